@@ -1,0 +1,147 @@
+"""Build the off-topic evaluation set from the hand-written articles (deterministic).
+
+    python benchmarks/offtopic/make_dataset.py      # writes benchmarks/offtopic/dataset.jsonl
+
+Every article in articles_ii.txt / articles_other.txt was written for this benchmark (no
+copied web text). The generator keeps some articles clean, inserts foreign sentences taken
+from articles of another category, and makes splices: a real sentence is cut at a comma or
+semicolon (at least five words before it) and a foreign sentence is glued on as its tail,
+as in seed 004 ("..., China's auto production and sales remain far ahead.").
+
+Output, one JSON object per line:
+  {"id", "category", "title", "sentences": [...], "clean": bool,
+   "inserted": [sentence indices], "splices": [{"index": i, "start": char offset of the
+   foreign tail within sentences[i]}], "foreign_from": {...provenance...}}
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SEED = 20261122
+N_CLEAN = 15
+N_INSERT = 40
+N_SPLICE = 12
+COMMON_FIRST = {"the", "a", "an", "many", "most", "some", "several", "it", "this", "these",
+                "they", "he", "she", "his", "her", "their", "its", "after", "before", "when",
+                "once", "over", "in", "on", "at", "for", "both", "each", "every", "small",
+                "short", "good", "long", "local", "new", "older", "bright", "water"}
+
+
+def load_articles() -> list[dict]:
+    arts = []
+    for name in ("articles_ii.txt", "articles_other.txt"):
+        cur = None
+        for line in (HERE / name).read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if not line or (line.startswith("#") and not line.startswith("## ")):
+                continue
+            if line.startswith("## "):
+                aid, cat, title = [p.strip() for p in line[3:].split("|")]
+                cur = {"id": aid, "category": cat, "title": title, "sentences": []}
+                arts.append(cur)
+            else:
+                cur["sentences"].append(line)
+    return arts
+
+
+def words(s: str) -> int:
+    return len(s.split())
+
+
+def as_clause(s: str) -> str:
+    first, _, rest = s.partition(" ")
+    if first.lower() in COMMON_FIRST:
+        first = first.lower()
+    return first + " " + rest
+
+
+def main() -> None:
+    rng = random.Random(SEED)
+    arts = load_articles()
+    ids = [a["id"] for a in arts]
+    by_id = {a["id"]: a for a in arts}
+    ii = [i for i in ids if by_id[i]["category"] == "ii"]
+    ot = [i for i in ids if by_id[i]["category"] != "ii"]
+    clean = set(rng.sample(ii, 7) + rng.sample(ot, 8))
+    dirty = [i for i in ids if i not in clean]
+    # splices: 8 in industrial-internet documents, 4 in others
+    splice_hosts = set(rng.sample([d for d in dirty if d in ii], 8)
+                       + rng.sample([d for d in dirty if d in ot], 4))
+    # insertions: every dirty doc that has no splice gets one, the rest spread at random
+    n_ins = {d: 0 for d in dirty}
+    for d in dirty:
+        if d not in splice_hosts:
+            n_ins[d] = 1
+    pool = sorted(dirty)
+    while sum(n_ins.values()) < N_INSERT:
+        d = rng.choice(pool)
+        if n_ins[d] < 2:
+            n_ins[d] += 1
+    used: set[tuple[str, int]] = set()
+
+    def foreign(host: str, max_words: int = 40, min_words: int = 5) -> tuple[str, str, int]:
+        cat = by_id[host]["category"]
+        while True:
+            donors = [i for i in ids if by_id[i]["category"] != cat]
+            if cat != "ii" and rng.random() < 0.5:
+                donors = [i for i in donors if by_id[i]["category"] != "ii"]
+            d = rng.choice(donors)
+            k = rng.randrange(len(by_id[d]["sentences"]))
+            s = by_id[d]["sentences"][k]
+            if (d, k) in used or not (min_words <= words(s) <= max_words):
+                continue
+            used.add((d, k))
+            return s, d, k
+
+    out = []
+    for aid in ids:
+        a = by_id[aid]
+        sents = list(a["sentences"])
+        rec = {"id": aid, "category": a["category"], "title": a["title"], "clean": aid in clean,
+               "inserted": [], "splices": [], "foreign_from": []}
+        if aid in splice_hosts:
+            cands = []
+            for j, s in enumerate(sents):
+                for m in re.finditer(r"[,;] ", s):
+                    if words(s[: m.start()]) >= 5 and words(s[m.end():]) >= 3:
+                        cands.append((j, m.start()))
+            j, pos = rng.choice(cands)
+            f, d, k = foreign(aid, max_words=14)
+            head = sents[j][:pos]
+            sents[j] = head + ", " + as_clause(f)
+            rec["splices"].append({"index": j, "start": len(head) + 2})
+            rec["foreign_from"].append({"kind": "splice", "index": j, "donor": d, "sentence": k})
+        positions = []
+        for _ in range(n_ins.get(aid, 0)):
+            f, d, k = foreign(aid)
+            p = rng.randrange(1, len(sents) + 1)
+            sents.insert(p, f)
+            # shift earlier labels
+            positions = [q + 1 if q >= p else q for q in positions]
+            for sp in rec["splices"]:
+                if sp["index"] >= p:
+                    sp["index"] += 1
+            for ff in rec["foreign_from"]:
+                if ff["index"] >= p:
+                    ff["index"] += 1
+            positions.append(p)
+            rec["foreign_from"].append({"kind": "insert", "index": p, "donor": d, "sentence": k})
+        rec["inserted"] = sorted(positions)
+        rec["sentences"] = sents
+        out.append(rec)
+    with open(HERE / "dataset.jsonl", "w", encoding="utf-8") as fh:
+        for rec in out:
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    n_i = sum(len(r["inserted"]) for r in out)
+    n_s = sum(len(r["splices"]) for r in out)
+    print(f"{len(out)} documents, {sum(len(r['sentences']) for r in out)} sentences, "
+          f"{n_i} insertions, {n_s} splices, {sum(r['clean'] for r in out)} clean")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""Sources -> claims: segment, extract, map, and date every figure.
+
+The time window of a claim comes from, in order: a time expression in its sentence
+(basis `explicit`), one earlier in its paragraph (basis `paragraph`), or the source's
+publication window (its own basis). A figure printed on a known day D describes some day in
+[D - publication_lag_days, D]; a target with no deadline is read as due within
+`target_horizon_years` of publication.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import timedelta
+
+from .extract import Mention, extract_mentions
+from .intervals import make_interval
+from .mapping import map_mention
+from .models import Claim, Sentence, Source, TimeWindow
+from .ruleset import Ruleset
+from .segment import split_sentences
+from .timeexpr import TimeExpression, find_time_expressions
+
+_PARAGRAPH_ROLES = ("point", "range", "since")
+
+
+def _shift_years(window: TimeWindow, years: int) -> TimeWindow:
+    assert window.end is not None
+    end = window.end.replace(year=window.end.year + years) if not (
+        window.end.month == 2 and window.end.day == 29) else window.end.replace(
+        year=window.end.year + years, day=28)
+    return TimeWindow(start=window.end, end=end, basis=window.basis,
+                      note=f"target with no deadline: due within {years} years of publication "
+                           f"({window.note})")
+
+
+def publication_claim_window(pub: TimeWindow, rules: Ruleset) -> TimeWindow:
+    """The window an undated figure describes, given its source's publication window."""
+    if not pub.known:
+        return pub
+    assert pub.start is not None and pub.end is not None
+    lag = rules.extraction.time.publication_lag_days
+    if pub.start == pub.end and lag:
+        return TimeWindow(start=pub.start - timedelta(days=lag), end=pub.end, basis=pub.basis,
+                          note=f"no date in the sentence: published {pub.end.isoformat()} "
+                               f"({pub.note}), less a {lag}-day reporting lag")
+    return TimeWindow(start=pub.start, end=pub.end, basis=pub.basis,
+                      note=f"no date in the sentence: publication window ({pub.note})")
+
+
+def claim_window(mention: Mention, paragraph_time: TimeExpression | None, pub: TimeWindow,
+                 rules: Ruleset) -> TimeWindow:
+    if mention.time is not None:
+        return mention.time.window
+    if paragraph_time is not None:
+        w = paragraph_time.window
+        return TimeWindow(start=w.start, end=w.end, basis="paragraph",
+                          note=f"{w.note} earlier in the paragraph")
+    if mention.modality == "target" and pub.known:
+        return _shift_years(pub, rules.extraction.time.target_horizon_years)
+    return publication_claim_window(pub, rules)
+
+
+def _claim(source: Source, mention: Mention, metric: str | None, definition: str | None,
+           window: TimeWindow, rules: Ruleset) -> Claim:
+    s = mention.sentence
+    n = mention.number
+    value = make_interval(n.value, mention.qualifier, n.step, rules.qualifiers, high=n.high)
+    start, end = s.start + mention.start, s.start + mention.end
+    return Claim(
+        id=f"{source.id}:{start}-{end}", source=source.id, sentence=s.text,
+        sentence_span=(s.start, s.end), span=(start, end), figure=mention.figure, value=value,
+        unit=mention.unit, metric=metric, definition=definition, time=window,
+        modality=mention.modality,  # type: ignore[arg-type]
+    )
+
+
+def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] | None = None) -> list[Claim]:
+    """Every figure in one source as a claim, in text order."""
+    pub = source.info.published
+    claims: list[Claim] = []
+    previous: Sentence | None = None
+    paragraph_time: TimeExpression | None = None
+    for sentence in sentences if sentences is not None else split_sentences(source.id, source.text):
+        if sentence.kind != "body":
+            previous, paragraph_time = None, None
+            continue
+        if previous is None or previous.paragraph != sentence.paragraph:
+            previous, paragraph_time = None, None
+        before = previous.text if previous is not None else ""
+        for mention in extract_mentions(sentence, pub, rules):
+            metric, definition = map_mention(mention, before, rules)
+            window = claim_window(mention, paragraph_time, pub, rules)
+            claims.append(_claim(source, mention, metric, definition, window, rules))
+        anchors = [e for e in find_time_expressions(sentence.text, pub) if e.role in _PARAGRAPH_ROLES]
+        if anchors:
+            paragraph_time = anchors[-1]
+        previous = sentence
+    return claims

@@ -1,0 +1,174 @@
+"""Mentions: each figure in a sentence with its qualifier, unit noun, clause and time expression.
+
+A mention is everything the text says about one number, before any metric is decided:
+- the qualifier phrase right before it ("more than") or right after it ("or more"),
+- the unit noun: the first word after it that a metric declares as a unit, or else the first
+  plural noun, skipping modifiers ("industrial Internet platforms" -> "platforms"),
+- its clause: the text between the nearest clause mark (, ; : or another figure) on each side,
+  which is where definition cues such as "with influence" are looked for,
+- the time expression that governs it: the nearest one before it in its sentence, else the
+  nearest after it (durations such as "the past four years" do not date a count).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .models import Sentence
+from .numbers import NumberMatch, find_numbers
+from .ruleset import Ruleset, phrase_regex
+from .timeexpr import TimeExpression, find_time_expressions
+from .models import TimeWindow
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z’'\-]*|\d[\w.,]*|[^\sA-Za-z\d]")
+_STOP = frozenset(
+    "of in with for to by from on at across over under but that which who whom have has had is are "
+    "was were be been being will would can could should may might per than as the a an its their "
+    "our these those this respectively each including such into".split())
+_NOT_PLURAL = frozenset("its has was is this plus as us thus various previous always perhaps "
+                        "whereas besides less unless across towards afterwards".split())
+_CURRENCY_WORDS = ("yuan", "dollar", "euro", "pound", "rmb", "usd", "cny", "rupee", "yen", "won")
+_ANCHORING_ROLES = ("point", "range", "since", "deadline", "future")
+
+
+def lemma(word: str) -> str:
+    w = word.lower().strip("’'")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def _looks_plural(word: str) -> bool:
+    w = word.lower()
+    return (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s"))
+            and w not in _NOT_PLURAL)
+
+
+@dataclass(frozen=True)
+class Mention:
+    sentence: Sentence
+    number: NumberMatch
+    start: int  # offsets within the sentence, qualifier included
+    end: int
+    qualifier: str
+    unit: str | None
+    unit_lemma: str | None
+    clause: str
+    time: TimeExpression | None
+    modality: str
+
+    @property
+    def figure(self) -> str:
+        return self.sentence.text[self.start:self.end]
+
+
+@lru_cache(maxsize=32)
+def _qualifier_patterns(rules: Ruleset) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    kinds: dict[str, str] = {}
+    before, after = [], []
+    for rule in rules.qualifiers.qualifiers:
+        for phrase in rule.phrases:
+            key = f"{rule.position}:{' '.join(phrase.lower().split())}"
+            kinds.setdefault(key, rule.kind)
+            (before if rule.position == "before" else after).append(phrase)
+    pb = phrase_regex(before).pattern
+    pa = phrase_regex(after).pattern
+    return (re.compile(rf"(?:{pb})\s+(?:the\s+|a\s+total\s+of\s+)?$", re.IGNORECASE),
+            re.compile(rf"^\s*(?:{pa})", re.IGNORECASE), kinds)
+
+
+@lru_cache(maxsize=32)
+def _unit_words(rules: Ruleset) -> frozenset[str]:
+    words = {lemma(u) for m in rules.metrics for u in m.match.units}
+    return frozenset(words | set(_CURRENCY_WORDS))
+
+
+@lru_cache(maxsize=32)
+def _cue_patterns(rules: Ruleset) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return phrase_regex(rules.extraction.target_cues), phrase_regex(rules.extraction.estimate_cues)
+
+
+def _qualifier(text: str, n: NumberMatch, rules: Ruleset) -> tuple[str, int, int]:
+    before, after, kinds = _qualifier_patterns(rules)
+    start, end, kind = n.start, n.end, "exact"
+    m = before.search(text, max(0, n.start - 40), n.start)
+    if m:
+        phrase = " ".join(re.sub(r"\s+(?:the|a\s+total\s+of)\s*$", "", m.group(0).strip(),
+                                 flags=re.IGNORECASE).lower().split())
+        kind, start = kinds.get(f"before:{phrase}", "exact"), m.start()
+    a = after.match(text, n.end)
+    if a and kind == "exact":
+        phrase = " ".join(a.group(0).lower().split())
+        kind, end = kinds.get(f"after:{phrase}", "exact"), a.end()
+    return kind, start, end
+
+
+def _unit(text: str, n: NumberMatch, units: frozenset[str]) -> tuple[str | None, str | None]:
+    if n.unit == "%":
+        return "%", "%"
+    first_plural = None
+    for i, tok in enumerate(_TOKEN.finditer(text, n.end)):
+        word = tok.group(0)
+        if i >= 8 or word in ",.;:()[]!?" or word.lower() in _STOP:
+            break
+        if not word[0].isalpha():
+            continue
+        if lemma(word) in units:
+            return word.lower(), lemma(word)
+        if first_plural is None and _looks_plural(word):
+            first_plural = word
+    if first_plural:
+        return first_plural.lower(), lemma(first_plural)
+    if n.unit:
+        return n.unit, n.unit.lower()
+    return None, None
+
+
+def clause_bounds(text: str, n: NumberMatch, numbers: Sequence[NumberMatch]) -> tuple[int, int]:
+    """[start, end) of the clause around a number: to the nearest , ; : or other figure."""
+    left = max([0] + [m.end for m in numbers if m.end <= n.start]
+               + [i + 1 for i in (text.rfind(c, 0, n.start) for c in ",;:") if i >= 0])
+    rights = [m.start for m in numbers if m.start >= n.end]
+    rights += [i for i in (text.find(c, n.end) for c in ",;:.") if i >= 0]
+    return left, min(rights + [len(text)])
+
+
+def _governing_time(exprs: Sequence[TimeExpression], start: int) -> TimeExpression | None:
+    anchoring = [e for e in exprs if e.role in _ANCHORING_ROLES]
+    before = [e for e in anchoring if e.end <= start]
+    if before:
+        return before[-1]
+    after = [e for e in anchoring if e.start >= start]
+    return after[0] if after else None
+
+
+def _modality(text: str, time: TimeExpression | None, rules: Ruleset) -> str:
+    target, estimate = _cue_patterns(rules)
+    if estimate.search(text):
+        return "estimate"
+    if target.search(text) or (time is not None and time.role in ("deadline", "future")):
+        return "target"
+    return "achieved"
+
+
+def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset) -> list[Mention]:
+    """Every figure in one sentence, with what the sentence says about it."""
+    text = sentence.text
+    exprs = find_time_expressions(text, pub)
+    numbers = find_numbers(text, tuple(rules.extraction.not_figure_before),
+                           masked=[(e.start, e.end) for e in exprs])
+    units = _unit_words(rules)
+    mentions = []
+    for n in numbers:
+        qualifier, start, end = _qualifier(text, n, rules)
+        unit, unit_lemma = _unit(text, n, units)
+        c_start, c_end = clause_bounds(text, n, numbers)
+        time = _governing_time(exprs, n.start)
+        mentions.append(Mention(sentence, n, start, end, qualifier, unit, unit_lemma,
+                                text[c_start:c_end], time, _modality(text, time, rules)))
+    return mentions

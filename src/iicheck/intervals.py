@@ -1,0 +1,92 @@
+"""Value intervals: what a qualified figure allows, and how two intervals relate.
+
+| qualifier | "N" becomes | example |
+| --- | --- | --- |
+| exact | [N, N] | "169 secondary nodes" -> [169, 169] |
+| more_than | (N, N + step) | "more than 150" -> (150, 160) |
+| at_least | [N, N + step) | "at least 200" -> [200, 210) |
+| nearly | [nearly_factor * N, N) | "nearly 1,000" -> [900, 1000) |
+| about | [(1 - f) * N, (1 + f) * N] | "about 100" -> [90, 110] |
+| up_to | [0, N] | "up to 30" -> [0, 30] |
+| less_than | [0, N) | "fewer than 30" -> [0, 30) |
+| range | [N, M] | "252-287" -> [252, 287] |
+
+`step` is the number's rounding step (iicheck.numbers.rounding_step); the factors come from
+rules/qualifiers.yaml. Open ends are kept open, so "more than 70" and "80" do not overlap.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .models import ValueInterval
+from .ruleset.models import QualifiersFile
+
+
+def make_interval(stated: float, qualifier: str, step: float, rules: QualifiersFile,
+                  high: float | None = None) -> ValueInterval:
+    """The interval a stated figure allows under the qualifier rules."""
+    n = stated
+    if high is not None:
+        return ValueInterval(stated=n, qualifier="range", low=n, high=high, step=step)
+    table: dict[str, tuple[float, float, bool, bool]] = {
+        "exact": (n, n, True, True),
+        "more_than": (n, n + step, False, False),
+        "at_least": (n, n + step, True, False),
+        "nearly": (rules.nearly_factor * n, n, True, False),
+        "about": ((1 - rules.about_factor) * n, (1 + rules.about_factor) * n, True, True),
+        "up_to": (0.0, n, True, True),
+        "less_than": (0.0, n, True, False),
+    }
+    low, hi, low_inc, high_inc = table[qualifier]
+    return ValueInterval(stated=n, qualifier=qualifier, low=_clean(low), high=_clean(hi),
+                         low_inclusive=low_inc, high_inclusive=high_inc, step=step)
+
+
+def _clean(x: float) -> float:
+    """Round away binary noise (0.9 * 1000 = 900.0000000000001) so output is stable."""
+    return float(f"{x:.12g}")
+
+
+def overlaps(a: ValueInterval, b: ValueInterval) -> bool:
+    """True when some value lies in both intervals (open ends respected)."""
+    if a.high < b.low or b.high < a.low:
+        return False
+    if a.high == b.low:
+        return a.high_inclusive and b.low_inclusive
+    if b.high == a.low:
+        return b.high_inclusive and a.low_inclusive
+    return True
+
+
+def entirely_below(a: ValueInterval, b: ValueInterval) -> bool:
+    """Every value of `a` is smaller than every value of `b`."""
+    return a.high < b.low or (a.high == b.low and not (a.high_inclusive and b.low_inclusive))
+
+
+def min_ratio(low_side: ValueInterval, high_side: ValueInterval) -> float:
+    """Smallest factor from a value in `low_side` up to a value in `high_side` (>= 1)."""
+    if overlaps(low_side, high_side) or high_side.high <= low_side.low:
+        return 1.0
+    top = low_side.high
+    if top <= 0:
+        return math.inf
+    return high_side.low / top
+
+
+def describe(v: ValueInterval) -> str:
+    """Interval notation, e.g. "(150, 160)" or "[900, 1,000)"."""
+    lo = "[" if v.low_inclusive else "("
+    hi = "]" if v.high_inclusive else ")"
+    if v.low == v.high:
+        return f"{fmt(v.low)}"
+    return f"{lo}{fmt(v.low)}, {fmt(v.high)}{hi}"
+
+
+def fmt(x: float) -> str:
+    """A number as an editor writes it: 40,000,000; 1.35e12 as 1,350,000,000,000; 64.9."""
+    if math.isinf(x):
+        return "∞"
+    if x == int(x):
+        return f"{int(x):,}"
+    return f"{x:,.4f}".rstrip("0").rstrip(".")

@@ -1,0 +1,95 @@
+"""Map a mention to a metric and definition, using only what the rules declare.
+
+A metric is a candidate when the mention's unit noun is one of its units, none of its
+`exclude` phrases is in the figure's clause or earlier in its sentence, and one of its subjects appears: in the mention's
+clause (strongest), its sentence, or the sentence before it in the same paragraph (weakest).
+The strongest candidate wins; a tie between metrics leaves the figure unmapped rather than
+guessing. The definition is the most specific one (deepest `within`) whose cues appear in
+the clause and whose unit list (if any) admits the unit; else the metric's default.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .extract import Mention, lemma
+from .ruleset import Ruleset, phrase_regex
+from .ruleset.models import Definition, Metric
+
+
+@dataclass(frozen=True)
+class _CompiledMetric:
+    metric: Metric
+    units: frozenset[str]
+    subjects: re.Pattern[str]
+    exclude: re.Pattern[str] | None
+    cues: tuple[tuple[Definition, re.Pattern[str] | None, frozenset[str], int], ...]
+
+
+def _depth(defn: Definition, by_id: dict[str, Definition]) -> int:
+    depth, node = 0, defn
+    while node.within is not None:
+        depth, node = depth + 1, by_id[node.within]
+    return depth
+
+
+@lru_cache(maxsize=32)
+def _compiled(rules: Ruleset) -> tuple[_CompiledMetric, ...]:
+    out = []
+    for m in rules.metrics:
+        by_id = {d.id: d for d in m.definitions}
+        cues = tuple(
+            (d, phrase_regex(d.cues) if d.cues else None, frozenset(lemma(u) for u in d.units),
+             _depth(d, by_id))
+            for d in m.definitions)
+        out.append(_CompiledMetric(
+            metric=m, units=frozenset(lemma(u) for u in m.match.units),
+            subjects=phrase_regex(m.match.subjects) if m.match.subjects else re.compile(""),
+            exclude=phrase_regex(m.match.exclude) if m.match.exclude else None, cues=cues))
+    return tuple(out)
+
+
+def _strength(cm: _CompiledMetric, mention: Mention, previous: str) -> int:
+    if mention.unit_lemma not in cm.units:
+        return 0
+    left = mention.sentence.text[:mention.start]
+    if cm.exclude is not None and (cm.exclude.search(left) or cm.exclude.search(mention.clause)):
+        return 0
+    for level, text in ((3, mention.clause), (2, mention.sentence.text), (1, previous)):
+        if text and cm.subjects.search(text):
+            return level
+    return 0
+
+
+def _definition(cm: _CompiledMetric, mention: Mention) -> str | None:
+    best: tuple[int, str] | None = None
+    default = None
+    for defn, cue, units, depth in cm.cues:
+        if units and mention.unit_lemma not in units:
+            continue
+        if defn.default:
+            default = defn.id
+        if cue is None and units:
+            hit = True
+        elif cue is None:
+            continue
+        else:
+            hit = bool(cue.search(mention.clause))
+        if hit and (best is None or depth > best[0]):
+            best = (depth, defn.id)
+    return best[1] if best else default
+
+
+def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset) -> tuple[str | None, str | None]:
+    """(metric id, definition id) for a mention, or (None, None) when no rule covers it."""
+    scored = [(s, cm) for cm in _compiled(rules) if (s := _strength(cm, mention, previous_sentence))]
+    if not scored:
+        return None, None
+    top = max(s for s, _ in scored)
+    winners = [cm for s, cm in scored if s == top]
+    if len(winners) > 1:
+        return None, None
+    cm = winners[0]
+    return cm.metric.id, _definition(cm, mention)

@@ -1,0 +1,97 @@
+"""A source's publication window, with the basis it rests on.
+
+Order of trust: editor metadata (`sources.yaml`), the text's own header ("date 2021-02-23",
+"Updated: 2025-06-09"), the address (`/2025-06/06/`, `/n3/2021/0223/`), and failing all an
+inference from the text: the latest year it mentions as a past event (years in copyright
+lines and "by <year>" deadlines are not events), with the window running from that year for
+`inference_horizon_years` years. The basis and a one-line note are always recorded.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .models import TimeWindow
+from .ruleset.models import TimeSettings
+
+_HEADER = re.compile(
+    r"(?:^|\s)(?:date|updated|published|posted|release date)\s*[:：]?\s*(\d{4})-(\d{2})-(\d{2})",
+    re.IGNORECASE)
+_URL_PATTERNS = (
+    re.compile(r"/(\d{4})-(\d{2})/(\d{2})/"),
+    re.compile(r"/(\d{4})/(\d{2})(\d{2})/"),
+    re.compile(r"/(\d{4})/(\d{2})/(\d{2})/"),
+    re.compile(r"[/_-](\d{4})(\d{2})(\d{2})[/_.-]"),
+)
+_YEAR = re.compile(r"(?<![\w,.$])(1[89]\d\d|20\d\d)(?![\w%]|,\d|\.\d)")
+_NOT_EVENT_BEFORE = re.compile(r"(?:copyright|©|\(c\)|\bby|\buntil|\btill|\bbefore)\s*(?:the\s+end\s+of\s+)?$",
+                               re.IGNORECASE)
+_ELAPSED = re.compile(r"\b(?:in|over|for)\s+(?:the\s+past\s+|more\s+than\s+|nearly\s+)?"
+                      r"(?:two|three|four|five|six|\d+)\s+years\b", re.IGNORECASE)
+HEADER_SCAN_CHARS = 600
+
+
+def _valid(y: str, m: str, d: str) -> date | None:
+    try:
+        return date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def _day(day: date, basis: str, note: str) -> TimeWindow:
+    return TimeWindow(start=day, end=day, basis=basis, note=note)  # type: ignore[arg-type]
+
+
+def header_date(text: str) -> tuple[date, str] | None:
+    for match in _HEADER.finditer(text[:HEADER_SCAN_CHARS]):
+        day = _valid(*match.groups())
+        if day:
+            return day, match.group(0).strip()
+    return None
+
+
+def url_date(url: str) -> date | None:
+    for pattern in _URL_PATTERNS:
+        match = pattern.search(url)
+        if match and (day := _valid(*match.groups())):
+            return day
+    return None
+
+
+def inferred_window(text: str, settings: TimeSettings) -> TimeWindow:
+    """Window from the latest year the text mentions as something that happened."""
+    best: tuple[int, str] | None = None
+    for match in _YEAR.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if _NOT_EVENT_BEFORE.search(text[line_start:match.start()][-30:]):
+            continue
+        year = int(match.group(1))
+        if best is None or year > best[0]:
+            context = text[max(line_start, match.start() - 25):match.end() + 25].strip()
+            best = (year, context)
+    if best is None:
+        return TimeWindow(start=None, end=None, basis="unknown",
+                          note="no date in metadata, header or address, and no year in the text")
+    year, context = best
+    horizon = settings.inference_horizon_years
+    note = (f"latest year the text mentions as past is {year} (\u2026{context}\u2026); a text is "
+            f"assumed written within {horizon} years of the latest event it mentions")
+    elapsed = _ELAPSED.search(text)
+    if elapsed:
+        note += f"; it also says \u201c{elapsed.group(0).strip()}\u201d without dating the start"
+    return TimeWindow(start=date(year, 1, 1), end=date(year + horizon - 1, 12, 31),
+                      basis="inferred", note=note)
+
+
+def publication_window(text: str, published: date | None, url: str | None,
+                       settings: TimeSettings) -> TimeWindow:
+    """The source's publication window and its basis (metadata > header > url > inferred)."""
+    if published is not None:
+        return _day(published, "metadata", f"sources.yaml: published {published.isoformat()}")
+    if found := header_date(text):
+        day, phrase = found
+        return _day(day, "header", f"text header \u201c{phrase}\u201d")
+    if url and (day := url_date(url)):
+        return _day(day, "url", f"address {url}")
+    return inferred_window(text, settings)

@@ -1,0 +1,507 @@
+"""Off-topic sentences: find a sentence, or the spliced tail of a sentence, that does not
+belong to its document.
+
+What it flags
+-------------
+``find_off_topic`` reads the sentences of one document and reports
+
+* a **sentence** whose weighted words the rest of the document does not use at all (spam or a
+  scraper mixing two pages: "The backbone outside the enterprise is not very different from
+  ordinary plastics in appearance." inside an article on industrial networks), and
+* the **tail** of a sentence, after a mid-sentence comma, semicolon or "and", when the head
+  is on topic and the tail is not ("Based on this, with deepening the supply side structural
+  reform and enabling the real economy as the main line, China's auto production and sales
+  remain far ahead.": the tail from "China's auto ..." is reported).
+
+It works on any English text from the document's own coherence; no model, no download.
+
+How a sentence is scored
+------------------------
+Words are lower-cased, split at hyphens, stripped of stop words, of tokens containing digits
+(figures and scraper tokens such as ``D201138L`` never count) and stemmed with a small
+suffix stripper. Each word is weighted by its inverse document frequency, computed over the
+sentences of the audited corpus plus the document (a word that every sentence of the corpus
+uses weighs little; a rare word weighs a lot). The **support** of a sentence is the weighted
+share of its words that the rest of the document also uses (a word used once elsewhere
+counts ``params.single_support``, twice or more counts fully; a word of the optional topic
+vocabulary counts fully). Support lies in [0, 1]: **lower = more off-topic**, and
+``OffTopicHit.score`` is this value after length shrinkage.
+
+**Length shrinkage** pulls the score of a short sentence toward the document's mean support:
+``(n * support + k * mean) / (n + k)`` with ``n`` the number of content words and
+``k = params.shrink``, because a short sentence shares few words by chance alone.
+
+Fires when
+----------
+* a sentence with at least ``params.min_words`` content words has a shrunk score below
+  ``params.threshold``; or
+* a sentence splits at a comma, semicolon or " and " into a head and a tail of at least
+  ``params.min_part_words`` words each, the tail's support (its words looked up in the rest
+  of the document and the head) is at most ``params.tail_threshold`` and the head's is at
+  least ``params.head_min``;
+* and, per document, only the lowest-scored ``max(1, round(len(document) / params.cap_every))``
+  candidates are reported (a fixed threshold with a cap scaled by document length; a
+  document-relative "lowest sentence" rule would flag every clean document).
+
+Does not fire when
+------------------
+* the document has fewer than ``params.min_sentences`` sentences (too little context);
+* the sentence is short (fewer than ``params.min_words`` content words) or is mostly
+  figures, codes or names that never count as words;
+* the sentence shares its rarer words with the rest of the document, even if it is a
+  digression in meaning (the detector is lexical: a foreign sentence that happens to reuse
+  the document's vocabulary is missed);
+* the tail shares words with the rest of the document or with its own head.
+
+Options (``OffTopicParams``; defaults chosen by cross-validation over articles on the
+benchmark in ``benchmarks/offtopic``)
+---------------------------------------------------------------------------------------
+``threshold``, ``shrink``, ``single_support``, ``min_words``, ``cap_every``,
+``tail_threshold``, ``head_min``, ``min_part_words``, ``tail_min_content``,
+``min_sentences``; see the field comments. ``topic_terms`` (e.g. the topic vocabulary of
+the rules) counts as shared vocabulary: a sentence using a topic term is never off-topic
+because of that term.
+
+Example
+-------
+>>> doc = ["Industrial internet platforms connect factory equipment to cloud services.",
+...        "The platforms collect equipment data and help factories plan maintenance.",
+...        "Factories in the province connected more equipment to industrial platforms last year.",
+...        "Platform services for small factories cost less than building their own systems.",
+...        "My grandmother's apple pie recipe uses cinnamon, butter and brown sugar.",
+...        "Equipment data on the platform warns factories before machines fail."]
+>>> [(h.sentence_index, h.part) for h in find_off_topic(doc)]
+[(4, 'sentence')]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Sequence
+
+__all__ = [
+    "OffTopicParams",
+    "OffTopicHit",
+    "CorpusStats",
+    "corpus_stats",
+    "find_off_topic",
+    "content_words",
+]
+
+
+@dataclass(frozen=True)
+class OffTopicParams:
+    """Thresholds of the off-topic detector (defaults chosen by cross-validation)."""
+
+    threshold: float = 0.30
+    """Flag a sentence whose shrunk support is below this (support is in [0, 1])."""
+    shrink: float = 4.0
+    """Length shrinkage: pseudo-count of content words pulled toward the document mean."""
+    single_support: float = 0.6
+    """Credit for a word the rest of the document uses only once (twice or more: 1.0)."""
+    min_words: int = 4
+    """Sentences with fewer content words are never flagged as a whole."""
+    cap_every: float = 12.0
+    """Per-document cap: at most max(1, round(sentences / cap_every)) hits."""
+    tail_threshold: float = 0.0
+    """Flag a tail whose support (against rest of document + head) is at most this."""
+    head_min: float = 0.5
+    """...only when the head's (unshrunk) support is at least this."""
+    min_part_words: int = 5
+    """Head and tail must each have at least this many words (all words, not only content)."""
+    tail_min_content: int = 3
+    """The tail must have at least this many content words."""
+    min_sentences: int = 5
+    """Documents with fewer sentences are not examined."""
+    idf_power: float = 1.0
+    """Word weight = idf ** idf_power (0: every word counts the same)."""
+    neighbours: int = 5
+    """How many of the most similar corpus documents lend support to the document's words."""
+    neighbour_weight: float = 0.5
+    """Credit for a word found only in the neighbour documents (scaled by their similarity)."""
+    neighbour_sim: float = 0.15
+    """Mean cosine similarity of the neighbours at which their credit is full."""
+    relative: float = 0.0
+    """Divide scores by (document mean support) ** relative (0: absolute scores)."""
+    tail_gate: float = 0.6
+    """Tails are examined only in sentences whose unshrunk support is below this."""
+
+
+@dataclass(frozen=True)
+class OffTopicHit:
+    """One off-topic finding.
+
+    ``score`` is the support after length shrinkage for a sentence, the raw tail support for
+    a tail: in [0, 1], lower = more off-topic.
+    """
+
+    sentence_index: int
+    start: int
+    end: int
+    part: str
+    score: float
+    words: tuple[str, ...]
+    reason: str
+
+
+# --------------------------------------------------------------------------- words
+
+_STOP = frozenset(
+    """a about above after again against all almost also although always am among an and any
+    are aren as at be became because become becomes been before being below between both but by
+    can cannot could did do does doing done down during each either else even ever every few for
+    from further get gets got had has have having he her here hers herself him himself his how
+    however i if in into is it its itself just least less let like made make makes many may me
+    might more most much must my myself neither no nor not now of off often on once one only or
+    other others otherwise our ours ourselves out over own per perhaps quite rather re really
+    same shall she should since so some still such than that the their theirs them themselves
+    then there therefore these they this those though through thus to too toward towards under
+    until up upon us very was we were what whatever when where whether which while who whom
+    whose why will with within without would yet you your yours yourself yourselves s t d ll ve
+    etc eg ie mr mrs ms dr st via say says said new two three four five six seven eight nine ten
+    first second third another well way ways way's next last according already around able""".split()
+)
+
+_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+_HAS_DIGIT = re.compile(r"\d")
+
+# Light suffix stripping: (suffix, replacement, minimum stem length left)
+_SUFFIXES: tuple[tuple[str, str, int], ...] = (
+    ("izations", "ize", 3), ("ization", "ize", 3), ("isations", "ize", 3), ("isation", "ize", 3),
+    ("ational", "ate", 3), ("ations", "ate", 3), ("ation", "ate", 3),
+    ("fulness", "ful", 3), ("iveness", "ive", 3), ("ousness", "ous", 3),
+    ("nesses", "", 3), ("ness", "", 3), ("ments", "", 4), ("ment", "", 4),
+    ("ities", "", 3), ("ity", "", 3), ("ically", "ic", 3), ("ical", "ic", 3),
+    ("ingly", "", 3), ("edly", "", 3), ("fully", "ful", 3), ("ously", "ous", 3),
+    ("ively", "ive", 3), ("ally", "al", 3), ("ly", "", 3),
+    ("ings", "", 3), ("ing", "", 3), ("ies", "y", 2), ("ied", "y", 2),
+    ("ers", "", 3), ("er", "", 3), ("ed", "", 3), ("es", "", 3), ("s", "", 3),
+    ("ive", "", 3), ("al", "", 3), ("ize", "", 3), ("ise", "", 3), ("ic", "", 3), ("e", "", 3),
+)
+
+
+def _stem(word: str) -> str:
+    """A small, deterministic suffix stripper (not Porter, but in its spirit)."""
+    w = word
+    if len(w) <= 3:
+        return w
+    if w.endswith("ss"):
+        return w
+    for _ in range(2):
+        for suf, rep, min_stem in _SUFFIXES:
+            if w.endswith(suf) and len(w) - len(suf) >= min_stem:
+                w = w[: len(w) - len(suf)] + rep
+                break
+        else:
+            break
+    # undouble final consonant (running -> runn -> run)
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+        w = w[:-1]
+    if w.endswith("y") and len(w) > 3:
+        w = w[:-1] + "i"
+    return w
+
+
+def _tokens(text: str, cache: dict[str, str | None]) -> list[tuple[int, int, str | None, str]]:
+    """All word tokens with offsets: (start, end, stem or None for non-content, surface)."""
+    out: list[tuple[int, int, str | None, str]] = []
+    for m in _WORD_RE.finditer(text):
+        surface = m.group(0)
+        low = surface.lower()
+        if low in cache:
+            stem = cache[low]
+        else:
+            base = re.sub(r"['’].*$", "", low)
+            if _HAS_DIGIT.search(base) or len(base) < 2 or base in _STOP:
+                stem = None
+            else:
+                stem = _stem(base)
+                if stem in _STOP or len(stem) < 2:
+                    stem = None
+            cache[low] = stem
+        out.append((m.start(), m.end(), stem, surface))
+    return out
+
+
+def content_words(text: str) -> list[str]:
+    """The stemmed content words of a text, as the detector sees them (for tests/debugging)."""
+    return [s for _, _, s, _ in _tokens(text, {}) if s is not None]
+
+
+# --------------------------------------------------------------------------- corpus statistics
+
+
+@dataclass(frozen=True)
+class CorpusStats:
+    """Statistics of an audit corpus: per-document and overall sentence frequencies of words.
+
+    Build it once with :func:`corpus_stats` over every document of an audit and pass it as
+    ``corpus``; the document being examined may be part of it (it is recognised and left out
+    of the neighbour documents). ``subset`` gives the statistics of some of the documents.
+    """
+
+    docs: tuple[Mapping[str, int], ...]
+    """Per document: stem -> number of its sentences that use the stem."""
+    sizes: tuple[int, ...]
+    df: Mapping[str, int]
+    sentences: int
+    norms: tuple[float, ...]
+
+    def subset(self, keep: Iterable[int]) -> "CorpusStats":
+        return _make_stats([self.docs[i] for i in keep], [self.sizes[i] for i in keep])
+
+
+def _make_stats(docs: Sequence[Mapping[str, int]], sizes: Sequence[int]) -> CorpusStats:
+    df: Counter[str] = Counter()
+    for d in docs:
+        df.update(d)
+    n = sum(sizes)
+    idf = {w: math.log((n + 1) / (c + 1)) + 1.0 for w, c in df.items()}
+    norms = tuple(math.sqrt(sum((c * idf[w]) ** 2 for w, c in d.items())) for d in docs)
+    return CorpusStats(tuple(docs), tuple(sizes), dict(df), n, norms)
+
+
+def _doc_counts(sentences: Iterable[str], cache: dict[str, str | None]) -> tuple[Counter[str], int]:
+    c: Counter[str] = Counter()
+    n = 0
+    for s in sentences:
+        c.update({st for _, _, st, _ in _tokens(s, cache) if st is not None})
+        n += 1
+    return c, n
+
+
+def corpus_stats(documents: Iterable[Sequence[str]]) -> CorpusStats:
+    """Statistics over ``documents`` (each a list of sentence texts); the unit is the sentence."""
+    cache: dict[str, str | None] = {}
+    docs, sizes = [], []
+    for doc in documents:
+        c, n = _doc_counts(doc, cache)
+        docs.append(dict(c))
+        sizes.append(n)
+    return _make_stats(docs, sizes)
+
+
+# --------------------------------------------------------------------------- scoring
+
+_SPLIT_RE = re.compile(r"[,;:]\s+|\s+and\s+|\s+[-–—]\s+")
+
+
+def _neighbour_credit(
+    doc_df: Mapping[str, int], idf: Mapping[str, float], stats: CorpusStats, params: "OffTopicParams"
+) -> dict[str, float]:
+    """Credit of each word of the document from the most similar corpus documents."""
+    if params.neighbours <= 0 or params.neighbour_weight <= 0 or not stats.docs:
+        return {}
+    host = {w: c * idf[w] for w, c in doc_df.items()}
+    hnorm = math.sqrt(sum(v * v for v in host.values())) or 1.0
+    sims: list[tuple[float, int]] = []
+    for j, d in enumerate(stats.docs):
+        if d == doc_df or not stats.norms[j]:
+            continue  # the document itself
+        dot = 0.0
+        for w, v in host.items():
+            c = d.get(w)
+            if c:
+                dot += v * c * idf[w]
+        if dot > 0:
+            sims.append((dot / (hnorm * stats.norms[j]), j))
+    sims.sort(key=lambda t: (-t[0], t[1]))
+    top = sims[: params.neighbours]
+    tot = sum(s for s, _ in top)
+    if tot <= 0:
+        return {}
+    scale = min(1.0, (tot / len(top)) / params.neighbour_sim) if params.neighbour_sim > 0 else 1.0
+    credit: dict[str, float] = {}
+    for w in doc_df:
+        got = sum(s for s, j in top if w in stats.docs[j])
+        if got:
+            credit[w] = params.neighbour_weight * scale * got / tot
+    return credit
+
+
+def _support(
+    stems: Iterable[str],
+    weight: Mapping[str, float],
+    rest: Mapping[str, int],
+    nb: Mapping[str, float],
+    extra: frozenset[str],
+    single: float,
+    plus: frozenset[str] = frozenset(),
+) -> float:
+    """Weighted share of the distinct ``stems`` that the context supports, in [0, 1]."""
+    total = 0.0
+    got = 0.0
+    for st in set(stems):
+        w = weight[st]
+        total += w
+        if st in extra or st in plus:
+            got += w
+            continue
+        c = rest.get(st, 0)
+        cr = 1.0 if c >= 2 else (single if c == 1 else 0.0)
+        n = nb.get(st, 0.0)
+        got += w * (cr if cr > n else n)
+    if total <= 0.0:
+        return 1.0
+    return got / total
+
+
+def find_off_topic(
+    document: Sequence[str],
+    corpus: Sequence[Sequence[str]] | CorpusStats = (),
+    topic_terms: Sequence[str] = (),
+    params: OffTopicParams = OffTopicParams(),
+) -> list[OffTopicHit]:
+    """Off-topic sentences and spliced tails in ``document`` (a list of sentence texts).
+
+    ``corpus``: the other documents' sentences (IDF is computed over them plus ``document``),
+    or a :class:`CorpusStats` built over the whole audit. ``topic_terms``: optional topic
+    vocabulary (words or phrases) that counts as on-topic. Returns hits sorted by sentence
+    index; deterministic, no I/O.
+    """
+    n_sent = len(document)
+    if n_sent < params.min_sentences:
+        return []
+    cache: dict[str, str | None] = {}
+    toks = [_tokens(s, cache) for s in document]
+    stems = [[t[2] for t in tk if t[2] is not None] for tk in toks]
+    sets = [set(st) for st in stems]
+
+    doc_df: Counter[str] = Counter()
+    for st in sets:
+        doc_df.update(st)
+    stats = corpus if isinstance(corpus, CorpusStats) else corpus_stats(corpus)
+    own = any(d == doc_df for d in stats.docs)
+    n_units = stats.sentences + (0 if own else n_sent)
+    idf: dict[str, float] = {}
+    for st, c in doc_df.items():
+        df = stats.df.get(st, 0) + (0 if own else c)
+        idf[st] = math.log((n_units + 1) / (df + 1)) + 1.0
+    weight = {st: v ** params.idf_power for st, v in idf.items()}
+    nb = _neighbour_credit(doc_df, idf, stats, params)
+    extra = frozenset(st for term in topic_terms for st in content_words(term))
+
+    raws: list[float] = []
+    for st in sets:
+        raws.append(_support(st, weight, _Minus(doc_df, st), nb, extra, params.single_support))
+    valid = [r for r, st in zip(raws, sets) if st]
+    mean = sum(valid) / len(valid) if valid else 1.0
+    k = params.shrink
+    norm = mean ** params.relative if mean > 0 else 1.0
+    scores = [(len(st) * r + k * mean) / (len(st) + k) / norm for r, st in zip(raws, sets)]
+
+    candidates: list[tuple[float, OffTopicHit]] = []
+    for i, text in enumerate(document):
+        flagged_sentence = len(sets[i]) >= params.min_words and scores[i] < params.threshold
+        tail = None
+        if flagged_sentence or raws[i] < params.tail_gate:
+            tail = _best_tail(text, toks[i], weight, _Minus(doc_df, sets[i]), nb, extra, params)
+        if tail is not None:
+            t_sup, h_sup, start, words = tail
+            end = len(text.rstrip())
+            reason = (
+                f"The clause from character {start} on shares almost no weighted words with the "
+                f"rest of the document (support {t_sup:.2f}) while the clause before it does "
+                f"({h_sup:.2f}): it looks spliced on from another text."
+            )
+            margin = params.tail_threshold + 0.05 - t_sup
+            candidates.append(
+                (margin, OffTopicHit(i, start, end, "tail", round(t_sup, 4), words, reason))
+            )
+            continue
+        if flagged_sentence:
+            rest = _Minus(doc_df, sets[i])
+            words = tuple(
+                dict.fromkeys(
+                    surf.lower()
+                    for _, _, st, surf in toks[i]
+                    if st is not None and st not in extra and rest.get(st, 0) == 0
+                    and nb.get(st, 0.0) < 0.25
+                )
+            )
+            start = len(text) - len(text.lstrip())
+            end = len(text.rstrip())
+            reason = (
+                f"Only {raws[i]:.0%} of this sentence's weighted words are used elsewhere in the "
+                f"document or in similar documents (score {scores[i]:.2f} < "
+                f"{params.threshold:.2f}); unmatched words: {', '.join(words[:8]) or '-'}."
+            )
+            margin = params.threshold - scores[i]
+            candidates.append(
+                (margin, OffTopicHit(i, start, end, "sentence", round(scores[i], 4), words, reason))
+            )
+
+    cap = max(1, int(round(n_sent / params.cap_every)))
+    candidates.sort(key=lambda c: (-c[0], c[1].sentence_index))
+    kept = [h for _, h in candidates[:cap]]
+    kept.sort(key=lambda h: h.sentence_index)
+    return kept
+
+
+class _Minus(Mapping[str, int]):
+    """counts minus one for each key of ``own`` (leave-one-out view, no copy)."""
+
+    __slots__ = ("_c", "_own")
+
+    def __init__(self, counts: Mapping[str, int], own: set[str]):
+        self._c = counts
+        self._own = own
+
+    def __getitem__(self, key: str) -> int:
+        return self.get(key)
+
+    def get(self, key, default=0):  # type: ignore[override]
+        v = self._c.get(key)
+        if v is None:
+            return default
+        return v - (1 if key in self._own else 0)
+
+    def __iter__(self):
+        return iter(self._c)
+
+    def __len__(self) -> int:
+        return len(self._c)
+
+
+def _best_tail(
+    text: str,
+    toks: list[tuple[int, int, str | None, str]],
+    weight: Mapping[str, float],
+    rest: Mapping[str, int],
+    nb: Mapping[str, float],
+    extra: frozenset[str],
+    params: OffTopicParams,
+) -> tuple[float, float, int, tuple[str, ...]] | None:
+    """The most off-topic tail clause of a sentence, if one qualifies."""
+    if len(toks) < 2 * params.min_part_words:
+        return None
+    best: tuple[float, float, int, tuple[str, ...]] | None = None
+    for m in _SPLIT_RE.finditer(text):
+        cut = m.end()
+        n_head = 0
+        while n_head < len(toks) and toks[n_head][1] <= m.start():
+            n_head += 1
+        n_tail_start = n_head
+        while n_tail_start < len(toks) and toks[n_tail_start][0] < cut:
+            n_tail_start += 1
+        if n_head < params.min_part_words or len(toks) - n_tail_start < params.min_part_words:
+            continue
+        h_st = {t[2] for t in toks[:n_head] if t[2] is not None}
+        t_st = {t[2] for t in toks[n_tail_start:] if t[2] is not None}
+        if len(t_st) < params.tail_min_content or not h_st:
+            continue
+        h_sup = _support(h_st, weight, rest, nb, extra, params.single_support)
+        if h_sup < params.head_min:
+            continue
+        t_sup = _support(t_st, weight, rest, nb, extra, params.single_support, frozenset(h_st))
+        if t_sup > params.tail_threshold:
+            continue
+        if best is None or t_sup < best[0] or (t_sup == best[0] and h_sup > best[1]):
+            words = tuple(
+                dict.fromkeys(t[3].lower() for t in toks[n_tail_start:] if t[2] is not None)
+            )
+            best = (t_sup, h_sup, cut, words)
+    return best

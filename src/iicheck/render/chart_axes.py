@@ -1,0 +1,96 @@
+"""Axes for the timeline charts: linear or log value scales, date ticks, number labels.
+
+Pure arithmetic on the numbers handed in; nothing here knows about claims or SVG.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+LOG_THRESHOLD = 100.0  # more than two orders of magnitude between smallest and largest
+LOG_PAD = 10**0.2  # a fifth of a decade of room below and above
+# Month names spelled out here, not strftime("%b"): output must not depend on the locale.
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Maps a domain [d0, d1] onto a pixel range [r0, r1], linearly or in log10."""
+
+    domain: tuple[float, float]
+    range: tuple[float, float]
+    log: bool = False
+    ticks: tuple[tuple[float, str], ...] = field(default=())
+
+    def __call__(self, value: float) -> float:
+        d0, d1 = self.domain
+        if self.log:
+            value = max(value, d0)
+            d0, d1, value = math.log10(d0), math.log10(d1), math.log10(value)
+        r0, r1 = self.range
+        return r0 + (value - d0) / ((d1 - d0) or 1.0) * (r1 - r0)
+
+
+def fmt_value(value: float) -> str:
+    """A figure as an editor writes it: 150, 1,000, 2.5 M, 1.35 T."""
+    if not math.isfinite(value):
+        return "∞"
+    for size, suffix in ((1e12, " T"), (1e9, " B"), (1e6, " M")):
+        if abs(value) >= size:
+            return f"{value / size:,.2f}".rstrip("0").rstrip(".") + suffix
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _nice_step(span: float, target: int = 5) -> float:
+    raw = span / target
+    magnitude = 10 ** math.floor(math.log10(raw))
+    for multiple in (1, 2, 2.5, 5, 10):
+        if raw <= multiple * magnitude:
+            return multiple * magnitude
+    return 10 * magnitude
+
+
+def value_scale(lows: Sequence[float], highs: Sequence[float], pixels: tuple[float, float]) -> Scale:
+    """A value axis covering every interval; log when values span > 2 orders of magnitude."""
+    finite = [v for v in (*lows, *highs) if math.isfinite(v)]
+    top = max(finite, default=1.0) or 1.0
+    positive = [v for v in finite if v > 0]
+    bottom = min(positive, default=top)
+    if positive and top / bottom > LOG_THRESHOLD:
+        d0, d1 = bottom / LOG_PAD, top * LOG_PAD  # pad so edge values do not sit on the frame
+        decades = range(math.ceil(math.log10(d0)), math.floor(math.log10(d1)) + 1)
+        ticks = tuple((10.0**k, fmt_value(10.0**k)) for k in decades)
+        return Scale((d0, d1), pixels, log=True, ticks=ticks)
+    low = min(0.0, min(finite, default=0.0))
+    step = _nice_step((top - low) or 1.0)
+    high = math.ceil(top * 1.05 / step) * step
+    count = int(round((high - low) / step))
+    ticks = tuple((low + i * step, fmt_value(low + i * step)) for i in range(count + 1))
+    return Scale((low, high), pixels, ticks=ticks)
+
+
+def time_ticks(start: float, end: float) -> list[tuple[float, str]]:
+    """Tick ordinals and labels: years for long spans, months (thinned) for short ones."""
+    first, last = date.fromordinal(int(math.ceil(start))), date.fromordinal(int(end))
+    years = last.year - first.year
+    if years >= 2:
+        every = max(1, math.ceil(years / 8))
+        return [
+            (float(date(y, 1, 1).toordinal()), str(y))
+            for y in range(first.year, last.year + 1)
+            if date(y, 1, 1) >= first and (y - first.year) % every == 0
+        ]
+    months = (last.year - first.year) * 12 + last.month - first.month
+    every = max(1, math.ceil(months / 8))
+    ticks: list[tuple[float, str]] = []
+    for i in range(months + 1):
+        y, m = divmod(first.month - 1 + i, 12)
+        tick = date(first.year + y, m + 1, 1)
+        if tick >= first and i % every == 0:
+            ticks.append((float(tick.toordinal()), f"{MONTHS[tick.month - 1]} {tick.year}"))
+    return ticks

@@ -1,0 +1,57 @@
+"""GitLab Code Quality report (`artifacts: reports: codequality:`), shown in merge requests.
+
+A JSON list of `{description, check_name, fingerprint, severity, location: {path, lines:
+{begin, end}}}` plus `type: "issue"` and `categories`. Severity: error -> major, warning ->
+minor, info -> info. GitLab treats the fingerprint as the issue's identity, so a second
+finding with the same fingerprint gets `<fingerprint>-2`, and so on. Explained findings are
+left out unless `include_explained=True` (then severity info, the reason in the description).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ..models import Finding, Report
+from .text import evidence_path, primary, source_paths
+
+SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
+_QUALITY_KINDS = {"off_topic", "artifact", "boilerplate", "terminology", "duplicate_text"}
+
+
+def _issue(finding: Finding, fingerprint: str, paths: dict[str, str]) -> dict[str, Any]:
+    head = primary(finding)
+    begin = (head.line if head else None) or 1
+    end = max(begin, (head.end_line if head else None) or begin)
+    description = finding.message
+    severity = SEVERITIES[finding.severity]
+    if finding.status == "explained":
+        description = f"[explained: {finding.reason or ''}] {description}"
+        severity = "info"
+    return {
+        "type": "issue",
+        "check_name": f"iicheck/{finding.kind}",
+        "description": description,
+        "categories": ["Style" if finding.kind in _QUALITY_KINDS else "Bug Risk"],
+        "fingerprint": fingerprint,
+        "severity": severity,
+        "location": {"path": evidence_path(head, paths) if head else "",
+                     "lines": {"begin": begin, "end": end}},
+    }
+
+
+def render(report: Report, *, include_explained: bool = False, root: str | Path | None = None,
+           **_options: Any) -> str:
+    """The Code Quality JSON list, in report order, ending with a newline."""
+    paths = source_paths(report, root)
+    seen: dict[str, int] = {}
+    issues = []
+    for finding in report.findings:
+        if finding.status == "explained" and not include_explained:
+            continue
+        seen[finding.fingerprint] = seen.get(finding.fingerprint, 0) + 1
+        count = seen[finding.fingerprint]
+        fingerprint = finding.fingerprint if count == 1 else f"{finding.fingerprint}-{count}"
+        issues.append(_issue(finding, fingerprint, paths))
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"

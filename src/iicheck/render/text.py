@@ -1,0 +1,120 @@
+"""Terminal text for `iicheck check`: one line per finding, the quoted sentences, a summary.
+
+    seeds/004_x.txt:12:5: error contradiction: 70 vs more than 150 platforms [3f9a0c1b2d4e]
+        > By 2023 the country had more than 150 platforms.
+        > seeds/002_y.txt:3:1: About 70 platforms were in operation.
+    2 findings: 1 new, 0 updated, 1 explained (1 error, 1 warning, 0 info)
+
+Explained findings are left out unless `include_explained=True`. Colours only when asked
+(`color=True`, which the CLI passes when stdout is a terminal). Source text is untrusted:
+control characters are replaced so a sentence cannot drive the terminal.
+
+The small location helpers here are shared by the other machine renderers.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ..models import Evidence, Finding, Report
+
+SHORT = 12
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_STYLE = {"error": "\x1b[31;1m", "warning": "\x1b[33;1m", "info": "\x1b[36m",
+          "dim": "\x1b[2m", "bold": "\x1b[1m", "reset": "\x1b[0m"}
+
+
+def short_fingerprint(fingerprint: str) -> str:
+    """The first characters of a fingerprint, enough to tell findings apart on screen."""
+    return fingerprint[:SHORT]
+
+
+def source_paths(report: Report, root: str | Path | None = None) -> dict[str, str]:
+    """Source id -> its file as a forward-slash path, relative to `root` when given."""
+    paths = {}
+    for info in report.sources:
+        file = info.file
+        if root is not None and os.path.isabs(file):
+            try:
+                file = os.path.relpath(file, root)
+            except ValueError:  # another drive on Windows
+                pass
+        paths[info.id] = Path(file).as_posix()
+    return paths
+
+
+def evidence_path(evidence: Evidence, paths: Mapping[str, str]) -> str:
+    """The file an evidence quote comes from (its source id if the report does not list it)."""
+    return paths.get(evidence.source, evidence.source)
+
+
+def primary(finding: Finding) -> Evidence | None:
+    """The evidence a finding is located at: its first one."""
+    return finding.evidence[0] if finding.evidence else None
+
+
+def clean(text: str) -> str:
+    """Text safe to print on one terminal line: controls and bidi overrides replaced."""
+    return _CONTROL.sub("\ufffd", " ".join(text.split("\n")))
+
+
+def _where(evidence: Evidence | None, paths: Mapping[str, str]) -> str:
+    if evidence is None:
+        return "iicheck"
+    return f"{evidence_path(evidence, paths)}:{evidence.line or 1}:{evidence.column or 1}"
+
+
+def _quote(evidence: Evidence, color: bool) -> str:
+    sentence = evidence.sentence
+    if color and evidence.figure_span is not None:
+        start = evidence.figure_span[0] - evidence.span[0]
+        end = evidence.figure_span[1] - evidence.span[0]
+        if 0 <= start < end <= len(sentence):
+            return (clean(sentence[:start]) + _STYLE["bold"] + clean(sentence[start:end])
+                    + _STYLE["reset"] + clean(sentence[end:]))
+    return clean(sentence)
+
+
+def render_finding(finding: Finding, paths: Mapping[str, str], color: bool = False) -> str:
+    """The lines for one finding: location, severity, kind, message, quotes, reason."""
+    paint = (lambda style, text: f"{_STYLE[style]}{text}{_STYLE['reset']}") if color \
+        else (lambda style, text: text)
+    head = primary(finding)
+    fp = paint("dim", f"[{short_fingerprint(finding.fingerprint)}]")
+    lines = [f"{_where(head, paths)}: {paint(finding.severity, finding.severity)} "
+             f"{finding.kind}: {clean(finding.message)} {fp}"]
+    for index, evidence in enumerate(finding.evidence):
+        where = "" if index == 0 else f"{_where(evidence, paths)}: "
+        lines.append(f"    > {where}{_quote(evidence, color)}")
+    if finding.status == "explained":
+        lines.append(f"    explained: {clean(finding.reason or '')}")
+    elif finding.status == "updated":
+        lines.append(f"    updated: the figures changed since it was explained "
+                     f"({clean(finding.reason or '')}); review it again")
+    elif finding.reason:
+        lines.append(f"    explanation pending: {clean(finding.reason)}")
+    return "\n".join(lines)
+
+
+def render(report: Report, *, include_explained: bool = False, color: bool = False,
+           root: str | Path | None = None, **_options: Any) -> str:
+    """The findings in report order, then one summary line."""
+    paths = source_paths(report, root)
+    blocks = [render_finding(f, paths, color) for f in report.findings
+              if include_explained or f.status != "explained"]
+    counts = {status: 0 for status in ("new", "updated", "explained")}
+    severities = {severity: 0 for severity in ("error", "warning", "info")}
+    for finding in report.findings:
+        counts[finding.status] += 1
+        severities[finding.severity] += 1
+    total = len(report.findings)
+    summary = (f"{total} finding{'s' if total != 1 else ''}: {counts['new']} new, "
+               f"{counts['updated']} updated, {counts['explained']} explained "
+               f"({severities['error']} error{'s' if severities['error'] != 1 else ''}, "
+               f"{severities['warning']} warning{'s' if severities['warning'] != 1 else ''}, "
+               f"{severities['info']} info)")
+    return "".join(block + "\n" for block in blocks) + summary + "\n"

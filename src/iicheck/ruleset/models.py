@@ -1,0 +1,162 @@
+"""Pydantic models of the rule files in `rules/` (strict: unknown keys are errors).
+
+- `metrics.yaml`: what is counted (MetricsFile)
+- `qualifiers.yaml`: phrases such as "more than" and the interval each implies (QualifiersFile)
+- `extraction.yaml`: modality cues and time settings (ExtractionFile)
+- `quality.yaml`: topic vocabulary, preferred terms, artifact and boilerplate patterns (QualityFile)
+docs/rules.md documents every key with an example.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Identifier = str
+QualifierKind = Literal["more_than", "at_least", "nearly", "about", "up_to", "less_than"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _non_empty_phrases(values: list[str]) -> list[str]:
+    for value in values:
+        if not value.strip():
+            raise ValueError("phrases must not be empty")
+    return values
+
+
+class Definition(Strict):
+    """A scope of a metric ("platforms with influence"), selected by cue phrases."""
+
+    id: Identifier = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str
+    cues: list[str] = []
+    units: list[str] = Field(default=[], description="only figures with these unit nouns")
+    within: Identifier | None = Field(default=None, description="the definition this one is part of")
+    default: bool = Field(default=False, description="used when no definition's cue matches")
+
+    _check_cues = field_validator("cues", "units")(_non_empty_phrases)
+
+
+class MetricMatch(Strict):
+    """How a figure is recognised as this metric."""
+
+    units: list[str] = Field(min_length=1, description="unit nouns (singular or plural)")
+    subjects: list[str] = Field(default=[], description="phrases that name what is counted")
+    exclude: list[str] = Field(default=[], description="phrases in the sentence that veto the match")
+
+    _check = field_validator("units", "subjects", "exclude")(_non_empty_phrases)
+
+
+class Metric(Strict):
+    id: Identifier = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str
+    unit: str
+    match: MetricMatch
+    definitions: list[Definition] = []
+    cumulative: bool = Field(default=False, description="a running total: it never decreases")
+    max_growth_per_year: float | None = Field(default=None, gt=1.0,
+                                              description="largest plausible factor per year")
+    plausible_range: tuple[float, float] | None = None
+    checks: dict[str, bool] = Field(default={}, description="switch a check off for this metric")
+
+    @model_validator(mode="after")
+    def _definitions_consistent(self) -> Metric:
+        ids = [d.id for d in self.definitions]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"definition ids must be unique; repeated: {', '.join(dupes)}")
+        if sum(d.default for d in self.definitions) > 1:
+            raise ValueError("at most one definition may be the default")
+        for d in self.definitions:
+            if d.within is not None and d.within not in ids:
+                raise ValueError(f"definition {d.id!r} is within unknown definition {d.within!r}")
+        parents = {d.id: d.within for d in self.definitions}
+        for start in parents:
+            seen, node = {start}, parents[start]
+            while node is not None:
+                if node in seen:
+                    raise ValueError(f"definitions form a 'within' cycle through {start!r}")
+                seen.add(node)
+                node = parents.get(node)
+        if self.plausible_range and self.plausible_range[0] > self.plausible_range[1]:
+            raise ValueError("plausible_range must be [low, high] with low <= high")
+        return self
+
+
+class MetricsFile(Strict):
+    version: Literal[1]
+    metrics: list[Metric]
+
+    @model_validator(mode="after")
+    def _unique(self) -> MetricsFile:
+        ids = [m.id for m in self.metrics]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"metric ids must be unique; repeated: {', '.join(dupes)}")
+        return self
+
+
+class QualifierRule(Strict):
+    kind: QualifierKind
+    phrases: list[str] = Field(min_length=1)
+    position: Literal["before", "after"] = "before"
+
+    _check = field_validator("phrases")(_non_empty_phrases)
+
+
+class Rounding(Strict):
+    """How round a stated number is decides the step that "more than N" may reach."""
+
+    mode: Literal["last_significant_digit"] = "last_significant_digit"
+    single_digit_refine: bool = Field(
+        default=True, description="a number with one significant digit and 3+ digits (1,000) "
+                                  "gets a step one order lower (100)")
+
+
+class QualifiersFile(Strict):
+    version: Literal[1]
+    rounding: Rounding = Rounding()
+    nearly_factor: float = Field(default=0.9, gt=0, lt=1)
+    about_factor: float = Field(default=0.1, gt=0, lt=1)
+    qualifiers: list[QualifierRule]
+
+
+class TimeSettings(Strict):
+    publication_lag_days: int = Field(default=90, ge=0, le=3650)
+    inference_horizon_years: int = Field(default=2, ge=1, le=20)
+    undated_max_days: int = Field(default=1096, ge=1)
+    target_horizon_years: int = Field(default=3, ge=1, le=50)
+
+
+class ExtractionFile(Strict):
+    version: Literal[1]
+    time: TimeSettings = TimeSettings()
+    target_cues: list[str] = []
+    estimate_cues: list[str] = []
+    not_figure_before: list[str] = Field(default=[], description="words after which a number is a name")
+
+
+class Terminology(Strict):
+    preferred: str
+    variants: list[str] = Field(min_length=1)
+
+    _check = field_validator("variants")(_non_empty_phrases)
+
+
+class PatternRule(Strict):
+    id: Identifier
+    pattern: str = Field(min_length=1, description="RE2 syntax (linear time)")
+    description: str
+
+
+class QualityFile(Strict):
+    version: Literal[1]
+    topic_terms: list[str] = []
+    terminology: list[Terminology] = []
+    artifacts: list[PatternRule] = []
+    boilerplate: list[PatternRule] = []
+    off_topic_max_per_1000_words: float = Field(default=2.0, gt=0)

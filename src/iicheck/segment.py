@@ -1,0 +1,109 @@
+"""Split a source into sentences with exact [start, end) character offsets.
+
+A block is a run of non-blank lines; a line break inside a block joins two lines only when
+the first visibly continues (ends in a comma, a conjunction or a lowercase word) and the next
+starts in lowercase. Short unpunctuated lines are headings; a leading header such as
+"date 2021-02-23" or "Updated: 2025-06-09" is split off as its own heading segment, so it never
+glues onto the first sentence. Headings and bullets never join a neighbour.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .models import Sentence
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc e.g i.e "
+    "u.s u.k inc co ltd corp gov gen sen rep jr sr fig approx dept est mt ft".split()
+)
+_BOUNDARY = re.compile(r"[.!?](?:[\"”’')\]]*)(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_LEADING_HEADER = re.compile(
+    r"^\s*(?:date|updated|published|posted|release date)\s*[:：]?\s*"
+    r"\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*(?:[•·▪◦*\-–]|\d+[.)])\s+")
+_CONTINUES = re.compile(r"(?:[,;:]|\b(?:and|or|of|the|to|in|with|for)|[a-z])\s*$")
+HEADING_MAX_WORDS = 14
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        spans.append((pos, pos + len(body)))
+        pos += len(line)
+    return spans
+
+
+def _blocks(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, is_heading) blocks: joined continuation lines, headings on their own."""
+    blocks: list[list[int]] = []
+    prev_blank = True
+    for start, end in _lines(text):
+        line = text[start:end]
+        if not line.strip():
+            prev_blank = True
+            continue
+        if (blocks and not prev_blank and _CONTINUES.search(text[blocks[-1][0]:blocks[-1][1]])
+                and line.lstrip()[:1].islower() and not _BULLET.match(line)):
+            blocks[-1][1] = end
+        else:
+            blocks.append([start, end])
+        prev_blank = False
+    out = []
+    for start, end in blocks:
+        chunk = text[start:end].strip()
+        words = len(chunk.split())
+        heading = bool(_BULLET.match(text[start:end])) or (
+            words <= HEADING_MAX_WORDS and not re.search(r"[.!?。][\"”’')\]]*\s*$", chunk))
+        out.append((start, end, heading))
+    return out
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word = re.search(r"([A-Za-z.]+)$", text[:dot])
+    if not word:
+        return False
+    token = word.group(1).lower().rstrip(".")
+    return token in _ABBREVIATIONS or len(token) == 1
+
+
+def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts, pos = [], start
+    for match in _BOUNDARY.finditer(text, start, end):
+        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+            continue
+        cuts.append((pos, match.end()))
+        pos = match.end()
+    cuts.append((pos, end))
+    return cuts
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_sentences(source_id: str, text: str) -> list[Sentence]:
+    """All sentences and headings of `text`, in order, with offsets into `text`."""
+    sentences: list[Sentence] = []
+    for paragraph, (b_start, b_end, heading) in enumerate(_blocks(text)):
+        pieces: list[tuple[int, int, bool]] = []
+        header = _LEADING_HEADER.match(text, b_start, b_end)
+        if header and not heading:
+            pieces.append((b_start, header.end(), True))
+            b_start = header.end()
+        if heading:
+            pieces.append((b_start, b_end, True))
+        else:
+            pieces.extend((s, e, False) for s, e in _split_block(text, b_start, b_end))
+        for s, e, is_heading in pieces:
+            s, e = _trimmed(text, s, e)
+            if s < e:
+                sentences.append(Sentence(
+                    source=source_id, index=len(sentences), paragraph=paragraph, start=s, end=e,
+                    text=text[s:e], kind="heading" if is_heading else "body"))
+    return sentences

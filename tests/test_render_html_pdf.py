@@ -1,0 +1,312 @@
+"""HTML and PDF audit report: structure, escaping, determinism, offline rendering.
+
+The sample report (tests/fixtures/report_sample.json) is built from the real seed texts by
+`build_sample_report()` below; rebuild it with `python tests/test_render_html_pdf.py`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from iicheck.models import (  # noqa: E402
+    Claim, Evidence, Finding, Reconciled, Report, SourceInfo, Summary, TimeWindow, ValueInterval,
+)
+
+FIXTURE = ROOT / "tests" / "fixtures" / "report_sample.json"
+SEEDS = {p.name[:3]: p for p in sorted((ROOT / "seeds").glob("*.txt"))}
+TEXT = {k: p.read_text(encoding="utf-8") for k, p in SEEDS.items()}
+
+
+def _tw(start: str | None, end: str | None, basis: str, note: str = "") -> TimeWindow:
+    return TimeWindow(start=date.fromisoformat(start) if start else None,
+                      end=date.fromisoformat(end) if end else None, basis=basis, note=note)
+
+
+def _sentence(src: str, pos: int) -> tuple[int, int]:
+    text = TEXT[src]
+    stop = text.rfind(". ", 0, pos)
+    start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, pos) + 1)
+    ends = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0]
+    end = min(ends) if ends else len(text)
+    return start, end + (1 if text[end:end + 1] == "." else 0)
+
+
+def _evidence(src: str, figure: str, nth: int = 0, context: tuple[int, int] | None = None) -> Evidence:
+    text = TEXT[src]
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.index(figure, pos + 1)
+    start, end = context or _sentence(src, pos)
+    line = text.count("\n", 0, pos) + 1
+    column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    return Evidence(source=src, sentence=text[start:end], span=(start, end),
+                    figure_span=(pos, pos + len(figure)), figure=figure, line=line, column=column)
+
+
+def _claim(cid: str, src: str, figure: str, value: tuple, unit: str | None, metric: str | None,
+           definition: str | None, time: TimeWindow, modality: str = "achieved",
+           excluded: str | None = None) -> Claim:
+    ev = _evidence(src, figure)
+    stated, qualifier, low, high, high_inc, step = value
+    return Claim(id=cid, source=src, sentence=ev.sentence, sentence_span=ev.span,
+                 span=ev.figure_span, figure=figure, unit=unit, metric=metric,
+                 definition=definition, time=time, modality=modality, excluded=excluded,
+                 value=ValueInterval(stated=stated, qualifier=qualifier, low=low, high=high,
+                                     high_inclusive=high_inc, step=step))
+
+
+def _fp(kind: str, evidence: list[Evidence]) -> str:
+    key = kind + "|" + "|".join(f"{e.source}:{' '.join(e.sentence.split())}" for e in evidence)
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _finding(kind: str, severity: str, message: str, evidence: list[Evidence], **kw: object) -> Finding:
+    return Finding(kind=kind, severity=severity, message=message, evidence=tuple(evidence),
+                   fingerprint=_fp(kind, evidence), **kw)
+
+
+def build_sample_report() -> Report:
+    """A realistic report over the five seed texts, shaped as the pipeline will produce it."""
+    w000 = _tw("2021-01-01", "2022-12-31", "inferred", "latest event mentioned: “Since 2021”")
+    w002 = _tw("2020-11-23", "2021-02-23", "metadata", "“in recent years” before 2021-02-23")
+    w004 = _tw("2019-01-01", "2020-12-31", "inferred",
+               "“The 2019 government work report” + “In more than two years”")
+    sources = (
+        SourceInfo(id="000", file="seeds/" + SEEDS["000"].name, published=w000,
+                   title="The innovation development trend of China’s industrial Internet",
+                   chars=len(TEXT["000"]), sha256=hashlib.sha256(SEEDS["000"].read_bytes()).hexdigest()),
+        SourceInfo(id="001", file="seeds/" + SEEDS["001"].name, published=_tw(None, None, "unknown"),
+                   title="Accelerating Development of the Industrial Internet",
+                   chars=len(TEXT["001"]), sha256=hashlib.sha256(SEEDS["001"].read_bytes()).hexdigest()),
+        SourceInfo(id="002", file="seeds/" + SEEDS["002"].name,
+                   published=_tw("2021-02-23", "2021-02-23", "header", "text header “date 2021-02-23”"),
+                   chars=len(TEXT["002"]), sha256=hashlib.sha256(SEEDS["002"].read_bytes()).hexdigest()),
+        SourceInfo(id="003", file="seeds/" + SEEDS["003"].name, publisher="en.qstheory.cn",
+                   title="Progress in Developing the Industrial Internet in China",
+                   published=_tw("2025-06-09", "2025-06-09", "header", "“Updated: 2025-06-09”"),
+                   chars=len(TEXT["003"]), sha256=hashlib.sha256(SEEDS["003"].read_bytes()).hexdigest()),
+        SourceInfo(id="004", file="seeds/" + SEEDS["004"].name, published=w004,
+                   title="Accelerate the development of industrial Internet",
+                   publisher="China Construction machinery information",
+                   chars=len(TEXT["004"]), sha256=hashlib.sha256(SEEDS["004"].read_bytes()).hexdigest()),
+    )
+    P, E = "industrial_internet_platforms", "industrial_equipment_connections"
+    claims = (
+        _claim("c000-1", "000", "nearly 1,000", (1000, "nearly", 900, 1000, False, 100), "platforms", P, "all", w000),
+        _claim("c000-2", "000", "more than 150", (150, "more_than", 150, 200, False, 50), "platforms", P, "influential", w000),
+        _claim("c000-3", "000", "Fifteen", (15, "exact", 15, 15, True, None), "platforms", P, "cross_industry", w000),
+        _claim("c001-1", "001", "exceeded 1 billion", (1e9, "more_than", 1e9, 2e9, False, 1e9), "users", "internet_users", None, _tw(None, None, "unknown")),
+        _claim("c002-1", "002", "over 70", (70, "more_than", 70, 80, False, 10), "platforms", P, "influential", w002),
+        _claim("c002-2", "002", "40 million", (4e7, "exact", 4e7, 4e7, True, None), "sets", E, "connected_sets", w002),
+        _claim("c002-3", "002", "about 100", (100, "about", 90, 110, True, 10), "cases", "pilot_demonstration_cases", None,
+               _tw("2021-01-01", "2023-12-31", "explicit", "“from 2021 to 2023”"), modality="target"),
+        _claim("c003-1", "003", "more than 45,000", (45000, "more_than", 45000, 46000, False, 1000), "networks", "5g_private_networks", None,
+               _tw("2024-11-01", "2024-11-30", "explicit", "“By November 2024”")),
+        _claim("c004-1", "004", "more than 50", (50, "more_than", 50, 60, False, 10), "platforms", P, "influential", w004),
+        _claim("c004-2", "004", "exceeded 100000", (1e5, "more_than", 1e5, 2e5, False, 1e5), "sets", E, "connected_sets", w004),
+        _claim("c004-3", "004", "exceeded 75%", (75, "more_than", 75, 80, False, 5), "%", None, None, w004, excluded="unmapped"),
+    )
+    plastics = TEXT["004"].index("The backbone outside")
+    ctx = (TEXT["004"].index("In terms of network"), TEXT["004"].index("In terms of platforms") - 1)
+    findings = (
+        _finding("contradiction", "error", "Windows overlap (2020-11-23 – 2020-12-31) but the values cannot both hold: "
+                 "[100,000, 200,000) sets against 40 M sets of connected industrial equipment.",
+                 [_evidence("004", "exceeded 100000"), _evidence("002", "40 million")],
+                 metric=E, definition="connected_sets", details={"overlap_days": 39, "ratio_low": 200.0}),
+        _finding("contradiction", "warning", "Windows overlap (2020-11-23 – 2020-12-31) but the values do not: "
+                 "[50, 60) against [70, 80) influential platforms.",
+                 [_evidence("004", "more than 50"), _evidence("002", "over 70")], metric=P, definition="influential",
+                 status="explained", reason="004's window is inferred and loose; its context (the 2019 government work "
+                 "report) dates the 50 to 2019, before 002's 70 — growth, not disagreement."),
+        _finding("undated", "warning", "No date in the sentence, its paragraph or the source: this figure cannot be compared.",
+                 [_evidence("001", "exceeded 1 billion")], metric="internet_users"),
+        _finding("unmapped_figure", "info", "A figure in an on-topic sentence that no metric rule covers.",
+                 [_evidence("004", "exceeded 75%")]),
+        _finding("off_topic", "warning", "A sentence about plastics inside a passage on network construction "
+                 "(no topic term; likely spliced text).", [Evidence(
+                     source="004", sentence=TEXT["004"][ctx[0]:ctx[1]], span=ctx,
+                     figure_span=(plastics, TEXT["004"].index(".", plastics) + 1),
+                     line=TEXT["004"].count("\n", 0, plastics) + 1)],
+                 details={"topic_terms": 0}),
+        _finding("artifact", "warning", "Scraper artifact “D201138L” repeated 6 times inside sentences.",
+                 [_evidence("000", "D201138L", 0), _evidence("000", "D201138L", 4)],
+                 details={"token": "D201138L", "occurrences": 6}),
+        _finding("terminology", "info", "“industrial interconnection” is a machine-translation variant of “industrial Internet”.",
+                 [_evidence("004", "industrial interconnection", 3)], status="explained",
+                 reason="Known translation of 工业互联网; mapped by the platform aliases."),
+        _finding("boilerplate", "info", "Site navigation text at the top of the page.", [_evidence("003", "Nav Search")]),
+    )
+    reconciled = (
+        Reconciled(metric=P, claims=("c004-1", "c000-2"), basis="dates", reason="Same definition (influential); "
+                   "2019–2020 “more than 50” then 2021–2022 “more than 150”: a later window with a higher value is growth."),
+        Reconciled(metric=P, claims=("c002-1", "c000-2"), basis="dates", reason="Same definition; “over 70” up to "
+                   "2021-02-23, “more than 150” in 2021–2022: growth within the metric's maximum per year."),
+        Reconciled(metric=P, claims=("c000-2", "c000-1"), basis="definitions", reason="“nearly 1,000” counts all "
+                   "platforms; “more than 150” only those with industry or regional influence (within all)."),
+        Reconciled(metric=P, claims=("c000-3", "c000-1"), basis="definitions", reason="“Fifteen” counts cross-industry "
+                   "comprehensive platforms, a subset of all platforms."),
+    )
+    status = Counter(f.status for f in findings)
+    summary = Summary(sources=len(sources), claims=len(claims), mapped_claims=sum(c.metric is not None for c in claims),
+                      findings=len(findings), by_severity=dict(Counter(f.severity for f in findings)),
+                      by_kind=dict(Counter(f.kind for f in findings)), new=status["new"],
+                      explained=status["explained"], reconciled=len(reconciled))
+    return Report(tool="iicheck", version="0.1.0", rules_version="sample-1", sources=sources, claims=claims,
+                  findings=findings, reconciled=reconciled, summary=summary)
+
+
+def _dump(report: Report) -> str:
+    return json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+
+
+@pytest.fixture(scope="module")
+def sample() -> Report:
+    return Report.model_validate_json(FIXTURE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def sample_html(sample: Report) -> str:
+    from iicheck.render.html import render_html
+    return render_html(sample)
+
+
+@pytest.fixture(scope="module")
+def sample_pdf(sample: Report) -> bytes:
+    from iicheck.render.pdf import render_pdf
+    return render_pdf(sample)
+
+
+def test_fixture_matches_builder() -> None:
+    assert FIXTURE.read_text(encoding="utf-8") == _dump(build_sample_report()), (
+        "fixture is stale: run `python tests/test_render_html_pdf.py`")
+
+
+def test_every_finding_has_one_stable_anchor(sample: Report, sample_html: str) -> None:
+    for f in sample.findings:
+        assert sample_html.count(f'id="finding-{f.fingerprint}"') == 1
+    assert len(re.findall(r'<article class="finding', sample_html)) == len(sample.findings)
+
+
+def test_sections_in_reading_order(sample_html: str) -> None:
+    ids = ["verdict", "findings", "timelines", "reconciled", "sources", "claims", "rules"]
+    positions = [sample_html.index(f'<section id="{i}"') for i in ids]
+    assert positions == sorted(positions)
+    assert "block rules_used" not in sample_html and "placeholder" in sample_html
+
+
+def test_counts_and_verdict_shown(sample: Report, sample_html: str) -> None:
+    s = sample.summary
+    assert f'<dd class="n-findings">{s.findings}</dd>' in sample_html
+    assert f'<dd class="n-new">{s.new}</dd>' in sample_html
+    assert f'<dd class="n-explained">{s.explained}</dd>' in sample_html
+    assert f"<strong>Needs action:</strong> {s.new} new findings" in sample_html
+    for kind, n in s.by_kind.items():
+        assert f'<td><code>{kind}</code></td><td class="num">{n}</td>' in sample_html
+
+
+def test_figures_highlighted_and_junk_struck(sample_html: str) -> None:
+    assert "<mark>exceeded 100000</mark> sets" in sample_html
+    assert "<mark>40 million</mark> sets" in sample_html
+    assert "<del>The backbone outside the enterprise is not very different from ordinary plastics" in sample_html
+    assert "<del>D201138L</del>" in sample_html
+    new_at = sample_html.index("finding-" + build_sample_report().findings[0].fingerprint)
+    explained_at = sample_html.index('class="status-head st-explained"')
+    assert new_at < explained_at
+
+
+def test_timelines_one_mark_per_dated_claim(sample: Report, sample_html: str) -> None:
+    svgs = re.findall(r"<svg .*?</svg>", sample_html, flags=re.S)
+    metrics = {c.metric for c in sample.claims if c.metric and c.time.known}
+    assert len(svgs) == len(metrics)
+    assert sample_html.count('<g class="mark">') == sum(1 for c in sample.claims if c.metric and c.time.known)
+    assert "log scale" in sample_html and "linear scale" in sample_html  # 1e5 vs 4e7: log axis
+    assert 'stroke-dasharray="6 3"' in sample_html  # the target
+    assert "Not drawn — time unknown" in sample_html and "exceeded 1 billion" in sample_html
+
+
+def test_scorecards_show_score_when_present(sample: Report) -> None:
+    from iicheck.render.html import render_html
+    off_topic = next(f for f in sample.findings if f.kind == "off_topic")
+    scored = off_topic.model_copy(update={"details": {"score": 0.42}})
+    report = sample.model_copy(update={"findings": tuple(scored if f is off_topic else f for f in sample.findings)})
+    html = render_html(report)
+    assert '<strong class="score">0.42</strong>' in html
+    assert "not in report (counts only)" in html  # the other sources
+
+
+def _hostile(sample: Report) -> Report:
+    evil = '<script>alert(1)</script> and <img src="http://example.invalid/x.png"> figures'
+    f = sample.findings[0]
+    ev = f.evidence[0].model_copy(update={"sentence": evil, "span": (0, len(evil)), "figure_span": (0, 8)})
+    bad = f.model_copy(update={"message": evil, "evidence": (ev,), "fingerprint": 'x"><b>'})
+    claim = sample.claims[0].model_copy(update={"figure": "<b>1</b>", "metric": "m<svg>"})
+    return sample.model_copy(update={"findings": (bad,), "claims": (claim,) + sample.claims[1:]})
+
+
+def test_hostile_text_is_escaped(sample: Report) -> None:
+    from iicheck.render.html import render_html
+    html = render_html(_hostile(sample))
+    assert "<script" not in html and "<img" not in html and "<b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'id="finding-x&#34;&gt;&lt;b&gt;"' in html
+    assert "m&lt;svg&gt;" in html
+
+
+def test_html_is_deterministic_and_offline(sample: Report, sample_html: str) -> None:
+    from iicheck.render.html import render_html
+    assert render_html(Report.model_validate_json(_dump(sample))).encode() == sample_html.encode()
+    assert "<script" not in sample_html and "<link" not in sample_html
+    assert not re.search(r'(src|href)="(?!#)', sample_html)
+    assert "url(" not in sample_html
+
+
+def test_pdf_pages_and_text(sample_pdf: bytes, tmp_path: Path) -> None:
+    assert sample_pdf.startswith(b"%PDF")
+    assert b"/CreationDate" not in sample_pdf and b"/ModDate" not in sample_pdf
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext not installed")
+    path = tmp_path / "r.pdf"
+    path.write_bytes(sample_pdf)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert text.count("\f") >= 3
+    for needle in ("Verdict and summary", "Findings that need action", "40 million", "page 1 of",
+                   "Source scorecards", "nearly 1,000", "D201138L"):
+        assert needle in text, needle
+    assert re.search(r"Timelines per metric \.* ?\d+", text.replace(" .", ".")), "contents lack page numbers"
+
+
+def test_pdf_is_deterministic(sample: Report, sample_pdf: bytes) -> None:
+    from iicheck.render.pdf import render_pdf
+    assert render_pdf(sample) == sample_pdf
+
+
+def test_pdf_never_fetches(sample: Report) -> None:
+    from iicheck.render.html import render_html
+    from iicheck.render.pdf import FetchRefused, RefusingFetcher, html_to_pdf
+    fetcher = RefusingFetcher()
+    assert html_to_pdf(render_html(_hostile(sample)), fetcher).startswith(b"%PDF")
+    assert fetcher.refused == []  # escaped text: nothing even asked for
+    raw = '<p>x</p><img src="http://example.invalid/a.png"><link rel=stylesheet href="https://example.invalid/s.css">'
+    assert html_to_pdf(raw, fetcher).startswith(b"%PDF")
+    assert any(u.startswith("http://example.invalid") for u in fetcher.refused)
+    with pytest.raises(FetchRefused):
+        fetcher("http://example.invalid/")
+
+
+if __name__ == "__main__":
+    FIXTURE.parent.mkdir(parents=True, exist_ok=True)
+    FIXTURE.write_text(_dump(build_sample_report()), encoding="utf-8")
+    print(f"wrote {FIXTURE.relative_to(ROOT)}")

@@ -1,0 +1,242 @@
+"""Machine outputs: text, JSON, SARIF (against the schema), JUnit (through a parser),
+GitHub annotations (escaping), GitLab Code Quality."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from iicheck.models import Evidence, Finding, Report, SourceInfo, Summary, TimeWindow
+from iicheck.render import github, gitlab, json_report, junit, sarif, text
+
+SARIF_SCHEMA = Path("/work/shared/benchmarks/schemas/sarif-schema-2.1.0.json")
+ROOT = "/repo"
+
+
+def source(sid: str) -> SourceInfo:
+    return SourceInfo(id=sid, file=f"{ROOT}/seeds/{sid}.txt", published=TimeWindow(
+        start=date(2024, 1, 1), end=date(2024, 12, 31), basis="header"), chars=100, sha256="0" * 64)
+
+
+def evidence(sid: str, sentence: str, figure: str, line: int) -> Evidence:
+    start = 10 * line
+    offset = sentence.index(figure)
+    return Evidence(source=sid, sentence=sentence, span=(start, start + len(sentence)),
+                    figure_span=(start + offset, start + offset + len(figure)), figure=figure,
+                    line=line, column=offset + 1, end_line=line,
+                    end_column=offset + 1 + len(figure))
+
+
+FINDINGS = (
+    Finding(kind="contradiction", severity="error", message="70 vs more than 150, same window",
+            metric="platforms", definition="national",
+            evidence=(evidence("004_a50e", "By 2023, more than 150 platforms existed.",
+                               "more than 150", 3),
+                      evidence("002_20be", "About 70 platforms, officials said.", "70", 5)),
+            fingerprint="a1b2c3d4e5f6a7b8c9d0"),
+    Finding(kind="artifact", severity="warning", message="scraper artifact: 50%, a,b: c\r\nnext",
+            evidence=(evidence("002_20be", "Share this: 100% free\n::error::pwned", "100%", 9),),
+            fingerprint="ffff0000ffff0000ffff"),
+    # two findings with the same fingerprint (count-aware explanations allow this)
+    Finding(kind="artifact", severity="warning", message="same again",
+            evidence=(evidence("002_20be", "Share this: 100% free\n::error::pwned", "100%", 9),),
+            fingerprint="ffff0000ffff0000ffff"),
+    Finding(kind="unmapped_figure", severity="info", message="figure maps to no metric",
+            evidence=(Evidence(source="000_7651", sentence="It had 4.09 million users.",
+                               span=(0, 26)),),
+            fingerprint="0123456789abcdef0123", status="explained", reason="users, not platforms"),
+    Finding(kind="regression", severity="error", message="went down", metric="platforms",
+            evidence=(evidence("004_a50e", "Only 50 remain <b>&amp;\x0b</b>.", "50", 7),),
+            fingerprint="9999888877776666", status="updated", reason="old reason"),
+)
+
+
+def make_report(findings: tuple[Finding, ...] = FINDINGS) -> Report:
+    sources = tuple(source(s) for s in ("000_7651", "002_20be", "004_a50e"))
+    return Report(tool="iicheck", version="0.1.0", rules_version="test", sources=sources,
+                  claims=(), findings=findings, reconciled=(),
+                  summary=Summary(sources=3, claims=0, mapped_claims=0, findings=len(findings),
+                                  by_severity={}, by_kind={}, new=3, explained=1, reconciled=0))
+
+
+REPORT = make_report()
+EMPTY = make_report(())
+
+
+# --- text ----------------------------------------------------------------------------------
+
+
+def test_text_lines_and_summary() -> None:
+    out = text.render(REPORT, root=ROOT)
+    lines = out.splitlines()
+    assert lines[0] == ("seeds/004_a50e.txt:3:10: error contradiction: 70 vs more than 150, "
+                        "same window [a1b2c3d4e5f6]")
+    assert lines[1] == "    > By 2023, more than 150 platforms existed."
+    assert lines[2] == "    > seeds/002_20be.txt:5:7: About 70 platforms, officials said."
+    assert "users, not platforms" not in out
+    assert "updated: the figures changed" in out
+    assert lines[-1] == "5 findings: 3 new, 1 updated, 1 explained (2 errors, 2 warnings, 1 info)"
+    assert "\x1b" not in out and "\x0b" not in out
+
+
+def test_text_explained_toggle_and_color() -> None:
+    assert "explained: users, not platforms" in text.render(REPORT, include_explained=True)
+    colored = text.render(REPORT, color=True)
+    assert "\x1b[31;1merror\x1b[0m" in colored and "\x1b[1mmore than 150\x1b[0m" in colored
+    assert text.render(EMPTY) == "0 findings: 0 new, 0 updated, 0 explained (0 errors, 0 warnings, 0 info)\n"
+
+
+# --- JSON ------------------------------------------------------------------------------------
+
+
+def test_json_is_the_full_report_and_byte_stable() -> None:
+    out = json_report.render(REPORT)
+    assert out == json_report.render(make_report()) and out.endswith("}\n")
+    data = json.loads(out)
+    assert data == json.loads(json.dumps(REPORT.model_dump(mode="json")))
+    assert Report.model_validate(data) == REPORT
+
+
+# --- SARIF -----------------------------------------------------------------------------------
+
+
+def validate_sarif(log: dict) -> None:
+    if not SARIF_SCHEMA.exists():
+        pytest.skip("SARIF schema not available at " + str(SARIF_SCHEMA))
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator.check_schema(schema)
+    errors = sorted(jsonschema.Draft4Validator(schema).iter_errors(log), key=str)
+    assert not errors, "\n".join(e.message for e in errors[:5])
+
+
+@pytest.mark.parametrize("report", [REPORT, EMPTY], ids=["findings", "empty"])
+@pytest.mark.parametrize("include_explained", [False, True])
+def test_sarif_validates_against_the_schema(report: Report, include_explained: bool) -> None:
+    validate_sarif(json.loads(sarif.render(report, include_explained=include_explained,
+                                           root=ROOT)))
+
+
+def test_sarif_has_what_code_scanning_needs() -> None:
+    log = json.loads(sarif.render(REPORT, root=ROOT))
+    assert log["version"] == "2.1.0" and log["$schema"]
+    run = log["runs"][0]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "iicheck" and driver["version"] == "0.1.0"
+    assert [r["id"] for r in driver["rules"]] == ["contradiction", "artifact", "regression"]
+    for rule in driver["rules"]:
+        assert {"id", "name", "shortDescription", "fullDescription", "help",
+                "defaultConfiguration"} <= rule.keys()
+    results = run["results"]
+    assert len(results) == 4  # the explained finding is left out
+    first = results[0]
+    assert (first["ruleId"], first["ruleIndex"], first["level"]) == ("contradiction", 0, "error")
+    location = first["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": "seeds/004_a50e.txt", "uriBaseId": "%SRCROOT%"}
+    assert location["region"]["startLine"] == 3 and location["region"]["startColumn"] == 10
+    assert location["region"]["endColumn"] == 23
+    assert first["partialFingerprints"] == {"iicheck/v1": "a1b2c3d4e5f6a7b8c9d0"}
+    assert first["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 5
+    assert [r["level"] for r in results] == ["error", "warning", "warning", "error"]
+    assert all("suppressions" not in r for r in results)
+
+
+def test_sarif_keeps_explained_as_suppressed_when_asked() -> None:
+    log = json.loads(sarif.render(REPORT, include_explained=True, root=ROOT))
+    results = log["runs"][0]["results"]
+    explained = [r for r in results if "suppressions" in r]
+    assert len(explained) == 1
+    assert explained[0]["suppressions"][0]["kind"] == "external"
+    assert explained[0]["suppressions"][0]["justification"] == "users, not platforms"
+    assert explained[0]["level"] == "note"
+    assert explained[0]["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 1, "snippet": {"text": "It had 4.09 million users."}}
+
+
+def test_sarif_is_byte_stable() -> None:
+    assert sarif.render(REPORT) == sarif.render(make_report())
+
+
+# --- JUnit -----------------------------------------------------------------------------------
+
+
+def test_junit_parses_with_unique_stable_testcases() -> None:
+    out = junit.render(REPORT, root=ROOT)
+    assert out == junit.render(make_report(), root=ROOT)
+    tree = ET.fromstring(out.encode("utf-8"))
+    assert tree.tag == "testsuites" and tree.get("tests") == "4" and tree.get("failures") == "4"
+    suites = tree.findall("testsuite")
+    assert [s.get("name") for s in suites] == ["iicheck.contradiction", "iicheck.artifact",
+                                               "iicheck.regression"]
+    cases = tree.findall("testsuite/testcase")
+    names = [(c.get("classname"), c.get("name")) for c in cases]
+    assert len(set(names)) == len(names) == 4
+    assert names[0] == ("iicheck.contradiction", "contradiction a1b2c3d4e5f6 004_a50e")
+    assert names[2] == ("iicheck.artifact", "artifact ffff0000ffff 002_20be #2")
+    failure = cases[0].find("failure")
+    assert failure is not None and failure.get("type") == "error"
+    assert "seeds/004_a50e.txt:3:10: By 2023" in (failure.text or "")
+    assert cases[0].get("file") == "seeds/004_a50e.txt" and cases[0].get("line") == "3"
+
+
+def test_junit_explained_skipped_and_fail_level() -> None:
+    tree = ET.fromstring(junit.render(REPORT, include_explained=True, fail_level="error"))
+    assert tree.get("tests") == "5" and tree.get("skipped") == "1"
+    assert tree.get("failures") == "2"  # the warnings pass below the fail level
+    skipped = tree.find("testsuite/testcase/skipped")
+    assert skipped is not None and skipped.get("message") == "explained: users, not platforms"
+    warning_case = tree.findall("testsuite")[1].find("testcase")
+    assert warning_case.find("failure") is None and warning_case.find("system-out") is not None
+
+
+def test_junit_empty_report_is_valid() -> None:
+    tree = ET.fromstring(junit.render(EMPTY))
+    assert tree.get("tests") == "0" and len(tree.findall("testsuite")) == 1
+
+
+# --- GitHub ----------------------------------------------------------------------------------
+
+
+def test_github_escaping() -> None:
+    assert github.escape_data("50%\r\nx") == "50%25%0D%0Ax"
+    assert github.escape_property("a,b: c%\n") == "a%2Cb%3A c%25%0A"
+    assert github.escape_data("a\x0bb\u2028c\x1b[31m") == "a\ufffdb\ufffdc\ufffd[31m"
+
+
+def test_github_annotations() -> None:
+    lines = github.render(REPORT, root=ROOT).splitlines()
+    assert len(lines) == 4
+    assert lines[0].startswith(
+        "::error file=seeds/004_a50e.txt,line=3,col=10,endLine=3,endColumn=23,"
+        "title=iicheck contradiction [a1b2c3d4e5f6]::70 vs more than 150, same window%0A> By 2023")
+    assert lines[1].startswith("::warning file=seeds/002_20be.txt,line=9,")
+    # hostile source text cannot start a new command: everything stays on one line
+    assert "scraper artifact: 50%25, a,b: c%0D%0Anext%0A> Share this: 100%25 free%0A::error::pwned" \
+        in lines[1]
+    assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
+    explained = github.render(REPORT, include_explained=True, root=ROOT).splitlines()
+    assert len(explained) == 5 and explained[3].startswith("::notice file=seeds/000_7651.txt,")
+
+
+# --- GitLab ----------------------------------------------------------------------------------
+
+
+def test_gitlab_code_quality() -> None:
+    issues = json.loads(gitlab.render(REPORT, root=ROOT))
+    assert len(issues) == 4
+    assert issues[0] == {
+        "type": "issue", "check_name": "iicheck/contradiction",
+        "description": "70 vs more than 150, same window", "categories": ["Bug Risk"],
+        "fingerprint": "a1b2c3d4e5f6a7b8c9d0", "severity": "major",
+        "location": {"path": "seeds/004_a50e.txt", "lines": {"begin": 3, "end": 3}}}
+    fingerprints = [i["fingerprint"] for i in issues]
+    assert len(set(fingerprints)) == 4 and "ffff0000ffff0000ffff-2" in fingerprints
+    assert {i["severity"] for i in issues} <= {"info", "minor", "major", "critical", "blocker"}
+    assert json.loads(gitlab.render(EMPTY)) == []
+    with_explained = json.loads(gitlab.render(REPORT, include_explained=True))
+    assert with_explained[3]["severity"] == "info"
+    assert with_explained[3]["description"].startswith("[explained: users, not platforms]")
