@@ -285,7 +285,7 @@ def test_pdf_pages_and_text(sample_pdf: bytes, tmp_path: Path) -> None:
     for needle in ("Verdict and summary", "Findings that need action", "40 million", "page 1 of",
                    "Source scorecards", "nearly 1,000", "D201138L"):
         assert needle in text, needle
-    assert re.search(r"Timelines per metric \.* ?\d+", text.replace(" .", ".")), "contents lack page numbers"
+    assert re.search(r"Timelines per metric[ .]*\d+\n", text), "contents lack page numbers"
 
 
 def test_pdf_is_deterministic(sample: Report, sample_pdf: bytes) -> None:

@@ -101,10 +101,24 @@ def fmt(s: dict) -> str:
 
 def make_detector(semantic: bool):
     if semantic:
-        from iicheck.quality.offtopic_semantic import find_off_topic_semantic, SemanticParams
+        import numpy as np
+        from iicheck.quality.offtopic_semantic import (
+            SemanticParams, find_off_topic_semantic, load_encoder)
+
+        base = load_encoder()
+        memo: dict[str, object] = {}
+
+        def enc(texts):  # embeddings are memoised so the threshold grid does not re-encode
+            missing = list(dict.fromkeys(t for t in texts if t not in memo))
+            if missing:
+                for t, v in zip(missing, base(missing)):
+                    memo[t] = v
+            return np.stack([memo[t] for t in texts])
 
         def run(recs, params, stats):
-            return [find_off_topic_semantic(r["sentences"], params=params) for r in recs]
+            return [find_off_topic_semantic(r["sentences"], params=params, encoder=enc)
+                    for r in recs]
+        run.encoder = enc
         return run, SemanticParams
 
     def run(recs, params, stats):
@@ -213,10 +227,15 @@ def main() -> None:
           f"{sum(len(r['inserted']) for r in recs)} insertions, "
           f"{sum(len(r['splices']) for r in recs)} splices, {sum(r['clean'] for r in recs)} clean")
 
+    if args.semantic:
+        t_load = time.perf_counter()
+        from iicheck.quality.offtopic_semantic import load_encoder
+        load_encoder()(["warm-up sentence"])  # model load, reported separately
+        print(f"model load + warm-up: {time.perf_counter() - t_load:.1f} s")
     t0 = time.perf_counter()
     full = corpus_stats([r["sentences"] for r in recs])
     stats = per_doc_corpus(recs, full)
-    hits = run(recs, Params(), stats)
+    hits = run(recs, Params(), stats if not args.semantic else [None] * len(recs))
     dt = time.perf_counter() - t0
     counts = [score_doc(r, h) for r, h in zip(recs, hits)]
     s = summarize(recs, counts)
@@ -265,7 +284,7 @@ def main() -> None:
         for f, doc in zip(files, docs):
             if args.semantic:
                 from iicheck.quality.offtopic_semantic import find_off_topic_semantic
-                hs = find_off_topic_semantic(doc)
+                hs = find_off_topic_semantic(doc, encoder=run.encoder)
             else:
                 hs = find_off_topic(doc, sstats)
             total += len(hs)

@@ -96,7 +96,7 @@ __all__ = [
 class OffTopicParams:
     """Thresholds of the off-topic detector (defaults chosen by cross-validation)."""
 
-    threshold: float = 0.30
+    threshold: float = 0.16
     """Flag a sentence whose shrunk support is below this (support is in [0, 1])."""
     shrink: float = 4.0
     """Length shrinkage: pseudo-count of content words pulled toward the document mean."""
@@ -104,11 +104,11 @@ class OffTopicParams:
     """Credit for a word the rest of the document uses only once (twice or more: 1.0)."""
     min_words: int = 4
     """Sentences with fewer content words are never flagged as a whole."""
-    cap_every: float = 12.0
+    cap_every: float = 6.0
     """Per-document cap: at most max(1, round(sentences / cap_every)) hits."""
-    tail_threshold: float = 0.0
+    tail_threshold: float = 0.10
     """Flag a tail whose support (against rest of document + head) is at most this."""
-    head_min: float = 0.5
+    head_min: float = 0.4
     """...only when the head's (unshrunk) support is at least this."""
     min_part_words: int = 5
     """Head and tail must each have at least this many words (all words, not only content)."""
@@ -116,7 +116,7 @@ class OffTopicParams:
     """The tail must have at least this many content words."""
     min_sentences: int = 5
     """Documents with fewer sentences are not examined."""
-    idf_power: float = 1.0
+    idf_power: float = 0.5
     """Word weight = idf ** idf_power (0: every word counts the same)."""
     neighbours: int = 5
     """How many of the most similar corpus documents lend support to the document's words."""
@@ -124,6 +124,8 @@ class OffTopicParams:
     """Credit for a word found only in the neighbour documents (scaled by their similarity)."""
     neighbour_sim: float = 0.15
     """Mean cosine similarity of the neighbours at which their credit is full."""
+    tail_shrink: float = 2.0
+    """Length shrinkage of tail scores (pseudo-count of content words at the document mean)."""
     relative: float = 0.0
     """Divide scores by (document mean support) ** relative (0: absolute scores)."""
     tail_gate: float = 0.6
@@ -168,37 +170,53 @@ _STOP = frozenset(
 _WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _HAS_DIGIT = re.compile(r"\d")
 
-# Light suffix stripping: (suffix, replacement, minimum stem length left)
-_SUFFIXES: tuple[tuple[str, str, int], ...] = (
-    ("izations", "ize", 3), ("ization", "ize", 3), ("isations", "ize", 3), ("isation", "ize", 3),
-    ("ational", "ate", 3), ("ations", "ate", 3), ("ation", "ate", 3),
-    ("fulness", "ful", 3), ("iveness", "ive", 3), ("ousness", "ous", 3),
-    ("nesses", "", 3), ("ness", "", 3), ("ments", "", 4), ("ment", "", 4),
-    ("ities", "", 3), ("ity", "", 3), ("ically", "ic", 3), ("ical", "ic", 3),
-    ("ingly", "", 3), ("edly", "", 3), ("fully", "ful", 3), ("ously", "ous", 3),
-    ("ively", "ive", 3), ("ally", "al", 3), ("ly", "", 3),
-    ("ings", "", 3), ("ing", "", 3), ("ies", "y", 2), ("ied", "y", 2),
-    ("ers", "", 3), ("er", "", 3), ("ed", "", 3), ("es", "", 3), ("s", "", 3),
-    ("ive", "", 3), ("al", "", 3), ("ize", "", 3), ("ise", "", 3), ("ic", "", 3), ("e", "", 3),
+_VOWELS = frozenset("aeiouy")
+_DERIVATIONAL = (
+    "izations", "ization", "isations", "isation", "ations", "ation", "itions", "ition",
+    "ions", "ion", "ments", "ment", "nesses", "ness", "ities", "ity", "ively", "ive",
+    "ally", "ly", "als", "al", "ers", "er", "izes", "ize", "ises", "ise",
 )
 
 
 def _stem(word: str) -> str:
-    """A small, deterministic suffix stripper (not Porter, but in its spirit)."""
+    """A small, deterministic suffix stripper (in the spirit of Porter, much shorter).
+
+    Plural -> verb ending (-ing, -ed) -> up to two derivational suffixes -> final "e"; a final "y"
+    becomes "i". Conflates industry/industrial, enterprise/enterprises, develop/development,
+    production/products, digital/digitalization.
+    """
     w = word
     if len(w) <= 3:
         return w
-    if w.endswith("ss"):
-        return w
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("sses"):
+        w = w[:-2]
+    elif w.endswith(("ches", "shes", "xes", "zes")):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    for suf in ("ing", "ed"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3 and _VOWELS.intersection(w[: -len(suf)]):
+            w = w[: -len(suf)]
+            if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+                w = w[:-1]
+            break
     for _ in range(2):
-        for suf, rep, min_stem in _SUFFIXES:
-            if w.endswith(suf) and len(w) - len(suf) >= min_stem:
-                w = w[: len(w) - len(suf)] + rep
-                break
+        for suf in _DERIVATIONAL:
+            if w.endswith(suf):
+                rest = len(w) - len(suf)
+                if rest >= (5 if suf in ("ly", "er", "ers") else 4):
+                    w = w[:rest]
+                    break
+                return _finish(w)
         else:
             break
-    # undouble final consonant (running -> runn -> run)
-    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+    return _finish(w)
+
+
+def _finish(w: str) -> str:
+    if w.endswith("e") and len(w) > 4:
         w = w[:-1]
     if w.endswith("y") and len(w) > 3:
         w = w[:-1] + "i"
@@ -397,8 +415,10 @@ def find_off_topic(
     for i, text in enumerate(document):
         flagged_sentence = len(sets[i]) >= params.min_words and scores[i] < params.threshold
         tail = None
-        if flagged_sentence or raws[i] < params.tail_gate:
-            tail = _best_tail(text, toks[i], weight, _Minus(doc_df, sets[i]), nb, extra, params)
+        if flagged_sentence or raws[i] / norm < params.tail_gate:
+            tail = _best_tail(
+                text, toks[i], weight, _Minus(doc_df, sets[i]), nb, extra, params, mean, norm
+            )
         if tail is not None:
             t_sup, h_sup, start, words = tail
             end = len(text.rstrip())
@@ -407,7 +427,7 @@ def find_off_topic(
                 f"rest of the document (support {t_sup:.2f}) while the clause before it does "
                 f"({h_sup:.2f}): it looks spliced on from another text."
             )
-            margin = params.tail_threshold + 0.05 - t_sup
+            margin = params.tail_threshold - t_sup
             candidates.append(
                 (margin, OffTopicHit(i, start, end, "tail", round(t_sup, 4), words, reason))
             )
@@ -474,8 +494,10 @@ def _best_tail(
     nb: Mapping[str, float],
     extra: frozenset[str],
     params: OffTopicParams,
+    mean: float,
+    norm: float,
 ) -> tuple[float, float, int, tuple[str, ...]] | None:
-    """The most off-topic tail clause of a sentence, if one qualifies."""
+    """The most off-topic tail clause of a sentence, if one qualifies (score shrunk)."""
     if len(toks) < 2 * params.min_part_words:
         return None
     best: tuple[float, float, int, tuple[str, ...]] | None = None
@@ -493,10 +515,12 @@ def _best_tail(
         t_st = {t[2] for t in toks[n_tail_start:] if t[2] is not None}
         if len(t_st) < params.tail_min_content or not h_st:
             continue
-        h_sup = _support(h_st, weight, rest, nb, extra, params.single_support)
+        h_sup = _support(h_st, weight, rest, nb, extra, params.single_support) / norm
         if h_sup < params.head_min:
             continue
         t_sup = _support(t_st, weight, rest, nb, extra, params.single_support, frozenset(h_st))
+        kt = params.tail_shrink
+        t_sup = (len(t_st) * t_sup + kt * mean) / (len(t_st) + kt) / norm
         if t_sup > params.tail_threshold:
             continue
         if best is None or t_sup < best[0] or (t_sup == best[0] and h_sup > best[1]):

@@ -91,7 +91,9 @@ def _mark(claim: Claim, xs: Scale, ys: Scale, colour: str) -> tuple[str, _Label]
     text = f"{claim.figure} · {claim.source}"
     width = 6.8 * len(text)
     y_mid = (y_top + y_bottom) / 2
-    if x1 + 4 + width < WIDTH - RIGHT:
+    if x1 - x0 >= width + 8:  # fits inside its own box: unambiguous
+        label = _Label(text, x0 + 4, y_mid + 4, "start", width, (x0 + 4, y_mid))
+    elif x1 + 4 + width < WIDTH - RIGHT:
         label = _Label(text, x1 + 4, y_mid + 4, "start", width, (x1, y_mid))
     elif x0 - 4 - width > LEFT:
         label = _Label(text, x0 - 4, y_mid + 4, "end", width, (x0, y_mid))

@@ -1,0 +1,29 @@
+"""contradiction — two figures for the same thing at the same time that cannot both be true.
+
+Flags: two claims with the same metric, definition and modality whose time windows overlap
+and whose value intervals are disjoint, unless the metric's declared `max_growth_per_year`
+can explain the gap within the windows.
+Fires when: "over 70 platforms of considerable influence" (published 2021-02-23) and "over
+120 industrial internet platforms of considerable influence" (published 2021-03-01): ×1.5 in
+at most 0.3 years (×4.7 a year) is above the declared ×3.
+Does not fire when: the windows do not overlap (see regression, implausible_growth); the
+definitions differ (all platforms vs platforms with influence); one is a target and the other
+achieved; the values' intervals overlap ("more than 70" vs "about 75").
+Options: per metric in rules/metrics.yaml: `max_growth_per_year`, `checks: {contradiction: false}`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..models import Finding
+from ..ruleset import Ruleset
+from .corpus import Corpus
+from .pairwise import conflicts
+
+KIND = "contradiction"
+DEFAULT_SEVERITY = "error"
+
+
+def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
+    yield from conflicts(corpus.claims, rules, KIND, DEFAULT_SEVERITY)

@@ -1,0 +1,38 @@
+"""undated — a figure whose time is too uncertain to compare with anything.
+
+Flags: a mapped claim whose time window is unknown, or wider than `undated_max_days`
+(rules/extraction.yaml, default 1,096 days: three years). Such a claim is left out of no
+check, but any comparison with it can only be loose; the editor should date it.
+Fires when: a source with no date in metadata, header or address mentions no year at all,
+or only a wide phrase dates the figure ("since 2010").
+Does not fire when: the sentence or paragraph dates the figure, or the publication date is known.
+Options: `time.undated_max_days` in rules/extraction.yaml; `checks: {undated: false}`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..compare import when
+from ..findings import claims_finding
+from ..models import Finding
+from ..ruleset import Ruleset
+from .corpus import Corpus
+
+KIND = "undated"
+DEFAULT_SEVERITY = "warning"
+
+
+def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
+    limit = rules.extraction.time.undated_max_days
+    for claim in corpus.claims:
+        if not claim.metric or claim.excluded or not rules.metric(claim.metric).checks.get(KIND, True):
+            continue
+        days = claim.time.days()
+        if days is not None and days <= limit:
+            continue
+        span = "unknown" if days is None else f"{when(claim.time)} ({days:,} days)"
+        yield claims_finding(KIND, DEFAULT_SEVERITY,
+                             f"\u201c{claim.figure}\u201d ({claim.source}) cannot be dated closer than "
+                             f"{span}; windows over {limit:,} days are too wide to compare. "
+                             f"{claim.time.note}", [claim])

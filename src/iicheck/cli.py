@@ -1,0 +1,144 @@
+"""Command line: thin click commands that parse options, call the core, render, and exit.
+
+Exit codes (docs/ci.md): 0 nothing new and unexplained at the fail level; 1 new unexplained
+findings (or failing rule tests); 2 the tool could not do its job (bad input, rules, output).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .atomic import write_atomic
+from .config import ProjectConfig, load_config
+from .engine import AuditOptions, AuditResult, audit
+from .errors import IicheckError, Problem
+from .intervals import describe
+from .render import RENDERERS, file_name, render
+
+F = TypeVar("F", bound=Callable[..., Any])
+AUDIT_FORMATS = ("json", "html", "pdf", "sarif", "junit", "gitlab")
+
+
+def handle_errors(fn: F) -> F:
+    """Turn IicheckError into `path:line:col: message` on stderr and exit code 2."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except IicheckError as exc:
+            click.echo(f"iicheck: error: {exc.render()}", err=True)
+            sys.exit(2)
+        except KeyboardInterrupt:
+            click.echo("iicheck: interrupted; no output file was changed", err=True)
+            sys.exit(130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _config() -> tuple[ProjectConfig, Path]:
+    return load_config(Path.cwd())
+
+
+def _options(sources: tuple[Path, ...], rules: Path | None, explanations: Path | None,
+             use_explanations: bool) -> AuditOptions:
+    config, base = _config()
+    if not sources:
+        configured = [config.sources] if isinstance(config.sources, str) else config.sources
+        sources = tuple(base / s for s in configured)
+    rules_dir = rules if rules is not None else base / config.rules
+    if explanations is None and use_explanations:
+        explanations = base / (config.explanations or f"{config.rules}/explanations.yaml")
+    return AuditOptions(sources=sources, rules=rules_dir, explanations=explanations, today=date.today())
+
+
+_sources_arg = click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+_rules_opt = click.option("--rules", type=click.Path(path_type=Path), default=None,
+                          help="Rules folder (default: rules/, or [tool.iicheck] rules).")
+_explanations_opt = click.option("--explanations", type=click.Path(path_type=Path), default=None,
+                                 help="Explanations file (default: rules/explanations.yaml).")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="iicheck")
+def main() -> None:
+    """Audit the figures that sources state, before anyone quotes them."""
+
+
+@main.command()
+@_sources_arg
+@_rules_opt
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@handle_errors
+def claims(sources: tuple[Path, ...], rules: Path | None, fmt: str) -> None:
+    """List every figure found, mapped to a metric and definition or unmapped."""
+    result = audit(_options(sources, rules, None, use_explanations=False))
+    found = result.report.claims
+    if fmt == "json":
+        payload = {"claims": [c.model_dump(mode="json") for c in found]}
+        click.echo(json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False))
+        return
+    for c in found:
+        metric = f"{c.metric}/{c.definition}" if c.metric else "(unmapped)"
+        when = f"{c.time.start or '?'}..{c.time.end or '?'} {c.time.basis}"
+        flag = f" [{c.excluded}]" if c.excluded else ""
+        click.echo(f"{c.source:<6} {c.figure[:28]:<28} {c.value.qualifier:<9} {describe(c.value):<26} "
+                   f"{(c.unit or '-')[:12]:<12} {metric:<42} {when:<32} {c.modality}{flag}")
+    click.echo(f"{len(found)} claims, {sum(1 for c in found if c.metric)} mapped", err=True)
+
+
+def _write_outputs(result: AuditResult, out: Path, formats: list[str]) -> list[Path]:
+    rendered = [(out / file_name(f), render(f, result.report, root=Path.cwd())) for f in formats]
+    for path, data in rendered:
+        write_atomic(path, data)
+    return [p for p, _ in rendered]
+
+
+def _formats(value: str, allowed: tuple[str, ...]) -> list[str]:
+    formats = [f.strip() for f in value.split(",") if f.strip()]
+    bad = [f for f in formats if f not in allowed]
+    if bad:
+        raise IicheckError(Problem("--format", f"unknown format {', '.join(bad)}",
+                                   hint=f"choose from {', '.join(allowed)}"))
+    return formats
+
+
+@main.command("audit")
+@_sources_arg
+@_rules_opt
+@_explanations_opt
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Output folder (default: reports/).")
+@click.option("--format", "fmt", default="json,html,pdf", show_default=True,
+              help=f"Comma-separated: {', '.join(AUDIT_FORMATS)}.")
+@handle_errors
+def audit_cmd(sources: tuple[Path, ...], rules: Path | None, explanations: Path | None,
+              out: Path | None, fmt: str) -> None:
+    """Audit sources and write the report files (default: seeds/ -> reports/)."""
+    formats = _formats(fmt, AUDIT_FORMATS)
+    config, base = _config()
+    result = audit(_options(sources, rules, explanations, use_explanations=True))
+    written = _write_outputs(result, out if out is not None else base / config.out, formats)
+    s = result.report.summary
+    click.echo(f"{s.sources} sources, {s.claims} claims ({s.mapped_claims} mapped), {s.findings} findings "
+               f"({s.by_severity['error']} errors, {s.by_severity['warning']} warnings, "
+               f"{s.by_severity['info']} info), {s.reconciled} reconciled", err=True)
+    for path in written:
+        click.echo(f"wrote {path}", err=True)
+
+
+from .cli_gate import register_gate_commands  # noqa: E402
+from .cli_rules import rules_group  # noqa: E402
+
+register_gate_commands(main, _options, handle_errors)
+main.add_command(rules_group)
+
+__all__ = ["main", "RENDERERS"]

@@ -1,0 +1,49 @@
+"""`iicheck rules test` (run the YAML rule cases) and `iicheck rules docs` (the checks page)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .atomic import write_atomic
+from .checkdocs import checks_markdown
+from .errors import IicheckError
+from .ruleset import load_ruleset
+from .ruletests import load_cases, run_case
+
+
+@click.group("rules")
+def rules_group() -> None:
+    """Test the rules and document the checks."""
+
+
+@rules_group.command("test")
+@click.option("--rules", type=click.Path(path_type=Path), default=Path("rules"), show_default=True)
+def rules_test(rules: Path) -> None:
+    """Run the rule test cases in RULES/tests/*.yaml; exit 1 if any fails."""
+    try:
+        ruleset = load_ruleset(rules)
+        cases = load_cases(rules / "tests")
+    except IicheckError as exc:
+        click.echo(f"iicheck: error: {exc.render()}", err=True)
+        sys.exit(2)
+    failed = 0
+    for loaded in cases:
+        failures = run_case(loaded.case, ruleset)
+        status = "ok  " if not failures else "FAIL"
+        click.echo(f"{status} {loaded.file}:{loaded.line} {loaded.case.name}")
+        for failure in failures:
+            click.echo(f"       {failure}")
+        failed += bool(failures)
+    click.echo(f"{len(cases) - failed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+@rules_group.command("docs")
+@click.option("--output", type=click.Path(path_type=Path), default=Path("docs/checks.md"), show_default=True)
+def rules_docs(output: Path) -> None:
+    """Write the checks reference page, generated from each check's docstring."""
+    write_atomic(output, checks_markdown())
+    click.echo(f"wrote {output}", err=True)

@@ -1,0 +1,109 @@
+"""Compare two claims on one metric: can both be true, and if not, what kind of conflict?
+
+Each claim says: at some instant in its time window, the value lay in its interval. Let L be
+the claim with the lower interval and H the higher. Both can be true when H's instant can
+follow L's (for a cumulative metric a decrease is impossible) and the smallest growth the
+intervals allow, H.low / L.high over the longest time the windows leave (H.end - L.start),
+stays within the metric's `max_growth_per_year`. Without a declared growth bound, disjoint
+values at overlapping times contradict (DESIGN.md's rule) and disjoint times reconcile.
+
+When both cannot be true the verdict is:
+- `regression`: a cumulative metric whose later claim lies entirely below an earlier one
+  (later = its window starts and ends after the other's);
+- `implausible_growth`: the windows do not overlap and the growth needed is too fast;
+- `contradiction`: the windows overlap (neither is clearly later).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+
+from .intervals import describe, entirely_below, fmt, overlaps
+from .models import Claim, TimeWindow
+from .ruleset.models import Metric
+
+DAYS_PER_YEAR = 365.25
+
+
+@dataclass(frozen=True)
+class Verdict:
+    kind: str  # agree | dates | contradiction | regression | implausible_growth
+    reason: str
+    ratio: float | None = None
+    rate: float | None = None
+
+
+def windows_overlap(a: TimeWindow, b: TimeWindow) -> bool:
+    assert a.start and a.end and b.start and b.end
+    return a.start <= b.end and b.start <= a.end
+
+
+def later_shifted(a: TimeWindow, b: TimeWindow) -> bool:
+    """`a` is later than `b`: it starts and ends after it."""
+    assert a.start and a.end and b.start and b.end
+    return a.start > b.start and a.end > b.end
+
+
+def when(w: TimeWindow) -> str:
+    """A window for a person: "2024-09", "2021", "2020-11-25 – 2021-02-23"."""
+    if w.start is None or w.end is None:
+        return "undated"
+    if w.start == w.end:
+        return w.start.isoformat()
+    if w.start.day == 1 and w.start.month == w.end.month and w.start.year == w.end.year \
+            and (w.end.month == 12 or date(w.end.year, w.end.month % 12 + 1, 1).toordinal() - 1 == w.end.toordinal()):
+        return w.start.strftime("%Y-%m")
+    if (w.start.month, w.start.day, w.end.month, w.end.day) == (1, 1, 12, 31):
+        return str(w.start.year) if w.start.year == w.end.year else f"{w.start.year}–{w.end.year}"
+    return f"{w.start.isoformat()} – {w.end.isoformat()}"
+
+
+def figure_phrase(c: Claim) -> str:
+    """“more than 150 platforms” (000, 2021–2022, inferred)."""
+    text = c.figure if not c.unit or c.unit in c.figure else f"{c.figure} {c.unit}"
+    return f"\u201c{text}\u201d ({c.source}, {when(c.time)}, {c.time.basis})"
+
+
+def _years(start: date, end: date) -> float:
+    return (end - start).days / DAYS_PER_YEAR
+
+
+def compare(a: Claim, b: Claim, metric: Metric) -> Verdict:
+    """Verdict for two claims with the same metric, definition and modality, both dated."""
+    if overlaps(a.value, b.value):
+        return Verdict("agree", f"values agree: {describe(a.value)} and {describe(b.value)} overlap")
+    low, high = (a, b) if entirely_below(a.value, b.value) else (b, a)
+    lw, hw = low.time, high.time
+    assert lw.start and lw.end and hw.start and hw.end
+    ratio = high.value.low / low.value.high if low.value.high > 0 else math.inf
+    g = metric.max_growth_per_year
+    overlap = windows_overlap(lw, hw)
+    span = _years(lw.start, hw.end)
+    if metric.cumulative and (hw.end < lw.start or (overlap and later_shifted(lw, hw))):
+        return Verdict("regression", f"{metric.label} only grows, but the later figure is lower: "
+                       f"{describe(low.value)} after {describe(high.value)}", ratio)
+    if not metric.cumulative and hw.end < lw.start:
+        span = _years(hw.start, lw.end)
+    if g is None:
+        if overlap:
+            return Verdict("contradiction", f"the time windows overlap and the values "
+                           f"{describe(low.value)} and {describe(high.value)} do not", ratio)
+        return Verdict("dates", f"different dates: {when(lw)} \u2192 {when(hw)} "
+                       f"(no growth bound declared)", ratio)
+    rate = ratio ** (1 / span) if span > 0 else math.inf
+    detail = (f"\u00d7{_num(ratio)} in at most {span:.1f} years (\u00d7{_num(rate)} a year)")
+    if rate <= g:
+        return Verdict("dates", f"different dates: {when(lw)} \u2192 {when(hw)}, {detail}, "
+                       f"within the declared \u00d7{_num(g)} a year", ratio, rate)
+    kind = "contradiction" if overlap else "implausible_growth"
+    return Verdict(kind, f"{detail}, above the declared \u00d7{_num(g)} a year", ratio, rate)
+
+
+def _num(x: float) -> str:
+    if math.isinf(x):
+        return "\u221e"
+    if x >= 100:
+        return fmt(round(x))
+    return f"{x:.2f}".rstrip("0").rstrip(".") if x < 10 else f"{x:.1f}".rstrip("0").rstrip(".")

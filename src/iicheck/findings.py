@@ -1,0 +1,60 @@
+"""Building findings: evidence from claims and sentences, and content-based fingerprints.
+
+A fingerprint is a hash of what a finding is — kind, metric, definition, the sorted source
+ids, and the evidence sentences normalised (whitespace folded, digits masked) — never of
+offsets, so it survives edits elsewhere in a file; masking digits keeps it stable when only
+a figure changes, which is how an explanation becomes `updated` rather than stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+
+from .models import Claim, Evidence, Finding, Sentence
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def normalise_sentence(text: str) -> str:
+    return " ".join(_DIGITS.sub("#", text).lower().split())
+
+
+def fingerprint(kind: str, metric: str | None, definition: str | None, sources: Iterable[str],
+                sentences: Iterable[str], extra: str = "") -> str:
+    parts = [kind, metric or "", definition or "", ",".join(sorted(set(sources))),
+             *sorted(normalise_sentence(s) for s in sentences), extra]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+def claim_evidence(claim: Claim) -> Evidence:
+    return Evidence(source=claim.source, sentence=claim.sentence, span=claim.sentence_span,
+                    figure_span=claim.span, figure=claim.figure)
+
+
+def sentence_evidence(sentence: Sentence, start: int | None = None, end: int | None = None,
+                      figure: str | None = None) -> Evidence:
+    """Evidence for a sentence; [start, end) within it, if given, is the highlighted part."""
+    span = None
+    if start is not None and end is not None:
+        span = (sentence.start + start, sentence.start + end)
+        figure = figure if figure is not None else sentence.text[start:end]
+    return Evidence(source=sentence.source, sentence=sentence.text,
+                    span=(sentence.start, sentence.end), figure_span=span, figure=figure)
+
+
+def claims_finding(kind: str, severity: str, message: str, claims: Sequence[Claim],
+                   details: dict[str, str | float | int | None] | None = None) -> Finding:
+    """A finding about one or more claims of one metric."""
+    first = claims[0]
+    figures = " | ".join(c.figure for c in claims)
+    extra = ",".join(sorted(f"{c.unit}:{c.value.qualifier}" for c in claims))
+    return Finding(
+        kind=kind, severity=severity, message=message,  # type: ignore[arg-type]
+        metric=first.metric, definition=first.definition,
+        evidence=tuple(claim_evidence(c) for c in claims),
+        fingerprint=fingerprint(kind, first.metric, first.definition, [c.source for c in claims],
+                                [c.sentence for c in claims], extra),
+        details={"figures": figures, "claims": " ".join(c.id for c in claims), **(details or {})},
+    )

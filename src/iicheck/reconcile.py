@@ -1,0 +1,49 @@
+"""Figures that differ but are consistent, with the reasoning an editor needs.
+
+- `dates`: same metric and definition, different times; the growth between them fits the
+  metric's declared bound ("different dates: 2019–2020 → 2021-02, ×1.17 …, within ×3").
+- `agree`: different figures whose value intervals overlap ("more than 70" and "about 75").
+- `definitions`: a part and its whole at overlapping times, the part not larger
+  ("all platforms ⊇ platforms with influence: 150 ≤ 1,000").
+Pairs come from the same sweeps the checks use, so the list stays linear in the claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from .checks.nesting import part_whole_pairs
+from .compare import compare, figure_phrase
+from .intervals import describe, entirely_below
+from .models import Claim, Reconciled
+from .pairs import groups, sweep_pairs
+from .ruleset import Ruleset
+
+
+def _same_figure(a: Claim, b: Claim) -> bool:
+    return a.value == b.value and a.time == b.time
+
+
+def reconcile(claims: Sequence[Claim], rules: Ruleset) -> list[Reconciled]:
+    return sorted(_reconciled(claims, rules), key=lambda r: (r.metric, r.basis, r.claims))
+
+
+def _reconciled(claims: Sequence[Claim], rules: Ruleset) -> Iterator[Reconciled]:
+    for (metric_id, _, _), group in groups(claims).items():
+        metric = rules.metric(metric_id)
+        for a, b in sweep_pairs(group):
+            if _same_figure(a, b) or (a.source == b.source and a.sentence_span == b.sentence_span):
+                continue
+            verdict = compare(a, b, metric)
+            if verdict.kind in ("agree", "dates"):
+                yield Reconciled(metric=metric_id, claims=(a.id, b.id), basis=verdict.kind,  # type: ignore[arg-type]
+                                 reason=f"{figure_phrase(a)} and {figure_phrase(b)}: {verdict.reason}")
+    for metric, part, whole in part_whole_pairs(claims, rules):
+        if entirely_below(whole.value, part.value):
+            continue
+        labels = {d.id: d.label for d in metric.definitions}
+        yield Reconciled(
+            metric=metric.id, claims=(part.id, whole.id), basis="definitions",
+            reason=(f"different definitions: {labels[whole.definition or '']} \u2287 "
+                    f"{labels[part.definition or '']}; {figure_phrase(part)} "
+                    f"{describe(part.value)} fits within {figure_phrase(whole)} {describe(whole.value)}"))
