@@ -49,7 +49,20 @@ CHANGE_OF_QUALIFIER = {"exact": "=", "more_than": ">", "at_least": ">", "nearly"
 # lemmatised (CQE lemmatises noun units too: "yards" -> "yard").
 UNIT_ALIASES = {
     "%": "percentage", "percent": "percentage", "per cent": "percentage", "pct": "percentage",
-    "$": "dollar", "us$": "dollar", "usd": "dollar", "dollar": "dollar", "buck": "dollar",
+    "$": "dollar", "us$": "dollar", "$us": "dollar", "$a": "australian dollar",
+    "a$": "australian dollar", "au$": "australian dollar", "aud": "australian dollar",
+    "s$": "singapore dollar", "nz$": "new zealand dollar", "c$": "canadian dollar",
+    "y=": "japanese yen", "ps": "pound sterling", "gbp": "pound sterling", "p": "point",
+    "year-old": "year of age", "month-old": "month of age", "week-old": "week of age",
+    "bhp": "horsepower", "horsepower": "horsepower", "kph": "kilometre per hour",
+    "km/h": "kilometre per hour", "km/hr": "kilometre per hour", "kmh": "kilometre per hour",
+    "km2": "square kilometre", "m2": "square metre", "sq": "square metre", "nm": "nanometre",
+    "gram": "gram", "ton": "ton", "tonne": "metric ton", "gallon": "gallon", "degree": "degree",
+    "degf": "fahrenheit", "°f": "fahrenheit", "degc": "celsius", "°c": "celsius", "°": "degree",
+    "deg": "degree", "watt": "watt", "w": "watt", "mbps": "megabit per second",
+    "gbps": "gigabit per second", "kb": "kilobyte", "pound": "pound-mass", "ounce": "ounce",
+    "oz": "ounce", "sen": "sen", "cent": "cent", "pence": "penny", "mins": "minute",
+    "secs": "second", "hrs": "hour", "lbs": "pound-mass", "usd": "dollar", "dollar": "dollar", "buck": "dollar",
     "€": "euro", "eur": "euro", "euro": "euro",
     "£": "pound sterling", "pound sterling": "pound sterling",
     "¥": "japanese yen", "yen": "japanese yen",
@@ -62,7 +75,7 @@ UNIT_ALIASES = {
     "cm": "centimetre", "centimeter": "centimetre", "mm": "millimetre", "millimeter": "millimetre",
     "ft": "foot", "feet": "foot", "foot": "foot", "in": "inch", "inch": "inch", "inche": "inch",
     "mile": "mile", "yard": "yard", "yd": "yard",
-    "kg": "kilogram", "kilo": "kilogram", "lb": "pound-mass", "lbs": "pound-mass",
+    "kg": "kilogram", "kilo": "kilogram", "lb": "pound-mass",
     "g": "gram", "gb": "gigabyte", "tb": "terabyte", "mb": "megabyte",
     "ghz": "gigahertz", "mhz": "megahertz", "hz": "hertz",
     "kw": "kilowatt", "kwh": "kilowatt hour", "gw": "gigawatt", "mw": "megawatt",
@@ -139,12 +152,52 @@ def normalize_unit(unit: str | None) -> str:
     return UNIT_ALIASES.get(lemmatised, lemmatised)
 
 
+_PER = re.compile(r"^\s*(?:per|a|an|each)\s+(square\s+foot|square\s+metre|share|barrel|gallon|gram|"
+                  r"month|year|week|day|hour|night|person|head|game|litre|liter|kilogram|ounce)\b",
+                  re.IGNORECASE)
+
+
+def per_unit(text: str, end: int, unit: str) -> str:
+    """"$3500 a month" -> "dollar per month": a rate named right after the figure."""
+    m = _PER.match(text[end:])
+    if unit == "-" or not m:
+        return unit
+    from iicheck.extract import lemma
+    return f"{unit} per {' '.join(lemma(w) for w in m.group(1).lower().split()).replace('liter', 'litre')}"
+
+
 def direction(text: str, start: int) -> str | None:
     """"up"/"down" when a verb of change stands right before the figure ("rose 5%", "fell by 3")."""
     m = _DIRECTION.search(text, max(0, start - 30), start)
     if not m:
         return None
     return "up" if m.group("up") else "down"
+
+
+_FROM_TO = re.compile(r"^[^,;.()]{0,25}?\bto\s+$")
+
+
+def _merge_from_to(text: str, mentions: list) -> list[tuple[int, Value, object]]:
+    """CQE writes a change "from X to Y" as one (X, Y) quantity; iicheck keeps the two figures
+    (a falling "from 4.8% to 4.7%" is two statements of a level, not a range). Adapter-side
+    only: two consecutive single-value mentions, the first right after "from", joined by a
+    short "... to" with no clause break, become one (X, Y) prediction."""
+    out: list[tuple[int, Value, object]] = []
+    skip = False
+    for i, m in enumerate(mentions):
+        if skip:
+            skip = False
+            continue
+        n = m.number
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (nxt is not None and n.high is None and nxt.number.high is None
+                and re.search(r"\bfrom\s+$", text[max(0, m.start - 8):m.start])
+                and _FROM_TO.match(text[n.end:nxt.start])):
+            out.append((i, (n.value, nxt.number.value), m))
+            skip = True
+            continue
+        out.append((i, (n.value, n.high) if n.high is not None else n.value, m))
+    return out
 
 
 def predict(text: str, rules: object) -> list[Quantity]:
@@ -154,13 +207,15 @@ def predict(text: str, rules: object) -> list[Quantity]:
 
     sentence = Sentence(source="newsquant", index=0, paragraph=0, start=0, end=len(text), text=text)
     pub = TimeWindow(start=None, end=None, basis="unknown")
+    mentions = extract_mentions(sentence, pub, rules)  # type: ignore[arg-type]
     out = []
-    for m in extract_mentions(sentence, pub, rules):  # type: ignore[arg-type]
-        n = m.number
-        value: Value = (n.value, n.high) if n.high is not None else n.value
-        unit = n.unit if n.kind in ("percent", "currency") else m.unit
-        change = direction(text, m.start) or CHANGE_OF_QUALIFIER.get(m.qualifier, "=")
-        out.append(Quantity(value, normalize_unit(unit), change, m.figure))
+    for _, value, m in _merge_from_to(text, mentions):
+        n = m.number  # type: ignore[attr-defined]
+        unit = n.unit if n.kind in ("percent", "currency", "measure") else m.unit  # type: ignore[attr-defined]
+        change = (direction(text, n.start) or
+                  CHANGE_OF_QUALIFIER.get(m.qualifier, "="))  # type: ignore[attr-defined]
+        norm = per_unit(text, m.end, normalize_unit(unit))  # type: ignore[attr-defined]
+        out.append(Quantity(value, norm, change, m.figure))  # type: ignore[attr-defined]
     return out
 
 

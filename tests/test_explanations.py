@@ -70,7 +70,7 @@ def test_empty_reason_is_an_error_with_its_line(tmp_path: Path, reason: str) -> 
     with pytest.raises(ExplanationsError) as excinfo:
         ex.load_explanations(path)
     (problem,) = problems_of(excinfo)
-    assert problem.line == 7 and problem.column == 11
+    assert problem.line == 7 and problem.column == 3  # the key: errors point at "reason:"
     assert "reason" in problem.message and "empty" in problem.message
     assert problem.hint and problem.excerpt and "reason:" in problem.excerpt
     assert str(path) in excinfo.value.render()

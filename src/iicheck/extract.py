@@ -32,6 +32,14 @@ _NOT_PLURAL = frozenset("its has was is this plus as us thus various previous al
                         "whereas besides less unless across towards afterwards".split())
 _CURRENCY_WORDS = ("yuan", "dollar", "euro", "pound", "rmb", "usd", "cny", "rupee", "yen", "won")
 _ANCHORING_ROLES = ("point", "range", "since", "deadline", "future")
+# Units of measure (and irregular plural count nouns) taken as the unit when they directly
+# follow the number, singular or not: "40 yard line", "3000 rpm", "a 50 year-old man", "200 people".
+_MEASURE_WORDS = frozenset(
+    "yard yards mile miles foot feet inch inches meter meters metre metres kilometer kilometers "
+    "kilometre kilometres km cm mm mph kph rpm mpg hp bhp horsepower kg kilogram kilograms gram "
+    "grams lb lbs pound pounds ounce ounces oz ton tons tonne tonnes gallon gallons liter liters "
+    "litre litres ml gb mb tb ghz mhz khz hz kw kwh mw gw watt watts mah degree degrees sen cent "
+    "cents pence people men women children year-old month-old week-old day-old sq".split())
 
 
 def lemma(word: str) -> str:
@@ -111,6 +119,11 @@ def _qualifier(text: str, n: NumberMatch, rules: Ruleset) -> tuple[str, int, int
 def _unit(text: str, n: NumberMatch, units: frozenset[str]) -> tuple[str | None, str | None]:
     if n.unit == "%":
         return "%", "%"
+    if n.kind == "measure" and n.unit:
+        return n.unit, n.unit.lower()
+    nxt = re.match(r"\s+([A-Za-z]+(?:-old)?)\b", text[n.end:])
+    if nxt and nxt.group(1).lower() in _MEASURE_WORDS:
+        return nxt.group(1).lower(), lemma(nxt.group(1))
     first_plural = None
     for i, tok in enumerate(_TOKEN.finditer(text, n.end)):
         word = tok.group(0)

@@ -79,6 +79,8 @@ def _construct(node: yaml.Node, loc: Loc, marks: dict[Loc, tuple[int, int]],
                     "YAML would silently keep only the last one; remove or rename one of them"))
                 continue
             result[key] = _construct(value_node, (*loc, key), marks, problems, path, depth + 1)
+            # point at the key: "unknown key" and "wrong value" both read best there
+            marks[(*loc, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, (*loc, i), marks, problems, path, depth + 1)

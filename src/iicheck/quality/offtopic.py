@@ -112,6 +112,9 @@ class OffTopicParams:
     """...only when the head's (unshrunk) support is at least this."""
     min_part_words: int = 5
     """Head and tail must each have at least this many words (all words, not only content)."""
+    min_segment_words: int = 4
+    """At a comma, the list-like segments on each side need this many words (no split inside
+    enumerations)."""
     tail_min_content: int = 3
     """The tail must have at least this many content words."""
     min_sentences: int = 5
@@ -124,6 +127,8 @@ class OffTopicParams:
     """Credit for a word found only in the neighbour documents (scaled by their similarity)."""
     neighbour_sim: float = 0.15
     """Mean cosine similarity of the neighbours at which their credit is full."""
+    prefix_credit: float = 0.0
+    """Credit for a word whose stem shares its first five letters with a word used elsewhere."""
     tail_shrink: float = 2.0
     """Length shrinkage of tail scores (pseudo-count of content words at the document mean)."""
     relative: float = 0.0
@@ -164,7 +169,15 @@ _STOP = frozenset(
     until up upon us very was we were what whatever when where whether which while who whom
     whose why will with within without would yet you your yours yourself yourselves s t d ll ve
     etc eg ie mr mrs ms dr st via say says said new two three four five six seven eight nine ten
-    first second third another well way ways way's next last according already around able""".split()
+    first second third another well way ways way's next last according already around able
+    put puts putting take takes taking taken took give gives giving given gave keep keeps kept
+    come comes came going go goes went gone following follow follows forward back use used uses
+    using need needs needed known know see seen seem seems show shows shown find found make
+    making set sets thing things part parts kind lot lots number numbers time times day days
+    year years certain specific various different general main great good better best high
+    higher low lower large larger small smaller big long short important key major basic
+    whole full fully far near much many little several including include includes included
+    mean means meant relate related relating regard regarding aspect aspects terms term""".split()
 )
 
 _WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
@@ -340,6 +353,9 @@ def _neighbour_credit(
     return credit
 
 
+_PREFIX = 5
+
+
 def _support(
     stems: Iterable[str],
     weight: Mapping[str, float],
@@ -348,6 +364,8 @@ def _support(
     extra: frozenset[str],
     single: float,
     plus: frozenset[str] = frozenset(),
+    pref: Mapping[str, int] | None = None,
+    prefix_credit: float = 0.0,
 ) -> float:
     """Weighted share of the distinct ``stems`` that the context supports, in [0, 1]."""
     total = 0.0
@@ -360,6 +378,8 @@ def _support(
             continue
         c = rest.get(st, 0)
         cr = 1.0 if c >= 2 else (single if c == 1 else 0.0)
+        if not cr and pref and len(st) >= _PREFIX and pref.get(st[:_PREFIX], 0) >= 2:
+            cr = prefix_credit  # a relative of the word (same first letters) is used elsewhere
         n = nb.get(st, 0.0)
         got += w * (cr if cr > n else n)
     if total <= 0.0:
@@ -402,9 +422,15 @@ def find_off_topic(
     nb = _neighbour_credit(doc_df, idf, stats, params)
     extra = frozenset(st for term in topic_terms for st in content_words(term))
 
+    pref: Counter[str] = Counter()
+    for st in sets:
+        pref.update({w[:_PREFIX] for w in st if len(w) >= _PREFIX})
     raws: list[float] = []
     for st in sets:
-        raws.append(_support(st, weight, _Minus(doc_df, st), nb, extra, params.single_support))
+        raws.append(
+            _support(st, weight, _Minus(doc_df, st), nb, extra, params.single_support,
+                     pref=pref, prefix_credit=params.prefix_credit)
+        )
     valid = [r for r, st in zip(raws, sets) if st]
     mean = sum(valid) / len(valid) if valid else 1.0
     k = params.shrink
@@ -511,6 +537,8 @@ def _best_tail(
             n_tail_start += 1
         if n_head < params.min_part_words or len(toks) - n_tail_start < params.min_part_words:
             continue
+        if m.group(0)[0] in ",;:" and not _clause_boundary(text, m.start(), cut, params):
+            continue  # a comma inside an enumeration ("Beijing, Shanghai, Guangzhou, ...")
         h_st = {t[2] for t in toks[:n_head] if t[2] is not None}
         t_st = {t[2] for t in toks[n_tail_start:] if t[2] is not None}
         if len(t_st) < params.tail_min_content or not h_st:
@@ -529,3 +557,16 @@ def _best_tail(
             )
             best = (t_sup, h_sup, cut, words)
     return best
+
+
+_COMMA_RE = re.compile(r"[,;:]")
+
+
+def _clause_boundary(text: str, left: int, right: int, params: OffTopicParams) -> bool:
+    """True when the comma at [left, right) separates clauses rather than list items: the
+    comma-delimited segments on both sides have at least ``params.min_segment_words`` words."""
+    prev = max((m.end() for m in _COMMA_RE.finditer(text, 0, left)), default=0)
+    nxt = _COMMA_RE.search(text, right)
+    seg_l = text[prev:left].split()
+    seg_r = text[right: nxt.start() if nxt else len(text)].split()
+    return len(seg_l) >= params.min_segment_words and len(seg_r) >= params.min_segment_words

@@ -1,0 +1,5 @@
+"""`python -m iicheck` runs the CLI."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,92 @@
+"""artifact — tokens that are not language: scraper codes, stray markup, mojibake.
+
+Flags: text pasted in by a scraper or a broken pipeline rather than written by an author:
+product or tracking codes ("D201138L"), markup (``<div>``, ``&nbsp;``, ``[caption]``),
+mis-decoded characters ("â€™", "Ã©", U+FFFD) and control characters, found by the
+built-in detectors below plus every pattern in ``artifacts`` of rules/quality.yaml.
+One finding per distinct token per source, with every occurrence as evidence (the token is
+highlighted in each sentence, so an editor sees each place to clean), up to 20 places; the
+message gives the full count.
+Built-in detectors: ``code``: a whole token of 1-3 capitals, 5 or more digits, 0-3
+capitals (``[A-Z]{1,3}[0-9]{5,}[A-Z]{0,3}``) — deliberately tight, so "5G", "COVID-19",
+"ISO9001", "ICTs", "PLCs" never match; ``markup``: an HTML/XML tag, an HTML entity or a
+WordPress-style shortcode; ``mojibake``: UTF-8 read as Latin-1/CP1252 ("â€", "Ã" or "Â" followed
+by a Latin-1 continuation character) or the replacement character; ``control``: C0 control
+characters other than tab and newline.
+Fires when: "D201138L Since the in-depth implementation ..." (5 times in one source: one
+finding, 5 evidence sentences); "the plan&nbsp;was issued"; "China’s".
+Does not fire when: the token is an ordinary acronym or model name with few digits ("5G",
+"4.0", "B2B", "ISO9001"); a "<" is a comparison ("< 5%").
+Options: ``artifacts: [{id, pattern, description}]`` in rules/quality.yaml (RE2, matched
+inside each sentence; the match is the token); ``checks`` cannot switch it off per metric
+because it concerns sources, not metrics.
+Example: rules/quality.yaml ``artifacts: [{id: sku, pattern: "SKU-[0-9]{6}", description: catalogue numbers}]``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..findings import fingerprint, sentence_evidence
+from ..models import Evidence, Finding, Sentence
+from ..ruleset import Ruleset
+from .corpus import Corpus
+
+KIND = "artifact"
+DEFAULT_SEVERITY = "warning"
+MAX_EVIDENCE = 20
+
+# Fixed, linear-time patterns (no nested quantifiers); user patterns go through RE2.
+BUILTIN: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("code", re.compile(r"(?<![\w-])[A-Z]{1,3}[0-9]{5,}[A-Z]{0,3}(?![\w-])"),
+     "a product or scraper code pasted into the text"),
+    ("markup", re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>\n]{0,200})?/?>"
+                          r"|&(?:[A-Za-z]{2,8}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
+                          r"|\[/?(?:caption|gallery|embed|video|audio|img|url)\b[^\]\n]{0,200}\]"),
+     "markup left over from the web page"),
+    ("mojibake", re.compile("â€.?|Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf]|\ufffd"),
+     "mis-decoded characters (UTF-8 read as Latin-1/CP1252)"),
+    ("control", re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"), "invisible control characters"),
+)
+
+
+def _matches(sentence: Sentence, rules: Ruleset) -> Iterator[tuple[str, str, int, int]]:
+    """(detector id, description, start, end) within the sentence."""
+    text = sentence.text
+    for rule_id, pattern, description in BUILTIN:
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                yield rule_id, description, m.start(), m.end()
+    descriptions = {p.id: p.description for p in rules.quality.artifacts}
+    for user in rules.artifact_patterns:
+        for start, end in user.finditer(text):
+            if end > start:
+                yield user.id, descriptions.get(user.id, user.id), start, end
+
+
+def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
+    for source in sorted(corpus.sentences):
+        groups: dict[tuple[str, str], list[tuple[Evidence, str]]] = {}
+        described: dict[tuple[str, str], str] = {}
+        for sentence in corpus.sentences[source]:
+            seen: set[tuple[int, int]] = set()
+            for rule_id, description, start, end in _matches(sentence, rules):
+                if (start, end) in seen:  # a user pattern repeating a built-in one
+                    continue
+                seen.add((start, end))
+                key = (rule_id, sentence.text[start:end])
+                groups.setdefault(key, []).append((sentence_evidence(sentence, start, end), sentence.text))
+                described.setdefault(key, description)
+        for (rule_id, token), found in groups.items():
+            shown = found[:MAX_EVIDENCE]
+            more = f" ({len(found) - len(shown)} more not shown)" if len(found) > len(shown) else ""
+            times = "once" if len(found) == 1 else f"{len(found)} times"
+            yield Finding(
+                kind=KIND, severity=DEFAULT_SEVERITY,
+                message=(f"{token!r} appears {times} in source {source}: {described[(rule_id, token)]} "
+                         f"({rule_id}), not part of the author's text. Remove it before quoting{more}."),
+                evidence=tuple(e for e, _ in shown),
+                fingerprint=fingerprint(KIND, None, None, [source], [], extra=f"{rule_id}:{token}"),
+                details={"pattern": rule_id, "token": token, "occurrences": len(found)},
+            )

@@ -1,0 +1,110 @@
+"""boilerplate — page furniture scraped along with the article: navigation, bylines, footers.
+
+Flags: lines that belong to the web page, not to the text: navigation ("Nav Search",
+"• Detail"), bylines and source lines ("By Qiu Ping Source: en.qstheory.cn Updated:
+2025-06-09"), editor lines ("Editor: Li Xiaoqiong"), copyright footers ("Copyright © 2011
+JIN SHI"), and site section labels in the page header. Figures inside a flagged line are left
+out of the consistency checks.
+Two kinds of rule:
+- the patterns in ``boilerplate`` of rules/quality.yaml (RE2), matched in every sentence
+  and heading; the match is highlighted (the repository's rules ship nav, bullet-nav, byline,
+  editor and copyright patterns);
+- one built-in structural rule, ``section_label``: in the page header (the headings before
+  the first body sentence), a short heading (at most 6 words, no sentence punctuation, no
+  digits) that is not the title and shares no word of four letters or more with the title
+  (``SourceInfo.title``, else the first heading) or with any other header heading, e.g.
+  "China Construction machinery information" above an article titled "Accelerate the
+  development of industrial Internet".
+One finding per distinct line per rule per source, with every occurrence as evidence.
+Fires when: a heading "Editor: Li Xiaoqiong"; a footer "Copyright © 2011 JIN SHI"; a header
+line "Nav Search".
+Does not fire when: a dateline the pipeline reads as the publication date ("date
+2021-02-23") — that is metadata, not noise; the title and sub-titles (they share words with
+the title); a repeated headline (that is ``duplicate_text``).
+Options: ``boilerplate: [{id, pattern, description}]`` in rules/quality.yaml.
+Example: ``{id: editor_line, pattern: "(?i)^\\s*editors?\\s*[:：].{1,60}$", description: editor credit line}``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from ..findings import fingerprint, sentence_evidence
+from ..models import Evidence, Finding, Sentence, SourceInfo
+from ..ruleset import Ruleset
+from .corpus import Corpus
+
+KIND = "boilerplate"
+DEFAULT_SEVERITY = "info"
+SECTION_LABEL = "section_label"
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_SENTENCE_PUNCT = re.compile(r"[.!?:;,“”\"]|\d")
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def _section_labels(sentences: Sequence[Sentence], info: SourceInfo | None,
+                    flagged: set[int]) -> list[Sentence]:
+    header: list[Sentence] = []
+    for s in sentences:
+        if s.kind == "body":
+            break
+        header.append(s)
+    candidates = [s for s in header if s.index not in flagged]
+    if not candidates:
+        return []
+    title = info.title if info is not None and info.title else candidates[0].text
+    title_words = _words(title)
+    out = []
+    for s in candidates:
+        words = s.text.split()
+        if not words or len(words) > 6 or _SENTENCE_PUNCT.search(s.text):
+            continue
+        own = _words(s.text)
+        others = set().union(*(_words(o.text) for o in candidates if o is not s))
+        if own and not own & title_words and not own & others:
+            out.append(s)
+    return out
+
+
+def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
+    descriptions = {p.id: p.description for p in rules.quality.boilerplate}
+    infos = {s.id: s for s in corpus.sources}
+    for source in sorted(corpus.sentences):
+        sentences = corpus.sentences[source]
+        groups: dict[tuple[str, str], list[Evidence]] = {}
+        texts: dict[tuple[str, str], str] = {}
+        flagged: set[int] = set()
+        for sentence in sentences:
+            for pattern in rules.boilerplate_patterns:
+                hit = next(iter(pattern.finditer(sentence.text)), None)
+                if hit is None or hit[1] <= hit[0]:
+                    continue
+                key = (pattern.id, " ".join(sentence.text.lower().split()))
+                groups.setdefault(key, []).append(sentence_evidence(sentence, *hit))
+                texts.setdefault(key, sentence.text.strip())
+                flagged.add(sentence.index)
+                break  # one rule per line is enough
+        for sentence in _section_labels(sentences, infos.get(source), flagged):
+            key = (SECTION_LABEL, " ".join(sentence.text.lower().split()))
+            groups.setdefault(key, []).append(sentence_evidence(sentence, 0, len(sentence.text.rstrip())))
+            texts.setdefault(key, sentence.text.strip())
+        for (rule_id, norm), evidence in groups.items():
+            if rule_id == SECTION_LABEL:
+                why = ("a short header line that shares no word with the title or the other headings: "
+                       "a site section label or category, not part of the article")
+            else:
+                why = descriptions.get(rule_id, rule_id)
+            times = "" if len(evidence) == 1 else f" ({len(evidence)} times)"
+            yield Finding(
+                kind=KIND, severity=DEFAULT_SEVERITY,
+                message=(f"{texts[(rule_id, norm)]!r} in source {source}{times} is page boilerplate "
+                         f"({rule_id}: {why}); figures in it are not compared."),
+                evidence=tuple(evidence),
+                fingerprint=fingerprint(KIND, None, None, [source], [texts[(rule_id, norm)]], extra=rule_id),
+                details={"pattern": rule_id, "occurrences": len(evidence)},
+            )

@@ -1,0 +1,59 @@
+"""duplicate_text — the same heading or sentence twice in one source.
+
+Flags: a heading or sentence of at least 5 words that occurs more than once in a source once
+case, whitespace and punctuation are ignored — a scraper that captured the headline twice,
+or a paragraph pasted twice. One finding per repeated text per source; every occurrence is
+evidence (the whole sentence highlighted). A paragraph pasted twice gives one finding per
+sentence of it.
+Fires when: "Accelerate the development of industrial interconnection to promote the
+high-quality development of manufacturing industry" followed by the same line in lower case.
+Does not fire when: the text is shorter than 5 words ("Editor: Li Xiaoqiong" in two
+different sources is boilerplate, not a duplicate; and repeats across sources are not
+duplicates of a source's own text); the sentences differ in any word or number.
+Options: none.
+Example: "Industrial internet platforms grew fast. ... INDUSTRIAL internet platforms grew
+fast!" -> one finding with two evidence sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..findings import fingerprint, sentence_evidence
+from ..models import Finding, Sentence
+from ..ruleset import Ruleset
+from .corpus import Corpus
+
+KIND = "duplicate_text"
+DEFAULT_SEVERITY = "info"
+MIN_WORDS = 5
+
+_TOKEN = re.compile(r"\w+")
+
+
+def normalise(text: str) -> str:
+    """Lower case, words only: punctuation and whitespace differences do not count."""
+    return " ".join(_TOKEN.findall(text.lower()))
+
+
+def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
+    for source in sorted(corpus.sentences):
+        groups: dict[str, list[Sentence]] = {}
+        for sentence in corpus.sentences[source]:
+            key = normalise(sentence.text)
+            if len(key.split()) >= MIN_WORDS:
+                groups.setdefault(key, []).append(sentence)
+        for key, repeats in groups.items():
+            if len(repeats) < 2:
+                continue
+            what = "heading" if all(s.kind == "heading" for s in repeats) else "sentence"
+            first = repeats[0].text.strip()
+            yield Finding(
+                kind=KIND, severity=DEFAULT_SEVERITY,
+                message=(f"The {what} \u201c{first}\u201d occurs {len(repeats)} times in source {source} "
+                         f"(ignoring case and punctuation): a scraping or editing duplicate; keep one."),
+                evidence=tuple(sentence_evidence(s, 0, len(s.text.rstrip())) for s in repeats),
+                fingerprint=fingerprint(KIND, None, None, [source], [key], extra=what),
+                details={"occurrences": len(repeats)},
+            )

@@ -1,0 +1,136 @@
+"""enumeration_mismatch — a stated count that disagrees with the items listed.
+
+Flags: a sentence that announces N things and lists a different number of them, a sign of a
+translation or editing slip ("five" nodes named as four directions), so the figure N itself
+is doubtful.
+Three shapes are read, and only when the reading is unambiguous:
+- closed list after a colon or "namely": "in four aspects: A, B, C and D". The list runs to
+  the next colon or the end of the sentence, split at semicolons if it has any, else at
+  commas; a piece starting with "and"/"or" closes it, a piece containing "and"/"or" may close
+  it (split there) or be one item ("integrated and innovative applications"). Every reading
+  gives a possible count; the check fires only when the stated count is none of them, the
+  list has a closing "and"/"or", and each item has at most 10 words.
+- partial list after "including" or "such as": the list may leave items out, so it fires
+  only when even the shortest reading lists more items than stated.
+- quoted list before the count: "East, West, North and South" five nodes — items of at
+  most 3 words, closed by "and"/"or"; fires when the item count differs from the count.
+Counts are the words two to twenty or the digits 2-20 directly before a noun phrase of at most
+6 words (the nearest count to the list wins: "20 measures in the following six areas:" is
+read as six).
+Fires when: ``construction of "East, West, North and South" five logo analysis public service
+nodes`` (4 named, five stated).
+Does not fire when: the count agrees ("four aspects: development awareness, development
+security, development speed and development mode"); the list ends in "etc.", "and so on" or
+"and other ..."; an "including" list is shorter than the count; the list is open (no
+closing "and"/"or"); the items are long clauses.
+Options: none.
+Example: "The plan has three parts: funding, training, standards and security." -> 4 vs three.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..findings import fingerprint, sentence_evidence
+from ..models import Finding, Sentence
+from ..ruleset import Ruleset
+from .corpus import Corpus
+
+KIND = "enumeration_mismatch"
+DEFAULT_SEVERITY = "warning"
+MAX_ITEM_WORDS = 10
+
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split(), start=2)}
+_NUM = r"(?:" + "|".join(NUMBER_WORDS) + r"|1[0-9]|20|[2-9])"
+_WORD = rf"(?!{_NUM}\b)[^\W\d][\w'’-]*"
+_INTRO = re.compile(
+    rf"(?<![\w.,-])(?P<num>{_NUM})\s+(?P<noun>(?:{_WORD}\s+){{0,5}}{_WORD})\s*"
+    r"(?P<intro>:|,?\s+namely\b\s*:?|,?\s+(?:including|such as)\b\s*:?)", re.IGNORECASE)
+_QUOTED = re.compile(rf"[\"“](?P<list>[^\"“”]{{3,120}})[\"”]\s+(?P<num>{_NUM})\s+[^\W\d]", re.IGNORECASE)
+_OPEN_END = re.compile(r"(?:\betc\b\.?|\band so on|\band other\b.*|\.\.\.|…)\s*$", re.IGNORECASE)
+_CONJ_START = re.compile(r"^(?:and|or)\s", re.IGNORECASE)
+_CONJ_INSIDE = re.compile(r"\s(?:and|or)\s", re.IGNORECASE)
+
+
+def _value(token: str) -> int:
+    return int(token) if token.isdigit() else NUMBER_WORDS[token.lower()]
+
+
+def _readings(pieces: list[str]) -> tuple[set[int], bool]:
+    """Possible item counts of a comma/semicolon list, and whether a conjunction closes it."""
+    counts: set[int] = set()
+    closed = False
+    for i, piece in enumerate(pieces):
+        if _CONJ_START.match(piece):
+            counts.add(i + 1)
+            closed = True
+        elif _CONJ_INSIDE.search(piece):
+            counts.add(i + 2)
+            closed = True
+    if pieces and not _CONJ_START.match(pieces[-1]) and not _CONJ_INSIDE.search(pieces[-1]):
+        counts.add(len(pieces))
+    return counts, closed
+
+
+def _introduced(sentence: Sentence) -> Iterator[tuple[int, int, int, str]]:
+    """(stated, start, end, listed) for lists after a count and ':' / namely / including."""
+    text = sentence.text
+    for m in _INTRO.finditer(text):
+        rest = text[m.end():]
+        stop = rest.find(":")
+        body = (rest if stop < 0 else rest[:stop]).strip().rstrip(".;").strip()
+        if not body or _OPEN_END.search(body):
+            continue
+        sep = ";" if ";" in body else ","
+        pieces = [p.strip() for p in body.split(sep) if p.strip()]
+        if len(pieces) < 2:
+            continue
+        counts, closed = _readings(pieces)
+        stated = _value(m.group("num"))
+        partial = m.group("intro").strip(" ,:").lower() in ("including", "such as")
+        if partial:
+            fires = bool(counts) and min(counts) > stated
+        else:
+            longest = max(len(p.split()) for p in pieces[:max(counts)])
+            fires = closed and stated not in counts and longest <= MAX_ITEM_WORDS
+        if fires:
+            end = m.end() + len(rest if stop < 0 else rest[:stop])
+            items = "; ".join(pieces)
+            readings = " or ".join(str(c) for c in sorted(counts))
+            yield stated, m.start(), len(text[:end].rstrip()), f"{readings} items ({items})"
+
+
+def _quoted(sentence: Sentence) -> Iterator[tuple[int, int, int, str]]:
+    for m in _QUOTED.finditer(sentence.text):
+        pieces = [p.strip() for p in m.group("list").split(",") if p.strip()]
+        last = pieces[-1] if pieces else ""
+        split = re.split(r"\s(?:and|or)\s", last, flags=re.IGNORECASE)
+        if len(split) != 2:
+            continue  # not closed by exactly one "and"/"or"
+        items = pieces[:-1] + [s.strip() for s in split]
+        if any(not i or len(i.split()) > 3 for i in items):
+            continue
+        stated = _value(m.group("num"))
+        if len(items) != stated:
+            yield stated, m.start(), m.end("num"), f"{len(items)} items ({'; '.join(items)})"
+
+
+def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
+    for source in sorted(corpus.sentences):
+        for sentence in corpus.sentences[source]:
+            if sentence.kind != "body":
+                continue
+            for stated, start, end, listed in (*_introduced(sentence), *_quoted(sentence)):
+                yield Finding(
+                    kind=KIND, severity=DEFAULT_SEVERITY,
+                    message=(f"Source {source} states a count of {stated} but lists {listed}. One of "
+                             f"the two is wrong (a translation or editing slip); check the count "
+                             f"before quoting it."),
+                    evidence=(sentence_evidence(sentence, start, end),),
+                    fingerprint=fingerprint(KIND, None, None, [source], [sentence.text],
+                                            extra=f"stated:{stated}"),
+                    details={"stated": stated, "listed": listed},
+                )

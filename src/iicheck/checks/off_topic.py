@@ -1,0 +1,64 @@
+"""off_topic — a sentence, or the spliced tail of one, that does not belong to its source.
+
+Flags: spam or a second page mixed in by a scraper, found by ``quality.offtopic.find_off_topic``
+(lexical coherence: the weighted share of a sentence's words that the rest of its document
+uses; see that module for the scoring). Each source's body sentences are the document; the
+other sources' body sentences are the corpus that weights words; ``topic_terms`` of
+rules/quality.yaml count as on-topic. Headings are not examined. Figures inside a flagged
+span are left out of the consistency checks.
+The evidence highlights the flagged span: the whole sentence, or the tail from the splice
+point. The message gives the score (support in [0, 1], lower = more off-topic) and the words
+that decided (the sentence's words the document uses nowhere else).
+Fires when: the detector reports a hit — a sentence with shrunk support below 0.16, or a tail
+with support at most 0.10 behind an on-topic head ("... as the main line, China's auto
+production and sales remain far ahead.").
+Does not fire when: the source has fewer than 5 body sentences; the sentence reuses the
+document's vocabulary (a digression in meaning that shares words is missed: the detector is
+lexical); more hits than the cap (below) — only the lowest-scored are kept.
+Options: ``off_topic_max_per_1000_words`` in rules/quality.yaml (default 2): at most
+``max(1, floor(words * value / 1000))`` findings per source, on top of the detector's own cap;
+``topic_terms``.
+Example: "The backbone outside the enterprise is not very different from ordinary plastics in
+appearance." inside an article on industrial networks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import fingerprint, sentence_evidence
+from ..models import Finding
+from ..quality.offtopic import OffTopicParams, find_off_topic
+from ..ruleset import Ruleset
+from .corpus import Corpus
+
+KIND = "off_topic"
+DEFAULT_SEVERITY = "warning"
+
+
+def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
+    body = {source: [s for s in sentences if s.kind == "body"]
+            for source, sentences in sorted(corpus.sentences.items())}
+    topic = tuple(rules.quality.topic_terms)
+    per_1000 = rules.quality.off_topic_max_per_1000_words
+    for source, sentences in body.items():
+        others = [[s.text for s in body[o]] for o in body if o != source]
+        hits = find_off_topic([s.text for s in sentences], others, topic, OffTopicParams())
+        words = sum(len(s.text.split()) for s in sentences)
+        cap = max(1, int(words * per_1000 / 1000))
+        hits = sorted(sorted(hits, key=lambda h: (h.score, h.sentence_index))[:cap],
+                      key=lambda h: h.sentence_index)
+        for hit in hits:
+            sentence = sentences[hit.sentence_index]
+            span = sentence.text[hit.start:hit.end]
+            what = "This sentence" if hit.part == "sentence" else "The end of this sentence"
+            deciding = ", ".join(hit.words[:8]) or "-"
+            yield Finding(
+                kind=KIND, severity=DEFAULT_SEVERITY,
+                message=(f"{what} looks foreign to source {source} (score {hit.score:.2f}, lower is "
+                         f"more off-topic; words not used elsewhere in the text: {deciding}). "
+                         f"{hit.reason} Its figures are not compared."),
+                evidence=(sentence_evidence(sentence, hit.start, hit.end),),
+                fingerprint=fingerprint(KIND, None, None, [source], [span], extra=hit.part),
+                details={"score": hit.score, "part": hit.part, "words": " ".join(hit.words)},
+            )

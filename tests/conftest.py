@@ -1,0 +1,27 @@
+"""Shared fixtures: the repository's real rules and seeds, and a scratch copy of the seeds."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from iicheck.ruleset import Ruleset, load_ruleset
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+RULES = ROOT / "rules"
+
+
+@pytest.fixture(scope="session")
+def rules() -> Ruleset:
+    return load_ruleset(RULES)
+
+
+@pytest.fixture()
+def seeds_copy(tmp_path: Path) -> Path:
+    """A writable copy of seeds/ (with sources.yaml) to add or edit sources in."""
+    target = tmp_path / "sources"
+    shutil.copytree(SEEDS, target)
+    return target

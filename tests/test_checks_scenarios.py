@@ -1,0 +1,118 @@
+"""Consistency checks on the seeds and on copies with one source added: exact findings."""
+
+from __future__ import annotations
+
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from iicheck.checks import Corpus
+from iicheck.checks import contradiction, implausible_growth, regression
+from iicheck.engine import AuditOptions, audit
+from iicheck.models import Claim, TimeWindow
+from iicheck.intervals import make_interval
+from iicheck.ruleset import Ruleset
+
+from .conftest import RULES, SEEDS
+
+
+def _run(sources: Path):
+    return audit(AuditOptions(sources=(sources,), rules=RULES)).report
+
+
+def _conflicts(report):
+    return sorted(
+        (f.kind, tuple((e.source, e.figure) for e in f.evidence))
+        for f in report.findings if f.kind not in ("unmapped_figure",) and f.severity != "info"
+        and f.kind in ("contradiction", "regression", "implausible_growth", "exceeds_parent", "out_of_range", "undated"))
+
+
+def test_seeds_have_exactly_one_conflict_the_equipment_figures() -> None:
+    report = _run(SEEDS)
+    assert _conflicts(report) == [
+        ("contradiction", (("004", "exceeded 100000"), ("002", "40 million")))]
+    finding = next(f for f in report.findings if f.kind == "contradiction")
+    assert finding.severity == "error" and "×364" in finding.message
+
+
+def test_platform_figures_all_reconciled_with_reasons() -> None:
+    report = _run(SEEDS)
+    by_id = {c.id: c for c in report.claims}
+    pairs = {(by_id[a].source, by_id[a].figure, by_id[b].source, by_id[b].figure): r
+             for r in report.reconciled for a, b in [r.claims] if r.metric == "ii_platforms"}
+    assert set(pairs) == {
+        ("004", "more than 50", "002", "over 70"), ("004", "more than 50", "000", "more than 150"),
+        ("002", "over 70", "000", "more than 150"), ("000", "more than 150", "000", "nearly 1,000"),
+        ("000", "Fifteen", "000", "nearly 1,000"), ("000", "Fifteen", "002", "over 70"),
+    }
+    assert pairs[("002", "over 70", "000", "more than 150")].basis == "dates"
+    assert "within the declared ×3 a year" in pairs[("002", "over 70", "000", "more than 150")].reason
+    assert pairs[("000", "more than 150", "000", "nearly 1,000")].basis == "definitions"
+    assert "all platforms ⊇ platforms with industry or regional influence" in \
+        pairs[("000", "more than 150", "000", "nearly 1,000")].reason
+
+
+def test_no_comparison_across_category_metrics_or_modalities() -> None:
+    report = _run(SEEDS)
+    for f in report.findings:
+        metrics = {f.metric}
+        assert metrics != {"industrial_categories", "national_economy_categories"}
+    for r in report.reconciled:
+        assert r.metric not in ("industrial_categories",) or "49" not in r.reason
+
+
+def _add(folder: Path, name: str, text: str) -> None:
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_new_source_contradicts_002(seeds_copy: Path) -> None:
+    _add(seeds_copy, "100_new.txt", "date 2021-03-01 The country now has over 120 industrial internet "
+         "platforms of considerable influence.\n")
+    kinds = _conflicts(_run(seeds_copy))
+    assert ("contradiction", (("002", "over 70"), ("100_new", "over 120"))) in kinds
+    assert [k for k in kinds if "100_new" in str(k)] == [
+        ("contradiction", (("002", "over 70"), ("100_new", "over 120")))]
+
+
+def test_new_source_regresses_against_000(seeds_copy: Path) -> None:
+    _add(seeds_copy, "101_late.txt", "date 2023-06-30 China has more than 60 industrial internet platforms "
+         "with certain industry and regional influence.\n")
+    kinds = _conflicts(_run(seeds_copy))
+    assert ("regression", (("000", "more than 150"), ("101_late", "more than 60"))) in kinds
+    assert all(k[0] == "regression" for k in kinds if "101_late" in str(k))
+
+
+def test_targets_never_compared_with_achieved(seeds_copy: Path) -> None:
+    _add(seeds_copy, "102_plan.txt", "date 2021-03-01 China aims to build 5 industrial internet platforms "
+         "of considerable influence by 2023.\n")
+    report = _run(seeds_copy)
+    assert not [k for k in _conflicts(report) if "102_plan" in str(k)]
+
+
+def _claim(i: int, low: float, start: date, rules: Ruleset) -> Claim:
+    value = make_interval(low, "exact", 1.0, rules.qualifiers)
+    window = TimeWindow(start=start, end=start + timedelta(days=30), basis="explicit")
+    return Claim(id=f"s{i}:0-1", source=f"s{i}", sentence="x", sentence_span=(0, 1), span=(0, 1),
+                 figure=str(low), value=value, unit="platforms", metric="ii_platforms",
+                 definition="all", time=window, modality="achieved")
+
+
+def test_100k_claims_on_one_metric_in_seconds(rules: Ruleset) -> None:
+    base = date(2000, 1, 1)
+    claims = tuple(_claim(i, 100 + i // 50, base + timedelta(days=i // 20), rules) for i in range(100_000))
+    corpus = Corpus(sources=(), texts={}, sentences={}, claims=claims)
+    started = time.perf_counter()
+    found = [f for m in (contradiction, regression, implausible_growth) for f in m.check(corpus, rules)]
+    elapsed = time.perf_counter() - started
+    assert elapsed < 20, elapsed
+    assert isinstance(found, list)
+
+
+def test_sweep_finds_a_single_outlier_among_many(rules: Ruleset) -> None:
+    base = date(2020, 1, 1)
+    claims = [_claim(i, 100, base, rules) for i in range(2000)]
+    claims.append(_claim(9999, 5000, base, rules))
+    corpus = Corpus(sources=(), texts={}, sentences={}, claims=tuple(claims))
+    found = list(contradiction.check(corpus, rules))
+    assert found and all("s9999" in f.details["claims"] for f in found)
+

@@ -1,0 +1,52 @@
+"""Property-based tests (hypothesis) for qualifier intervals and interval relations."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from iicheck.intervals import entirely_below, make_interval, min_ratio, overlaps
+from iicheck.numbers import rounding_step
+from iicheck.ruleset.models import QualifiersFile
+
+RULES = QualifiersFile(version=1, qualifiers=[])
+QUALIFIERS = ["exact", "more_than", "at_least", "nearly", "about", "up_to", "less_than"]
+values = st.integers(min_value=1, max_value=10**12).map(float)
+
+
+@given(values, st.sampled_from(QUALIFIERS))
+def test_interval_is_ordered_and_contains_or_bounds_the_stated_value(n: float, q: str) -> None:
+    v = make_interval(n, q, rounding_step(n), RULES)
+    assert v.low <= v.high
+    if q in ("exact", "about", "at_least", "up_to"):
+        assert v.low <= n <= v.high
+    if q in ("nearly", "less_than"):
+        assert v.high == n and not v.high_inclusive
+    if q == "more_than":
+        assert v.low == n and not v.low_inclusive
+
+
+@given(values, st.sampled_from(QUALIFIERS), values, st.sampled_from(QUALIFIERS))
+def test_overlap_is_symmetric_and_exclusive_with_ordering(a: float, qa: str, b: float, qb: str) -> None:
+    x = make_interval(a, qa, rounding_step(a), RULES)
+    y = make_interval(b, qb, rounding_step(b), RULES)
+    assert overlaps(x, y) == overlaps(y, x)
+    below = entirely_below(x, y) or entirely_below(y, x)
+    assert below != overlaps(x, y)
+    if overlaps(x, y):
+        assert min_ratio(x, y) == 1.0
+
+
+@given(st.integers(min_value=1, max_value=10**9))
+def test_rounding_step_divides_integers(n: int) -> None:
+    step = rounding_step(float(n))
+    assert step >= 1 and n % step == 0
+
+
+def test_design_examples() -> None:
+    assert rounding_step(70) == 10 and rounding_step(150) == 10 and rounding_step(1000) == 100
+    more = make_interval(70, "more_than", rounding_step(70), RULES)
+    assert (more.low, more.high) == (70, 80)
+    assert not overlaps(more, make_interval(80, "exact", 10, RULES))
+    nearly = make_interval(1000, "nearly", rounding_step(1000), RULES)
+    assert (nearly.low, nearly.high) == (900, 1000)

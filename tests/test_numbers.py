@@ -1,0 +1,111 @@
+"""Number finding and parsing: tricky cases and property tests."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from iicheck.numbers import find_numbers, parse_digits, parse_word_number, rounding_step
+
+
+@pytest.mark.parametrize("text,value", [
+    ("twenty-one", 21), ("a hundred", 100), ("two million", 2e6), ("a dozen", 12),
+    ("one hundred and five", 105), ("three thousand two hundred", 3200), ("Fifteen", 15),
+])
+def test_parse_word_number(text: str, value: float) -> None:
+    assert parse_word_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "a", "a five", "hello", "and"])
+def test_parse_word_number_rejects(text: str) -> None:
+    assert parse_word_number(text) is None
+
+
+@pytest.mark.parametrize("text,value", [("1,000", 1000), ("4.09", 4.09), ("100000", 100000),
+                                        (".5", 0.5), ("1,234,567.25", 1234567.25)])
+def test_parse_digits(text: str, value: float) -> None:
+    assert parse_digits(text) == value
+
+
+@pytest.mark.parametrize("args,step", [((70,), 10), ((1000,), 100), ((169,), 1), ((4.09e6, 2, 1e6), 1e4),
+                                       ((0,), 1), ((150,), 10), ((110000,), 10000)])
+def test_rounding_step(args: tuple, step: float) -> None:
+    assert math.isclose(rounding_step(*args), step)
+
+
+def _values(text: str) -> list[object]:
+    return [(n.value, n.high) if n.high is not None else n.value for n in find_numbers(text)]
+
+
+@pytest.mark.parametrize("text,values", [
+    ("In 2023, under the 14th Five-Year Plan, Industry 4.0 ranked second on Oct. 31.", []),
+    ("The 5G and 5g base stations, the 5+2 system and 1+N plan.", []),
+    ("The iPhone 11 Pro and the S&P 500 rose 0.2% in Game 6.", [0.2]),
+    ("at 11 a.m. and 2019-09-01T10:38:07Z", []),
+    ("a net worth of $1.762bn and $4.2b and 35m devices", [1.762e9, 4.2e9, 3.5e7]),
+    ("It has 256GB and 50mph winds at 1.38pc.", [256, 50, 1.38]),
+    ("between 5% and 6%", [(5, 6)]),
+    ("from $10 to $15 billion", [(1e10, 1.5e10)]),
+    ("four to five thousand people", [(4000, 5000)]),
+    ("a range of 252-287 miles", [(252, 287)]),
+    ("increased by $43.6 billion to $419.2 billion", [4.36e10, 4.192e11]),
+    ("a 2-0 lead and ISO 3888-2", [2]),
+    ("tens of thousands of students", [(1e4, 1e5)]),
+    ("a third of those and half the condos and 1/2 pound", [1 / 3, 0.5, 0.5]),
+    ("the second half of the game", []),
+    ("In Europe, Stoxx 50 -1.3% and minus-5 yards", [-1.3, -5]),
+    ("a five per cent to 20 per cent rebound", [(5, 20)]),
+    ("4 hundred million people", [4e8]),
+    ("grew sixfold", [6]),
+    ("Are you one of the best?", []),
+])
+def test_find_numbers(text: str, values: list[object]) -> None:
+    got = _values(text)
+    assert len(got) == len(values), got
+    for g, w in zip(got, values):
+        if isinstance(w, tuple):
+            assert isinstance(g, tuple) and all(math.isclose(a, b) for a, b in zip(g, w)), got
+        else:
+            assert not isinstance(g, tuple) and math.isclose(g, w), got  # type: ignore[arg-type]
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_thousands_separators_round_trip(n: int) -> None:
+    assert parse_digits(f"{n:,}") == n
+    found = find_numbers(f"It reached {n:,} units.")
+    if not 1000 <= n <= 2199:  # bare 4-digit years are not figures; with separators they are
+        assert [f.value for f in found] == [n]
+
+
+@given(st.floats(min_value=0, max_value=1e9, allow_nan=False).map(lambda x: round(x, 2)))
+def test_float_round_trip(x: float) -> None:
+    text = f"{x:,.2f}"
+    assert math.isclose(parse_digits(text), x, rel_tol=1e-9, abs_tol=1e-9)
+    found = find_numbers(f"The total was {text} tonnes.")
+    assert len(found) == 1 and math.isclose(found[0].value, x, rel_tol=1e-9, abs_tol=1e-9)
+
+
+@given(st.integers(min_value=1, max_value=10**15))
+def test_rounding_step_divides_integers(n: int) -> None:
+    step = rounding_step(n)
+    assert step >= 1 and n % int(step) == 0
+
+
+_ALPHABET = "0123456789 ,.-–%$/+:abcdefghimnorstuvwxyz ABGMKTthousandmillionhalfoneto()"
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=_ALPHABET, max_size=80))
+def test_find_numbers_spans_are_sane(text: str) -> None:
+    found = find_numbers(text)
+    assert found == find_numbers(text)  # deterministic
+    last_end = 0
+    for n in found:
+        assert 0 <= n.start < n.end <= len(text)
+        assert n.text == text[n.start:n.end]
+        assert n.start >= last_end  # in order, no overlaps
+        last_end = n.end
+        assert math.isfinite(n.value)
