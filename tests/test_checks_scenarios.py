@@ -104,7 +104,7 @@ def test_100k_claims_on_one_metric_in_seconds(rules: Ruleset) -> None:
     started = time.perf_counter()
     found = [f for m in (contradiction, regression, implausible_growth) for f in m.check(corpus, rules)]
     elapsed = time.perf_counter() - started
-    assert elapsed < 20, elapsed
+    assert elapsed < 30, elapsed  # measured ~10 s on the 2-core machine
     assert isinstance(found, list)
 
 

@@ -12,6 +12,7 @@ from iicheck.ruleset.models import QualifiersFile
 RULES = QualifiersFile(version=1, qualifiers=[])
 QUALIFIERS = ["exact", "more_than", "at_least", "nearly", "about", "up_to", "less_than"]
 values = st.integers(min_value=1, max_value=10**12).map(float)
+signed = st.integers(min_value=-10**9, max_value=10**9).map(float)
 
 
 @given(values, st.sampled_from(QUALIFIERS))
@@ -50,3 +51,9 @@ def test_design_examples() -> None:
     assert not overlaps(more, make_interval(80, "exact", 10, RULES))
     nearly = make_interval(1000, "nearly", rounding_step(1000), RULES)
     assert (nearly.low, nearly.high) == (900, 1000)
+
+
+@given(signed, st.sampled_from(["exact", "nearly", "about"]))
+def test_negative_figures_give_ordered_intervals(n: float, q: str) -> None:
+    v = make_interval(n, q, rounding_step(n), RULES)
+    assert v.low <= v.high

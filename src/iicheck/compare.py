@@ -17,6 +17,7 @@ When both cannot be true the verdict is:
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -29,10 +30,16 @@ DAYS_PER_YEAR = 365.25
 
 @dataclass(frozen=True)
 class Verdict:
+    """The verdict; its `reason` text is built only when read (most pairs never need it)."""
+
     kind: str  # agree | dates | contradiction | regression | implausible_growth
-    reason: str
+    explain: Callable[[], str]
     ratio: float | None = None
     rate: float | None = None
+
+    @property
+    def reason(self) -> str:
+        return self.explain()
 
 
 def windows_overlap(a: TimeWindow, b: TimeWindow) -> bool:
@@ -73,7 +80,7 @@ def _years(start: date, end: date) -> float:
 def compare(a: Claim, b: Claim, metric: Metric) -> Verdict:
     """Verdict for two claims with the same metric, definition and modality, both dated."""
     if overlaps(a.value, b.value):
-        return Verdict("agree", f"values agree: {describe(a.value)} and {describe(b.value)} overlap")
+        return Verdict("agree", lambda: f"values agree: {describe(a.value)} and {describe(b.value)} overlap")
     low, high = (a, b) if entirely_below(a.value, b.value) else (b, a)
     lw, hw = low.time, high.time
     assert lw.start and lw.end and hw.start and hw.end
@@ -82,23 +89,24 @@ def compare(a: Claim, b: Claim, metric: Metric) -> Verdict:
     overlap = windows_overlap(lw, hw)
     span = _years(lw.start, hw.end)
     if metric.cumulative and (hw.end < lw.start or (overlap and later_shifted(lw, hw))):
-        return Verdict("regression", f"{metric.label} only grows, but the later figure is lower: "
+        return Verdict("regression", lambda: f"{metric.label} only grows, but the later figure is lower: "
                        f"{describe(low.value)} after {describe(high.value)}", ratio)
     if not metric.cumulative and hw.end < lw.start:
         span = _years(hw.start, lw.end)
     if g is None:
         if overlap:
-            return Verdict("contradiction", f"the time windows overlap and the values "
+            return Verdict("contradiction", lambda: f"the time windows overlap and the values "
                            f"{describe(low.value)} and {describe(high.value)} do not", ratio)
-        return Verdict("dates", f"different dates: {when(lw)} \u2192 {when(hw)} "
+        return Verdict("dates", lambda: f"different dates: {when(lw)} \u2192 {when(hw)} "
                        f"(no growth bound declared)", ratio)
     rate = ratio ** (1 / span) if span > 0 else math.inf
-    detail = (f"\u00d7{_num(ratio)} in at most {span:.1f} years (\u00d7{_num(rate)} a year)")
+    def detail() -> str:
+        return f"\u00d7{_num(ratio)} in at most {span:.1f} years (\u00d7{_num(rate)} a year)"
     if rate <= g:
-        return Verdict("dates", f"different dates: {when(lw)} \u2192 {when(hw)}, {detail}, "
+        return Verdict("dates", lambda: f"different dates: {when(lw)} \u2192 {when(hw)}, {detail()}, "
                        f"within the declared \u00d7{_num(g)} a year", ratio, rate)
     kind = "contradiction" if overlap else "implausible_growth"
-    return Verdict(kind, f"{detail}, above the declared \u00d7{_num(g)} a year", ratio, rate)
+    return Verdict(kind, lambda: f"{detail()}, above the declared \u00d7{_num(g)} a year", ratio, rate)
 
 
 def _num(x: float) -> str:

@@ -16,8 +16,9 @@ from . import __version__
 from .checks import CLAIM_CHECKS, QUALITY_CHECKS, Corpus
 from .claims import source_claims
 from .explanations import Explanation, apply_explanations, load_explanations
-from .models import SEVERITY_RANK, Claim, Evidence, Finding, Report, Sentence, Source, Summary
+from .models import SEVERITY_RANK, Claim, Evidence, Finding, Report, Sentence, Source, SourceInfo, Summary
 from .quality.exclusion import mark_excluded
+from .quality.score import source_quality
 from .reconcile import reconcile
 from .ruleset import Ruleset, load_ruleset
 from .segment import split_sentences
@@ -77,13 +78,27 @@ def _sort_key(f: Finding) -> tuple[object, ...]:
             first.span if first else (0, 0), f.fingerprint)
 
 
-def run_checks(corpus: Corpus, rules: Ruleset) -> list[Finding]:
-    findings: list[Finding] = []
-    for module in (*QUALITY_CHECKS, *CLAIM_CHECKS):
-        findings.extend(module.check(corpus, rules))
+def run_checks(corpus: Corpus, rules: Ruleset) -> tuple[list[Finding], Corpus]:
+    """Quality checks first; claims in the passages they distrust are then left out of the
+    claim checks (kept in the claims table, marked `excluded`)."""
+    quality = [f for m in QUALITY_CHECKS for f in m.check(corpus, rules)]
+    corpus = mark_excluded(corpus, quality)
+    findings = quality + [f for m in CLAIM_CHECKS for f in m.check(corpus, rules)]
     located = [f.model_copy(update={"evidence": tuple(locate(e, corpus.texts[e.source]) for e in f.evidence)})
                for f in findings]
-    return sorted(located, key=_sort_key)
+    return sorted(located, key=_sort_key), corpus
+
+
+def score_sources(corpus: Corpus, findings: Sequence[Finding]) -> tuple[SourceInfo, ...]:
+    """Each source's quality score and counts by kind, from its quality findings."""
+    quality_kinds = {m.KIND for m in QUALITY_CHECKS}
+    scored = []
+    for info in corpus.sources:
+        own = [f for f in findings if f.kind in quality_kinds and f.evidence and f.evidence[0].source == info.id]
+        body = sum(1 for s in corpus.sentences.get(info.id, ()) if s.kind == "body")
+        score, counts = source_quality(own, body)
+        scored.append(info.model_copy(update={"quality_score": score, "quality_counts": counts}))
+    return tuple(scored)
 
 
 def summarise(corpus: Corpus, findings: Sequence[Finding], reconciled: int) -> Summary:
@@ -106,9 +121,7 @@ def audit(options: AuditOptions) -> AuditResult:
         explanations = load_explanations(options.explanations, set(rules.metric_by_id))
     sources = load_sources(list(options.sources), rules)
     corpus = build_corpus(sources, rules)
-    quality = [f for m in QUALITY_CHECKS for f in m.check(corpus, rules)]
-    corpus = mark_excluded(corpus, quality)
-    findings = run_checks(corpus, rules)
+    findings, corpus = run_checks(corpus, rules)
     stale: tuple[Explanation, ...] = ()
     expired: tuple[Explanation, ...] = ()
     if explanations is not None:
@@ -116,7 +129,8 @@ def audit(options: AuditOptions) -> AuditResult:
         findings, stale, expired = list(result.findings), result.stale, result.expired
     reconciled = reconcile(corpus.claims, rules)
     report = Report(
-        tool="iicheck", version=__version__, rules_version=rules.version, sources=corpus.sources,
+        tool="iicheck", version=__version__, rules_version=rules.version,
+        sources=score_sources(corpus, findings),
         claims=corpus.claims, findings=tuple(findings), reconciled=tuple(reconciled),
         summary=summarise(corpus, findings, len(reconciled)),
     )

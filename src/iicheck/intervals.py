@@ -39,6 +39,8 @@ def make_interval(stated: float, qualifier: str, step: float, rules: QualifiersF
         "less_than": (0.0, n, True, False),
     }
     low, hi, low_inc, high_inc = table[qualifier]
+    if low > hi:  # negative figures ("about -3%"): the factors flip the ends
+        low, hi, low_inc, high_inc = hi, low, high_inc, low_inc
     return ValueInterval(stated=n, qualifier=qualifier, low=_clean(low), high=_clean(hi),
                          low_inclusive=low_inc, high_inclusive=high_inc, step=step)
 

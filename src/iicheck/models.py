@@ -54,6 +54,8 @@ class SourceInfo(Frozen):
     published: TimeWindow
     chars: int
     sha256: str
+    quality_score: float | None = Field(default=None, description="0-100, see quality/score.py")
+    quality_counts: dict[str, int] = Field(default_factory=dict)
 
 
 class Source(Frozen):

@@ -11,11 +11,18 @@ from __future__ import annotations
 from types import ModuleType
 
 from . import (
+    anachronism,
+    artifact,
+    boilerplate,
     contradiction,
+    duplicate_text,
+    enumeration_mismatch,
     exceeds_parent,
     implausible_growth,
+    off_topic,
     out_of_range,
     regression,
+    terminology,
     undated,
     unmapped_figure,
 )
@@ -25,7 +32,9 @@ CLAIM_CHECKS: tuple[ModuleType, ...] = (
     contradiction, regression, implausible_growth, exceeds_parent, out_of_range, undated,
     unmapped_figure,
 )
-QUALITY_CHECKS: tuple[ModuleType, ...] = ()
+QUALITY_CHECKS: tuple[ModuleType, ...] = (
+    off_topic, artifact, boilerplate, terminology, enumeration_mismatch, anachronism, duplicate_text,
+)
 CHECKS: dict[str, ModuleType] = {m.KIND: m for m in (*QUALITY_CHECKS, *CLAIM_CHECKS)}
 
 __all__ = ["CHECKS", "CLAIM_CHECKS", "QUALITY_CHECKS", "Corpus"]

@@ -56,6 +56,7 @@ _CONJ_INSIDE = re.compile(r"\s(?:and|or)\s", re.IGNORECASE)
 
 
 def _value(token: str) -> int:
+    """2..20 from a digit string or a number word."""
     return int(token) if token.isdigit() else NUMBER_WORDS[token.lower()]
 
 
@@ -97,10 +98,9 @@ def _introduced(sentence: Sentence) -> Iterator[tuple[int, int, int, str]]:
             longest = max(len(p.split()) for p in pieces[:max(counts)])
             fires = closed and stated not in counts and longest <= MAX_ITEM_WORDS
         if fires:
-            end = m.end() + len(rest if stop < 0 else rest[:stop])
-            items = "; ".join(pieces)
+            segment = (rest if stop < 0 else rest[:stop]).rstrip().rstrip(".;").rstrip()
             readings = " or ".join(str(c) for c in sorted(counts))
-            yield stated, m.start(), len(text[:end].rstrip()), f"{readings} items ({items})"
+            yield stated, m.start(), m.end() + len(segment), f"{readings} items ({'; '.join(pieces)})"
 
 
 def _quoted(sentence: Sentence) -> Iterator[tuple[int, int, int, str]]:

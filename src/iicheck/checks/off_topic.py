@@ -9,9 +9,9 @@ span are left out of the consistency checks.
 The evidence highlights the flagged span: the whole sentence, or the tail from the splice
 point. The message gives the score (support in [0, 1], lower = more off-topic) and the words
 that decided (the sentence's words the document uses nowhere else).
-Fires when: the detector reports a hit — a sentence with shrunk support below 0.16, or a tail
-with support at most 0.10 behind an on-topic head ("... as the main line, China's auto
-production and sales remain far ahead.").
+Fires when: the detector, with its default ``OffTopicParams``, reports a hit — a sentence whose
+shrunk support is below ``threshold``, or a tail at most ``tail_threshold`` behind an on-topic
+head ("... as the main line, China's auto production and sales remain far ahead.").
 Does not fire when: the source has fewer than 5 body sentences; the sentence reuses the
 document's vocabulary (a digression in meaning that shares words is missed: the detector is
 lexical); more hits than the cap (below) — only the lowest-scored are kept.

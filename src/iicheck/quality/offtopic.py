@@ -1,75 +1,81 @@
 """Off-topic sentences: find a sentence, or the spliced tail of a sentence, that does not
-belong to its document.
+belong to its document (the ``off_topic`` finding).
 
 What it flags
 -------------
 ``find_off_topic`` reads the sentences of one document and reports
 
-* a **sentence** whose weighted words the rest of the document does not use at all (spam or a
-  scraper mixing two pages: "The backbone outside the enterprise is not very different from
-  ordinary plastics in appearance." inside an article on industrial networks), and
-* the **tail** of a sentence, after a mid-sentence comma, semicolon or "and", when the head
-  is on topic and the tail is not ("Based on this, with deepening the supply side structural
-  reform and enabling the real economy as the main line, China's auto production and sales
-  remain far ahead.": the tail from "China's auto ..." is reported).
+* a **sentence** whose weighted words the rest of the document (and the most similar other
+  documents of the audited corpus) do not use: spam or a scraper mixing two pages, e.g.
+  "The backbone outside the enterprise is not very different from ordinary plastics in
+  appearance." inside an article on industrial networks;
+* the **tail** of a sentence, after a mid-sentence comma, semicolon, colon or " and ", when
+  the head is on topic and the tail is not, e.g. "Based on this, with deepening the supply side
+  structural reform and enabling the real economy as the main line, China's auto production and
+  sales remain far ahead." (the span from "China's auto ..." to the end is reported).
 
-It works on any English text from the document's own coherence; no model, no download.
+It is lexical: no model, no download, pure Python, about 0.1-0.25 s per 1,000 sentences.
+An embedding-based mode with the same hits is in :mod:`iicheck.quality.offtopic_semantic`.
 
 How a sentence is scored
 ------------------------
-Words are lower-cased, split at hyphens, stripped of stop words, of tokens containing digits
-(figures and scraper tokens such as ``D201138L`` never count) and stemmed with a small
-suffix stripper. Each word is weighted by its inverse document frequency, computed over the
-sentences of the audited corpus plus the document (a word that every sentence of the corpus
-uses weighs little; a rare word weighs a lot). The **support** of a sentence is the weighted
-share of its words that the rest of the document also uses (a word used once elsewhere
-counts ``params.single_support``, twice or more counts fully; a word of the optional topic
-vocabulary counts fully). Support lies in [0, 1]: **lower = more off-topic**, and
-``OffTopicHit.score`` is this value after length shrinkage.
-
-**Length shrinkage** pulls the score of a short sentence toward the document's mean support:
-``(n * support + k * mean) / (n + k)`` with ``n`` the number of content words and
-``k = params.shrink``, because a short sentence shares few words by chance alone.
+Words are lower-cased, split at hyphens and apostrophes, stripped of stop words and of
+generic words ("following", "put", "forward", "important", ...), of tokens containing digits
+(figures and scraper tokens such as ``D201138L`` never count) and stemmed with a small suffix
+stripper. Each word is weighted by ``idf ** idf_power``, IDF computed over the sentences of the
+audited corpus plus the document. A word's **credit** is 1 when at least two other sentences
+of the document use it, ``single_support`` when one does, else the share of the
+``neighbours`` most similar corpus documents (TF-IDF cosine) that use it, times
+``neighbour_weight``; a word of the optional topic vocabulary always has credit 1. The
+**support** of a sentence is the weighted mean credit of its distinct words. It is shrunk
+toward the document's mean support by length (``(n * support + shrink * mean) / (n + shrink)``
+with ``n`` content words: a short sentence shares few words by chance alone) and divided by
+``mean ** relative`` so that loosely and tightly written documents are judged alike.
+``OffTopicHit.score`` is this value: about 1 for a typical sentence of the document, **lower =
+more off-topic**. A tail's score is the same quantity for the tail, where the head's words
+also count as support.
 
 Fires when
 ----------
-* a sentence with at least ``params.min_words`` content words has a shrunk score below
-  ``params.threshold``; or
-* a sentence splits at a comma, semicolon or " and " into a head and a tail of at least
-  ``params.min_part_words`` words each, the tail's support (its words looked up in the rest
-  of the document and the head) is at most ``params.tail_threshold`` and the head's is at
-  least ``params.head_min``;
-* and, per document, only the lowest-scored ``max(1, round(len(document) / params.cap_every))``
-  candidates are reported (a fixed threshold with a cap scaled by document length; a
+* a sentence with at least ``min_words`` content words scores below ``threshold``; or
+* a sentence (whose own score is below ``tail_gate``) splits into a head and a tail of at
+  least ``min_part_words`` words each, not at a comma inside an enumeration (each
+  comma-delimited segment next to the split has at least ``min_segment_words`` words), the
+  tail has at least ``tail_min_content`` content words, the tail scores at most
+  ``tail_threshold`` and the head at least ``head_min`` (then the tail is reported, not the
+  sentence);
+* and, per document, only the ``max(1, round(len(document) / cap_every))`` candidates furthest
+  below their threshold are kept (a fixed threshold with a cap scaled by document length: a
   document-relative "lowest sentence" rule would flag every clean document).
 
 Does not fire when
 ------------------
-* the document has fewer than ``params.min_sentences`` sentences (too little context);
-* the sentence is short (fewer than ``params.min_words`` content words) or is mostly
-  figures, codes or names that never count as words;
-* the sentence shares its rarer words with the rest of the document, even if it is a
-  digression in meaning (the detector is lexical: a foreign sentence that happens to reuse
-  the document's vocabulary is missed);
-* the tail shares words with the rest of the document or with its own head.
+* the document has fewer than ``min_sentences`` sentences (too little context);
+* the sentence is short (fewer than ``min_words`` content words) or mostly figures, codes or
+  generic words;
+* the sentence shares its weighted words with the rest of the document or with similar corpus
+  documents, even if it is a digression in meaning: a foreign sentence that reuses the
+  document's vocabulary ("backbone", "enterprise") is missed; so is a spliced tail made of
+  words the document also uses. Meaning-level cases need the semantic mode.
 
-Options (``OffTopicParams``; defaults chosen by cross-validation over articles on the
-benchmark in ``benchmarks/offtopic``)
----------------------------------------------------------------------------------------
-``threshold``, ``shrink``, ``single_support``, ``min_words``, ``cap_every``,
-``tail_threshold``, ``head_min``, ``min_part_words``, ``tail_min_content``,
-``min_sentences``; see the field comments. ``topic_terms`` (e.g. the topic vocabulary of
-the rules) counts as shared vocabulary: a sentence using a topic term is never off-topic
-because of that term.
+Options
+-------
+:class:`OffTopicParams` (defaults chosen by cross-validation over articles on the benchmark
+in ``benchmarks/offtopic``; see its README for the measured figures). ``corpus`` is either
+the other documents' sentence lists or a :class:`CorpusStats` built once with
+:func:`corpus_stats` over the whole audit (the examined document may be part of it; it is
+recognised and not used as its own neighbour). ``topic_terms`` (e.g. the rules' topic
+vocabulary) are words that always count as on-topic.
 
 Example
 -------
->>> doc = ["Industrial internet platforms connect factory equipment to cloud services.",
-...        "The platforms collect equipment data and help factories plan maintenance.",
-...        "Factories in the province connected more equipment to industrial platforms last year.",
-...        "Platform services for small factories cost less than building their own systems.",
-...        "My grandmother's apple pie recipe uses cinnamon, butter and brown sugar.",
-...        "Equipment data on the platform warns factories before machines fail."]
+>>> doc = ["Industrial internet platforms connect machines in the factory to cloud services.",
+...        "The platform collects data from every machine on the production line.",
+...        "Engineers use the machine data on the platform to plan maintenance before a failure.",
+...        "Small factories rent platform services instead of building their own data systems.",
+...        "My grandmother bakes an apple pie with cinnamon, butter and brown sugar every autumn.",
+...        "A textile factory connected its machines to a regional platform last year.",
+...        "The platform operator trains failure models with data from many factories."]
 >>> [(h.sentence_index, h.part) for h in find_off_topic(doc)]
 [(4, 'sentence')]
 """
@@ -80,6 +86,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 __all__ = [
@@ -96,20 +103,20 @@ __all__ = [
 class OffTopicParams:
     """Thresholds of the off-topic detector (defaults chosen by cross-validation)."""
 
-    threshold: float = 0.16
-    """Flag a sentence whose shrunk support is below this (support is in [0, 1])."""
+    threshold: float = 0.45
+    """Flag a sentence whose score (shrunk support / mean ** relative) is below this."""
     shrink: float = 4.0
     """Length shrinkage: pseudo-count of content words pulled toward the document mean."""
-    single_support: float = 0.6
+    single_support: float = 0.3
     """Credit for a word the rest of the document uses only once (twice or more: 1.0)."""
     min_words: int = 4
     """Sentences with fewer content words are never flagged as a whole."""
     cap_every: float = 6.0
     """Per-document cap: at most max(1, round(sentences / cap_every)) hits."""
-    tail_threshold: float = 0.10
+    tail_threshold: float = 0.45
     """Flag a tail whose support (against rest of document + head) is at most this."""
-    head_min: float = 0.4
-    """...only when the head's (unshrunk) support is at least this."""
+    head_min: float = 0.8
+    """...only when the head's (unshrunk, relative) support is at least this."""
     min_part_words: int = 5
     """Head and tail must each have at least this many words (all words, not only content)."""
     min_segment_words: int = 4
@@ -119,7 +126,7 @@ class OffTopicParams:
     """The tail must have at least this many content words."""
     min_sentences: int = 5
     """Documents with fewer sentences are not examined."""
-    idf_power: float = 0.5
+    idf_power: float = 1.0
     """Word weight = idf ** idf_power (0: every word counts the same)."""
     neighbours: int = 5
     """How many of the most similar corpus documents lend support to the document's words."""
@@ -127,13 +134,11 @@ class OffTopicParams:
     """Credit for a word found only in the neighbour documents (scaled by their similarity)."""
     neighbour_sim: float = 0.15
     """Mean cosine similarity of the neighbours at which their credit is full."""
-    prefix_credit: float = 0.0
-    """Credit for a word whose stem shares its first five letters with a word used elsewhere."""
     tail_shrink: float = 2.0
     """Length shrinkage of tail scores (pseudo-count of content words at the document mean)."""
-    relative: float = 0.0
+    relative: float = 1.0
     """Divide scores by (document mean support) ** relative (0: absolute scores)."""
-    tail_gate: float = 0.6
+    tail_gate: float = 1.0
     """Tails are examined only in sentences whose unshrunk support is below this."""
 
 
@@ -141,8 +146,9 @@ class OffTopicParams:
 class OffTopicHit:
     """One off-topic finding.
 
-    ``score`` is the support after length shrinkage for a sentence, the raw tail support for
-    a tail: in [0, 1], lower = more off-topic.
+    ``score``: the sentence's (or tail's) support after length shrinkage, divided by the
+    document's mean support ** ``relative``; about 1 for a typical sentence of the document,
+    lower = more off-topic. ``start``/``end``: character offsets within the sentence text.
     """
 
     sentence_index: int
@@ -236,25 +242,24 @@ def _finish(w: str) -> str:
     return w
 
 
-def _tokens(text: str, cache: dict[str, str | None]) -> list[tuple[int, int, str | None, str]]:
+@lru_cache(maxsize=1 << 16)
+def _content_stem(low: str) -> str | None:
+    """Stem of a lower-cased token, or None when it is not a content word (pure; memoised)."""
+    base = low.split("'", 1)[0].split("’", 1)[0]
+    if len(base) < 2 or base in _STOP or _HAS_DIGIT.search(base):
+        return None
+    stem = _stem(base)
+    if stem in _STOP or len(stem) < 2:
+        return None
+    return stem
+
+
+def _tokens(text: str, cache: object = None) -> list[tuple[int, int, str | None, str]]:
     """All word tokens with offsets: (start, end, stem or None for non-content, surface)."""
-    out: list[tuple[int, int, str | None, str]] = []
-    for m in _WORD_RE.finditer(text):
-        surface = m.group(0)
-        low = surface.lower()
-        if low in cache:
-            stem = cache[low]
-        else:
-            base = re.sub(r"['’].*$", "", low)
-            if _HAS_DIGIT.search(base) or len(base) < 2 or base in _STOP:
-                stem = None
-            else:
-                stem = _stem(base)
-                if stem in _STOP or len(stem) < 2:
-                    stem = None
-            cache[low] = stem
-        out.append((m.start(), m.end(), stem, surface))
-    return out
+    return [
+        (m.start(), m.end(), _content_stem(m.group(0).lower()), m.group(0))
+        for m in _WORD_RE.finditer(text)
+    ]
 
 
 def content_words(text: str) -> list[str]:
@@ -353,9 +358,6 @@ def _neighbour_credit(
     return credit
 
 
-_PREFIX = 5
-
-
 def _support(
     stems: Iterable[str],
     weight: Mapping[str, float],
@@ -364,8 +366,6 @@ def _support(
     extra: frozenset[str],
     single: float,
     plus: frozenset[str] = frozenset(),
-    pref: Mapping[str, int] | None = None,
-    prefix_credit: float = 0.0,
 ) -> float:
     """Weighted share of the distinct ``stems`` that the context supports, in [0, 1]."""
     total = 0.0
@@ -378,8 +378,6 @@ def _support(
             continue
         c = rest.get(st, 0)
         cr = 1.0 if c >= 2 else (single if c == 1 else 0.0)
-        if not cr and pref and len(st) >= _PREFIX and pref.get(st[:_PREFIX], 0) >= 2:
-            cr = prefix_credit  # a relative of the word (same first letters) is used elsewhere
         n = nb.get(st, 0.0)
         got += w * (cr if cr > n else n)
     if total <= 0.0:
@@ -422,15 +420,9 @@ def find_off_topic(
     nb = _neighbour_credit(doc_df, idf, stats, params)
     extra = frozenset(st for term in topic_terms for st in content_words(term))
 
-    pref: Counter[str] = Counter()
-    for st in sets:
-        pref.update({w[:_PREFIX] for w in st if len(w) >= _PREFIX})
     raws: list[float] = []
     for st in sets:
-        raws.append(
-            _support(st, weight, _Minus(doc_df, st), nb, extra, params.single_support,
-                     pref=pref, prefix_credit=params.prefix_credit)
-        )
+        raws.append(_support(st, weight, _Minus(doc_df, st), nb, extra, params.single_support))
     valid = [r for r, st in zip(raws, sets) if st]
     mean = sum(valid) / len(valid) if valid else 1.0
     k = params.shrink

@@ -5,7 +5,7 @@ What it flags
 -------------
 A sentence whose meaning is far from the rest of its document, or the tail clause of a
 sentence (after a mid-sentence comma, semicolon, colon or " and ", both parts at least five
-words) whose meaning is far from the document while its head is close. Hits are
+words, not a comma inside an enumeration, the tail with at least three content words) whose meaning is far from the document while its head is close. Hits are
 :class:`iicheck.quality.offtopic.OffTopicHit`; ``score`` is a cosine similarity (about
 -0.1 .. 1): **lower = more off-topic**.
 
@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Sequence
 
-from .offtopic import OffTopicHit
+from .offtopic import OffTopicHit, OffTopicParams, _clause_boundary, content_words
 
 __all__ = ["SemanticParams", "find_off_topic_semantic", "load_encoder", "SEMANTIC_GRID"]
 
@@ -59,16 +59,22 @@ class SemanticParams:
     """Flag a sentence whose shrunk score is below this."""
     neighbours: int = 3
     """Neighbours averaged in the neighbour-similarity part of the score."""
-    shrink: float = 4.0
+    shrink: float = 2.0
     """Length shrinkage toward the document mean (pseudo-count of words)."""
     cap_every: float = 6.0
     """Per-document cap: at most max(1, round(sentences / cap_every)) hits."""
-    tail_threshold: float = 0.15
+    tail_threshold: float = 0.10
     """A tail whose similarity to the document centroid is below this..."""
-    tail_gap: float = 0.15
+    tail_gap: float = 0.10
     """...and at least this much below its head's similarity is flagged."""
     min_part_words: int = 5
+    """Head and tail must each have at least this many words."""
+    tail_min_content: int = 3
+    """The tail must have at least this many content words (as the lexical mode counts them)."""
     min_sentences: int = 5
+
+
+_LEX = OffTopicParams()
 
 
 SEMANTIC_GRID = dict(
@@ -129,7 +135,11 @@ def find_off_topic_semantic(
         for m in _SPLIT_RE.finditer(text):
             head_n = sum(1 for s, e in words if e <= m.start())
             tail_n = sum(1 for s, e in words if s >= m.end())
-            if head_n >= params.min_part_words and tail_n >= params.min_part_words:
+            if head_n < params.min_part_words or tail_n < params.min_part_words:
+                continue
+            if m.group(0)[0] in ",;:" and not _clause_boundary(text, m.start(), m.end(), _LEX):
+                continue  # a comma inside an enumeration
+            if len(set(content_words(text[m.end():]))) >= params.tail_min_content:
                 splits.append((i, m.end()))
                 parts.append(text[: m.start()])
                 parts.append(text[m.end():])

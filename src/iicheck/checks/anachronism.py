@@ -1,0 +1,127 @@
+"""anachronism — a source whose own dates contradict each other.
+
+Flags: a source dated (by its copyright line, its header date, or its recorded publication
+date) earlier than an event its body reports as past. A page cannot be copyrighted in 2011
+and cite "the 2019 government work report": either the date is a stale template footer, or
+the text was re-posted or altered; either way the source's date cannot be used to date its
+figures.
+Reference dates ("written no later than"): a copyright year in any line ("Copyright © 2011",
+the later year of "© 2009-2011"), the first header date in a heading ("Updated:
+2025-06-09", "date 2021-02-23"), and the publication date from sources.yaml or the address
+(an inferred date is never used: it comes from the body itself).
+Past events: a year (1800-2099) in a body sentence, with its month if one precedes it, unless
+the sentence carries a target cue of rules/extraction.yaml ("will", "aims to", ...); the year
+follows "by", "before", "until", "till", "to", "through", "toward(s)" or a dash ("by 2025" is a
+deadline; but "By June 2024 ... had reached" is past because of "had"); the year follows a
+capitalised word that is not a month or a function word ("Made in China 2025", "Vision
+2030": names); or a digit or percent sign touches it.
+Fires when: an event's year is later than the reference year, or the same year and a later
+month than a header or publication date. One finding per source and reference, evidence: the
+reference line (date highlighted) and up to 5 sentences with later events (year highlighted).
+Does not fire when: the later year is a deadline or target ("by 2025", "from 2021 to 2023"
+plans read as past only for the first year); the source has no reference date of its own.
+Options: ``target_cues`` in rules/extraction.yaml.
+Example: "Copyright © 2011 JIN SHI" + "The 2019 government work report pointed out ..." -> fires.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..findings import fingerprint, sentence_evidence
+from ..models import Evidence, Finding, Sentence, SourceInfo
+from ..ruleset import Ruleset, phrase_regex
+from .corpus import Corpus
+
+KIND = "anachronism"
+DEFAULT_SEVERITY = "warning"
+MAX_EVENTS = 5
+
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_COPYRIGHT = re.compile(r"(?:copyright\s*(?:©|\(c\))?|©)\s*((?:18|19|20)\d\d)(?:\s*[-–]\s*((?:18|19|20)\d\d))?",
+                        re.IGNORECASE)
+_HEADER = re.compile(r"(?:^|\s)(?:date|dated|updated|published|posted|release date)\s*[:：]?\s*"
+                     r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\w$.,%/-])((?:18|19|20)\d\d)(?![\w%]|[.,]\d|-\d)")
+_DEADLINE = re.compile(r"\b(?:by|before|until|till|to|through|toward|towards)\s*$|[-–]\s*$", re.IGNORECASE)
+_HAD = re.compile(r"\bhad\b", re.IGNORECASE)
+_FUNCTION = {"in", "the", "since", "of", "from", "during", "early", "late", "mid", "end", "and", "as",
+             "at", "after", "by", "before", "until", "for", "on", "year", "years"}
+
+Reference = tuple[str, int, int, Sentence | None, tuple[int, int] | None]  # label, year, month, where
+
+
+def _references(sentences: tuple[Sentence, ...], info: SourceInfo | None) -> list[Reference]:
+    refs: list[Reference] = []
+    for s in sentences:
+        m = _COPYRIGHT.search(s.text)
+        if m:
+            year = int(m.group(2) or m.group(1))
+            refs.append(("copyright", year, 13, s, (m.start(), m.end())))
+            break
+    for s in sentences:
+        m = _HEADER.search(s.text) if s.kind == "heading" else None
+        if m and 1 <= int(m.group(2)) <= 12:
+            refs.append(("header date", int(m.group(1)), int(m.group(2)), s, (m.start(1), m.end(3))))
+            break
+    published = info.published if info is not None else None
+    if published is not None and published.end is not None and published.basis in ("metadata", "url"):
+        if not any(r[0] == "header date" and r[1:3] == (published.end.year, published.end.month) for r in refs):
+            refs.append((f"publication date ({published.basis})", published.end.year, published.end.month,
+                         None, None))
+    return refs
+
+
+def _events(sentence: Sentence, target: re.Pattern[str]) -> Iterator[tuple[int, int, int, int]]:
+    """(year, month or 0, start, end) of the past events a body sentence reports."""
+    text = sentence.text
+    if target.search(text):
+        return
+    for m in _YEAR.finditer(text):
+        before = text[:m.start()]
+        words = before.split()
+        month = 0
+        if words and words[-1].lower().strip(",") in _MONTHS:
+            month = _MONTHS[words[-1].lower().strip(",")]
+            before = before[:before.lower().rfind(words[-1].lower())]
+            words = words[:-1]
+        if _DEADLINE.search(before) and not (re.search(r"\bby\s*$", before, re.IGNORECASE) and _HAD.search(text)):
+            continue
+        prev = words[-1] if words else ""
+        if prev[:1].isupper() and prev.lower().strip("“\"(") not in _FUNCTION and not month:
+            continue  # a name such as "China 2025"
+        yield int(m.group(1)), month, m.start(), m.end()
+
+
+def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
+    target = phrase_regex(list(rules.extraction.target_cues))
+    infos = {s.id: s for s in corpus.sources}
+    for source in sorted(corpus.sentences):
+        sentences = corpus.sentences[source]
+        refs = _references(sentences, infos.get(source))
+        if not refs:
+            continue
+        events = [(y, mo, s, a, b) for s in sentences if s.kind == "body" for y, mo, a, b in _events(s, target)]
+        for label, year, month, where, span in refs:
+            later = [e for e in events if e[0] > year or (e[0] == year and month <= 12 and e[1] > month)]
+            if not later:
+                continue
+            latest = max(e[0] for e in later)
+            evidence: list[Evidence] = []
+            if where is not None and span is not None:
+                evidence.append(sentence_evidence(where, *span))
+            evidence.extend(sentence_evidence(s, a, b) for _, _, s, a, b in later[:MAX_EVENTS])
+            when = str(year) if month > 12 else f"{year}-{month:02d}"
+            yield Finding(
+                kind=KIND, severity=DEFAULT_SEVERITY,
+                message=(f"Source {source} is dated {when} by its {label}, but its text reports events "
+                         f"of {latest} as past ({len(later)} mention(s)). A text cannot predate what it "
+                         f"reports: the date is a stale template or the text was re-posted or altered; "
+                         f"do not use this date to date its figures."),
+                evidence=tuple(evidence),
+                fingerprint=fingerprint(KIND, None, None, [source],
+                                        [where.text] if where is not None else [], extra=label),
+                details={"reference": label, "reference_year": year, "latest_event_year": latest},
+            )
