@@ -1,6 +1,6 @@
 """Time the HTML and PDF renderers on the sample report and on a synthetic large one.
 
-Usage: PYTHONPATH=src python benchmarks/render_bench.py [--findings 1000] [--claims 1500]
+Usage: PYTHONPATH=src python benchmarks/render_bench.py [--findings 1000] [--claims 1000]
 Prints seconds per renderer; the PDF of 1,000 findings must stay under 30 s.
 """
 
@@ -69,7 +69,7 @@ def timed(label: str, report: Report) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--findings", type=int, default=1000)
-    parser.add_argument("--claims", type=int, default=1500)
+    parser.add_argument("--claims", type=int, default=1000)
     args = parser.parse_args()
     base = Report.model_validate_json(SAMPLE.read_text(encoding="utf-8"))
     timed("sample", base)

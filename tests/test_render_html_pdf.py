@@ -245,23 +245,26 @@ def test_scorecards_show_score_when_present(sample: Report) -> None:
     html = render_html(report)
     assert '<strong class="score">0.42</strong>' in html
     assert "not in report (counts only)" in html  # the other sources
+    src = sample.sources[0].model_copy(update={"quality_score": 87.5, "quality_counts": {"artifact": 1}})
+    html = render_html(sample.model_copy(update={"sources": (src,) + sample.sources[1:]}))
+    assert '<strong class="score">87.5</strong>' in html
 
 
 def _hostile(sample: Report) -> Report:
     evil = '<script>alert(1)</script> and <img src="http://example.invalid/x.png"> figures'
     f = sample.findings[0]
     ev = f.evidence[0].model_copy(update={"sentence": evil, "span": (0, len(evil)), "figure_span": (0, 8)})
-    bad = f.model_copy(update={"message": evil, "evidence": (ev,), "fingerprint": 'x"><b>'})
-    claim = sample.claims[0].model_copy(update={"figure": "<b>1</b>", "metric": "m<svg>"})
+    bad = f.model_copy(update={"message": evil, "evidence": (ev,), "fingerprint": 'x"><blink>'})
+    claim = sample.claims[0].model_copy(update={"figure": "<blink>1</blink>", "metric": "m<svg>"})
     return sample.model_copy(update={"findings": (bad,), "claims": (claim,) + sample.claims[1:]})
 
 
 def test_hostile_text_is_escaped(sample: Report) -> None:
     from iicheck.render.html import render_html
     html = render_html(_hostile(sample))
-    assert "<script" not in html and "<img" not in html and "<b>" not in html
+    assert "<script" not in html and "<img" not in html and "<blink" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert 'id="finding-x&#34;&gt;&lt;b&gt;"' in html
+    assert 'id="finding-x&#34;&gt;&lt;blink&gt;"' in html
     assert "m&lt;svg&gt;" in html
 
 

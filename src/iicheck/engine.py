@@ -6,6 +6,7 @@ renders and picks the exit code.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -14,14 +15,13 @@ from pathlib import Path
 
 from . import __version__
 from .checks import CLAIM_CHECKS, QUALITY_CHECKS, Corpus
-from .claims import source_claims
 from .explanations import Explanation, apply_explanations, load_explanations
 from .models import SEVERITY_RANK, Claim, Evidence, Finding, Report, Sentence, Source, SourceInfo, Summary
 from .quality.exclusion import mark_excluded
 from .quality.score import source_quality
 from .reconcile import reconcile
 from .ruleset import Ruleset, load_ruleset
-from .segment import split_sentences
+from .parallel import extract_all
 from .sources import load_sources
 
 
@@ -31,7 +31,8 @@ class AuditOptions:
     rules: Path = Path("rules")
     explanations: Path | None = None
     today: date | None = None
-    include_excluded: bool = False
+    jobs: int = 1
+    cache: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -40,20 +41,17 @@ class AuditResult:
     stale: tuple[Explanation, ...] = ()
     expired: tuple[Explanation, ...] = ()
     rules: Ruleset | None = field(default=None, compare=False)
+    timings: dict[str, float] = field(default_factory=dict, compare=False)
 
 
-def extract_source(source: Source, rules: Ruleset) -> tuple[tuple[Sentence, ...], tuple[Claim, ...]]:
-    """Per-document stage (a pure map over documents): sentences and claims of one source."""
-    sentences = tuple(split_sentences(source.id, source.text))
-    return sentences, tuple(source_claims(source, rules, sentences))
-
-
-def build_corpus(sources: Sequence[Source], rules: Ruleset) -> Corpus:
+def build_corpus(sources: Sequence[Source], rules: Ruleset, jobs: int = 1, cache: Path | None = None) -> Corpus:
+    """The per-document map (parallel, cached) gathered into one corpus, in source order."""
     sentences: dict[str, tuple[Sentence, ...]] = {}
     claims: list[Claim] = []
-    for source in sources:
-        sentences[source.id], found = extract_source(source, rules)
-        claims.extend(found)
+    for source, (found_sentences, found_claims) in zip(sources, extract_all(sources, rules, jobs, cache),
+                                                      strict=True):
+        sentences[source.id] = found_sentences
+        claims.extend(found_claims)
     return Corpus(sources=tuple(s.info for s in sources), texts={s.id: s.text for s in sources},
                   sentences=sentences, claims=tuple(claims))
 
@@ -115,23 +113,42 @@ def summarise(corpus: Corpus, findings: Sequence[Finding], reconciled: int) -> S
 
 def audit(options: AuditOptions) -> AuditResult:
     """Run the whole pipeline; raises IicheckError subclasses for anything a user must fix."""
+    clock = _Stopwatch()
     rules = load_ruleset(options.rules)
     explanations = None
     if options.explanations is not None:
         explanations = load_explanations(options.explanations, set(rules.metric_by_id))
     sources = load_sources(list(options.sources), rules)
-    corpus = build_corpus(sources, rules)
+    clock.lap("load")
+    corpus = build_corpus(sources, rules, options.jobs, options.cache)
+    clock.lap("extract")
     findings, corpus = run_checks(corpus, rules)
+    clock.lap("checks")
     stale: tuple[Explanation, ...] = ()
     expired: tuple[Explanation, ...] = ()
     if explanations is not None:
         result = apply_explanations(findings, explanations, options.today or date.today())
         findings, stale, expired = list(result.findings), result.stale, result.expired
     reconciled = reconcile(corpus.claims, rules)
+    clock.lap("reconcile")
     report = Report(
         tool="iicheck", version=__version__, rules_version=rules.version,
         sources=score_sources(corpus, findings),
         claims=corpus.claims, findings=tuple(findings), reconciled=tuple(reconciled),
         summary=summarise(corpus, findings, len(reconciled)),
     )
-    return AuditResult(report=report, stale=stale, expired=expired, rules=rules)
+    clock.lap("report")
+    return AuditResult(report=report, stale=stale, expired=expired, rules=rules, timings=clock.laps)
+
+
+class _Stopwatch:
+    """Seconds per pipeline stage, for the benchmark (never written into reports)."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = now - self._last
+        self._last = now

@@ -41,7 +41,8 @@ Fires when
 * a sentence (whose own score is below ``tail_gate``) splits into a head and a tail of at
   least ``min_part_words`` words each, not at a comma inside an enumeration (each
   comma-delimited segment next to the split has at least ``min_segment_words`` words), the
-  tail has at least ``tail_min_content`` content words, the tail scores at most
+  tail has at least ``tail_min_content`` content words and does not open with a participle
+  or relative word ("forming ...", "which ..."), the tail scores at most
   ``tail_threshold`` and the head at least ``head_min`` (then the tail is reported, not the
   sentence);
 * and, per document, only the ``max(1, round(len(document) / cap_every))`` candidates furthest
@@ -124,6 +125,9 @@ class OffTopicParams:
     enumerations)."""
     tail_min_content: int = 3
     """The tail must have at least this many content words."""
+    skip_dependent_tails: bool = True
+    """Ignore tails that open with a participle or relative word ("forming", "which", ...):
+    they continue the head's clause, a splice glues on a clause of its own."""
     min_sentences: int = 5
     """Documents with fewer sentences are not examined."""
     idf_power: float = 1.0
@@ -401,8 +405,7 @@ def find_off_topic(
     n_sent = len(document)
     if n_sent < params.min_sentences:
         return []
-    cache: dict[str, str | None] = {}
-    toks = [_tokens(s, cache) for s in document]
+    toks = [_tokens(s) for s in document]
     stems = [[t[2] for t in tk if t[2] is not None] for tk in toks]
     sets = [set(st) for st in stems]
 
@@ -441,9 +444,9 @@ def find_off_topic(
             t_sup, h_sup, start, words = tail
             end = len(text.rstrip())
             reason = (
-                f"The clause from character {start} on shares almost no weighted words with the "
-                f"rest of the document (support {t_sup:.2f}) while the clause before it does "
-                f"({h_sup:.2f}): it looks spliced on from another text."
+                f"The clause from character {start} on shares few weighted words with the rest "
+                f"of the document (score {t_sup:.2f}, about 1 is typical here) while the clause "
+                f"before it does ({h_sup:.2f}): it looks spliced on from another text."
             )
             margin = params.tail_threshold - t_sup
             candidates.append(
@@ -531,6 +534,8 @@ def _best_tail(
             continue
         if m.group(0)[0] in ",;:" and not _clause_boundary(text, m.start(), cut, params):
             continue  # a comma inside an enumeration ("Beijing, Shanghai, Guangzhou, ...")
+        if params.skip_dependent_tails and _DEPENDENT.match(text, cut):
+            continue  # "..., forming a ...", "..., which ...": continues the head's clause
         h_st = {t[2] for t in toks[:n_head] if t[2] is not None}
         t_st = {t[2] for t in toks[n_tail_start:] if t[2] is not None}
         if len(t_st) < params.tail_min_content or not h_st:
@@ -552,6 +557,7 @@ def _best_tail(
 
 
 _COMMA_RE = re.compile(r"[,;:]")
+_DEPENDENT = re.compile(r"(?:[A-Za-z]+ing|which|who|whose|where|while|whereas|including)\b", re.I)
 
 
 def _clause_boundary(text: str, left: int, right: int, params: OffTopicParams) -> bool:

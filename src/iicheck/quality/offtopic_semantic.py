@@ -63,18 +63,17 @@ class SemanticParams:
     """Length shrinkage toward the document mean (pseudo-count of words)."""
     cap_every: float = 6.0
     """Per-document cap: at most max(1, round(sentences / cap_every)) hits."""
-    tail_threshold: float = 0.10
+    tail_threshold: float = 0.15
     """A tail whose similarity to the document centroid is below this..."""
-    tail_gap: float = 0.10
+    tail_gap: float = 0.20
     """...and at least this much below its head's similarity is flagged."""
     min_part_words: int = 5
     """Head and tail must each have at least this many words."""
     tail_min_content: int = 3
     """The tail must have at least this many content words (as the lexical mode counts them)."""
+    min_segment_words: int = 2
+    """At a comma, the segments on each side need this many words (no split in enumerations)."""
     min_sentences: int = 5
-
-
-_LEX = OffTopicParams()
 
 
 SEMANTIC_GRID = dict(
@@ -83,6 +82,7 @@ SEMANTIC_GRID = dict(
     cap_every=[6.0, 10.0],
     tail_threshold=[0.10, 0.15, 0.20],
     tail_gap=[0.10, 0.20],
+    min_segment_words=[2, 4],
 )
 
 _SPLIT_RE = re.compile(r"[,;:]\s+|\s+and\s+")
@@ -125,6 +125,7 @@ def find_off_topic_semantic(
     if n < params.min_sentences:
         return []
     enc = encoder or load_encoder()
+    seg = OffTopicParams(min_segment_words=params.min_segment_words)
     # candidate splits: (sentence index, head text, tail text, tail start)
     splits: list[tuple[int, int]] = []
     parts: list[str] = []
@@ -137,7 +138,7 @@ def find_off_topic_semantic(
             tail_n = sum(1 for s, e in words if s >= m.end())
             if head_n < params.min_part_words or tail_n < params.min_part_words:
                 continue
-            if m.group(0)[0] in ",;:" and not _clause_boundary(text, m.start(), m.end(), _LEX):
+            if m.group(0)[0] in ",;:" and not _clause_boundary(text, m.start(), m.end(), seg):
                 continue  # a comma inside an enumeration
             if len(set(content_words(text[m.end():]))) >= params.tail_min_content:
                 splits.append((i, m.end()))

@@ -126,7 +126,8 @@ def _context(report: Report) -> dict[str, object]:
     for source in report.sources:
         mine = [v for v in quality if v.evidence and v.evidence[0].evidence.source == source.id]
         cards.append({"source": source, "claims": claim_counts[source.id], "findings": mine,
-                      "kinds": Counter(v.finding.kind for v in mine),
+                      "kinds": getattr(source, "quality_counts", None)
+                      or Counter(v.finding.kind for v in mine),
                       "score": quality_score(source, mine)})
     metrics: dict[str, list[Claim]] = {}
     for claim in report.claims:

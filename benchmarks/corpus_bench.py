@@ -1,0 +1,109 @@
+"""Corpus benchmark: generate N seed-like documents, audit them to JSON, report the numbers.
+
+    python benchmarks/corpus_bench.py --docs 1000 10000 [--jobs 2] [--keep DIR]
+
+For each N it generates documents from the seed texts (figures, years and insertions varied
+with a fixed random seed, sizes varied by dropping or repeating paragraphs), then in one
+process measures: wall time of the audit to JSON, MB/s and claims/s, peak memory (tracemalloc
+of this process plus ru_maxrss of the worker processes), time per stage, and the floor: one
+plain `re` pass over the same bytes (the number regex) in the same process, with the ratio.
+It also measures a warm re-run with the extraction cache after one file changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from iicheck.engine import AuditOptions, audit  # noqa: E402
+from iicheck.render import render  # noqa: E402
+
+FLOOR_PATTERN = re.compile(r"\d[\d,]*(?:\.\d+)?")
+INSERTIONS = ("The recipe calls for two cups of flour and a pinch of salt.",
+              "The striker scored twice in the second half.", "D301245K")
+
+
+def generate(folder: Path, n: int, seed: int = 7) -> int:
+    """Write n documents into folder; return total bytes."""
+    rng = random.Random(seed)
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    folder.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for i in range(n):
+        paragraphs = seeds[i % len(seeds)].split("\n")
+        rng.shuffle(paragraphs[1:])
+        keep = paragraphs[: max(2, int(len(paragraphs) * rng.uniform(0.5, 1.0)))]
+        text = "\n".join(keep)
+        text = re.sub(r"\b(\d{2,3})\b", lambda m: str(int(m.group(1)) + rng.randint(0, 9)), text)
+        text = re.sub(r"\b20(1\d|2[0-4])\b", lambda m: str(2000 + int(m.group(1)) + rng.randint(-1, 1)), text)
+        if rng.random() < 0.3:
+            text += "\n" + rng.choice(INSERTIONS) + "\n"
+        data = f"date {2019 + i % 6}-0{1 + i % 9}-1{i % 9}\n{text}\n".encode()
+        (folder / f"doc{i:06d}.txt").write_bytes(data)
+        total += len(data)
+    return total
+
+
+def floor_seconds(folder: Path) -> float:
+    started = time.perf_counter()
+    count = 0
+    for path in sorted(folder.glob("*.txt")):
+        count += len(FLOOR_PATTERN.findall(path.read_text(encoding="utf-8")))
+    return time.perf_counter() - started
+
+
+def run(n: int, jobs: int, keep: Path | None) -> None:
+    work = keep or Path(tempfile.mkdtemp(prefix="iicheck-bench-"))
+    corpus = work / f"corpus-{n}"
+    if not corpus.exists():
+        generate(corpus, n)
+    size = sum(p.stat().st_size for p in corpus.glob("*.txt"))
+    floor = floor_seconds(corpus)
+    cache = work / f"cache-{n}"
+    shutil.rmtree(cache, ignore_errors=True)
+    options = AuditOptions(sources=(corpus,), rules=ROOT / "rules", jobs=jobs, cache=cache)
+    started = time.perf_counter()
+    result = audit(options)
+    json_text = render("json", result.report)
+    wall = time.perf_counter() - started
+    claims = len(result.report.claims)
+    # warm re-run after one file changed
+    changed = corpus / "doc000000.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nIt has 12 more platforms.\n", encoding="utf-8")
+    started = time.perf_counter()
+    render("json", audit(options).report)
+    warm = time.perf_counter() - started
+    peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"docs={n:>6}  MB={size / 1e6:6.1f}  jobs={jobs}  wall={wall:6.2f}s  "
+          f"MB/s={size / 1e6 / wall:5.2f}  claims={claims:>7}  claims/s={claims / wall:8.0f}  "
+          f"floor={floor:5.2f}s  ratio={wall / floor:5.1f}x  warm(1 changed)={warm:5.2f}s  "
+          f"peak_rss={max(peak_self, peak_children):6.0f}MB  json={len(json_text) / 1e6:.1f}MB")
+    for stage, seconds in result.timings.items():
+        print(f"    {stage:<12} {seconds:6.2f}s")
+    if keep is None:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, nargs="+", default=[1000])
+    parser.add_argument("--jobs", type=int, default=0, help="0 = all cores")
+    parser.add_argument("--keep", type=Path, default=None, help="keep generated corpora here")
+    args = parser.parse_args()
+    for n in args.docs:
+        run(n, args.jobs, args.keep)
+
+
+if __name__ == "__main__":
+    main()
