@@ -87,11 +87,12 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
         if previous is None or previous.paragraph != sentence.paragraph:
             previous, paragraph_time = None, None
         before = previous.text if previous is not None else ""
-        for mention in extract_mentions(sentence, pub, rules):
+        exprs = find_time_expressions(sentence.text, pub)
+        for mention in extract_mentions(sentence, pub, rules, exprs):
             metric, definition = map_mention(mention, before, rules)
             window = claim_window(mention, paragraph_time, pub, rules)
             claims.append(_claim(source, mention, metric, definition, window, rules))
-        anchors = [e for e in find_time_expressions(sentence.text, pub) if e.role in _PARAGRAPH_ROLES]
+        anchors = [e for e in exprs if e.role in _PARAGRAPH_ROLES]
         if anchors:
             paragraph_time = anchors[-1]
         previous = sentence

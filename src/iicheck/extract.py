@@ -169,10 +169,14 @@ def _modality(text: str, time: TimeExpression | None, rules: Ruleset) -> str:
     return "achieved"
 
 
-def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset) -> list[Mention]:
-    """Every figure in one sentence, with what the sentence says about it."""
+def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
+                     exprs: Sequence[TimeExpression] | None = None) -> list[Mention]:
+    """Every figure in one sentence, with what the sentence says about it.
+
+    `exprs` are the sentence's time expressions when the caller has them already."""
     text = sentence.text
-    exprs = find_time_expressions(text, pub)
+    if exprs is None:
+        exprs = find_time_expressions(text, pub)
     numbers = find_numbers(text, tuple(rules.extraction.not_figure_before),
                            masked=[(e.start, e.end) for e in exprs])
     units = _unit_words(rules)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .wordnumbers import (FOLD, FRACTION, SCALES, VAGUE_PLURAL, WORD_NUMBER, fold_value,
@@ -118,11 +119,16 @@ def rounding_step(value: float, decimals: int = 0, scale: float = 1.0, refine: b
     return step
 
 
+@lru_cache(maxsize=16)
+def _name_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    names = "|".join(re.escape(p) for p in prefixes)
+    return re.compile(rf"\b(?:{names})\s+\d+(?:\.\d+)*\b")
+
+
 def _masked(text: str, prefixes: tuple[str, ...]) -> list[tuple[int, int]]:
     spans = [m.span() for pattern in _MASKS for m in pattern.finditer(text)]
     if prefixes:
-        names = "|".join(re.escape(p) for p in prefixes)
-        spans += [m.span() for m in re.finditer(rf"\b(?:{names})\s+\d+(?:\.\d+)*\b", text)]
+        spans += [m.span() for m in _name_pattern(prefixes).finditer(text)]
     return spans
 
 

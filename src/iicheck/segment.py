@@ -24,6 +24,7 @@ _LEADING_HEADER = re.compile(
 _BULLET = re.compile(r"^\s*(?:[•·▪◦*\-–]|\d+[.)])\s+")
 _CONTINUES = re.compile(r"(?:[,;:]|\b(?:and|or|of|the|to|in|with|for)|[a-z])\s*$")
 HEADING_MAX_WORDS = 14
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -61,7 +62,7 @@ def _blocks(text: str) -> list[tuple[int, int, bool]]:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"([A-Za-z.]+)$", text[:dot])
+    word = _WORD_BEFORE.search(text, max(0, dot - 24), dot)
     if not word:
         return False
     token = word.group(1).lower().rstrip(".")

@@ -49,6 +49,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_MAY_HAVE_TIME = re.compile(r"\d|years?\b", re.IGNORECASE)  # every pattern needs one of these
+
+
 @dataclass(frozen=True)
 class TimeExpression:
     start: int
@@ -121,6 +124,8 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> tuple[date | None,
 def find_time_expressions(text: str, pub: TimeWindow) -> list[TimeExpression]:
     """Non-overlapping time expressions in `text`, resolved against the publication window."""
     found: list[TimeExpression] = []
+    if not _MAY_HAVE_TIME.search(text):
+        return found
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(e.start < m.end() and m.start() < e.end for e in found):

@@ -7,7 +7,8 @@ other sources' body sentences are the corpus that weights words; ``topic_terms``
 rules/quality.yaml count as on-topic. Headings are not examined. Figures inside a flagged
 span are left out of the consistency checks.
 The evidence highlights the flagged span: the whole sentence, or the tail from the splice
-point. The message gives the score (support in [0, 1], lower = more off-topic) and the words
+point. The message gives the score (the sentence's support relative to its document's mean:
+about 1 is typical, lower = more off-topic) and the words
 that decided (the sentence's words the document uses nowhere else).
 Fires when: the detector, with its default ``OffTopicParams``, reports a hit — a sentence whose
 shrunk support is below ``threshold``, or a tail at most ``tail_threshold`` behind an on-topic
@@ -28,7 +29,7 @@ from collections.abc import Iterator
 
 from ..findings import fingerprint, sentence_evidence
 from ..models import Finding
-from ..quality.offtopic import OffTopicParams, find_off_topic
+from ..quality.offtopic import OffTopicParams, corpus_stats, find_off_topic
 from ..ruleset import Ruleset
 from .corpus import Corpus
 
@@ -41,9 +42,11 @@ def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
             for source, sentences in sorted(corpus.sentences.items())}
     topic = tuple(rules.quality.topic_terms)
     per_1000 = rules.quality.off_topic_max_per_1000_words
-    for source, sentences in body.items():
-        others = [[s.text for s in body[o]] for o in body if o != source]
-        hits = find_off_topic([s.text for s in sentences], others, topic, OffTopicParams())
+    order = list(body)
+    stats = corpus_stats([[s.text for s in body[o]] for o in order])  # once: O(corpus)
+    for index, (source, sentences) in enumerate(body.items()):
+        hits = find_off_topic([s.text for s in sentences], stats, topic, OffTopicParams(),
+                              own_index=index)
         words = sum(len(s.text.split()) for s in sentences)
         cap = max(1, int(words * per_1000 / 1000))
         hits = sorted(sorted(hits, key=lambda h: (h.score, h.sentence_index))[:cap],

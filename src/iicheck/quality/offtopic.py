@@ -86,7 +86,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
@@ -134,6 +134,10 @@ class OffTopicParams:
     """Word weight = idf ** idf_power (0: every word counts the same)."""
     neighbours: int = 5
     """How many of the most similar corpus documents lend support to the document's words."""
+    candidate_words: int = 30
+    """Neighbour search: documents sharing one of the host's this many most weighted words."""
+    max_candidates: int = 40
+    """Neighbour search: at most this many candidate documents (those sharing the most)."""
     neighbour_weight: float = 0.5
     """Credit for a word found only in the neighbour documents (scaled by their similarity)."""
     neighbour_sim: float = 0.15
@@ -289,6 +293,8 @@ class CorpusStats:
     df: Mapping[str, int]
     sentences: int
     norms: tuple[float, ...]
+    postings: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    """stem -> the documents that use it (an inverted index for the neighbour search)."""
 
     def subset(self, keep: Iterable[int]) -> "CorpusStats":
         return _make_stats([self.docs[i] for i in keep], [self.sizes[i] for i in keep])
@@ -301,7 +307,12 @@ def _make_stats(docs: Sequence[Mapping[str, int]], sizes: Sequence[int]) -> Corp
     n = sum(sizes)
     idf = {w: math.log((n + 1) / (c + 1)) + 1.0 for w, c in df.items()}
     norms = tuple(math.sqrt(sum((c * idf[w]) ** 2 for w, c in d.items())) for d in docs)
-    return CorpusStats(tuple(docs), tuple(sizes), dict(df), n, norms)
+    postings: dict[str, list[int]] = {}
+    for j, d in enumerate(docs):
+        for w in d:
+            postings.setdefault(w, []).append(j)
+    return CorpusStats(tuple(docs), tuple(sizes), dict(df), n, norms,
+                       {w: tuple(js) for w, js in postings.items()})
 
 
 def _doc_counts(sentences: Iterable[str], cache: dict[str, str | None]) -> tuple[Counter[str], int]:
@@ -329,8 +340,23 @@ def corpus_stats(documents: Iterable[Sequence[str]]) -> CorpusStats:
 _SPLIT_RE = re.compile(r"[,;:]\s+|\s+and\s+|\s+[-–—]\s+")
 
 
+def _candidate_documents(host: Mapping[str, float], stats: CorpusStats,
+                         params: "OffTopicParams") -> list[int]:
+    """Documents sharing one of the host's most weighted words (inverted index), so the
+    neighbour search costs O(candidates), not O(corpus); on small corpora that is all of them."""
+    if not stats.postings:
+        return list(range(len(stats.docs)))
+    top = sorted(host, key=lambda w: (-host[w], w))[:params.candidate_words]
+    shared: Counter[int] = Counter()
+    for w in top:
+        shared.update(stats.postings.get(w, ()))
+    ranked = sorted(shared, key=lambda j: (-shared[j], j))[:params.max_candidates]
+    return sorted(ranked)
+
+
 def _neighbour_credit(
-    doc_df: Mapping[str, int], idf: Mapping[str, float], stats: CorpusStats, params: "OffTopicParams"
+    doc_df: Mapping[str, int], idf: Mapping[str, float], stats: CorpusStats, params: "OffTopicParams",
+    own_index: int | None = None,
 ) -> dict[str, float]:
     """Credit of each word of the document from the most similar corpus documents."""
     if params.neighbours <= 0 or params.neighbour_weight <= 0 or not stats.docs:
@@ -338,8 +364,9 @@ def _neighbour_credit(
     host = {w: c * idf[w] for w, c in doc_df.items()}
     hnorm = math.sqrt(sum(v * v for v in host.values())) or 1.0
     sims: list[tuple[float, int]] = []
-    for j, d in enumerate(stats.docs):
-        if d == doc_df or not stats.norms[j]:
+    for j in _candidate_documents(host, stats, params):
+        d = stats.docs[j]
+        if j == own_index or d == doc_df or not stats.norms[j]:
             continue  # the document itself
         dot = 0.0
         for w, v in host.items():
@@ -394,8 +421,12 @@ def find_off_topic(
     corpus: Sequence[Sequence[str]] | CorpusStats = (),
     topic_terms: Sequence[str] = (),
     params: OffTopicParams = OffTopicParams(),
+    own_index: int | None = None,
 ) -> list[OffTopicHit]:
     """Off-topic sentences and spliced tails in ``document`` (a list of sentence texts).
+
+    ``own_index``: the document's position in a CorpusStats ``corpus`` when it is part of it
+    (saves comparing it with every document to recognise it).
 
     ``corpus``: the other documents' sentences (IDF is computed over them plus ``document``),
     or a :class:`CorpusStats` built over the whole audit. ``topic_terms``: optional topic
@@ -413,14 +444,14 @@ def find_off_topic(
     for st in sets:
         doc_df.update(st)
     stats = corpus if isinstance(corpus, CorpusStats) else corpus_stats(corpus)
-    own = any(d == doc_df for d in stats.docs)
+    own = own_index is not None or any(d == doc_df for d in stats.docs)
     n_units = stats.sentences + (0 if own else n_sent)
     idf: dict[str, float] = {}
     for st, c in doc_df.items():
         df = stats.df.get(st, 0) + (0 if own else c)
         idf[st] = math.log((n_units + 1) / (df + 1)) + 1.0
     weight = {st: v ** params.idf_power for st, v in idf.items()}
-    nb = _neighbour_credit(doc_df, idf, stats, params)
+    nb = _neighbour_credit(doc_df, idf, stats, params, own_index)
     extra = frozenset(st for term in topic_terms for st in content_words(term))
 
     raws: list[float] = []
