@@ -101,3 +101,21 @@ def test_real_subprocess_audit(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr
     assert json.loads((tmp_path / "audit.json").read_text())["summary"]["sources"] == 5
     assert json.loads((tmp_path / "audit.sarif").read_text())["version"] == "2.1.0"
+
+
+def test_jobs_and_cache_give_identical_bytes(runner: CliRunner, tmp_path: Path, seeds_copy: Path) -> None:
+    """--jobs 1, --jobs 2 with a cold cache, and a warm cache after one edit: same bytes as fresh."""
+    for i in range(60):  # enough documents that two worker processes really start
+        (seeds_copy / f"9{i:02d}_copy.txt").write_text((SEEDS / "002_20be95f66a8552b3.txt").read_text())
+    def run(out: str, *extra: str) -> bytes:
+        result = runner.invoke(main, ["audit", str(seeds_copy), "--rules", str(RULES), "--format", "json",
+                                      "--out", str(tmp_path / out), *extra])
+        assert result.exit_code == 0, result.output
+        return (tmp_path / out / "audit.json").read_bytes()
+    serial = run("serial", "--jobs", "1", "--no-cache")
+    assert run("parallel", "--jobs", "2", "--no-cache") == serial
+    assert run("cold", "--jobs", "2") == serial
+    assert run("warm", "--jobs", "2") == serial
+    (seeds_copy / "900_copy.txt").write_text("date 2021-02-23 The country has over 90 industrial internet "
+                                             "platforms of considerable influence.\n")
+    assert run("edited", "--jobs", "2") == run("edited-fresh", "--jobs", "1", "--no-cache")

@@ -26,6 +26,7 @@ from .render import RENDERERS, file_name, render
 
 F = TypeVar("F", bound=Callable[..., Any])
 AUDIT_FORMATS = ("json", "html", "pdf", "sarif", "junit", "gitlab")
+CACHE_DIR = ".iicheck-cache"
 
 
 def handle_errors(fn: F) -> F:
@@ -50,7 +51,7 @@ def _config() -> tuple[ProjectConfig, Path]:
 
 
 def _options(sources: tuple[Path, ...], rules: Path | None, explanations: Path | None,
-             use_explanations: bool) -> AuditOptions:
+             use_explanations: bool, jobs: int = 0, cache: bool = True) -> AuditOptions:
     config, base = _config()
     if not sources:
         configured = [config.sources] if isinstance(config.sources, str) else config.sources
@@ -58,12 +59,18 @@ def _options(sources: tuple[Path, ...], rules: Path | None, explanations: Path |
     rules_dir = rules if rules is not None else base / config.rules
     if explanations is None and use_explanations:
         explanations = base / (config.explanations or f"{config.rules}/explanations.yaml")
-    return AuditOptions(sources=sources, rules=rules_dir, explanations=explanations, today=date.today())
+    return AuditOptions(sources=sources, rules=rules_dir, explanations=explanations, today=date.today(),
+                        jobs=jobs, cache=(base / CACHE_DIR) if cache else None)
 
 
 _sources_arg = click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 _rules_opt = click.option("--rules", type=click.Path(path_type=Path), default=None,
                           help="Rules folder (default: rules/, or [tool.iicheck] rules).")
+_jobs_opt = click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+                         help="Processes for extraction (0: all cores); output is identical for any N.")
+_cache_opt = click.option("--cache/--no-cache", default=True, show_default=True,
+                          help=f"Reuse per-document extraction from {CACHE_DIR}/ (keyed by content, "
+                               "rules and tool code).")
 _explanations_opt = click.option("--explanations", type=click.Path(path_type=Path), default=None,
                                  help="Explanations file (default: rules/explanations.yaml).")
 
@@ -78,10 +85,12 @@ def main() -> None:
 @_sources_arg
 @_rules_opt
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_jobs_opt
+@_cache_opt
 @handle_errors
-def claims(sources: tuple[Path, ...], rules: Path | None, fmt: str) -> None:
+def claims(sources: tuple[Path, ...], rules: Path | None, fmt: str, jobs: int, cache: bool) -> None:
     """List every figure found, mapped to a metric and definition or unmapped."""
-    result = audit(_options(sources, rules, None, use_explanations=False))
+    result = audit(_options(sources, rules, None, False, jobs, cache))
     found = result.report.claims
     if fmt == "json":
         payload = {"claims": [c.model_dump(mode="json") for c in found]}
@@ -119,13 +128,15 @@ def _formats(value: str, allowed: tuple[str, ...]) -> list[str]:
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Output folder (default: reports/).")
 @click.option("--format", "fmt", default="json,html,pdf", show_default=True,
               help=f"Comma-separated: {', '.join(AUDIT_FORMATS)}.")
+@_jobs_opt
+@_cache_opt
 @handle_errors
 def audit_cmd(sources: tuple[Path, ...], rules: Path | None, explanations: Path | None,
-              out: Path | None, fmt: str) -> None:
+              out: Path | None, fmt: str, jobs: int, cache: bool) -> None:
     """Audit sources and write the report files (default: seeds/ -> reports/)."""
     formats = _formats(fmt, AUDIT_FORMATS)
     config, base = _config()
-    result = audit(_options(sources, rules, explanations, use_explanations=True))
+    result = audit(_options(sources, rules, explanations, True, jobs, cache))
     written = _write_outputs(result, out if out is not None else base / config.out, formats)
     s = result.report.summary
     click.echo(f"{s.sources} sources, {s.claims} claims ({s.mapped_claims} mapped), {s.findings} findings "

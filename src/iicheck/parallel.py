@@ -15,6 +15,7 @@ import json
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
@@ -45,9 +46,20 @@ def _work(source: Source) -> Extracted:
     return extract_source(source, _WORKER_RULES)
 
 
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the package's own source files: a code change invalidates the cache even when
+    the version number did not move (a development checkout never reads stale results)."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def cache_key(source: Source, rules: Ruleset) -> str:
     info = source.info.model_dump_json(include={"id", "file", "published", "sha256"})
-    raw = f"{__version__}\0{rules.version}\0{info}".encode()
+    raw = f"{code_fingerprint()}\0{rules.version}\0{info}".encode()
     return hashlib.sha256(raw).hexdigest()
 
 

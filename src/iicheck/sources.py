@@ -35,6 +35,15 @@ class SourcesFile(Frozen):
     sources: list[SourceMeta] = Field(default=[])
 
 
+def display_path(path: Path) -> str:
+    """The path reports show: relative to the working directory when under it (so SARIF and
+    annotations point into the repository), else the file name. Always with / separators."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
 def source_id(path: Path) -> str:
     return path.stem
 
@@ -75,7 +84,7 @@ def load_source(path: Path, meta: SourceMeta | None, rules: Ruleset) -> Source:
     window = publication_window(text, meta.published if meta else None, meta.url if meta else None,
                                 rules.extraction.time)
     info = SourceInfo(
-        id=sid, file=path.name, title=meta.title if meta else None,
+        id=sid, file=display_path(path), title=meta.title if meta else None,
         publisher=meta.publisher if meta else None, url=meta.url if meta else None,
         published=window, chars=len(text), sha256=hashlib.sha256(raw).hexdigest(),
     )

@@ -83,6 +83,7 @@ Example
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
@@ -138,6 +139,8 @@ class OffTopicParams:
     """Neighbour search: documents sharing one of the host's this many most weighted words."""
     max_candidates: int = 40
     """Neighbour search: at most this many candidate documents (those sharing the most)."""
+    max_postings: int = 256
+    """Neighbour search: a word used in more documents than this nominates no candidates."""
     neighbour_weight: float = 0.5
     """Credit for a word found only in the neighbour documents (scaled by their similarity)."""
     neighbour_sim: float = 0.15
@@ -343,15 +346,24 @@ _SPLIT_RE = re.compile(r"[,;:]\s+|\s+and\s+|\s+[-–—]\s+")
 def _candidate_documents(host: Mapping[str, float], stats: CorpusStats,
                          params: "OffTopicParams") -> list[int]:
     """Documents sharing one of the host's most weighted words (inverted index), so the
-    neighbour search costs O(candidates), not O(corpus); on small corpora that is all of them."""
-    if not stats.postings:
-        return list(range(len(stats.docs)))
+    neighbour search costs O(candidates), not O(corpus); on small corpora that is all of them.
+
+    A word in more than ``max_postings`` documents nominates none (it discriminates little and
+    would make the search quadratic); if no word is left, a deterministic stride sample of the
+    corpus stands in."""
+    n = len(stats.docs)
+    if not stats.postings or n <= params.max_candidates:
+        return list(range(n))
     top = sorted(host, key=lambda w: (-host[w], w))[:params.candidate_words]
     shared: Counter[int] = Counter()
     for w in top:
-        shared.update(stats.postings.get(w, ()))
-    ranked = sorted(shared, key=lambda j: (-shared[j], j))[:params.max_candidates]
-    return sorted(ranked)
+        docs = stats.postings.get(w, ())
+        if len(docs) <= params.max_postings:
+            shared.update(docs)
+    if not shared:
+        stride = max(1, n // params.max_candidates)
+        return list(range(0, n, stride))[:params.max_candidates]
+    return sorted(heapq.nsmallest(params.max_candidates, shared, key=lambda j: (-shared[j], j)))
 
 
 def _neighbour_credit(
