@@ -58,7 +58,7 @@ def _options(sources: tuple[Path, ...], rules: Path | None, explanations: Path |
         sources = tuple(base / s for s in configured)
     rules_dir = rules if rules is not None else base / config.rules
     if explanations is None and use_explanations:
-        explanations = base / (config.explanations or f"{config.rules}/explanations.yaml")
+        explanations = base / config.explanations if config.explanations else rules_dir / "explanations.yaml"
     return AuditOptions(sources=sources, rules=rules_dir, explanations=explanations, today=date.today(),
                         jobs=jobs, cache=(base / CACHE_DIR) if cache else None)
 

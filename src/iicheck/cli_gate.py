@@ -41,15 +41,19 @@ def register_gate_commands(main: click.Group, options: Callable[..., Any],
                   help="Lowest severity that fails the gate (default: error).")
     @click.option("--strict", is_flag=True, help="Also fail on stale or expired explanations.")
     @click.option("--include-explained", is_flag=True, help="Show explained findings too.")
+    @click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+                  help="Processes for extraction (0: all cores).")
+    @click.option("--cache/--no-cache", default=True, show_default=True,
+                  help="Reuse per-document extraction from .iicheck-cache/.")
     @handle_errors
     def check(sources: tuple[Path, ...], rules: Path | None, explanations: Path | None,
               fmt: str | None, output: Path | None, fail_level: str | None, strict: bool,
-              include_explained: bool) -> None:
+              include_explained: bool, jobs: int, cache: bool) -> None:
         """Exit 1 when a finding is new and unexplained; never writes the explanations file."""
         config, _ = load_config(Path.cwd())
         level = fail_level or config.fail_level
         fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-        result = audit(options(sources, rules, explanations, True))
+        result = audit(options(sources, rules, explanations, True, jobs, cache))
         kwargs: dict[str, Any] = {"include_explained": include_explained, "root": Path.cwd()}
         if fmt == "text":
             kwargs["color"] = output is None and sys.stdout.isatty()
