@@ -90,9 +90,13 @@ def run_checks(corpus: Corpus, rules: Ruleset) -> tuple[list[Finding], Corpus]:
 def score_sources(corpus: Corpus, findings: Sequence[Finding]) -> tuple[SourceInfo, ...]:
     """Each source's quality score and counts by kind, from its quality findings."""
     quality_kinds = {m.KIND for m in QUALITY_CHECKS}
+    by_source: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.kind in quality_kinds and f.evidence:
+            by_source.setdefault(f.evidence[0].source, []).append(f)
     scored = []
     for info in corpus.sources:
-        own = [f for f in findings if f.kind in quality_kinds and f.evidence and f.evidence[0].source == info.id]
+        own = by_source.get(info.id, [])
         body = sum(1 for s in corpus.sentences.get(info.id, ()) if s.kind == "body")
         score, counts = source_quality(own, body)
         scored.append(info.model_copy(update={"quality_score": score, "quality_counts": counts}))
