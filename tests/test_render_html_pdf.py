@@ -172,6 +172,21 @@ def _dump(report: Report) -> str:
     return json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
 
 
+def synthetic(base: Report, n_findings: int, n_claims: int) -> Report:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from render_bench import synthetic as scale
+    return scale(base, n_findings, n_claims)
+
+
+def _pdf_text(pdf: bytes, tmp_path: Path) -> str:
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext not installed")
+    path = tmp_path / "r.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
 @pytest.fixture(scope="module")
 def sample() -> Report:
     return Report.model_validate_json(FIXTURE.read_text(encoding="utf-8"))
@@ -197,7 +212,23 @@ def test_fixture_matches_builder() -> None:
 def test_every_finding_has_one_stable_anchor(sample: Report, sample_html: str) -> None:
     for f in sample.findings:
         assert sample_html.count(f'id="finding-{f.fingerprint}"') == 1
-    assert len(re.findall(r'<article class="finding', sample_html)) == len(sample.findings)
+    unmapped = sum(f.kind == "unmapped_figure" for f in sample.findings)
+    assert unmapped and len(re.findall(r'<article class="finding', sample_html)) == len(sample.findings) - unmapped
+    assert len(re.findall(r'<tr id="finding-', sample_html)) == unmapped
+
+
+def test_unmapped_figures_compact_after_other_figure_findings(sample: Report, sample_html: str) -> None:
+    from iicheck.render.html import render_html
+    base = next(f for f in sample.findings if f.kind == "unmapped_figure")
+    twice = sample.model_copy(update={"findings": sample.findings + (base,)})
+    html = render_html(twice)
+    table = html[html.index('id="unmapped"'):html.index('<section id="timelines"')]
+    assert "Figures no rule covers <small>(2)</small>" in table
+    assert f'<tr id="finding-{base.fingerprint}">' in table
+    assert f'<tr id="finding-{base.fingerprint}-2">' in table  # a repeated fingerprint: -2
+    assert "<mark>exceeded 75%</mark>" in table
+    cards = [m.start() for m in re.finditer(r'<article class="finding', html[:html.index('<section id="timelines"')])]
+    assert cards and max(cards) < html.index('id="unmapped"')
 
 
 def test_sections_in_reading_order(sample_html: str) -> None:
@@ -279,16 +310,64 @@ def test_html_is_deterministic_and_offline(sample: Report, sample_html: str) -> 
 def test_pdf_pages_and_text(sample_pdf: bytes, tmp_path: Path) -> None:
     assert sample_pdf.startswith(b"%PDF")
     assert b"/CreationDate" not in sample_pdf and b"/ModDate" not in sample_pdf
-    if not shutil.which("pdftotext"):
-        pytest.skip("pdftotext not installed")
-    path = tmp_path / "r.pdf"
-    path.write_bytes(sample_pdf)
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    text = _pdf_text(sample_pdf, tmp_path)
     assert text.count("\f") >= 3
     for needle in ("Verdict and summary", "Findings that need action", "40 million", "page 1 of",
                    "Source scorecards", "nearly 1,000", "D201138L"):
         assert needle in text, needle
     assert re.search(r"Timelines per metric[ .]*\d+\n", text), "contents lack page numbers"
+    assert "size budget" not in text and "see audit.html" not in text  # small: printed in full
+    assert "Figures no rule covers" in text and "exceeded 75%" in text
+
+
+def test_small_report_prints_in_full(sample: Report, sample_html: str) -> None:
+    from iicheck.render.html import render_print_html
+    printed = render_print_html(sample)
+    assert printed.count('<article class="finding') == sample_html.count('<article class="finding')
+    assert all(f'<tr id="claim-{c.id}"' in printed for c in sample.claims)
+    assert 'class="print-note"' not in printed and 'class="fline' not in printed
+
+
+def test_print_budget_in_html(sample: Report) -> None:
+    from iicheck.render.html import CARD_BUDGET, CLAIMS_BUDGET, render_html, render_print_html
+    big = synthetic(sample, 1000, 1000)
+    html, printed = render_html(big), render_print_html(big)
+    unmapped = sum(f.kind == "unmapped_figure" for f in big.findings)
+    assert html.count('<article class="finding') == len(big.findings) - unmapped  # screen: all cards
+    first = big.findings[:CARD_BUDGET]  # in full in print: the first ones in the report's order
+    assert printed.count('<article class="finding') == sum(f.kind != "unmapped_figure" for f in first)
+    assert printed.count('<tr id="finding-') == sum(f.kind == "unmapped_figure" for f in first)
+    assert printed.count('<p class="fline') == len(big.findings) - CARD_BUDGET
+    for f in big.findings:  # every finding keeps its anchor in both media
+        assert html.count(f'id="finding-{f.fingerprint}"') == 1
+        assert printed.count(f'id="finding-{f.fingerprint}"') == 1
+    assert all(f'<tr id="claim-{c.id}"' in html for c in big.claims)
+    assert '<tr id="claim-' not in printed and len(big.claims) > CLAIMS_BUDGET
+    assert "1000 claims: see audit.html / audit.json" in printed
+    for f in first:  # never re-chosen: the report's order decides
+        assert re.search(f'<(article class="[^"]*"|tr) id="finding-{f.fingerprint}"', printed)
+    for f in big.findings[CARD_BUDGET:]:
+        assert f'<p class="fline sev-{f.severity}" id="finding-{f.fingerprint}">' in printed
+
+
+def test_large_report_pdf_within_budget(sample: Report, tmp_path: Path) -> None:
+    import time
+
+    from iicheck.render.pdf import render_pdf
+    big = synthetic(sample, 1000, 1000)
+    t0 = time.perf_counter()
+    pdf = render_pdf(big)
+    seconds = time.perf_counter() - t0
+    assert seconds < 60, f"{seconds:.1f} s"  # 30 s is the requirement (benchmarks/render_bench.py)
+    text = _pdf_text(pdf, tmp_path)
+    pages = text.count("\f")
+    assert 20 <= pages <= 150, pages
+    assert f"page 1 of {pages}" in text
+    flat = " ".join(text.split())
+    assert "Printed copy within a size budget" in flat
+    assert "the other 900 are one line each in compact form" in flat
+    assert "1000 claims: see audit.html / audit.json" in flat
+    assert big.findings[-1].fingerprint in flat  # the last finding is listed, compactly
 
 
 def test_pdf_is_deterministic(sample: Report, sample_pdf: bytes) -> None:

@@ -1,21 +1,26 @@
-"""Write files so that a reader never sees a half-written one (temp file + rename)."""
+"""Write files so that a reader never sees a half-written one (temp file + rename).
+
+`write_all_atomic` extends that to a set of files (audit.json, audit.html, audit.pdf): every
+file is written to a temp file first and renamed only after the last one is complete, so an
+error or Ctrl-C while writing leaves all of the previous files in place.
+"""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import OutputError, Problem
 
 
-def write_atomic(path: Path, data: bytes | str) -> None:
-    """Replace `path` with `data` in one step; the old file stays intact on any failure."""
+def _stage(path: Path, data: bytes | str) -> str:
+    """Write `data` to a temp file beside `path`; return its name."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    directory = path.parent
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise OutputError(
             Problem(str(path), f"cannot write here: {exc.strerror or exc}",
@@ -26,12 +31,39 @@ def write_atomic(path: Path, data: bytes | str) -> None:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
     except BaseException as exc:
-        try:
-            os.unlink(tmp_name)
-        except OSError:
-            pass
+        _discard([tmp_name])
         if isinstance(exc, OSError):
             raise OutputError(Problem(str(path), f"cannot write: {exc.strerror or exc}")) from None
         raise
+    return tmp_name
+
+
+def _discard(names: Sequence[str]) -> None:
+    for name in names:
+        try:
+            os.unlink(name)
+        except OSError:
+            pass
+
+
+def write_all_atomic(files: Sequence[tuple[Path, bytes | str]]) -> None:
+    """Replace every file, or (on any failure before the renames) none of them."""
+    staged: list[str] = []
+    try:
+        for path, data in files:
+            staged.append(_stage(path, data))
+    except BaseException:
+        _discard(staged)
+        raise
+    for (path, _), tmp_name in zip(files, staged, strict=True):
+        try:
+            os.replace(tmp_name, path)
+        except OSError as exc:
+            _discard(staged)
+            raise OutputError(Problem(str(path), f"cannot write: {exc.strerror or exc}")) from None
+
+
+def write_atomic(path: Path, data: bytes | str) -> None:
+    """Replace `path` with `data` in one step; the old file stays intact on any failure."""
+    write_all_atomic([(path, data)])

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
-from .atomic import write_atomic
+from .atomic import write_all_atomic
 from .config import ProjectConfig, load_config
 from .engine import AuditOptions, AuditResult, audit
 from .errors import IicheckError, Problem
@@ -107,8 +107,7 @@ def claims(sources: tuple[Path, ...], rules: Path | None, fmt: str, jobs: int, c
 
 def _write_outputs(result: AuditResult, out: Path, formats: list[str]) -> list[Path]:
     rendered = [(out / file_name(f), render(f, result.report, root=Path.cwd())) for f in formats]
-    for path, data in rendered:
-        write_atomic(path, data)
+    write_all_atomic(rendered)  # all files replaced together, or none
     return [p for p, _ in rendered]
 
 

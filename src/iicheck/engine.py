@@ -6,6 +6,7 @@ renders and picks the exit code.
 
 from __future__ import annotations
 
+import bisect
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -56,16 +57,21 @@ def build_corpus(sources: Sequence[Source], rules: Ruleset, jobs: int = 1, cache
                   sentences=sentences, claims=tuple(claims))
 
 
-def _line_col(text: str, pos: int) -> tuple[int, int]:
-    line = text.count("\n", 0, pos) + 1
-    return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
+def line_starts(text: str) -> list[int]:
+    """Offsets where each line begins (for line/column lookups by bisect)."""
+    return [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
 
 
-def locate(evidence: Evidence, text: str) -> Evidence:
+def _line_col(starts: list[int], pos: int) -> tuple[int, int]:
+    line = bisect.bisect_right(starts, pos)
+    return line, pos - starts[line - 1] + 1
+
+
+def locate(evidence: Evidence, starts: list[int]) -> Evidence:
     """Stamp 1-based line/column (end exclusive) on evidence, from the highlighted span."""
     start, end = evidence.figure_span or evidence.span
-    line, column = _line_col(text, start)
-    end_line, end_column = _line_col(text, end)
+    line, column = _line_col(starts, start)
+    end_line, end_column = _line_col(starts, end)
     return evidence.model_copy(update={"line": line, "column": column, "end_line": end_line,
                                        "end_column": end_column})
 
@@ -82,7 +88,8 @@ def run_checks(corpus: Corpus, rules: Ruleset) -> tuple[list[Finding], Corpus]:
     quality = [f for m in QUALITY_CHECKS for f in m.check(corpus, rules)]
     corpus = mark_excluded(corpus, quality)
     findings = quality + [f for m in CLAIM_CHECKS for f in m.check(corpus, rules)]
-    located = [f.model_copy(update={"evidence": tuple(locate(e, corpus.texts[e.source]) for e in f.evidence)})
+    starts = {sid: line_starts(text) for sid, text in corpus.texts.items()}
+    located = [f.model_copy(update={"evidence": tuple(locate(e, starts[e.source]) for e in f.evidence)})
                for f in findings]
     return sorted(located, key=_sort_key), corpus
 

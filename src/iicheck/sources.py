@@ -8,11 +8,11 @@ from pathlib import Path
 
 from pydantic import Field
 
-from .errors import Problem, SourceError
+from .errors import ErrorCollector, Problem, SourceError
 from .models import Frozen, Source, SourceInfo
 from .pubdate import publication_window
 from .ruleset import Ruleset
-from .textdecode import decode_source
+from .textdecode import check_size, decode_source
 from .yamlfile import load_yaml, validate
 
 SOURCE_SUFFIXES = (".txt", ".md")
@@ -76,6 +76,7 @@ def discover(paths: list[Path]) -> tuple[list[Path], dict[str, SourceMeta]]:
 def load_source(path: Path, meta: SourceMeta | None, rules: Ruleset) -> Source:
     """Read one file as text and work out its publication window."""
     try:
+        check_size(path, path.stat().st_size)  # before reading: a huge file is never loaded
         raw = path.read_bytes()
     except OSError as exc:
         raise SourceError(Problem(str(path), f"cannot read: {exc.strerror or exc}")) from None
@@ -94,7 +95,15 @@ def load_source(path: Path, meta: SourceMeta | None, rules: Ruleset) -> Source:
 def load_sources(paths: list[Path], rules: Ruleset) -> list[Source]:
     """Every source under `paths`, in a stable order; ids must be unique."""
     files, meta = discover(paths)
-    sources = [load_source(p, meta.get(p.name), rules) for p in files]
+    sources: list[Source] = []
+    errors = ErrorCollector()  # every unreadable source at once, not one per run
+    for p in files:
+        try:
+            sources.append(load_source(p, meta.get(p.name), rules))
+        except SourceError as exc:
+            for problem in exc.problems:
+                errors.add(problem)
+    errors.raise_if_any(SourceError)
     seen: dict[str, str] = {}
     for s in sources:
         if s.id in seen:

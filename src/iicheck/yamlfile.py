@@ -19,6 +19,7 @@ from .errors import IicheckError, Problem
 
 MAX_YAML_BYTES = 5_000_000
 MAX_DEPTH = 40
+MAX_EXCERPT_CHARS = 160
 Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
 
@@ -46,13 +47,18 @@ class LocatedYaml:
             return None
         lo, hi = max(1, line - 1), min(len(self.lines), line + 1)
         return "\n".join(
-            f"  {'>' if n == line else ' '} {n:4d} | {self.lines[n - 1]}" for n in range(lo, hi + 1)
+            f"  {'>' if n == line else ' '} {n:4d} | {_clip(self.lines[n - 1])}" for n in range(lo, hi + 1)
         )
 
     def problem(self, loc: Sequence[str | int], message: str, hint: str | None = None) -> Problem:
         mark = self.locate(loc)
         line, col = mark if mark else (None, None)
         return Problem(str(self.path), message, line, col, hint, self.excerpt(line))
+
+
+def _clip(text: str, width: int = MAX_EXCERPT_CHARS) -> str:
+    """One excerpt line, cut so a minified or generated file cannot flood the terminal."""
+    return text if len(text) <= width else text[:width] + f" ... ({len(text) - width:,} more characters)"
 
 
 def _construct(node: yaml.Node, loc: Loc, marks: dict[Loc, tuple[int, int]],
@@ -89,7 +95,11 @@ def _construct(node: yaml.Node, loc: Loc, marks: dict[Loc, tuple[int, int]],
 
 
 class _NoAliasLoader(yaml.SafeLoader):
-    """Refuses anchors and aliases: they enable 'billion laughs' blow-ups and rules need none."""
+    """Refuses anchors and aliases ('billion laughs' blow-ups; rules need none) and nesting
+    deeper than MAX_DEPTH (PyYAML's composer recurses per level, so `[[[[...` thousands deep
+    would otherwise end in a RecursionError with no line to show)."""
+
+    _depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
@@ -97,7 +107,15 @@ class _NoAliasLoader(yaml.SafeLoader):
             raise yaml.MarkedYAMLError("while reading rules", None,
                                        "aliases (*name) are not allowed in iicheck files",
                                        event.start_mark)
-        return super().compose_node(parent, index)
+        if self._depth > MAX_DEPTH:
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(None, None, f"nested more than {MAX_DEPTH} levels deep",
+                                       event.start_mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 _SCALAR_LOADER = yaml.SafeLoader("")
@@ -110,8 +128,11 @@ def load_yaml(path: Path, error_type: type[IicheckError]) -> LocatedYaml:
     except OSError as exc:
         raise error_type(Problem(str(path), f"cannot read: {exc.strerror or exc}")) from None
     if len(raw) > MAX_YAML_BYTES:
+        # point at the line where the limit is crossed: that is where generated content starts
+        line = raw.count(b"\n", 0, MAX_YAML_BYTES) + 1
         raise error_type(Problem(str(path), f"file is {len(raw):,} bytes; the limit is "
-                                 f"{MAX_YAML_BYTES:,}", hint="split it or remove generated content"))
+                                 f"{MAX_YAML_BYTES:,} (crossed on this line)", line, 1,
+                                 hint="split it or remove generated content"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -124,8 +145,11 @@ def load_yaml(path: Path, error_type: type[IicheckError]) -> LocatedYaml:
         line = mark.line + 1 if mark else None
         col = mark.column + 1 if mark else None
         located = LocatedYaml(None, {}, path, text)
-        raise error_type(Problem(str(path), f"invalid YAML: {exc.problem or exc.context}", line, col,
-                                 "check indentation and quoting", located.excerpt(line))) from None
+        what = exc.problem or exc.context
+        deep = isinstance(what, str) and what.startswith("nested more than")
+        raise error_type(Problem(str(path), what if deep else f"invalid YAML: {what}", line, col,
+                                 "flatten the structure; rule files need only a few levels" if deep
+                                 else "check indentation and quoting", located.excerpt(line))) from None
     except (yaml.YAMLError, RecursionError) as exc:
         raise error_type(Problem(str(path), f"invalid YAML: {exc}")) from None
     marks: dict[Loc, tuple[int, int]] = {}

@@ -4,6 +4,30 @@ The renderer only presents what the report holds: it keeps the report's order, p
 findings into the sections an editor reads (figure findings by status and severity; source
 quality findings under their source's scorecard) and never drops, re-sorts or re-judges
 anything. All source text reaches the page through Jinja2 autoescaping.
+
+`unmapped_figure` findings (info: a figure no metric rule covers) are many and alike, so
+both media list them one row each in a "Figures no rule covers" table after the other figure
+findings, each row keeping its `finding-<fingerprint>` anchor.
+
+Two media, one template:
+
+* `render_html(report)` (screen, audit.html) is complete: every finding as a full card,
+  every claim in the claims table.
+* `render_print_html(report)` feeds the PDF (see `iicheck.render.pdf`). WeasyPrint lays out
+  every box, which costs ~40-50 ms per finding card and ~13 ms per claims-table row, so the
+  printed copy has a documented size budget, never a judgement of its own:
+  - the first `CARD_BUDGET` (100) findings in the report's order (which already puts errors
+    and warnings first) are shown in full: a card, or a row with the quoted sentence for an
+    unmapped figure. Every later finding is one line (severity, kind, status, source:line,
+    message clipped to `CLIP` characters, fingerprint, and its anchor) after the full ones
+    of the same group, so nothing is dropped and nothing moves to another section. The lines
+    are paragraphs, not table rows: WeasyPrint lays out a table row about 4x slower;
+  - the claims table is printed only when the report has at most `CLAIMS_BUDGET` (300)
+    claims; otherwise a note points to audit.html / audit.json and a per-metric count
+    table stands in for it;
+  - charts are unchanged (one per metric), minus their hover tooltips, which paper cannot show.
+  Whenever a budget applies, the PDF says so in a visible note under the masthead and in
+  the section concerned. Reports within budget (such as the seed corpus) print in full.
 """
 
 from __future__ import annotations
@@ -26,6 +50,10 @@ QUALITY_KINDS = frozenset({"off_topic", "artifact", "boilerplate", "terminology"
 STRUCK_KINDS = frozenset({"off_topic", "artifact", "boilerplate", "duplicate_text"})
 SEVERITIES = ("error", "warning", "info")
 STATUSES = ("new", "updated", "explained")
+COMPACT_KINDS = frozenset({"unmapped_figure"})  # always one row each, in both media
+CARD_BUDGET = 100  # print: the first 100 findings in report order in full, the rest one line
+CLAIMS_BUDGET = 300  # print: the full claims table only up to this many claims
+CLIP = 140  # print: characters of a message kept in a compact row
 
 
 @dataclass(frozen=True)
@@ -51,6 +79,25 @@ class FindingView:
     finding: Finding
     anchor: str
     evidence: tuple[EvidenceView, ...]
+    card: bool = True  # shown in full (card, or table row for an unmapped figure); False: one line
+
+    @property
+    def location(self) -> str:
+        """file:line of the first evidence (the source id when the source is unlisted)."""
+        if not self.evidence:
+            return ""
+        e = self.evidence[0]
+        where = e.source.file if e.source else e.evidence.source
+        return f"{where}:{e.evidence.line}" if e.evidence.line else where
+
+
+def clip(text: str, limit: int = CLIP) -> str:
+    """`text` cut to `limit` characters at a word boundary, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[:cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
 
 
 def quote(evidence: Evidence, tag: str) -> Quote:
@@ -92,12 +139,14 @@ def quality_score(source: SourceInfo, findings: list[FindingView]) -> object:
     return score
 
 
-def _views(report: Report) -> list[FindingView]:
+def _views(report: Report, budget: int | None) -> list[FindingView]:
+    """One view per finding in report order; those from index `budget` on (None: no limit) go
+    to one line each."""
     by_span = {(c.source, c.span): c for c in report.claims}
     sources = {s.id: s for s in report.sources}
     seen: Counter[str] = Counter()
     views = []
-    for finding in report.findings:
+    for index, finding in enumerate(report.findings):
         seen[finding.fingerprint] += 1
         n = seen[finding.fingerprint]
         anchor = f"finding-{finding.fingerprint}" + (f"-{n}" if n > 1 else "")
@@ -107,19 +156,38 @@ def _views(report: Report) -> list[FindingView]:
                          sources.get(ev.source))
             for ev in finding.evidence
         )
-        views.append(FindingView(finding, anchor, evidence))
+        views.append(FindingView(finding, anchor, evidence, budget is None or index < budget))
     return views
 
 
-def _context(report: Report) -> dict[str, object]:
-    views = _views(report)
+def _metric_counts(claims: tuple[Claim, ...]) -> list[dict[str, object]]:
+    """Per metric (report order; unmapped last): claims, sources, dated, targets, excluded."""
+    rows: dict[str | None, dict[str, object]] = {}
+    for c in claims:
+        row = rows.setdefault(c.metric, {"metric": c.metric, "claims": 0, "sources": set(),
+                                         "dated": 0, "targets": 0, "excluded": 0})
+        row["claims"] += 1  # type: ignore[operator]
+        row["sources"].add(c.source)  # type: ignore[attr-defined]
+        row["dated"] += c.time.known  # type: ignore[operator]
+        row["targets"] += c.modality == "target"  # type: ignore[operator]
+        row["excluded"] += c.excluded is not None  # type: ignore[operator]
+    ordered = [r for m, r in rows.items() if m is not None] + ([rows[None]] if None in rows else [])
+    return [{**r, "sources": len(r["sources"])} for r in ordered]  # type: ignore[arg-type]
+
+
+def _context(report: Report, medium: str = "screen") -> dict[str, object]:
+    printed = medium == "print"
+    views = _views(report, CARD_BUDGET if printed else None)
     action = [v for v in views if v.finding.kind not in QUALITY_KINDS]
+    unmapped = [v for v in action if v.finding.kind in COMPACT_KINDS]
+    action_cards = [v for v in action if v.finding.kind not in COMPACT_KINDS]
     groups = [
-        (status, [(sev, [v for v in action if v.finding.status == status
+        (status, [(sev, [v for v in action_cards if v.finding.status == status
                          and v.finding.severity == sev]) for sev in SEVERITIES])
         for status in STATUSES
     ]
     quality = [v for v in views if v.finding.kind in QUALITY_KINDS]
+    over_budget = sum(1 for v in views if not v.card)
     home = {s.id for s in report.sources}
     claim_counts = Counter(c.source for c in report.claims)
     cards = []
@@ -133,11 +201,15 @@ def _context(report: Report) -> dict[str, object]:
     for claim in report.claims:
         if claim.metric is not None:
             metrics.setdefault(claim.metric, []).append(claim)
-    timelines = [{"metric": m, "svg": timeline_svg(m, cs), "claims": cs,
+    timelines = [{"metric": m, "svg": timeline_svg(m, cs, tooltips=not printed), "claims": cs,
                   "undated": [c for c in cs if not c.time.known]} for m, cs in metrics.items()]
     claims = {c.id: c for c in report.claims}
     return {
         "r": report, "s": report.summary, "severities": SEVERITIES, "groups": groups,
+        "printed": printed, "unmapped": unmapped, "card_budget": CARD_BUDGET,
+        "over_budget": over_budget, "clip": CLIP,
+        "claims_in_full": not printed or len(report.claims) <= CLAIMS_BUDGET,
+        "claims_budget": CLAIMS_BUDGET, "metric_counts": _metric_counts(report.claims),
         "action_count": len(action), "quality_count": len(quality), "cards": cards,
         "orphans": [v for v in quality if not v.evidence or v.evidence[0].evidence.source
                     not in home],
@@ -152,10 +224,15 @@ def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
-    env.filters.update(interval=interval, window=window, num=fmt_value)
+    env.filters.update(interval=interval, window=window, num=fmt_value, clip=clip)
     return env
 
 
 def render_html(report: Report) -> str:
-    """The audit report as one HTML document (identical report, identical string)."""
+    """The complete audit report as one HTML document (identical report, identical string)."""
     return _environment().get_template("report.html.j2").render(**_context(report))
+
+
+def render_print_html(report: Report) -> str:
+    """The HTML the PDF is laid out from: as `render_html`, within the print size budget."""
+    return _environment().get_template("report.html.j2").render(**_context(report, "print"))

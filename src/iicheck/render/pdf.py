@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 from weasyprint import HTML
 
 from iicheck.models import Report
-from iicheck.render.html import render_html
+from iicheck.render.html import render_print_html
 
 try:  # WeasyPrint >= 68 takes a URLFetcher object; older versions a plain callable
     from weasyprint.urls import URLFetcher as _FetcherBase
@@ -61,4 +61,4 @@ def html_to_pdf(html: str, fetcher: RefusingFetcher | None = None) -> bytes:
 
 def render_pdf(report: Report) -> bytes:
     """The audit report as PDF bytes (A4, page numbers, contents), rendered offline."""
-    return html_to_pdf(render_html(report))
+    return html_to_pdf(render_print_html(report))

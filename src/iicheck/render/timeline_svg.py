@@ -70,7 +70,7 @@ class _Label:
         return left, left + self.width
 
 
-def _mark(claim: Claim, xs: Scale, ys: Scale, colour: str) -> tuple[str, _Label]:
+def _mark(claim: Claim, xs: Scale, ys: Scale, colour: str, tooltip: bool = True) -> tuple[str, _Label]:
     """One claim's rectangle (with its tooltip) and where its label wants to go."""
     assert claim.time.start is not None and claim.time.end is not None
     x0 = xs(claim.time.start.toordinal())
@@ -102,7 +102,7 @@ def _mark(claim: Claim, xs: Scale, ys: Scale, colour: str) -> tuple[str, _Label]
     opacity = "0.12" if claim.modality == "target" else "0.28"
     dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
     rect = (
-        f'<g class="mark"><title>{_e(tip)}</title>'
+        f'<g class="mark">{f"<title>{_e(tip)}</title>" if tooltip else ""}'
         f'<rect x="{x0:.1f}" y="{y_top:.1f}" width="{x1 - x0:.1f}" '
         f'height="{y_bottom - y_top:.1f}" fill="{fill}" fill-opacity="{opacity}" '
         f'stroke="{fill}" stroke-width="1.6"{dash_attr}/></g>'
@@ -158,8 +158,12 @@ def _legend(claims: Sequence[Claim], colours: dict[str | None, str]) -> list[str
     return parts
 
 
-def timeline_svg(metric: str, claims: Sequence[Claim]) -> Markup:
-    """SVG for the claims of one metric that have a known time window (others are skipped)."""
+def timeline_svg(metric: str, claims: Sequence[Claim], tooltips: bool = True) -> Markup:
+    """SVG for the claims of one metric that have a known time window (others are skipped).
+
+    `tooltips=False` leaves out the per-mark <title> (hover text): paper cannot show it, and
+    the PDF renderer parses every byte of the page, so print drops it; the drawing is the same.
+    """
     dated = [c for c in claims if c.time.start is not None and c.time.end is not None]
     if not dated:
         return Markup("")
@@ -191,7 +195,7 @@ def timeline_svg(metric: str, claims: Sequence[Claim]) -> Markup:
     scale_note = "log scale" if ys.log else "linear scale"
     out.append(f'<text x="{LEFT}" y="{plot_bottom + 34}" class="axis" {STYLE["axis"]}>'
                f'value ({_e(scale_note)}) against time window</text>')
-    marks = [_mark(c, xs, ys, colours[c.definition]) for c in dated]
+    marks = [_mark(c, xs, ys, colours[c.definition], tooltips) for c in dated]
     out.extend(rect for rect, _ in marks)
     out.extend(_place([label for _, label in marks]))
     out.extend(_legend(dated, colours))

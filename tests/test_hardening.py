@@ -1,0 +1,369 @@
+"""Hardening: bad, hostile and huge input and faults give exit 2 and a clear message, never a
+traceback, a partial report or a half-written file (DESIGN.md "Reliability").
+
+Each test feeds one bad input through the CLI (click's runner; one test through real
+subprocesses) and checks the exit code, that the message names the file (and line or byte
+offset where there is one), and that no report was written or an existing one was left intact.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from iicheck import atomic
+from iicheck.cli import main
+from iicheck.textdecode import MAX_NUMBERS_PER_LINE, MAX_SOURCE_BYTES, MAX_SOURCE_NUMBERS
+from iicheck.yamlfile import MAX_YAML_BYTES
+
+from .conftest import ROOT, RULES, SEEDS
+
+SEED_TEXT = (SEEDS / "003_dcdd65e1052a438d.txt").read_text(encoding="utf-8")
+SENTENCE = "China had more than 150 industrial internet platforms with regional influence in 2023."
+
+
+def _audit(sources: Path, out: Path, *, rules: Path = RULES, fmt: str = "json",
+           extra: tuple[str, ...] = ()) -> Result:
+    args = ["audit", str(sources), "--rules", str(rules), "--out", str(out), "--format", fmt, *extra]
+    return CliRunner().invoke(main, args)
+
+
+def _failed(result: Result, *needles: str) -> str:
+    """Assert exit 2, a one-place `iicheck: error:` message containing `needles`, no traceback."""
+    assert result.exit_code == 2, (result.exit_code, result.output, result.exception)
+    assert isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert result.output.startswith("iicheck: error: "), result.output
+    for needle in needles:
+        assert needle in result.output, (needle, result.output)
+    return result.output
+
+
+def _folder(tmp_path: Path, files: dict[str, bytes], name: str = "src") -> Path:
+    folder = tmp_path / name
+    folder.mkdir()
+    for file, data in files.items():
+        (folder / file).write_bytes(data)
+    return folder
+
+
+def _rules_with(tmp_path: Path, file: str, text: str) -> Path:
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES, rules, ignore=shutil.ignore_patterns("tests"))
+    (rules / file).write_text(text, encoding="utf-8")
+    return rules
+
+
+# --- sources --------------------------------------------------------------------------------
+
+def test_binary_file_among_sources(seeds_copy: Path, tmp_path: Path) -> None:
+    (seeds_copy / "logo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    out = tmp_path / "out"
+    _failed(_audit(seeds_copy, out), "logo.txt", "looks binary", "offset 8")
+    assert not out.exists()  # nothing written: no partial report
+
+
+def test_invalid_utf8_names_file_and_byte_offset(tmp_path: Path) -> None:
+    raw = SENTENCE.encode() + b"\nSecond line \xff\xfe\xfa\xfb\xfc here.\n"
+    src = _folder(tmp_path, {"bad.txt": raw})
+    offset = raw.index(b"\xff")
+    _failed(_audit(src, tmp_path / "out"), f"bad.txt:2:13: not valid UTF-8: byte 0xff at offset {offset}",
+            "iconv")
+
+
+def test_utf16_with_bom_decodes(tmp_path: Path) -> None:
+    src = _folder(tmp_path, {"wide.txt": SENTENCE.encode("utf-16")})
+    result = _audit(src, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    claims = json.loads((tmp_path / "out" / "audit.json").read_text(encoding="utf-8"))["claims"]
+    assert [c["figure"] for c in claims] == ["more than 150"]
+
+
+def test_latin1_text_is_detected_decoded_and_warned(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Outside pytest the warning reaches stderr through logging's last-resort handler."""
+    text = ("Le caf\u00e9 \u00e0 M\u00fcnchen: " + SENTENCE + " \u00abNa\u00efve\u00bb \u2013 "
+            "\u201cquoted\u201d.\n")
+    src = _folder(tmp_path, {"latin.txt": text.encode("cp1252")})
+    result = _audit(src, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "latin.txt: not UTF-8; decoded as Windows-1252" in caplog.text
+    report = json.loads((tmp_path / "out" / "audit.json").read_text(encoding="utf-8"))
+    claim = report["claims"][0]
+    assert claim["figure"] == "more than 150"
+    assert text[claim["span"][0]:claim["span"][1]] == "more than 150"  # offsets index the decoded text
+
+
+def test_undetectable_legacy_encoding_is_an_error(tmp_path: Path) -> None:
+    raw = ("工业互联网平台超过150个。" * 3).encode("gbk")  # GBK: not UTF-8, not Western prose
+    src = _folder(tmp_path, {"gbk.txt": raw})
+    _failed(_audit(src, tmp_path / "out"), "gbk.txt:1:1: not valid UTF-8: byte 0xb9 at offset 0")
+
+
+def test_empty_file(seeds_copy: Path, tmp_path: Path) -> None:
+    (seeds_copy / "blank.txt").write_bytes(b" \n\t\n")
+    _failed(_audit(seeds_copy, tmp_path / "out"), "blank.txt: file is empty")
+
+
+def test_every_bad_source_reported_at_once(seeds_copy: Path, tmp_path: Path) -> None:
+    (seeds_copy / "blank.txt").write_bytes(b"")
+    (seeds_copy / "logo.txt").write_bytes(b"\x00\x01")
+    output = _failed(_audit(seeds_copy, tmp_path / "out"), "blank.txt: file is empty", "logo.txt: looks binary")
+    assert output.count("iicheck: error:") == 1
+
+
+def test_empty_sources_folder(tmp_path: Path) -> None:
+    src = _folder(tmp_path, {"notes.pdf": b"%PDF"})
+    _failed(_audit(src, tmp_path / "out"), f"{src}: no .txt or .md sources found")
+
+
+def test_missing_sources_folder(tmp_path: Path) -> None:
+    _failed(_audit(tmp_path / "nowhere", tmp_path / "out"), "nowhere: no such file or folder")
+
+
+def test_50mb_source_is_refused_quickly(tmp_path: Path) -> None:
+    """Measured: 1 MB of seed-like text audits in ~8.5 s, 5 MB in ~130 s / 490 MB, so 50 MB
+    would take hours. It is refused before being read (limit: textdecode.MAX_SOURCE_BYTES)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    chunk = (SEED_TEXT + "\n\n").encode()
+    with open(src / "huge.txt", "wb") as handle:
+        for _ in range(50 * 1024 * 1024 // len(chunk) + 1):
+            handle.write(chunk)
+    assert (src / "huge.txt").stat().st_size > 50 * 1024 * 1024
+    start = time.perf_counter()
+    _failed(_audit(src, tmp_path / "out"), "huge.txt", f"over the {MAX_SOURCE_BYTES:,}-byte limit", "split")
+    assert time.perf_counter() - start < 5
+
+
+def test_large_source_under_the_limit_is_audited_in_time(tmp_path: Path) -> None:
+    """400 KB of seed-like text (~70 articles' worth in one file) audits in a few seconds."""
+    src = _folder(tmp_path, {"long.txt": ((SEED_TEXT + "\n\n") * (400_000 // len(SEED_TEXT))).encode()})
+    start = time.perf_counter()
+    result = _audit(src, tmp_path / "out")
+    elapsed = time.perf_counter() - start
+    assert result.exit_code == 0, result.output
+    assert elapsed < 30, f"400 KB took {elapsed:.1f} s"
+    assert json.loads((tmp_path / "out" / "audit.json").read_text(encoding="utf-8"))["summary"]["claims"] > 500
+
+
+@pytest.mark.parametrize("layout", ["sentences", "one_line"])
+def test_100000_figures_refused_with_line(tmp_path: Path, layout: str) -> None:
+    """100,000 figures (a data dump, not prose) would take many minutes (extraction is
+    superlinear in figures per sentence); it is refused with the line where a limit is hit."""
+    if layout == "sentences":
+        text = "".join("Counts: " + ", ".join(str(i * 10 + j) for j in range(10)) + ".\n" for i in range(10_000))
+        expected = f"many.txt:{MAX_SOURCE_NUMBERS // 10 + 1}:1: more than {MAX_SOURCE_NUMBERS:,} numbers"
+    else:
+        text = "Figures: " + ", ".join(str(i) for i in range(1, 100_001)) + ".\n"
+        expected = f"many.txt:1:1: line holds 100,000 numbers; the limit is {MAX_NUMBERS_PER_LINE:,}"
+    src = _folder(tmp_path, {"many.txt": text.encode()})
+    start = time.perf_counter()
+    _failed(_audit(src, tmp_path / "out"), expected)
+    assert time.perf_counter() - start < 10
+
+
+# --- rule files and the explanations file ---------------------------------------------------
+
+def test_huge_rule_file(tmp_path: Path) -> None:
+    rules = _rules_with(tmp_path, "quality.yaml", "version: 1\n# " + "x" * MAX_YAML_BYTES + "\n")
+    _failed(_audit(SEEDS, tmp_path / "out", rules=rules), "quality.yaml:2:1: file is", "the limit is")
+
+
+def test_deeply_nested_rule_file(tmp_path: Path) -> None:
+    rules = _rules_with(tmp_path, "quality.yaml", "version: 1\nartifacts: " + "[" * 50_000 + "]" * 50_000)
+    output = _failed(_audit(SEEDS, tmp_path / "out", rules=rules),
+                     "quality.yaml:2:52: nested more than 40 levels deep")
+    assert len(output) < 2000  # the 100,000-character line is clipped in the excerpt
+
+
+def test_duplicate_keys(tmp_path: Path) -> None:
+    text = (RULES / "qualifiers.yaml").read_text(encoding="utf-8").replace("version: 1", "version: 1\nversion: 2", 1)
+    rules = _rules_with(tmp_path, "qualifiers.yaml", text)
+    line = text.splitlines().index("version: 2") + 1
+    _failed(_audit(SEEDS, tmp_path / "out", rules=rules), f"qualifiers.yaml:{line}:1: duplicate key 'version'")
+
+
+def test_unknown_keys(tmp_path: Path) -> None:
+    text = (RULES / "quality.yaml").read_text(encoding="utf-8") + "\ntopic_termz: [x]\n"
+    rules = _rules_with(tmp_path, "quality.yaml", text)
+    line = len(text.splitlines())
+    _failed(_audit(SEEDS, tmp_path / "out", rules=rules), f"quality.yaml:{line}:1:", "unknown key 'topic_termz'")
+
+
+def test_wrong_types(tmp_path: Path) -> None:
+    original = (RULES / "metrics.yaml").read_text(encoding="utf-8")
+    text = original.replace("max_growth_per_year: 3.0", "max_growth_per_year: lots", 1)
+    rules = _rules_with(tmp_path, "metrics.yaml", text)
+    line = text.splitlines().index("    max_growth_per_year: lots") + 1
+    _failed(_audit(SEEDS, tmp_path / "out", rules=rules), f"metrics.yaml:{line}:5:", "max_growth_per_year",
+            "valid number")
+
+
+def test_within_cycle(tmp_path: Path) -> None:
+    original = (RULES / "metrics.yaml").read_text(encoding="utf-8")
+    anchor = "        label: all platforms\n        default: true\n"
+    assert anchor in original
+    rules = _rules_with(tmp_path, "metrics.yaml", original.replace(anchor, anchor + "        within: cross_industry\n", 1))
+    _failed(_audit(SEEDS, tmp_path / "out", rules=rules), "metrics.yaml:", "'within' cycle")
+
+
+def test_unknown_metric_in_explanations(tmp_path: Path) -> None:
+    text = (RULES / "explanations.yaml").read_text(encoding="utf-8")
+    assert "  metric: connected_equipment" in text
+    bad = tmp_path / "explanations.yaml"
+    bad.write_text(text.replace("  metric: connected_equipment", "  metric: no_such_metric", 1), encoding="utf-8")
+    line = bad.read_text(encoding="utf-8").splitlines().index("  metric: no_such_metric") + 1
+    _failed(_audit(SEEDS, tmp_path / "out", extra=("--explanations", str(bad))),
+            f"explanations.yaml:{line}:3:", "unknown metric 'no_such_metric'")
+
+
+def test_backtracking_pattern_refused_at_load(tmp_path: Path) -> None:
+    rules = _rules_with(tmp_path, "quality.yaml", "version: 1\nartifacts:\n  - id: evil\n"
+                        "    pattern: '(a+)+\\1$'\n    description: backreference, needs backtracking\n")
+    _failed(_audit(SEEDS, tmp_path / "out", rules=rules), "quality.yaml:4:5: pattern 'evil' is not valid RE2",
+            "no backreferences")
+
+
+def test_nested_quantifier_pattern_runs_in_linear_time(tmp_path: Path) -> None:
+    """`(a+)+$` is the classic catastrophic pattern for `re`; RE2 accepts it and stays linear."""
+    rules = _rules_with(tmp_path, "quality.yaml", (RULES / "quality.yaml").read_text(encoding="utf-8").replace(
+        "artifacts: []", "artifacts:\n  - id: evil\n    pattern: '(a+)+$'\n    description: nested quantifier", 1))
+    src = _folder(tmp_path, {"a.txt": (SENTENCE + "\n" + "a" * 50_000 + "!\n").encode()})
+    start = time.perf_counter()
+    result = _audit(src, tmp_path / "out", rules=rules)
+    assert result.exit_code == 0, result.output
+    assert time.perf_counter() - start < 20
+
+
+# --- hostile content in reports --------------------------------------------------------------
+
+HOSTILE = ("<script>alert(1)</script> China had more than 150 industrial internet platforms in 2023. "
+           "<img src=http://x/y.png onerror=alert(2)> There were 40 million connected sets of "
+           "industrial equipment <a href=javascript:alert(3)>here</a>.\n")
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_html_and_javascript_stay_inert_in_html_report(tmp_path: Path) -> None:
+    src = _folder(tmp_path, {"evil.txt": HOSTILE.encode()})
+    result = _audit(src, tmp_path / "out", fmt="html")
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "out" / "audit.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in page and "<img src=http://x/y.png" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    parser = _Elements()
+    parser.feed(page)
+    assert not [t for t, _ in parser.tags if t == "script"]
+    assert not [a for _, a in parser.tags if any(k.startswith("on") for k in a)]
+    assert not [a for t, a in parser.tags if t == "img" and "x/y.png" in (a.get("src") or "")]
+    assert not [a for _, a in parser.tags if "javascript:" in (a.get("href") or "")]
+
+
+def test_pdf_renderer_never_fetches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from iicheck.render.pdf import RefusingFetcher, html_to_pdf
+
+    connects: list[object] = []
+
+    def no_network(self: socket.socket, address: object) -> None:
+        connects.append(address)
+        raise OSError("network disabled in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    src = _folder(tmp_path, {"evil.txt": HOSTILE.encode()})
+    result = _audit(src, tmp_path / "out", fmt="pdf")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "audit.pdf").read_bytes().startswith(b"%PDF")
+    # and were the markup ever to reach WeasyPrint unescaped, the fetcher refuses it
+    fetcher = RefusingFetcher()
+    pdf = html_to_pdf('<p>x<img src="http://x/y.png"><link rel=stylesheet href="http://x/s.css"></p>', fetcher)
+    assert pdf.startswith(b"%PDF")
+    assert sorted(fetcher.refused) == ["http://x/s.css", "http://x/y.png"]
+    assert connects == []
+
+
+# --- output faults ----------------------------------------------------------------------------
+
+def test_output_folder_not_writable(tmp_path: Path) -> None:
+    blocker = tmp_path / "a_file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    out = blocker / "reports"  # parent is a regular file: fails for root too
+    _failed(_audit(SEEDS, out), f"{out / 'audit.json'}: cannot write here", "--out")
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def _previous_reports(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
+    out = tmp_path / "out"
+    out.mkdir()
+    previous = {"audit.json": b'{"previous": true}\n', "audit.html": b"<p>previous</p>\n"}
+    for name, data in previous.items():
+        (out / name).write_bytes(data)
+    return out, previous
+
+
+def test_interrupt_while_rendering_second_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import iicheck.render.html as html_render
+
+    out, previous = _previous_reports(tmp_path)
+
+    def interrupted(*args: object, **kwargs: object) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(html_render, "render_html", interrupted)
+    result = _audit(SEEDS, out, fmt="json,html")
+    assert result.exit_code == 130, result.output
+    assert "interrupted" in result.output and "Traceback" not in result.output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == previous  # intact, no temp files
+
+
+def test_interrupt_while_writing_second_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out, previous = _previous_reports(tmp_path)
+    calls = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        real_fsync(fd)
+
+    monkeypatch.setattr(atomic.os, "fsync", fsync)
+    result = _audit(SEEDS, out, fmt="json,html")
+    assert result.exit_code == 130, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["audit.html", "audit.json"]  # no temp file left
+    # all-or-nothing: every previous file intact, including the one already staged
+    assert (out / "audit.html").read_bytes() == previous["audit.html"]
+    assert (out / "audit.json").read_bytes() == previous["audit.json"]
+
+
+def test_two_runs_at_once_on_one_output_folder(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    single = tmp_path / "single"
+    command = [sys.executable, "-m", "iicheck", "audit", str(SEEDS), "--rules", str(RULES), "--format", "json,html"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    runs = [subprocess.Popen([*command, "--out", str(out)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE) for _ in range(2)]
+    reference = subprocess.run([*command, "--out", str(single)], cwd=ROOT, env=env, capture_output=True, check=False)
+    for run in runs:
+        _, err = run.communicate(timeout=120)
+        assert run.returncode == 0, err.decode()
+    assert reference.returncode == 0, reference.stderr.decode()
+    assert sorted(p.name for p in out.iterdir()) == ["audit.html", "audit.json"]
+    assert json.loads((out / "audit.json").read_bytes()) == json.loads((single / "audit.json").read_bytes())
+    assert (out / "audit.html").read_bytes() == (single / "audit.html").read_bytes()
