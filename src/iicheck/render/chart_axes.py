@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-LOG_THRESHOLD = 100.0  # more than two orders of magnitude between smallest and largest
+LOG_THRESHOLD = 20.0  # a wider spread squeezes the small figures into the axis floor
 LOG_PAD = 10**0.2  # a fifth of a decade of room below and above
 # Month names spelled out here, not strftime("%b"): output must not depend on the locale.
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
