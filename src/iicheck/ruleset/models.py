@@ -28,6 +28,13 @@ def _non_empty_phrases(values: list[str]) -> list[str]:
     return values
 
 
+def _require_unique(what: str, ids: list[str]) -> None:
+    seen: set[str] = set()
+    dupes = sorted({i for i in ids if i in seen or seen.add(i)})  # type: ignore[func-returns-value]
+    if dupes:
+        raise ValueError(f"{what} ids must be unique; repeated: {', '.join(dupes)}")
+
+
 class Definition(Strict):
     """A scope of a metric ("platforms with influence"), selected by cue phrases."""
 
@@ -66,9 +73,7 @@ class Metric(Strict):
     @model_validator(mode="after")
     def _definitions_consistent(self) -> Metric:
         ids = [d.id for d in self.definitions]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ValueError(f"definition ids must be unique; repeated: {', '.join(dupes)}")
+        _require_unique("definition", ids)
         if sum(d.default for d in self.definitions) > 1:
             raise ValueError("at most one definition may be the default")
         for d in self.definitions:
@@ -93,10 +98,7 @@ class MetricsFile(Strict):
 
     @model_validator(mode="after")
     def _unique(self) -> MetricsFile:
-        ids = [m.id for m in self.metrics]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ValueError(f"metric ids must be unique; repeated: {', '.join(dupes)}")
+        _require_unique("metric", [m.id for m in self.metrics])
         return self
 
 
