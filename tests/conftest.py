@@ -6,8 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from iicheck.ruleset import Ruleset, load_ruleset
+
+# No per-example deadline: CI shares 2 cores, and a slow example is not a wrong one.
+settings.register_profile("iicheck", deadline=None, derandomize=False)
+settings.load_profile("iicheck")
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
