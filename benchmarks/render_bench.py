@@ -15,11 +15,11 @@ import shutil
 import subprocess
 import sys
 import time
-from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
-from iicheck.models import Report, Summary
+from iicheck.summary import build_summary
+from iicheck.models import Report
 from iicheck.render.html import render_html
 from iicheck.render.pdf import render_pdf
 
@@ -49,13 +49,7 @@ def synthetic(base: Report, n_findings: int, n_claims: int, n_sources: int = 50)
         evidence = tuple(e.model_copy(update={"source": f"s{(i + k) % n_sources:03d}"})
                          for k, e in enumerate(f.evidence))
         findings.append(f.model_copy(update={"fingerprint": f"{i:016x}", "evidence": evidence}))
-    status = Counter(f.status for f in findings)
-    summary = Summary(
-        sources=len(sources), claims=len(claims),
-        mapped_claims=sum(c.metric is not None for c in claims), findings=len(findings),
-        by_severity=dict(Counter(f.severity for f in findings)),
-        by_kind=dict(Counter(f.kind for f in findings)), new=status["new"],
-        explained=status["explained"], reconciled=len(base.reconciled))
+    summary = build_summary(len(sources), claims, findings, len(base.reconciled))
     return base.model_copy(update={"sources": sources, "claims": tuple(claims),
                                    "findings": tuple(findings), "summary": summary})
 

@@ -12,7 +12,6 @@ import re
 import shutil
 import subprocess
 import sys
-from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -21,8 +20,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from iicheck.summary import build_summary
 from iicheck.models import (  # noqa: E402
-    Claim, Evidence, Finding, Reconciled, Report, SourceInfo, Summary, TimeWindow, ValueInterval,
+    Claim, Evidence, Finding, Reconciled, Report, SourceInfo, TimeWindow, ValueInterval,
 )
 
 FIXTURE = ROOT / "tests" / "fixtures" / "report_sample.json"
@@ -159,11 +159,7 @@ def build_sample_report() -> Report:
         Reconciled(metric=P, claims=("c000-3", "c000-1"), basis="definitions", reason="“Fifteen” counts cross-industry "
                    "comprehensive platforms, a subset of all platforms."),
     )
-    status = Counter(f.status for f in findings)
-    summary = Summary(sources=len(sources), claims=len(claims), mapped_claims=sum(c.metric is not None for c in claims),
-                      findings=len(findings), by_severity=dict(Counter(f.severity for f in findings)),
-                      by_kind=dict(Counter(f.kind for f in findings)), new=status["new"],
-                      explained=status["explained"], reconciled=len(reconciled))
+    summary = build_summary(len(sources), claims, findings, len(reconciled))
     return Report(tool="iicheck", version="0.1.0", rules_version="sample-1", sources=sources, claims=claims,
                   findings=findings, reconciled=reconciled, summary=summary)
 
@@ -243,7 +239,9 @@ def test_counts_and_verdict_shown(sample: Report, sample_html: str) -> None:
     assert f'<dd class="n-findings">{s.findings}</dd>' in sample_html
     assert f'<dd class="n-new">{s.new}</dd>' in sample_html
     assert f'<dd class="n-explained">{s.explained}</dd>' in sample_html
-    assert f"<strong>Needs action:</strong> {s.new} new findings" in sample_html
+    nb = s.new_by_severity
+    assert f"<strong>Needs action:</strong> {nb['error']} new error" in sample_html
+    assert f"{nb['warning']} new warning" in sample_html
     for kind, n in s.by_kind.items():
         assert f'<td><code>{kind}</code></td><td class="num">{n}</td>' in sample_html
 

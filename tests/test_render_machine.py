@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from iicheck.models import Evidence, Finding, Report, SourceInfo, Summary, TimeWindow
+from iicheck.summary import build_summary
+from iicheck.models import Evidence, Finding, Report, SourceInfo, TimeWindow
 from iicheck.render import github, gitlab, json_report, junit, sarif, text
 
 SARIF_SCHEMA = Path("/work/shared/benchmarks/schemas/sarif-schema-2.1.0.json")
@@ -59,8 +60,7 @@ def make_report(findings: tuple[Finding, ...] = FINDINGS) -> Report:
     sources = tuple(source(s) for s in ("000_7651", "002_20be", "004_a50e"))
     return Report(tool="iicheck", version="0.1.0", rules_version="test", sources=sources,
                   claims=(), findings=findings, reconciled=(),
-                  summary=Summary(sources=3, claims=0, mapped_claims=0, findings=len(findings),
-                                  by_severity={}, by_kind={}, new=3, explained=1, reconciled=0))
+                  summary=build_summary(3, (), findings, 0))
 
 
 REPORT = make_report()

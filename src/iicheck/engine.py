@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import time
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,6 +20,7 @@ from .models import SEVERITY_RANK, Claim, Evidence, Finding, Report, Sentence, S
 from .quality.exclusion import mark_excluded
 from .quality.score import source_quality
 from .reconcile import reconcile
+from .summary import build_summary
 from .ruleset import Ruleset, load_ruleset
 from .parallel import extract_all
 from .sources import load_sources
@@ -111,15 +111,7 @@ def score_sources(corpus: Corpus, findings: Sequence[Finding]) -> tuple[SourceIn
 
 
 def summarise(corpus: Corpus, findings: Sequence[Finding], reconciled: int) -> Summary:
-    return Summary(
-        sources=len(corpus.sources), claims=len(corpus.claims),
-        mapped_claims=sum(1 for c in corpus.claims if c.metric),
-        findings=len(findings),
-        by_severity={s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")},
-        by_kind=dict(sorted(Counter(f.kind for f in findings).items())),
-        new=sum(1 for f in findings if f.status != "explained"),
-        explained=sum(1 for f in findings if f.status == "explained"), reconciled=reconciled,
-    )
+    return build_summary(len(corpus.sources), corpus.claims, findings, reconciled)
 
 
 def audit(options: AuditOptions) -> AuditResult:

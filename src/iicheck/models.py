@@ -157,6 +157,7 @@ class Summary(Frozen):
     by_severity: dict[str, int]
     by_kind: dict[str, int]
     new: int
+    new_by_severity: dict[str, int]
     explained: int
     reconciled: int
 
