@@ -15,7 +15,6 @@ point (within two characters).
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import itertools
 import json
 import random

@@ -87,9 +87,11 @@ import heapq
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
+
+from .corpusstats import CorpusStats, corpus_stats
+from .words import _tokens, content_words
 
 __all__ = [
     "OffTopicParams",
@@ -169,173 +171,6 @@ class OffTopicHit:
     score: float
     words: tuple[str, ...]
     reason: str
-
-
-# --------------------------------------------------------------------------- words
-
-_STOP = frozenset(
-    """a about above after again against all almost also although always am among an and any
-    are aren as at be became because become becomes been before being below between both but by
-    can cannot could did do does doing done down during each either else even ever every few for
-    from further get gets got had has have having he her here hers herself him himself his how
-    however i if in into is it its itself just least less let like made make makes many may me
-    might more most much must my myself neither no nor not now of off often on once one only or
-    other others otherwise our ours ourselves out over own per perhaps quite rather re really
-    same shall she should since so some still such than that the their theirs them themselves
-    then there therefore these they this those though through thus to too toward towards under
-    until up upon us very was we were what whatever when where whether which while who whom
-    whose why will with within without would yet you your yours yourself yourselves s t d ll ve
-    etc eg ie mr mrs ms dr st via say says said new two three four five six seven eight nine ten
-    first second third another well way ways way's next last according already around able
-    put puts putting take takes taking taken took give gives giving given gave keep keeps kept
-    come comes came going go goes went gone following follow follows forward back use used uses
-    using need needs needed known know see seen seem seems show shows shown find found make
-    making set sets thing things part parts kind lot lots number numbers time times day days
-    year years certain specific various different general main great good better best high
-    higher low lower large larger small smaller big long short important key major basic
-    whole full fully far near much many little several including include includes included
-    mean means meant relate related relating regard regarding aspect aspects terms term""".split()
-)
-
-_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
-_HAS_DIGIT = re.compile(r"\d")
-
-_VOWELS = frozenset("aeiouy")
-_DERIVATIONAL = (
-    "izations", "ization", "isations", "isation", "ations", "ation", "itions", "ition",
-    "ions", "ion", "ments", "ment", "nesses", "ness", "ities", "ity", "ively", "ive",
-    "ally", "ly", "als", "al", "ers", "er", "izes", "ize", "ises", "ise",
-)
-
-
-def _stem(word: str) -> str:
-    """A small, deterministic suffix stripper (in the spirit of Porter, much shorter).
-
-    Plural -> verb ending (-ing, -ed) -> up to two derivational suffixes -> final "e"; a final "y"
-    becomes "i". Conflates industry/industrial, enterprise/enterprises, develop/development,
-    production/products, digital/digitalization.
-    """
-    w = word
-    if len(w) <= 3:
-        return w
-    if w.endswith("ies") and len(w) > 4:
-        w = w[:-3] + "y"
-    elif w.endswith("sses"):
-        w = w[:-2]
-    elif w.endswith(("ches", "shes", "xes", "zes")):
-        w = w[:-2]
-    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    for suf in ("ing", "ed"):
-        if w.endswith(suf) and len(w) - len(suf) >= 3 and _VOWELS.intersection(w[: -len(suf)]):
-            w = w[: -len(suf)]
-            if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
-                w = w[:-1]
-            break
-    for _ in range(2):
-        for suf in _DERIVATIONAL:
-            if w.endswith(suf):
-                rest = len(w) - len(suf)
-                if rest >= (5 if suf in ("ly", "er", "ers") else 4):
-                    w = w[:rest]
-                    break
-                return _finish(w)
-        else:
-            break
-    return _finish(w)
-
-
-def _finish(w: str) -> str:
-    if w.endswith("e") and len(w) > 4:
-        w = w[:-1]
-    if w.endswith("y") and len(w) > 3:
-        w = w[:-1] + "i"
-    return w
-
-
-@lru_cache(maxsize=1 << 16)
-def _content_stem(low: str) -> str | None:
-    """Stem of a lower-cased token, or None when it is not a content word (pure; memoised)."""
-    base = low.split("'", 1)[0].split("’", 1)[0]
-    if len(base) < 2 or base in _STOP or _HAS_DIGIT.search(base):
-        return None
-    stem = _stem(base)
-    if stem in _STOP or len(stem) < 2:
-        return None
-    return stem
-
-
-def _tokens(text: str, cache: object = None) -> list[tuple[int, int, str | None, str]]:
-    """All word tokens with offsets: (start, end, stem or None for non-content, surface)."""
-    return [
-        (m.start(), m.end(), _content_stem(m.group(0).lower()), m.group(0))
-        for m in _WORD_RE.finditer(text)
-    ]
-
-
-def content_words(text: str) -> list[str]:
-    """The stemmed content words of a text, as the detector sees them (for tests/debugging)."""
-    return [s for _, _, s, _ in _tokens(text, {}) if s is not None]
-
-
-# --------------------------------------------------------------------------- corpus statistics
-
-
-@dataclass(frozen=True)
-class CorpusStats:
-    """Statistics of an audit corpus: per-document and overall sentence frequencies of words.
-
-    Build it once with :func:`corpus_stats` over every document of an audit and pass it as
-    ``corpus``; the document being examined may be part of it (it is recognised and left out
-    of the neighbour documents). ``subset`` gives the statistics of some of the documents.
-    """
-
-    docs: tuple[Mapping[str, int], ...]
-    """Per document: stem -> number of its sentences that use the stem."""
-    sizes: tuple[int, ...]
-    df: Mapping[str, int]
-    sentences: int
-    norms: tuple[float, ...]
-    postings: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
-    """stem -> the documents that use it (an inverted index for the neighbour search)."""
-
-    def subset(self, keep: Iterable[int]) -> "CorpusStats":
-        return _make_stats([self.docs[i] for i in keep], [self.sizes[i] for i in keep])
-
-
-def _make_stats(docs: Sequence[Mapping[str, int]], sizes: Sequence[int]) -> CorpusStats:
-    df: Counter[str] = Counter()
-    for d in docs:
-        df.update(d)
-    n = sum(sizes)
-    idf = {w: math.log((n + 1) / (c + 1)) + 1.0 for w, c in df.items()}
-    norms = tuple(math.sqrt(sum((c * idf[w]) ** 2 for w, c in d.items())) for d in docs)
-    postings: dict[str, list[int]] = {}
-    for j, d in enumerate(docs):
-        for w in d:
-            postings.setdefault(w, []).append(j)
-    return CorpusStats(tuple(docs), tuple(sizes), dict(df), n, norms,
-                       {w: tuple(js) for w, js in postings.items()})
-
-
-def _doc_counts(sentences: Iterable[str], cache: dict[str, str | None]) -> tuple[Counter[str], int]:
-    c: Counter[str] = Counter()
-    n = 0
-    for s in sentences:
-        c.update({st for _, _, st, _ in _tokens(s, cache) if st is not None})
-        n += 1
-    return c, n
-
-
-def corpus_stats(documents: Iterable[Sequence[str]]) -> CorpusStats:
-    """Statistics over ``documents`` (each a list of sentence texts); the unit is the sentence."""
-    cache: dict[str, str | None] = {}
-    docs, sizes = [], []
-    for doc in documents:
-        c, n = _doc_counts(doc, cache)
-        docs.append(dict(c))
-        sizes.append(n)
-    return _make_stats(docs, sizes)
 
 
 # --------------------------------------------------------------------------- scoring
@@ -611,3 +446,5 @@ def _clause_boundary(text: str, left: int, right: int, params: OffTopicParams) -
     seg_l = text[prev:left].split()
     seg_r = text[right: nxt.start() if nxt else len(text)].split()
     return len(seg_l) >= params.min_segment_words and len(seg_r) >= params.min_segment_words
+
+__all__ = ["CorpusStats", "OffTopicHit", "OffTopicParams", "content_words", "corpus_stats", "find_off_topic"]
