@@ -235,15 +235,15 @@ def apply_explanations(findings: Sequence[Finding], explanations: Explanations,
                     break
     stamped = []
     for index, finding in enumerate(findings):
-        entry = assigned.get(index)
-        if entry is None:
+        matched = assigned.get(index)
+        if matched is None:
             update: dict[str, Any] = {"status": "new", "reason": None}
-        elif entry.is_placeholder:
-            update = {"status": "new", "reason": entry.reason}
-        elif entry.figures is not None and tuple(sorted(entry.figures)) != finding_figures(finding):
-            update = {"status": "updated", "reason": entry.reason}
+        elif matched.is_placeholder:
+            update = {"status": "new", "reason": matched.reason}
+        elif matched.figures is not None and tuple(sorted(matched.figures)) != finding_figures(finding):
+            update = {"status": "updated", "reason": matched.reason}
         else:
-            update = {"status": "explained", "reason": entry.reason}
+            update = {"status": "explained", "reason": matched.reason}
         stamped.append(finding.model_copy(update=update))
     used = {id(e) for e in assigned.values()}
     stale = tuple(e for e in explanations.explanations if id(e) not in used)

@@ -78,7 +78,8 @@ class Mention:
 @lru_cache(maxsize=32)
 def _qualifier_patterns(rules: Ruleset) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     kinds: dict[str, str] = {}
-    before, after = [], []
+    before: list[str] = []
+    after: list[str] = []
     for rule in rules.qualifiers.qualifiers:
         for phrase in rule.phrases:
             key = f"{rule.position}:{' '.join(phrase.lower().split())}"

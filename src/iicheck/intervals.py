@@ -18,8 +18,9 @@ rules/qualifiers.yaml. Open ends are kept open, so "more than 70" and "80" do no
 from __future__ import annotations
 
 import math
+from typing import cast
 
-from .models import ValueInterval
+from .models import Qualifier, ValueInterval
 from .ruleset.models import QualifiersFile
 
 
@@ -41,7 +42,7 @@ def make_interval(stated: float, qualifier: str, step: float, rules: QualifiersF
     low, hi, low_inc, high_inc = table[qualifier]
     if low > hi:  # negative figures ("about -3%"): the factors flip the ends
         low, hi, low_inc, high_inc = hi, low, high_inc, low_inc
-    return ValueInterval(stated=n, qualifier=qualifier, low=_clean(low), high=_clean(hi),
+    return ValueInterval(stated=n, qualifier=cast(Qualifier, qualifier), low=_clean(low), high=_clean(hi),
                          low_inclusive=low_inc, high_inclusive=high_inc, step=step)
 
 

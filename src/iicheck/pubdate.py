@@ -92,6 +92,6 @@ def publication_window(text: str, published: date | None, url: str | None,
     if found := header_date(text):
         day, phrase = found
         return _day(day, "header", f"text header \u201c{phrase}\u201d")
-    if url and (day := url_date(url)):
-        return _day(day, "url", f"address {url}")
+    if url and (url_day := url_date(url)):
+        return _day(url_day, "url", f"address {url}")
     return inferred_window(text, settings)

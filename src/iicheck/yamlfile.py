@@ -20,7 +20,7 @@ from .errors import IicheckError, Problem
 MAX_YAML_BYTES = 5_000_000
 MAX_DEPTH = 40
 MAX_EXCERPT_CHARS = 160
-Loc = tuple[str | int, ...]
+Loc = tuple[Any, ...]  # keys may be any YAML scalar
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -142,14 +142,14 @@ def load_yaml(path: Path, error_type: type[IicheckError]) -> LocatedYaml:
         node = yaml.compose(text, Loader=_NoAliasLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        col = mark.column + 1 if mark else None
+        err_line = mark.line + 1 if mark else None
+        err_col = mark.column + 1 if mark else None
         located = LocatedYaml(None, {}, path, text)
-        what = exc.problem or exc.context
+        what = str(exc.problem or exc.context or "")
         deep = isinstance(what, str) and what.startswith("nested more than")
-        raise error_type(Problem(str(path), what if deep else f"invalid YAML: {what}", line, col,
+        raise error_type(Problem(str(path), what if deep else f"invalid YAML: {what}", err_line, err_col,
                                  "flatten the structure; rule files need only a few levels" if deep
-                                 else "check indentation and quoting", located.excerpt(line))) from None
+                                 else "check indentation and quoting", located.excerpt(err_line))) from None
     except (yaml.YAMLError, RecursionError) as exc:
         raise error_type(Problem(str(path), f"invalid YAML: {exc}")) from None
     marks: dict[Loc, tuple[int, int]] = {}

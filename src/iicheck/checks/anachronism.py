@@ -30,12 +30,12 @@ import re
 from collections.abc import Iterator
 
 from ..findings import fingerprint, sentence_evidence
-from ..models import Evidence, Finding, Sentence, SourceInfo
+from ..models import Evidence, Finding, Sentence, SourceInfo, Severity
 from ..ruleset import Ruleset, phrase_regex
 from .corpus import Corpus
 
 KIND = "anachronism"
-DEFAULT_SEVERITY = "warning"
+DEFAULT_SEVERITY: Severity = "warning"
 MAX_EVENTS = 5
 
 _MONTHS = {m: i for i, m in enumerate(

@@ -29,12 +29,12 @@ import re
 from collections.abc import Iterator
 
 from ..findings import fingerprint, sentence_evidence
-from ..models import Evidence, Finding, Sentence
+from ..models import Evidence, Finding, Sentence, Severity
 from ..ruleset import Ruleset
 from .corpus import Corpus
 
 KIND = "artifact"
-DEFAULT_SEVERITY = "warning"
+DEFAULT_SEVERITY: Severity = "warning"
 MAX_EVIDENCE = 20
 
 # Fixed, linear-time patterns (no nested quantifiers); user patterns go through RE2.

@@ -31,12 +31,12 @@ import re
 from collections.abc import Iterator, Sequence
 
 from ..findings import fingerprint, sentence_evidence
-from ..models import Evidence, Finding, Sentence, SourceInfo
+from ..models import Evidence, Finding, Sentence, SourceInfo, Severity
 from ..ruleset import Ruleset
 from .corpus import Corpus
 
 KIND = "boilerplate"
-DEFAULT_SEVERITY = "info"
+DEFAULT_SEVERITY: Severity = "info"
 SECTION_LABEL = "section_label"
 
 _WORD = re.compile(r"[^\W\d_]{4,}")

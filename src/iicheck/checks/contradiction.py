@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..models import Finding
+from ..models import Finding, Severity
 from ..ruleset import Ruleset
 from .corpus import Corpus
 from .pairwise import conflicts
 
 KIND = "contradiction"
-DEFAULT_SEVERITY = "error"
+DEFAULT_SEVERITY: Severity = "error"
 
 
 def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:

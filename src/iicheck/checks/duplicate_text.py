@@ -21,12 +21,12 @@ import re
 from collections.abc import Iterator
 
 from ..findings import fingerprint, sentence_evidence
-from ..models import Finding, Sentence
+from ..models import Finding, Sentence, Severity
 from ..ruleset import Ruleset
 from .corpus import Corpus
 
 KIND = "duplicate_text"
-DEFAULT_SEVERITY = "info"
+DEFAULT_SEVERITY: Severity = "info"
 MIN_WORDS = 5
 
 _TOKEN = re.compile(r"\w+")

@@ -33,12 +33,12 @@ import re
 from collections.abc import Iterator
 
 from ..findings import fingerprint, sentence_evidence
-from ..models import Finding, Sentence
+from ..models import Finding, Sentence, Severity
 from ..ruleset import Ruleset
 from .corpus import Corpus
 
 KIND = "enumeration_mismatch"
-DEFAULT_SEVERITY = "warning"
+DEFAULT_SEVERITY: Severity = "warning"
 MAX_ITEM_WORDS = 10
 
 NUMBER_WORDS = {w: i for i, w in enumerate(

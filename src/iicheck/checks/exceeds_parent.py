@@ -17,13 +17,13 @@ from collections.abc import Iterator
 from ..compare import figure_phrase
 from ..findings import claims_finding
 from ..intervals import entirely_below
-from ..models import Finding
+from ..models import Finding, Severity
 from ..ruleset import Ruleset
 from .corpus import Corpus
 from .nesting import part_whole_pairs
 
 KIND = "exceeds_parent"
-DEFAULT_SEVERITY = "error"
+DEFAULT_SEVERITY: Severity = "error"
 
 
 def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:

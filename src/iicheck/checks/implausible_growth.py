@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..models import Finding
+from ..models import Finding, Severity
 from ..ruleset import Ruleset
 from .corpus import Corpus
 from .pairwise import conflicts
 
 KIND = "implausible_growth"
-DEFAULT_SEVERITY = "warning"
+DEFAULT_SEVERITY: Severity = "warning"
 
 
 def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:

@@ -28,13 +28,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import fingerprint, sentence_evidence
-from ..models import Finding
+from ..models import Finding, Severity
 from ..quality.offtopic import OffTopicParams, corpus_stats, find_off_topic
 from ..ruleset import Ruleset
 from .corpus import Corpus
 
 KIND = "off_topic"
-DEFAULT_SEVERITY = "warning"
+DEFAULT_SEVERITY: Severity = "warning"
 
 
 def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:

@@ -13,12 +13,12 @@ from collections.abc import Iterator
 
 from ..findings import claims_finding
 from ..intervals import describe, fmt
-from ..models import Finding
+from ..models import Finding, Severity
 from ..ruleset import Ruleset
 from .corpus import Corpus
 
 KIND = "out_of_range"
-DEFAULT_SEVERITY = "warning"
+DEFAULT_SEVERITY: Severity = "warning"
 
 
 def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:

@@ -19,12 +19,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import fingerprint, sentence_evidence
-from ..models import Evidence, Finding
+from ..models import Evidence, Finding, Severity
 from ..ruleset import Ruleset, phrase_regex
 from .corpus import Corpus
 
 KIND = "terminology"
-DEFAULT_SEVERITY = "info"
+DEFAULT_SEVERITY: Severity = "info"
 MAX_EVIDENCE = 5
 
 

@@ -15,12 +15,12 @@ from collections.abc import Iterator
 
 from ..compare import when
 from ..findings import claims_finding
-from ..models import Finding
+from ..models import Finding, Severity
 from ..ruleset import Ruleset
 from .corpus import Corpus
 
 KIND = "undated"
-DEFAULT_SEVERITY = "warning"
+DEFAULT_SEVERITY: Severity = "warning"
 
 
 def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import claims_finding
-from ..models import Finding
+from ..models import Finding, Severity
 from ..ruleset import Ruleset
 from .corpus import Corpus
 
 KIND = "unmapped_figure"
-DEFAULT_SEVERITY = "info"
+DEFAULT_SEVERITY: Severity = "info"
 
 
 def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:

@@ -294,9 +294,9 @@ def find_off_topic(
     own = own_index is not None or any(d == doc_df for d in stats.docs)
     n_units = stats.sentences + (0 if own else n_sent)
     idf: dict[str, float] = {}
-    for st, c in doc_df.items():
-        df = stats.df.get(st, 0) + (0 if own else c)
-        idf[st] = math.log((n_units + 1) / (df + 1)) + 1.0
+    for stem, c in doc_df.items():
+        df = stats.df.get(stem, 0) + (0 if own else c)
+        idf[stem] = math.log((n_units + 1) / (df + 1)) + 1.0
     weight = {st: v ** params.idf_power for st, v in idf.items()}
     nb = _neighbour_credit(doc_df, idf, stats, params, own_index)
     extra = frozenset(st for term in topic_terms for st in content_words(term))

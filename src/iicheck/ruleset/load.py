@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from ..errors import Problem, RuleFileError
 from ..yamlfile import LocatedYaml, load_yaml, validate
 from .models import ExtractionFile, Metric, MetricsFile, QualifiersFile, QualityFile
@@ -44,7 +46,8 @@ class Ruleset:
         return self.metric_by_id[metric_id]
 
 
-def _read(folder: Path, name: str, model: type, problems: list[Problem]) -> tuple[object, LocatedYaml | None]:
+def _read(folder: Path, name: str, model: type[BaseModel],
+          problems: list[Problem]) -> tuple[object, LocatedYaml | None]:
     path = folder / name
     if not path.exists():
         if name in REQUIRED:
