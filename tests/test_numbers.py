@@ -109,3 +109,11 @@ def test_find_numbers_spans_are_sane(text: str) -> None:
         assert n.start >= last_end  # in order, no overlaps
         last_end = n.end
         assert math.isfinite(n.value)
+
+
+@pytest.mark.parametrize("text", ["a thirdſ of the sites", "two thirdſ of", "ſeventy", "twentyK people",
+                                  "İstanbul has fiftyı ports", "a halfſ of"])
+def test_case_folding_letters_never_crash(text: str) -> None:
+    """IGNORECASE matches "ſ", "K" (Kelvin), "İ", "ı" as ASCII letters; lookups must not fail."""
+    for number in find_numbers(text):
+        assert text[number.start:number.end] == number.text

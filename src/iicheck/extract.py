@@ -161,11 +161,16 @@ def _governing_time(exprs: Sequence[TimeExpression], start: int) -> TimeExpressi
     return after[0] if after else None
 
 
-def _modality(text: str, time: TimeExpression | None, rules: Ruleset) -> str:
-    target, estimate = _cue_patterns(rules)
-    if estimate.search(text):
+def _modality(text: str, time: TimeExpression | None, rules: Ruleset,
+              cues: tuple[bool, bool] | None = None) -> str:
+    """`cues`: whether `text` holds an estimate cue and a target cue, when known already."""
+    if cues is None:
+        target, estimate = _cue_patterns(rules)
+        cues = (estimate.search(text) is not None, target.search(text) is not None)
+    has_estimate, has_target = cues
+    if has_estimate:
         return "estimate"
-    if target.search(text) or (time is not None and time.role in ("deadline", "future")):
+    if has_target or (time is not None and time.role in ("deadline", "future")):
         return "target"
     return "achieved"
 
@@ -180,13 +185,18 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
         exprs = find_time_expressions(text, pub)
     numbers = find_numbers(text, tuple(rules.extraction.not_figure_before),
                            masked=[(e.start, e.end) for e in exprs])
+    mentions: list[Mention] = []
+    if not numbers:
+        return mentions
     units = _unit_words(rules)
-    mentions = []
+    target, estimate = _cue_patterns(rules)  # the cues are the sentence's: look once
+    has_estimate = estimate.search(text) is not None
+    cues = (has_estimate, not has_estimate and target.search(text) is not None)
     for n in numbers:
         qualifier, start, end = _qualifier(text, n, rules)
         unit, unit_lemma = _unit(text, n, units)
         c_start, c_end = clause_bounds(text, n, numbers)
         time = _governing_time(exprs, n.start)
         mentions.append(Mention(sentence, n, start, end, qualifier, unit, unit_lemma,
-                                text[c_start:c_end], time, _modality(text, time, rules)))
+                                text[c_start:c_end], time, _modality(text, time, rules, cues)))
     return mentions

@@ -22,8 +22,9 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
-from .wordnumbers import (FOLD, FRACTION, SCALES, VAGUE_PLURAL, WORD_NUMBER, fold_value,
-                          fraction_value, parse_word_number, vague_plural_range)
+from .wordnumbers import (FOLD, FRACTION, FRACTION_WORDS, NUMBER_WORDS, SCALES, VAGUE_PLURAL,
+                          VAGUE_SCALE_WORDS, WORD_NUMBER, fold_value, fraction_value,
+                          parse_word_number, vague_plural_range)
 
 __all__ = ["NumberMatch", "find_numbers", "parse_word_number", "parse_digits", "rounding_step",
            "is_round", "DEFAULT_NAME_PREFIXES"]
@@ -82,6 +83,23 @@ _NOT_NAME_WORDS = frozenset("About Nearly Over Some Around Almost Only Just Than
 _COUNTED_AFTER = re.compile(r"^(?:\s*[-–]\s*|\s+)(?:[a-z]+s\b|[a-z]+-)")
 _JOIN = re.compile(r"^\s*(?:-|–|to|and)\s*$", re.IGNORECASE)
 
+# Cheap prefilters: each regex below only runs when a text holds what every one of its
+# matches needs (a digit, a "+", a capitalised month...), so skipping it changes nothing.
+_ANY_DIGIT = re.compile(r"\d")
+_MONTH_ABBRS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Non-ASCII characters that re.IGNORECASE equates with ASCII letters ("K" is the Kelvin
+# sign, matched by "k"): a text holding one skips the lowercase word prefilters.
+CASE_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
+_TOKEN = re.compile(r"\w+")
+
+
+def has_case_trap(text: str) -> bool:
+    return any(c in text for c in CASE_TRAPS) if not text.isascii() else False
+
+
+def _has_month(text: str) -> bool:
+    return any(m in text for m in _MONTH_ABBRS)
+
 
 @dataclass(frozen=True)
 class NumberMatch:
@@ -125,9 +143,35 @@ def _name_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{names})\s+\d+(?:\.\d+)*\b")
 
 
-def _masked(text: str, prefixes: tuple[str, ...]) -> list[tuple[int, int]]:
-    spans = [m.span() for pattern in _MASKS for m in pattern.finditer(text)]
-    if prefixes:
+def _active_masks(text: str, digit: bool) -> list[re.Pattern[str]]:
+    """The masks that can match `text` (each needs what its check here tests)."""
+    iso, clock, ampm, zone, month_day, day_month, plus, duration = _MASKS
+    active = []
+    low = text.lower()
+    trap = has_case_trap(text)
+    if digit:
+        if "-" in text:
+            active.append(iso)
+        if ":" in text:
+            active.append(clock)
+        if "am" in low or "pm" in low or "a.m." in low or "p.m." in low:
+            active.append(ampm)
+        if "T" in text:
+            active.append(zone)
+        if _has_month(text):
+            active += (month_day, day_month)
+        if "+" in text:
+            active.append(plus)
+    if "-" in text and (trap or "-year" in low or "-month" in low or "-week" in low or "-day" in low):
+        active.append(duration)
+    return active
+
+
+def _masked(text: str, prefixes: tuple[str, ...], digit: bool | None = None) -> list[tuple[int, int]]:
+    if digit is None:
+        digit = _ANY_DIGIT.search(text) is not None
+    spans = [m.span() for pattern in _active_masks(text, digit) for m in pattern.finditer(text)]
+    if prefixes and digit and any(p in text for p in prefixes):
         spans += [m.span() for m in _name_pattern(prefixes).finditer(text)]
     return spans
 
@@ -182,29 +226,48 @@ def _digit_match(text: str, m: re.Match[str]) -> NumberMatch:
                        rounding_step(value, decimals, scale), False, scale)
 
 
+def _word_patterns(text: str) -> tuple[bool, bool, bool, bool]:
+    """Whether VAGUE_PLURAL, FRACTION, FOLD and WORD_NUMBER can match `text` at all.
+
+    Each of them only matches around a whole word (a maximal run of word characters) from
+    its vocabulary ("thousands", "third", "...fold", "twenty"), compared case-insensitively.
+    """
+    if has_case_trap(text):
+        return True, True, True, True
+    low = text.lower()  # lowering never makes a word character of a non-word one
+    tokens = set(_TOKEN.findall(low))
+    return (not tokens.isdisjoint(VAGUE_SCALE_WORDS) and "of" in tokens,
+            not tokens.isdisjoint(FRACTION_WORDS),
+            "fold" in low,
+            not tokens.isdisjoint(NUMBER_WORDS))
+
+
 def _word_matches(text: str, taken: list[tuple[int, int]]) -> list[NumberMatch]:
     found: list[NumberMatch] = []
+    vague, fraction, fold, words = _word_patterns(text)
+    if not (vague or fraction or fold or words):
+        return found
 
     def free(start: int, end: int) -> bool:
         return not _overlaps(taken + [(f.start, f.end) for f in found], start, end)
 
-    for m in VAGUE_PLURAL.finditer(text):
+    for m in (VAGUE_PLURAL.finditer(text) if vague else ()):
         if free(*m.span()):
             low, high = vague_plural_range(m)
             found.append(NumberMatch(m.start(), m.end(), m.group(0), low, high, "number", None,
                                      rounding_step(low), True))
-    for m in FRACTION.finditer(text):
+    for m in (FRACTION.finditer(text) if fraction else ()):
         value = fraction_value(text, m)
         end = m.end("den")
         if value is not None and free(m.start(), end):
             found.append(NumberMatch(m.start(), end, text[m.start():end], value, None, "number",
                                      None, value, True))
-    for m in FOLD.finditer(text):
+    for m in (FOLD.finditer(text) if fold else ()):
         value = fold_value(m)
         if value is not None and free(*m.span()):
             found.append(NumberMatch(m.start(), m.end(), m.group(0), value, None, "number", None,
                                      rounding_step(value), True))
-    for m in WORD_NUMBER.finditer(text):
+    for m in (WORD_NUMBER.finditer(text) if words else ()):
         start, phrase = m.start(), m.group(0)
         value = parse_word_number(phrase)
         if value is None and re.match(r"an?\s", phrase, re.IGNORECASE) \
@@ -264,20 +327,26 @@ def _merge_ranges(text: str, found: list[NumberMatch]) -> list[NumberMatch]:
 def find_numbers(text: str, name_prefixes: tuple[str, ...] = DEFAULT_NAME_PREFIXES,
                  masked: list[tuple[int, int]] | None = None) -> list[NumberMatch]:
     """Every figure-like number in `text`, in order, skipping years, dates, ordinals and names."""
-    skip = _masked(text, name_prefixes) + list(masked or [])
+    digit = _ANY_DIGIT.search(text)
+    skip = _masked(text, name_prefixes, digit is not None) + list(masked or [])
     found: list[NumberMatch] = []
-    for m in _FRACTION_DIGITS.finditer(text):
+    if digit is None:  # every digit pattern needs a digit: only number words can be here
+        found += _word_matches(text, skip)
+        return _merge_ranges(text, sorted(found, key=lambda n: n.start))
+    for m in (_FRACTION_DIGITS.finditer(text) if "/" in text or "⁄" in text else ()):
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < a < b and not _overlaps(skip, *m.span()) and not re.search(
                 r"\b(?:on|in|by|since|until|from)\s+$", text[max(0, m.start() - 8):m.start()], re.I):
             found.append(NumberMatch(m.start(), m.end(), m.group(0), a / b, None, "number", None,
                                      rounding_step(a / b, 3), False))
-    for m in _SCIENTIFIC.finditer(text):
+    for m in (_SCIENTIFIC.finditer(text) if "10" in text and ("x" in text or "×" in text) else ()):
         if not _overlaps(skip, *m.span()):
             value = float(m.group("a")) * 10.0 ** int(m.group("e").replace("−", "-"))
             found.append(NumberMatch(m.start(), m.end(), m.group(0), value, None, "number", None,
                                      abs(value) * 1e-3, False))
-    for m in _DIGIT_NUMBER.finditer(text):
+    # A match starts at most 11 characters before its first digit ("US $minus .5"), so the
+    # scan can begin shortly before the text's first digit.
+    for m in _DIGIT_NUMBER.finditer(text, max(0, digit.start() - 16)):
         if _overlaps(skip, m.start("num"), m.end("num")) or _is_year(text, m) or _is_name(text, m):
             continue
         if any(f.start < m.end() and m.start() < f.end for f in found):

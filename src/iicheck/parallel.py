@@ -13,10 +13,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import types
+import typing
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
+
+from pydantic import BaseModel
 
 from . import __version__
 from .atomic import write_atomic
@@ -41,9 +45,93 @@ def _init_worker(rules_path: str) -> None:
     _WORKER_RULES = load_ruleset(Path(rules_path))
 
 
-def _work(source: Source) -> Extracted:
+# Workers send their results back as plain tuples, not pickled models: unpickling a pydantic
+# model runs Python code per object, while re-validating its (already valid) field values in
+# the parent runs in pydantic-core and gives an equal model. A model is packed as
+# (class, names of the fields it was given, their values), nested models packed alike; the
+# parent calls the class with exactly those fields, as the worker's code did. A model that
+# cannot be rebuilt that way (a field left unset that does not hold its default) is sent as is.
+Packed = tuple[type[BaseModel], tuple[str, ...], tuple[object, ...]]
+_LAYOUTS: dict[tuple[type[BaseModel], frozenset[str]], tuple[tuple[str, ...], tuple[tuple[str, object], ...]]] = {}
+
+
+@lru_cache(maxsize=None)
+def _model_fields(cls: type[BaseModel]) -> frozenset[str]:
+    """Fields of `cls` declared as a model (or an optional one): the only ones packed nested."""
+    out = set()
+    for name, info in cls.model_fields.items():
+        ann = info.annotation
+        options = typing.get_args(ann) if typing.get_origin(ann) in (typing.Union, types.UnionType) else (ann,)
+        if any(isinstance(a, type) and issubclass(a, BaseModel) for a in options):
+            out.add(name)
+    return frozenset(out)
+
+
+def _layout(cls: type[BaseModel], given: frozenset[str]) -> tuple[tuple[str, ...], tuple[tuple[str, object], ...]]:
+    key = (cls, given)
+    layout = _LAYOUTS.get(key)
+    if layout is None:
+        names = tuple(n for n in cls.model_fields if n in given)
+        unset = tuple((n, f.default) for n, f in cls.model_fields.items() if n not in given)
+        layout = _LAYOUTS[key] = (names, unset)
+    return layout
+
+
+def _pack(model: BaseModel) -> Packed | BaseModel:
+    cls = type(model)
+    names, unset = _layout(cls, frozenset(model.__pydantic_fields_set__))
+    values = model.__dict__
+    if model.__pydantic_extra__ or model.__pydantic_private__:
+        return model
+    for name, default in unset:
+        value = values[name]
+        if value is not default and (type(value) is not type(default) or value != default):
+            return model
+    out: list[object] = []
+    for name in names:
+        value = values[name]
+        if isinstance(value, BaseModel):
+            if name not in _model_fields(cls):
+                return model
+            value = _pack(value)
+        out.append(value)
+    return cls, names, tuple(out)
+
+
+@lru_cache(maxsize=None)
+def _nested_names(cls: type[BaseModel], names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(n for n in names if n in _model_fields(cls))
+
+
+def _unpack(packed: Packed | BaseModel) -> BaseModel:
+    if isinstance(packed, BaseModel):
+        return packed
+    cls, names, values = packed
+    kwargs = dict(zip(names, values))
+    for name in _nested_names(cls, names):
+        if type(kwargs[name]) is tuple:
+            kwargs[name] = _unpack(kwargs[name])  # type: ignore[arg-type]
+    # what cls(**kwargs) does, without the Python-level __init__ frame
+    return cls.__pydantic_validator__.validate_python(kwargs)  # type: ignore[no-any-return]
+
+
+PackedExtracted = tuple[list[Packed | BaseModel], list[Packed | BaseModel]]
+
+
+def pack_extracted(extracted: Extracted) -> PackedExtracted:
+    sentences, claims = extracted
+    return [_pack(s) for s in sentences], [_pack(c) for c in claims]
+
+
+def unpack_extracted(packed: PackedExtracted) -> Extracted:
+    sentences, claims = packed
+    return (tuple(_unpack(s) for s in sentences),  # type: ignore[misc]
+            tuple(_unpack(c) for c in claims))  # type: ignore[misc]
+
+
+def _work(source: Source) -> PackedExtracted:
     assert _WORKER_RULES is not None
-    return extract_source(source, _WORKER_RULES)
+    return pack_extracted(extract_source(source, _WORKER_RULES))
 
 
 @lru_cache(maxsize=1)
@@ -104,7 +192,8 @@ def extract_all(sources: Sequence[Source], rules: Ruleset, jobs: int = 1,
     workers = min(resolve_jobs(jobs), max(1, len(todo) // MIN_DOCS_PER_WORKER))
     if workers > 1:
         with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(rules.path),)) as pool:
-            fresh = list(pool.map(_work, [sources[i] for i in todo], chunksize=32))
+            chunk = max(1, min(32, len(todo) // (workers * 4)))
+            fresh = [unpack_extracted(p) for p in pool.map(_work, [sources[i] for i in todo], chunksize=chunk)]
     else:
         fresh = [extract_source(sources[i], rules) for i in todo]
     for i, extracted in zip(todo, fresh, strict=True):

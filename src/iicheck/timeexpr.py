@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .models import TimeWindow
-from .numbers import parse_word_number
+from .numbers import _MONTH_ABBRS, has_case_trap, parse_word_number
 
 _MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTH_NAMES.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -50,6 +50,39 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 _MAY_HAVE_TIME = re.compile(r"\d|years?\b", re.IGNORECASE)  # every pattern needs one of these
+
+
+_ANY_DIGIT = re.compile(r"\d")
+_YEARISH = re.compile(r"(?:1[89]|20)\d\d")  # what "range", "month" and "year" all need
+_MONTH_WORDS = frozenset(_MONTH_NAMES) | {"sep"}
+_TOKEN = re.compile(r"\w+")
+
+
+def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The patterns of _PATTERNS (in order) that can match `text`: each needs what its check
+    here tests (a digit, a year, a month name, "year"), so leaving the others out changes nothing."""
+    iso, mdy, range_, month, year, future, past = _PATTERNS
+    if has_case_trap(text):
+        return list(_PATTERNS) if _MAY_HAVE_TIME.search(text) else []
+    out: list[tuple[str, re.Pattern[str]]] = []
+    low = text.lower()
+    if _ANY_DIGIT.search(text) is not None:
+        has_year = _YEARISH.search(text) is not None
+        if "-" in text:
+            out.append(iso)
+        if has_year and any(m in text for m in _MONTH_ABBRS):
+            out.append(mdy)
+        if has_year:
+            out.append(range_)
+            # the month name is a whole word there ("in June 2024", "mid-Sept. 2023")
+            if not _MONTH_WORDS.isdisjoint(_TOKEN.findall(low)):
+                out.append(month)
+            out.append(year)
+    if "year" in low:
+        if "next" in low or "following" in low or "coming" in low:
+            out.append(future)
+        out.append(past)
+    return out
 
 
 @dataclass(frozen=True)
@@ -124,9 +157,7 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> tuple[date | None,
 def find_time_expressions(text: str, pub: TimeWindow) -> list[TimeExpression]:
     """Non-overlapping time expressions in `text`, resolved against the publication window."""
     found: list[TimeExpression] = []
-    if not _MAY_HAVE_TIME.search(text):
-        return found
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in _candidate_patterns(text):
         for m in pattern.finditer(text):
             if any(e.start < m.end() and m.start() < e.end for e in found):
                 continue

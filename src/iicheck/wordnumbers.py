@@ -23,6 +23,7 @@ SMALL = {w: i for i, w in enumerate(
 TENS = {w: 10 * (i + 2) for i, w in enumerate(
     "twenty thirty forty fifty sixty seventy eighty ninety".split())}
 SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+NUMBER_WORDS = frozenset([*SMALL, *TENS, *SCALES, "dozen"])
 _WORD = "|".join(sorted([*SMALL, *TENS, *SCALES, "dozen"], key=len, reverse=True))
 WORD_NUMBER = re.compile(
     rf"\b(?:an?\s+)?(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*\b", re.IGNORECASE)
@@ -35,12 +36,15 @@ FRACTION = re.compile(
     rf"sixths?|sevenths?|eighths?|ninths?|tenths?)\b(?P<next>\s+(?:of|the|a|an|its|their|his|her|"
     rf"our|all|as|which)\b)?",
     re.IGNORECASE)
+FRACTION_WORDS = frozenset(["half", "halves"] + [f"{w}{s}" for w in (
+    "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth") for s in ("", "s")])
 _NOT_FRACTION_BEFORE = re.compile(r"\b(?:first|second|last|latter|other|back|the|this|that|each)\s+$",
                                   re.IGNORECASE)
 FOLD = re.compile(rf"\b(?:(?P<word>{_WORD})|(?P<digits>\d+))-?fold\b", re.IGNORECASE)
 VAGUE_PLURAL = re.compile(
     r"\b(?:(?P<mult>tens|hundreds)\s+of\s+)?(?P<scale>dozens|hundreds|thousands|millions|billions|"
     r"trillions)(?=\s+of\b)", re.IGNORECASE)
+VAGUE_SCALE_WORDS = frozenset("dozens hundreds thousands millions billions trillions".split())
 
 
 def parse_word_number(text: str) -> float | None:
@@ -74,7 +78,10 @@ def parse_word_number(text: str) -> float | None:
 def fraction_value(text: str, m: re.Match[str]) -> float | None:
     """Value of a FRACTION match used as a quantity ("a third of" -> 1/3), else None."""
     den_word = m.group("den").lower()
-    den = _DENOMINATORS[den_word.rstrip("s") if den_word != "halves" else "halve"]
+    # IGNORECASE also matches "ſ" and "K" (Kelvin) as letters, so look words up, never index
+    den = _DENOMINATORS.get(den_word.rstrip("s") if den_word != "halves" else "halve")
+    if den is None:
+        return None
     num_word = (m.group("num") or "").lower()
     if not m.group("next"):
         return None
@@ -84,7 +91,9 @@ def fraction_value(text: str, m: re.Match[str]) -> float | None:
         return 0.5
     if not m.group("next").strip().lower() == "of" and den != 2:
         return None
-    num = 1 if num_word in ("a", "an") else SMALL[num_word]
+    num = 1 if num_word in ("a", "an") else SMALL.get(num_word)
+    if num is None:
+        return None
     plural = den_word.endswith("s")
     if (num == 1) == plural or num >= den:
         return None
