@@ -71,3 +71,13 @@ def test_catastrophic_pattern_is_refused_at_load(rules_copy: Path) -> None:
         "version: 1\nartifacts:\n  - {id: evil, pattern: '(a+)+\\1', description: backreference}\n")
     message = _error(rules_copy)
     assert "quality.yaml:3:16:" in message and "not valid RE2" in message
+
+
+def test_rounding_refinement_is_a_rule_switch(rules_copy: Path) -> None:
+    from iicheck.ruletests import RuleCase, case_claims
+
+    case = RuleCase(name="x", sentence="China has more than 1,000 industrial internet platforms.")
+    assert case_claims(case, load_ruleset(rules_copy))[0].value.high == 1100
+    path = rules_copy / "qualifiers.yaml"
+    path.write_text(path.read_text().replace("single_digit_refine: true", "single_digit_refine: false"))
+    assert case_claims(case, load_ruleset(rules_copy))[0].value.high == 2000

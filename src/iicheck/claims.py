@@ -18,17 +18,14 @@ from .mapping import map_mention
 from .models import Claim, Sentence, Source, TimeWindow
 from .ruleset import Ruleset
 from .segment import split_sentences
-from .timeexpr import TimeExpression, find_time_expressions
+from .timeexpr import TimeExpression, find_time_expressions, shift_years
 
 _PARAGRAPH_ROLES = ("point", "range", "since")
 
 
-def _shift_years(window: TimeWindow, years: int) -> TimeWindow:
+def _target_window(window: TimeWindow, years: int) -> TimeWindow:
     assert window.end is not None
-    end = window.end.replace(year=window.end.year + years) if not (
-        window.end.month == 2 and window.end.day == 29) else window.end.replace(
-        year=window.end.year + years, day=28)
-    return TimeWindow(start=window.end, end=end, basis=window.basis,
+    return TimeWindow(start=window.end, end=shift_years(window.end, years), basis=window.basis,
                       note=f"target with no deadline: due within {years} years of publication "
                            f"({window.note})")
 
@@ -56,7 +53,7 @@ def claim_window(mention: Mention, paragraph_time: TimeExpression | None, pub: T
         return TimeWindow(start=w.start, end=w.end, basis="paragraph",
                           note=f"{w.note} earlier in the paragraph")
     if mention.modality == "target" and pub.known:
-        return _shift_years(pub, rules.extraction.time.target_horizon_years)
+        return _target_window(pub, rules.extraction.time.target_horizon_years)
     return publication_claim_window(pub, rules)
 
 

@@ -7,72 +7,20 @@ findings (or failing rule tests); 2 the tool could not do its job (bad input, ru
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Callable
-from datetime import date
-from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
 from . import __version__
 from .atomic import write_all_atomic
-from .config import ProjectConfig, load_config
-from .engine import AuditOptions, AuditResult, audit
+from .cli_common import (audit_options, cache_opt, explanations_opt, handle_errors, jobs_opt,
+                         project_config, rules_opt, sources_arg)
+from .engine import AuditResult, audit
 from .errors import IicheckError, Problem
 from .intervals import describe
 from .render import RENDERERS, file_name, render
 
-F = TypeVar("F", bound=Callable[..., Any])
 AUDIT_FORMATS = ("json", "html", "pdf", "sarif", "junit", "gitlab")
-CACHE_DIR = ".iicheck-cache"
-
-
-def handle_errors(fn: F) -> F:
-    """Turn IicheckError into `path:line:col: message` on stderr and exit code 2."""
-
-    @wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except IicheckError as exc:
-            click.echo(f"iicheck: error: {exc.render()}", err=True)
-            sys.exit(2)
-        except KeyboardInterrupt:
-            click.echo("iicheck: interrupted; no output file was changed", err=True)
-            sys.exit(130)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _config() -> tuple[ProjectConfig, Path]:
-    return load_config(Path.cwd())
-
-
-def _options(sources: tuple[Path, ...], rules: Path | None, explanations: Path | None,
-             use_explanations: bool, jobs: int = 0, cache: bool = True) -> AuditOptions:
-    config, base = _config()
-    if not sources:
-        configured = [config.sources] if isinstance(config.sources, str) else config.sources
-        sources = tuple(base / s for s in configured)
-    rules_dir = rules if rules is not None else base / config.rules
-    if explanations is None and use_explanations:
-        explanations = base / config.explanations if config.explanations else rules_dir / "explanations.yaml"
-    return AuditOptions(sources=sources, rules=rules_dir, explanations=explanations, today=date.today(),
-                        jobs=jobs, cache=(base / CACHE_DIR) if cache else None)
-
-
-_sources_arg = click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
-_rules_opt = click.option("--rules", type=click.Path(path_type=Path), default=None,
-                          help="Rules folder (default: rules/, or [tool.iicheck] rules).")
-_jobs_opt = click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
-                         help="Processes for extraction (0: all cores); output is identical for any N.")
-_cache_opt = click.option("--cache/--no-cache", default=True, show_default=True,
-                          help=f"Reuse per-document extraction from {CACHE_DIR}/ (keyed by content, "
-                               "rules and tool code).")
-_explanations_opt = click.option("--explanations", type=click.Path(path_type=Path), default=None,
-                                 help="Explanations file (default: rules/explanations.yaml).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -82,15 +30,15 @@ def main() -> None:
 
 
 @main.command()
-@_sources_arg
-@_rules_opt
+@sources_arg
+@rules_opt
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@_jobs_opt
-@_cache_opt
+@jobs_opt
+@cache_opt
 @handle_errors
 def claims(sources: tuple[Path, ...], rules: Path | None, fmt: str, jobs: int, cache: bool) -> None:
     """List every figure found, mapped to a metric and definition or unmapped."""
-    result = audit(_options(sources, rules, None, False, jobs, cache))
+    result = audit(audit_options(sources, rules, None, False, jobs, cache))
     found = result.report.claims
     if fmt == "json":
         payload = {"claims": [c.model_dump(mode="json") for c in found]}
@@ -121,21 +69,21 @@ def _formats(value: str, allowed: tuple[str, ...]) -> list[str]:
 
 
 @main.command("audit")
-@_sources_arg
-@_rules_opt
-@_explanations_opt
+@sources_arg
+@rules_opt
+@explanations_opt
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Output folder (default: reports/).")
 @click.option("--format", "fmt", default="json,html,pdf", show_default=True,
               help=f"Comma-separated: {', '.join(AUDIT_FORMATS)}.")
-@_jobs_opt
-@_cache_opt
+@jobs_opt
+@cache_opt
 @handle_errors
 def audit_cmd(sources: tuple[Path, ...], rules: Path | None, explanations: Path | None,
               out: Path | None, fmt: str, jobs: int, cache: bool) -> None:
     """Audit sources and write the report files (default: seeds/ -> reports/)."""
     formats = _formats(fmt, AUDIT_FORMATS)
-    config, base = _config()
-    result = audit(_options(sources, rules, explanations, True, jobs, cache))
+    config, base = project_config()
+    result = audit(audit_options(sources, rules, explanations, True, jobs, cache))
     written = _write_outputs(result, out if out is not None else base / config.out, formats)
     s = result.report.summary
     click.echo(f"{s.sources} sources, {s.claims} claims ({s.mapped_claims} mapped), {s.findings} findings "
@@ -145,10 +93,10 @@ def audit_cmd(sources: tuple[Path, ...], rules: Path | None, explanations: Path 
         click.echo(f"wrote {path}", err=True)
 
 
-from .cli_gate import register_gate_commands  # noqa: E402
+from .cli_gate import adopt_cmd, check, explain_cmd  # noqa: E402
 from .cli_rules import rules_group  # noqa: E402
 
-register_gate_commands(main, _options, handle_errors)
-main.add_command(rules_group)
+for command in (check, explain_cmd, adopt_cmd, rules_group):
+    main.add_command(command)
 
 __all__ = ["main", "RENDERERS"]

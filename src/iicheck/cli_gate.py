@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,8 +11,10 @@ from typing import Any
 import click
 
 from .atomic import write_atomic
+from .cli_common import (audit_options, by_opt, cache_opt, explanations_opt, handle_errors, jobs_opt,
+                         rules_opt, sources_arg)
 from .config import load_config
-from .engine import audit
+from .engine import AuditOptions, audit
 from .errors import ExplanationsError, Problem
 from .explanations import adopt, explain, gate_exit_code, load_explanations, write_explanations
 from .render import render
@@ -21,95 +22,92 @@ from .render import render
 CHECK_FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab")
 
 
-def register_gate_commands(main: click.Group, options: Callable[..., Any],
-                           handle_errors: Callable[[Any], Any]) -> None:
-    sources_arg = click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
-    rules_opt = click.option("--rules", type=click.Path(path_type=Path), default=None,
-                             help="Rules folder (default: rules/).")
-    expl_opt = click.option("--explanations", type=click.Path(path_type=Path), default=None,
-                            help="Explanations file (default: rules/explanations.yaml).")
+def _explanations_path(opts: AuditOptions) -> Path:
+    assert opts.explanations is not None  # audit_options(..., use_explanations=True) always sets it
+    return opts.explanations
 
-    @main.command()
-    @sources_arg
-    @rules_opt
-    @expl_opt
-    @click.option("--format", "fmt", type=click.Choice(CHECK_FORMATS), default=None,
-                  help="Output format (default: text; github when GITHUB_ACTIONS is set).")
-    @click.option("--output", type=click.Path(path_type=Path), default=None,
-                  help="Write the output to this file (atomically) instead of stdout.")
-    @click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default=None,
-                  help="Lowest severity that fails the gate (default: error).")
-    @click.option("--strict", is_flag=True, help="Also fail on stale or expired explanations.")
-    @click.option("--include-explained", is_flag=True, help="Show explained findings too.")
-    @click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
-                  help="Processes for extraction (0: all cores).")
-    @click.option("--cache/--no-cache", default=True, show_default=True,
-                  help="Reuse per-document extraction from .iicheck-cache/.")
-    @handle_errors
-    def check(sources: tuple[Path, ...], rules: Path | None, explanations: Path | None,
-              fmt: str | None, output: Path | None, fail_level: str | None, strict: bool,
-              include_explained: bool, jobs: int, cache: bool) -> None:
-        """Exit 1 when a finding is new and unexplained; never writes the explanations file."""
-        config, _ = load_config(Path.cwd())
-        level = fail_level or config.fail_level
-        fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-        result = audit(options(sources, rules, explanations, True, jobs, cache))
-        kwargs: dict[str, Any] = {"include_explained": include_explained, "root": Path.cwd()}
-        if fmt == "text":
-            kwargs["color"] = output is None and sys.stdout.isatty()
-        if fmt == "junit":
-            kwargs["fail_level"] = level
-        text = render(fmt, result.report, **kwargs)
-        if output is not None:
-            write_atomic(output, text)
-        else:
-            click.echo(text, nl=False)
-        for entry in result.stale:
-            click.echo(f"iicheck: stale explanation {entry.fingerprint} ({entry.kind}): matches no "
-                       f"finding; remove it", err=True)
-        for entry in result.expired:
-            click.echo(f"iicheck: expired explanation {entry.fingerprint} ({entry.kind}) "
-                       f"since {entry.expires}", err=True)
-        sys.exit(gate_exit_code(result.report.findings, result.stale, result.expired, level, strict))
 
-    @main.command("explain")
-    @click.argument("fingerprint")
-    @click.option("--reason", required=True, help="Why this finding is acceptable (required).")
-    @click.option("--by", default=lambda: os.environ.get("USER", "unknown"), show_default="$USER")
-    @sources_arg
-    @rules_opt
-    @expl_opt
-    @handle_errors
-    def explain_cmd(fingerprint: str, reason: str, by: str, sources: tuple[Path, ...],
-                    rules: Path | None, explanations: Path | None) -> None:
-        """Record why a finding is acceptable (matched by fingerprint or a unique prefix)."""
-        opts = options(sources, rules, explanations, True)
-        result = audit(opts)
-        matches = [f for f in result.report.findings if f.fingerprint.startswith(fingerprint)]
-        ids = {f.fingerprint for f in matches}
-        if len(ids) != 1:
-            what = "no current finding has" if not ids else f"{len(ids)} findings share"
-            raise ExplanationsError(Problem(str(opts.explanations), f"{what} fingerprint {fingerprint!r}",
-                                            hint="copy the fingerprint from `iicheck check` output"))
-        current = load_explanations(opts.explanations, set(result.rules.metric_by_id) if result.rules else None)
-        updated = explain(current, matches[0], reason, by, date.today(), count=len(matches))
-        write_explanations(opts.explanations, updated)
-        click.echo(f"explained {matches[0].fingerprint} ({matches[0].kind}) in {opts.explanations}", err=True)
+@click.command()
+@sources_arg
+@rules_opt
+@explanations_opt
+@click.option("--format", "fmt", type=click.Choice(CHECK_FORMATS), default=None,
+              help="Output format (default: text; github when GITHUB_ACTIONS is set).")
+@click.option("--output", type=click.Path(path_type=Path), default=None,
+              help="Write the output to this file (atomically) instead of stdout.")
+@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that fails the gate (default: error).")
+@click.option("--strict", is_flag=True, help="Also fail on stale or expired explanations.")
+@click.option("--include-explained", is_flag=True, help="Show explained findings too.")
+@jobs_opt
+@cache_opt
+@handle_errors
+def check(sources: tuple[Path, ...], rules: Path | None, explanations: Path | None,
+          fmt: str | None, output: Path | None, fail_level: str | None, strict: bool,
+          include_explained: bool, jobs: int, cache: bool) -> None:
+    """Exit 1 when a finding is new and unexplained; never writes the explanations file."""
+    config, _ = load_config(Path.cwd())
+    level = fail_level or config.fail_level
+    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    result = audit(audit_options(sources, rules, explanations, True, jobs, cache))
+    kwargs: dict[str, Any] = {"include_explained": include_explained, "root": Path.cwd()}
+    if fmt == "text":
+        kwargs["color"] = output is None and sys.stdout.isatty()
+    if fmt == "junit":
+        kwargs["fail_level"] = level
+    text = render(fmt, result.report, **kwargs)
+    if output is not None:
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
+    for entry in result.stale:
+        click.echo(f"iicheck: stale explanation {entry.fingerprint} ({entry.kind}): matches no "
+                   f"finding; remove it", err=True)
+    for entry in result.expired:
+        click.echo(f"iicheck: expired explanation {entry.fingerprint} ({entry.kind}) "
+                   f"since {entry.expires}", err=True)
+    sys.exit(gate_exit_code(result.report.findings, result.stale, result.expired, level, strict))
 
-    @main.command("adopt")
-    @click.option("--by", default=lambda: os.environ.get("USER", "unknown"), show_default="$USER")
-    @sources_arg
-    @rules_opt
-    @expl_opt
-    @handle_errors
-    def adopt_cmd(by: str, sources: tuple[Path, ...], rules: Path | None, explanations: Path | None) -> None:
-        """Take in every current unexplained finding with a TODO reason (check fails until each
-        gets a real one)."""
-        opts = options(sources, rules, explanations, True)
-        result = audit(opts)
-        current = load_explanations(opts.explanations)
-        updated = adopt(current, result.report.findings, by, date.today())
-        write_explanations(opts.explanations, updated)
-        added = len(updated.explanations) - len(current.explanations)
-        click.echo(f"added {added} entries with reason 'TODO: explain' to {opts.explanations}; "
-                   f"replace each with a real reason", err=True)
+@click.command("explain")
+@click.argument("fingerprint")
+@click.option("--reason", required=True, help="Why this finding is acceptable (required).")
+@by_opt
+@sources_arg
+@rules_opt
+@explanations_opt
+@handle_errors
+def explain_cmd(fingerprint: str, reason: str, by: str, sources: tuple[Path, ...],
+                rules: Path | None, explanations: Path | None) -> None:
+    """Record why a finding is acceptable (matched by fingerprint or a unique prefix)."""
+    opts = audit_options(sources, rules, explanations, True)
+    path = _explanations_path(opts)
+    result = audit(opts)
+    matches = [f for f in result.report.findings if f.fingerprint.startswith(fingerprint)]
+    ids = {f.fingerprint for f in matches}
+    if len(ids) != 1:
+        what = "no current finding has" if not ids else f"{len(ids)} findings share"
+        raise ExplanationsError(Problem(str(path), f"{what} fingerprint {fingerprint!r}",
+                                        hint="copy the fingerprint from `iicheck check` output"))
+    current = load_explanations(path, set(result.rules.metric_by_id) if result.rules else None)
+    updated = explain(current, matches[0], reason, by, date.today(), count=len(matches))
+    write_explanations(path, updated)
+    click.echo(f"explained {matches[0].fingerprint} ({matches[0].kind}) in {path}", err=True)
+
+@click.command("adopt")
+@by_opt
+@sources_arg
+@rules_opt
+@explanations_opt
+@handle_errors
+def adopt_cmd(by: str, sources: tuple[Path, ...], rules: Path | None, explanations: Path | None) -> None:
+    """Take in every current unexplained finding with a TODO reason (check fails until each
+    gets a real one)."""
+    opts = audit_options(sources, rules, explanations, True)
+    path = _explanations_path(opts)
+    result = audit(opts)
+    current = load_explanations(path)
+    updated = adopt(current, result.report.findings, by, date.today())
+    write_explanations(path, updated)
+    added = len(updated.explanations) - len(current.explanations)
+    click.echo(f"added {added} entries with reason 'TODO: explain' to {path}; "
+               f"replace each with a real reason", err=True)

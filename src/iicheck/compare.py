@@ -16,13 +16,16 @@ When both cannot be true the verdict is:
 
 from __future__ import annotations
 
+import calendar
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .intervals import describe, entirely_below, fmt, overlaps
+from .intervals import describe, entirely_below, fmt, min_ratio, overlaps
 from .models import Claim, TimeWindow
+from .pairs import groups, sweep_pairs
+from .ruleset import Ruleset
 from .ruleset.models import Metric
 
 DAYS_PER_YEAR = 365.25
@@ -59,8 +62,9 @@ def when(w: TimeWindow) -> str:
         return "undated"
     if w.start == w.end:
         return w.start.isoformat()
-    if w.start.day == 1 and w.start.month == w.end.month and w.start.year == w.end.year \
-            and (w.end.month == 12 or date(w.end.year, w.end.month % 12 + 1, 1).toordinal() - 1 == w.end.toordinal()):
+    whole_month = (w.start.day == 1 and (w.start.year, w.start.month) == (w.end.year, w.end.month)
+                   and w.end.day == calendar.monthrange(w.end.year, w.end.month)[1])
+    if whole_month:
         return w.start.strftime("%Y-%m")
     if (w.start.month, w.start.day, w.end.month, w.end.day) == (1, 1, 12, 31):
         return str(w.start.year) if w.start.year == w.end.year else f"{w.start.year}–{w.end.year}"
@@ -84,7 +88,7 @@ def compare(a: Claim, b: Claim, metric: Metric) -> Verdict:
     low, high = (a, b) if entirely_below(a.value, b.value) else (b, a)
     lw, hw = low.time, high.time
     assert lw.start and lw.end and hw.start and hw.end
-    ratio = high.value.low / low.value.high if low.value.high > 0 else math.inf
+    ratio = min_ratio(low.value, high.value)
     g = metric.max_growth_per_year
     overlap = windows_overlap(lw, hw)
     span = _years(lw.start, hw.end)
@@ -115,3 +119,15 @@ def _num(x: float) -> str:
     if x >= 100:
         return fmt(round(x))
     return f"{x:.2f}".rstrip("0").rstrip(".") if x < 10 else f"{x:.1f}".rstrip("0").rstrip(".")
+
+
+def verdicts(claims: Sequence[Claim], rules: Ruleset) -> Iterator[tuple[Metric, str, Claim, Claim, Verdict]]:
+    """(metric, modality, earlier, later, verdict) for every pair the sweep compares; two
+    figures of one sentence are never compared with each other. Shared by the pair checks
+    and by reconciliation, so both see the same pairs."""
+    for (metric_id, _, modality), group in groups(claims).items():
+        metric = rules.metric(metric_id)
+        for earlier, later in sweep_pairs(group):
+            if earlier.source == later.source and earlier.sentence_span == later.sentence_span:
+                continue
+            yield metric, modality, earlier, later, compare(earlier, later, metric)

@@ -28,6 +28,8 @@ def make_interval(stated: float, qualifier: str, step: float, rules: QualifiersF
                   high: float | None = None) -> ValueInterval:
     """The interval a stated figure allows under the qualifier rules."""
     n = stated
+    if rules.rounding.single_digit_refine:
+        step = refined_step(n, step)
     if high is not None:
         return ValueInterval(stated=n, qualifier="range", low=n, high=high, step=step)
     table: dict[str, tuple[float, float, bool, bool]] = {
@@ -44,6 +46,15 @@ def make_interval(stated: float, qualifier: str, step: float, rules: QualifiersF
         low, hi, low_inc, high_inc = hi, low, high_inc, low_inc
     return ValueInterval(stated=n, qualifier=cast(Qualifier, qualifier), low=_clean(low), high=_clean(hi),
                          low_inclusive=low_inc, high_inclusive=high_inc, step=step)
+
+
+def refined_step(stated: float, step: float) -> float:
+    """One order finer for a number with one significant digit and 3+ digits (1,000 -> 100):
+    writers round such numbers to their leading digit. Idempotent on a refined step."""
+    multiple = abs(stated) / step if step else 0.0
+    if step >= 10 and abs(stated) >= 100 and multiple == int(multiple) and 1 <= multiple <= 9:
+        return step / 10
+    return step
 
 
 def _clean(x: float) -> float:

@@ -223,7 +223,7 @@ def _digit_match(text: str, m: re.Match[str]) -> NumberMatch:
     while text[start].isspace():
         start += 1
     return NumberMatch(start, m.end(), text[start:m.end()], value, None, kind, unit,
-                       rounding_step(value, decimals, scale), False, scale)
+                       rounding_step(value, decimals, scale, refine=False), False, scale)
 
 
 def _word_patterns(text: str) -> tuple[bool, bool, bool, bool]:
@@ -255,7 +255,7 @@ def _word_matches(text: str, taken: list[tuple[int, int]]) -> list[NumberMatch]:
         if free(*m.span()):
             low, high = vague_plural_range(m)
             found.append(NumberMatch(m.start(), m.end(), m.group(0), low, high, "number", None,
-                                     rounding_step(low), True))
+                                     rounding_step(low, refine=False), True))
     for m in (FRACTION.finditer(text) if fraction else ()):
         value = fraction_value(text, m)
         end = m.end("den")
@@ -266,7 +266,7 @@ def _word_matches(text: str, taken: list[tuple[int, int]]) -> list[NumberMatch]:
         value = fold_value(m)
         if value is not None and free(*m.span()):
             found.append(NumberMatch(m.start(), m.end(), m.group(0), value, None, "number", None,
-                                     rounding_step(value), True))
+                                     rounding_step(value, refine=False), True))
     for m in (WORD_NUMBER.finditer(text) if words else ()):
         start, phrase = m.start(), m.group(0)
         value = parse_word_number(phrase)
@@ -286,7 +286,7 @@ def _word_matches(text: str, taken: list[tuple[int, int]]) -> list[NumberMatch]:
         last = phrase.lower().replace("-", " ").split()[-1]
         found.append(NumberMatch(start, end, text[start:end], value, None,
                                  "percent" if pct else "number", "%" if pct else None,
-                                 rounding_step(value), True, SCALES.get(last, 1.0)))
+                                 rounding_step(value, refine=False), True, SCALES.get(last, 1.0)))
     return found
 
 
@@ -314,7 +314,7 @@ def _merge_ranges(text: str, found: list[NumberMatch]) -> list[NumberMatch]:
                 low *= n.scale
             compatible = prev.kind == n.kind or (prev.kind == "number" and n.kind != "currency")
             if ok and compatible and low < n.value:
-                step = min(rounding_step(low), n.step)
+                step = min(rounding_step(low, refine=False), n.step)
                 out[-1] = NumberMatch(prev.start, n.end, text[prev.start:n.end], low, n.value,
                                       n.kind, n.unit, step, prev.is_word and n.is_word, n.scale)
                 continue
@@ -338,7 +338,7 @@ def find_numbers(text: str, name_prefixes: tuple[str, ...] = DEFAULT_NAME_PREFIX
         if 0 < a < b and not _overlaps(skip, *m.span()) and not re.search(
                 r"\b(?:on|in|by|since|until|from)\s+$", text[max(0, m.start() - 8):m.start()], re.I):
             found.append(NumberMatch(m.start(), m.end(), m.group(0), a / b, None, "number", None,
-                                     rounding_step(a / b, 3), False))
+                                     rounding_step(a / b, 3, refine=False), False))
     for m in (_SCIENTIFIC.finditer(text) if "10" in text and ("x" in text or "×" in text) else ()):
         if not _overlaps(skip, *m.span()):
             value = float(m.group("a")) * 10.0 ** int(m.group("e").replace("−", "-"))

@@ -13,10 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from .checks.nesting import part_whole_pairs
-from .compare import compare, figure_phrase
+from .compare import figure_phrase, verdicts
 from .intervals import describe, entirely_below
 from .models import Claim, Reconciled
-from .pairs import groups, sweep_pairs
 from .ruleset import Ruleset
 
 
@@ -29,15 +28,10 @@ def reconcile(claims: Sequence[Claim], rules: Ruleset) -> list[Reconciled]:
 
 
 def _reconciled(claims: Sequence[Claim], rules: Ruleset) -> Iterator[Reconciled]:
-    for (metric_id, _, _), group in groups(claims).items():
-        metric = rules.metric(metric_id)
-        for a, b in sweep_pairs(group):
-            if _same_figure(a, b) or (a.source == b.source and a.sentence_span == b.sentence_span):
-                continue
-            verdict = compare(a, b, metric)
-            if verdict.kind in ("agree", "dates"):
-                yield Reconciled(metric=metric_id, claims=(a.id, b.id), basis=verdict.kind,  # type: ignore[arg-type]
-                                 reason=f"{figure_phrase(a)} and {figure_phrase(b)}: {verdict.reason}")
+    for metric, _, a, b, verdict in verdicts(claims, rules):
+        if verdict.kind in ("agree", "dates") and not _same_figure(a, b):
+            yield Reconciled(metric=metric.id, claims=(a.id, b.id), basis=verdict.kind,  # type: ignore[arg-type]
+                             reason=f"{figure_phrase(a)} and {figure_phrase(b)}: {verdict.reason}")
     for metric, part, whole in part_whole_pairs(claims, rules):
         if entirely_below(whole.value, part.value):
             continue

@@ -104,7 +104,8 @@ def _years(n: str) -> int:
     return 3 if n.lower() == "several" else int(parse_word_number(n) or 1)
 
 
-def _shift_years(day: date, years: int) -> date:
+def shift_years(day: date, years: int) -> date:
+    """The same day `years` later (29 February becomes the 28th)."""
     try:
         return day.replace(year=day.year + years)
     except ValueError:
@@ -148,10 +149,10 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> tuple[date | None,
     if kind == "future":
         if pub.end is None:
             return None, None, "future"
-        return pub.end, _shift_years(pub.end, n), "future"
+        return pub.end, shift_years(pub.end, n), "future"
     if pub.end is None:
         return None, None, "past"
-    return _shift_years(pub.end, -n), pub.end, "past"
+    return shift_years(pub.end, -n), pub.end, "past"
 
 
 def find_time_expressions(text: str, pub: TimeWindow) -> list[TimeExpression]:

@@ -1,0 +1,71 @@
+"""What every command shares: error handling (exit 2), option parsing into AuditOptions, and
+the option decorators, so each command declares its options in one line and the same way."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from .config import ProjectConfig, load_config
+from .engine import AuditOptions
+from .errors import IicheckError
+
+F = TypeVar("F", bound=Callable[..., Any])
+CACHE_DIR = ".iicheck-cache"
+
+
+def handle_errors(fn: F) -> F:
+    """Turn IicheckError into `path:line:col: message` on stderr and exit code 2."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except IicheckError as exc:
+            click.echo(f"iicheck: error: {exc.render()}", err=True)
+            sys.exit(2)
+        except KeyboardInterrupt:
+            click.echo("iicheck: interrupted; no output file was changed", err=True)
+            sys.exit(130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def project_config() -> tuple[ProjectConfig, Path]:
+    """`[tool.iicheck]` of the nearest pyproject.toml and the folder its paths are relative to."""
+    return load_config(Path.cwd())
+
+
+def audit_options(sources: tuple[Path, ...], rules: Path | None, explanations: Path | None,
+                  use_explanations: bool, jobs: int = 0, cache: bool = True) -> AuditOptions:
+    """Command-line values, completed from [tool.iicheck], as the core's options."""
+    config, base = project_config()
+    if not sources:
+        configured = [config.sources] if isinstance(config.sources, str) else config.sources
+        sources = tuple(base / s for s in configured)
+    rules_dir = rules if rules is not None else base / config.rules
+    if explanations is None and use_explanations:
+        explanations = base / config.explanations if config.explanations else rules_dir / "explanations.yaml"
+    return AuditOptions(sources=sources, rules=rules_dir, explanations=explanations, today=date.today(),
+                        jobs=jobs, cache=(base / CACHE_DIR) if cache else None)
+
+
+sources_arg = click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+rules_opt = click.option("--rules", type=click.Path(path_type=Path), default=None,
+                          help="Rules folder (default: rules/, or [tool.iicheck] rules).")
+jobs_opt = click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+                         help="Processes for extraction (0: all cores); output is identical for any N.")
+cache_opt = click.option("--cache/--no-cache", default=True, show_default=True,
+                          help=f"Reuse per-document extraction from {CACHE_DIR}/ (keyed by content, "
+                               "rules and tool code).")
+explanations_opt = click.option("--explanations", type=click.Path(path_type=Path), default=None,
+                                 help="Explanations file (default: rules/explanations.yaml).")
+by_opt = click.option("--by", default=lambda: os.environ.get("USER", "unknown"), show_default="$USER",
+                      help="Who explains (recorded in the explanations file).")
