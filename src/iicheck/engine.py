@@ -6,7 +6,6 @@ renders and picks the exit code.
 
 from __future__ import annotations
 
-import bisect
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -14,15 +13,17 @@ from datetime import date
 from pathlib import Path
 
 from . import __version__
-from .checks import CLAIM_CHECKS, QUALITY_CHECKS, Corpus
+from .checks import CLAIM_CHECKS, CORPUS_QUALITY_CHECKS, QUALITY_CHECKS, SOURCE_CHECKS, Corpus
+from .checks.corpus import each_source
 from .explanations import Explanation, apply_explanations, load_explanations
-from .models import SEVERITY_RANK, Claim, Evidence, Finding, Report, Sentence, Source, SourceInfo, Summary
+from .locate import line_starts, locate
+from .models import SEVERITY_RANK, Claim, Finding, Report, Sentence, Source, SourceInfo, Summary
 from .quality.exclusion import mark_excluded
 from .quality.score import source_quality
 from .reconcile import reconcile
 from .summary import build_summary
 from .ruleset import Ruleset, load_ruleset
-from .parallel import extract_all
+from .parallel import map_all
 from .sources import load_sources
 
 
@@ -45,35 +46,25 @@ class AuditResult:
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
 
-def build_corpus(sources: Sequence[Source], rules: Ruleset, jobs: int = 1, cache: Path | None = None) -> Corpus:
-    """The per-document map (parallel, cached) gathered into one corpus, in source order."""
+def map_corpus(sources: Sequence[Source], rules: Ruleset, jobs: int = 1,
+               cache: Path | None = None) -> tuple[Corpus, list[Finding]]:
+    """The per-document map (parallel, cached) gathered into one corpus, in source order, with
+    the per-source checks' findings (located)."""
     sentences: dict[str, tuple[Sentence, ...]] = {}
     claims: list[Claim] = []
-    for source, (found_sentences, found_claims) in zip(sources, extract_all(sources, rules, jobs, cache),
-                                                      strict=True):
-        sentences[source.id] = found_sentences
-        claims.extend(found_claims)
-    return Corpus(sources=tuple(s.info for s in sources), texts={s.id: s.text for s in sources},
-                  sentences=sentences, claims=tuple(claims))
+    findings: list[Finding] = []
+    for source, mapped in zip(sources, map_all(sources, rules, jobs, cache), strict=True):
+        sentences[source.id] = mapped.sentences
+        claims.extend(mapped.claims)
+        findings.extend(mapped.findings)
+    corpus = Corpus(sources=tuple(s.info for s in sources), texts={s.id: s.text for s in sources},
+                    sentences=sentences, claims=tuple(claims))
+    return corpus, findings
 
 
-def line_starts(text: str) -> list[int]:
-    """Offsets where each line begins (for line/column lookups by bisect)."""
-    return [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
-
-
-def _line_col(starts: list[int], pos: int) -> tuple[int, int]:
-    line = bisect.bisect_right(starts, pos)
-    return line, pos - starts[line - 1] + 1
-
-
-def locate(evidence: Evidence, starts: list[int]) -> Evidence:
-    """Stamp 1-based line/column (end exclusive) on evidence, from the highlighted span."""
-    start, end = evidence.figure_span or evidence.span
-    line, column = _line_col(starts, start)
-    end_line, end_column = _line_col(starts, end)
-    return evidence.model_copy(update={"line": line, "column": column, "end_line": end_line,
-                                       "end_column": end_column})
+def build_corpus(sources: Sequence[Source], rules: Ruleset, jobs: int = 1, cache: Path | None = None) -> Corpus:
+    """The corpus of the per-document map, without the per-source findings."""
+    return map_corpus(sources, rules, jobs, cache)[0]
 
 
 def _sort_key(f: Finding) -> tuple[object, ...]:
@@ -82,16 +73,40 @@ def _sort_key(f: Finding) -> tuple[object, ...]:
             first.span if first else (0, 0), f.fingerprint)
 
 
-def run_checks(corpus: Corpus, rules: Ruleset) -> tuple[list[Finding], Corpus]:
+class _Locator:
+    """Locates findings of the corpus-level checks; line starts computed once per source."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        self._texts = texts
+        self._starts: dict[str, list[int]] = {}
+
+    def __call__(self, finding: Finding) -> Finding:
+        if not finding.evidence:
+            return finding
+        evidence = []
+        for e in finding.evidence:
+            starts = self._starts.get(e.source)
+            if starts is None:
+                starts = self._starts[e.source] = line_starts(self._texts[e.source])
+            evidence.append(locate(e, starts))
+        return finding.model_copy(update={"evidence": tuple(evidence)})
+
+
+def run_checks(corpus: Corpus, rules: Ruleset,
+               source_findings: Sequence[Finding] | None = None) -> tuple[list[Finding], Corpus]:
     """Quality checks first; claims in the passages they distrust are then left out of the
-    claim checks (kept in the claims table, marked `excluded`)."""
-    quality = [f for m in QUALITY_CHECKS for f in m.check(corpus, rules)]
+    claim checks (kept in the claims table, marked `excluded`).
+
+    `source_findings`: the per-source checks' findings as the per-document map produced them
+    (located); when not given they are computed here."""
+    locator = _Locator(corpus.texts)
+    if source_findings is None:
+        source_findings = [locator(f) for m in SOURCE_CHECKS for f in each_source(m.check_source, corpus, rules)]
+    quality = [locator(f) for m in CORPUS_QUALITY_CHECKS for f in m.check(corpus, rules)]
+    quality.extend(source_findings)
     corpus = mark_excluded(corpus, quality)
-    findings = quality + [f for m in CLAIM_CHECKS for f in m.check(corpus, rules)]
-    starts = {sid: line_starts(text) for sid, text in corpus.texts.items()}
-    located = [f.model_copy(update={"evidence": tuple(locate(e, starts[e.source]) for e in f.evidence)})
-               for f in findings]
-    return sorted(located, key=_sort_key), corpus
+    findings = quality + [locator(f) for m in CLAIM_CHECKS for f in m.check(corpus, rules)]
+    return sorted(findings, key=_sort_key), corpus
 
 
 def score_sources(corpus: Corpus, findings: Sequence[Finding]) -> tuple[SourceInfo, ...]:
@@ -123,9 +138,9 @@ def audit(options: AuditOptions) -> AuditResult:
         explanations = load_explanations(options.explanations, set(rules.metric_by_id))
     sources = load_sources(list(options.sources), rules)
     clock.lap("load")
-    corpus = build_corpus(sources, rules, options.jobs, options.cache)
-    clock.lap("extract")
-    findings, corpus = run_checks(corpus, rules)
+    corpus, source_findings = map_corpus(sources, rules, options.jobs, options.cache)
+    clock.lap("map")
+    findings, corpus = run_checks(corpus, rules, source_findings)
     clock.lap("checks")
     stale: tuple[Explanation, ...] = ()
     expired: tuple[Explanation, ...] = ()

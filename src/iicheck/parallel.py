@@ -1,11 +1,13 @@
 """The per-document stage as a map: in worker processes, and through a content-keyed cache.
 
-Extraction (segmentation + claims) depends only on one source, its metadata and the rules,
-so it runs per document in a process pool (`jobs`), and its result is cached under a key of
-the source's bytes and metadata, the tool version and the rules version: re-auditing after
-one file changed re-extracts one file. Results come back in input order, so `--jobs N` and
-`--jobs 1` give byte-identical reports. The same function is what a distributed engine would
-map over documents (docs/distributed.md).
+Everything that depends on one source only — segmentation, claims, and the per-source
+quality checks (artifact, boilerplate, terminology, enumeration_mismatch, anachronism,
+duplicate_text), their findings already located by line and column — runs per document in a
+process pool (`jobs`), and its result is cached under a key of the source's bytes and
+metadata, the tool's code and the rules version: re-auditing after one file changed maps one
+file again. Results come back in input order, so `--jobs N` and `--jobs 1` give
+byte-identical reports. The same function is what a distributed engine would map over
+documents (docs/distributed.md).
 """
 
 from __future__ import annotations
@@ -19,25 +21,46 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import BaseModel
 
 from . import __version__
 from .atomic import write_atomic
+from .checks import SOURCE_CHECKS, SourceDoc
 from .claims import source_claims
-from .models import Claim, Sentence, Source
+from .locate import line_starts, locate_finding
+from .models import Claim, Finding, Sentence, Source
 from .ruleset import Ruleset, load_ruleset
 from .segment import split_sentences
 
-Extracted = tuple[tuple[Sentence, ...], tuple[Claim, ...]]
+
+class Mapped(NamedTuple):
+    """What the per-document map yields for one source."""
+
+    sentences: tuple[Sentence, ...]
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+    """Findings of the per-source checks, located (line/column stamped)."""
+
+
 _WORKER_RULES: Ruleset | None = None
 MIN_DOCS_PER_WORKER = 50
 
 
-def extract_source(source: Source, rules: Ruleset) -> Extracted:
+def extract_source(source: Source, rules: Ruleset) -> tuple[tuple[Sentence, ...], tuple[Claim, ...]]:
     """Sentences and claims of one source (a pure function of the source and the rules)."""
     sentences = tuple(split_sentences(source.id, source.text))
     return sentences, tuple(source_claims(source, rules, sentences))
+
+
+def map_source(source: Source, rules: Ruleset) -> Mapped:
+    """The whole per-document stage for one source: extraction, then the per-source checks."""
+    sentences, claims = extract_source(source, rules)
+    doc = SourceDoc(source.id, source.info, sentences)
+    starts = line_starts(source.text)
+    findings = tuple(locate_finding(f, starts) for m in SOURCE_CHECKS for f in m.check_source(doc, rules))
+    return Mapped(sentences, claims, findings)
 
 
 def _init_worker(rules_path: str) -> None:
@@ -115,23 +138,20 @@ def _unpack(packed: Packed | BaseModel) -> BaseModel:
     return cls.__pydantic_validator__.validate_python(kwargs)  # type: ignore[no-any-return]
 
 
-PackedExtracted = tuple[list[Packed | BaseModel], list[Packed | BaseModel]]
+PackedMapped = tuple[list[Packed | BaseModel], ...]
 
 
-def pack_extracted(extracted: Extracted) -> PackedExtracted:
-    sentences, claims = extracted
-    return [_pack(s) for s in sentences], [_pack(c) for c in claims]
+def pack_mapped(mapped: Mapped) -> PackedMapped:
+    return tuple([_pack(m) for m in part] for part in mapped)
 
 
-def unpack_extracted(packed: PackedExtracted) -> Extracted:
-    sentences, claims = packed
-    return (tuple(_unpack(s) for s in sentences),  # type: ignore[misc]
-            tuple(_unpack(c) for c in claims))  # type: ignore[misc]
+def unpack_mapped(packed: PackedMapped) -> Mapped:
+    return Mapped(*(tuple(_unpack(m) for m in part) for part in packed))  # type: ignore[arg-type]
 
 
-def _work(source: Source) -> PackedExtracted:
+def _work(source: Source) -> PackedMapped:
     assert _WORKER_RULES is not None
-    return pack_extracted(extract_source(source, _WORKER_RULES))
+    return pack_mapped(map_source(source, _WORKER_RULES))
 
 
 @lru_cache(maxsize=1)
@@ -155,19 +175,18 @@ def _cache_path(cache: Path, key: str) -> Path:
     return cache / key[:2] / f"{key}.json"
 
 
-def _read_cache(path: Path) -> Extracted | None:
+def _read_cache(path: Path) -> Mapped | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return (tuple(Sentence.model_validate(s) for s in data["sentences"]),
-                tuple(Claim.model_validate(c) for c in data["claims"]))
+        return Mapped(tuple(Sentence.model_validate(s) for s in data["sentences"]),
+                      tuple(Claim.model_validate(c) for c in data["claims"]),
+                      tuple(Finding.model_validate(f) for f in data["findings"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None  # a missing or damaged cache entry is recomputed, never trusted
 
 
-def _write_cache(path: Path, extracted: Extracted) -> None:
-    sentences, claims = extracted
-    payload = {"sentences": [s.model_dump(mode="json") for s in sentences],
-               "claims": [c.model_dump(mode="json") for c in claims]}
+def _write_cache(path: Path, mapped: Mapped) -> None:
+    payload = {name: [m.model_dump(mode="json") for m in part] for name, part in zip(Mapped._fields, mapped)}
     try:
         write_atomic(path, json.dumps(payload, separators=(",", ":")))
     except Exception:  # noqa: BLE001 - the cache is an optimisation; failing to fill it is not an error
@@ -178,10 +197,11 @@ def resolve_jobs(jobs: int) -> int:
     return jobs if jobs > 0 else (os.cpu_count() or 1)
 
 
-def extract_all(sources: Sequence[Source], rules: Ruleset, jobs: int = 1,
-                cache: Path | None = None) -> list[Extracted]:
-    """Extraction for every source, in input order, using the cache and `jobs` processes."""
-    results: list[Extracted | None] = [None] * len(sources)
+def map_all(sources: Sequence[Source], rules: Ruleset, jobs: int = 1,
+            cache: Path | None = None) -> list[Mapped]:
+    """The per-document stage for every source, in input order, using the cache and `jobs`
+    processes."""
+    results: list[Mapped | None] = [None] * len(sources)
     todo: list[int] = []
     for i, source in enumerate(sources):
         hit = _read_cache(_cache_path(cache, cache_key(source, rules))) if cache else None
@@ -193,11 +213,11 @@ def extract_all(sources: Sequence[Source], rules: Ruleset, jobs: int = 1,
     if workers > 1:
         with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(rules.path),)) as pool:
             chunk = max(1, min(32, len(todo) // (workers * 4)))
-            fresh = [unpack_extracted(p) for p in pool.map(_work, [sources[i] for i in todo], chunksize=chunk)]
+            fresh = [unpack_mapped(p) for p in pool.map(_work, [sources[i] for i in todo], chunksize=chunk)]
     else:
-        fresh = [extract_source(sources[i], rules) for i in todo]
-    for i, extracted in zip(todo, fresh, strict=True):
-        results[i] = extracted
+        fresh = [map_source(sources[i], rules) for i in todo]
+    for i, mapped in zip(todo, fresh, strict=True):
+        results[i] = mapped
         if cache is not None:
-            _write_cache(_cache_path(cache, cache_key(sources[i], rules)), extracted)
+            _write_cache(_cache_path(cache, cache_key(sources[i], rules)), mapped)
     return [r for r in results if r is not None]

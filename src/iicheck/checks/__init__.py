@@ -3,7 +3,8 @@
 Each module exposes KIND, DEFAULT_SEVERITY, a docstring that is its user documentation
 (what it flags, fires when, does not fire when, options, example) and
 `check(corpus, rules) -> Iterator[Finding]`: a pure function that reads no files, looks at no
-clock and decides no exit code.
+clock and decides no exit code. The per-source checks (SOURCE_CHECKS) also expose
+`check_source(doc, rules)` for one source; the engine runs those in the per-document map.
 """
 
 from __future__ import annotations
@@ -26,15 +27,20 @@ from . import (
     undated,
     unmapped_figure,
 )
-from .corpus import Corpus
+from .corpus import Corpus, SourceDoc
 
 CLAIM_CHECKS: tuple[ModuleType, ...] = (
     contradiction, regression, implausible_growth, exceeds_parent, out_of_range, undated,
     unmapped_figure,
 )
-QUALITY_CHECKS: tuple[ModuleType, ...] = (
-    off_topic, artifact, boilerplate, terminology, enumeration_mismatch, anachronism, duplicate_text,
+SOURCE_CHECKS: tuple[ModuleType, ...] = (
+    artifact, boilerplate, terminology, enumeration_mismatch, anachronism, duplicate_text,
 )
+"""Quality checks that judge one source at a time (run in the per-document map)."""
+CORPUS_QUALITY_CHECKS: tuple[ModuleType, ...] = (off_topic,)
+"""Quality checks that need the whole corpus (off_topic weighs words by the corpus)."""
+QUALITY_CHECKS: tuple[ModuleType, ...] = (*CORPUS_QUALITY_CHECKS, *SOURCE_CHECKS)
 CHECKS: dict[str, ModuleType] = {m.KIND: m for m in (*QUALITY_CHECKS, *CLAIM_CHECKS)}
 
-__all__ = ["CHECKS", "CLAIM_CHECKS", "QUALITY_CHECKS", "Corpus"]
+__all__ = ["CHECKS", "CLAIM_CHECKS", "CORPUS_QUALITY_CHECKS", "QUALITY_CHECKS", "SOURCE_CHECKS", "Corpus",
+           "SourceDoc"]

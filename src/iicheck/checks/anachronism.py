@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from ..findings import fingerprint, sentence_evidence
 from ..models import Evidence, Finding, Sentence, SourceInfo, Severity
 from ..ruleset import Ruleset, phrase_regex
-from .corpus import Corpus
+from .corpus import Corpus, SourceDoc, each_source
 
 KIND = "anachronism"
 DEFAULT_SEVERITY: Severity = "warning"
@@ -96,32 +96,35 @@ def _events(sentence: Sentence, target: re.Pattern[str]) -> Iterator[tuple[int, 
 
 
 def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
+    yield from each_source(check_source, corpus, rules)
+
+
+def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
     target = phrase_regex(list(rules.extraction.target_cues))
-    infos = {s.id: s for s in corpus.sources}
-    for source in sorted(corpus.sentences):
-        sentences = corpus.sentences[source]
-        refs = _references(sentences, infos.get(source))
-        if not refs:
+    source = doc.id
+    sentences = doc.sentences
+    refs = _references(sentences, doc.info)
+    if not refs:
+        return
+    events = [(y, mo, s, a, b) for s in sentences if s.kind == "body" for y, mo, a, b in _events(s, target)]
+    for label, year, month, where, span in refs:
+        later = [e for e in events if e[0] > year or (e[0] == year and month <= 12 and e[1] > month)]
+        if not later:
             continue
-        events = [(y, mo, s, a, b) for s in sentences if s.kind == "body" for y, mo, a, b in _events(s, target)]
-        for label, year, month, where, span in refs:
-            later = [e for e in events if e[0] > year or (e[0] == year and month <= 12 and e[1] > month)]
-            if not later:
-                continue
-            latest = max(e[0] for e in later)
-            evidence: list[Evidence] = []
-            if where is not None and span is not None:
-                evidence.append(sentence_evidence(where, *span))
-            evidence.extend(sentence_evidence(s, a, b) for _, _, s, a, b in later[:MAX_EVENTS])
-            when = str(year) if month > 12 else f"{year}-{month:02d}"
-            yield Finding(
-                kind=KIND, severity=DEFAULT_SEVERITY,
-                message=(f"Source {source} is dated {when} by its {label}, but its text reports events "
-                         f"of {latest} as past ({len(later)} mention(s)). A text cannot predate what it "
-                         f"reports: the date is a stale template or the text was re-posted or altered; "
-                         f"do not use this date to date its figures."),
-                evidence=tuple(evidence),
-                fingerprint=fingerprint(KIND, None, None, [source],
-                                        [where.text] if where is not None else [], extra=label),
-                details={"reference": label, "reference_year": year, "latest_event_year": latest},
-            )
+        latest = max(e[0] for e in later)
+        evidence: list[Evidence] = []
+        if where is not None and span is not None:
+            evidence.append(sentence_evidence(where, *span))
+        evidence.extend(sentence_evidence(s, a, b) for _, _, s, a, b in later[:MAX_EVENTS])
+        when = str(year) if month > 12 else f"{year}-{month:02d}"
+        yield Finding(
+            kind=KIND, severity=DEFAULT_SEVERITY,
+            message=(f"Source {source} is dated {when} by its {label}, but its text reports events "
+                     f"of {latest} as past ({len(later)} mention(s)). A text cannot predate what it "
+                     f"reports: the date is a stale template or the text was re-posted or altered; "
+                     f"do not use this date to date its figures."),
+            evidence=tuple(evidence),
+            fingerprint=fingerprint(KIND, None, None, [source],
+                                    [where.text] if where is not None else [], extra=label),
+            details={"reference": label, "reference_year": year, "latest_event_year": latest},
+        )

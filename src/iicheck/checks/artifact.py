@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from ..findings import fingerprint, sentence_evidence
 from ..models import Evidence, Finding, Sentence, Severity
 from ..ruleset import Ruleset
-from .corpus import Corpus
+from .corpus import Corpus, SourceDoc, each_source
 
 KIND = "artifact"
 DEFAULT_SEVERITY: Severity = "warning"
@@ -66,27 +66,31 @@ def _matches(sentence: Sentence, rules: Ruleset) -> Iterator[tuple[str, str, int
 
 
 def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
-    for source in sorted(corpus.sentences):
-        groups: dict[tuple[str, str], list[tuple[Evidence, str]]] = {}
-        described: dict[tuple[str, str], str] = {}
-        for sentence in corpus.sentences[source]:
-            seen: set[tuple[int, int]] = set()
-            for rule_id, description, start, end in _matches(sentence, rules):
-                if (start, end) in seen:  # a user pattern repeating a built-in one
-                    continue
-                seen.add((start, end))
-                key = (rule_id, sentence.text[start:end])
-                groups.setdefault(key, []).append((sentence_evidence(sentence, start, end), sentence.text))
-                described.setdefault(key, description)
-        for (rule_id, token), found in groups.items():
-            shown = found[:MAX_EVIDENCE]
-            more = f" ({len(found) - len(shown)} more not shown)" if len(found) > len(shown) else ""
-            times = "once" if len(found) == 1 else f"{len(found)} times"
-            yield Finding(
-                kind=KIND, severity=DEFAULT_SEVERITY,
-                message=(f"{token!r} appears {times} in source {source}: {described[(rule_id, token)]} "
-                         f"({rule_id}), not part of the author's text. Remove it before quoting{more}."),
-                evidence=tuple(e for e, _ in shown),
-                fingerprint=fingerprint(KIND, None, None, [source], [], extra=f"{rule_id}:{token}"),
-                details={"pattern": rule_id, "token": token, "occurrences": len(found)},
-            )
+    yield from each_source(check_source, corpus, rules)
+
+
+def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
+    source = doc.id
+    groups: dict[tuple[str, str], list[tuple[Evidence, str]]] = {}
+    described: dict[tuple[str, str], str] = {}
+    for sentence in doc.sentences:
+        seen: set[tuple[int, int]] = set()
+        for rule_id, description, start, end in _matches(sentence, rules):
+            if (start, end) in seen:  # a user pattern repeating a built-in one
+                continue
+            seen.add((start, end))
+            key = (rule_id, sentence.text[start:end])
+            groups.setdefault(key, []).append((sentence_evidence(sentence, start, end), sentence.text))
+            described.setdefault(key, description)
+    for (rule_id, token), found in groups.items():
+        shown = found[:MAX_EVIDENCE]
+        more = f" ({len(found) - len(shown)} more not shown)" if len(found) > len(shown) else ""
+        times = "once" if len(found) == 1 else f"{len(found)} times"
+        yield Finding(
+            kind=KIND, severity=DEFAULT_SEVERITY,
+            message=(f"{token!r} appears {times} in source {source}: {described[(rule_id, token)]} "
+                     f"({rule_id}), not part of the author's text. Remove it before quoting{more}."),
+            evidence=tuple(e for e, _ in shown),
+            fingerprint=fingerprint(KIND, None, None, [source], [], extra=f"{rule_id}:{token}"),
+            details={"pattern": rule_id, "token": token, "occurrences": len(found)},
+        )

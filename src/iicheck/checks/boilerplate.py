@@ -33,7 +33,7 @@ from collections.abc import Iterator, Sequence
 from ..findings import fingerprint, sentence_evidence
 from ..models import Evidence, Finding, Sentence, SourceInfo, Severity
 from ..ruleset import Ruleset
-from .corpus import Corpus
+from .corpus import Corpus, SourceDoc, each_source
 
 KIND = "boilerplate"
 DEFAULT_SEVERITY: Severity = "info"
@@ -72,39 +72,42 @@ def _section_labels(sentences: Sequence[Sentence], info: SourceInfo | None,
 
 
 def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
+    yield from each_source(check_source, corpus, rules)
+
+
+def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
     descriptions = {p.id: p.description for p in rules.quality.boilerplate}
-    infos = {s.id: s for s in corpus.sources}
-    for source in sorted(corpus.sentences):
-        sentences = corpus.sentences[source]
-        groups: dict[tuple[str, str], list[Evidence]] = {}
-        texts: dict[tuple[str, str], str] = {}
-        flagged: set[int] = set()
-        for sentence in sentences:
-            for pattern in rules.boilerplate_patterns:
-                hit = next(iter(pattern.finditer(sentence.text)), None)
-                if hit is None or hit[1] <= hit[0]:
-                    continue
-                key = (pattern.id, " ".join(sentence.text.lower().split()))
-                groups.setdefault(key, []).append(sentence_evidence(sentence, *hit))
-                texts.setdefault(key, sentence.text.strip())
-                flagged.add(sentence.index)
-                break  # one rule per line is enough
-        for sentence in _section_labels(sentences, infos.get(source), flagged):
-            key = (SECTION_LABEL, " ".join(sentence.text.lower().split()))
-            groups.setdefault(key, []).append(sentence_evidence(sentence, 0, len(sentence.text.rstrip())))
+    source = doc.id
+    sentences = doc.sentences
+    groups: dict[tuple[str, str], list[Evidence]] = {}
+    texts: dict[tuple[str, str], str] = {}
+    flagged: set[int] = set()
+    for sentence in sentences:
+        for pattern in rules.boilerplate_patterns:
+            hit = next(iter(pattern.finditer(sentence.text)), None)
+            if hit is None or hit[1] <= hit[0]:
+                continue
+            key = (pattern.id, " ".join(sentence.text.lower().split()))
+            groups.setdefault(key, []).append(sentence_evidence(sentence, *hit))
             texts.setdefault(key, sentence.text.strip())
-        for (rule_id, norm), evidence in groups.items():
-            if rule_id == SECTION_LABEL:
-                why = ("a short header line that shares no word with the title or the other headings: "
-                       "a site section label or category, not part of the article")
-            else:
-                why = descriptions.get(rule_id, rule_id)
-            times = "" if len(evidence) == 1 else f" ({len(evidence)} times)"
-            yield Finding(
-                kind=KIND, severity=DEFAULT_SEVERITY,
-                message=(f"{texts[(rule_id, norm)]!r} in source {source}{times} is page boilerplate "
-                         f"({rule_id}: {why}); figures in it are not compared."),
-                evidence=tuple(evidence),
-                fingerprint=fingerprint(KIND, None, None, [source], [texts[(rule_id, norm)]], extra=rule_id),
-                details={"pattern": rule_id, "occurrences": len(evidence)},
-            )
+            flagged.add(sentence.index)
+            break  # one rule per line is enough
+    for sentence in _section_labels(sentences, doc.info, flagged):
+        key = (SECTION_LABEL, " ".join(sentence.text.lower().split()))
+        groups.setdefault(key, []).append(sentence_evidence(sentence, 0, len(sentence.text.rstrip())))
+        texts.setdefault(key, sentence.text.strip())
+    for (rule_id, norm), evidence in groups.items():
+        if rule_id == SECTION_LABEL:
+            why = ("a short header line that shares no word with the title or the other headings: "
+                   "a site section label or category, not part of the article")
+        else:
+            why = descriptions.get(rule_id, rule_id)
+        times = "" if len(evidence) == 1 else f" ({len(evidence)} times)"
+        yield Finding(
+            kind=KIND, severity=DEFAULT_SEVERITY,
+            message=(f"{texts[(rule_id, norm)]!r} in source {source}{times} is page boilerplate "
+                     f"({rule_id}: {why}); figures in it are not compared."),
+            evidence=tuple(evidence),
+            fingerprint=fingerprint(KIND, None, None, [source], [texts[(rule_id, norm)]], extra=rule_id),
+            details={"pattern": rule_id, "occurrences": len(evidence)},
+        )

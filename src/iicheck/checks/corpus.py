@@ -1,10 +1,18 @@
-"""What every check receives: the corpus in memory (sources, sentences, claims). No I/O."""
+"""What every check receives: the corpus in memory (sources, sentences, claims). No I/O.
+
+Checks that judge one source at a time (the per-source quality checks) receive a
+:class:`SourceDoc` instead, so the engine can run them inside the per-document map (in worker
+processes, cached with the extraction); their ``check(corpus, rules)`` is the same function
+applied to every source of a corpus, through :func:`each_source`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ..models import Claim, Sentence, SourceInfo
+from ..models import Claim, Finding, Sentence, SourceInfo
+from ..ruleset import Ruleset
 
 
 @dataclass(frozen=True)
@@ -13,3 +21,22 @@ class Corpus:
     texts: dict[str, str]
     sentences: dict[str, tuple[Sentence, ...]]
     claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    """One source as a per-source check sees it: its id, its info (if known) and sentences."""
+
+    id: str
+    info: SourceInfo | None
+    sentences: tuple[Sentence, ...]
+
+
+SourceCheck = Callable[[SourceDoc, Ruleset], Iterator[Finding]]
+
+
+def each_source(check_source: SourceCheck, corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
+    """A per-source check applied to every source of the corpus, in id order."""
+    infos = {s.id: s for s in corpus.sources}
+    for source in sorted(corpus.sentences):
+        yield from check_source(SourceDoc(source, infos.get(source), corpus.sentences[source]), rules)

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from ..findings import fingerprint, sentence_evidence
 from ..models import Finding, Sentence, Severity
 from ..ruleset import Ruleset
-from .corpus import Corpus
+from .corpus import Corpus, SourceDoc, each_source
 
 KIND = "duplicate_text"
 DEFAULT_SEVERITY: Severity = "info"
@@ -38,22 +38,26 @@ def normalise(text: str) -> str:
 
 
 def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
-    for source in sorted(corpus.sentences):
-        groups: dict[str, list[Sentence]] = {}
-        for sentence in corpus.sentences[source]:
-            key = normalise(sentence.text)
-            if len(key.split()) >= MIN_WORDS:
-                groups.setdefault(key, []).append(sentence)
-        for key, repeats in groups.items():
-            if len(repeats) < 2:
-                continue
-            what = "heading" if all(s.kind == "heading" for s in repeats) else "sentence"
-            first = repeats[0].text.strip()
-            yield Finding(
-                kind=KIND, severity=DEFAULT_SEVERITY,
-                message=(f"The {what} \u201c{first}\u201d occurs {len(repeats)} times in source {source} "
-                         f"(ignoring case and punctuation): a scraping or editing duplicate; keep one."),
-                evidence=tuple(sentence_evidence(s, 0, len(s.text.rstrip())) for s in repeats),
-                fingerprint=fingerprint(KIND, None, None, [source], [key], extra=what),
-                details={"occurrences": len(repeats)},
-            )
+    yield from each_source(check_source, corpus, rules)
+
+
+def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
+    source = doc.id
+    groups: dict[str, list[Sentence]] = {}
+    for sentence in doc.sentences:
+        key = normalise(sentence.text)
+        if len(key.split()) >= MIN_WORDS:
+            groups.setdefault(key, []).append(sentence)
+    for key, repeats in groups.items():
+        if len(repeats) < 2:
+            continue
+        what = "heading" if all(s.kind == "heading" for s in repeats) else "sentence"
+        first = repeats[0].text.strip()
+        yield Finding(
+            kind=KIND, severity=DEFAULT_SEVERITY,
+            message=(f"The {what} \u201c{first}\u201d occurs {len(repeats)} times in source {source} "
+                     f"(ignoring case and punctuation): a scraping or editing duplicate; keep one."),
+            evidence=tuple(sentence_evidence(s, 0, len(s.text.rstrip())) for s in repeats),
+            fingerprint=fingerprint(KIND, None, None, [source], [key], extra=what),
+            details={"occurrences": len(repeats)},
+        )

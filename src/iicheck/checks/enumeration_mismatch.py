@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from ..findings import fingerprint, sentence_evidence
 from ..models import Finding, Sentence, Severity
 from ..ruleset import Ruleset
-from .corpus import Corpus
+from .corpus import Corpus, SourceDoc, each_source
 
 KIND = "enumeration_mismatch"
 DEFAULT_SEVERITY: Severity = "warning"
@@ -119,18 +119,22 @@ def _quoted(sentence: Sentence) -> Iterator[tuple[int, int, int, str]]:
 
 
 def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
-    for source in sorted(corpus.sentences):
-        for sentence in corpus.sentences[source]:
-            if sentence.kind != "body":
-                continue
-            for stated, start, end, listed in (*_introduced(sentence), *_quoted(sentence)):
-                yield Finding(
-                    kind=KIND, severity=DEFAULT_SEVERITY,
-                    message=(f"Source {source} states a count of {stated} but lists {listed}. One of "
-                             f"the two is wrong (a translation or editing slip); check the count "
-                             f"before quoting it."),
-                    evidence=(sentence_evidence(sentence, start, end),),
-                    fingerprint=fingerprint(KIND, None, None, [source], [sentence.text],
-                                            extra=f"stated:{stated}"),
-                    details={"stated": stated, "listed": listed},
-                )
+    yield from each_source(check_source, corpus, rules)
+
+
+def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
+    source = doc.id
+    for sentence in doc.sentences:
+        if sentence.kind != "body":
+            continue
+        for stated, start, end, listed in (*_introduced(sentence), *_quoted(sentence)):
+            yield Finding(
+                kind=KIND, severity=DEFAULT_SEVERITY,
+                message=(f"Source {source} states a count of {stated} but lists {listed}. One of "
+                         f"the two is wrong (a translation or editing slip); check the count "
+                         f"before quoting it."),
+                evidence=(sentence_evidence(sentence, start, end),),
+                fingerprint=fingerprint(KIND, None, None, [source], [sentence.text],
+                                        extra=f"stated:{stated}"),
+                details={"stated": stated, "listed": listed},
+            )

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from ..findings import fingerprint, sentence_evidence
 from ..models import Evidence, Finding, Severity
 from ..ruleset import Ruleset, phrase_regex
-from .corpus import Corpus
+from .corpus import Corpus, SourceDoc, each_source
 
 KIND = "terminology"
 DEFAULT_SEVERITY: Severity = "info"
@@ -29,29 +29,33 @@ MAX_EVIDENCE = 5
 
 
 def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
+    yield from each_source(check_source, corpus, rules)
+
+
+def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
     terms = [(term.preferred, variant, phrase_regex([variant]))
              for term in rules.quality.terminology for variant in term.variants
              if variant.strip().lower() != term.preferred.strip().lower()]
-    for source in sorted(corpus.sentences):
-        for preferred, variant, regex in terms:
-            evidence: list[Evidence] = []
-            count = 0
-            for sentence in corpus.sentences[source]:
-                for m in regex.finditer(sentence.text):
-                    count += 1
-                    if len(evidence) < MAX_EVIDENCE:
-                        evidence.append(sentence_evidence(sentence, m.start(), m.end()))
-            if not count:
-                continue
-            times = "once" if count == 1 else f"{count} times"
-            more = f"; the first {MAX_EVIDENCE} are shown" if count > MAX_EVIDENCE else ""
-            yield Finding(
-                kind=KIND, severity=DEFAULT_SEVERITY,
-                message=(f"Source {source} uses \u201c{variant}\u201d {times}{more}: a variant or "
-                         f"mistranslation of \u201c{preferred}\u201d. Read it as \u201c{preferred}\u201d "
-                         f"and use the preferred term when quoting."),
-                evidence=tuple(evidence),
-                fingerprint=fingerprint(KIND, None, None, [source], [],
-                                        extra=f"{variant.lower()}->{preferred.lower()}"),
-                details={"variant": variant, "preferred": preferred, "occurrences": count},
-            )
+    source = doc.id
+    for preferred, variant, regex in terms:
+        evidence: list[Evidence] = []
+        count = 0
+        for sentence in doc.sentences:
+            for m in regex.finditer(sentence.text):
+                count += 1
+                if len(evidence) < MAX_EVIDENCE:
+                    evidence.append(sentence_evidence(sentence, m.start(), m.end()))
+        if not count:
+            continue
+        times = "once" if count == 1 else f"{count} times"
+        more = f"; the first {MAX_EVIDENCE} are shown" if count > MAX_EVIDENCE else ""
+        yield Finding(
+            kind=KIND, severity=DEFAULT_SEVERITY,
+            message=(f"Source {source} uses \u201c{variant}\u201d {times}{more}: a variant or "
+                     f"mistranslation of \u201c{preferred}\u201d. Read it as \u201c{preferred}\u201d "
+                     f"and use the preferred term when quoting."),
+            evidence=tuple(evidence),
+            fingerprint=fingerprint(KIND, None, None, [source], [],
+                                    extra=f"{variant.lower()}->{preferred.lower()}"),
+            details={"variant": variant, "preferred": preferred, "occurrences": count},
+        )
