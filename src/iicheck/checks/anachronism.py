@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..findings import fingerprint, sentence_evidence
 from ..models import Evidence, Finding, Sentence, SourceInfo, Severity
@@ -77,9 +78,10 @@ def _references(sentences: tuple[Sentence, ...], info: SourceInfo | None) -> lis
 def _events(sentence: Sentence, target: re.Pattern[str]) -> Iterator[tuple[int, int, int, int]]:
     """(year, month or 0, start, end) of the past events a body sentence reports."""
     text = sentence.text
-    if target.search(text):
+    years = list(_YEAR.finditer(text))
+    if not years or target.search(text):
         return
-    for m in _YEAR.finditer(text):
+    for m in years:
         before = text[:m.start()]
         words = before.split()
         month = 0
@@ -99,8 +101,13 @@ def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
     yield from each_source(check_source, corpus, rules)
 
 
+@lru_cache(maxsize=8)
+def _target_cues(rules: Ruleset) -> re.Pattern[str]:
+    return phrase_regex(list(rules.extraction.target_cues))
+
+
 def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
-    target = phrase_regex(list(rules.extraction.target_cues))
+    target = _target_cues(rules)
     source = doc.id
     sentences = doc.sentences
     refs = _references(sentences, doc.info)

@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from ..findings import fingerprint, sentence_evidence
 from ..models import Evidence, Finding, Sentence, Severity
 from ..ruleset import Ruleset
+from ..ruleset.patterns import any_match
 from .corpus import Corpus, SourceDoc, each_source
 
 KIND = "artifact"
@@ -51,13 +52,21 @@ BUILTIN: tuple[tuple[str, re.Pattern[str], str], ...] = (
 )
 
 
-def _matches(sentence: Sentence, rules: Ruleset) -> Iterator[tuple[str, str, int, int]]:
-    """(detector id, description, start, end) within the sentence."""
+# One pass of the union of the built-in detectors rules them all out for most text.
+_ANY_BUILTIN = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern, _ in BUILTIN))
+
+
+def _matches(sentence: Sentence, rules: Ruleset, builtin: bool) -> Iterator[tuple[str, str, int, int]]:
+    """(detector id, description, start, end) within the sentence; the built-in detectors only
+    when `builtin` (the caller's prefilter found something for them in the source)."""
     text = sentence.text
-    for rule_id, pattern, description in BUILTIN:
-        for m in pattern.finditer(text):
-            if m.end() > m.start():
-                yield rule_id, description, m.start(), m.end()
+    if builtin:
+        for rule_id, pattern, description in BUILTIN:
+            for m in pattern.finditer(text):
+                if m.end() > m.start():
+                    yield rule_id, description, m.start(), m.end()
+    if not any_match(rules.artifact_patterns, text):
+        return
     descriptions = {p.id: p.description for p in rules.quality.artifacts}
     for user in rules.artifact_patterns:
         for start, end in user.finditer(text):
@@ -73,9 +82,11 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
     source = doc.id
     groups: dict[tuple[str, str], list[tuple[Evidence, str]]] = {}
     described: dict[tuple[str, str], str] = {}
+    # sentences are disjoint pieces of the text: a match in one is a match in the joined text
+    builtin = _ANY_BUILTIN.search("\n".join(s.text for s in doc.sentences)) is not None
     for sentence in doc.sentences:
         seen: set[tuple[int, int]] = set()
-        for rule_id, description, start, end in _matches(sentence, rules):
+        for rule_id, description, start, end in _matches(sentence, rules, builtin):
             if (start, end) in seen:  # a user pattern repeating a built-in one
                 continue
             seen.add((start, end))

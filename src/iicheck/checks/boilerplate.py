@@ -33,6 +33,7 @@ from collections.abc import Iterator, Sequence
 from ..findings import fingerprint, sentence_evidence
 from ..models import Evidence, Finding, Sentence, SourceInfo, Severity
 from ..ruleset import Ruleset
+from ..ruleset.patterns import any_match
 from .corpus import Corpus, SourceDoc, each_source
 
 KIND = "boilerplate"
@@ -83,6 +84,8 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
     texts: dict[tuple[str, str], str] = {}
     flagged: set[int] = set()
     for sentence in sentences:
+        if not any_match(rules.boilerplate_patterns, sentence.text):
+            continue  # one RE2 pass rules out every pattern
         for pattern in rules.boilerplate_patterns:
             hit = next(iter(pattern.finditer(sentence.text)), None)
             if hit is None or hit[1] <= hit[0]:

@@ -16,10 +16,14 @@ Example: ``{preferred: identifier resolution, variants: [logo analysis, sign con
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..findings import fingerprint, sentence_evidence
-from ..models import Evidence, Finding, Severity
+from ..models import Evidence, Finding, Sentence, Severity
 from ..ruleset import Ruleset, phrase_regex
 from .corpus import Corpus, SourceDoc, each_source
 
@@ -32,19 +36,47 @@ def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
     yield from each_source(check_source, corpus, rules)
 
 
+@lru_cache(maxsize=8)
+def _terms(rules: Ruleset) -> tuple[tuple[str, str, str, re.Pattern[str]], ...]:
+    """(preferred, variant, its first word case-folded, matcher) per variant."""
+    return tuple((term.preferred, variant, variant.split()[0].casefold(), phrase_regex([variant]))
+                 for term in rules.quality.terminology for variant in term.variants
+                 if variant.strip() and variant.strip().lower() != term.preferred.strip().lower())
+
+
+def _occurrences(regex: re.Pattern[str], doc: SourceDoc, joined: str,
+                 starts: list[int]) -> Iterator[tuple[Sentence, int, int]]:
+    """(sentence, start, end) of each match, from one pass over the joined text (sentences
+    joined by newlines, `starts` their offsets in it); exactly the per-sentence matches, since
+    a newline satisfies the matcher's word-boundary checks as the ends of a sentence do. If a
+    match spans two sentences, the variant is searched sentence by sentence instead."""
+    found = []
+    for m in regex.finditer(joined):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        sentence = doc.sentences[i]
+        if m.end() > starts[i] + len(sentence.text):
+            found = [(s, x.start(), x.end()) for s in doc.sentences for x in regex.finditer(s.text)]
+            break
+        found.append((sentence, m.start() - starts[i], m.end() - starts[i]))
+    return iter(found)
+
+
 def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
-    terms = [(term.preferred, variant, phrase_regex([variant]))
-             for term in rules.quality.terminology for variant in term.variants
-             if variant.strip().lower() != term.preferred.strip().lower()]
     source = doc.id
-    for preferred, variant, regex in terms:
+    joined = "\n".join(s.text for s in doc.sentences)
+    starts = list(itertools.accumulate((len(s.text) + 1 for s in doc.sentences[:-1]), initial=0))
+    # A variant can only match where its first word occurs (case-folded, as the matcher
+    # ignores case): a substring test rules most variants out before any regex runs.
+    folded = joined.casefold()
+    for preferred, variant, first_word, regex in _terms(rules):
+        if first_word not in folded:
+            continue
         evidence: list[Evidence] = []
         count = 0
-        for sentence in doc.sentences:
-            for m in regex.finditer(sentence.text):
-                count += 1
-                if len(evidence) < MAX_EVIDENCE:
-                    evidence.append(sentence_evidence(sentence, m.start(), m.end()))
+        for sentence, start, end in _occurrences(regex, doc, joined, starts):
+            count += 1
+            if len(evidence) < MAX_EVIDENCE:
+                evidence.append(sentence_evidence(sentence, start, end))
         if not count:
             continue
         times = "once" if count == 1 else f"{count} times"

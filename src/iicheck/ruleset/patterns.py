@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import re2
@@ -36,3 +37,15 @@ def compile_user_pattern(pattern_id: str, pattern: str) -> UserPattern:
     except re2.error as exc:
         raise ValueError(f"pattern {pattern_id!r} is not valid RE2: {exc}") from None
     return UserPattern(pattern_id, pattern, compiled)
+
+
+@lru_cache(maxsize=32)
+def _union(sources: tuple[str, ...]) -> Any:
+    return re2.compile("|".join(f"(?:{s})" for s in sources), options=_OPTIONS)
+
+
+def any_match(patterns: tuple[UserPattern, ...], text: str) -> bool:
+    """Whether any of the patterns matches somewhere in `text` (even an empty match): one RE2
+    pass for all of them, the prefilter before matching them one by one. Each pattern keeps
+    its own inline flags, since ``(?i)`` inside a group applies to that group only."""
+    return bool(patterns) and _union(tuple(p.source for p in patterns)).search(text) is not None
