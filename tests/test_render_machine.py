@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from iicheck.summary import build_summary
 from iicheck.models import Evidence, Finding, Report, SourceInfo, TimeWindow
@@ -98,7 +100,22 @@ def test_json_is_the_full_report_and_byte_stable() -> None:
     assert out == json_report.render(make_report()) and out.endswith("}\n")
     data = json.loads(out)
     assert data == json.loads(json.dumps(REPORT.model_dump(mode="json")))
+    # the standard library's layout (no float here needs an exponent)
+    assert out == json.dumps(REPORT.model_dump(mode="json"), indent=2, sort_keys=True,
+                             ensure_ascii=False) + "\n"
     assert Report.model_validate(data) == REPORT
+
+
+@given(st.recursive(st.none() | st.booleans() | st.integers(-2**53, 2**53) | st.text()
+                    | st.floats(allow_nan=False, allow_infinity=False),
+                    lambda inner: st.lists(inner, max_size=4)
+                    | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=20))
+def test_json_layout_parses_back_to_the_same_value(value: object) -> None:
+    import orjson
+
+    from iicheck.render.json_report import _OPTIONS
+    text = orjson.dumps(value, option=_OPTIONS).decode("utf-8")
+    assert json.loads(text) == value
 
 
 # --- SARIF -----------------------------------------------------------------------------------
