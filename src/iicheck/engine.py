@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import Path
 
 from . import __version__
-from .checks import CLAIM_CHECKS, CORPUS_QUALITY_CHECKS, QUALITY_CHECKS, SOURCE_CHECKS, Corpus
-from .checks.corpus import each_source
+from .checks import CORPUS_QUALITY_CHECKS, PAIR_CHECKS, PER_CLAIM_CHECKS, QUALITY_CHECKS, SOURCE_CHECKS, Corpus
+from .checks.corpus import each_claim, each_source
 from .explanations import Explanation, apply_explanations, load_explanations
 from .locate import line_starts, locate
 from .models import SEVERITY_RANK, Claim, Finding, Report, Sentence, Source, SourceInfo, Summary
@@ -46,24 +46,35 @@ class AuditResult:
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
 
+@dataclass(frozen=True)
+class MapFindings:
+    """Findings the per-document map produced, located: the per-source checks', and the
+    per-claim checks' with the index of their claim in the corpus."""
+
+    source: tuple[Finding, ...] = ()
+    per_claim: tuple[tuple[int, Finding], ...] = ()
+
+
 def map_corpus(sources: Sequence[Source], rules: Ruleset, jobs: int = 1,
-               cache: Path | None = None) -> tuple[Corpus, list[Finding]]:
+               cache: Path | None = None) -> tuple[Corpus, MapFindings]:
     """The per-document map (parallel, cached) gathered into one corpus, in source order, with
-    the per-source checks' findings (located)."""
+    the findings the map produced."""
     sentences: dict[str, tuple[Sentence, ...]] = {}
     claims: list[Claim] = []
     findings: list[Finding] = []
+    per_claim: list[tuple[int, Finding]] = []
     for source, mapped in zip(sources, map_all(sources, rules, jobs, cache), strict=True):
         sentences[source.id] = mapped.sentences
+        per_claim.extend((len(claims) + i, f) for i, f in zip(mapped.owners, mapped.claim_findings, strict=True))
         claims.extend(mapped.claims)
         findings.extend(mapped.findings)
     corpus = Corpus(sources=tuple(s.info for s in sources), texts={s.id: s.text for s in sources},
                     sentences=sentences, claims=tuple(claims))
-    return corpus, findings
+    return corpus, MapFindings(tuple(findings), tuple(per_claim))
 
 
 def build_corpus(sources: Sequence[Source], rules: Ruleset, jobs: int = 1, cache: Path | None = None) -> Corpus:
-    """The corpus of the per-document map, without the per-source findings."""
+    """The corpus of the per-document map, without its findings."""
     return map_corpus(sources, rules, jobs, cache)[0]
 
 
@@ -93,20 +104,26 @@ class _Locator:
 
 
 def run_checks(corpus: Corpus, rules: Ruleset,
-               source_findings: Sequence[Finding] | None = None) -> tuple[list[Finding], Corpus]:
+               mapped: MapFindings | None = None) -> tuple[list[Finding], Corpus]:
     """Quality checks first; claims in the passages they distrust are then left out of the
     claim checks (kept in the claims table, marked `excluded`).
 
-    `source_findings`: the per-source checks' findings as the per-document map produced them
-    (located); when not given they are computed here."""
+    `mapped`: the findings of the per-source and per-claim checks as the per-document map
+    produced them; when not given they are computed here."""
     locator = _Locator(corpus.texts)
-    if source_findings is None:
+    if mapped is None:
         source_findings = [locator(f) for m in SOURCE_CHECKS for f in each_source(m.check_source, corpus, rules)]
+    else:
+        source_findings = list(mapped.source)
     quality = [locator(f) for m in CORPUS_QUALITY_CHECKS for f in m.check(corpus, rules)]
     quality.extend(source_findings)
     corpus = mark_excluded(corpus, quality)
-    findings = quality + [locator(f) for m in CLAIM_CHECKS for f in m.check(corpus, rules)]
-    return sorted(findings, key=_sort_key), corpus
+    if mapped is None:
+        per_claim = [locator(f) for m in PER_CLAIM_CHECKS for f in each_claim(m.check_claim, corpus, rules)]
+    else:  # the map judged every claim not in boilerplate; drop those off_topic excluded since
+        per_claim = [f for i, f in mapped.per_claim if not corpus.claims[i].excluded]
+    pairs = [locator(f) for m in PAIR_CHECKS for f in m.check(corpus, rules)]
+    return sorted(quality + per_claim + pairs, key=_sort_key), corpus
 
 
 def score_sources(corpus: Corpus, findings: Sequence[Finding]) -> tuple[SourceInfo, ...]:
@@ -138,9 +155,9 @@ def audit(options: AuditOptions) -> AuditResult:
         explanations = load_explanations(options.explanations, set(rules.metric_by_id))
     sources = load_sources(list(options.sources), rules)
     clock.lap("load")
-    corpus, source_findings = map_corpus(sources, rules, options.jobs, options.cache)
+    corpus, mapped = map_corpus(sources, rules, options.jobs, options.cache)
     clock.lap("map")
-    findings, corpus = run_checks(corpus, rules, source_findings)
+    findings, corpus = run_checks(corpus, rules, mapped)
     clock.lap("checks")
     stale: tuple[Explanation, ...] = ()
     expired: tuple[Explanation, ...] = ()

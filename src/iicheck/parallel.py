@@ -1,8 +1,9 @@
 """The per-document stage as a map: in worker processes, and through a content-keyed cache.
 
-Everything that depends on one source only — segmentation, claims, and the per-source
-quality checks (artifact, boilerplate, terminology, enumeration_mismatch, anachronism,
-duplicate_text), their findings already located by line and column — runs per document in a
+Everything that depends on one source only — segmentation, claims, the per-source quality
+checks (artifact, boilerplate, terminology, enumeration_mismatch, anachronism,
+duplicate_text), boilerplate exclusion and the per-claim checks (out_of_range, undated,
+unmapped_figure), findings already located by line and column — runs per document in a
 process pool (`jobs`), and its result is cached under a key of the source's bytes and
 metadata, the tool's code and the rules version: re-auditing after one file changed maps one
 file again. Results come back in input order, so `--jobs N` and `--jobs 1` give
@@ -27,10 +28,11 @@ from pydantic import BaseModel
 
 from . import __version__
 from .atomic import write_atomic
-from .checks import SOURCE_CHECKS, SourceDoc
+from .checks import PER_CLAIM_CHECKS, SOURCE_CHECKS, SourceDoc
 from .claims import source_claims
 from .locate import line_starts, locate_finding
 from .models import Claim, Finding, Sentence, Source
+from .quality.exclusion import exclude_claims
 from .ruleset import Ruleset, load_ruleset
 from .segment import split_sentences
 
@@ -42,6 +44,11 @@ class Mapped(NamedTuple):
     claims: tuple[Claim, ...]
     findings: tuple[Finding, ...]
     """Findings of the per-source checks, located (line/column stamped)."""
+    claim_findings: tuple[Finding, ...]
+    """Findings of the per-claim checks on the claims not excluded so far, located."""
+    owners: tuple[int, ...]
+    """For each claim finding, the index of its claim in `claims` (the engine drops it if the
+    corpus-level off_topic check later excludes that claim)."""
 
 
 _WORKER_RULES: Ruleset | None = None
@@ -55,12 +62,23 @@ def extract_source(source: Source, rules: Ruleset) -> tuple[tuple[Sentence, ...]
 
 
 def map_source(source: Source, rules: Ruleset) -> Mapped:
-    """The whole per-document stage for one source: extraction, then the per-source checks."""
-    sentences, claims = extract_source(source, rules)
+    """The whole per-document stage for one source: extraction, the per-source checks, the
+    exclusion of claims in boilerplate, then the per-claim checks on the claims left."""
+    sentences, found = extract_source(source, rules)
     doc = SourceDoc(source.id, source.info, sentences)
     starts = line_starts(source.text)
     findings = tuple(locate_finding(f, starts) for m in SOURCE_CHECKS for f in m.check_source(doc, rules))
-    return Mapped(sentences, claims, findings)
+    claims = exclude_claims(found, findings)
+    claim_findings: list[Finding] = []
+    owners: list[int] = []
+    for i, claim in enumerate(claims):
+        if claim.excluded:
+            continue
+        for m in PER_CLAIM_CHECKS:
+            for f in m.check_claim(claim, rules):
+                claim_findings.append(locate_finding(f, starts))
+                owners.append(i)
+    return Mapped(sentences, claims, findings, tuple(claim_findings), tuple(owners))
 
 
 def _init_worker(rules_path: str) -> None:
@@ -138,15 +156,17 @@ def _unpack(packed: Packed | BaseModel) -> BaseModel:
     return cls.__pydantic_validator__.validate_python(kwargs)  # type: ignore[no-any-return]
 
 
-PackedMapped = tuple[list[Packed | BaseModel], ...]
+PackedMapped = tuple[tuple[list[Packed | BaseModel], ...], tuple[int, ...]]
+_MODEL_PARTS = Mapped._fields[:-1]  # every field but `owners` is a tuple of models
 
 
 def pack_mapped(mapped: Mapped) -> PackedMapped:
-    return tuple([_pack(m) for m in part] for part in mapped)
+    return tuple([_pack(m) for m in part] for part in mapped[:-1]), mapped.owners
 
 
 def unpack_mapped(packed: PackedMapped) -> Mapped:
-    return Mapped(*(tuple(_unpack(m) for m in part) for part in packed))  # type: ignore[arg-type]
+    parts, owners = packed
+    return Mapped(*(tuple(_unpack(m) for m in part) for part in parts), owners)  # type: ignore[arg-type, call-arg]
 
 
 def _work(source: Source) -> PackedMapped:
@@ -180,13 +200,17 @@ def _read_cache(path: Path) -> Mapped | None:
         data = json.loads(path.read_text(encoding="utf-8"))
         return Mapped(tuple(Sentence.model_validate(s) for s in data["sentences"]),
                       tuple(Claim.model_validate(c) for c in data["claims"]),
-                      tuple(Finding.model_validate(f) for f in data["findings"]))
+                      tuple(Finding.model_validate(f) for f in data["findings"]),
+                      tuple(Finding.model_validate(f) for f in data["claim_findings"]),
+                      tuple(int(i) for i in data["owners"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None  # a missing or damaged cache entry is recomputed, never trusted
 
 
 def _write_cache(path: Path, mapped: Mapped) -> None:
-    payload = {name: [m.model_dump(mode="json") for m in part] for name, part in zip(Mapped._fields, mapped)}
+    payload: dict[str, object] = {name: [m.model_dump(mode="json") for m in getattr(mapped, name)]
+                                  for name in _MODEL_PARTS}
+    payload["owners"] = list(mapped.owners)
     try:
         write_atomic(path, json.dumps(payload, separators=(",", ":")))
     except Exception:  # noqa: BLE001 - the cache is an optimisation; failing to fill it is not an error

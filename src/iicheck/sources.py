@@ -35,11 +35,12 @@ class SourcesFile(Frozen):
     sources: list[SourceMeta] = Field(default=[])
 
 
-def display_path(path: Path) -> str:
+def display_path(path: Path, cwd: Path | None = None) -> str:
     """The path reports show: relative to the working directory when under it (so SARIF and
-    annotations point into the repository), else the file name. Always with / separators."""
+    annotations point into the repository), else the file name. Always with / separators.
+    `cwd`: the resolved working directory, when the caller already has it."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return path.resolve().relative_to(cwd or Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.name
 
@@ -73,8 +74,8 @@ def discover(paths: list[Path]) -> tuple[list[Path], dict[str, SourceMeta]]:
     return files, meta
 
 
-def load_source(path: Path, meta: SourceMeta | None, rules: Ruleset) -> Source:
-    """Read one file as text and work out its publication window."""
+def load_source(path: Path, meta: SourceMeta | None, rules: Ruleset, cwd: Path | None = None) -> Source:
+    """Read one file as text and work out its publication window (`cwd`: as for display_path)."""
     try:
         check_size(path, path.stat().st_size)  # before reading: a huge file is never loaded
         raw = path.read_bytes()
@@ -85,7 +86,7 @@ def load_source(path: Path, meta: SourceMeta | None, rules: Ruleset) -> Source:
     window = publication_window(text, meta.published if meta else None, meta.url if meta else None,
                                 rules.extraction.time)
     info = SourceInfo(
-        id=sid, file=display_path(path), title=meta.title if meta else None,
+        id=sid, file=display_path(path, cwd), title=meta.title if meta else None,
         publisher=meta.publisher if meta else None, url=meta.url if meta else None,
         published=window, chars=len(text), sha256=hashlib.sha256(raw).hexdigest(),
     )
@@ -97,9 +98,10 @@ def load_sources(paths: list[Path], rules: Ruleset) -> list[Source]:
     files, meta = discover(paths)
     sources: list[Source] = []
     errors = ErrorCollector()  # every unreadable source at once, not one per run
+    cwd = Path.cwd().resolve()
     for p in files:
         try:
-            sources.append(load_source(p, meta.get(p.name), rules))
+            sources.append(load_source(p, meta.get(p.name), rules, cwd))
         except SourceError as exc:
             for problem in exc.problems:
                 errors.add(problem)

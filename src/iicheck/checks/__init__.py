@@ -4,7 +4,8 @@ Each module exposes KIND, DEFAULT_SEVERITY, a docstring that is its user documen
 (what it flags, fires when, does not fire when, options, example) and
 `check(corpus, rules) -> Iterator[Finding]`: a pure function that reads no files, looks at no
 clock and decides no exit code. The per-source checks (SOURCE_CHECKS) also expose
-`check_source(doc, rules)` for one source; the engine runs those in the per-document map.
+`check_source(doc, rules)` for one source, and the per-claim checks (PER_CLAIM_CHECKS)
+`check_claim(claim, rules)`; the engine runs those in the per-document map.
 """
 
 from __future__ import annotations
@@ -29,10 +30,11 @@ from . import (
 )
 from .corpus import Corpus, SourceDoc
 
-CLAIM_CHECKS: tuple[ModuleType, ...] = (
-    contradiction, regression, implausible_growth, exceeds_parent, out_of_range, undated,
-    unmapped_figure,
-)
+PAIR_CHECKS: tuple[ModuleType, ...] = (contradiction, regression, implausible_growth, exceeds_parent)
+"""Claim checks that compare claims with each other (a group-by metric over the corpus)."""
+PER_CLAIM_CHECKS: tuple[ModuleType, ...] = (out_of_range, undated, unmapped_figure)
+"""Claim checks that judge one claim at a time (`check_claim`, run in the per-document map)."""
+CLAIM_CHECKS: tuple[ModuleType, ...] = (*PAIR_CHECKS, *PER_CLAIM_CHECKS)
 SOURCE_CHECKS: tuple[ModuleType, ...] = (
     artifact, boilerplate, terminology, enumeration_mismatch, anachronism, duplicate_text,
 )
@@ -42,5 +44,5 @@ CORPUS_QUALITY_CHECKS: tuple[ModuleType, ...] = (off_topic,)
 QUALITY_CHECKS: tuple[ModuleType, ...] = (*CORPUS_QUALITY_CHECKS, *SOURCE_CHECKS)
 CHECKS: dict[str, ModuleType] = {m.KIND: m for m in (*QUALITY_CHECKS, *CLAIM_CHECKS)}
 
-__all__ = ["CHECKS", "CLAIM_CHECKS", "CORPUS_QUALITY_CHECKS", "QUALITY_CHECKS", "SOURCE_CHECKS", "Corpus",
-           "SourceDoc"]
+__all__ = ["CHECKS", "CLAIM_CHECKS", "CORPUS_QUALITY_CHECKS", "PAIR_CHECKS", "PER_CLAIM_CHECKS",
+           "QUALITY_CHECKS", "SOURCE_CHECKS", "Corpus", "SourceDoc"]

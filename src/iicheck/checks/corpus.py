@@ -1,9 +1,10 @@
 """What every check receives: the corpus in memory (sources, sentences, claims). No I/O.
 
 Checks that judge one source at a time (the per-source quality checks) receive a
-:class:`SourceDoc` instead, so the engine can run them inside the per-document map (in worker
-processes, cached with the extraction); their ``check(corpus, rules)`` is the same function
-applied to every source of a corpus, through :func:`each_source`.
+:class:`SourceDoc` instead, and checks that judge one claim at a time receive the claim, so
+the engine can run them inside the per-document map (in worker processes, cached with the
+extraction); their ``check(corpus, rules)`` is the same function applied to every source, or
+every claim not excluded, of a corpus, through :func:`each_source` / :func:`each_claim`.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class SourceDoc:
 
 
 SourceCheck = Callable[[SourceDoc, Ruleset], Iterator[Finding]]
+ClaimCheck = Callable[[Claim, Ruleset], Iterator[Finding]]
 
 
 def each_source(check_source: SourceCheck, corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
@@ -40,3 +42,10 @@ def each_source(check_source: SourceCheck, corpus: Corpus, rules: Ruleset) -> It
     infos = {s.id: s for s in corpus.sources}
     for source in sorted(corpus.sentences):
         yield from check_source(SourceDoc(source, infos.get(source), corpus.sentences[source]), rules)
+
+
+def each_claim(check_claim: ClaimCheck, corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
+    """A per-claim check applied to every claim the quality checks did not exclude."""
+    for claim in corpus.claims:
+        if not claim.excluded:
+            yield from check_claim(claim, rules)

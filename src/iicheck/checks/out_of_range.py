@@ -13,26 +13,27 @@ from collections.abc import Iterator
 
 from ..findings import claims_finding
 from ..intervals import describe, fmt
-from ..models import Finding, Severity
+from ..models import Claim, Finding, Severity
 from ..ruleset import Ruleset
-from .corpus import Corpus
+from .corpus import Corpus, each_claim
 
 KIND = "out_of_range"
 DEFAULT_SEVERITY: Severity = "warning"
 
 
 def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
-    for claim in corpus.claims:
-        if not claim.metric or claim.excluded:
-            continue
-        metric = rules.metric(claim.metric)
-        if metric.plausible_range is None or not metric.checks.get(KIND, True):
-            continue
-        low, high = metric.plausible_range
-        if claim.value.high < low or claim.value.low > high:
-            yield claims_finding(KIND, DEFAULT_SEVERITY,
-                                 f"{metric.label}: \u201c{claim.figure}\u201d ({claim.source}) is "
-                                 f"{describe(claim.value)}, outside the plausible range "
-                                 f"[{fmt(low)}, {fmt(high)}]", [claim])
+    yield from each_claim(check_claim, corpus, rules)
 
 
+def check_claim(claim: Claim, rules: Ruleset) -> Iterator[Finding]:
+    if not claim.metric:
+        return
+    metric = rules.metric(claim.metric)
+    if metric.plausible_range is None or not metric.checks.get(KIND, True):
+        return
+    low, high = metric.plausible_range
+    if claim.value.high < low or claim.value.low > high:
+        yield claims_finding(KIND, DEFAULT_SEVERITY,
+                             f"{metric.label}: \u201c{claim.figure}\u201d ({claim.source}) is "
+                             f"{describe(claim.value)}, outside the plausible range "
+                             f"[{fmt(low)}, {fmt(high)}]", [claim])

@@ -15,24 +15,27 @@ from collections.abc import Iterator
 
 from ..compare import when
 from ..findings import claims_finding
-from ..models import Finding, Severity
+from ..models import Claim, Finding, Severity
 from ..ruleset import Ruleset
-from .corpus import Corpus
+from .corpus import Corpus, each_claim
 
 KIND = "undated"
 DEFAULT_SEVERITY: Severity = "warning"
 
 
 def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
+    yield from each_claim(check_claim, corpus, rules)
+
+
+def check_claim(claim: Claim, rules: Ruleset) -> Iterator[Finding]:
     limit = rules.extraction.time.undated_max_days
-    for claim in corpus.claims:
-        if not claim.metric or claim.excluded or not rules.metric(claim.metric).checks.get(KIND, True):
-            continue
-        days = claim.time.days()
-        if days is not None and days <= limit:
-            continue
-        span = "unknown" if days is None else f"{when(claim.time)} ({days:,} days)"
-        yield claims_finding(KIND, DEFAULT_SEVERITY,
-                             f"\u201c{claim.figure}\u201d ({claim.source}) cannot be dated closer than "
-                             f"{span}; windows over {limit:,} days are too wide to compare. "
-                             f"{claim.time.note}", [claim])
+    if not claim.metric or not rules.metric(claim.metric).checks.get(KIND, True):
+        return
+    days = claim.time.days()
+    if days is not None and days <= limit:
+        return
+    span = "unknown" if days is None else f"{when(claim.time)} ({days:,} days)"
+    yield claims_finding(KIND, DEFAULT_SEVERITY,
+                         f"\u201c{claim.figure}\u201d ({claim.source}) cannot be dated closer than "
+                         f"{span}; windows over {limit:,} days are too wide to compare. "
+                         f"{claim.time.note}", [claim])

@@ -12,18 +12,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import claims_finding
-from ..models import Finding, Severity
+from ..models import Claim, Finding, Severity
 from ..ruleset import Ruleset
-from .corpus import Corpus
+from .corpus import Corpus, each_claim
 
 KIND = "unmapped_figure"
 DEFAULT_SEVERITY: Severity = "info"
 
 
 def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
-    for claim in corpus.claims:
-        if claim.metric is None and claim.excluded is None:
-            unit = f" (unit: {claim.unit})" if claim.unit else ""
-            yield claims_finding(KIND, DEFAULT_SEVERITY,
-                                 f"\u201c{claim.figure}\u201d{unit} in {claim.source} matches no metric rule",
-                                 [claim])
+    yield from each_claim(check_claim, corpus, rules)
+
+
+def check_claim(claim: Claim, rules: Ruleset) -> Iterator[Finding]:
+    if claim.metric is None:
+        unit = f" (unit: {claim.unit})" if claim.unit else ""
+        yield claims_finding(KIND, DEFAULT_SEVERITY,
+                             f"\u201c{claim.figure}\u201d{unit} in {claim.source} matches no metric rule",
+                             [claim])

@@ -1,8 +1,11 @@
 """Claims inside passages the quality checks distrust are marked `excluded` (kept, not compared).
 
-A figure inside an off-topic or boilerplate span, or an artifact-laden sentence... is still
-listed in the claims table, but consistency checks leave it out by default, so a spliced or
-scraped figure cannot create (or hide) a contradiction.
+A figure inside an off-topic or boilerplate span is still listed in the claims table, but
+consistency checks leave it out by default, so a spliced or scraped figure cannot create (or
+hide) a contradiction. A claim inside both kinds of span is marked with the first kind of
+EXCLUDING_KINDS, whatever order the findings come in, so the marking can be applied in steps
+(boilerplate in the per-document map, off-topic once the corpus is known) with the same result
+as in one.
 """
 
 from __future__ import annotations
@@ -10,23 +13,38 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..checks.corpus import Corpus
-from ..models import Finding
+from ..models import Claim, Finding
 
 EXCLUDING_KINDS = ("off_topic", "boilerplate")
+"""Kinds whose spans exclude the claims in them, in order of precedence."""
 
 
-def mark_excluded(corpus: Corpus, quality_findings: Sequence[Finding]) -> Corpus:
+def exclude_claims(claims: Sequence[Claim], findings: Sequence[Finding]) -> tuple[Claim, ...]:
+    """The claims, each marked with the highest-precedence excluding kind among `findings`
+    whose span overlaps its figure (a mark already there counts as one such kind)."""
     spans: dict[str, list[tuple[int, int, str]]] = {}
-    for f in quality_findings:
+    for f in findings:
         if f.kind not in EXCLUDING_KINDS:
             continue
         for e in f.evidence:
             start, end = e.figure_span or e.span
             spans.setdefault(e.source, []).append((start, end, f.kind))
     if not spans:
+        return tuple(claims)
+    rank = {k: i for i, k in enumerate(EXCLUDING_KINDS)}
+    out = []
+    for c in claims:
+        kinds = {k for s, e, k in spans.get(c.source, ()) if s < c.span[1] and c.span[0] < e}
+        if c.excluded:
+            kinds.add(c.excluded)
+        kind = min(kinds, key=lambda k: rank.get(k, len(rank)), default=None)
+        out.append(c.model_copy(update={"excluded": kind}) if kind != c.excluded else c)
+    return tuple(out)
+
+
+def mark_excluded(corpus: Corpus, quality_findings: Sequence[Finding]) -> Corpus:
+    """The corpus with its claims marked (see exclude_claims)."""
+    claims = exclude_claims(corpus.claims, quality_findings)
+    if all(a is b for a, b in zip(claims, corpus.claims)):
         return corpus
-    claims = []
-    for c in corpus.claims:
-        kind = next((k for s, e, k in spans.get(c.source, []) if s < c.span[1] and c.span[0] < e), None)
-        claims.append(c.model_copy(update={"excluded": kind}) if kind and not c.excluded else c)
-    return Corpus(corpus.sources, corpus.texts, corpus.sentences, tuple(claims))
+    return Corpus(corpus.sources, corpus.texts, corpus.sentences, claims)
