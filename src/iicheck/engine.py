@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import __version__
 from .checks import CORPUS_QUALITY_CHECKS, PAIR_CHECKS, PER_CLAIM_CHECKS, QUALITY_CHECKS, SOURCE_CHECKS, Corpus
-from .checks.corpus import each_claim, each_source
+from .checks.corpus import DocMap, each_claim, each_source, serial_map
 from .explanations import Explanation, apply_explanations, load_explanations
 from .locate import line_starts, locate
 from .models import SEVERITY_RANK, Claim, Finding, Report, Sentence, Source, SourceInfo, Summary
@@ -23,7 +23,8 @@ from .quality.score import source_quality
 from .reconcile import reconcile
 from .summary import build_summary
 from .ruleset import Ruleset, load_ruleset
-from .parallel import map_all
+from .parallel import document_map, map_all
+from .quality.offtopic_prepare import PreparedDoc
 from .sources import load_sources
 
 
@@ -60,16 +61,18 @@ def map_corpus(sources: Sequence[Source], rules: Ruleset, jobs: int = 1,
     """The per-document map (parallel, cached) gathered into one corpus, in source order, with
     the findings the map produced."""
     sentences: dict[str, tuple[Sentence, ...]] = {}
+    prepared: dict[str, PreparedDoc] = {}
     claims: list[Claim] = []
     findings: list[Finding] = []
     per_claim: list[tuple[int, Finding]] = []
     for source, mapped in zip(sources, map_all(sources, rules, jobs, cache), strict=True):
         sentences[source.id] = mapped.sentences
+        prepared[source.id] = mapped.prepared
         per_claim.extend((len(claims) + i, f) for i, f in zip(mapped.owners, mapped.claim_findings, strict=True))
         claims.extend(mapped.claims)
         findings.extend(mapped.findings)
     corpus = Corpus(sources=tuple(s.info for s in sources), texts={s.id: s.text for s in sources},
-                    sentences=sentences, claims=tuple(claims))
+                    sentences=sentences, claims=tuple(claims), prepared=prepared)
     return corpus, MapFindings(tuple(findings), tuple(per_claim))
 
 
@@ -103,19 +106,20 @@ class _Locator:
         return finding.model_copy(update={"evidence": tuple(evidence)})
 
 
-def run_checks(corpus: Corpus, rules: Ruleset,
-               mapped: MapFindings | None = None) -> tuple[list[Finding], Corpus]:
+def run_checks(corpus: Corpus, rules: Ruleset, mapped: MapFindings | None = None,
+               map_docs: DocMap = serial_map) -> tuple[list[Finding], Corpus]:
     """Quality checks first; claims in the passages they distrust are then left out of the
     claim checks (kept in the claims table, marked `excluded`).
 
     `mapped`: the findings of the per-source and per-claim checks as the per-document map
-    produced them; when not given they are computed here."""
+    produced them; when not given they are computed here. `map_docs`: how the corpus-level
+    checks run their per-document part (parallel.document_map for a process pool)."""
     locator = _Locator(corpus.texts)
     if mapped is None:
         source_findings = [locator(f) for m in SOURCE_CHECKS for f in each_source(m.check_source, corpus, rules)]
     else:
         source_findings = list(mapped.source)
-    quality = [locator(f) for m in CORPUS_QUALITY_CHECKS for f in m.check(corpus, rules)]
+    quality = [locator(f) for m in CORPUS_QUALITY_CHECKS for f in m.check(corpus, rules, map_docs=map_docs)]
     quality.extend(source_findings)
     corpus = mark_excluded(corpus, quality)
     if mapped is None:
@@ -157,7 +161,7 @@ def audit(options: AuditOptions) -> AuditResult:
     clock.lap("load")
     corpus, mapped = map_corpus(sources, rules, options.jobs, options.cache)
     clock.lap("map")
-    findings, corpus = run_checks(corpus, rules, mapped)
+    findings, corpus = run_checks(corpus, rules, mapped, document_map(options.jobs))
     clock.lap("checks")
     stale: tuple[Explanation, ...] = ()
     expired: tuple[Explanation, ...] = ()

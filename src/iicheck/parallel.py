@@ -15,24 +15,27 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import types
 import typing
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
 from . import __version__
 from .atomic import write_atomic
-from .checks import PER_CLAIM_CHECKS, SOURCE_CHECKS, SourceDoc
+from .checks import PER_CLAIM_CHECKS, SOURCE_CHECKS, SourceDoc, off_topic
+from .checks.corpus import DocMap, serial_map
 from .claims import source_claims
 from .locate import line_starts, locate_finding
 from .models import Claim, Finding, Sentence, Source
 from .quality.exclusion import exclude_claims
+from .quality.offtopic_prepare import PreparedDoc, as_prepared
 from .ruleset import Ruleset, load_ruleset
 from .segment import split_sentences
 
@@ -49,6 +52,8 @@ class Mapped(NamedTuple):
     owners: tuple[int, ...]
     """For each claim finding, the index of its claim in `claims` (the engine drops it if the
     corpus-level off_topic check later excludes that claim)."""
+    prepared: PreparedDoc
+    """The off-topic detector's preparation of the source (tokens, stems, split points)."""
 
 
 _WORKER_RULES: Ruleset | None = None
@@ -78,7 +83,8 @@ def map_source(source: Source, rules: Ruleset) -> Mapped:
             for f in m.check_claim(claim, rules):
                 claim_findings.append(locate_finding(f, starts))
                 owners.append(i)
-    return Mapped(sentences, claims, findings, tuple(claim_findings), tuple(owners))
+    return Mapped(sentences, claims, findings, tuple(claim_findings), tuple(owners),
+                  off_topic.prepare_source(sentences))
 
 
 def _init_worker(rules_path: str) -> None:
@@ -156,17 +162,17 @@ def _unpack(packed: Packed | BaseModel) -> BaseModel:
     return cls.__pydantic_validator__.validate_python(kwargs)  # type: ignore[no-any-return]
 
 
-PackedMapped = tuple[tuple[list[Packed | BaseModel], ...], tuple[int, ...]]
-_MODEL_PARTS = Mapped._fields[:-1]  # every field but `owners` is a tuple of models
+_MODEL_PARTS = Mapped._fields[:4]  # the fields that are tuples of models
+PackedMapped = tuple[tuple[list[Packed | BaseModel], ...], tuple[object, ...]]
 
 
 def pack_mapped(mapped: Mapped) -> PackedMapped:
-    return tuple([_pack(m) for m in part] for part in mapped[:-1]), mapped.owners
+    return tuple([_pack(m) for m in part] for part in mapped[:4]), tuple(mapped[4:])
 
 
 def unpack_mapped(packed: PackedMapped) -> Mapped:
-    parts, owners = packed
-    return Mapped(*(tuple(_unpack(m) for m in part) for part in parts), owners)  # type: ignore[arg-type, call-arg]
+    parts, rest = packed
+    return Mapped(*(tuple(_unpack(m) for m in part) for part in parts), *rest)  # type: ignore[arg-type]
 
 
 def _work(source: Source) -> PackedMapped:
@@ -202,15 +208,22 @@ def _read_cache(path: Path) -> Mapped | None:
                       tuple(Claim.model_validate(c) for c in data["claims"]),
                       tuple(Finding.model_validate(f) for f in data["findings"]),
                       tuple(Finding.model_validate(f) for f in data["claim_findings"]),
-                      tuple(int(i) for i in data["owners"]))
+                      tuple(int(i) for i in data["owners"]),
+                      as_prepared(_tuples(data["prepared"])))  # type: ignore[arg-type]
     except (OSError, ValueError, KeyError, TypeError):
         return None  # a missing or damaged cache entry is recomputed, never trusted
+
+
+def _tuples(value: object) -> object:
+    """JSON arrays back to the tuples they were written from."""
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
 
 
 def _write_cache(path: Path, mapped: Mapped) -> None:
     payload: dict[str, object] = {name: [m.model_dump(mode="json") for m in getattr(mapped, name)]
                                   for name in _MODEL_PARTS}
     payload["owners"] = list(mapped.owners)
+    payload["prepared"] = mapped.prepared
     try:
         write_atomic(path, json.dumps(payload, separators=(",", ":")))
     except Exception:  # noqa: BLE001 - the cache is an optimisation; failing to fill it is not an error
@@ -219,6 +232,36 @@ def _write_cache(path: Path, mapped: Mapped) -> None:
 
 def resolve_jobs(jobs: int) -> int:
     return jobs if jobs > 0 else (os.cpu_count() or 1)
+
+
+# The state a corpus-level document map shares with its workers: set before the pool forks,
+# so the workers inherit it instead of receiving a pickled copy per task.
+_SHARED: tuple[Callable[[Any, int], Any], Any] | None = None
+
+
+def _call_shared(index: int) -> Any:
+    assert _SHARED is not None
+    func, shared = _SHARED
+    return func(shared, index)
+
+
+def document_map(jobs: int) -> DocMap:
+    """A DocMap for corpus-level checks: `func(shared, i)` for every document, in `jobs`
+    forked processes that inherit `shared` (the corpus statistics) without copying it per
+    task; in order, so the result equals the serial map. Serial where fork is unavailable or
+    the corpus is small."""
+    def run(func: Callable[[Any, int], Any], shared: Any, n: int) -> list[Any]:
+        global _SHARED
+        workers = min(resolve_jobs(jobs), n // MIN_DOCS_PER_WORKER)
+        if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            return serial_map(func, shared, n)
+        _SHARED = (func, shared)
+        try:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                return list(pool.map(_call_shared, range(n), chunksize=max(1, min(64, n // (workers * 8)))))
+        finally:
+            _SHARED = None
+    return run
 
 
 def map_all(sources: Sequence[Source], rules: Ruleset, jobs: int = 1,

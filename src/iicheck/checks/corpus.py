@@ -10,9 +10,11 @@ every claim not excluded, of a corpus, through :func:`each_source` / :func:`each
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from ..models import Claim, Finding, Sentence, SourceInfo
+from ..quality.offtopic_prepare import PreparedDoc
 from ..ruleset import Ruleset
 
 
@@ -22,6 +24,21 @@ class Corpus:
     texts: dict[str, str]
     sentences: dict[str, tuple[Sentence, ...]]
     claims: tuple[Claim, ...]
+    prepared: dict[str, PreparedDoc] = field(default_factory=dict)
+    """The off-topic detector's per-document preparation, when the per-document map made it
+    (the off_topic check prepares any source missing here itself)."""
+
+
+T = TypeVar("T")
+R = TypeVar("R")
+DocMap = Callable[[Callable[[Any, int], Any], Any, int], list[Any]]
+"""``map_docs(func, shared, n) -> [func(shared, 0), ..., func(shared, n - 1)]``: how a
+corpus-level check runs its per-document part; the engine may pass a parallel one."""
+
+
+def serial_map(func: Callable[[T, int], R], shared: T, n: int) -> list[R]:
+    """The plain, in-process DocMap."""
+    return [func(shared, i) for i in range(n)]
 
 
 @dataclass(frozen=True)

@@ -25,28 +25,49 @@ appearance." inside an article on industrial networks.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ..findings import fingerprint, sentence_evidence
-from ..models import Finding, Severity
-from ..quality.offtopic import OffTopicParams, corpus_stats, find_off_topic
+from ..models import Finding, Sentence, Severity
+from ..quality.offtopic import CorpusStats, OffTopicHit, OffTopicParams, corpus_stats, find_off_topic
+from ..quality.offtopic_prepare import PreparedDoc, prepare_document
 from ..ruleset import Ruleset
-from .corpus import Corpus
+from .corpus import Corpus, DocMap, serial_map
 
 KIND = "off_topic"
 DEFAULT_SEVERITY: Severity = "warning"
 
 
-def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
-    body = {source: [s for s in sentences if s.kind == "body"]
-            for source, sentences in sorted(corpus.sentences.items())}
+def body_sentences(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences the detector reads (headings, bylines and other lines are not examined)."""
+    return [s for s in sentences if s.kind == "body"]
+
+
+def prepare_source(sentences: Sequence[Sentence]) -> PreparedDoc:
+    """The detector's per-document preparation of a source (run in the per-document map)."""
+    return prepare_document([s.text for s in body_sentences(sentences)])
+
+
+_Shared = tuple[tuple[PreparedDoc, ...], CorpusStats, tuple[str, ...]]
+
+
+def _score(shared: _Shared, index: int) -> list[OffTopicHit]:
+    """Hits in document `index` against the corpus statistics (one task of the document map)."""
+    prepared, stats, topic = shared
+    return find_off_topic(prepared[index], stats, topic, OffTopicParams(), own_index=index)
+
+
+def check(corpus: Corpus, rules: Ruleset, map_docs: DocMap = serial_map) -> Iterator[Finding]:
+    """`map_docs` runs the per-document scoring (the engine passes a process pool's)."""
+    order = sorted(corpus.sentences)
+    body = [body_sentences(corpus.sentences[source]) for source in order]
+    prepared = tuple(corpus.prepared.get(source) or prepare_document([s.text for s in sentences])
+                     for source, sentences in zip(order, body))
+    stats = corpus_stats(prepared)  # once: O(corpus)
     topic = tuple(rules.quality.topic_terms)
     per_1000 = rules.quality.off_topic_max_per_1000_words
-    order = list(body)
-    stats = corpus_stats([[s.text for s in body[o]] for o in order])  # once: O(corpus)
-    for index, (source, sentences) in enumerate(body.items()):
-        hits = find_off_topic([s.text for s in sentences], stats, topic, OffTopicParams(),
-                              own_index=index)
+    all_hits = map_docs(_score, (prepared, stats, topic), len(order))
+    for source, sentences, hits in zip(order, body, all_hits, strict=True):
         words = sum(len(s.text.split()) for s in sentences)
         cap = max(1, int(words * per_1000 / 1000))
         hits = sorted(sorted(hits, key=lambda h: (h.score, h.sentence_index))[:cap],

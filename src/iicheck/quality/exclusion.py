@@ -10,6 +10,7 @@ as in one.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from ..checks.corpus import Corpus
@@ -47,4 +48,4 @@ def mark_excluded(corpus: Corpus, quality_findings: Sequence[Finding]) -> Corpus
     claims = exclude_claims(corpus.claims, quality_findings)
     if all(a is b for a, b in zip(claims, corpus.claims)):
         return corpus
-    return Corpus(corpus.sources, corpus.texts, corpus.sentences, claims)
+    return dataclasses.replace(corpus, claims=claims)
