@@ -14,18 +14,16 @@ documents (docs/distributed.md).
 from __future__ import annotations
 
 import hashlib
-import json
+import marshal
 import multiprocessing
 import os
-import types
-import typing
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from . import __version__
 from .atomic import write_atomic
@@ -92,87 +90,31 @@ def _init_worker(rules_path: str) -> None:
     _WORKER_RULES = load_ruleset(Path(rules_path))
 
 
-# Workers send their results back as plain tuples, not pickled models: unpickling a pydantic
-# model runs Python code per object, while re-validating its (already valid) field values in
-# the parent runs in pydantic-core and gives an equal model. A model is packed as
-# (class, names of the fields it was given, their values), nested models packed alike; the
-# parent calls the class with exactly those fields, as the worker's code did. A model that
-# cannot be rebuilt that way (a field left unset that does not hold its default) is sent as is.
-Packed = tuple[type[BaseModel], tuple[str, ...], tuple[object, ...]]
-_LAYOUTS: dict[tuple[type[BaseModel], frozenset[str]], tuple[tuple[str, ...], tuple[tuple[str, object], ...]]] = {}
+# Workers send their results back, and the cache stores them, as plain data, not pickled
+# models: each model as the JSON-mode dict of the fields it was given (nested models alike),
+# which pydantic-core turns back into an equal model (same fields set) without running Python
+# code per object. The cache file is that data in `marshal` format: fast to load, and unlike
+# pickle it cannot run code (a damaged file is simply recomputed).
+PackedMapped = tuple[tuple[tuple[dict[str, Any], ...], ...], tuple[int, ...], tuple[object, ...]]
+_MODEL_PARTS: tuple[tuple[str, type[BaseModel]], ...] = (
+    ("sentences", Sentence), ("claims", Claim), ("findings", Finding), ("claim_findings", Finding))
+_CACHE_FORMAT = 1
 
 
-@lru_cache(maxsize=None)
-def _model_fields(cls: type[BaseModel]) -> frozenset[str]:
-    """Fields of `cls` declared as a model (or an optional one): the only ones packed nested."""
-    out = set()
-    for name, info in cls.model_fields.items():
-        ann = info.annotation
-        options = typing.get_args(ann) if typing.get_origin(ann) in (typing.Union, types.UnionType) else (ann,)
-        if any(isinstance(a, type) and issubclass(a, BaseModel) for a in options):
-            out.add(name)
-    return frozenset(out)
-
-
-def _layout(cls: type[BaseModel], given: frozenset[str]) -> tuple[tuple[str, ...], tuple[tuple[str, object], ...]]:
-    key = (cls, given)
-    layout = _LAYOUTS.get(key)
-    if layout is None:
-        names = tuple(n for n in cls.model_fields if n in given)
-        unset = tuple((n, f.default) for n, f in cls.model_fields.items() if n not in given)
-        layout = _LAYOUTS[key] = (names, unset)
-    return layout
-
-
-def _pack(model: BaseModel) -> Packed | BaseModel:
-    cls = type(model)
-    names, unset = _layout(cls, frozenset(model.__pydantic_fields_set__))
-    values = model.__dict__
-    if model.__pydantic_extra__ or model.__pydantic_private__:
-        return model
-    for name, default in unset:
-        value = values[name]
-        if value is not default and (type(value) is not type(default) or value != default):
-            return model
-    out: list[object] = []
-    for name in names:
-        value = values[name]
-        if isinstance(value, BaseModel):
-            if name not in _model_fields(cls):
-                return model
-            value = _pack(value)
-        out.append(value)
-    return cls, names, tuple(out)
-
-
-@lru_cache(maxsize=None)
-def _nested_names(cls: type[BaseModel], names: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(n for n in names if n in _model_fields(cls))
-
-
-def _unpack(packed: Packed | BaseModel) -> BaseModel:
-    if isinstance(packed, BaseModel):
-        return packed
-    cls, names, values = packed
-    kwargs = dict(zip(names, values))
-    for name in _nested_names(cls, names):
-        if type(kwargs[name]) is tuple:
-            kwargs[name] = _unpack(kwargs[name])  # type: ignore[arg-type]
-    # what cls(**kwargs) does, without the Python-level __init__ frame
-    return cls.__pydantic_validator__.validate_python(kwargs)  # type: ignore[no-any-return]
-
-
-_MODEL_PARTS = Mapped._fields[:4]  # the fields that are tuples of models
-PackedMapped = tuple[tuple[list[Packed | BaseModel], ...], tuple[object, ...]]
+def _pack(model: BaseModel) -> dict[str, Any]:
+    return model.model_dump(mode="json", exclude_unset=True)
 
 
 def pack_mapped(mapped: Mapped) -> PackedMapped:
-    return tuple([_pack(m) for m in part] for part in mapped[:4]), tuple(mapped[4:])
+    parts = tuple(tuple(_pack(m) for m in getattr(mapped, name)) for name, _ in _MODEL_PARTS)
+    return parts, tuple(mapped.owners), tuple(mapped.prepared)
 
 
 def unpack_mapped(packed: PackedMapped) -> Mapped:
-    parts, rest = packed
-    return Mapped(*(tuple(_unpack(m) for m in part) for part in parts), *rest)  # type: ignore[arg-type]
+    parts, owners, prepared = packed
+    models = [tuple(cls.__pydantic_validator__.validate_python(d) for d in part)
+              for (_, cls), part in zip(_MODEL_PARTS, parts, strict=True)]
+    return Mapped(*models, tuple(owners), as_prepared(prepared))  # type: ignore[arg-type, call-arg]
 
 
 def _work(source: Source) -> PackedMapped:
@@ -198,34 +140,22 @@ def cache_key(source: Source, rules: Ruleset) -> str:
 
 
 def _cache_path(cache: Path, key: str) -> Path:
-    return cache / key[:2] / f"{key}.json"
+    return cache / key[:2] / f"{key}.marshal"
 
 
 def _read_cache(path: Path) -> Mapped | None:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return Mapped(tuple(Sentence.model_validate(s) for s in data["sentences"]),
-                      tuple(Claim.model_validate(c) for c in data["claims"]),
-                      tuple(Finding.model_validate(f) for f in data["findings"]),
-                      tuple(Finding.model_validate(f) for f in data["claim_findings"]),
-                      tuple(int(i) for i in data["owners"]),
-                      as_prepared(_tuples(data["prepared"])))  # type: ignore[arg-type]
-    except (OSError, ValueError, KeyError, TypeError):
+        version, packed = marshal.loads(path.read_bytes())
+        if version != _CACHE_FORMAT:
+            return None
+        return unpack_mapped(packed)
+    except (OSError, ValueError, EOFError, TypeError, KeyError, ValidationError):
         return None  # a missing or damaged cache entry is recomputed, never trusted
 
 
-def _tuples(value: object) -> object:
-    """JSON arrays back to the tuples they were written from."""
-    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
-
-
-def _write_cache(path: Path, mapped: Mapped) -> None:
-    payload: dict[str, object] = {name: [m.model_dump(mode="json") for m in getattr(mapped, name)]
-                                  for name in _MODEL_PARTS}
-    payload["owners"] = list(mapped.owners)
-    payload["prepared"] = mapped.prepared
+def _write_cache(path: Path, packed: PackedMapped) -> None:
     try:
-        write_atomic(path, json.dumps(payload, separators=(",", ":")))
+        write_atomic(path, marshal.dumps((_CACHE_FORMAT, packed)))  # type: ignore[arg-type]
     except Exception:  # noqa: BLE001 - the cache is an optimisation; failing to fill it is not an error
         pass
 
@@ -269,9 +199,10 @@ def map_all(sources: Sequence[Source], rules: Ruleset, jobs: int = 1,
     """The per-document stage for every source, in input order, using the cache and `jobs`
     processes."""
     results: list[Mapped | None] = [None] * len(sources)
+    keys = [cache_key(source, rules) for source in sources] if cache is not None else []
     todo: list[int] = []
-    for i, source in enumerate(sources):
-        hit = _read_cache(_cache_path(cache, cache_key(source, rules))) if cache else None
+    for i in range(len(sources)):
+        hit = _read_cache(_cache_path(cache, keys[i])) if cache is not None else None
         if hit is not None:
             results[i] = hit
         else:
@@ -280,11 +211,13 @@ def map_all(sources: Sequence[Source], rules: Ruleset, jobs: int = 1,
     if workers > 1:
         with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(rules.path),)) as pool:
             chunk = max(1, min(32, len(todo) // (workers * 4)))
-            fresh = [unpack_mapped(p) for p in pool.map(_work, [sources[i] for i in todo], chunksize=chunk)]
+            for i, packed in zip(todo, pool.map(_work, [sources[i] for i in todo], chunksize=chunk)):
+                results[i] = unpack_mapped(packed)
+                if cache is not None:
+                    _write_cache(_cache_path(cache, keys[i]), packed)
     else:
-        fresh = [map_source(sources[i], rules) for i in todo]
-    for i, mapped in zip(todo, fresh, strict=True):
-        results[i] = mapped
-        if cache is not None:
-            _write_cache(_cache_path(cache, cache_key(sources[i], rules)), mapped)
+        for i in todo:
+            results[i] = mapped = map_source(sources[i], rules)
+            if cache is not None:
+                _write_cache(_cache_path(cache, keys[i]), pack_mapped(mapped))
     return [r for r in results if r is not None]
