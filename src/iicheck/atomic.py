@@ -15,8 +15,9 @@ from pathlib import Path
 from .errors import OutputError, Problem
 
 
-def _stage(path: Path, data: bytes | str) -> str:
-    """Write `data` to a temp file beside `path`; return its name."""
+def _stage(path: Path, data: bytes | str, durable: bool = True) -> str:
+    """Write `data` to a temp file beside `path` (flushed to disk when `durable`); return its
+    name."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -29,8 +30,9 @@ def _stage(path: Path, data: bytes | str) -> str:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
     except BaseException as exc:
         _discard([tmp_name])
         if isinstance(exc, OSError):
@@ -64,6 +66,17 @@ def write_all_atomic(files: Sequence[tuple[Path, bytes | str]]) -> None:
             raise OutputError(Problem(str(path), f"cannot write: {exc.strerror or exc}")) from None
 
 
-def write_atomic(path: Path, data: bytes | str) -> None:
-    """Replace `path` with `data` in one step; the old file stays intact on any failure."""
-    write_all_atomic([(path, data)])
+def write_atomic(path: Path, data: bytes | str, durable: bool = True) -> None:
+    """Replace `path` with `data` in one step; the old file stays intact on any failure.
+
+    `durable=False` skips the fsync: readers still never see a partial file, but after a
+    power loss the file may be empty (for caches, whose damaged entries are recomputed)."""
+    if durable:
+        write_all_atomic([(path, data)])
+        return
+    tmp_name = _stage(path, data, durable=False)
+    try:
+        os.replace(tmp_name, path)
+    except OSError as exc:
+        _discard([tmp_name])
+        raise OutputError(Problem(str(path), f"cannot write: {exc.strerror or exc}")) from None

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import calendar
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -121,13 +121,25 @@ def _num(x: float) -> str:
     return f"{x:.2f}".rstrip("0").rstrip(".") if x < 10 else f"{x:.1f}".rstrip("0").rstrip(".")
 
 
-def verdicts(claims: Sequence[Claim], rules: Ruleset) -> Iterator[tuple[Metric, str, Claim, Claim, Verdict]]:
+PairVerdict = tuple[Metric, str, Claim, Claim, Verdict]
+_LAST: tuple[Sequence[Claim], Ruleset, list[PairVerdict]] | None = None
+
+
+def verdicts(claims: Sequence[Claim], rules: Ruleset) -> list[PairVerdict]:
     """(metric, modality, earlier, later, verdict) for every pair the sweep compares; two
     figures of one sentence are never compared with each other. Shared by the pair checks
-    and by reconciliation, so both see the same pairs."""
+    and by reconciliation, so both see the same pairs; computed once per claims and rules
+    objects (the last result is kept, keyed by identity: the three pair checks and
+    reconciliation of one audit get the same tuple of claims)."""
+    global _LAST
+    if _LAST is not None and _LAST[0] is claims and _LAST[1] is rules:
+        return _LAST[2]
+    out: list[PairVerdict] = []
     for (metric_id, _, modality), group in groups(claims).items():
         metric = rules.metric(metric_id)
         for earlier, later in sweep_pairs(group):
             if earlier.source == later.source and earlier.sentence_span == later.sentence_span:
                 continue
-            yield metric, modality, earlier, later, compare(earlier, later, metric)
+            out.append((metric, modality, earlier, later, compare(earlier, later, metric)))
+    _LAST = (claims, rules, out)
+    return out

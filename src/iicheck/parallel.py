@@ -155,7 +155,7 @@ def _read_cache(path: Path) -> Mapped | None:
 
 def _write_cache(path: Path, packed: PackedMapped) -> None:
     try:
-        write_atomic(path, marshal.dumps((_CACHE_FORMAT, packed)))  # type: ignore[arg-type]
+        write_atomic(path, marshal.dumps((_CACHE_FORMAT, packed)), durable=False)  # type: ignore[arg-type]
     except Exception:  # noqa: BLE001 - the cache is an optimisation; failing to fill it is not an error
         pass
 
