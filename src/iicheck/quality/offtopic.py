@@ -9,13 +9,29 @@ What it flags
   documents of the audited corpus) do not use: spam or a scraper mixing two pages, e.g.
   "The backbone outside the enterprise is not very different from ordinary plastics in
   appearance." inside an article on industrial networks;
-* the **tail** of a sentence, after a mid-sentence comma, semicolon, colon or " and ", when
-  the head is on topic and the tail is not, e.g. "Based on this, with deepening the supply side
-  structural reform and enabling the real economy as the main line, China's auto production and
-  sales remain far ahead." (the span from "China's auto ..." to the end is reported).
+* the **tail** of a sentence, after a mid-sentence comma, semicolon, colon, dash or " and ",
+  when the head is on topic and the tail is not, e.g. "Based on this, with deepening the supply
+  side structural reform and enabling the real economy as the main line, China's auto
+  production and sales remain far ahead." (the span from "China's auto ..." to the end).
 
-It is lexical: no model, no download, pure Python, about 0.1-0.25 s per 1,000 sentences.
+It is lexical: no model, no download, pure Python. Measured on the benchmark in
+``benchmarks/offtopic`` (see its README): about 0.03-0.04 s per 1,000 sentences to prepare
+and 0.05 s per 1,000 sentences to score (also at 10,000 documents of 44 sentences). It
+decides from the document's own coherence and works on any English text; the corpus and
+``topic_terms`` are extra signals where present.
 An embedding-based mode with the same hits is in :mod:`iicheck.quality.offtopic_semantic`.
+
+Preparation (speed, caching)
+----------------------------
+``prepare_document(sentences) -> PreparedDoc`` does the text work once per document:
+tokenising, stemming, finding candidate split points. It is a pure function of the sentence
+texts and returns plain tuples, strs and ints (picklable; cache it keyed on the texts and
+``PREPARED_VERSION``; ship it between processes). ``corpus_stats`` takes
+sentence lists or PreparedDocs; ``find_off_topic`` takes either, with identical results. The
+audit path is:
+prepare every document (in workers, cached), ``stats = corpus_stats(prepared)`` once, then
+``find_off_topic(prepared[k], stats, topic_terms, own_index=k)`` per document: that last
+call is all that re-runs when only the corpus changes.
 
 How a sentence is scored
 ------------------------
@@ -30,21 +46,25 @@ of the document use it, ``single_support`` when one does, else the share of the
 **support** of a sentence is the weighted mean credit of its distinct words. It is shrunk
 toward the document's mean support by length (``(n * support + shrink * mean) / (n + shrink)``
 with ``n`` content words: a short sentence shares few words by chance alone) and divided by
-``mean ** relative`` so that loosely and tightly written documents are judged alike.
-``OffTopicHit.score`` is this value: about 1 for a typical sentence of the document, **lower =
+``mean ** relative`` so that loosely and tightly written documents are judged alike. Before
+that, ``cosine_mix`` of the support is replaced by the sentence's TF-IDF cosine similarity
+to the leave-one-out centroid of the document (plus the neighbour credit): a word the
+document uses in many sentences then counts more than one it uses twice.
+``OffTopicHit.score`` is the result: about 1 for a typical sentence of the document, **lower =
 more off-topic**. A tail's score is the same quantity for the tail, where the head's words
 also count as support.
 
 Fires when
 ----------
 * a sentence with at least ``min_words`` content words scores below ``threshold``; or
-* a sentence (whose own score is below ``tail_gate``) splits into a head and a tail of at
+* a sentence (whose own support is below ``tail_gate``) splits into a head and a tail of at
   least ``min_part_words`` words each, not at a comma inside an enumeration (each
   comma-delimited segment next to the split has at least ``min_segment_words`` words), the
-  tail has at least ``tail_min_content`` content words and does not open with a participle
-  or relative word ("forming ...", "which ..."), the tail scores at most
-  ``tail_threshold`` and the head at least ``head_min`` (then the tail is reported, not the
-  sentence);
+  tail has at least ``tail_min_content`` content words and opens a clause of its own (not a
+  participle, relative word, modal or auxiliary verb, verb in -ed or attribution such as
+  "..., said the official"; after " and ", a determiner, pronoun or capitalised word), the
+  tail scores at most ``tail_threshold`` and the head at least ``head_min`` (then the tail is
+  reported, not the sentence);
 * and, per document, only the ``max(1, round(len(document) / cap_every))`` candidates furthest
   below their threshold are kept (a fixed threshold with a cap scaled by document length: a
   document-relative "lowest sentence" rule would flag every clean document).
@@ -57,16 +77,18 @@ Does not fire when
 * the sentence shares its weighted words with the rest of the document or with similar corpus
   documents, even if it is a digression in meaning: a foreign sentence that reuses the
   document's vocabulary ("backbone", "enterprise") is missed; so is a spliced tail made of
-  words the document also uses. Meaning-level cases need the semantic mode.
+  words the document also uses. Meaning-level cases need the semantic mode. Documents whose
+  sentences share few words at all (short, loosely written texts on topics the corpus does
+  not cover) are where it errs most, both ways (see the benchmark README).
 
 Options
 -------
 :class:`OffTopicParams` (defaults chosen by cross-validation over articles on the benchmark
 in ``benchmarks/offtopic``; see its README for the measured figures). ``corpus`` is either
-the other documents' sentence lists or a :class:`CorpusStats` built once with
-:func:`corpus_stats` over the whole audit (the examined document may be part of it; it is
-recognised and not used as its own neighbour). ``topic_terms`` (e.g. the rules' topic
-vocabulary) are words that always count as on-topic.
+the other documents (sentence lists or PreparedDocs) or a :class:`CorpusStats` built once
+with :func:`corpus_stats` over the whole audit (the examined document may be part of it; pass
+``own_index`` or it is recognised by its word counts and not used as its own neighbour).
+``topic_terms`` (e.g. the rules' topic vocabulary) are words that always count as on-topic.
 
 Example
 -------
@@ -79,6 +101,8 @@ Example
 ...        "The platform operator trains failure models with data from many factories."]
 >>> [(h.sentence_index, h.part) for h in find_off_topic(doc)]
 [(4, 'sentence')]
+>>> find_off_topic(prepare_document(doc)) == find_off_topic(doc)
+True
 """
 
 from __future__ import annotations
@@ -88,17 +112,21 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
+from typing import Container, Iterable, Mapping, Sequence
 
 from .corpusstats import CorpusStats, corpus_stats
-from .words import _tokens, content_words
+from .offtopic_prepare import PREPARED_VERSION, PreparedDoc, as_prepared, prepare_document
+from .words import content_words
 
 __all__ = [
     "OffTopicParams",
     "OffTopicHit",
     "CorpusStats",
+    "PreparedDoc",
+    "PREPARED_VERSION",
     "corpus_stats",
     "find_off_topic",
+    "prepare_document",
     "content_words",
 ]
 
@@ -107,17 +135,17 @@ __all__ = [
 class OffTopicParams:
     """Thresholds of the off-topic detector (defaults chosen by cross-validation)."""
 
-    threshold: float = 0.45
+    threshold: float = 0.50
     """Flag a sentence whose score (shrunk support / mean ** relative) is below this."""
     shrink: float = 4.0
     """Length shrinkage: pseudo-count of content words pulled toward the document mean."""
-    single_support: float = 0.3
+    single_support: float = 0.6
     """Credit for a word the rest of the document uses only once (twice or more: 1.0)."""
     min_words: int = 4
     """Sentences with fewer content words are never flagged as a whole."""
-    cap_every: float = 6.0
+    cap_every: float = 4.0
     """Per-document cap: at most max(1, round(sentences / cap_every)) hits."""
-    tail_threshold: float = 0.45
+    tail_threshold: float = 0.35
     """Flag a tail whose support (against rest of document + head) is at most this."""
     head_min: float = 0.8
     """...only when the head's (unshrunk, relative) support is at least this."""
@@ -153,6 +181,12 @@ class OffTopicParams:
     """Divide scores by (document mean support) ** relative (0: absolute scores)."""
     tail_gate: float = 1.0
     """Tails are examined only in sentences whose unshrunk support is below this."""
+    cosine_mix: float = 0.5
+    """Mix into each sentence's support this share of its TF-IDF cosine similarity to the
+    leave-one-out centroid of the document (unit sentence vectors summed, plus ``cosine_nb`` x
+    the neighbour credit): words the document uses often count more than words used twice."""
+    cosine_nb: float = 1.0
+    """Weight of the neighbour documents' credit (and topic terms) in that centroid."""
 
 
 @dataclass(frozen=True)
@@ -175,7 +209,6 @@ class OffTopicHit:
 
 # --------------------------------------------------------------------------- scoring
 
-_SPLIT_RE = re.compile(r"[,;:]\s+|\s+and\s+|\s+[-–—]\s+")
 
 
 def _candidate_documents(host: Mapping[str, float], stats: CorpusStats,
@@ -202,7 +235,8 @@ def _candidate_documents(host: Mapping[str, float], stats: CorpusStats,
 
 
 def _neighbour_credit(
-    doc_df: Mapping[str, int], idf: Mapping[str, float], stats: CorpusStats, params: "OffTopicParams",
+    doc_df: Mapping[str, int], idf: Mapping[str, float], stats: CorpusStats,
+    params: "OffTopicParams",
     own_index: int | None = None,
 ) -> dict[str, float]:
     """Credit of each word of the document from the most similar corpus documents."""
@@ -210,16 +244,16 @@ def _neighbour_credit(
         return {}
     host = {w: c * idf[w] for w, c in doc_df.items()}
     hnorm = math.sqrt(sum(v * v for v in host.values())) or 1.0
+    host2 = {w: v * idf[w] for w, v in host.items()}  # so that dot = sum(host2[w] * count)
+    keys = host.keys()
     sims: list[tuple[float, int]] = []
     for j in _candidate_documents(host, stats, params):
         d = stats.docs[j]
-        if j == own_index or d == doc_df or not stats.norms[j]:
+        if j == own_index or not stats.norms[j] or d == doc_df:
             continue  # the document itself
-        dot = 0.0
-        for w, v in host.items():
-            c = d.get(w)
-            if c:
-                dot += v * c * idf[w]
+        # shared words by set intersection (C speed); fsum: exact, so the (hash-dependent)
+        # order of the intersection cannot change the result
+        dot = math.fsum(host2[w] * d[w] for w in keys & d.keys())
         if dot > 0:
             sims.append((dot / (hnorm * stats.norms[j]), j))
     sims.sort(key=lambda t: (-t[0], t[1]))
@@ -228,12 +262,12 @@ def _neighbour_credit(
     if tot <= 0:
         return {}
     scale = min(1.0, (tot / len(top)) / params.neighbour_sim) if params.neighbour_sim > 0 else 1.0
-    credit: dict[str, float] = {}
-    for w in doc_df:
-        got = sum(s for s, j in top if w in stats.docs[j])
-        if got:
-            credit[w] = params.neighbour_weight * scale * got / tot
-    return credit
+    got: dict[str, float] = {}
+    for sim, j in top:
+        for w in keys & stats.docs[j].keys():
+            got[w] = got.get(w, 0.0) + sim
+    factor = params.neighbour_weight * scale / tot
+    return {w: factor * g for w, g in got.items()}
 
 
 def _support(
@@ -245,52 +279,82 @@ def _support(
     single: float,
     plus: frozenset[str] = frozenset(),
 ) -> float:
-    """Weighted share of the distinct ``stems`` that the context supports, in [0, 1]."""
-    total = 0.0
-    got = 0.0
+    """Weighted share of the distinct ``stems`` that the context supports, in [0, 1].
+
+    Sums are exact (``math.fsum``), so the hash-dependent order of a set of stems cannot change
+    the result in another process."""
+    weights: list[float] = []
+    gots: list[float] = []
     for st in set(stems):
         w = weight[st]
-        total += w
+        weights.append(w)
         if st in extra or st in plus:
-            got += w
+            gots.append(w)
             continue
         c = rest.get(st, 0)
         cr = 1.0 if c >= 2 else (single if c == 1 else 0.0)
         n = nb.get(st, 0.0)
-        got += w * (cr if cr > n else n)
+        gots.append(w * (cr if cr > n else n))
+    total = math.fsum(weights)
     if total <= 0.0:
         return 1.0
-    return got / total
+    return math.fsum(gots) / total
 
 
 def find_off_topic(
-    document: Sequence[str],
-    corpus: Sequence[Sequence[str]] | CorpusStats = (),
+    document: Sequence[str] | PreparedDoc,
+    corpus: Sequence[Sequence[str] | PreparedDoc] | CorpusStats = (),
     topic_terms: Sequence[str] = (),
     params: OffTopicParams = OffTopicParams(),
     own_index: int | None = None,
 ) -> list[OffTopicHit]:
-    """Off-topic sentences and spliced tails in ``document`` (a list of sentence texts).
+    """Off-topic sentences and spliced tails in ``document`` (its sentence texts, or their
+    :func:`prepare_document`: identical results).
 
+    ``corpus``: the other documents (sentence lists or PreparedDocs; IDF is computed over them
+    plus ``document``), or a :class:`CorpusStats` built once over the whole audit.
     ``own_index``: the document's position in a CorpusStats ``corpus`` when it is part of it
-    (saves comparing it with every document to recognise it).
-
-    ``corpus``: the other documents' sentences (IDF is computed over them plus ``document``),
-    or a :class:`CorpusStats` built over the whole audit. ``topic_terms``: optional topic
+    (saves comparing it with every document to recognise it). ``topic_terms``: optional topic
     vocabulary (words or phrases) that counts as on-topic. Returns hits sorted by sentence
     index; deterministic, no I/O.
     """
-    n_sent = len(document)
+    prep = as_prepared(document)
+    n_sent = len(prep.texts)
     if n_sent < params.min_sentences:
         return []
-    toks = [_tokens(s) for s in document]
-    stems = [[t[2] for t in tk if t[2] is not None] for tk in toks]
-    sets = [set(st) for st in stems]
-
-    doc_df: Counter[str] = Counter()
-    for st in sets:
-        doc_df.update(st)
     stats = corpus if isinstance(corpus, CorpusStats) else corpus_stats(corpus)
+    ctx = _context(prep, stats, topic_terms, params, own_index)
+    candidates: list[tuple[float, OffTopicHit]] = []
+    for i in range(n_sent):
+        hit = _examine(prep, i, ctx, params)
+        if hit is not None:
+            candidates.append(hit)
+    cap = max(1, int(round(n_sent / params.cap_every)))
+    candidates.sort(key=lambda c: (-c[0], c[1].sentence_index))
+    kept = [h for _, h in candidates[:cap]]
+    kept.sort(key=lambda h: h.sentence_index)
+    return kept
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What scoring one document needs besides its sentences (built by :func:`_context`)."""
+
+    doc_df: Mapping[str, int]
+    weight: Mapping[str, float]
+    nb: Mapping[str, float]
+    extra: frozenset[str]
+    raws: tuple[float, ...]
+    scores: tuple[float, ...]
+    mean: float
+    norm: float
+
+
+def _context(prep: PreparedDoc, stats: CorpusStats, topic_terms: Sequence[str],
+             params: OffTopicParams, own_index: int | None) -> _Context:
+    """Word weights, neighbour credit and every sentence's (shrunk, relative) score."""
+    doc_df = dict(prep.counts)
+    n_sent = len(prep.texts)
     own = own_index is not None or any(d == doc_df for d in stats.docs)
     n_units = stats.sentences + (0 if own else n_sent)
     idf: dict[str, float] = {}
@@ -300,64 +364,88 @@ def find_off_topic(
     weight = {st: v ** params.idf_power for st, v in idf.items()}
     nb = _neighbour_credit(doc_df, idf, stats, params, own_index)
     extra = frozenset(st for term in topic_terms for st in content_words(term))
-
-    raws: list[float] = []
-    for st in sets:
-        raws.append(_support(st, weight, _Minus(doc_df, st), nb, extra, params.single_support))
-    valid = [r for r, st in zip(raws, sets) if st]
+    raws = tuple(
+        _support(st, weight, _Minus(doc_df, st), nb, extra, params.single_support)
+        for st in prep.stems
+    )
+    if params.cosine_mix > 0:
+        cos = _centroid_cosines(prep.stems, weight, nb, extra, params.cosine_nb)
+        m = params.cosine_mix
+        raws = tuple((1 - m) * r + m * c for r, c in zip(raws, cos))
+    valid = [r for r, st in zip(raws, prep.stems) if st]
     mean = sum(valid) / len(valid) if valid else 1.0
     k = params.shrink
     norm = mean ** params.relative if mean > 0 else 1.0
-    scores = [(len(st) * r + k * mean) / (len(st) + k) / norm for r, st in zip(raws, sets)]
+    scores = tuple((len(st) * r + k * mean) / (len(st) + k) / norm
+                   for r, st in zip(raws, prep.stems))
+    return _Context(doc_df, weight, nb, extra, raws, scores, mean, norm)
 
-    candidates: list[tuple[float, OffTopicHit]] = []
-    for i, text in enumerate(document):
-        flagged_sentence = len(sets[i]) >= params.min_words and scores[i] < params.threshold
-        tail = None
-        if flagged_sentence or raws[i] / norm < params.tail_gate:
-            tail = _best_tail(
-                text, toks[i], weight, _Minus(doc_df, sets[i]), nb, extra, params, mean, norm
-            )
+
+def _centroid_cosines(stems: Sequence[Sequence[str]], weight: Mapping[str, float],
+                      nb: Mapping[str, float], extra: frozenset[str],
+                      nb_weight: float) -> list[float]:
+    """Per sentence: cosine similarity of its (unit, weighted) word vector to the sum of the
+    other sentences' unit vectors plus ``nb_weight`` x the neighbour credit vector."""
+    vecs = []
+    for st in stems:
+        n = math.sqrt(sum(weight[w] ** 2 for w in st)) or 1.0
+        vecs.append({w: weight[w] / n for w in st})
+    total: dict[str, float] = {}
+    for v in vecs:
+        for w, x in v.items():
+            total[w] = total.get(w, 0.0) + x
+    for w, c in nb.items():
+        total[w] = total.get(w, 0.0) + nb_weight * c * weight[w]
+    for w in extra:
+        if w in total:
+            total[w] += nb_weight * weight[w]
+    tnorm2 = math.fsum(x * x for x in total.values())  # exact: order-independent
+    out = []
+    for v in vecs:
+        if not v:
+            out.append(0.0)
+            continue
+        dot = sum(x * total[w] for w, x in v.items())
+        vv = sum(x * x for x in v.values())
+        rest2 = max(tnorm2 - 2 * dot + vv, 1e-12)
+        out.append(max(0.0, (dot - vv) / math.sqrt(rest2)))
+    return out
+
+
+def _examine(prep: PreparedDoc, i: int, ctx: _Context,
+             params: OffTopicParams) -> tuple[float, OffTopicHit] | None:
+    """The candidate hit of sentence ``i`` (tail or whole sentence) with its margin, if any."""
+    text, stems = prep.texts[i], prep.stems[i]
+    score = ctx.scores[i]
+    flagged_sentence = len(stems) >= params.min_words and score < params.threshold
+    rest = _Minus(ctx.doc_df, stems)
+    if flagged_sentence or ctx.raws[i] / ctx.norm < params.tail_gate:
+        tail = _best_tail(prep, i, ctx, rest, params)
         if tail is not None:
             t_sup, h_sup, start, words = tail
-            end = len(text.rstrip())
             reason = (
                 f"The clause from character {start} on shares few weighted words with the rest "
                 f"of the document (score {t_sup:.2f}, about 1 is typical here) while the clause "
                 f"before it does ({h_sup:.2f}): it looks spliced on from another text."
             )
-            margin = params.tail_threshold - t_sup
-            candidates.append(
-                (margin, OffTopicHit(i, start, end, "tail", round(t_sup, 4), words, reason))
-            )
-            continue
-        if flagged_sentence:
-            rest = _Minus(doc_df, sets[i])
-            words = tuple(
-                dict.fromkeys(
-                    surf.lower()
-                    for _, _, st, surf in toks[i]
-                    if st is not None and st not in extra and rest.get(st, 0) == 0
-                    and nb.get(st, 0.0) < 0.25
-                )
-            )
-            start = len(text) - len(text.lstrip())
-            end = len(text.rstrip())
-            reason = (
-                f"Only {raws[i]:.0%} of this sentence's weighted words are used elsewhere in the "
-                f"document or in similar documents (score {scores[i]:.2f} < "
-                f"{params.threshold:.2f}); unmatched words: {', '.join(words[:8]) or '-'}."
-            )
-            margin = params.threshold - scores[i]
-            candidates.append(
-                (margin, OffTopicHit(i, start, end, "sentence", round(scores[i], 4), words, reason))
-            )
-
-    cap = max(1, int(round(n_sent / params.cap_every)))
-    candidates.sort(key=lambda c: (-c[0], c[1].sentence_index))
-    kept = [h for _, h in candidates[:cap]]
-    kept.sort(key=lambda h: h.sentence_index)
-    return kept
+            hit = OffTopicHit(i, start, len(text.rstrip()), "tail", round(t_sup, 4), words,
+                              reason)
+            return params.tail_threshold - t_sup, hit
+    if not flagged_sentence:
+        return None
+    words = tuple(dict.fromkeys(
+        text[a:b].lower() for a, b, st in prep.tokens[i]
+        if st and st not in ctx.extra and rest.get(st, 0) == 0 and ctx.nb.get(st, 0.0) < 0.25
+    ))
+    reason = (
+        f"This sentence shares little with the rest of the document or with similar documents "
+        f"(support {ctx.raws[i]:.2f} against a document mean of {ctx.mean:.2f}; score "
+        f"{score:.2f} < {params.threshold:.2f}); words used nowhere else: "
+        f"{', '.join(words[:8]) or '-'}."
+    )
+    start = len(text) - len(text.lstrip())
+    hit = OffTopicHit(i, start, len(text.rstrip()), "sentence", round(score, 4), words, reason)
+    return params.threshold - score, hit
 
 
 class _Minus(Mapping[str, int]):
@@ -365,7 +453,7 @@ class _Minus(Mapping[str, int]):
 
     __slots__ = ("_c", "_own")
 
-    def __init__(self, counts: Mapping[str, int], own: set[str]):
+    def __init__(self, counts: Mapping[str, int], own: Container[str]):
         self._c = counts
         self._own = own
 
@@ -386,56 +474,78 @@ class _Minus(Mapping[str, int]):
 
 
 def _best_tail(
-    text: str,
-    toks: list[tuple[int, int, str | None, str]],
-    weight: Mapping[str, float],
+    prep: PreparedDoc,
+    i: int,
+    ctx: _Context,
     rest: Mapping[str, int],
-    nb: Mapping[str, float],
-    extra: frozenset[str],
     params: OffTopicParams,
-    mean: float,
-    norm: float,
 ) -> tuple[float, float, int, tuple[str, ...]] | None:
-    """The most off-topic tail clause of a sentence, if one qualifies (score shrunk)."""
+    """The most off-topic tail clause of sentence ``i``, if one qualifies (score shrunk)."""
+    text, toks = prep.texts[i], prep.tokens[i]
     if len(toks) < 2 * params.min_part_words:
         return None
     best: tuple[float, float, int, tuple[str, ...]] | None = None
-    for m in _SPLIT_RE.finditer(text):
-        cut = m.end()
+    for sep_start, cut in prep.splits[i]:
         n_head = 0
-        while n_head < len(toks) and toks[n_head][1] <= m.start():
+        while n_head < len(toks) and toks[n_head][1] <= sep_start:
             n_head += 1
         n_tail_start = n_head
         while n_tail_start < len(toks) and toks[n_tail_start][0] < cut:
             n_tail_start += 1
         if n_head < params.min_part_words or len(toks) - n_tail_start < params.min_part_words:
             continue
-        if m.group(0)[0] in ",;:" and not _clause_boundary(text, m.start(), cut, params):
+        sep = text[sep_start:cut]
+        if sep[0] in ",;:" and not _clause_boundary(text, sep_start, cut, params):
             continue  # a comma inside an enumeration ("Beijing, Shanghai, Guangzhou, ...")
-        if params.skip_dependent_tails and _DEPENDENT.match(text, cut):
+        if params.skip_dependent_tails and _dependent_tail(text, sep, cut):
             continue  # "..., forming a ...", "..., which ...": continues the head's clause
-        h_st = {t[2] for t in toks[:n_head] if t[2] is not None}
-        t_st = {t[2] for t in toks[n_tail_start:] if t[2] is not None}
+        h_st = {t[2] for t in toks[:n_head] if t[2]}
+        t_st = {t[2] for t in toks[n_tail_start:] if t[2]}
         if len(t_st) < params.tail_min_content or not h_st:
             continue
-        h_sup = _support(h_st, weight, rest, nb, extra, params.single_support) / norm
+        h_sup = _support(h_st, ctx.weight, rest, ctx.nb, ctx.extra,
+                         params.single_support) / ctx.norm
         if h_sup < params.head_min:
             continue
-        t_sup = _support(t_st, weight, rest, nb, extra, params.single_support, frozenset(h_st))
+        t_sup = _support(t_st, ctx.weight, rest, ctx.nb, ctx.extra, params.single_support,
+                         frozenset(h_st))
         kt = params.tail_shrink
-        t_sup = (len(t_st) * t_sup + kt * mean) / (len(t_st) + kt) / norm
+        t_sup = (len(t_st) * t_sup + kt * ctx.mean) / (len(t_st) + kt) / ctx.norm
         if t_sup > params.tail_threshold:
             continue
         if best is None or t_sup < best[0] or (t_sup == best[0] and h_sup > best[1]):
-            words = tuple(
-                dict.fromkeys(t[3].lower() for t in toks[n_tail_start:] if t[2] is not None)
-            )
+            words = tuple(dict.fromkeys(
+                text[a:b].lower() for a, b, st in toks[n_tail_start:] if st))
             best = (t_sup, h_sup, cut, words)
     return best
 
 
 _COMMA_RE = re.compile(r"[,;:]")
-_DEPENDENT = re.compile(r"(?:[A-Za-z]+ing|which|who|whose|where|while|whereas|including)\b", re.I)
+_DEPENDENT = re.compile(
+    r"(?:[A-Za-z]+ing|[A-Za-z]{2,}ed|which|who|whose|whom|where|while|whereas|including"
+    r"|may|might|can|could|will|would|shall|should|must|is|are|was|were|has|have|had"
+    r"|be|been|do|does|did|also|then|thus|hence|therefore|so|but|or|nor|as|than"
+    r"|said|says|say|told|added|adds|noted|notes|according)\b",
+    re.I,
+)
+"""Opening words of a tail that continues the head's clause (participle, relative word, modal
+or auxiliary verb, a verb in -ed, an attribution such as "..., said the official"): a splice
+glues on a clause of its own."""
+
+_SUBJECT_START = re.compile(
+    r"(?:[A-Z0-9]|(?:the|a|an|this|these|that|those|its|their|his|her|our|my|your|some|many"
+    r"|most|several|all|each|every|both|no|few|it|they|he|she|we|you|i|there|one)\b)"
+)
+"""After " and ", a clause of its own starts with a subject: a determiner, a pronoun or a
+capitalised word or figure ("... and the rate fell"); "... and cut costs" continues the head."""
+
+
+def _dependent_tail(text: str, sep: str, cut: int) -> bool:
+    """True when the tail starting at ``cut`` (after separator ``sep``) continues the head's
+    clause rather than starting a clause of its own."""
+    if _DEPENDENT.match(text, cut):
+        return True
+    return sep.strip() == "and" and not _SUBJECT_START.match(text, cut)
 
 
 def _clause_boundary(text: str, left: int, right: int, params: OffTopicParams) -> bool:
@@ -447,4 +557,4 @@ def _clause_boundary(text: str, left: int, right: int, params: OffTopicParams) -
     seg_r = text[right: nxt.start() if nxt else len(text)].split()
     return len(seg_l) >= params.min_segment_words and len(seg_r) >= params.min_segment_words
 
-__all__ = ["CorpusStats", "OffTopicHit", "OffTopicParams", "content_words", "corpus_stats", "find_off_topic"]
+

