@@ -13,7 +13,7 @@ import click
 
 from . import __version__
 from .atomic import write_all_atomic
-from .cli_common import (audit_options, cache_opt, explanations_opt, handle_errors, jobs_opt,
+from .cli_common import (audit_options, cache_opt, explanations_opt, handle_errors, jobs_opt, semantic_opt,
                          project_config, rules_opt, sources_arg)
 from .engine import AuditResult, audit
 from .errors import IicheckError, Problem
@@ -35,10 +35,11 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @jobs_opt
 @cache_opt
+@semantic_opt
 @handle_errors
-def claims(sources: tuple[Path, ...], rules: Path | None, fmt: str, jobs: int, cache: bool) -> None:
+def claims(sources: tuple[Path, ...], rules: Path | None, fmt: str, jobs: int, cache: bool, semantic: bool | None) -> None:
     """List every figure found, mapped to a metric and definition or unmapped."""
-    result = audit(audit_options(sources, rules, None, False, jobs, cache))
+    result = audit(audit_options(sources, rules, None, False, jobs, cache, semantic))
     found = result.report.claims
     if fmt == "json":
         payload = {"claims": [c.model_dump(mode="json") for c in found]}
@@ -77,13 +78,14 @@ def _formats(value: str, allowed: tuple[str, ...]) -> list[str]:
               help=f"Comma-separated: {', '.join(AUDIT_FORMATS)}.")
 @jobs_opt
 @cache_opt
+@semantic_opt
 @handle_errors
 def audit_cmd(sources: tuple[Path, ...], rules: Path | None, explanations: Path | None,
-              out: Path | None, fmt: str, jobs: int, cache: bool) -> None:
+              out: Path | None, fmt: str, jobs: int, cache: bool, semantic: bool | None) -> None:
     """Audit sources and write the report files (default: seeds/ -> reports/)."""
     formats = _formats(fmt, AUDIT_FORMATS)
     config, base = project_config()
-    result = audit(audit_options(sources, rules, explanations, True, jobs, cache))
+    result = audit(audit_options(sources, rules, explanations, True, jobs, cache, semantic))
     written = _write_outputs(result, out if out is not None else base / config.out, formats)
     s = result.report.summary
     click.echo(f"{s.sources} sources, {s.claims} claims ({s.mapped_claims} mapped), {s.findings} findings "

@@ -44,7 +44,8 @@ def project_config() -> tuple[ProjectConfig, Path]:
 
 
 def audit_options(sources: tuple[Path, ...], rules: Path | None, explanations: Path | None,
-                  use_explanations: bool, jobs: int = 0, cache: bool = True) -> AuditOptions:
+                  use_explanations: bool, jobs: int = 0, cache: bool = True,
+                  semantic: bool | None = None) -> AuditOptions:
     """Command-line values, completed from [tool.iicheck], as the core's options."""
     config, base = project_config()
     if not sources:
@@ -54,7 +55,8 @@ def audit_options(sources: tuple[Path, ...], rules: Path | None, explanations: P
     if explanations is None and use_explanations:
         explanations = base / config.explanations if config.explanations else rules_dir / "explanations.yaml"
     return AuditOptions(sources=sources, rules=rules_dir, explanations=explanations, today=date.today(),
-                        jobs=jobs, cache=(base / CACHE_DIR) if cache else None)
+                        jobs=jobs, cache=(base / CACHE_DIR) if cache else None,
+                        semantic=config.semantic if semantic is None else semantic)
 
 
 sources_arg = click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
@@ -65,6 +67,9 @@ jobs_opt = click.option("--jobs", type=click.IntRange(min=0), default=0, show_de
 cache_opt = click.option("--cache/--no-cache", default=True, show_default=True,
                           help=f"Reuse per-document extraction from {CACHE_DIR}/ (keyed by content, "
                                "rules and tool code).")
+semantic_opt = click.option("--semantic/--no-semantic", default=None,
+                             help="off_topic with sentence embeddings (needs pip install "
+                                  "'iicheck[semantic]'; default: [tool.iicheck] semantic, else off).")
 explanations_opt = click.option("--explanations", type=click.Path(path_type=Path), default=None,
                                  help="Explanations file (default: rules/explanations.yaml).")
 by_opt = click.option("--by", default=lambda: os.environ.get("USER", "unknown"), show_default="$USER",

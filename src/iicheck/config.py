@@ -19,6 +19,7 @@ class ProjectConfig(BaseModel):
     explanations: str | None = None
     fail_level: Literal["error", "warning", "info"] = "error"
     out: str = "reports"
+    semantic: bool = False
 
 
 def find_pyproject(start: Path) -> Path | None:

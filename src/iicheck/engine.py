@@ -15,6 +15,7 @@ from pathlib import Path
 from . import __version__
 from .checks import CORPUS_QUALITY_CHECKS, PAIR_CHECKS, PER_CLAIM_CHECKS, QUALITY_CHECKS, SOURCE_CHECKS, Corpus
 from .checks.corpus import DocMap, each_claim, each_source, serial_map
+from .errors import IicheckError, Problem
 from .explanations import Explanation, apply_explanations, load_explanations
 from .locate import line_starts, locate
 from .models import SEVERITY_RANK, Claim, Finding, Report, Sentence, Source, SourceInfo, Summary
@@ -25,6 +26,7 @@ from .summary import build_summary
 from .ruleset import Ruleset, load_ruleset
 from .parallel import document_map, map_all
 from .quality.offtopic_prepare import PreparedDoc
+from .quality.offtopic_semantic import Encoder
 from .sources import load_sources
 
 
@@ -36,6 +38,8 @@ class AuditOptions:
     today: date | None = None
     jobs: int = 1
     cache: Path | None = None
+    semantic: bool = False
+    """off_topic with sentence embeddings (the optional extra iicheck[semantic])."""
 
 
 @dataclass(frozen=True)
@@ -107,19 +111,21 @@ class _Locator:
 
 
 def run_checks(corpus: Corpus, rules: Ruleset, mapped: MapFindings | None = None,
-               map_docs: DocMap = serial_map) -> tuple[list[Finding], Corpus]:
+               map_docs: DocMap = serial_map, encoder: Encoder | None = None) -> tuple[list[Finding], Corpus]:
     """Quality checks first; claims in the passages they distrust are then left out of the
     claim checks (kept in the claims table, marked `excluded`).
 
     `mapped`: the findings of the per-source and per-claim checks as the per-document map
     produced them; when not given they are computed here. `map_docs`: how the corpus-level
-    checks run their per-document part (parallel.document_map for a process pool)."""
+    checks run their per-document part (parallel.document_map for a process pool); `encoder`:
+    the sentence encoder of the semantic off-topic mode, if selected."""
     locator = _Locator(corpus.texts)
     if mapped is None:
         source_findings = [locator(f) for m in SOURCE_CHECKS for f in each_source(m.check_source, corpus, rules)]
     else:
         source_findings = list(mapped.source)
-    quality = [locator(f) for m in CORPUS_QUALITY_CHECKS for f in m.check(corpus, rules, map_docs=map_docs)]
+    quality = [locator(f) for m in CORPUS_QUALITY_CHECKS
+               for f in m.check(corpus, rules, map_docs=map_docs, encoder=encoder)]
     quality.extend(source_findings)
     corpus = mark_excluded(corpus, quality)
     if mapped is None:
@@ -150,6 +156,17 @@ def summarise(corpus: Corpus, findings: Sequence[Finding], reconciled: int) -> S
     return build_summary(len(corpus.sources), corpus.claims, findings, reconciled)
 
 
+def semantic_encoder() -> Encoder:
+    """The semantic off-topic mode's sentence encoder, loaded once per audit (offline)."""
+    try:
+        from .quality.offtopic_semantic import load_encoder
+        return load_encoder()
+    except ImportError as exc:
+        raise IicheckError(Problem(
+            "--semantic", f"the semantic off-topic mode needs the optional extra ({exc.name or exc} "
+            "is not installed)", hint="pip install 'iicheck[semantic]', or audit without --semantic")) from None
+
+
 def audit(options: AuditOptions) -> AuditResult:
     """Run the whole pipeline; raises IicheckError subclasses for anything a user must fix."""
     clock = _Stopwatch()
@@ -158,10 +175,11 @@ def audit(options: AuditOptions) -> AuditResult:
     if options.explanations is not None:
         explanations = load_explanations(options.explanations, set(rules.metric_by_id))
     sources = load_sources(list(options.sources), rules)
+    encoder = semantic_encoder() if options.semantic else None
     clock.lap("load")
     corpus, mapped = map_corpus(sources, rules, options.jobs, options.cache)
     clock.lap("map")
-    findings, corpus = run_checks(corpus, rules, mapped, document_map(options.jobs))
+    findings, corpus = run_checks(corpus, rules, mapped, document_map(options.jobs), encoder)
     clock.lap("checks")
     stale: tuple[Explanation, ...] = ()
     expired: tuple[Explanation, ...] = ()

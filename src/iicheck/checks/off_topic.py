@@ -1,28 +1,36 @@
 """off_topic — a sentence, or the spliced tail of one, that does not belong to its source.
 
-Flags: spam or a second page mixed in by a scraper, found by ``quality.offtopic.find_off_topic``
-(lexical coherence: the weighted share of a sentence's words that the rest of its document
-uses; see that module for the scoring). Each source's body sentences are the document; the
-other sources' body sentences are the corpus that weights words; ``topic_terms`` of
-rules/quality.yaml count as on-topic. Headings are not examined. Figures inside a flagged
-span are left out of the consistency checks.
-The evidence highlights the flagged span: the whole sentence, or the tail from the splice
-point. The message gives the score (the sentence's support relative to its document's mean:
-about 1 is typical, lower = more off-topic) and the words
-that decided (the sentence's words the document uses nowhere else).
-Fires when: the detector, with its default ``OffTopicParams``, reports a hit — a sentence whose
-shrunk support is below ``threshold``, or a tail at most ``tail_threshold`` behind an on-topic
-head ("... as the main line, China's auto production and sales remain far ahead.").
-Does not fire when: the source has fewer than 5 body sentences; the sentence reuses the
-document's vocabulary (a digression in meaning that shares words is missed: the detector is
-lexical); more hits than the cap (below) — only the lowest-scored are kept.
+Flags: spam or a second page mixed in by a scraper. Two detectors, the same findings:
+* lexical (default, no model): ``quality.offtopic.find_off_topic`` — the weighted share of a
+  sentence's words that the rest of its document (and similar corpus documents) uses, with
+  TF-IDF weights over the audited corpus; score = that support relative to the document's
+  mean (about 1 is typical);
+* semantic (``--semantic``, the optional extra ``iicheck[semantic]``):
+  ``quality.offtopic_semantic.find_off_topic_semantic`` — all-MiniLM-L6-v2 sentence
+  embeddings; score = similarity to the rest of the document (leave-one-out centroid and
+  nearest sentences), tails scored against the document and their own head. Measured on
+  benchmarks/offtopic: cross-validated F1 0.88 and splice recall 0.70 against 0.61 / 0.40
+  for the lexical mode.
+Each source's body sentences are the document (headings are not examined); ``topic_terms``
+of rules/quality.yaml count as on-topic for the lexical mode. Figures inside a flagged span
+are left out of the consistency checks. The evidence highlights the flagged span: the whole
+sentence, or the tail from the splice point. The message gives the mode, the score (lower =
+more off-topic), the words that decided (the span's words the rest of the document never
+uses) and the detector's reason.
+Fires when: the detector reports a hit with its default parameters — a sentence scoring
+below its threshold, or a tail far below an on-topic head ("... as the main line, China's
+auto production and sales remain far ahead.").
+Does not fire when: the source has fewer than 5 body sentences; the sentence is short or
+mostly figures and codes; in the lexical mode, the sentence reuses the document's vocabulary
+(a digression in meaning that shares words is missed); a tail continues its head's clause
+("..., which ...", "..., said ..."); more hits than the caps (below) — the lowest scores are
+kept.
 Options: ``off_topic_max_per_1000_words`` in rules/quality.yaml (default 2): at most
-``max(1, floor(words * value / 1000))`` findings per source, on top of the detector's own cap;
-``topic_terms``.
+``max(1, floor(words * value / 1000))`` findings per source, on top of the detector's own
+cap; ``topic_terms``; ``--semantic`` or ``semantic = true`` in [tool.iicheck].
 Example: "The backbone outside the enterprise is not very different from ordinary plastics in
 appearance." inside an article on industrial networks.
 """
-
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
@@ -30,6 +38,8 @@ from collections.abc import Iterator, Sequence
 from ..findings import fingerprint, sentence_evidence
 from ..models import Finding, Sentence, Severity
 from ..quality.offtopic import CorpusStats, OffTopicHit, OffTopicParams, corpus_stats, find_off_topic
+from ..quality.offtopic_semantic import Encoder, find_off_topic_semantic
+from ..quality.words import _tokens
 from ..quality.offtopic_prepare import PreparedDoc, prepare_document
 from ..ruleset import Ruleset
 from .corpus import Corpus, DocMap, serial_map
@@ -57,17 +67,35 @@ def _score(shared: _Shared, index: int) -> list[OffTopicHit]:
     return find_off_topic(prepared[index], stats, topic, OffTopicParams(), own_index=index)
 
 
-def check(corpus: Corpus, rules: Ruleset, map_docs: DocMap = serial_map) -> Iterator[Finding]:
-    """`map_docs` runs the per-document scoring (the engine passes a process pool's)."""
+def _deciding_words(prepared: PreparedDoc, hit: OffTopicHit) -> tuple[str, ...]:
+    """The flagged span's content words that no other sentence of the document uses."""
+    elsewhere = {w for i, stems in enumerate(prepared.stems) if i != hit.sentence_index for w in stems}
+    span = prepared.texts[hit.sentence_index][hit.start:hit.end]
+    return tuple(dict.fromkeys(surface.lower() for _, _, stem, surface in _tokens(span)
+                               if stem is not None and stem not in elsewhere))
+
+
+def _hits(prepared: tuple[PreparedDoc, ...], rules: Ruleset, map_docs: DocMap,
+          encoder: Encoder | None) -> list[list[OffTopicHit]]:
+    if encoder is None:
+        stats = corpus_stats(prepared)  # once: O(corpus)
+        return map_docs(_score, (prepared, stats, tuple(rules.quality.topic_terms)), len(prepared))
+    # the model runs in this process (it is multi-threaded itself; forking it is unsafe)
+    return [find_off_topic_semantic(doc, encoder=encoder) for doc in prepared]
+
+
+def check(corpus: Corpus, rules: Ruleset, map_docs: DocMap = serial_map,
+          encoder: Encoder | None = None) -> Iterator[Finding]:
+    """`map_docs` runs the lexical per-document scoring (the engine passes a process pool's);
+    `encoder` (loaded by the engine) selects the semantic detector."""
     order = sorted(corpus.sentences)
     body = [body_sentences(corpus.sentences[source]) for source in order]
     prepared = tuple(corpus.prepared.get(source) or prepare_document([s.text for s in sentences])
                      for source, sentences in zip(order, body))
-    stats = corpus_stats(prepared)  # once: O(corpus)
-    topic = tuple(rules.quality.topic_terms)
+    mode = "lexical" if encoder is None else "semantic"
     per_1000 = rules.quality.off_topic_max_per_1000_words
-    all_hits = map_docs(_score, (prepared, stats, topic), len(order))
-    for source, sentences, hits in zip(order, body, all_hits, strict=True):
+    for source, sentences, doc, hits in zip(order, body, prepared, _hits(prepared, rules, map_docs, encoder),
+                                            strict=True):
         words = sum(len(s.text.split()) for s in sentences)
         cap = max(1, int(words * per_1000 / 1000))
         hits = sorted(sorted(hits, key=lambda h: (h.score, h.sentence_index))[:cap],
@@ -76,13 +104,13 @@ def check(corpus: Corpus, rules: Ruleset, map_docs: DocMap = serial_map) -> Iter
             sentence = sentences[hit.sentence_index]
             span = sentence.text[hit.start:hit.end]
             what = "This sentence" if hit.part == "sentence" else "The end of this sentence"
-            deciding = ", ".join(hit.words[:8]) or "-"
+            deciding = hit.words or _deciding_words(doc, hit)
             yield Finding(
                 kind=KIND, severity=DEFAULT_SEVERITY,
-                message=(f"{what} looks foreign to source {source} (score {hit.score:.2f}, lower is "
-                         f"more off-topic; words not used elsewhere in the text: {deciding}). "
-                         f"{hit.reason} Its figures are not compared."),
+                message=(f"{what} looks foreign to source {source} ({mode} score {hit.score:.2f}, lower "
+                         f"is more off-topic; words the rest of the text never uses: "
+                         f"{', '.join(deciding[:8]) or '-'}). {hit.reason} Its figures are not compared."),
                 evidence=(sentence_evidence(sentence, hit.start, hit.end),),
                 fingerprint=fingerprint(KIND, None, None, [source], [span], extra=hit.part),
-                details={"score": hit.score, "part": hit.part, "words": " ".join(hit.words)},
+                details={"score": hit.score, "part": hit.part, "words": " ".join(deciding), "mode": mode},
             )

