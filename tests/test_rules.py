@@ -81,3 +81,11 @@ def test_rounding_refinement_is_a_rule_switch(rules_copy: Path) -> None:
     path = rules_copy / "qualifiers.yaml"
     path.write_text(path.read_text().replace("single_digit_refine: true", "single_digit_refine: false"))
     assert case_claims(case, load_ruleset(rules_copy))[0].value.high == 2000
+
+
+def test_checks_reference_page_is_fresh() -> None:
+    """docs/checks.md is generated from the checks' docstrings: regenerate with `iicheck rules docs`."""
+    from iicheck.checkdocs import checks_markdown
+
+    page = Path(__file__).resolve().parents[1] / "docs" / "checks.md"
+    assert page.read_text(encoding="utf-8") == checks_markdown()
