@@ -13,8 +13,8 @@ import click
 
 from . import __version__
 from .atomic import write_all_atomic
-from .cli_common import (audit_options, cache_opt, explanations_opt, handle_errors, jobs_opt, semantic_opt,
-                         project_config, rules_opt, sources_arg)
+from .cli_common import (audit_options, cache_opt, dask_opt, explanations_opt, handle_errors, jobs_opt,
+                         project_config, rules_opt, run_audit, semantic_opt, sources_arg)
 from .engine import AuditResult, audit
 from .errors import IicheckError, Problem
 from .intervals import describe
@@ -79,13 +79,14 @@ def _formats(value: str, allowed: tuple[str, ...]) -> list[str]:
 @jobs_opt
 @cache_opt
 @semantic_opt
+@dask_opt
 @handle_errors
 def audit_cmd(sources: tuple[Path, ...], rules: Path | None, explanations: Path | None,
-              out: Path | None, fmt: str, jobs: int, cache: bool, semantic: bool | None) -> None:
+              out: Path | None, fmt: str, jobs: int, cache: bool, semantic: bool | None, dask_address: str | None) -> None:
     """Audit sources and write the report files (default: seeds/ -> reports/)."""
     formats = _formats(fmt, AUDIT_FORMATS)
     config, base = project_config()
-    result = audit(audit_options(sources, rules, explanations, True, jobs, cache, semantic))
+    result = run_audit(audit_options(sources, rules, explanations, True, jobs, cache, semantic), dask_address)
     written = _write_outputs(result, out if out is not None else base / config.out, formats)
     s = result.report.summary
     click.echo(f"{s.sources} sources, {s.claims} claims ({s.mapped_claims} mapped), {s.findings} findings "

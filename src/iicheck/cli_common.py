@@ -3,6 +3,7 @@ the option decorators, so each command declares its options in one line and the 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from collections.abc import Callable
@@ -14,7 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from .config import ProjectConfig, load_config
-from .engine import AuditOptions
+from .engine import AuditOptions, AuditResult, audit
 from .errors import IicheckError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -41,6 +42,16 @@ def handle_errors(fn: F) -> F:
 def project_config() -> tuple[ProjectConfig, Path]:
     """`[tool.iicheck]` of the nearest pyproject.toml and the folder its paths are relative to."""
     return load_config(Path.cwd())
+
+
+def run_audit(options: AuditOptions, dask_address: str | None = None) -> AuditResult:
+    """The audit, on a Dask cluster when an address is given (see iicheck.distributed)."""
+    if dask_address is None:
+        return audit(options)
+    from .distributed import dask_executor
+
+    with dask_executor(dask_address) as executor:
+        return audit(dataclasses.replace(options, executor=executor))
 
 
 def audit_options(sources: tuple[Path, ...], rules: Path | None, explanations: Path | None,
@@ -70,6 +81,9 @@ cache_opt = click.option("--cache/--no-cache", default=True, show_default=True,
 semantic_opt = click.option("--semantic/--no-semantic", default=None,
                              help="off_topic with sentence embeddings (needs pip install "
                                   "'iicheck[semantic]'; default: [tool.iicheck] semantic, else off).")
+dask_opt = click.option("--dask", "dask_address", metavar="ADDRESS", default=None,
+                         help="Run the per-document stage on the Dask scheduler at ADDRESS "
+                              "(tcp://host:8786, or 'local'); needs pip install 'iicheck[dask]'.")
 explanations_opt = click.option("--explanations", type=click.Path(path_type=Path), default=None,
                                  help="Explanations file (default: rules/explanations.yaml).")
 by_opt = click.option("--by", default=lambda: os.environ.get("USER", "unknown"), show_default="$USER",

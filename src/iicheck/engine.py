@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -40,6 +41,9 @@ class AuditOptions:
     cache: Path | None = None
     semantic: bool = False
     """off_topic with sentence embeddings (the optional extra iicheck[semantic])."""
+    executor: Executor | None = field(default=None, compare=False)
+    """Runs the per-document map instead of the local process pool (e.g. a Dask client's
+    executor, see iicheck.distributed); results are identical."""
 
 
 @dataclass(frozen=True)
@@ -60,8 +64,8 @@ class MapFindings:
     per_claim: tuple[tuple[int, Finding], ...] = ()
 
 
-def map_corpus(sources: Sequence[Source], rules: Ruleset, jobs: int = 1,
-               cache: Path | None = None) -> tuple[Corpus, MapFindings]:
+def map_corpus(sources: Sequence[Source], rules: Ruleset, jobs: int = 1, cache: Path | None = None,
+               executor: Executor | None = None) -> tuple[Corpus, MapFindings]:
     """The per-document map (parallel, cached) gathered into one corpus, in source order, with
     the findings the map produced."""
     sentences: dict[str, tuple[Sentence, ...]] = {}
@@ -69,7 +73,7 @@ def map_corpus(sources: Sequence[Source], rules: Ruleset, jobs: int = 1,
     claims: list[Claim] = []
     findings: list[Finding] = []
     per_claim: list[tuple[int, Finding]] = []
-    for source, mapped in zip(sources, map_all(sources, rules, jobs, cache), strict=True):
+    for source, mapped in zip(sources, map_all(sources, rules, jobs, cache, executor), strict=True):
         sentences[source.id] = mapped.sentences
         prepared[source.id] = mapped.prepared
         per_claim.extend((len(claims) + i, f) for i, f in zip(mapped.owners, mapped.claim_findings, strict=True))
@@ -177,7 +181,7 @@ def audit(options: AuditOptions) -> AuditResult:
     sources = load_sources(list(options.sources), rules)
     encoder = semantic_encoder() if options.semantic else None
     clock.lap("load")
-    corpus, mapped = map_corpus(sources, rules, options.jobs, options.cache)
+    corpus, mapped = map_corpus(sources, rules, options.jobs, options.cache, options.executor)
     clock.lap("map")
     findings, corpus = run_checks(corpus, rules, mapped, document_map(options.jobs), encoder)
     clock.lap("checks")

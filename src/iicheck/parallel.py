@@ -17,8 +17,8 @@ import hashlib
 import marshal
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -30,6 +30,7 @@ from .atomic import write_atomic
 from .checks import PER_CLAIM_CHECKS, SOURCE_CHECKS, SourceDoc, off_topic
 from .checks.corpus import DocMap, serial_map
 from .claims import source_claims
+from .errors import IicheckError, Problem
 from .locate import line_starts, locate_finding
 from .models import Claim, Finding, Sentence, Source
 from .quality.exclusion import exclude_claims
@@ -122,6 +123,23 @@ def _work(source: Source) -> PackedMapped:
     return pack_mapped(map_source(source, _WORKER_RULES))
 
 
+@lru_cache(maxsize=4)
+def _rules_at(path: str, version: str) -> Ruleset:
+    rules = load_ruleset(Path(path))
+    if rules.version != version:
+        raise IicheckError(Problem(path, f"the rules on this worker are version {rules.version}, "
+                                         f"the audit's are {version}",
+                                   hint="give every worker the same rules folder"))
+    return rules
+
+
+def map_task(source: Source, rules_path: str, rules_version: str) -> PackedMapped:
+    """The per-document stage as a task for any executor (a Dask cluster's, ...): the rules
+    are loaded once per worker process from `rules_path` (compiled matchers do not travel),
+    and must be the audit's version."""
+    return pack_mapped(map_source(source, _rules_at(rules_path, rules_version)))
+
+
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """Hash of the package's own source files: a code change invalidates the cache even when
@@ -194,10 +212,29 @@ def document_map(jobs: int) -> DocMap:
     return run
 
 
+def _map_fresh(sources: Sequence[Source], rules: Ruleset, jobs: int,
+               executor: Executor | None) -> Iterator[tuple[Mapped, PackedMapped | None]]:
+    """Each source's map result, in order, with its packed form when it travelled packed."""
+    if executor is not None:
+        n = len(sources)
+        tasks = executor.map(map_task, sources, [str(rules.path)] * n, [rules.version] * n)
+        yield from ((unpack_mapped(packed), packed) for packed in tasks)
+        return
+    workers = min(resolve_jobs(jobs), max(1, len(sources) // MIN_DOCS_PER_WORKER))
+    if workers > 1:
+        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(rules.path),)) as pool:
+            chunk = max(1, min(32, len(sources) // (workers * 4)))
+            yield from ((unpack_mapped(packed), packed)
+                        for packed in pool.map(_work, sources, chunksize=chunk))
+        return
+    yield from ((map_source(source, rules), None) for source in sources)
+
+
 def map_all(sources: Sequence[Source], rules: Ruleset, jobs: int = 1,
-            cache: Path | None = None) -> list[Mapped]:
+            cache: Path | None = None, executor: Executor | None = None) -> list[Mapped]:
     """The per-document stage for every source, in input order, using the cache and `jobs`
-    processes."""
+    processes, or `executor` (any concurrent.futures executor, e.g. a Dask client's) when
+    given."""
     results: list[Mapped | None] = [None] * len(sources)
     keys = [cache_key(source, rules) for source in sources] if cache is not None else []
     todo: list[int] = []
@@ -207,17 +244,9 @@ def map_all(sources: Sequence[Source], rules: Ruleset, jobs: int = 1,
             results[i] = hit
         else:
             todo.append(i)
-    workers = min(resolve_jobs(jobs), max(1, len(todo) // MIN_DOCS_PER_WORKER))
-    if workers > 1:
-        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(rules.path),)) as pool:
-            chunk = max(1, min(32, len(todo) // (workers * 4)))
-            for i, packed in zip(todo, pool.map(_work, [sources[i] for i in todo], chunksize=chunk)):
-                results[i] = unpack_mapped(packed)
-                if cache is not None:
-                    _write_cache(_cache_path(cache, keys[i]), packed)
-    else:
-        for i in todo:
-            results[i] = mapped = map_source(sources[i], rules)
-            if cache is not None:
-                _write_cache(_cache_path(cache, keys[i]), pack_mapped(mapped))
+    fresh = _map_fresh([sources[i] for i in todo], rules, jobs, executor)
+    for i, (mapped, packed) in zip(todo, fresh, strict=True):
+        results[i] = mapped
+        if cache is not None:
+            _write_cache(_cache_path(cache, keys[i]), packed or pack_mapped(mapped))
     return [r for r in results if r is not None]
