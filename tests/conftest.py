@@ -30,3 +30,23 @@ def seeds_copy(tmp_path: Path) -> Path:
     target = tmp_path / "sources"
     shutil.copytree(SEEDS, target)
     return target
+
+
+def toy_encoder():
+    """A stand-in for the semantic mode's sentence encoder: bags of content words hashed into
+    1,024 dimensions, unit length (needs numpy; the test skips without it)."""
+    np = pytest.importorskip("numpy")
+    import zlib
+
+    from iicheck.quality.words import content_words
+
+    def toy(texts):
+        out = np.zeros((len(texts), 1024))
+        for i, t in enumerate(texts):
+            for w in content_words(t):
+                out[i, zlib.crc32(w.encode()) % 1024] += 1.0
+            n = np.linalg.norm(out[i])
+            out[i] = out[i] / n if n else out[i]
+        return out
+
+    return toy

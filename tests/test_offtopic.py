@@ -21,6 +21,8 @@ from iicheck.quality.offtopic import (
 )
 from iicheck.quality.offtopic_prepare import PREPARED_VERSION, as_prepared
 
+from .conftest import toy_encoder
+
 SEEDS = Path(__file__).parents[1] / "seeds"
 
 
@@ -163,20 +165,10 @@ def test_params_are_frozen() -> None:
         p.threshold = 0.1  # type: ignore[misc]
 
 
-def test_semantic_mode_logic_with_a_toy_encoder() -> None:
-    np = pytest.importorskip("numpy")
-    import zlib
-
+def test_semantic_mode_logic_with_atoy_encoder() -> None:
     from iicheck.quality.offtopic_semantic import SemanticParams, find_off_topic_semantic
 
-    def toy(texts):  # bag of content words hashed into 1024 dimensions, unit length
-        out = np.zeros((len(texts), 1024))
-        for i, t in enumerate(texts):
-            for w in content_words(t):
-                out[i, zlib.crc32(w.encode()) % 1024] += 1.0
-            n = np.linalg.norm(out[i])
-            out[i] = out[i] / n if n else out[i]
-        return out
+    toy = toy_encoder()
 
     doc = ON_TOPIC[:5] + [
         "My grandmother bakes an apple pie with cinnamon, butter and brown sugar every autumn."
@@ -265,22 +257,6 @@ def test_dependent_tails_are_not_splices() -> None:
 # ------------------------------------------------------------------ semantic mode
 
 
-def _toy_encoder():
-    np = pytest.importorskip("numpy")
-    import zlib
-
-    def toy(texts):  # bag of content words hashed into 1024 dimensions, unit length
-        out = np.zeros((len(texts), 1024))
-        for i, t in enumerate(texts):
-            for w in content_words(t):
-                out[i, zlib.crc32(w.encode()) % 1024] += 1.0
-            n = np.linalg.norm(out[i])
-            out[i] = out[i] / n if n else out[i]
-        return out
-
-    return toy
-
-
 def test_semantic_never_loads_the_model_when_given_an_encoder(monkeypatch) -> None:
     from iicheck.quality import offtopic_semantic
 
@@ -288,7 +264,7 @@ def test_semantic_never_loads_the_model_when_given_an_encoder(monkeypatch) -> No
         raise AssertionError("load_encoder called although an encoder was given")
 
     monkeypatch.setattr(offtopic_semantic, "load_encoder", boom)
-    toy = _toy_encoder()
+    toy = toy_encoder()
     ferry = "A ferry runs twice a day to a small island with sandy beaches."
     doc = ON_TOPIC[:5] + [ferry] + ON_TOPIC[5:]
     hits = offtopic_semantic.find_off_topic_semantic(doc, encoder=toy)
@@ -303,7 +279,7 @@ def test_semantic_splice_is_reported_as_tail_with_exact_span() -> None:
     doc = list(ON_TOPIC)
     doc[2] = f"{head}, {tail}"
     params = SemanticParams(threshold=0.05, head_min=0.05, tail_threshold=0.15)
-    hits = find_off_topic_semantic(doc, params=params, encoder=_toy_encoder())
+    hits = find_off_topic_semantic(doc, params=params, encoder=toy_encoder())
     assert [(h.sentence_index, h.part) for h in hits] == [(2, "tail")]
     assert doc[2][hits[0].start:hits[0].end] == tail
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import zlib
 from pathlib import Path
 
 import pytest
@@ -15,9 +14,8 @@ from click.testing import CliRunner
 from iicheck.cli import main
 from iicheck.engine import AuditOptions, audit
 from iicheck.quality import offtopic_semantic
-from iicheck.quality.words import content_words
 
-from .conftest import RULES, SEEDS
+from .conftest import RULES, SEEDS, toy_encoder
 
 ON_TOPIC = [
     "Industrial internet platforms connect machines in the factory to cloud services.",
@@ -32,24 +30,9 @@ ON_TOPIC = [
 FERRY = "A ferry runs twice a day to a small island with sandy beaches and seafood stalls."
 
 
-def _toy_encoder():
-    np = pytest.importorskip("numpy")
-
-    def toy(texts):  # bag of content words hashed into 1024 dimensions, unit length
-        out = np.zeros((len(texts), 1024))
-        for i, t in enumerate(texts):
-            for w in content_words(t):
-                out[i, zlib.crc32(w.encode()) % 1024] += 1.0
-            n = np.linalg.norm(out[i])
-            out[i] = out[i] / n if n else out[i]
-        return out
-
-    return toy
-
-
 def test_semantic_mode_runs_in_the_audit_with_the_engines_encoder(monkeypatch, tmp_path: Path) -> None:
     loads = []
-    toy = _toy_encoder()
+    toy = toy_encoder()
     monkeypatch.setattr(offtopic_semantic, "load_encoder", lambda: loads.append(1) or toy)
     (tmp_path / "doc.txt").write_text("\n".join(ON_TOPIC[:4] + [FERRY] + ON_TOPIC[4:]) + "\n", encoding="utf-8")
     (tmp_path / "other.txt").write_text("\n".join(ON_TOPIC) + "\n", encoding="utf-8")
