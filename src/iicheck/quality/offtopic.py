@@ -24,7 +24,8 @@ An embedding-based mode with the same hits is in :mod:`iicheck.quality.offtopic_
 Preparation (speed, caching)
 ----------------------------
 ``prepare_document(sentences) -> PreparedDoc`` does the text work once per document:
-tokenising, stemming, finding candidate split points. It is a pure function of the sentence
+stemming, finding candidate split points (word offsets are recomputed only for the sentences
+whose clauses are examined). It is a pure function of the sentence
 texts and returns plain tuples, strs and ints (picklable; cache it keyed on the texts and
 ``PREPARED_VERSION``; ship it between processes). ``corpus_stats`` takes
 sentence lists or PreparedDocs; ``find_off_topic`` takes either, with identical results. The
@@ -115,7 +116,7 @@ from dataclasses import dataclass
 from typing import Container, Iterable, Mapping, Sequence
 
 from .corpusstats import CorpusStats, corpus_stats
-from .offtopic_prepare import PREPARED_VERSION, PreparedDoc, as_prepared, prepare_document
+from .offtopic_prepare import PREPARED_VERSION, PreparedDoc, as_prepared, prepare_document, sentence_tokens
 from .words import content_words
 
 __all__ = [
@@ -419,22 +420,23 @@ def _examine(prep: PreparedDoc, i: int, ctx: _Context,
     score = ctx.scores[i]
     flagged_sentence = len(stems) >= params.min_words and score < params.threshold
     rest = _Minus(ctx.doc_df, stems)
-    if flagged_sentence or ctx.raws[i] / ctx.norm < params.tail_gate:
-        tail = _best_tail(prep, i, ctx, rest, params)
-        if tail is not None:
-            t_sup, h_sup, start, words = tail
-            reason = (
-                f"The clause from character {start} on shares few weighted words with the rest "
-                f"of the document (score {t_sup:.2f}, about 1 is typical here) while the clause "
-                f"before it does ({h_sup:.2f}): it looks spliced on from another text."
-            )
-            hit = OffTopicHit(i, start, len(text.rstrip()), "tail", round(t_sup, 4), words,
-                              reason)
-            return params.tail_threshold - t_sup, hit
+    if not flagged_sentence and ctx.raws[i] / ctx.norm >= params.tail_gate:
+        return None  # neither the sentence nor a tail of it can be a candidate
+    toks = sentence_tokens(text)
+    tail = _best_tail(prep, i, toks, ctx, rest, params)
+    if tail is not None:
+        t_sup, h_sup, start, words = tail
+        reason = (
+            f"The clause from character {start} on shares few weighted words with the rest "
+            f"of the document (score {t_sup:.2f}, about 1 is typical here) while the clause "
+            f"before it does ({h_sup:.2f}): it looks spliced on from another text."
+        )
+        hit = OffTopicHit(i, start, len(text.rstrip()), "tail", round(t_sup, 4), words, reason)
+        return params.tail_threshold - t_sup, hit
     if not flagged_sentence:
         return None
     words = tuple(dict.fromkeys(
-        text[a:b].lower() for a, b, st in prep.tokens[i]
+        text[a:b].lower() for a, b, st in toks
         if st and st not in ctx.extra and rest.get(st, 0) == 0 and ctx.nb.get(st, 0.0) < 0.25
     ))
     reason = (
@@ -476,12 +478,13 @@ class _Minus(Mapping[str, int]):
 def _best_tail(
     prep: PreparedDoc,
     i: int,
+    toks: tuple[tuple[int, int, str], ...],
     ctx: _Context,
     rest: Mapping[str, int],
     params: OffTopicParams,
 ) -> tuple[float, float, int, tuple[str, ...]] | None:
     """The most off-topic tail clause of sentence ``i``, if one qualifies (score shrunk)."""
-    text, toks = prep.texts[i], prep.tokens[i]
+    text = prep.texts[i]
     if len(toks) < 2 * params.min_part_words:
         return None
     best: tuple[float, float, int, tuple[str, ...]] | None = None
