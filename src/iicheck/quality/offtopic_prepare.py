@@ -3,11 +3,11 @@
 :func:`prepare_document` stems every sentence of a document (its distinct content stems) and
 finds the places where a spliced tail may begin; word offsets (:func:`sentence_tokens`) are
 computed only for the sentences whose clauses the detector examines, so a PreparedDoc stays
-small (measured: 10 MB instead of 35 MB for 400 documents of about 5 KB). Its result, a :class:`PreparedDoc`, is a pure function of the
-sentence texts, made only of tuples, strs and ints (picklable, cacheable, cheap to ship between
-processes). :func:`iicheck.quality.offtopic.corpus_stats` and
-:func:`iicheck.quality.offtopic.find_off_topic` accept it in place of the sentence list, with
-identical results.
+small (measured: 10 MB instead of 35 MB for 400 documents of about 5 KB). A
+:class:`PreparedDoc` is a pure function of the sentence texts, made only of tuples, strs and
+ints (picklable, cacheable, cheap to ship between processes).
+:func:`iicheck.quality.offtopic.corpus_stats` and :func:`iicheck.quality.offtopic.find_off_topic`
+accept it in place of the sentence list, with identical results.
 
 Example
 -------
