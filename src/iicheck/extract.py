@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .models import Sentence
-from .numbers import NumberMatch, find_numbers
+from .numbers import NumberMatch, Twin, find_numbers, has_case_trap
 from .ruleset import Ruleset, phrase_regex
 from .timeexpr import TimeExpression, find_time_expressions
 from .models import TimeWindow
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z’'\-]*|\d[\w.,]*|[^\sA-Za-z\d]")
+_TOKEN = Twin.of(r"[A-Za-z][A-Za-z’'\-]*|\d[\w.,]*|[^\sA-Za-z\d]")
 _STOP = frozenset(
     "of in with for to by from on at across over under but that which who whom have has had is are "
     "was were be been being will would can could should may might per than as the a an its their "
@@ -32,6 +32,8 @@ _NOT_PLURAL = frozenset("its has was is this plus as us thus various previous al
                         "whereas besides less unless across towards afterwards".split())
 _CURRENCY_WORDS = ("yuan", "dollar", "euro", "pound", "rmb", "usd", "cny", "rupee", "yen", "won")
 _ANCHORING_ROLES = ("point", "range", "since", "deadline", "future")
+_NEXT_WORD = Twin.of(r"\s+([A-Za-z]+(?:-old)?)\b")
+_ARTICLE_AT_END = re.compile(r"\s+(?:the|a\s+total\s+of)\s*$", re.IGNORECASE)
 # Units of measure (and irregular plural count nouns) taken as the unit when they directly
 # follow the number, singular or not: "40 yard line", "3000 rpm", "a 50 year-old man", "200 people".
 _MEASURE_WORDS = frozenset(
@@ -76,7 +78,7 @@ class Mention:
 
 
 @lru_cache(maxsize=32)
-def _qualifier_patterns(rules: Ruleset) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+def _qualifier_patterns(rules: Ruleset) -> tuple[Twin, Twin, dict[str, str]]:
     kinds: dict[str, str] = {}
     before: list[str] = []
     after: list[str] = []
@@ -87,8 +89,8 @@ def _qualifier_patterns(rules: Ruleset) -> tuple[re.Pattern[str], re.Pattern[str
             (before if rule.position == "before" else after).append(phrase)
     pb = phrase_regex(before).pattern
     pa = phrase_regex(after).pattern
-    return (re.compile(rf"(?:{pb})\s+(?:the\s+|a\s+total\s+of\s+)?$", re.IGNORECASE),
-            re.compile(rf"^\s*(?:{pa})", re.IGNORECASE), kinds)
+    return (Twin.of(rf"(?:{pb})\s+(?:the\s+|a\s+total\s+of\s+)?$", re.IGNORECASE),
+            Twin.of(rf"^\s*(?:{pa})", re.IGNORECASE), kinds)
 
 
 @lru_cache(maxsize=32)
@@ -97,20 +99,101 @@ def _unit_words(rules: Ruleset) -> frozenset[str]:
     return frozenset(words | set(_CURRENCY_WORDS))
 
 
+@lru_cache(maxsize=16)
+def folded(text: str) -> str:
+    """`text` lower-cased, with every run of whitespace made one space: what Phrases.search
+    tests its phrases against. Cached: a sentence is tested for several rules' phrases."""
+    return " ".join(text.lower().split())
+
+
+@dataclass(frozen=True, eq=False)
+class Phrases:
+    """`phrase_regex(phrases)` with a cheap test that skips most texts it cannot match.
+
+    A phrase_regex match of a phrase is its words (compared case-insensitively) separated
+    by whitespace, so the phrase, lower-cased with single spaces, is then a substring of
+    `folded(text)`. That holds for ASCII phrases whose only whitespace is spaces, on a text
+    with no case trap (re.IGNORECASE then equates an ASCII letter only with its other case,
+    as lower() does); otherwise, and always for `search(text)` without `folded`, the regex
+    decides alone. The prefilter only skips searches that would find nothing. The regex is
+    a Twin: its ASCII form runs on plain texts.
+    """
+
+    pattern: Twin
+    keys: tuple[str, ...] | None
+    """The phrases, lower-cased with single spaces; None when there is no prefilter."""
+
+    @classmethod
+    def of(cls, phrases: Sequence[str]) -> Phrases:
+        pattern = Twin.of(phrase_regex(list(phrases)))
+        keys = []
+        for p in phrases:
+            p = p.strip().lower()
+            if not p.isascii() or any(c.isspace() and c != " " for c in p):
+                return cls(pattern, None)
+            keys.append(" ".join(w for w in p.split(" ") if w))
+        return cls(pattern, tuple(sorted(set(keys))))
+
+    def search(self, text: str, fold: str | None = None) -> bool:
+        """Whether a phrase is in `text`; `fold`: `folded(text)`, when known."""
+        if fold is not None and self.keys is not None and not has_case_trap(text) \
+                and not any(k in fold for k in self.keys):
+            return False
+        return self.pattern.search(text) is not None
+
+
 @lru_cache(maxsize=32)
-def _cue_patterns(rules: Ruleset) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    return phrase_regex(rules.extraction.target_cues), phrase_regex(rules.extraction.estimate_cues)
+def _cue_patterns(rules: Ruleset) -> tuple[Phrases, Phrases]:
+    return Phrases.of(rules.extraction.target_cues), Phrases.of(rules.extraction.estimate_cues)
+
+
+@lru_cache(maxsize=32)
+def _qualifier_ends(rules: Ruleset) -> tuple[tuple[str, ...], int] | None:
+    """The last words (lower-cased) a match of the "before" qualifier pattern can end with
+    (each phrase's last word, or "the" / "of" of "the" / "a total of") and the longest's
+    length; None when a phrase is not ASCII or holds whitespace other than spaces (then the
+    pattern always runs)."""
+    ends = {"the", "of"}
+    for rule in rules.qualifiers.qualifiers:
+        if rule.position != "before":
+            continue
+        for phrase in rule.phrases:
+            p = phrase.strip().lower()
+            if not p.isascii() or any(c.isspace() and c != " " for c in p):
+                return None
+            ends.add(p.split(" ")[-1])
+    return tuple(sorted(ends)), max(map(len, ends))
+
+
+def _may_follow_qualifier(text: str, start: int, rules: Ruleset) -> bool:
+    """False when no "before" qualifier can end right before a figure starting at `start`.
+
+    A match ends with a phrase's last word or "the"/"of", then whitespace up to `start`
+    (`$` at the search's end, or before a newline there, which is whitespace too): so the
+    text before the whitespace run ending at `start` ends with one of `_qualifier_ends`,
+    compared as lower-cased text when no case trap makes re.IGNORECASE differ from lower()."""
+    known = _qualifier_ends(rules)
+    if known is None or has_case_trap(text):
+        return True
+    ends, longest = known
+    i = start
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    if i == start:
+        return False
+    return text[max(0, i - longest):i].lower().endswith(ends)
 
 
 def _qualifier(text: str, n: NumberMatch, rules: Ruleset) -> tuple[str, int, int]:
     before, after, kinds = _qualifier_patterns(rules)
     start, end, kind = n.start, n.end, "exact"
-    m = before.search(text, max(0, n.start - 40), n.start)
+    m = None
+    if _may_follow_qualifier(text, n.start, rules):
+        m = before.pick(text).search(text, max(0, n.start - 40), n.start)
     if m:
-        phrase = " ".join(re.sub(r"\s+(?:the|a\s+total\s+of)\s*$", "", m.group(0).strip(),
-                                 flags=re.IGNORECASE).lower().split())
+        phrase = " ".join(_ARTICLE_AT_END.sub("", m.group(0).strip()).lower().split())
         kind, start = kinds.get(f"before:{phrase}", "exact"), m.start()
-    a = after.match(text, n.end)
+    a = after.pick(text).match(text, n.end)
     if a and kind == "exact":
         phrase = " ".join(a.group(0).lower().split())
         kind, end = kinds.get(f"after:{phrase}", "exact"), a.end()
@@ -122,11 +205,11 @@ def _unit(text: str, n: NumberMatch, units: frozenset[str]) -> tuple[str | None,
         return "%", "%"
     if n.kind == "measure" and n.unit:
         return n.unit, n.unit.lower()
-    nxt = re.match(r"\s+([A-Za-z]+(?:-old)?)\b", text[n.end:])
+    nxt = _NEXT_WORD.pick(text).match(text, n.end)
     if nxt and nxt.group(1).lower() in _MEASURE_WORDS:
         return nxt.group(1).lower(), lemma(nxt.group(1))
     first_plural = None
-    for i, tok in enumerate(_TOKEN.finditer(text, n.end)):
+    for i, tok in enumerate(_TOKEN.pick(text).finditer(text, n.end)):
         word = tok.group(0)
         if i >= 8 or word in ",.;:()[]!?" or word.lower() in _STOP:
             break
@@ -166,7 +249,7 @@ def _modality(text: str, time: TimeExpression | None, rules: Ruleset,
     """`cues`: whether `text` holds an estimate cue and a target cue, when known already."""
     if cues is None:
         target, estimate = _cue_patterns(rules)
-        cues = (estimate.search(text) is not None, target.search(text) is not None)
+        cues = (estimate.search(text), target.search(text))
     has_estimate, has_target = cues
     if has_estimate:
         return "estimate"
@@ -190,8 +273,9 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
         return mentions
     units = _unit_words(rules)
     target, estimate = _cue_patterns(rules)  # the cues are the sentence's: look once
-    has_estimate = estimate.search(text) is not None
-    cues = (has_estimate, not has_estimate and target.search(text) is not None)
+    fold = folded(text)
+    has_estimate = estimate.search(text, fold)
+    cues = (has_estimate, not has_estimate and target.search(text, fold))
     for n in numbers:
         qualifier, start, end = _qualifier(text, n, rules)
         unit, unit_lemma = _unit(text, n, units)

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .extract import Mention, lemma
+from .extract import Mention, Phrases, folded, lemma
+from .numbers import Twin
 from .ruleset import Ruleset, phrase_regex
 from .ruleset.models import Definition, Metric
 
@@ -23,8 +24,8 @@ from .ruleset.models import Definition, Metric
 class _CompiledMetric:
     metric: Metric
     units: frozenset[str]
-    subjects: re.Pattern[str]
-    exclude: re.Pattern[str] | None
+    subjects: Phrases
+    exclude: Phrases | None
     cues: tuple[tuple[Definition, re.Pattern[str] | None, frozenset[str], int], ...]
 
 
@@ -46,19 +47,33 @@ def _compiled(rules: Ruleset) -> tuple[_CompiledMetric, ...]:
             for d in m.definitions)
         out.append(_CompiledMetric(
             metric=m, units=frozenset(lemma(u) for u in m.match.units),
-            subjects=phrase_regex(m.match.subjects) if m.match.subjects else re.compile(""),
-            exclude=phrase_regex(m.match.exclude) if m.match.exclude else None, cues=cues))
+            # no subjects: the empty pattern, found in every text (no prefilter)
+            subjects=(Phrases.of(m.match.subjects) if m.match.subjects
+                      else Phrases(Twin.of(""), None)),
+            exclude=Phrases.of(m.match.exclude) if m.match.exclude else None, cues=cues))
     return tuple(out)
+
+
+@lru_cache(maxsize=32)
+def _by_unit(rules: Ruleset) -> dict[str, tuple[_CompiledMetric, ...]]:
+    """The compiled metrics (in rule order) that list each unit lemma: any other metric has
+    strength 0 for a mention with that unit."""
+    out: dict[str, list[_CompiledMetric]] = {}
+    for cm in _compiled(rules):
+        for unit in cm.units:
+            out.setdefault(unit, []).append(cm)
+    return {unit: tuple(cms) for unit, cms in out.items()}
 
 
 def _strength(cm: _CompiledMetric, mention: Mention, previous: str) -> int:
     if mention.unit_lemma not in cm.units:
         return 0
     left = mention.sentence.text[:mention.start]
-    if cm.exclude is not None and (cm.exclude.search(left) or cm.exclude.search(mention.clause)):
+    if cm.exclude is not None and (cm.exclude.search(left, folded(left))
+                                   or cm.exclude.search(mention.clause, folded(mention.clause))):
         return 0
     for level, text in ((3, mention.clause), (2, mention.sentence.text), (1, previous)):
-        if text and cm.subjects.search(text):
+        if text and cm.subjects.search(text, folded(text)):
             return level
     return 0
 
@@ -84,7 +99,8 @@ def _definition(cm: _CompiledMetric, mention: Mention) -> str | None:
 
 def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset) -> tuple[str | None, str | None]:
     """(metric id, definition id) for a mention, or (None, None) when no rule covers it."""
-    scored = [(s, cm) for cm in _compiled(rules) if (s := _strength(cm, mention, previous_sentence))]
+    candidates = _by_unit(rules).get(mention.unit_lemma, ()) if mention.unit_lemma is not None else ()
+    scored = [(s, cm) for cm in candidates if (s := _strength(cm, mention, previous_sentence))]
     if not scored:
         return None, None
     top = max(s for s, _ in scored)

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .wordnumbers import (FOLD, FRACTION, FRACTION_WORDS, NUMBER_WORDS, SCALES, VAGUE_PLURAL,
                           VAGUE_SCALE_WORDS, WORD_NUMBER, fold_value, fraction_value,
@@ -38,13 +40,23 @@ _SCALE_ABBR = {"k": 1e3, "mln": 1e6, "mn": 1e6, "m": 1e6, "mil": 1e6, "bn": 1e9,
 # that has a scale or thousands separator, so "PS5" stays a name).
 _CURRENCY = (r"(?:US\s?\$|\$\s?US|\$A|A\$|AU\$|NZ\$|C\$|HK\s?\$|S\s?\$|\$|€|£|¥|Y=|"
              r"(?:RMB|USD|AUD|CNY|EUR|GBP|INR)\s?|RM(?=\d)|Rs\.?\s?|PS(?=\d[\d.]*(?:[mk]\b|bn|,\d{3})))")
+_MONTH_ABBRS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Finds one of _MONTH_ABBRS (case-sensitive) exactly when one is in a text; a regex of plain
+# alternatives starting with distinct letters skips ahead in C, faster than 12 `in` tests.
+MONTH_ABBR = re.compile("|".join(_MONTH_ABBRS))
 # Units written against the digits ("256GB", "50mph", "1.38pc"); case-sensitive, so "5G" is
 # no unit. "m" and "b" are million and billion (news usage), not metre and byte.
 _SUFFIX_UNITS = ("GB|MB|TB|KB|kB|Gb|Mbps|mbps|Gbps|GHz|Ghz|MHz|kHz|Hz|mph|kph|km/h|km/hr|kmh|"
                  "km2|km|kg|mg|mL|ml|L|l|mm|cm|nm|m2|ft|lbs|lb|oz|kWh|kW|MW|GW|W|mAh|bhp|hp|"
                  "mins|min|secs|sec|hrs|hr|pc|p|degF|degC|deg|°F|°C|°|sq")
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# The characters a _DIGIT_NUMBER match can start with (compared as re.IGNORECASE does): a
+# currency's first letter or sign, a sign ("minus", "-", "−", "+"), a digit or ".". Checked
+# first, as a lookahead, it spares the pattern's other tests at every other position; the
+# matches are the same.
+_DIGIT_NUMBER_FIRST = r"(?=[$€£¥+\-−.\dACEGHIMNPRSUY])"
 _DIGIT_NUMBER = re.compile(
+    _DIGIT_NUMBER_FIRST +
     rf"(?:(?<![A-Za-z])(?P<cur>{_CURRENCY})|(?<![\w.,/$€£¥=+−])(?:(?<=\d[-–])|(?<=sub-)|(?<![-–])))"
     r"(?P<sign>(?:minus[-\s]|[-−+])(?=\.?\d))?"
     rf"(?P<num>{_NUM})(?![.,]\d)"
@@ -64,6 +76,70 @@ _MASKS = (
     re.compile(r"\b\d+\s*\+\s*(?:\d+\b(?!\.\d|\s*%)|[A-Z]\b)|\+\s*\d+\b(?!(?:\.\d+)?\s*%)"),
     re.compile(r"\b\w+-(?:year|month|week|day)s?(?=\s+(?!old\b)[A-Za-z])", re.IGNORECASE),
 )
+
+
+# Non-ASCII characters that re.IGNORECASE equates with ASCII letters ("K" is the Kelvin
+# sign, matched by "k"): a text holding one skips the lowercase word prefilters.
+CASE_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def plain(text: str) -> bool:
+    r"""Whether every Twin finds in `text` what its pattern finds: `text` is ASCII, without
+    the characters \x1c-\x1f (whitespace to Unicode \s and str.isspace, not to the \s of
+    re.ASCII: the only ASCII characters classed differently). On such a text \d, \w, \s and
+    \b class every character alike in both modes, and re.IGNORECASE equates the same letters."""
+    return text.isascii() and not (
+        "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text)
+
+
+class Twin(NamedTuple):
+    r"""A pattern and the same pattern compiled with re.ASCII, for `plain` texts: re then
+    classes characters (\d, \w, \s, letter case) with inline ASCII tables instead of calls
+    into the Unicode database, finding the same matches faster.
+
+    A pattern holding a case trap (or an escape that could write one) could equate one with
+    an ASCII letter under re.IGNORECASE in Unicode mode only: it gets no ASCII twin."""
+
+    unicode: re.Pattern[str]
+    ascii: re.Pattern[str]
+
+    @classmethod
+    def of(cls, pattern: re.Pattern[str] | str, flags: int = 0) -> Twin:
+        if isinstance(pattern, str):
+            pattern = re.compile(pattern, flags)
+        source = pattern.pattern
+        escapes = ("\\u", "\\U", "\\x", "\\N")
+        if any(c in source for c in CASE_TRAPS) or any(e in source for e in escapes):
+            return cls(pattern, pattern)
+        return cls(pattern, re.compile(source, (pattern.flags & ~re.UNICODE) | re.ASCII))
+
+    def pick(self, text: str) -> re.Pattern[str]:
+        """The pattern to run on `text`."""
+        return self.ascii if plain(text) else self.unicode
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.pick(text).search(text, pos)
+
+
+_DIGIT = Twin.of(r"\d")
+_DIGIT_NUMBER_TWIN = Twin.of(_DIGIT_NUMBER)
+# (mask, hint, back) for each mask of _MASKS, in order. Where a mask's matches can begin:
+# each match holds a match of the hint at most `back` characters after its start, so a text
+# without the hint has no match, and the scan can begin `back` characters before the hint's
+# first match (skipping the text before it in one fast C scan: every hint starts with a
+# digit, "+" or a letter). A mask without a hint scans in full.
+_MASK_SCANS: tuple[tuple[Twin, Twin | None, int], ...] = tuple(zip(map(Twin.of, _MASKS), (
+    Twin.of(r"\d-\d"),  # "2021-02-23": 4 digits, then "-"
+    Twin.of(r"\d:\d"),  # "11:30": 1-2 digits, then ":"
+    # "11 a.m.", "9.30pm": the last digit of "11" or "9.30" (at most the 5th character) is
+    # followed by optional whitespace and the a.m./p.m. letters
+    Twin.of(r"\d\s*[ap]\.?m", re.IGNORECASE),
+    Twin.of(r"\d\s+(?:GMT|UTC|EDT|EST|BST|CET|ET)\b"),  # "1200 GMT"
+    Twin(MONTH_ABBR, MONTH_ABBR),  # starts with a month name, which starts with its abbreviation
+    _DIGIT,  # starts with a digit
+    Twin.of(r"[\d+]"),  # starts with a digit or "+"
+    None,  # "five-year": a word of any length first
+), (3, 1, 4, 3, 0, 0, 0, 0)))
 DEFAULT_NAME_PREFIXES = ("Industry", "Web", "Version", "Article", "Section", "Row", "Chapter",
                          "Phase", "Room", "No.", "Windows", "Level", "Class", "Grade", "Route",
                          "Highway", "Flight", "Gate", "Track", "Stage", "Round", "Page", "Vol.")
@@ -82,15 +158,30 @@ _NOT_NAME_WORDS = frozenset("About Nearly Over Some Around Almost Only Just Than
                             "I A The In On At By For To Of And Or But With From Up Down".split())
 _COUNTED_AFTER = re.compile(r"^(?:\s*[-–]\s*|\s+)(?:[a-z]+s\b|[a-z]+-)")
 _JOIN = re.compile(r"^\s*(?:-|–|to|and)\s*$", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\bby\s+$")
+_DATE_WORD_BEFORE = re.compile(r"\b(?:on|in|by|since|until|from)\s+$", re.IGNORECASE)
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_UP_TO_FOUR_DIGITS = re.compile(r"\d{1,4}")
+_SPACES = re.compile(r"\s+")
+_ARTICLE = re.compile(r"an?\s", re.IGNORECASE)
+_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 
 # Cheap prefilters: each regex below only runs when a text holds what every one of its
 # matches needs (a digit, a "+", a capitalised month...), so skipping it changes nothing.
-_ANY_DIGIT = re.compile(r"\d")
-_MONTH_ABBRS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-# Non-ASCII characters that re.IGNORECASE equates with ASCII letters ("K" is the Kelvin
-# sign, matched by "k"): a text holding one skips the lowercase word prefilters.
-CASE_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
-_TOKEN = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=8)
+def first_digit(text: str) -> int:
+    """Index of the first digit (what re's \\d matches) in `text`, or -1. Cached: the time
+    expression and number finders of a sentence both ask."""
+    m = _DIGIT.search(text)
+    return -1 if m is None else m.start()
+
+
+@lru_cache(maxsize=8)
+def lowered(text: str) -> str:
+    """`text.lower()`, cached: the prefilters of a sentence's stages all look at it."""
+    return text.lower()
 
 
 def has_case_trap(text: str) -> bool:
@@ -98,7 +189,7 @@ def has_case_trap(text: str) -> bool:
 
 
 def _has_month(text: str) -> bool:
-    return any(m in text for m in _MONTH_ABBRS)
+    return MONTH_ABBR.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -143,11 +234,19 @@ def _name_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{names})\s+\d+(?:\.\d+)*\b")
 
 
-def _active_masks(text: str, digit: bool) -> list[re.Pattern[str]]:
-    """The masks that can match `text` (each needs what its check here tests)."""
-    iso, clock, ampm, zone, month_day, day_month, plus, duration = _MASKS
+@lru_cache(maxsize=16)
+def _any_prefix(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    """Finds a match exactly when one of `prefixes` is a substring of a text (one C scan
+    instead of a Python `in` test per prefix)."""
+    return re.compile("|".join(re.escape(p) for p in prefixes))
+
+
+def _active_masks(text: str, digit: bool) -> list[int]:
+    """The masks (indices in _MASKS) that can match `text` (each needs what its check here
+    tests)."""
+    iso, clock, ampm, zone, month_day, day_month, plus, duration = range(len(_MASKS))
     active = []
-    low = text.lower()
+    low = lowered(text)
     trap = has_case_trap(text)
     if digit:
         if "-" in text:
@@ -169,16 +268,25 @@ def _active_masks(text: str, digit: bool) -> list[re.Pattern[str]]:
 
 def _masked(text: str, prefixes: tuple[str, ...], digit: bool | None = None) -> list[tuple[int, int]]:
     if digit is None:
-        digit = _ANY_DIGIT.search(text) is not None
-    spans = [m.span() for pattern in _active_masks(text, digit) for m in pattern.finditer(text)]
-    if prefixes and digit and any(p in text for p in prefixes):
+        digit = first_digit(text) >= 0
+    spans = []
+    for i in _active_masks(text, digit):
+        mask, hint, back = _MASK_SCANS[i]
+        start = 0
+        if hint is not None:
+            found = hint.search(text)
+            if found is None:
+                continue
+            start = max(0, found.start() - back)
+        spans += [m.span() for m in mask.pick(text).finditer(text, start)]
+    if prefixes and digit and _any_prefix(prefixes).search(text):
         spans += [m.span() for m in _name_pattern(prefixes).finditer(text)]
     return spans
 
 
 def _is_year(text: str, match: re.Match[str]) -> bool:
     raw = match.group("num")
-    if not re.fullmatch(r"\d{4}", raw) or not 1000 <= int(raw) <= 2199:
+    if not _FOUR_DIGITS.fullmatch(raw) or not 1000 <= int(raw) <= 2199:
         return False
     if match.group("cur") or match.group("scale") or match.group("pct") or match.group("suffix"):
         return False
@@ -192,7 +300,7 @@ def _is_name(text: str, m: re.Match[str]) -> bool:
     """A bare integer that belongs to the capitalised name before it ("iPhone 11")."""
     if m.group("cur") or m.group("sign") or m.group("scale") or m.group("suffix") or m.group("pct"):
         return False
-    if not re.fullmatch(r"\d{1,4}", m.group("num")):
+    if not _UP_TO_FOUR_DIGITS.fullmatch(m.group("num")):
         return False
     before = _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
     if not before or before.group(1) in _NOT_NAME_WORDS or before.start(1) == 0:
@@ -216,7 +324,7 @@ def _digit_match(text: str, m: re.Match[str]) -> NumberMatch:
     if m.group("pct") or suffix == "pc":
         kind, unit = "percent", "%"
     elif m.group("cur"):
-        kind, unit = "currency", re.sub(r"\s+", "", m.group("cur"))
+        kind, unit = "currency", _SPACES.sub("", m.group("cur"))
     elif suffix:
         kind, unit = "measure", suffix
     start = m.start()
@@ -226,20 +334,96 @@ def _digit_match(text: str, m: re.Match[str]) -> NumberMatch:
                        rounding_step(value, decimals, scale, refine=False), False, scale)
 
 
+# bytes.translate table of UTF-8 text for `vocabulary_words`: ASCII word characters kept
+# (letters lower-cased), every other byte (ASCII punctuation and space, any byte of a
+# non-ASCII character) a space.
+_ASCII_WORD_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if c < 128 and (chr(c).isalnum() or c == 95)
+                          else 32 for c in range(256))
+
+
+def _as_bytes(words: frozenset[str]) -> frozenset[bytes]:
+    return frozenset(w.encode() for w in words)
+
+
+_WORD_NUMBER_TWIN = Twin.of(WORD_NUMBER)
+_NUMBER_WORD_BYTES = _as_bytes(NUMBER_WORDS)
+_FRACTION_WORD_BYTES = _as_bytes(FRACTION_WORDS)
+_VAGUE_SCALE_WORD_BYTES = _as_bytes(VAGUE_SCALE_WORDS)
+MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# Every word `vocabulary_words` reports: what the word prefilters here and in timeexpr test.
+VOCABULARY = _NUMBER_WORD_BYTES | _FRACTION_WORD_BYTES | _VAGUE_SCALE_WORD_BYTES | {b"of"} \
+    | _as_bytes(MONTH_WORDS)
+
+
+@lru_cache(maxsize=8)
+def vocabulary_words(text: str) -> frozenset[bytes] | None:
+    """The words of VOCABULARY (lower-cased, as bytes) that are words of `text` (maximal runs
+    of word characters, compared case-insensitively), plus possibly some that are only ASCII
+    pieces of a word with non-ASCII letters ("one" of "éone"); None when `text` holds a case
+    trap.
+
+    Used to skip patterns whose matches need a vocabulary word: without a case trap,
+    re.IGNORECASE equates an ASCII letter only with its other case, so such a word is in the
+    set; the extra pieces only make a pattern run for nothing. Working on UTF-8 bytes is
+    several times faster than a regex over the text. Cached: a sentence's words are looked at
+    by several stages.
+    """
+    if has_case_trap(text):
+        return None
+    words = text.encode("utf-8", "surrogatepass").translate(_ASCII_WORD_BYTES).split()
+    return VOCABULARY.intersection(words)
+
+
 def _word_patterns(text: str) -> tuple[bool, bool, bool, bool]:
     """Whether VAGUE_PLURAL, FRACTION, FOLD and WORD_NUMBER can match `text` at all.
 
     Each of them only matches around a whole word (a maximal run of word characters) from
-    its vocabulary ("thousands", "third", "...fold", "twenty"), compared case-insensitively.
+    its vocabulary ("thousands", "third", "...fold", "twenty"), compared case-insensitively
+    (see `vocabulary_words`).
     """
-    if has_case_trap(text):
+    tokens = vocabulary_words(text)
+    if tokens is None:
         return True, True, True, True
-    low = text.lower()  # lowering never makes a word character of a non-word one
-    tokens = set(_TOKEN.findall(low))
-    return (not tokens.isdisjoint(VAGUE_SCALE_WORDS) and "of" in tokens,
-            not tokens.isdisjoint(FRACTION_WORDS),
-            "fold" in low,
-            not tokens.isdisjoint(NUMBER_WORDS))
+    return (not tokens.isdisjoint(_VAGUE_SCALE_WORD_BYTES) and b"of" in tokens,
+            not tokens.isdisjoint(_FRACTION_WORD_BYTES),
+            "fold" in lowered(text),
+            not tokens.isdisjoint(_NUMBER_WORD_BYTES))
+
+
+def _word_number_matches(text: str) -> Iterator[re.Match[str]]:
+    """`WORD_NUMBER.finditer(text)`, scanning only from where a match can begin.
+
+    The first number word of a match is a whole word of the text (the pattern puts a word
+    boundary, whitespace or "-" on both sides of it), at most an article ("a", "an") and a
+    run of whitespace after the match's start. Any match starting at or after `pos` thus
+    holds a word of NUMBER_WORDS (so in `vocabulary_words`) at some t >= pos, so
+    `low.find(word, pos)` <= t for that word, and the search can begin at the earliest such
+    find, less the whitespace and two letters before it: nothing the scan skips can start a
+    match. (A vocabulary word of 3+ letters found in between cannot sit inside the article
+    and its whitespace.)
+    """
+    tokens = vocabulary_words(text)
+    low = lowered(text)
+    pattern = _WORD_NUMBER_TWIN.pick(text)
+    if tokens is None or len(low) != len(text):  # positions in `low` are not positions in `text`
+        yield from pattern.finditer(text)
+        return
+    words = tuple(w.decode() for w in tokens & _NUMBER_WORD_BYTES)
+    pos = 0
+    while True:
+        first = min((i for i in (low.find(w, pos) for w in words) if i >= 0), default=-1)
+        if first < 0:
+            return
+        start = first
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+        m = pattern.search(text, max(pos, start - 2))
+        if m is None:
+            return
+        yield m
+        pos = m.end()  # WORD_NUMBER never matches the empty string
 
 
 def _word_matches(text: str, taken: list[tuple[int, int]]) -> list[NumberMatch]:
@@ -267,10 +451,10 @@ def _word_matches(text: str, taken: list[tuple[int, int]]) -> list[NumberMatch]:
         if value is not None and free(*m.span()):
             found.append(NumberMatch(m.start(), m.end(), m.group(0), value, None, "number", None,
                                      rounding_step(value, refine=False), True))
-    for m in (WORD_NUMBER.finditer(text) if words else ()):
+    for m in (_word_number_matches(text) if words else ()):
         start, phrase = m.start(), m.group(0)
         value = parse_word_number(phrase)
-        if value is None and re.match(r"an?\s", phrase, re.IGNORECASE) \
+        if value is None and _ARTICLE.match(phrase) \
                 and not text.startswith("-", m.end()):  # "a five per cent rise"
             start += len(phrase) - len(phrase.split(None, 1)[1])
             phrase = text[start:m.end()]
@@ -281,8 +465,8 @@ def _word_matches(text: str, taken: list[tuple[int, int]]) -> list[NumberMatch]:
                 _PRONOUN_ONE_BEFORE.search(text[max(0, start - 12):start])
                 or _PRONOUN_ONE_AFTER.match(text[m.end():m.end() + 20])):
             continue
-        pct = re.match(r"\s*(?:%|per\s?cent\b|percent\b)", text[m.end():], re.IGNORECASE)
-        end = m.end() + (pct.end() if pct else 0)
+        pct = _PERCENT_AFTER.match(text, m.end())
+        end = pct.end() if pct else m.end()
         last = phrase.lower().replace("-", " ").split()[-1]
         found.append(NumberMatch(start, end, text[start:end], value, None,
                                  "percent" if pct else "number", "%" if pct else None,
@@ -306,7 +490,7 @@ def _merge_ranges(text: str, found: list[NumberMatch]) -> list[NumberMatch]:
             word = join.strip().lower()
             before = text[max(0, prev.start - 12):prev.start].lower()
             ok = bool(_JOIN.match(join)) and (word != "and" or before.rstrip().endswith("between"))
-            if ok and word == "to" and re.search(r"\bby\s+$", before):
+            if ok and word == "to" and _BY_BEFORE.search(before):
                 ok = False
             low = prev.value
             if ok and prev.scale == 1.0 and n.scale > 1.0 and low * n.scale <= n.value \
@@ -324,19 +508,41 @@ def _merge_ranges(text: str, found: list[NumberMatch]) -> list[NumberMatch]:
     return out
 
 
+def _digit_number_matches(text: str, digit: int) -> Iterator[re.Match[str]]:
+    """`_DIGIT_NUMBER.finditer(text)`, scanning only near digits (`digit`: the first one).
+
+    A match starts at most 11 characters before its first digit ("US $minus .5": a currency of
+    at most 4 characters, "minus " and "."), so a match starting at or after `pos` starts at
+    or after d - 11, d being the first digit at or after `pos`: the search for the next match
+    can begin there, and stops when no digit is left.
+    """
+    pattern, digits = _DIGIT_NUMBER_TWIN.pick(text), _DIGIT.pick(text)
+    pos = 0
+    while True:
+        m = pattern.search(text, max(pos, digit - 11))
+        if m is None:
+            return
+        yield m
+        pos = m.end()  # _DIGIT_NUMBER never matches the empty string
+        nxt = digits.search(text, pos)
+        if nxt is None:
+            return
+        digit = nxt.start()
+
+
 def find_numbers(text: str, name_prefixes: tuple[str, ...] = DEFAULT_NAME_PREFIXES,
                  masked: list[tuple[int, int]] | None = None) -> list[NumberMatch]:
     """Every figure-like number in `text`, in order, skipping years, dates, ordinals and names."""
-    digit = _ANY_DIGIT.search(text)
-    skip = _masked(text, name_prefixes, digit is not None) + list(masked or [])
+    digit = first_digit(text)
+    skip = _masked(text, name_prefixes, digit >= 0) + list(masked or [])
     found: list[NumberMatch] = []
-    if digit is None:  # every digit pattern needs a digit: only number words can be here
+    if digit < 0:  # every digit pattern needs a digit: only number words can be here
         found += _word_matches(text, skip)
         return _merge_ranges(text, sorted(found, key=lambda n: n.start))
     for m in (_FRACTION_DIGITS.finditer(text) if "/" in text or "⁄" in text else ()):
         a, b = int(m.group("a")), int(m.group("b"))
-        if 0 < a < b and not _overlaps(skip, *m.span()) and not re.search(
-                r"\b(?:on|in|by|since|until|from)\s+$", text[max(0, m.start() - 8):m.start()], re.I):
+        if 0 < a < b and not _overlaps(skip, *m.span()) and not _DATE_WORD_BEFORE.search(
+                text[max(0, m.start() - 8):m.start()]):
             found.append(NumberMatch(m.start(), m.end(), m.group(0), a / b, None, "number", None,
                                      rounding_step(a / b, 3, refine=False), False))
     for m in (_SCIENTIFIC.finditer(text) if "10" in text and ("x" in text or "×" in text) else ()):
@@ -344,9 +550,7 @@ def find_numbers(text: str, name_prefixes: tuple[str, ...] = DEFAULT_NAME_PREFIX
             value = float(m.group("a")) * 10.0 ** int(m.group("e").replace("−", "-"))
             found.append(NumberMatch(m.start(), m.end(), m.group(0), value, None, "number", None,
                                      abs(value) * 1e-3, False))
-    # A match starts at most 11 characters before its first digit ("US $minus .5"), so the
-    # scan can begin shortly before the text's first digit.
-    for m in _DIGIT_NUMBER.finditer(text, max(0, digit.start() - 16)):
+    for m in _digit_number_matches(text, digit):
         if _overlaps(skip, m.start("num"), m.end("num")) or _is_year(text, m) or _is_name(text, m):
             continue
         if any(f.start < m.end() and m.start() < f.end for f in found):

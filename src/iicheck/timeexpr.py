@@ -18,11 +18,15 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from typing import NamedTuple
 
 from .models import TimeWindow
-from .numbers import _MONTH_ABBRS, has_case_trap, parse_word_number
+from .numbers import (MONTH_ABBR, MONTH_WORDS, Twin, first_digit, has_case_trap, lowered,
+                      parse_word_number, vocabulary_words)
 
 _MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTH_NAMES.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -52,30 +56,178 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _MAY_HAVE_TIME = re.compile(r"\d|years?\b", re.IGNORECASE)  # every pattern needs one of these
 
 
-_ANY_DIGIT = re.compile(r"\d")
 _YEARISH = re.compile(r"(?:1[89]|20)\d\d")  # what "range", "month" and "year" all need
-_MONTH_WORDS = frozenset(_MONTH_NAMES) | {"sep"}
-_TOKEN = re.compile(r"\w+")
+_ISO_HINT = Twin.of(r"\d-\d\d-\d")  # what "iso" needs
+_MONTH_WORDS = frozenset(m.encode() for m in _MONTH_NAMES) | {b"sep"}
+assert {m.decode() for m in _MONTH_WORDS} <= MONTH_WORDS  # so vocabulary_words reports them
+
+# The last word of each _PREP phrase, and "year" of "the year": what comes right before the
+# whitespace before the year of a "year" match.
+_YEAR_LEAD_WORDS = tuple(sorted({p.split()[-1] for p in _PREP[len("(?P<prep>"):-1].split("|")}
+                                | {"year"}))
+_MONTH_YEAR = Twin.of(rf"{_MONTH}\s+{_YEAR}", re.IGNORECASE)  # the tail of a "month" match
+
+
+def _may_be_year_of_match(text: str, at: int) -> bool:
+    """False when the year at `at` cannot be the year of a "year" match: that year follows
+    whitespace, and before it a preposition or "the year" (compared lower-cased; callers
+    pass no text with a case trap, where re.IGNORECASE and lower() differ)."""
+    i = at
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i < at and text[max(0, i - 6):i].lower().endswith(_YEAR_LEAD_WORDS)
+
+
+def _may_be_month_of_match(text: str, at: int) -> bool:
+    """False when no "month" match has its month name at `at`: the name, then whitespace and
+    a year, is the pattern's own tail (same regex, same flags, so no case trap matters)."""
+    return _MONTH_YEAR.pick(text).match(text, at) is not None
+
+
+_NUMBER_WORDS = frozenset(_NUMWORD[len("(?P<n>\\d+|"):-1].split("|"))  # "two" ... "several"
+
+
+def _before_years(text: str, at: int) -> int | None:
+    """Where to search for a "past" match whose "year" is at `at`, or None when none can be:
+    such a match has the count (digits, or one of _NUMBER_WORDS: the whole non-whitespace run
+    before the whitespace before "year"), and before it at most "within" (6) and "more than"
+    (8) in non-whitespace characters. Compares lower-cased text: callers pass no text with a
+    case trap."""
+    i = at
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    j = i
+    while j > 0 and not text[j - 1].isspace():
+        j -= 1
+    count = text[j:i]
+    if i == at or not (count.isdecimal() or count.lower() in _NUMBER_WORDS):  # \d: decimal digits
+        return None
+    return _back_off(text, j, 14)
+
+
+class _Anchor(NamedTuple):
+    pattern: Twin
+    nonspace: int
+    check: Callable[[str, int], bool] | None = None
+    """A necessary test that a match's anchor is at a position, when there is a cheap one."""
+    folds_case: bool = False
+    """`check` (or `start`) compares lower-cased text: not used on a text with a case trap."""
+    start: Callable[[str, int], int | None] | None = None
+    """Instead of `check` and `nonspace`: where to search for a match with its anchor at a
+    position, or None when there is none; at most what _back_off(anchor, nonspace) would give."""
+
+
+# Where a match of each pattern can begin. Each pattern's matches hold an anchor (a match of
+# the anchor pattern, which re finds at least as early: the anchor is a prefix of the
+# pattern's own text there), preceded within the match by at most `nonspace` non-whitespace
+# characters, so the scan for a match can start a little before an anchor instead of at
+# every character (see `_scan`). "past" has no such bound ("in 1234567 years"): its start
+# is found from the count before "years" (_before_years).
+_ANCHORS: dict[str, _Anchor] = {
+    # "2021-02-23": the first "1-0" is 3 characters after the start
+    "iso": _Anchor(_ISO_HINT, 3),
+    # case-sensitive month names, every one starting with a 3-letter abbreviation
+    "mdy": _Anchor(Twin(MONTH_ABBR, MONTH_ABBR), 0),
+    # starts with "from", "between" or the first year
+    "range": _Anchor(Twin.of(r"from|between|(?:19|20)\d\d", re.IGNORECASE), 0),
+    # month name (3-letter prefix) after at most "by the end of" (10) and "early-" (6)
+    "month": _Anchor(Twin.of(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE),
+                     16, _may_be_month_of_match),
+    # year after at most "by the end of" (10) and "the year" (7)
+    "year": _Anchor(Twin.of(_YEARISH), 17, _may_be_year_of_match, folds_case=True),
+    # "next"/"following"/"coming" after at most "during" or "within" (6) and "the" (3)
+    "future": _Anchor(Twin.of(r"next|following|coming", re.IGNORECASE), 9),
+    "past": _Anchor(Twin.of(r"year", re.IGNORECASE), 0, folds_case=True, start=_before_years),
+}
+
+
+def _back_off(text: str, at: int, nonspace: int) -> int:
+    """A start for the search of a match whose anchor is at `at` or later: 0, or a position
+    q <= `at` with more than `nonspace` non-whitespace characters in text[q:at], so that no
+    match starting before q has `nonspace` or fewer before its anchor."""
+    if nonspace == 0:
+        return at
+    for width in (2 * nonspace + 8, 8 * nonspace + 32):
+        q = at - width
+        if q <= 0:
+            return 0
+        # str.split() splits on exactly the characters re's \s matches (str.isspace)
+        if len("".join(text[q:at].split())) > nonspace:
+            return q
+    return 0
+
+
+_PATTERN_TWINS = {kind: Twin.of(pattern) for kind, pattern in _PATTERNS}
+
+
+def _scan(kind: str, text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for the pattern of `kind` (its Twin), searching only from
+    shortly before anchors (see _ANCHORS).
+
+    The next match, at s >= pos, holds an anchor at some a >= s with at most `nonspace`
+    non-whitespace characters in text[s:a], which passes the anchor's check. Trying every
+    anchor position from `pos` on, the first a0 that passes the check is <= a, and
+    q = _back_off(a0) <= s (were s < q, text[s:a] would hold more than `nonspace` of them).
+    So searching from max(pos, q) finds the same next match as finditer. (An anchor's own
+    `start` gives such a q by the same argument, see _before_years.)
+    """
+    pattern = _PATTERN_TWINS[kind].pick(text)
+    anchored = _ANCHORS.get(kind)
+    if anchored is None:
+        yield from pattern.finditer(text)
+        return
+    anchors, nonspace, check, folds_case, start = anchored
+    anchor = anchors.pick(text)
+    if folds_case and has_case_trap(text):
+        if start is not None:
+            yield from pattern.finditer(text)
+            return
+        check = None
+    pos = at = 0
+    while True:
+        a = anchor.search(text, max(pos, at))
+        if a is None:
+            return
+        if start is not None:
+            begin = start(text, a.start())
+        elif check is None or check(text, a.start()):
+            begin = _back_off(text, a.start(), nonspace)
+        else:
+            begin = None
+        if begin is None:
+            at = a.start() + 1  # anchors may overlap: try every position
+            continue
+        m = pattern.search(text, max(pos, begin))
+        if m is None:
+            return
+        yield m
+        pos = m.end()  # no pattern matches the empty string
 
 
 def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
     """The patterns of _PATTERNS (in order) that can match `text`: each needs what its check
-    here tests (a digit, a year, a month name, "year"), so leaving the others out changes nothing."""
+    here tests (a digit, a year or two, a month name, "year"...), so leaving the others out
+    changes nothing."""
     iso, mdy, range_, month, year, future, past = _PATTERNS
-    if has_case_trap(text):
+    words = vocabulary_words(text)
+    if words is None:  # a case trap
         return list(_PATTERNS) if _MAY_HAVE_TIME.search(text) else []
     out: list[tuple[str, re.Pattern[str]]] = []
-    low = text.lower()
-    if _ANY_DIGIT.search(text) is not None:
-        has_year = _YEARISH.search(text) is not None
-        if "-" in text:
+    low = lowered(text)
+    if first_digit(text) >= 0:
+        first_year = _YEARISH.search(text)
+        has_year = first_year is not None
+        if "-" in text and _ISO_HINT.search(text) is not None:
             out.append(iso)
-        if has_year and any(m in text for m in _MONTH_ABBRS):
+        if has_year and MONTH_ABBR.search(text) is not None:
             out.append(mdy)
-        if has_year:
-            out.append(range_)
+        if first_year is not None:
+            # two years, the second after the first ends, and "-", "–", "from" or "between"
+            if _YEARISH.search(text, first_year.end()) is not None and (
+                    "-" in text or "–" in text or "from" in low or "between" in low):
+                out.append(range_)
             # the month name is a whole word there ("in June 2024", "mid-Sept. 2023")
-            if not _MONTH_WORDS.isdisjoint(_TOKEN.findall(low)):
+            if not _MONTH_WORDS.isdisjoint(words):
                 out.append(month)
             out.append(year)
     if "year" in low:
@@ -155,17 +307,24 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> tuple[date | None,
     return shift_years(pub.end, -n), pub.end, "past"
 
 
+@lru_cache(maxsize=1024)
+def _explicit_window(start: date | None, end: date | None, phrase: str) -> TimeWindow:
+    """The window a time expression states. Cached: models are frozen, so one object can
+    serve every sentence saying the same ("In 2023")."""
+    return TimeWindow(start=start, end=end, basis="explicit", note=f"\u201c{phrase}\u201d")
+
+
 def find_time_expressions(text: str, pub: TimeWindow) -> list[TimeExpression]:
     """Non-overlapping time expressions in `text`, resolved against the publication window."""
     found: list[TimeExpression] = []
-    for kind, pattern in _candidate_patterns(text):
-        for m in pattern.finditer(text):
+    for kind, _ in _candidate_patterns(text):
+        for m in _scan(kind, text):
             if any(e.start < m.end() and m.start() < e.end for e in found):
                 continue
             resolved = _resolve(kind, m, pub)
             if resolved is None:
                 continue
             start, end, role = resolved
-            window = TimeWindow(start=start, end=end, basis="explicit", note=f"\u201c{m.group(0).strip()}\u201d")
+            window = _explicit_window(start, end, m.group(0).strip())
             found.append(TimeExpression(m.start(), m.end(), m.group(0), window, role))
     return sorted(found, key=lambda e: e.start)

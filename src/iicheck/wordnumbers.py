@@ -45,11 +45,12 @@ VAGUE_PLURAL = re.compile(
     r"\b(?:(?P<mult>tens|hundreds)\s+of\s+)?(?P<scale>dozens|hundreds|thousands|millions|billions|"
     r"trillions)(?=\s+of\b)", re.IGNORECASE)
 VAGUE_SCALE_WORDS = frozenset("dozens hundreds thousands millions billions trillions".split())
+_SEPARATORS = re.compile(r"[\s-]+")
 
 
 def parse_word_number(text: str) -> float | None:
     """Value of an English number phrase ("twenty-one", "a hundred", "two million"), else None."""
-    words = [w for w in re.split(r"[\s-]+", text.lower().strip()) if w and w != "and"]
+    words = [w for w in _SEPARATORS.split(text.lower().strip()) if w and w != "and"]
     if not words:
         return None
     if words[0] in ("a", "an"):
