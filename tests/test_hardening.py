@@ -121,6 +121,21 @@ def test_every_bad_source_reported_at_once(seeds_copy: Path, tmp_path: Path) -> 
     assert output.count("iicheck: error:") == 1
 
 
+@pytest.mark.parametrize("sentence", [
+    "The universe holds about 1.5 x 10^2023 industrial internet platforms, 2 x 10^3 of them new.",
+    "In 67889 years there will be more than 150 industrial internet platforms.",
+    "More than 150 industrial internet platforms were built 67889 years ago.",
+])
+def test_figures_and_times_beyond_range_are_audited(tmp_path: Path, sentence: str) -> None:
+    """Exponents a float cannot hold and spans past year 9999 are text, not crashes."""
+    sources = _folder(tmp_path, {"far.txt": f"{SENTENCE}\n\n{sentence}\n".encode()})
+    result = _audit(sources, tmp_path / "out")
+    assert result.exit_code in (0, 1), (result.output, result.exception)
+    report = json.loads((tmp_path / "out" / "audit.json").read_text(encoding="utf-8"))
+    values = [c["value"] for c in report["claims"]]
+    assert all("2023" not in json.dumps(v) for v in values), values
+
+
 def test_empty_sources_folder(tmp_path: Path) -> None:
     src = _folder(tmp_path, {"notes.pdf": b"%PDF"})
     _failed(_audit(src, tmp_path / "out"), f"{src}: no .txt or .md sources found")

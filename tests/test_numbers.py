@@ -117,3 +117,8 @@ def test_case_folding_letters_never_crash(text: str) -> None:
     """IGNORECASE matches "ſ", "K" (Kelvin), "İ", "ı" as ASCII letters; lookups must not fail."""
     for number in find_numbers(text):
         assert text[number.start:number.end] == number.text
+
+
+def test_scientific_exponent_beyond_float_range_is_not_a_figure() -> None:
+    found = find_numbers("about 1.5 x 10^2023 atoms and 2 x 10^3 tons and 4 × 10^-400 m")
+    assert [n.value for n in found] == [2000.0]

@@ -530,6 +530,9 @@ def _digit_number_matches(text: str, digit: int) -> Iterator[re.Match[str]]:
         digit = nxt.start()
 
 
+_MAX_EXPONENT = 300  # "1.5 x 10^2023" is no figure a float (or a reader) can hold
+
+
 def find_numbers(text: str, name_prefixes: tuple[str, ...] = DEFAULT_NAME_PREFIXES,
                  masked: list[tuple[int, int]] | None = None) -> list[NumberMatch]:
     """Every figure-like number in `text`, in order, skipping years, dates, ordinals and names."""
@@ -546,8 +549,11 @@ def find_numbers(text: str, name_prefixes: tuple[str, ...] = DEFAULT_NAME_PREFIX
             found.append(NumberMatch(m.start(), m.end(), m.group(0), a / b, None, "number", None,
                                      rounding_step(a / b, 3, refine=False), False))
     for m in (_SCIENTIFIC.finditer(text) if "10" in text and ("x" in text or "×" in text) else ()):
-        if not _overlaps(skip, *m.span()):
-            value = float(m.group("a")) * 10.0 ** int(m.group("e").replace("−", "-"))
+        exponent = int(m.group("e").replace("−", "-"))
+        if abs(exponent) > _MAX_EXPONENT:
+            skip.append(m.span())  # neither the whole nor its pieces are a figure
+        elif not _overlaps(skip, *m.span()):
+            value = float(m.group("a")) * 10.0 ** exponent
             found.append(NumberMatch(m.start(), m.end(), m.group(0), value, None, "number", None,
                                      abs(value) * 1e-3, False))
     for m in _digit_number_matches(text, digit):

@@ -20,7 +20,7 @@ import calendar
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import MAXYEAR, MINYEAR, date
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -257,7 +257,13 @@ def _years(n: str) -> int:
 
 
 def shift_years(day: date, years: int) -> date:
-    """The same day `years` later (29 February becomes the 28th)."""
+    """The same day `years` later (29 February becomes the 28th), held within the years a
+    `date` can hold ("in 67889 years" ends on 31 December 9999)."""
+    year = day.year + years
+    if year > MAXYEAR:
+        return date(MAXYEAR, 12, 31)
+    if year < MINYEAR:
+        return date(MINYEAR, 1, 1)
     try:
         return day.replace(year=day.year + years)
     except ValueError:
