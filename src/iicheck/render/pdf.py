@@ -3,13 +3,18 @@
 Print CSS gives A4 pages, "page N of M" and a contents list with page numbers. WeasyPrint
 never touches the network here: every URL it asks for goes to a fetcher that refuses,
 so hostile source text can at worst produce a warning, never a request. The HTML carries
-no date metadata and no PDF identifier is written, so identical reports give identical
-bytes as far as WeasyPrint allows.
+no date metadata and no PDF identifier is written, and font subsets are stamped with a
+fixed time (fontTools, WeasyPrint's subsetter when HarfBuzz-subset is missing, stamps
+the current time unless SOURCE_DATE_EPOCH is set), so identical reports give identical
+bytes.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, NoReturn
 
 from weasyprint import HTML
@@ -44,6 +49,19 @@ class RefusingFetcher(_FetcherBase):  # type: ignore[misc,valid-type]
         self.fetch(url)
 
 
+@contextmanager
+def _reproducible_timestamps() -> Iterator[None]:
+    """Set SOURCE_DATE_EPOCH (if the caller has not) while WeasyPrint subsets fonts."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = "0"
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
 def html_to_pdf(html: str, fetcher: RefusingFetcher | None = None) -> bytes:
     """Lay out an HTML string as PDF with the refusing fetcher and no base URL."""
     fetcher = fetcher if fetcher is not None else RefusingFetcher()
@@ -52,7 +70,8 @@ def html_to_pdf(html: str, fetcher: RefusingFetcher | None = None) -> bytes:
     logger.setLevel(logging.ERROR)  # refused fetches and unsupported CSS are expected noise
     try:
         document = HTML(string=html, base_url=None, url_fetcher=fetcher)
-        pdf = document.write_pdf(pdf_identifier=False)
+        with _reproducible_timestamps():
+            pdf = document.write_pdf(pdf_identifier=False)
     finally:
         logger.setLevel(level)
     assert pdf is not None
