@@ -165,7 +165,7 @@ def build_sample_report() -> Report:
 
 
 def _dump(report: Report) -> str:
-    return json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(report.model_dump(mode="json"), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 def synthetic(base: Report, n_findings: int, n_claims: int) -> Report:

@@ -4,6 +4,8 @@ GitHub annotations (escaping), GitLab Code Quality."""
 from __future__ import annotations
 
 import json
+import re
+import typing
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
@@ -11,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import BaseModel
 
 from iicheck.summary import build_summary
 from iicheck.models import Evidence, Finding, Report, SourceInfo, TimeWindow
@@ -106,16 +109,50 @@ def test_json_is_the_full_report_and_byte_stable() -> None:
     assert Report.model_validate(data) == REPORT
 
 
-@given(st.recursive(st.none() | st.booleans() | st.integers(-2**53, 2**53) | st.text()
-                    | st.floats(allow_nan=False, allow_infinity=False),
-                    lambda inner: st.lists(inner, max_size=4)
-                    | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=20))
-def test_json_layout_parses_back_to_the_same_value(value: object) -> None:
-    import orjson
+_DETAIL = st.none() | st.integers(-2**53, 2**53) | st.text() | st.floats(allow_nan=False, allow_infinity=False)
 
-    from iicheck.render.json_report import _OPTIONS
-    text = orjson.dumps(value, option=_OPTIONS).decode("utf-8")
-    assert json.loads(text) == value
+
+@given(details=st.dictionaries(st.text(max_size=8), _DETAIL, max_size=6), message=st.text(),
+       score=st.none() | st.floats(0, 100, allow_nan=False))
+def test_json_layout_is_the_standard_librarys(details: dict, message: str, score: float | None) -> None:
+    """Any finding details and text: the JSON parses back to model_dump and is laid out as
+    json.dumps(indent=2, sort_keys=True, ensure_ascii=False) would lay it out (floats may be
+    written without an exponent)."""
+    finding = Finding(kind="k", severity="info", message=message, evidence=(), fingerprint="f",
+                      details=details)
+    info = REPORT.sources[0].model_copy(update={"quality_score": score,
+                                                "quality_counts": {k: 1 for k in reversed(sorted(details))}})
+    report = REPORT.model_copy(update={"findings": (finding,), "sources": (info,)})
+    out = json_report.render(report)
+    data = json.loads(out)
+    assert data == json.loads(json.dumps(report.model_dump(mode="json")))
+    relaid = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    if out != relaid:  # only float spellings may differ
+        assert re.sub(r"-?\d[\d.e+-]*", "0", out) == re.sub(r"-?\d[\d.e+-]*", "0", relaid)
+
+
+def _reachable_models(model: type[BaseModel], seen: set[type[BaseModel]]) -> set[type[BaseModel]]:
+    seen.add(model)
+    for field in model.model_fields.values():
+        for arg in _type_args(field.annotation):
+            if isinstance(arg, type) and issubclass(arg, BaseModel) and arg not in seen:
+                _reachable_models(arg, seen)
+    return seen
+
+
+def _type_args(annotation: object) -> list[object]:
+    found = [annotation]
+    for arg in typing.get_args(annotation):
+        found += _type_args(arg)
+    return found
+
+
+def test_report_models_declare_fields_alphabetically() -> None:
+    """The JSON renderer relies on it for sorted keys (models.py)."""
+    models = _reachable_models(Report, set())
+    assert {m.__name__ for m in models} >= {"Report", "Finding", "Evidence", "Claim", "Summary"}
+    for model in models:
+        assert list(model.model_fields) == sorted(model.model_fields), model.__name__
 
 
 # --- SARIF -----------------------------------------------------------------------------------

@@ -2,6 +2,11 @@
 
 Every model is frozen: a stage returns new objects, it never edits the ones it was given.
 The JSON report schema (docs/schema.md) is exactly these models' `model_dump(mode="json")`.
+
+Fields are declared in alphabetical order, and dictionaries are written with sorted keys: the
+JSON report is serialised by pydantic-core directly (`model_dump_json`), which writes fields
+in declaration order, and its keys must come out sorted (tests/test_render_machine.py checks
+every model reachable from `Report`).
 """
 
 from __future__ import annotations
@@ -9,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 Basis = Literal["explicit", "paragraph", "metadata", "header", "url", "inferred", "unknown"]
 Qualifier = Literal["exact", "more_than", "at_least", "nearly", "about", "up_to", "less_than", "range"]
@@ -25,13 +30,17 @@ class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+def _sorted_keys(value: dict[str, object]) -> dict[str, object]:
+    return dict(sorted(value.items()))
+
+
 class TimeWindow(Frozen):
     """When a statement was true: some instant in [start, end] (inclusive days)."""
 
-    start: date | None
-    end: date | None
     basis: Basis
+    end: date | None
     note: str = ""
+    start: date | None
 
     @property
     def known(self) -> bool:
@@ -46,16 +55,18 @@ class TimeWindow(Frozen):
 class SourceInfo(Frozen):
     """One source document as the report describes it (its text is not repeated)."""
 
-    id: str
-    file: str
-    title: str | None = None
-    publisher: str | None = None
-    url: str | None = None
-    published: TimeWindow
     chars: int
-    sha256: str
-    quality_score: float | None = Field(default=None, description="0-100, see quality/score.py")
+    file: str
+    id: str
+    published: TimeWindow
+    publisher: str | None = None
     quality_counts: dict[str, int] = Field(default_factory=dict)
+    quality_score: float | None = Field(default=None, description="0-100, see quality/score.py")
+    sha256: str
+    title: str | None = None
+    url: str | None = None
+
+    _sort_counts = field_serializer("quality_counts", when_used="json")(_sorted_keys)
 
 
 class Source(Frozen):
@@ -72,102 +83,106 @@ class Source(Frozen):
 class Sentence(Frozen):
     """A sentence (or heading line) with [start, end) character offsets into its source."""
 
-    source: str
-    index: int
-    paragraph: int
-    start: int
     end: int
-    text: str
+    index: int
     kind: SentenceKind = "body"
+    paragraph: int
+    source: str
+    start: int
+    text: str
 
 
 class ValueInterval(Frozen):
     """The values a stated figure allows, e.g. "more than 70" -> [70, 80)."""
 
-    stated: float
-    qualifier: Qualifier
-    low: float
     high: float
-    low_inclusive: bool = True
     high_inclusive: bool = True
+    low: float
+    low_inclusive: bool = True
+    qualifier: Qualifier
+    stated: float
     step: float | None = None
 
 
 class Claim(Frozen):
     """A figure found in a sentence, mapped (or not) to a metric and definition."""
 
-    id: str
-    source: str
-    sentence: str
-    sentence_span: tuple[int, int]
-    span: tuple[int, int]
-    figure: str
-    value: ValueInterval
-    unit: str | None
-    metric: str | None
     definition: str | None
-    time: TimeWindow
-    modality: Modality
     excluded: str | None = Field(
         default=None, description="why the claim is left out of consistency checks (e.g. off_topic)"
     )
+    figure: str
+    id: str
+    metric: str | None
+    modality: Modality
+    sentence: str
+    sentence_span: tuple[int, int]
+    source: str
+    span: tuple[int, int]
+    time: TimeWindow
+    unit: str | None
+    value: ValueInterval
 
 
 class Evidence(Frozen):
     """One quoted sentence backing a finding; `figure_span` is absolute in the source file."""
 
-    source: str
-    sentence: str
-    span: tuple[int, int]
-    figure_span: tuple[int, int] | None = None
-    figure: str | None = None
-    line: int | None = None
     column: int | None = None
-    end_line: int | None = None
     end_column: int | None = None
+    end_line: int | None = None
+    figure: str | None = None
+    figure_span: tuple[int, int] | None = None
+    line: int | None = None
+    sentence: str
+    source: str
+    span: tuple[int, int]
 
 
 class Finding(Frozen):
-    kind: str
-    severity: Severity
-    message: str
-    metric: str | None = None
     definition: str | None = None
+    details: dict[str, str | float | int | None] = Field(default_factory=dict)
     evidence: tuple[Evidence, ...]
     fingerprint: str
-    status: Status = "new"
+    kind: str
+    message: str
+    metric: str | None = None
     reason: str | None = None
-    details: dict[str, str | float | int | None] = Field(default_factory=dict)
+    severity: Severity
+    status: Status = "new"
+
+    _sort_details = field_serializer("details", when_used="json")(_sorted_keys)
 
 
 class Reconciled(Frozen):
     """A pair of figures that differ but are consistent, with the reasoning in words."""
 
-    metric: str
-    claims: tuple[str, str]
     basis: Literal["agree", "dates", "definitions", "modality"]
+    claims: tuple[str, str]
+    metric: str
     reason: str
 
 
 class Summary(Frozen):
-    sources: int
-    claims: int
-    mapped_claims: int
-    findings: int
-    by_severity: dict[str, int]
     by_kind: dict[str, int]
+    by_severity: dict[str, int]
+    claims: int
+    explained: int
+    findings: int
+    mapped_claims: int
     new: int
     new_by_severity: dict[str, int]
-    explained: int
     reconciled: int
+    sources: int
+
+    _sort_counts = field_serializer("by_kind", "by_severity", "new_by_severity", when_used="json")(_sorted_keys)
 
 
 class Report(Frozen):
-    tool: str
-    version: str
-    rules_version: str
-    sources: tuple[SourceInfo, ...]
     claims: tuple[Claim, ...]
     findings: tuple[Finding, ...]
     reconciled: tuple[Reconciled, ...]
+    rules_version: str
+    sources: tuple[SourceInfo, ...]
     summary: Summary
+    tool: str
+    version: str

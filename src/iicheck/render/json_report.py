@@ -10,19 +10,18 @@ from __future__ import annotations
 
 from typing import Any
 
-import orjson
-
 from ..models import Report
-
-_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
 
 
 def render(report: Report, *, include_explained: bool = True, **_options: Any) -> str:
     """Serialise the whole report; byte-identical for identical reports.
 
-    Written by orjson (about ten times faster than the standard library on large reports) in
-    the layout of ``json.dumps(..., indent=2, sort_keys=True, ensure_ascii=False)``: the same
-    text, except that floats with an exponent are written the shortest way (``1e16``, not
-    ``1e+16``; ``0.00001``, not ``1e-05``); both parse to the same value (tested)."""
+    Written by pydantic-core straight from the models (no intermediate dictionaries: about
+    twice as fast as building them and dumping with orjson, and a fraction of the memory on
+    large reports) in the layout of ``json.dumps(..., indent=2, sort_keys=True,
+    ensure_ascii=False)``: keys come out sorted because the models declare their fields in
+    alphabetical order and sort their dictionaries (models.py). The text is the standard
+    library's except that small floats are written without an exponent (``0.00001``, not
+    ``1e-05``); both parse to the same value (tested)."""
     del include_explained
-    return orjson.dumps(report.model_dump(mode="json"), option=_OPTIONS).decode("utf-8") + "\n"
+    return report.model_dump_json(indent=2) + "\n"
