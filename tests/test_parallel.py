@@ -56,3 +56,27 @@ def test_off_topic_takes_precedence_over_boilerplate_in_any_order() -> None:
         for step in steps:
             claims = exclude_claims(claims, step)
         assert claims[0].excluded == "off_topic"
+
+
+def test_audit_pauses_the_cyclic_collector_and_restores_it(monkeypatch) -> None:
+    import gc
+
+    import iicheck.engine as engine
+
+    seen: list[bool] = []
+    real = engine.map_corpus
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "map_corpus", spy)
+    options = engine.AuditOptions(sources=(ROOT / "seeds",), rules=ROOT / "rules")
+    first = engine.audit(options)
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        assert engine.audit(options).report == first.report
+        assert not gc.isenabled()  # the caller's setting is left as it was
+    finally:
+        gc.enable()

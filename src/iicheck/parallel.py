@@ -13,6 +13,7 @@ documents (docs/distributed.md).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import marshal
 import multiprocessing
@@ -88,6 +89,7 @@ def map_source(source: Source, rules: Ruleset) -> Mapped:
 
 def _init_worker(rules_path: str) -> None:
     global _WORKER_RULES
+    gc.enable()  # a long-lived worker's heap stays small; the audit pauses the collector only in the main process
     _WORKER_RULES = load_ruleset(Path(rules_path))
 
 
