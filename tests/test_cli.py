@@ -105,7 +105,8 @@ def test_real_subprocess_audit(tmp_path: Path) -> None:
 
 def test_jobs_and_cache_give_identical_bytes(runner: CliRunner, tmp_path: Path, seeds_copy: Path) -> None:
     """--jobs 1, --jobs 2 with a cold cache, and a warm cache after one edit: same bytes as fresh."""
-    for i in range(60):  # enough documents that two worker processes really start
+    from iicheck.parallel import MIN_DOCS_PER_WORKER
+    for i in range(2 * MIN_DOCS_PER_WORKER):  # enough documents that two worker processes really start
         (seeds_copy / f"9{i:02d}_copy.txt").write_text((SEEDS / "002_20be95f66a8552b3.txt").read_text())
     def run(out: str, *extra: str) -> bytes:
         result = runner.invoke(main, ["audit", str(seeds_copy), "--rules", str(RULES), "--format", "json",

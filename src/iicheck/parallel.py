@@ -18,8 +18,9 @@ import hashlib
 import marshal
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -120,9 +121,29 @@ def unpack_mapped(packed: PackedMapped) -> Mapped:
     return Mapped(*models, tuple(owners), as_prepared(prepared))  # type: ignore[arg-type, call-arg]
 
 
-def _work(source: Source) -> PackedMapped:
+def _work_chunk(sources: Sequence[Source]) -> list[PackedMapped]:
     assert _WORKER_RULES is not None
-    return pack_mapped(map_source(source, _WORKER_RULES))
+    return [pack_mapped(map_source(source, _WORKER_RULES)) for source in sources]
+
+
+def _chunks(items: Sequence[Source], size: int) -> Iterator[Sequence[Source]]:
+    return (items[i:i + size] for i in range(0, len(items), size))
+
+
+def _bounded_map(pool: Executor, func: Callable[[Any], Any], tasks: Iterator[Any],
+                 window: int) -> Iterator[Any]:
+    """`func` over `tasks` in the pool, results in order, at most `window` tasks in flight.
+
+    Unlike `Executor.map`, which submits everything at once, finished results never pile up
+    while the main process is busy with earlier ones: memory stays bounded by the window,
+    not by the corpus."""
+    pending: deque[Future[Any]] = deque()
+    for task in tasks:
+        pending.append(pool.submit(func, task))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 @lru_cache(maxsize=4)
@@ -226,8 +247,8 @@ def _map_fresh(sources: Sequence[Source], rules: Ruleset, jobs: int,
     if workers > 1:
         with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(rules.path),)) as pool:
             chunk = max(1, min(32, len(sources) // (workers * 4)))
-            yield from ((unpack_mapped(packed), packed)
-                        for packed in pool.map(_work, sources, chunksize=chunk))
+            for packed_chunk in _bounded_map(pool, _work_chunk, _chunks(sources, chunk), 2 * workers):
+                yield from ((unpack_mapped(packed), packed) for packed in packed_chunk)
         return
     yield from ((map_source(source, rules), None) for source in sources)
 
