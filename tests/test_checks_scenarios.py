@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import gc
+import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
 from iicheck.checks import Corpus
 from iicheck.checks import contradiction, implausible_growth, regression
+from iicheck.compare import verdicts
 from iicheck.engine import AuditOptions, audit
 from iicheck.models import Claim, TimeWindow
 from iicheck.intervals import make_interval
 from iicheck.ruleset import Ruleset
 
-from .conftest import RULES, SEEDS
+from .conftest import ROOT, RULES, SEEDS
 
 
 def _run(sources: Path):
@@ -98,14 +101,23 @@ def _claim(i: int, low: float, start: date, rules: Ruleset) -> Claim:
 
 
 def test_100k_claims_on_one_metric_in_seconds(rules: Ruleset) -> None:
-    base = date(2000, 1, 1)
-    claims = tuple(_claim(i, 100 + i // 50, base + timedelta(days=i // 20), rules) for i in range(100_000))
-    corpus = Corpus(sources=(), texts={}, sentences={}, claims=claims)
-    started = time.perf_counter()
-    found = [f for m in (contradiction, regression, implausible_growth) for f in m.check(corpus, rules)]
-    elapsed = time.perf_counter() - started
-    assert elapsed < 30, elapsed  # measured ~10 s on the 2-core machine
-    assert isinstance(found, list)
+    """benchmarks/compare_bench.py prints the figures; here a generous limit and the pair count."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from compare_bench import make_claims
+
+    gc.disable()  # as during an audit
+    try:
+        claims = make_claims(100_000, rules, "outliers")
+        corpus = Corpus(sources=(), texts={}, sentences={}, claims=claims)
+        started = time.perf_counter()
+        pairs = verdicts(claims, rules)
+        found = [f for m in (contradiction, regression, implausible_growth) for f in m.check(corpus, rules)]
+        elapsed = time.perf_counter() - started
+    finally:
+        gc.enable()
+    assert elapsed < 40, elapsed  # measured 7 s on the 2-core machine (sweep, judging, findings)
+    assert len(pairs) < 4 * len(claims)  # at most four earlier claims per claim, not all pairs
+    assert len({f.details["claims"] for f in found if f.kind == "contradiction"}) > 100  # outliers found
 
 
 def test_sweep_finds_a_single_outlier_among_many(rules: Ruleset) -> None:
