@@ -315,6 +315,15 @@ def test_pdf_renderer_never_fetches(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 # --- output faults ----------------------------------------------------------------------------
 
+def test_reports_are_written_with_the_usual_permissions(tmp_path: Path) -> None:
+    """Temp file + rename must not leave mkstemp's owner-only mode on the reports."""
+    result = _audit(SEEDS, tmp_path / "out", fmt="json,html")
+    assert result.exit_code in (0, 1), result.output
+    expected = 0o666 & ~atomic._UMASK
+    for path in (tmp_path / "out").iterdir():
+        assert path.stat().st_mode & 0o777 == expected, (path.name, oct(path.stat().st_mode))
+
+
 def test_output_folder_not_writable(tmp_path: Path) -> None:
     blocker = tmp_path / "a_file"
     blocker.write_text("not a folder", encoding="utf-8")

@@ -126,9 +126,17 @@ def test_json_layout_is_the_standard_librarys(details: dict, message: str, score
     out = json_report.render(report)
     data = json.loads(out)
     assert data == json.loads(json.dumps(report.model_dump(mode="json")))
+    assert b"".join(json_report.render_chunks(report, chunk_items=1)) == out.encode()
     relaid = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     if out != relaid:  # only float spellings may differ
         assert re.sub(r"-?\d[\d.e+-]*", "0", out) == re.sub(r"-?\d[\d.e+-]*", "0", relaid)
+
+
+@pytest.mark.parametrize("chunk_items", [1, 2, 3, 1000])
+def test_json_written_in_pieces_is_the_same_text(chunk_items: int) -> None:
+    for report in (REPORT, EMPTY, REPORT.model_copy(update={"claims": (), "reconciled": ()})):
+        pieces = list(json_report.render_chunks(report, chunk_items=chunk_items))
+        assert b"".join(pieces) == json_report.render(report).encode("utf-8")
 
 
 def _reachable_models(model: type[BaseModel], seen: set[type[BaseModel]]) -> set[type[BaseModel]]:

@@ -9,13 +9,26 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .errors import OutputError, Problem
 
 
-def _stage(path: Path, data: bytes | str, durable: bool = True) -> str:
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
+
+Payload = bytes | str | Iterable[bytes]
+"""A file's content: text (written as UTF-8), bytes, or bytes in pieces (written as they come,
+so a large report never has to exist in memory whole)."""
+
+
+def _stage(path: Path, data: Payload, durable: bool = True) -> str:
     """Write `data` to a temp file beside `path` (flushed to disk when `durable`); return its
     name."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -28,8 +41,13 @@ def _stage(path: Path, data: bytes | str, durable: bool = True) -> str:
                     hint="choose a writable folder with --out")
         ) from None
     try:
+        os.fchmod(fd, 0o666 & ~_UMASK)  # as open() would create it, not mkstemp's owner-only 0600
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            if isinstance(payload, bytes):
+                handle.write(payload)
+            else:
+                for piece in payload:
+                    handle.write(piece)
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
@@ -49,7 +67,7 @@ def _discard(names: Sequence[str]) -> None:
             pass
 
 
-def write_all_atomic(files: Sequence[tuple[Path, bytes | str]]) -> None:
+def write_all_atomic(files: Sequence[tuple[Path, Payload]]) -> None:
     """Replace every file, or (on any failure before the renames) none of them."""
     staged: list[str] = []
     try:
@@ -66,7 +84,7 @@ def write_all_atomic(files: Sequence[tuple[Path, bytes | str]]) -> None:
             raise OutputError(Problem(str(path), f"cannot write: {exc.strerror or exc}")) from None
 
 
-def write_atomic(path: Path, data: bytes | str, durable: bool = True) -> None:
+def write_atomic(path: Path, data: Payload, durable: bool = True) -> None:
     """Replace `path` with `data` in one step; the old file stays intact on any failure.
 
     `durable=False` skips the fsync: readers still never see a partial file, but after a

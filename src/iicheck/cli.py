@@ -18,7 +18,7 @@ from .cli_common import (audit_options, cache_opt, dask_opt, explanations_opt, h
 from .engine import AuditResult, audit
 from .errors import IicheckError, Problem
 from .intervals import describe
-from .render import RENDERERS, file_name, render
+from .render import RENDERERS, file_name, render_for_file
 
 AUDIT_FORMATS = ("json", "html", "pdf", "sarif", "junit", "gitlab")
 
@@ -55,8 +55,8 @@ def claims(sources: tuple[Path, ...], rules: Path | None, fmt: str, jobs: int, c
 
 
 def _write_outputs(result: AuditResult, out: Path, formats: list[str]) -> list[Path]:
-    rendered = [(out / file_name(f), render(f, result.report, root=Path.cwd())) for f in formats]
-    write_all_atomic(rendered)  # all files replaced together, or none
+    rendered = [(out / file_name(f), render_for_file(f, result.report, root=Path.cwd())) for f in formats]
+    write_all_atomic(rendered)  # all files replaced together, or none (JSON is rendered as it is written)
     return [p for p, _ in rendered]
 
 

@@ -7,7 +7,7 @@ only when used, so `iicheck check --format text` never loads WeasyPrint.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..models import Report
@@ -35,6 +35,15 @@ def render(name: str, report: Report, **options: Any) -> str | bytes:
     if name in ("html", "pdf"):
         return fn(report)
     return fn(report, **options)
+
+
+def render_for_file(name: str, report: Report, **options: Any) -> str | bytes | Iterator[bytes]:
+    """What `render` gives, except that the JSON report comes in pieces for writing straight
+    to its file (atomic.write_all_atomic takes either)."""
+    if name == "json":
+        from .json_report import render_chunks
+        return render_chunks(report)
+    return render(name, report, **options)
 
 
 def file_name(name: str) -> str:
