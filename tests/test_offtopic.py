@@ -159,6 +159,43 @@ def test_short_documents_and_topic_terms() -> None:
                                             "value chain", "ledger", "notarise"]) == []
 
 
+def test_neighbour_credit_is_proportional_to_the_neighbours_similarity() -> None:
+    # below neighbour_sim, a word found only in the neighbour documents is credited in
+    # proportion to their mean similarity; from neighbour_sim on, the credit is full
+    from iicheck.quality.offtopic import _neighbour_credit
+
+    doc = prepare_document(ON_TOPIC)
+    stats = corpus_stats([ON_TOPIC[::2] + ["Blockchain ledgers record every platform order."],
+                          ON_TOPIC[1::2] + ["Blockchain ledgers notarise supplier data."]])
+    doc_df = dict(doc.counts) | {"blockchain": 1}
+    idf = {w: 1.0 for w in doc_df}
+    full = _neighbour_credit(doc_df, idf, stats, OffTopicParams(neighbour_sim=1e-9))
+    half = _neighbour_credit(doc_df, idf, stats, OffTopicParams(neighbour_sim=1.0))
+    assert full["blockchain"] == pytest.approx(OffTopicParams().neighbour_weight)
+    assert 0 < half["blockchain"] < full["blockchain"]
+    ratio = half["blockchain"] / full["blockchain"]
+    assert all(half[w] / full[w] == pytest.approx(ratio) for w in full)
+
+
+def test_benchmark_figures_of_the_shipped_defaults() -> None:
+    # the lexical row of benchmarks/offtopic/README.md (shipped defaults, no CV); fails when a
+    # change of code or defaults moves the figures without the README being re-measured
+    import importlib.util
+
+    path = Path(__file__).parents[1] / "benchmarks" / "offtopic" / "evaluate.py"
+    spec = importlib.util.spec_from_file_location("offtopic_evaluate", path)
+    assert spec is not None and spec.loader is not None
+    ev = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ev)
+    recs = ev.load()
+    stats = ev.per_doc_corpus(recs, corpus_stats([ev.prepared(r) for r in recs]))
+    hits = [find_off_topic(ev.prepared(r), st) for r, st in zip(recs, stats)]
+    s = ev.summarize(recs, [ev.score_doc(r, h) for r, h in zip(recs, hits)])
+    assert (s["tp"], s["fp"], s["fn"]) == (44, 14, 28)
+    assert (s["ins_found"], s["spl_found"], s["clean_flagged"]) == (28, 11, 6)
+    assert round(s["f1"], 3) == 0.677
+
+
 def test_params_are_frozen() -> None:
     p = OffTopicParams()
     with pytest.raises(Exception):

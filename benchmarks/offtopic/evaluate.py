@@ -137,14 +137,16 @@ def prepared(rec: dict):
 
 
 # Thresholds are tried in two regimes: absolute support (relative=0) and support divided by
-# the document's mean support (relative=1); each grid is a cartesian product.
+# the document's mean support (relative=1); each grid is a cartesian product. neighbour_sim
+# (the neighbours' mean similarity at which their credit is full) joined the grid on
+# 2026-12-04 (it was fixed at 0.15).
 GRID = [
     dict(relative=[0.0], threshold=[0.08, 0.12, 0.16], shrink=[4.0], single_support=[0.3, 0.6],
          cap_every=[4.0, 6.0], tail_threshold=[0.10, 0.15], head_min=[0.3],
-         cosine_mix=[0.0, 0.5]),
+         cosine_mix=[0.0, 0.5], neighbour_sim=[0.15, 0.30, 0.45, 0.60]),
     dict(relative=[1.0], threshold=[0.35, 0.40, 0.45, 0.50, 0.55, 0.60], shrink=[2.0, 4.0],
          single_support=[0.3, 0.6], cap_every=[4.0, 6.0], tail_threshold=[0.35, 0.45],
-         cosine_mix=[0.0, 0.25, 0.5, 0.75]),
+         cosine_mix=[0.0, 0.25, 0.5, 0.75], neighbour_sim=[0.15, 0.30, 0.45, 0.60]),
 ]
 
 

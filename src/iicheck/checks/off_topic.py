@@ -9,7 +9,7 @@ Flags: spam or a second page mixed in by a scraper. Two detectors, the same find
   ``quality.offtopic_semantic.find_off_topic_semantic`` — all-MiniLM-L6-v2 sentence
   embeddings; score = similarity to the rest of the document (leave-one-out centroid and
   nearest sentences), tails scored against the document and their own head. Measured on
-  benchmarks/offtopic: cross-validated F1 0.88 and splice recall 0.70 against 0.61 / 0.40
+  benchmarks/offtopic: cross-validated F1 0.88 and splice recall 0.70 against 0.68 / 0.55
   for the lexical mode.
 Each source's body sentences are the document (headings are not examined); ``topic_terms``
 of rules/quality.yaml count as on-topic for the lexical mode. Figures inside a flagged span
