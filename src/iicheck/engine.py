@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .checks import CORPUS_QUALITY_CHECKS, PAIR_CHECKS, PER_CLAIM_CHECKS, QUALITY_CHECKS, SOURCE_CHECKS, Corpus
-from .checks.corpus import DocMap, each_claim, each_source, serial_map
+from .checks.corpus import BodySpans, DocMap, each_claim, each_source, serial_map
 from .errors import IicheckError, Problem
 from .explanations import Explanation, apply_explanations, load_explanations
 from .locate import line_starts, locate
@@ -27,7 +27,7 @@ from .quality.score import source_quality
 from .reconcile import reconcile
 from .summary import build_summary
 from .ruleset import Ruleset, load_ruleset
-from .parallel import document_map, map_all
+from .parallel import Mapped, document_map, map_all, map_source
 from .quality.offtopic_prepare import PreparedDoc
 from .quality.offtopic_semantic import Encoder
 from .sources import load_sources
@@ -69,26 +69,36 @@ class MapFindings:
 def map_corpus(sources: Sequence[Source], rules: Ruleset, jobs: int = 1, cache: Path | None = None,
                executor: Executor | None = None) -> tuple[Corpus, MapFindings]:
     """The per-document map (parallel, cached) gathered into one corpus, in source order, with
-    the findings the map produced."""
+    the findings the map produced. The corpus carries no sentences (`Corpus.bodies` instead):
+    the checks that read them ran in the map."""
+    return _gather(sources, map_all(sources, rules, jobs, cache, executor), keep_sentences=False)
+
+
+def build_corpus(sources: Sequence[Source], rules: Ruleset) -> Corpus:
+    """The corpus of the per-document map computed in this process, with every source's
+    sentences, for running each check on a whole corpus (`run_checks` without map findings)."""
+    return _gather(sources, [map_source(source, rules) for source in sources], keep_sentences=True)[0]
+
+
+def _gather(sources: Sequence[Source], results: Iterable[Mapped],
+            keep_sentences: bool) -> tuple[Corpus, MapFindings]:
     sentences: dict[str, tuple[Sentence, ...]] = {}
     prepared: dict[str, PreparedDoc] = {}
+    bodies: dict[str, BodySpans] = {}
     claims: list[Claim] = []
     findings: list[Finding] = []
     per_claim: list[tuple[int, Finding]] = []
-    for source, mapped in zip(sources, map_all(sources, rules, jobs, cache, executor), strict=True):
-        sentences[source.id] = mapped.sentences
+    for source, mapped in zip(sources, results, strict=True):
+        if keep_sentences:
+            sentences[source.id] = mapped.sentences
         prepared[source.id] = mapped.prepared
+        bodies[source.id] = mapped.body_spans
         per_claim.extend((len(claims) + i, f) for i, f in zip(mapped.owners, mapped.claim_findings, strict=True))
         claims.extend(mapped.claims)
         findings.extend(mapped.findings)
     corpus = Corpus(sources=tuple(s.info for s in sources), texts={s.id: s.text for s in sources},
-                    sentences=sentences, claims=tuple(claims), prepared=prepared)
+                    sentences=sentences, claims=tuple(claims), prepared=prepared, bodies=bodies)
     return corpus, MapFindings(tuple(findings), tuple(per_claim))
-
-
-def build_corpus(sources: Sequence[Source], rules: Ruleset, jobs: int = 1, cache: Path | None = None) -> Corpus:
-    """The corpus of the per-document map, without its findings."""
-    return map_corpus(sources, rules, jobs, cache)[0]
 
 
 def _sort_key(f: Finding) -> tuple[object, ...]:
@@ -152,7 +162,11 @@ def score_sources(corpus: Corpus, findings: Sequence[Finding]) -> tuple[SourceIn
     scored = []
     for info in corpus.sources:
         own = by_source.get(info.id, [])
-        body = sum(1 for s in corpus.sentences.get(info.id, ()) if s.kind == "body")
+        spans = corpus.bodies.get(info.id)
+        if spans is not None:
+            body = len(spans)
+        else:
+            body = sum(1 for s in corpus.sentences.get(info.id, ()) if s.kind == "body")
         score, counts = source_quality(own, body)
         scored.append(info.model_copy(update={"quality_score": score, "quality_counts": counts}))
     return tuple(scored)

@@ -36,12 +36,18 @@ def claim_evidence(claim: Claim) -> Evidence:
 def sentence_evidence(sentence: Sentence, start: int | None = None, end: int | None = None,
                       figure: str | None = None) -> Evidence:
     """Evidence for a sentence; [start, end) within it, if given, is the highlighted part."""
-    span = None
+    return span_evidence(sentence.source, sentence.text, (sentence.start, sentence.end), start, end, figure)
+
+
+def span_evidence(source: str, text: str, span: tuple[int, int], start: int | None = None,
+                  end: int | None = None, figure: str | None = None) -> Evidence:
+    """Evidence for the sentence `text` at `span` of `source`; [start, end) within it, if
+    given, is the highlighted part."""
+    figure_span = None
     if start is not None and end is not None:
-        span = (sentence.start + start, sentence.start + end)
-        figure = figure if figure is not None else sentence.text[start:end]
-    return Evidence(source=sentence.source, sentence=sentence.text,
-                    span=(sentence.start, sentence.end), figure_span=span, figure=figure)
+        figure_span = (span[0] + start, span[0] + end)
+        figure = figure if figure is not None else text[start:end]
+    return Evidence(source=source, sentence=text, span=span, figure_span=figure_span, figure=figure)
 
 
 def claims_finding(kind: str, severity: str, message: str, claims: Sequence[Claim],

@@ -30,7 +30,7 @@ from pydantic import BaseModel, ValidationError
 from . import __version__
 from .atomic import write_atomic
 from .checks import PER_CLAIM_CHECKS, SOURCE_CHECKS, SourceDoc, off_topic
-from .checks.corpus import DocMap, serial_map
+from .checks.corpus import BodySpans, DocMap, serial_map
 from .claims import source_claims
 from .errors import IicheckError, Problem
 from .locate import line_starts, locate_finding
@@ -45,6 +45,8 @@ class Mapped(NamedTuple):
     """What the per-document map yields for one source."""
 
     sentences: tuple[Sentence, ...]
+    """Empty when the result travelled packed (from a worker or the cache): the main process
+    needs only `body_spans` and `prepared`, and sentences are the bulk of a document's data."""
     claims: tuple[Claim, ...]
     findings: tuple[Finding, ...]
     """Findings of the per-source checks, located (line/column stamped)."""
@@ -55,6 +57,8 @@ class Mapped(NamedTuple):
     corpus-level off_topic check later excludes that claim)."""
     prepared: PreparedDoc
     """The off-topic detector's preparation of the source (tokens, stems, split points)."""
+    body_spans: BodySpans
+    """(start, end) of the body sentences the off-topic detector reads."""
 
 
 _WORKER_RULES: Ruleset | None = None
@@ -85,7 +89,7 @@ def map_source(source: Source, rules: Ruleset) -> Mapped:
                 claim_findings.append(locate_finding(f, starts))
                 owners.append(i)
     return Mapped(sentences, claims, findings, tuple(claim_findings), tuple(owners),
-                  off_topic.prepare_source(sentences))
+                  *off_topic.prepare_source(sentences))
 
 
 def _init_worker(rules_path: str) -> None:
@@ -103,10 +107,10 @@ def _init_worker(rules_path: str) -> None:
 # which pydantic-core turns back into an equal model (same fields set) without running Python
 # code per object. The cache file is that data in `marshal` format: fast to load, and unlike
 # pickle it cannot run code (a damaged file is simply recomputed).
-PackedMapped = tuple[tuple[tuple[dict[str, Any], ...], ...], tuple[int, ...], tuple[object, ...]]
+PackedMapped = tuple[tuple[tuple[dict[str, Any], ...], ...], tuple[int, ...], tuple[object, ...], BodySpans]
 _MODEL_PARTS: tuple[tuple[str, type[BaseModel]], ...] = (
-    ("sentences", Sentence), ("claims", Claim), ("findings", Finding), ("claim_findings", Finding))
-_CACHE_FORMAT = 1
+    ("claims", Claim), ("findings", Finding), ("claim_findings", Finding))
+_CACHE_FORMAT = 2
 
 
 def _pack(model: BaseModel) -> dict[str, Any]:
@@ -114,15 +118,17 @@ def _pack(model: BaseModel) -> dict[str, Any]:
 
 
 def pack_mapped(mapped: Mapped) -> PackedMapped:
+    """The map result as plain data, without its sentences (see `Mapped.sentences`)."""
     parts = tuple(tuple(_pack(m) for m in getattr(mapped, name)) for name, _ in _MODEL_PARTS)
-    return parts, tuple(mapped.owners), tuple(mapped.prepared)
+    return parts, tuple(mapped.owners), tuple(mapped.prepared), mapped.body_spans
 
 
 def unpack_mapped(packed: PackedMapped) -> Mapped:
-    parts, owners, prepared = packed
-    models = [tuple(cls.__pydantic_validator__.validate_python(d) for d in part)
-              for (_, cls), part in zip(_MODEL_PARTS, parts, strict=True)]
-    return Mapped(*models, tuple(owners), as_prepared(prepared))  # type: ignore[arg-type, call-arg]
+    parts, owners, prepared, spans = packed
+    claims, findings, claim_findings = (
+        tuple(cls.__pydantic_validator__.validate_python(d) for d in part)
+        for (_, cls), part in zip(_MODEL_PARTS, parts, strict=True))
+    return Mapped((), claims, findings, claim_findings, tuple(owners), as_prepared(prepared), spans)  # type: ignore[arg-type]
 
 
 def _work_chunk(sources: Sequence[Source]) -> list[PackedMapped]:

@@ -18,6 +18,10 @@ from ..quality.offtopic_prepare import PreparedDoc
 from ..ruleset import Ruleset
 
 
+BodySpans = tuple[tuple[int, int], ...]
+"""(start, end) in the source text of each body sentence, in order."""
+
+
 @dataclass(frozen=True)
 class Corpus:
     sources: tuple[SourceInfo, ...]
@@ -27,6 +31,10 @@ class Corpus:
     prepared: dict[str, PreparedDoc] = field(default_factory=dict)
     """The off-topic detector's per-document preparation, when the per-document map made it
     (the off_topic check prepares any source missing here itself)."""
+    bodies: dict[str, BodySpans] = field(default_factory=dict)
+    """(start, end) of each body sentence (the ones the off-topic detector reads), per source,
+    when the per-document map made them. An audit keeps these instead of `sentences`, which
+    only the per-source checks need (they run in the map)."""
 
 
 T = TypeVar("T")

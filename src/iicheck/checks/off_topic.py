@@ -35,14 +35,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..findings import fingerprint, sentence_evidence
+from ..findings import fingerprint, span_evidence
 from ..models import Finding, Sentence, Severity
 from ..quality.offtopic import CorpusStats, OffTopicHit, OffTopicParams, corpus_stats, find_off_topic
 from ..quality.offtopic_semantic import Encoder, find_off_topic_semantic
 from ..quality.words import _tokens
 from ..quality.offtopic_prepare import PreparedDoc, prepare_document
 from ..ruleset import Ruleset
-from .corpus import Corpus, DocMap, serial_map
+from .corpus import BodySpans, Corpus, DocMap, serial_map
 
 KIND = "off_topic"
 DEFAULT_SEVERITY: Severity = "warning"
@@ -53,9 +53,23 @@ def body_sentences(sentences: Sequence[Sentence]) -> list[Sentence]:
     return [s for s in sentences if s.kind == "body"]
 
 
-def prepare_source(sentences: Sequence[Sentence]) -> PreparedDoc:
-    """The detector's per-document preparation of a source (run in the per-document map)."""
-    return prepare_document([s.text for s in body_sentences(sentences)])
+def prepare_source(sentences: Sequence[Sentence]) -> tuple[PreparedDoc, BodySpans]:
+    """The detector's per-document preparation of a source and where its body sentences are
+    (run in the per-document map)."""
+    body = body_sentences(sentences)
+    return prepare_document([s.text for s in body]), tuple((s.start, s.end) for s in body)
+
+
+def _documents(corpus: Corpus) -> list[tuple[str, PreparedDoc, BodySpans]]:
+    """(source, preparation, body sentence spans) of every source, in id order: as the
+    per-document map made them, or made here from the source's sentences."""
+    out = []
+    for source in sorted(corpus.prepared.keys() | corpus.sentences.keys()):
+        prepared, spans = corpus.prepared.get(source), corpus.bodies.get(source)
+        if prepared is None or spans is None:
+            prepared, spans = prepare_source(corpus.sentences[source])
+        out.append((source, prepared, spans))
+    return out
 
 
 _Shared = tuple[tuple[PreparedDoc, ...], CorpusStats, tuple[str, ...]]
@@ -88,21 +102,18 @@ def check(corpus: Corpus, rules: Ruleset, map_docs: DocMap = serial_map,
           encoder: Encoder | None = None) -> Iterator[Finding]:
     """`map_docs` runs the lexical per-document scoring (the engine passes a process pool's);
     `encoder` (loaded by the engine) selects the semantic detector."""
-    order = sorted(corpus.sentences)
-    body = [body_sentences(corpus.sentences[source]) for source in order]
-    prepared = tuple(corpus.prepared.get(source) or prepare_document([s.text for s in sentences])
-                     for source, sentences in zip(order, body))
+    documents = _documents(corpus)
+    prepared = tuple(doc for _, doc, _ in documents)
     mode = "lexical" if encoder is None else "semantic"
     per_1000 = rules.quality.off_topic_max_per_1000_words
-    for source, sentences, doc, hits in zip(order, body, prepared, _hits(prepared, rules, map_docs, encoder),
-                                            strict=True):
-        words = sum(len(s.text.split()) for s in sentences)
+    for (source, doc, spans), hits in zip(documents, _hits(prepared, rules, map_docs, encoder), strict=True):
+        words = sum(len(text.split()) for text in doc.texts)
         cap = max(1, int(words * per_1000 / 1000))
         hits = sorted(sorted(hits, key=lambda h: (h.score, h.sentence_index))[:cap],
                       key=lambda h: h.sentence_index)
         for hit in hits:
-            sentence = sentences[hit.sentence_index]
-            span = sentence.text[hit.start:hit.end]
+            text = doc.texts[hit.sentence_index]
+            span = text[hit.start:hit.end]
             what = "This sentence" if hit.part == "sentence" else "The end of this sentence"
             deciding = hit.words or _deciding_words(doc, hit)
             yield Finding(
@@ -110,7 +121,7 @@ def check(corpus: Corpus, rules: Ruleset, map_docs: DocMap = serial_map,
                 message=(f"{what} looks foreign to source {source} ({mode} score {hit.score:.2f}, lower "
                          f"is more off-topic; words the rest of the text never uses: "
                          f"{', '.join(deciding[:8]) or '-'}). {hit.reason} Its figures are not compared."),
-                evidence=(sentence_evidence(sentence, hit.start, hit.end),),
+                evidence=(span_evidence(source, text, spans[hit.sentence_index], hit.start, hit.end),),
                 fingerprint=fingerprint(KIND, None, None, [source], [span], extra=hit.part),
                 details={"score": hit.score, "part": hit.part, "words": " ".join(deciding), "mode": mode},
             )
