@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from iicheck.checks import (
     anachronism,
@@ -201,3 +203,36 @@ def test_source_quality(seeds: Corpus, rules: Ruleset) -> None:
     assert score == 86.5  # 100 - 100 * (2 * 3 + 0.5) / (2 * 24)
     worst = [f for m in lexical for f in m.check(seeds, rules) if f.evidence[0].source == "004"]
     assert 0.0 <= source_quality(worst, 1)[0] < source_quality(worst, 36)[0] < 100.0
+
+
+@pytest.mark.parametrize("a,b,overlap", [
+    (("logo", "analysis"), ("analysis", "node"), True),       # an end of a begins b
+    (("sign", "construction"), ("sign",), True),              # b inside a
+    (("a", "b", "c"), ("b",), True),
+    (("logo", "analysis"), ("sign", "construction"), False),
+    (("industrial", "interconnection"), ("individual", "internet"), False),
+])
+def test_variants_that_may_overlap(a: tuple[str, ...], b: tuple[str, ...], overlap: bool) -> None:
+    assert terminology._may_overlap(a, b) is overlap
+
+
+_TERM_WORDS = ["logo", "analysis", "sign", "construction", "industrial", "interconnection",
+               "individual", "internet", "identity", "resolution", "Logo", "SIGN", "the", "of"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_TERM_WORDS), min_size=1, max_size=12), min_size=1, max_size=6),
+       st.sampled_from([" ", "  ", "\n", " - "]))
+def test_terminology_one_scan_finds_what_separate_scans_find(rules: Ruleset, sentences: list[list[str]],
+                                                             gap: str) -> None:
+    """The combined matcher (rules whose variants cannot overlap) changes nothing."""
+    from iicheck.checks.corpus import SourceDoc
+    from iicheck.segment import split_sentences
+
+    text = "\n\n".join(gap.join(words) + "." for words in sentences)
+    doc = SourceDoc("x", None, tuple(split_sentences("x", text)))
+    assert terminology._combined(rules) is not None
+    combined = list(terminology.check_source(doc, rules))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(terminology, "_combined", lambda _rules: None)
+        assert list(terminology.check_source(doc, rules)) == combined

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ..findings import fingerprint, sentence_evidence
 from ..models import Evidence, Finding, Sentence, Severity
-from ..ruleset import Ruleset, phrase_regex
+from ..ruleset import Ruleset, phrase_body, phrase_regex, whole_words
 from .corpus import Corpus, SourceDoc, each_source
 
 KIND = "terminology"
@@ -42,6 +42,42 @@ def _terms(rules: Ruleset) -> tuple[tuple[str, str, str, re.Pattern[str]], ...]:
     return tuple((term.preferred, variant, variant.split()[0].casefold(), phrase_regex([variant]))
                  for term in rules.quality.terminology for variant in term.variants
                  if variant.strip() and variant.strip().lower() != term.preferred.strip().lower())
+
+
+def _may_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether matches of word sequences `a` and `b` could share a word: one inside the
+    other, or an end of `a` that begins `b`."""
+    if any(a[i:i + len(b)] == b for i in range(len(a) - len(b) + 1)):
+        return True
+    return any(a[-k:] == b[:k] for k in range(1, min(len(a), len(b)) + 1))
+
+
+@lru_cache(maxsize=8)
+def _combined(rules: Ruleset) -> re.Pattern[str] | None:
+    """One matcher for every variant (group ``v<i>`` for the i-th of `_terms`), when no two
+    variants' matches can overlap: then one scan finds exactly the matches the separate
+    matchers would. None when two could overlap (each variant is then scanned alone)."""
+    words = [tuple(variant.casefold().split()) for _, variant, _, _ in _terms(rules)]
+    if not words or any(i != j and _may_overlap(a, b)
+                        for i, a in enumerate(words) for j, b in enumerate(words)):
+        return None
+    return whole_words([f"(?P<v{i}>{phrase_body(v)})" for i, (_, v, _, _) in enumerate(_terms(rules))])
+
+
+def _by_variant(combined: re.Pattern[str], doc: SourceDoc, joined: str,
+                starts: list[int]) -> dict[int, list[tuple[Sentence, int, int]]] | None:
+    """Occurrences of each variant (by index) from one scan; None if a match spans two
+    sentences (the caller then scans each variant sentence by sentence)."""
+    found: dict[int, list[tuple[Sentence, int, int]]] = {}
+    for m in combined.finditer(joined):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        sentence = doc.sentences[i]
+        if m.end() > starts[i] + len(sentence.text):
+            return None
+        assert m.lastgroup is not None
+        found.setdefault(int(m.lastgroup[1:]), []).append(
+            (sentence, m.start() - starts[i], m.end() - starts[i]))
+    return found
 
 
 def _occurrences(regex: re.Pattern[str], doc: SourceDoc, joined: str,
@@ -68,12 +104,18 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
     # A variant can only match where its first word occurs (case-folded, as the matcher
     # ignores case): a substring test rules most variants out before any regex runs.
     folded = joined.casefold()
-    for preferred, variant, first_word, regex in _terms(rules):
-        if first_word not in folded:
+    combined = _combined(rules)
+    by_variant = _by_variant(combined, doc, joined, starts) if combined is not None else None
+    for k, (preferred, variant, first_word, regex) in enumerate(_terms(rules)):
+        if by_variant is not None:
+            occurrences: Iterator[tuple[Sentence, int, int]] = iter(by_variant.get(k, ()))
+        elif first_word in folded:
+            occurrences = _occurrences(regex, doc, joined, starts)
+        else:
             continue
         evidence: list[Evidence] = []
         count = 0
-        for sentence, start, end in _occurrences(regex, doc, joined, starts):
+        for sentence, start, end in occurrences:
             count += 1
             if len(evidence) < MAX_EVIDENCE:
                 evidence.append(sentence_evidence(sentence, start, end))
