@@ -335,3 +335,45 @@ def test_semantic_mode_with_the_real_model() -> None:
     hits = find_off_topic_semantic(doc, encoder=enc)
     assert [(h.sentence_index, h.part) for h in hits] == [(5, "sentence")]
     assert find_off_topic_semantic(ON_TOPIC, encoder=enc) == []
+
+
+def test_semantic_mid_clause_splice_is_reported_as_tail_at_the_word_boundary() -> None:
+    # a splice with no punctuation at the splice point (as seed 004's "The backbone outside
+    # the enterprise | is not very different from ordinary plastics in appearance.")
+    from iicheck.quality.offtopic_semantic import SemanticParams, find_off_topic_semantic
+
+    head = "Engineers use the machine data on the platform"
+    tail = "the striker scored twice before halftime while supporters sang loudly."
+    doc = list(ON_TOPIC)
+    doc[2] = f"{head} {tail}"
+    params = SemanticParams(threshold=0.05, head_min=0.05, word_head_min=0.05)
+    toy = toy_encoder()
+    hits = find_off_topic_semantic(doc, params=params, encoder=toy)
+    assert [(h.sentence_index, h.part) for h in hits] == [(2, "tail")]
+    assert doc[2][hits[0].start:hits[0].end] == tail
+    assert find_off_topic_semantic(doc, params=params, encoder=toy) == hits
+    off = SemanticParams(threshold=0.05, head_min=0.05, word_tails=False)
+    assert find_off_topic_semantic(doc, params=off, encoder=toy) == []
+    assert find_off_topic_semantic(ON_TOPIC, params=params, encoder=toy) == []
+
+
+def test_benchmark_mid_clause_splices() -> None:
+    # benchmarks/offtopic/make_dataset.py: mid-clause splice documents come after the original
+    # ones (which they leave unchanged), cut at a word boundary with no punctuation
+    import json
+
+    path = Path(__file__).parents[1] / "benchmarks" / "offtopic" / "dataset.jsonl"
+    recs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    orig = [r for r in recs if "source" not in r]
+    mids = [r for r in recs if "source" in r]
+    assert recs[: len(orig)] == orig and len(orig) == 56 and len(mids) == 20
+    by_id = {r["id"]: r for r in orig}
+    for m in mids:
+        (sp,) = m["midsplices"]
+        text = m["sentences"][sp["index"]]
+        head, frag = text[: sp["start"]], text[sp["start"]:]
+        assert head.endswith(" ") and re.fullmatch(r"[\w'-]+", head.split()[-1])
+        assert len(head.split()) == sp["word"] >= 5 and 5 <= len(frag.split()) <= 12
+        src = by_id[m["source"]]
+        assert m["category"] == src["category"] and not m["inserted"] and not m["splices"]
+        assert by_id[m["foreign_from"][0]["donor"]]["category"] != m["category"]

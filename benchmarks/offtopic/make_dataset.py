@@ -7,11 +7,18 @@ copied web text). The generator keeps some articles clean, inserts foreign sente
 from articles of another category, and makes splices: a real sentence is cut at a comma or
 semicolon (at least five words before it) and a foreign sentence is glued on as its tail,
 as in seed 004 ("..., China's auto production and sales remain far ahead.").
+It then adds 20 documents with a mid-clause splice (see ``make_midclause``): a copy of an
+article in which a sentence is cut at a word boundary with no punctuation and a foreign
+fragment glued on ("The backbone outside the enterprise is not very different from ordinary
+plastics in appearance."). They come after the other documents and carry ``source`` (the
+article they copy) and ``midsplices``; the other documents are unchanged.
 
 Output, one JSON object per line:
   {"id", "category", "title", "sentences": [...], "clean": bool,
    "inserted": [sentence indices], "splices": [{"index": i, "start": char offset of the
    foreign tail within sentences[i]}], "foreign_from": {...provenance...}}
+  mid-clause documents also: "source": article id, "midsplices": [{"index": i, "start": char
+   offset of the foreign fragment, "word": its word index (whitespace words)}]
 """
 
 from __future__ import annotations
@@ -26,6 +33,9 @@ SEED = 20261122
 N_CLEAN_II, N_CLEAN_OTHER = 10, 10
 N_INSERT = 52
 N_SPLICE_II, N_SPLICE_OTHER = 12, 8
+MID_SEED = f"{SEED}-midclause"
+N_MID_II, N_MID_OTHER = 12, 8
+MID_MIN_HEAD = 5
 COMMON_FIRST = {"the", "a", "an", "many", "most", "some", "several", "it", "this", "these",
                 "they", "he", "she", "his", "her", "their", "its", "after", "before", "when",
                 "once", "over", "in", "on", "at", "for", "both", "each", "every", "small",
@@ -134,13 +144,64 @@ def main() -> None:
         rec["inserted"] = sorted(positions)
         rec["sentences"] = sents
         out.append(rec)
+    mid = make_midclause(arts, by_id, ids)
     with open(HERE / "dataset.jsonl", "w", encoding="utf-8") as fh:
-        for rec in out:
+        for rec in out + mid:
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     n_i = sum(len(r["inserted"]) for r in out)
     n_s = sum(len(r["splices"]) for r in out)
     print(f"{len(out)} documents, {sum(len(r['sentences']) for r in out)} sentences, "
-          f"{n_i} insertions, {n_s} splices, {sum(r['clean'] for r in out)} clean")
+          f"{n_i} insertions, {n_s} splices, {sum(r['clean'] for r in out)} clean; "
+          f"+ {len(mid)} mid-clause splice documents")
+
+
+def make_midclause(arts: list[dict], by_id: dict, ids: list[str]) -> list[dict]:
+    """Mid-clause splices (added 2026-12-04), as in seed 004 ("The backbone outside the
+    enterprise | is not very different from ordinary plastics in appearance."): one extra
+    document per host article (its original sentences, no other change), in which one real
+    sentence is cut after at least ``MID_MIN_HEAD`` words at a word boundary with no
+    punctuation and a foreign fragment (the last 5-12 words of a sentence of another
+    category's article) is glued on. Own random generator: the documents above are unchanged.
+    """
+    rng = random.Random(MID_SEED)
+    ii = [i for i in ids if by_id[i]["category"] == "ii"]
+    ot = [i for i in ids if by_id[i]["category"] != "ii"]
+    hosts = sorted(rng.sample(ii, N_MID_II) + rng.sample(ot, N_MID_OTHER), key=ids.index)
+    used: set[tuple[str, int]] = set()
+    out = []
+    for aid in hosts:
+        a = by_id[aid]
+        sents = list(a["sentences"])
+        cat = a["category"]
+        # host sentence and cut: after word k (k >= MID_MIN_HEAD), no punctuation at the cut,
+        # at least three of the sentence's own words dropped
+        cands = [(j, k) for j, s in enumerate(sents) for k in range(MID_MIN_HEAD, words(s) - 2)
+                 if re.fullmatch(r"[\w'-]+", s.split()[k - 1])]
+        j, k = rng.choice(cands)
+        while True:
+            donors = [i for i in ids if by_id[i]["category"] != cat]
+            if cat != "ii" and rng.random() < 0.5:
+                donors = [i for i in donors if by_id[i]["category"] != "ii"]
+            d = rng.choice(donors)
+            q = rng.randrange(len(by_id[d]["sentences"]))
+            fw = by_id[d]["sentences"][q].split()
+            if (d, q) in used or len(fw) < 6:
+                continue
+            used.add((d, q))
+            break
+        m = rng.randrange(max(0, len(fw) - 12), len(fw) - 4)  # fragment of 5-12 words
+        frag = " ".join(fw[m:])
+        if m == 0:
+            frag = as_clause(frag)
+        head = " ".join(sents[j].split()[:k])
+        sents[j] = head + " " + frag
+        out.append({"id": aid + "-mid", "category": cat, "title": a["title"], "clean": False,
+                    "inserted": [], "splices": [],
+                    "foreign_from": [{"kind": "midsplice", "index": j, "donor": d,
+                                      "sentence": q, "from_word": m}],
+                    "sentences": sents, "source": aid,
+                    "midsplices": [{"index": j, "start": len(head) + 1, "word": k}]})
+    return out
 
 
 if __name__ == "__main__":

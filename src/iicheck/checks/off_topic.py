@@ -8,9 +8,11 @@ Flags: spam or a second page mixed in by a scraper. Two detectors, the same find
 * semantic (``--semantic``, the optional extra ``iicheck[semantic]``):
   ``quality.offtopic_semantic.find_off_topic_semantic`` — all-MiniLM-L6-v2 sentence
   embeddings; score = similarity to the rest of the document (leave-one-out centroid and
-  nearest sentences), tails scored against the document and their own head. Measured on
-  benchmarks/offtopic: cross-validated F1 0.88 and splice recall 0.70 against 0.68 / 0.55
-  for the lexical mode.
+  nearest sentences), tails scored against the document and their own head; the sentence
+  whose last five words are furthest from the document is also cut at word boundaries
+  (splices without punctuation). Measured on benchmarks/offtopic: cross-validated F1 0.88
+  and splice recall 0.70 (6/20 splices without punctuation) against 0.68 / 0.55 (1/20) for
+  the lexical mode.
 Each source's body sentences are the document (headings are not examined); ``topic_terms``
 of rules/quality.yaml count as on-topic for the lexical mode. Figures inside a flagged span
 are left out of the consistency checks. The evidence highlights the flagged span: the whole
@@ -18,8 +20,10 @@ sentence, or the tail from the splice point. The message gives the mode, the sco
 more off-topic), the words that decided (the span's words the rest of the document never
 uses) and the detector's reason.
 Fires when: the detector reports a hit with its default parameters — a sentence scoring
-below its threshold, or a tail far below an on-topic head ("... as the main line, China's
-auto production and sales remain far ahead.").
+below its threshold ("My grandmother bakes an apple pie with cinnamon, butter and brown sugar
+every autumn." in an article on factory platforms), or a tail far below an on-topic head
+("Engineers use the machine data on the platform to plan maintenance, the striker scored
+twice before halftime and the supporters sang loudly.").
 Does not fire when: the source has fewer than 5 body sentences; the sentence is short or
 mostly figures and codes; in the lexical mode, the sentence reuses the document's vocabulary
 (a digression in meaning that shares words is missed); a tail continues its head's clause
@@ -28,8 +32,12 @@ kept.
 Options: ``off_topic_max_per_1000_words`` in rules/quality.yaml (default 2): at most
 ``max(1, floor(words * value / 1000))`` findings per source, on top of the detector's own
 cap; ``topic_terms``; ``--semantic`` or ``semantic = true`` in [tool.iicheck].
-Example: "The backbone outside the enterprise is not very different from ordinary plastics in
-appearance." inside an article on industrial networks.
+Example: the inserted pie sentence above, reported with its score and the words no other
+sentence of the article uses (cinnamon, butter, sugar, ...). Known misses: the two real
+insertions in seed 004 ("The backbone outside the enterprise is not very different from
+ordinary plastics in appearance.", where the spam follows on-topic words without punctuation,
+and "..., China's auto production and sales remain far ahead.") score above both modes'
+thresholds.
 """
 from __future__ import annotations
 

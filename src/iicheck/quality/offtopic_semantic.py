@@ -25,12 +25,25 @@ after a mid-sentence comma, semicolon, colon or " and ", both parts at least
 "..., said the official", "... and may", "... and cut costs"). Fixed thresholds and a
 per-document cap, as in the lexical mode.
 
+Mid-clause splices (a foreign fragment glued on at a word boundary with no punctuation, as
+in "The backbone outside the enterprise | is not very different from ordinary plastics in
+appearance."; ``word_tails``): the last ``min_part_words`` words of every sentence of at
+least twice that many words are embedded too and scored like a tail (a probe: in the
+benchmark's mid-clause splices the probe ranks the spliced sentence lowest of its document
+in 17 of 20); the ``word_sentences`` lowest-probing sentence(s) whose probe scores below
+``word_gate`` are cut after each content word (both parts at least ``min_part_words``
+words and ``word_part_content`` content words) and every cut is scored as a comma tail is,
+with its own stricter thresholds ``word_tail_threshold`` / ``word_head_min``. The probes
+and cuts cost about one short text per sentence and about ten texts per document.
+
 Fires when
 ----------
 * a sentence's score is below ``threshold``; or
 * a tail's score is below ``tail_threshold``, its similarity to the document centroid is at
   least ``tail_gap`` below its head's, and its head scores at least ``head_min`` (then the
-  tail is reported, from its first character to the end of the sentence);
+  tail is reported, from its first character to the end of the sentence); for a tail cut at
+  a word boundary without punctuation, below ``word_tail_threshold`` with the head at least
+  ``word_head_min``;
 * at most ``max(1, round(len(document) / cap_every))`` hits per document, furthest below the
   threshold first.
 
@@ -40,8 +53,10 @@ The document has fewer than ``min_sentences`` sentences; the sentence is among t
 document's lowest but above the threshold; more candidates than the cap. A foreign sentence
 or tail close in meaning to the document (a tennis sentence in a football report, "China's
 auto production and sales remain far ahead" in an article on Chinese industry) is missed;
-figurative sentences ("It is only a spark, which is far from forming a prairie fire.") can
-be flagged.
+so is a mid-clause splice whose fragment is only moderately far (seed 004's plastics tail
+scores 0.16 against ``word_tail_threshold`` 0.05) or whose sentence is not the
+lowest-probing of its document; figurative sentences ("It is only a spark, which is far
+from forming a prairie fire.") can be flagged.
 
 Options
 -------
@@ -123,6 +138,24 @@ class SemanticParams:
     skip_dependent_tails: bool = True
     """Ignore tails that continue the head's clause (participle, relative word, modal or
     auxiliary verb, attribution, a verb after " and "): a splice glues on a clause of its own."""
+    word_tails: bool = True
+    """Also examine tails that begin at a word boundary without punctuation (mid-clause
+    splices: "The backbone outside the enterprise | is not very different from ordinary
+    plastics in appearance."): the last ``min_part_words`` words of every sentence of at
+    least twice that many words are embedded and scored like a tail (the probe); the
+    ``word_sentences`` sentences with the lowest probe score below ``word_gate`` are cut after
+    each content word (both parts at least ``min_part_words`` words and
+    ``word_part_content`` content words) and the cuts scored as comma tails are."""
+    word_tail_threshold: float = 0.05
+    """A word-boundary tail is flagged when its score (as a comma tail's) is below this..."""
+    word_head_min: float = 0.25
+    """...and its head scores at least this."""
+    word_gate: float = 0.15
+    """Only sentences whose probe (last words) scores below this are cut at word boundaries."""
+    word_sentences: int = 1
+    """...and only the this many lowest-probing of them per document (encoding cost)."""
+    word_part_content: int = 3
+    """Head and tail of a word-boundary split need this many content words each."""
 
 
 SEMANTIC_GRID = dict(
@@ -133,8 +166,11 @@ SEMANTIC_GRID = dict(
     tail_gap=[0.0, 0.1, 0.2, 0.35],
     tail_head_weight=[0.0, 0.5, 1.0],
     head_min=[0.15, 0.20, 0.25],
+    word_tail_threshold=[-1.0, 0.05],
 )
-"""The configurations ``benchmarks/offtopic/evaluate.py --semantic`` cross-validates."""
+"""The configurations ``benchmarks/offtopic/evaluate.py --semantic`` cross-validates
+(``word_tail_threshold`` -1 = no word-boundary tail; 0.10 was in the grid once and chosen
+by 4 of 5 folds at the cost of one more clean document flagged, see the benchmark README)."""
 
 _SPLIT_RE = re.compile(r"[,;:]\s+|\s+and\s+")
 
@@ -190,6 +226,31 @@ def _candidate_splits(document: Sequence[str],
     return out
 
 
+def _word_splits(document: Sequence[str], probe: dict[int, float],
+                 params: SemanticParams) -> list[tuple[int, int, int]]:
+    """(sentence index, end of head, start of tail) of the word-boundary cuts examined: after
+    each content word not followed by punctuation, in the ``word_sentences`` sentences whose
+    probe (last words) scores lowest and below ``word_gate``, both parts with at least
+    ``min_part_words`` words and ``word_part_content`` content words."""
+    low = sorted((v, i) for i, v in probe.items() if v < params.word_gate)
+    out: list[tuple[int, int, int]] = []
+    n = params.word_part_content
+    for _, i in low[:params.word_sentences]:
+        text = document[i]
+        spans = _word_spans(text)
+        if len(spans) < 2 * params.min_part_words:
+            continue
+        content = [bool(content_words(text[a:b])) for a, b in spans]
+        for k in range(params.min_part_words, len(spans) - params.min_part_words + 1):
+            a, b = spans[k - 1]
+            if not content[k - 1] or not text[b - 1].isalnum() and text[b - 1] not in "'’":
+                continue  # cut after a content word with no punctuation
+            if sum(content[:k]) < n or sum(content[k:]) < n:
+                continue
+            out.append((i, b, spans[k][0]))
+    return out
+
+
 def _scores(vectors: Any, params: SemanticParams) -> tuple[Any, Any]:
     """Per row, the weighted mean of its similarity to the leave-one-out centroid of the other
     rows and its mean similarity to its ``params.neighbours`` most similar other rows; also
@@ -236,41 +297,65 @@ def find_off_topic_semantic(
     enc = encoder if encoder is not None else load_encoder()
     splits = _candidate_splits(document, params)
     parts = [t for i, h, c in splits for t in (document[i][:h], document[i][c:])]
-    vecs = np.asarray(enc(list(document) + parts), dtype=np.float64)
-    E, P = vecs[:n], vecs[n:]
+    probe_idx: list[int] = []
+    probes: list[str] = []
+    if params.word_tails:
+        for i, text in enumerate(document):
+            spans = _word_spans(text)
+            if len(spans) >= 2 * params.min_part_words:
+                probe_idx.append(i)
+                probes.append(text[spans[-params.min_part_words][0]:])
+    vecs = np.asarray(enc(list(document) + parts + probes), dtype=np.float64)
+    E, P, PR = vecs[:n], vecs[n:n + len(parts)], vecs[n + len(parts):]
     k = max(1, min(params.neighbours, n - 1))
     raw, cents = _scores(E, params)
     mean = float(raw.mean())
     lens = np.array([len(_word_spans(t)) for t in document], dtype=np.float64)
     score = (lens * raw + params.shrink * mean) / (lens + params.shrink)
 
-    best_tail: dict[int, tuple[float, float, int]] = {}
+    best_tail: dict[int, tuple[float, float, int, float]] = {}
     wc = params.centroid_weight
-    for j, (i, _, start) in enumerate(splits):
-        hv, tv = P[2 * j], P[2 * j + 1]
-        rest = np.delete(E, i, axis=0)
-        h = float(hv @ cents[i])
-        h_score = wc * h + (1.0 - wc) * float(np.sort(rest @ hv)[-k:].mean())
-        t_cen = float(tv @ cents[i])
-        t = (wc * t_cen + (1.0 - wc) * float(np.sort(rest @ tv)[-k:].mean())
-             + params.tail_head_weight * float(hv @ tv))
-        if h_score < params.head_min:
-            continue  # the head is off-topic too: the whole sentence is judged, not a tail
-        if t < params.tail_threshold and h - t_cen >= params.tail_gap:
-            if i not in best_tail or t < best_tail[i][0]:
-                best_tail[i] = (t, h, start)
+
+    def judge(splits: list[tuple[int, int, int]], P: Any, threshold: float, head_min: float,
+              gap: float) -> None:
+        for j, (i, _, start) in enumerate(splits):
+            hv, tv = P[2 * j], P[2 * j + 1]
+            rest = np.delete(E, i, axis=0)
+            h = float(hv @ cents[i])
+            h_score = wc * h + (1.0 - wc) * float(np.sort(rest @ hv)[-k:].mean())
+            t_cen = float(tv @ cents[i])
+            t = (wc * t_cen + (1.0 - wc) * float(np.sort(rest @ tv)[-k:].mean())
+                 + params.tail_head_weight * float(hv @ tv))
+            if h_score < head_min:
+                continue  # the head is off-topic too: the whole sentence is judged, not a tail
+            if t < threshold and h - t_cen >= gap:
+                if i not in best_tail or threshold - t > best_tail[i][3]:
+                    best_tail[i] = (t, h, start, threshold - t)
+
+    judge(splits, P, params.tail_threshold, params.head_min, params.tail_gap)
+    if params.word_tails:
+        probe = {}
+        for j, i in enumerate(probe_idx):
+            rest = np.delete(E, i, axis=0)
+            probe[i] = (wc * float(PR[j] @ cents[i])
+                        + (1.0 - wc) * float(np.sort(rest @ PR[j])[-k:].mean()))
+        wsplits = _word_splits(document, probe, params)
+        if wsplits:
+            wparts = [t for i, h, c in wsplits for t in (document[i][:h], document[i][c:])]
+            WP = np.asarray(enc(wparts), dtype=np.float64)
+            judge(wsplits, WP, params.word_tail_threshold, params.word_head_min, 0.0)
 
     cands: list[tuple[float, OffTopicHit]] = []
     for i, text in enumerate(document):
         end = len(text.rstrip())
         if i in best_tail:
-            t, h, start = best_tail[i]
+            t, h, start, margin = best_tail[i]
             reason = (
                 f"The clause from character {start} on is far in meaning from the document "
                 f"(score {t:.2f}) while the clause before it is close (similarity {h:.2f}): "
                 "it looks spliced on from another text."
             )
-            cands.append((params.tail_threshold - t,
+            cands.append((margin,
                           OffTopicHit(i, start, end, "tail", round(t, 4), (), reason)))
         elif score[i] < params.threshold:
             start = len(text) - len(text.lstrip())
