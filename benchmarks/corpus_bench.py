@@ -62,11 +62,17 @@ def generate(folder: Path, n: int, seed: int = 7) -> int:
 
 
 def floor_seconds(folder: Path) -> float:
-    started = time.perf_counter()
-    count = 0
-    for path in sorted(folder.glob("*.txt")):
-        count += len(FLOOR_PATTERN.findall(path.read_text(encoding="utf-8")))
-    return time.perf_counter() - started
+    """Reading every file and one regex pass over it: the best of two passes, so the page
+    cache is as warm as it is for the audit that follows (a cold first read of 50,000 files
+    measured 13.7 s, a warm one 3.6 s)."""
+    best = float("inf")
+    for _ in range(2):
+        started = time.perf_counter()
+        count = 0
+        for path in sorted(folder.glob("*.txt")):
+            count += len(FLOOR_PATTERN.findall(path.read_text(encoding="utf-8")))
+        best = min(best, time.perf_counter() - started)
+    return best
 
 
 def run(n: int, jobs: int, keep: Path | None) -> None:
