@@ -308,17 +308,28 @@ def test_semantic_never_loads_the_model_when_given_an_encoder(monkeypatch) -> No
     assert offtopic_semantic.find_off_topic_semantic(prepare_document(doc), encoder=toy) == hits
 
 
-def test_semantic_splice_is_reported_as_tail_with_exact_span() -> None:
-    from iicheck.quality.offtopic_semantic import SemanticParams, find_off_topic_semantic
-
-    head = "Engineers use the machine data on the platform to plan maintenance"
-    tail = "the striker scored twice before halftime and the supporters sang loudly."
+def _spliced(head: str, tail: str) -> list[str]:
+    """ON_TOPIC with sentence 2 replaced by `head` + `tail` (`head` ends with its separator)."""
     doc = list(ON_TOPIC)
-    doc[2] = f"{head}, {tail}"
-    params = SemanticParams(threshold=0.05, head_min=0.05, tail_threshold=0.15)
+    doc[2] = head + tail
+    return doc
+
+
+def _semantic_tail_hits(doc: list[str], params: object, tail: str) -> list:
+    from iicheck.quality.offtopic_semantic import find_off_topic_semantic
+
     hits = find_off_topic_semantic(doc, params=params, encoder=toy_encoder())
     assert [(h.sentence_index, h.part) for h in hits] == [(2, "tail")]
     assert doc[2][hits[0].start:hits[0].end] == tail
+    return hits
+
+
+def test_semantic_splice_is_reported_as_tail_with_exact_span() -> None:
+    from iicheck.quality.offtopic_semantic import SemanticParams
+
+    tail = "the striker scored twice before halftime and the supporters sang loudly."
+    doc = _spliced("Engineers use the machine data on the platform to plan maintenance, ", tail)
+    _semantic_tail_hits(doc, SemanticParams(threshold=0.05, head_min=0.05, tail_threshold=0.15), tail)
 
 
 @pytest.mark.skipif(
@@ -342,15 +353,11 @@ def test_semantic_mid_clause_splice_is_reported_as_tail_at_the_word_boundary() -
     # the enterprise | is not very different from ordinary plastics in appearance.")
     from iicheck.quality.offtopic_semantic import SemanticParams, find_off_topic_semantic
 
-    head = "Engineers use the machine data on the platform"
     tail = "the striker scored twice before halftime while supporters sang loudly."
-    doc = list(ON_TOPIC)
-    doc[2] = f"{head} {tail}"
+    doc = _spliced("Engineers use the machine data on the platform ", tail)
     params = SemanticParams(threshold=0.05, head_min=0.05, word_head_min=0.05)
     toy = toy_encoder()
-    hits = find_off_topic_semantic(doc, params=params, encoder=toy)
-    assert [(h.sentence_index, h.part) for h in hits] == [(2, "tail")]
-    assert doc[2][hits[0].start:hits[0].end] == tail
+    hits = _semantic_tail_hits(doc, params, tail)
     assert find_off_topic_semantic(doc, params=params, encoder=toy) == hits
     off = SemanticParams(threshold=0.05, head_min=0.05, word_tails=False)
     assert find_off_topic_semantic(doc, params=off, encoder=toy) == []

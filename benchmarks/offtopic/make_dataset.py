@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import random
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -70,6 +71,23 @@ def as_clause(s: str) -> str:
     return first + " " + rest
 
 
+def pick_foreign(rng: random.Random, ids: list[str], by_id: dict, cat: str,
+                 used: set[tuple[str, int]], accept: Callable[[str], bool]) -> tuple[str, int]:
+    """(article, sentence index) of a sentence from another category's article, not used
+    before, that `accept`s; for an article not on the industrial internet, half the time from
+    a third topic. Marks it used."""
+    while True:
+        donors = [i for i in ids if by_id[i]["category"] != cat]
+        if cat != "ii" and rng.random() < 0.5:
+            donors = [i for i in donors if by_id[i]["category"] != "ii"]
+        d = rng.choice(donors)
+        k = rng.randrange(len(by_id[d]["sentences"]))
+        if (d, k) in used or not accept(by_id[d]["sentences"][k]):
+            continue
+        used.add((d, k))
+        return d, k
+
+
 def main() -> None:
     rng = random.Random(SEED)
     arts = load_articles()
@@ -95,18 +113,9 @@ def main() -> None:
     used: set[tuple[str, int]] = set()
 
     def foreign(host: str, max_words: int = 40, min_words: int = 5) -> tuple[str, str, int]:
-        cat = by_id[host]["category"]
-        while True:
-            donors = [i for i in ids if by_id[i]["category"] != cat]
-            if cat != "ii" and rng.random() < 0.5:
-                donors = [i for i in donors if by_id[i]["category"] != "ii"]
-            d = rng.choice(donors)
-            k = rng.randrange(len(by_id[d]["sentences"]))
-            s = by_id[d]["sentences"][k]
-            if (d, k) in used or not (min_words <= words(s) <= max_words):
-                continue
-            used.add((d, k))
-            return s, d, k
+        d, k = pick_foreign(rng, ids, by_id, by_id[host]["category"], used,
+                            lambda s: min_words <= words(s) <= max_words)
+        return by_id[d]["sentences"][k], d, k
 
     out = []
     for aid in ids:
@@ -178,17 +187,8 @@ def make_midclause(arts: list[dict], by_id: dict, ids: list[str]) -> list[dict]:
         cands = [(j, k) for j, s in enumerate(sents) for k in range(MID_MIN_HEAD, words(s) - 2)
                  if re.fullmatch(r"[\w'-]+", s.split()[k - 1])]
         j, k = rng.choice(cands)
-        while True:
-            donors = [i for i in ids if by_id[i]["category"] != cat]
-            if cat != "ii" and rng.random() < 0.5:
-                donors = [i for i in donors if by_id[i]["category"] != "ii"]
-            d = rng.choice(donors)
-            q = rng.randrange(len(by_id[d]["sentences"]))
-            fw = by_id[d]["sentences"][q].split()
-            if (d, q) in used or len(fw) < 6:
-                continue
-            used.add((d, q))
-            break
+        d, q = pick_foreign(rng, ids, by_id, cat, used, lambda s: len(s.split()) >= 6)
+        fw = by_id[d]["sentences"][q].split()
         m = rng.randrange(max(0, len(fw) - 12), len(fw) - 4)  # fragment of 5-12 words
         frag = " ".join(fw[m:])
         if m == 0:
