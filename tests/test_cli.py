@@ -109,10 +109,10 @@ def test_jobs_and_cache_give_identical_bytes(runner: CliRunner, tmp_path: Path, 
     for i in range(2 * MIN_DOCS_PER_WORKER):  # enough documents that two worker processes really start
         (seeds_copy / f"9{i:02d}_copy.txt").write_text((SEEDS / "002_20be95f66a8552b3.txt").read_text())
     def run(out: str, *extra: str) -> bytes:
-        result = runner.invoke(main, ["audit", str(seeds_copy), "--rules", str(RULES), "--format", "json",
+        result = runner.invoke(main, ["audit", str(seeds_copy), "--rules", str(RULES), "--format", "json,html",
                                       "--out", str(tmp_path / out), *extra])
         assert result.exit_code == 0, result.output
-        return (tmp_path / out / "audit.json").read_bytes()
+        return (tmp_path / out / "audit.json").read_bytes() + (tmp_path / out / "audit.html").read_bytes()
     serial = run("serial", "--jobs", "1", "--no-cache")
     assert run("parallel", "--jobs", "2", "--no-cache") == serial
     assert run("cold", "--jobs", "2") == serial

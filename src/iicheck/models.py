@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_serializer
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator
 
 Basis = Literal["explicit", "paragraph", "metadata", "header", "url", "inferred", "unknown"]
 Qualifier = Literal["exact", "more_than", "at_least", "nearly", "about", "up_to", "less_than", "range"]
@@ -151,6 +151,13 @@ class Finding(Frozen):
     status: Status = "new"
 
     _sort_details = field_serializer("details", when_used="json")(_sorted_keys)
+
+    @field_validator("details", mode="after")
+    @classmethod
+    def details_in_key_order(cls, value: dict[str, str | float | int | None]) -> dict[str, str | float | int | None]:
+        # one order however the finding was made (in this process, or rebuilt from a
+        # worker's JSON-mode data, whose keys the serializer above sorted)
+        return dict(sorted(value.items()))
 
 
 class Reconciled(Frozen):
