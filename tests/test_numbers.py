@@ -122,3 +122,18 @@ def test_case_folding_letters_never_crash(text: str) -> None:
 def test_scientific_exponent_beyond_float_range_is_not_a_figure() -> None:
     found = find_numbers("about 1.5 x 10^2023 atoms and 2 x 10^3 tons and 4 × 10^-400 m")
     assert [n.value for n in found] == [2000.0]
+
+
+@pytest.mark.parametrize("text", ["Output doubled in the past five years", "in the past five years; it grew",
+                                  "It grew over the last 3 years: fast", "(within 2 years)"])
+def test_past_years_at_any_sentence_end(text: str) -> None:
+    """A duration is recognised before ";", ":", ")" or the end of the text, not only before
+    a space, comma or period."""
+    from datetime import date
+
+    from iicheck.models import TimeWindow
+    from iicheck.timeexpr import find_time_expressions
+
+    pub = TimeWindow(start=date(2020, 1, 1), end=date(2020, 12, 31), basis="metadata")
+    found = find_time_expressions(text, pub)
+    assert [e.role for e in found] == ["past"] and found[0].text.endswith(("years", "year"))

@@ -48,7 +48,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("future", re.compile(rf"\b(?:in|over|during|within|for)?\s*the\s+(?:next|following|coming)\s+"
                           rf"{_NUMWORD}\s+years?\b", re.IGNORECASE)),
     ("past", re.compile(rf"\b(?:in|over|during|for|within)\s+(?:the\s+(?:past|last)\s+|more\s+than\s+|"
-                        rf"nearly\s+|almost\s+)?{_NUMWORD}\s+years?(?=[\s,.])(?!\s+(?:of|ago|old))",
+                        rf"nearly\s+|almost\s+)?{_NUMWORD}\s+years?(?![\w'’-])(?!\s+(?:of|ago|old))",
                         re.IGNORECASE)),
 )
 
