@@ -90,7 +90,7 @@ def _qualifier_patterns(rules: Ruleset) -> tuple[Twin, Twin, dict[str, str]]:
     pb = phrase_regex(before).pattern
     pa = phrase_regex(after).pattern
     return (Twin.of(rf"(?:{pb})\s+(?:the\s+|a\s+total\s+of\s+)?$", re.IGNORECASE),
-            Twin.of(rf"^\s*(?:{pa})", re.IGNORECASE), kinds)
+            Twin.of(rf"\s*(?:{pa})", re.IGNORECASE), kinds)  # .match(text, pos) anchors it at pos
 
 
 @lru_cache(maxsize=32)
