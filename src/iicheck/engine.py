@@ -162,11 +162,7 @@ def score_sources(corpus: Corpus, findings: Sequence[Finding]) -> tuple[SourceIn
     scored = []
     for info in corpus.sources:
         own = by_source.get(info.id, [])
-        spans = corpus.bodies.get(info.id)
-        if spans is not None:
-            body = len(spans)
-        else:
-            body = sum(1 for s in corpus.sentences.get(info.id, ()) if s.kind == "body")
+        body = len(corpus.bodies.get(info.id, ()))
         score, counts = source_quality(own, body)
         scored.append(info.model_copy(update={"quality_score": score, "quality_counts": counts}))
     return tuple(scored)

@@ -3,10 +3,10 @@
 Every model is frozen: a stage returns new objects, it never edits the ones it was given.
 The JSON report schema (docs/schema.md) is exactly these models' `model_dump(mode="json")`.
 
-Fields are declared in alphabetical order, and dictionaries are written with sorted keys: the
-JSON report is serialised by pydantic-core directly (`model_dump_json`), which writes fields
-in declaration order, and its keys must come out sorted (tests/test_render_machine.py checks
-every model reachable from `Report`).
+Fields of the models reachable from `Report` are declared in alphabetical order, and their
+dictionaries are written with sorted keys: the JSON report is serialised by pydantic-core
+directly (`model_dump_json`), which writes fields in declaration order, and its keys must
+come out sorted (tests/test_render_machine.py checks every model reachable from `Report`).
 """
 
 from __future__ import annotations
@@ -83,13 +83,13 @@ class Source(Frozen):
 class Sentence(Frozen):
     """A sentence (or heading line) with [start, end) character offsets into its source."""
 
-    end: int
-    index: int
-    kind: SentenceKind = "body"
-    paragraph: int
     source: str
+    index: int
+    paragraph: int
     start: int
+    end: int
     text: str
+    kind: SentenceKind = "body"
 
 
 class ValueInterval(Frozen):
@@ -150,13 +150,11 @@ class Finding(Frozen):
     severity: Severity
     status: Status = "new"
 
-    _sort_details = field_serializer("details", when_used="json")(_sorted_keys)
-
     @field_validator("details", mode="after")
     @classmethod
     def details_in_key_order(cls, value: dict[str, str | float | int | None]) -> dict[str, str | float | int | None]:
-        # one order however the finding was made (in this process, or rebuilt from a
-        # worker's JSON-mode data, whose keys the serializer above sorted)
+        # sorted when made, so every path (this process, a worker's data, the cache) and
+        # every renderer sees one order, and the JSON needs no sorting serializer
         return dict(sorted(value.items()))
 
 

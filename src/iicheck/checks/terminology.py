@@ -101,11 +101,11 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
     source = doc.id
     joined = "\n".join(s.text for s in doc.sentences)
     starts = list(itertools.accumulate((len(s.text) + 1 for s in doc.sentences[:-1]), initial=0))
-    # A variant can only match where its first word occurs (case-folded, as the matcher
-    # ignores case): a substring test rules most variants out before any regex runs.
-    folded = joined.casefold()
     combined = _combined(rules)
     by_variant = _by_variant(combined, doc, joined, starts) if combined is not None else None
+    # Scanned one by one, a variant can only match where its first word occurs (case-folded,
+    # as the matcher ignores case): a substring test rules most out before any regex runs.
+    folded = joined.casefold() if by_variant is None else ""
     for k, (preferred, variant, first_word, regex) in enumerate(_terms(rules)):
         if by_variant is not None:
             occurrences: Iterator[tuple[Sentence, int, int]] = iter(by_variant.get(k, ()))

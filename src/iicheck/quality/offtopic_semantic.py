@@ -226,6 +226,11 @@ def _candidate_splits(document: Sequence[str],
     return out
 
 
+def _halves(document: Sequence[str], splits: list[tuple[int, int, int]]) -> list[str]:
+    """Head and tail text of each split (sentence index, end of head, start of tail), in turn."""
+    return [t for i, h, c in splits for t in (document[i][:h], document[i][c:])]
+
+
 def _word_splits(document: Sequence[str], probe: dict[int, float],
                  params: SemanticParams) -> list[tuple[int, int, int]]:
     """(sentence index, end of head, start of tail) of the word-boundary cuts examined: after
@@ -296,7 +301,7 @@ def find_off_topic_semantic(
         return []
     enc = encoder if encoder is not None else load_encoder()
     splits = _candidate_splits(document, params)
-    parts = [t for i, h, c in splits for t in (document[i][:h], document[i][c:])]
+    parts = _halves(document, splits)
     probe_idx: list[int] = []
     probes: list[str] = []
     if params.word_tails:
@@ -315,17 +320,24 @@ def find_off_topic_semantic(
 
     best_tail: dict[int, tuple[float, float, int, float]] = {}
     wc = params.centroid_weight
+    others: dict[int, Any] = {}
+
+    def closeness(v: Any, i: int) -> tuple[float, float]:
+        """Similarity of vector `v` to sentence i's leave-one-out centroid, and its mix with
+        the mean similarity to the k nearest other sentences (the score of a clause of i)."""
+        rest = others.get(i)
+        if rest is None:
+            rest = others[i] = np.delete(E, i, axis=0)
+        cen = float(v @ cents[i])
+        return cen, wc * cen + (1.0 - wc) * float(np.sort(rest @ v)[-k:].mean())
 
     def judge(splits: list[tuple[int, int, int]], P: Any, threshold: float, head_min: float,
               gap: float) -> None:
         for j, (i, _, start) in enumerate(splits):
             hv, tv = P[2 * j], P[2 * j + 1]
-            rest = np.delete(E, i, axis=0)
-            h = float(hv @ cents[i])
-            h_score = wc * h + (1.0 - wc) * float(np.sort(rest @ hv)[-k:].mean())
-            t_cen = float(tv @ cents[i])
-            t = (wc * t_cen + (1.0 - wc) * float(np.sort(rest @ tv)[-k:].mean())
-                 + params.tail_head_weight * float(hv @ tv))
+            h, h_score = closeness(hv, i)
+            t_cen, t_mix = closeness(tv, i)
+            t = t_mix + params.tail_head_weight * float(hv @ tv)
             if h_score < head_min:
                 continue  # the head is off-topic too: the whole sentence is judged, not a tail
             if t < threshold and h - t_cen >= gap:
@@ -334,15 +346,10 @@ def find_off_topic_semantic(
 
     judge(splits, P, params.tail_threshold, params.head_min, params.tail_gap)
     if params.word_tails:
-        probe = {}
-        for j, i in enumerate(probe_idx):
-            rest = np.delete(E, i, axis=0)
-            probe[i] = (wc * float(PR[j] @ cents[i])
-                        + (1.0 - wc) * float(np.sort(rest @ PR[j])[-k:].mean()))
+        probe = {i: closeness(PR[j], i)[1] for j, i in enumerate(probe_idx)}
         wsplits = _word_splits(document, probe, params)
         if wsplits:
-            wparts = [t for i, h, c in wsplits for t in (document[i][:h], document[i][c:])]
-            WP = np.asarray(enc(wparts), dtype=np.float64)
+            WP = np.asarray(enc(_halves(document, wsplits)), dtype=np.float64)
             judge(wsplits, WP, params.word_tail_threshold, params.word_head_min, 0.0)
 
     cands: list[tuple[float, OffTopicHit]] = []
