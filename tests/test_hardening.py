@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -19,11 +20,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner, Result
 
 from iicheck import atomic
 from iicheck.cli import main
-from iicheck.textdecode import MAX_NUMBERS_PER_LINE, MAX_SOURCE_BYTES, MAX_SOURCE_NUMBERS
+from iicheck.errors import SourceError
+from iicheck.textdecode import MAX_NUMBERS_PER_LINE, MAX_SOURCE_BYTES, MAX_SOURCE_NUMBERS, check_numbers
 from iicheck.yamlfile import MAX_YAML_BYTES
 
 from .conftest import ROOT, RULES, SEEDS
@@ -185,6 +189,31 @@ def test_100000_figures_refused_with_line(tmp_path: Path, layout: str) -> None:
     start = time.perf_counter()
     _failed(_audit(src, tmp_path / "out"), expected)
     assert time.perf_counter() - start < 10
+
+
+def _over_number_limits(text: str) -> bool:
+    """The limits of check_numbers, counted the plain way (every line, every number)."""
+    counts = [len(re.findall(r"\d+(?:[.,]\d+)*", line)) for line in text.splitlines()]
+    return any(c > MAX_NUMBERS_PER_LINE for c in counts) or sum(counts) > MAX_SOURCE_NUMBERS
+
+
+_TEXT_PARTS = ["7", "٣", "１", "12.5", "3,400", " ", ".", ",", "\n", "\r\n", "é", "“", "a", "\u2028"]
+
+
+@given(st.lists(st.tuples(st.lists(st.sampled_from(_TEXT_PARTS), min_size=1, max_size=4),
+                          st.integers(1, 300)), max_size=6))
+@settings(max_examples=300)
+def test_number_limits_fast_path_agrees_with_counting(runs: list[tuple[list[str], int]]) -> None:
+    """check_numbers skips counting when a cheap digit bound is under the limit; it must
+    refuse exactly the texts that counting every line refuses (ASCII, Arabic-Indic and
+    full-width digits, line breaks of every kind)."""
+    text = "".join("".join(parts) * times for parts, times in runs)
+    try:
+        check_numbers(Path("t.txt"), text)
+        refused = False
+    except SourceError:
+        refused = True
+    assert refused == _over_number_limits(text)
 
 
 # --- rule files and the explanations file ---------------------------------------------------

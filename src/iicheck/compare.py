@@ -21,6 +21,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .intervals import describe, entirely_below, fmt, min_ratio, overlaps
 from .models import Claim, TimeWindow
@@ -58,17 +59,23 @@ def later_shifted(a: TimeWindow, b: TimeWindow) -> bool:
 
 def when(w: TimeWindow) -> str:
     """A window for a person: "2024-09", "2021", "2020-11-25 – 2021-02-23"."""
-    if w.start is None or w.end is None:
+    return _when(w.start, w.end)
+
+
+@lru_cache(maxsize=4096)
+def _when(start: date | None, end: date | None) -> str:
+    # memoised: every pair finding and reconciliation names two windows, and corpora reuse few
+    if start is None or end is None:
         return "undated"
-    if w.start == w.end:
-        return w.start.isoformat()
-    whole_month = (w.start.day == 1 and (w.start.year, w.start.month) == (w.end.year, w.end.month)
-                   and w.end.day == calendar.monthrange(w.end.year, w.end.month)[1])
+    if start == end:
+        return start.isoformat()
+    whole_month = (start.day == 1 and (start.year, start.month) == (end.year, end.month)
+                   and end.day == calendar.monthrange(end.year, end.month)[1])
     if whole_month:
-        return w.start.strftime("%Y-%m")
-    if (w.start.month, w.start.day, w.end.month, w.end.day) == (1, 1, 12, 31):
-        return str(w.start.year) if w.start.year == w.end.year else f"{w.start.year}–{w.end.year}"
-    return f"{w.start.isoformat()} – {w.end.isoformat()}"
+        return start.strftime("%Y-%m")
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    return f"{start.isoformat()} – {end.isoformat()}"
 
 
 def figure_phrase(c: Claim) -> str:

@@ -21,7 +21,7 @@ from .checks.corpus import BodySpans, DocMap, each_claim, each_source, serial_ma
 from .errors import IicheckError, Problem
 from .explanations import Explanation, apply_explanations, load_explanations
 from .locate import line_starts, locate
-from .models import SEVERITY_RANK, Claim, Finding, Report, Sentence, Source, SourceInfo, Summary
+from .models import SEVERITY_RANK, Claim, Evidence, Finding, Report, Sentence, Source, SourceInfo, Summary
 from .quality.exclusion import mark_excluded
 from .quality.score import source_quality
 from .reconcile import reconcile
@@ -113,17 +113,22 @@ class _Locator:
     def __init__(self, texts: dict[str, str]) -> None:
         self._texts = texts
         self._starts: dict[str, list[int]] = {}
+        self._located: dict[Evidence, Evidence] = {}
 
     def __call__(self, finding: Finding) -> Finding:
         if not finding.evidence:
             return finding
-        evidence = []
-        for e in finding.evidence:
-            starts = self._starts.get(e.source)
+        return finding.model_copy(update={"evidence": tuple(self._locate(e) for e in finding.evidence)})
+
+    def _locate(self, evidence: Evidence) -> Evidence:
+        # a claim is evidence in several pair findings: located once, the (frozen) result shared
+        located = self._located.get(evidence)
+        if located is None:
+            starts = self._starts.get(evidence.source)
             if starts is None:
-                starts = self._starts[e.source] = line_starts(self._texts[e.source])
-            evidence.append(locate(e, starts))
-        return finding.model_copy(update={"evidence": tuple(evidence)})
+                starts = self._starts[evidence.source] = line_starts(self._texts[evidence.source])
+            located = self._located[evidence] = locate(evidence, starts)
+        return located
 
 
 def run_checks(corpus: Corpus, rules: Ruleset, mapped: MapFindings | None = None,

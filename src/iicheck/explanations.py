@@ -227,16 +227,21 @@ def apply_explanations(findings: Sequence[Finding], explanations: Explanations,
         for index, finding in enumerate(findings):
             if index in assigned:
                 continue
-            entries = pool.get(finding.fingerprint, [])
+            candidates = pool.get(finding.fingerprint)
+            if not candidates:
+                continue
             figures = finding_figures(finding)
-            for position, entry in enumerate(entries):
+            for position, entry in enumerate(candidates):
                 if not exact_pass or entry.figures is None or tuple(sorted(entry.figures)) == figures:
-                    assigned[index] = entries.pop(position)
+                    assigned[index] = candidates.pop(position)
                     break
     stamped = []
     for index, finding in enumerate(findings):
         matched = assigned.get(index)
         if matched is None:
+            if finding.status == "new" and finding.reason is None:
+                stamped.append(finding)  # already what the stamp would make (frozen: shared safely)
+                continue
             update: dict[str, Any] = {"status": "new", "reason": None}
         elif matched.is_placeholder:
             update = {"status": "new", "reason": matched.reason}
