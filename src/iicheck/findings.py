@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 
 from .models import Claim, Evidence, Finding, Sentence
@@ -17,7 +18,9 @@ from .models import Claim, Evidence, Finding, Sentence
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_sentence(text: str) -> str:
+    # memoised: a claim's sentence is in the fingerprint of every pair finding it is part of
     return " ".join(_DIGITS.sub("#", text).lower().split())
 
 
