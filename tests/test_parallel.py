@@ -7,7 +7,8 @@ import pickle
 from pathlib import Path
 
 from iicheck.engine import build_corpus, map_corpus, run_checks
-from iicheck.parallel import map_source, pack_mapped, unpack_mapped
+from iicheck.parallel import (MIN_DOCS_PER_WORKER, _cache_path, _read_cache, cache_key, map_all, map_source,
+                              pack_mapped, unpack_mapped)
 from iicheck.quality.exclusion import exclude_claims
 from iicheck.ruleset import load_ruleset
 from iicheck.sources import load_sources
@@ -24,6 +25,18 @@ def test_worker_results_survive_the_trip_between_processes() -> None:
         assert mapped.sentences and mapped.body_spans
         travelled = unpack_mapped(pickle.loads(pickle.dumps(pack_mapped(mapped))))
         assert travelled == mapped._replace(sentences=())  # sentences stay in the worker
+
+
+def test_workers_fill_the_cache_with_what_they_send_back(tmp_path: Path) -> None:
+    """With a pool (two real worker processes), each worker writes the cache entries of its
+    documents; every entry reads back as the result the audit used."""
+    sources = [s.model_copy(update={"info": s.info.model_copy(update={"id": f"{s.id}-{k}"})})
+               for k in range(2 * MIN_DOCS_PER_WORKER // len(SOURCES) + 1) for s in SOURCES]
+    results = map_all(sources, RULES, jobs=2, cache=tmp_path)
+    for source, mapped in zip(sources, results, strict=True):
+        cached = _read_cache(_cache_path(tmp_path, cache_key(source, RULES)))
+        assert cached == mapped._replace(sentences=())
+    assert map_all(sources, RULES, jobs=2, cache=tmp_path) == results  # all read from the cache
 
 
 def test_map_findings_equal_the_checks_run_on_the_whole_corpus() -> None:

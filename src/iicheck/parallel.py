@@ -6,7 +6,8 @@ duplicate_text), boilerplate exclusion and the per-claim checks (out_of_range, u
 unmapped_figure), findings already located by line and column — runs per document in a
 process pool (`jobs`), and its result is cached under a key of the source's bytes and
 metadata, the tool's code and the rules version: re-auditing after one file changed maps one
-file again. Results come back in input order, so `--jobs N` and `--jobs 1` give
+file again. Local workers write the cache entries of their documents themselves (the main
+process only reads them), so filling the cache is spread over the pool. Results come back in input order, so `--jobs N` and `--jobs 1` give
 byte-identical reports. The same function is what a distributed engine would map over
 documents (docs/distributed.md).
 """
@@ -131,12 +132,22 @@ def unpack_mapped(packed: PackedMapped) -> Mapped:
     return Mapped((), claims, findings, claim_findings, tuple(owners), as_prepared(prepared), spans)  # type: ignore[arg-type]
 
 
-def _work_chunk(sources: Sequence[Source]) -> list[PackedMapped]:
+_Task = tuple[Source, Path | None]
+"""A source for a local worker, and the cache file the worker writes its result to (if any)."""
+
+
+def _work_chunk(tasks: Sequence[_Task]) -> list[PackedMapped]:
     assert _WORKER_RULES is not None
-    return [pack_mapped(map_source(source, _WORKER_RULES)) for source in sources]
+    out = []
+    for source, cache_file in tasks:
+        packed = pack_mapped(map_source(source, _WORKER_RULES))
+        if cache_file is not None:  # written here, in parallel, rather than by the main process
+            _write_cache(cache_file, packed)
+        out.append(packed)
+    return out
 
 
-def _chunks(items: Sequence[Source], size: int) -> Iterator[Sequence[Source]]:
+def _chunks(items: Sequence[_Task], size: int) -> Iterator[Sequence[_Task]]:
     return (items[i:i + size] for i in range(0, len(items), size))
 
 
@@ -245,22 +256,30 @@ def document_map(jobs: int) -> DocMap:
     return run
 
 
-def _map_fresh(sources: Sequence[Source], rules: Ruleset, jobs: int,
-               executor: Executor | None) -> Iterator[tuple[Mapped, PackedMapped | None]]:
-    """Each source's map result, in order, with its packed form when it travelled packed."""
+def _map_fresh(sources: Sequence[Source], cache_files: Sequence[Path | None], rules: Ruleset, jobs: int,
+               executor: Executor | None) -> Iterator[Mapped]:
+    """Each source's map result, in order, with its cache file (if any) written."""
     if executor is not None:
         n = len(sources)
-        tasks = executor.map(map_task, sources, [str(rules.path)] * n, [rules.version] * n)
-        yield from ((unpack_mapped(packed), packed) for packed in tasks)
+        results = executor.map(map_task, sources, [str(rules.path)] * n, [rules.version] * n)
+        for packed, cache_file in zip(results, cache_files, strict=True):
+            if cache_file is not None:
+                _write_cache(cache_file, packed)
+            yield unpack_mapped(packed)
         return
     workers = min(resolve_jobs(jobs), max(1, len(sources) // MIN_DOCS_PER_WORKER))
     if workers > 1:
         with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(rules.path),)) as pool:
             chunk = max(1, min(32, len(sources) // (workers * 4)))
-            for packed_chunk in _bounded_map(pool, _work_chunk, _chunks(sources, chunk), 2 * workers):
-                yield from ((unpack_mapped(packed), packed) for packed in packed_chunk)
+            work = list(zip(sources, cache_files, strict=True))
+            for packed_chunk in _bounded_map(pool, _work_chunk, _chunks(work, chunk), 2 * workers):
+                yield from (unpack_mapped(packed) for packed in packed_chunk)
         return
-    yield from ((map_source(source, rules), None) for source in sources)
+    for source, cache_file in zip(sources, cache_files, strict=True):
+        mapped = map_source(source, rules)
+        if cache_file is not None:
+            _write_cache(cache_file, pack_mapped(mapped))
+        yield mapped
 
 
 def map_all(sources: Sequence[Source], rules: Ruleset, jobs: int = 1,
@@ -277,9 +296,8 @@ def map_all(sources: Sequence[Source], rules: Ruleset, jobs: int = 1,
             results[i] = hit
         else:
             todo.append(i)
-    fresh = _map_fresh([sources[i] for i in todo], rules, jobs, executor)
-    for i, (mapped, packed) in zip(todo, fresh, strict=True):
+    cache_files = [_cache_path(cache, keys[i]) if cache is not None else None for i in todo]
+    fresh = _map_fresh([sources[i] for i in todo], cache_files, rules, jobs, executor)
+    for i, mapped in zip(todo, fresh, strict=True):
         results[i] = mapped
-        if cache is not None:
-            _write_cache(_cache_path(cache, keys[i]), packed or pack_mapped(mapped))
     return [r for r in results if r is not None]
