@@ -1,0 +1,74 @@
+"""The per-source checks' shortcuts (whole-text scans, substring prefilters, rewritten
+patterns) find exactly what the plain per-sentence reading finds, on random text."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from iicheck.checks import anachronism, artifact
+from iicheck.models import Sentence
+
+# Pieces that make the patterns match, almost match, or run across a sentence's end.
+_PIECES = ["<div", ">", "<b>", "</p>", " class=x", "&nbsp;", "&#12;", "&", "[caption id=1]", "[url", "]",
+           "D201138L", "AB12345", "X1234567YZ", "12345", "A", "x", "-", "/", "$", "%", ".", ",", "5",
+           "â€", "â€™", "Ã©", "Â\u00a0", "\ufffd", "\x01", "\x7f", "\n", " ", "\t", "©", "(c)", "Copyright",
+           "COPYRİGHT", "copyrıght", "ſ", "1850", "1999", "2011", "2019", "2025", "2099", "2100", "1799",
+           "–", "June", "by", "had", "中国"]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=14).map("".join)
+
+
+def sentences_of(texts: list[str], kind: str = "body") -> tuple[Sentence, ...]:
+    out, pos = [], 0
+    for k, text in enumerate(texts):
+        out.append(Sentence(source="x", index=k, paragraph=0, start=pos, end=pos + len(text), text=text,
+                            kind=kind))  # type: ignore[arg-type]
+        pos += len(text) + 1
+    return tuple(out)
+
+
+# ------------------------------------------------------------------ artifact
+
+_DOCUMENTED_CODE = re.compile(r"(?<![\w-])[A-Z]{1,3}[0-9]{5,}[A-Z]{0,3}(?![\w-])")
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_artifact_code_pattern_is_the_documented_one(text: str) -> None:
+    code = dict((rule_id, pattern) for rule_id, pattern, _ in artifact.BUILTIN)["code"]
+    assert [m.span() for m in code.finditer(text)] == [m.span() for m in _DOCUMENTED_CODE.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXT, max_size=6))
+def test_artifact_one_scan_finds_what_sentence_scans_find(texts: list[str]) -> None:
+    assert artifact._builtin_hits(sentences_of(texts)) == artifact._builtin_hits_by_sentence(texts)
+
+
+# ------------------------------------------------------------------ anachronism
+
+_DOCUMENTED_YEAR = re.compile(r"(?<![\w$.,%/-])((?:18|19|20)\d\d)(?![\w%]|[.,]\d|-\d)")
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.sampled_from([18, 19, 20]))
+def test_anachronism_year_pattern_is_the_documented_one(text: str, century: int) -> None:
+    found = [m.span(1) for m in anachronism._year_pattern(century).finditer(text)]
+    assert found == [m.span(1) for m in _DOCUMENTED_YEAR.finditer(text) if int(m.group(1)[:2]) >= century]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXT, max_size=6), st.sampled_from([1700, 1850, 1900, 1999, 2011, 2019, 2025, 2100]))
+def test_anachronism_one_scan_finds_the_sentences_with_late_years(texts: list[str], since: int) -> None:
+    sentences = sentences_of(texts)
+    expected = [s for s in sentences if any(int(y) >= since for y in _DOCUMENTED_YEAR.findall(s.text))]
+    assert anachronism._with_years(sentences, "\n".join(texts), since) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_anachronism_copyright_prefilter_never_misses(text: str) -> None:
+    if anachronism._COPYRIGHT.search(text):
+        assert anachronism._may_have_copyright(text)
