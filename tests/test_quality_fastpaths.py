@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iicheck.checks import anachronism, artifact
+from iicheck.checks import anachronism, artifact, duplicate_text
 from iicheck.models import Sentence
 
 # Pieces that make the patterns match, almost match, or run across a sentence's end.
@@ -72,3 +72,15 @@ def test_anachronism_one_scan_finds_the_sentences_with_late_years(texts: list[st
 def test_anachronism_copyright_prefilter_never_misses(text: str) -> None:
     if anachronism._COPYRIGHT.search(text):
         assert anachronism._may_have_copyright(text)
+
+
+# ------------------------------------------------------------------ duplicate_text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ9_ .,!?-’“”\n\tİıKkßſé中\u0307\u00a0"), max_size=40) | st.text(max_size=40))
+def test_duplicate_text_coarse_key_is_a_function_of_the_normalised_text(text: str) -> None:
+    """So sentences that normalise alike always share it, and the ones that share it with no
+    other sentence need no normalising."""
+    normalised = duplicate_text.normalise(text)
+    assert duplicate_text._ascii_word_chars(text) == duplicate_text._ascii_word_chars(normalised)
