@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iicheck.checks import anachronism, artifact, duplicate_text
+from iicheck.checks import anachronism, artifact, duplicate_text, enumeration_mismatch
 from iicheck.models import Sentence
 
 # Pieces that make the patterns match, almost match, or run across a sentence's end.
@@ -84,3 +84,24 @@ def test_duplicate_text_coarse_key_is_a_function_of_the_normalised_text(text: st
     other sentence need no normalising."""
     normalised = duplicate_text.normalise(text)
     assert duplicate_text._ascii_word_chars(text) == duplicate_text._ascii_word_chars(normalised)
+
+
+# ------------------------------------------------------------------ enumeration_mismatch
+
+_LIST_PIECES = ["three", "Five", "fıve", "ſix", "12", "2", "aspects", " ", ",", ";", ":", "：", "namely", "NAMELY",
+                "including", "İNCLUDING", "ıncluding", "such", "such as", "ſuch as", "SUCH  AS", "\"", "“", "”",
+                "a", "b and c", "or d", "etc.", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_LIST_PIECES), max_size=16).map(" ".join))
+def test_enumeration_list_prefilter_never_misses(text: str) -> None:
+    """Each list pattern is tried whenever it can match in a sentence that is read at all (one
+    with ':', a quote, or 'namely', 'including' or 'such' once case-folded)."""
+    folded = text.casefold()
+    read = (":" in text or '"' in text or "\u201c" in text
+            or "namely" in folded or "including" in folded or "such" in folded)
+    introduced, quoted = enumeration_mismatch._maybe_lists(text)
+    assert introduced <= read and quoted <= read
+    assert introduced or not read or not enumeration_mismatch._INTRO.search(text)
+    assert quoted or not enumeration_mismatch._QUOTED.search(text)

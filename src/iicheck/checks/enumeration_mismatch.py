@@ -55,13 +55,23 @@ _CONJ_START = re.compile(r"^(?:and|or)\s", re.IGNORECASE)
 _CONJ_INSIDE = re.compile(r"\s(?:and|or)\s", re.IGNORECASE)
 
 
-def _maybe_list(text: str) -> bool:
-    """A necessary condition for either list form (plain substring tests, much cheaper than the
-    patterns): _INTRO needs ':', 'namely', 'including' or 'such as'; _QUOTED an opening quote."""
-    if ":" in text or '"' in text or "\u201c" in text:
-        return True
-    folded = text.casefold()  # as the patterns ignore case
-    return "namely" in folded or "including" in folded or "such" in folded
+def _maybe_lists(text: str) -> tuple[bool, bool]:
+    """Whether to read the sentence for a list after a count (_INTRO) and for a quoted list
+    (_QUOTED), by plain substring tests, much cheaper than the patterns. Neither unless it has
+    ':', a quote, or 'namely', 'including' or 'such' in the case-folded text. Then _QUOTED
+    needs an opening quote, and _INTRO ':', 'namely', 'including' or 'such as', which the
+    case-folded text has wherever the pattern finds them (it ignores case), unless an 'ı' or
+    'İ' stands for an 'i' there (the pattern equates them with 'i', str.casefold does not): a
+    sentence with one of those is read for _INTRO whenever it is read at all."""
+    quoted = '"' in text or "\u201c" in text
+    if ":" in text:
+        return True, quoted
+    folded = text.casefold()
+    if not (quoted or "namely" in folded or "including" in folded or "such" in folded):
+        return False, False
+    introduced = ("namely" in folded or "including" in folded or "such as" in folded
+                  or "ı" in text or "İ" in text)
+    return introduced, quoted
 
 
 def _value(token: str) -> int:
@@ -136,9 +146,9 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
     for sentence in doc.sentences:
         if sentence.kind != "body":
             continue
-        if not _maybe_list(sentence.text):
-            continue
-        for stated, start, end, listed in (*_introduced(sentence), *_quoted(sentence)):
+        introduced, quoted = _maybe_lists(sentence.text)
+        found = [*(_introduced(sentence) if introduced else ()), *(_quoted(sentence) if quoted else ())]
+        for stated, start, end, listed in found:
             yield Finding(
                 kind=KIND, severity=DEFAULT_SEVERITY,
                 message=(f"Source {source} states a count of {stated} but lists {listed}. One of "
