@@ -191,6 +191,14 @@ def test_hostile_input_does_not_crash(tmp_path: Path, rules: Ruleset) -> None:
         list(m.check(corpus, rules))
 
 
+def test_number_words_in_any_case_the_pattern_accepts(tmp_path: Path, rules: Ruleset) -> None:
+    # the pattern ignores case as Python's re does: "ı" and "İ" are an "i", "ſ" an "s"
+    corpus = corpus_of(tmp_path, rules, a="The plan has fıve aspects: funding, training and standards.\n\n"
+                                          "The plan has ſIX aspects: funding, training and standards.\n")
+    found = list(enumeration_mismatch.check(corpus, rules))
+    assert [f.details["stated"] for f in found] == [5, 6]
+
+
 # ------------------------------------------------------------------ score
 
 

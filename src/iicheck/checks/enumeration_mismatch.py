@@ -75,8 +75,14 @@ def _maybe_lists(text: str) -> tuple[bool, bool]:
 
 
 def _value(token: str) -> int:
-    """2..20 from a digit string or a number word."""
-    return int(token) if token.isdigit() else NUMBER_WORDS[token.lower()]
+    """2..20 from a digit string or a number word in any case the patterns accept (they equate
+    "ı" and "İ" with "i", "ſ" with "s", which str.lower does not)."""
+    if token.isdigit():
+        return int(token)
+    value = NUMBER_WORDS.get(token.lower())
+    if value is None:
+        value = next(v for w, v in NUMBER_WORDS.items() if re.fullmatch(w, token, re.IGNORECASE))
+    return value
 
 
 def _readings(pieces: list[str]) -> tuple[set[int], bool]:
