@@ -3,13 +3,17 @@ patterns) find exactly what the plain per-sentence reading finds, on random text
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iicheck.checks import anachronism, artifact, duplicate_text, enumeration_mismatch
+from iicheck.checks import anachronism, artifact, boilerplate, duplicate_text, enumeration_mismatch
 from iicheck.models import Sentence
+from iicheck.ruleset import Ruleset
+from iicheck.ruleset.patterns import any_match, compile_user_pattern
 
 # Pieces that make the patterns match, almost match, or run across a sentence's end.
 _PIECES = ["<div", ">", "<b>", "</p>", " class=x", "&nbsp;", "&#12;", "&", "[caption id=1]", "[url", "]",
@@ -105,3 +109,27 @@ def test_enumeration_list_prefilter_never_misses(text: str) -> None:
     assert introduced <= read and quoted <= read
     assert introduced or not read or not enumeration_mismatch._INTRO.search(text)
     assert quoted or not enumeration_mismatch._QUOTED.search(text)
+
+
+# ------------------------------------------------------------------ boilerplate
+
+_LINE_PIECES = ["Editor: Li Xiaoqiong", "Editor:", "Nav", "Search", "• Detail", "|", "\n", " ", "Source: en.qstheory.cn",
+                "By Qiu Ping Source: x Updated: 2025-06-09", "Copyright © 2011 JIN SHI", "©", "2011", "All rights",
+                "reserved", "The plan", "word", "-", "x"]
+_EXTRA = {"plain": [], "spans lines": [r"(?i)detail\s+\S+"], "whole text": [r"\Aword"], "own flags": [r"(?-m:^x)"],
+          "empty": [r"(?:)"], "word edge": [r"\bplan\b|\Bx"]}
+
+
+@pytest.fixture(scope="module", params=sorted(_EXTRA))
+def line_rules(request: pytest.FixtureRequest, rules: Ruleset) -> Ruleset:
+    extra = tuple(compile_user_pattern(f"extra{i}", p) for i, p in enumerate(_EXTRA[request.param]))
+    return dataclasses.replace(rules, boilerplate_patterns=rules.boilerplate_patterns + extra)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_LINE_PIECES), max_size=6).map("".join), max_size=6))
+def test_boilerplate_one_pass_keeps_every_sentence_a_pattern_matches(line_rules: Ruleset, texts: list[str]) -> None:
+    sentences = sentences_of(texts, kind="heading")
+    kept = boilerplate._may_match(sentences, line_rules)
+    assert [s for s in sentences if any_match(line_rules.boilerplate_patterns, s.text)] == [
+        s for s in kept if any_match(line_rules.boilerplate_patterns, s.text)]
