@@ -36,7 +36,7 @@ from functools import lru_cache
 from ..findings import fingerprint, sentence_evidence
 from ..models import Evidence, Finding, Sentence, SourceInfo, Severity
 from ..ruleset import Ruleset
-from ..ruleset.patterns import UserPattern, any_match, compile_user_pattern
+from ..ruleset.patterns import UserPattern, compile_user_pattern
 from .corpus import Corpus, SourceDoc, each_source
 
 KIND = "boilerplate"
@@ -66,12 +66,15 @@ def _section_labels(sentences: Sequence[Sentence], info: SourceInfo | None,
     title = info.title if info is not None and info.title else candidates[0].text
     title_words = _words(title)
     out = []
-    for s in candidates:
+    words_of: list[set[str]] = []  # of each candidate, made when first needed
+    for k, s in enumerate(candidates):
         words = s.text.split()
         if not words or len(words) > 6 or _SENTENCE_PUNCT.search(s.text):
             continue
-        own = _words(s.text)
-        others = set().union(*(_words(o.text) for o in candidates if o is not s))
+        if not words_of:
+            words_of = [_words(c.text) for c in candidates]
+        own = words_of[k]
+        others = set().union(*(w for o, w in zip(candidates, words_of) if o is not s))
         if own and not own & title_words and not own & others:
             out.append(s)
     return out
@@ -119,8 +122,6 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
     texts: dict[tuple[str, str], str] = {}
     flagged: set[int] = set()
     for sentence in _may_match(sentences, rules) if rules.boilerplate_patterns else ():
-        if not any_match(rules.boilerplate_patterns, sentence.text):
-            continue  # one RE2 pass rules out every pattern
         for pattern in rules.boilerplate_patterns:
             hit = next(iter(pattern.finditer(sentence.text)), None)
             if hit is None or hit[1] <= hit[0]:
