@@ -97,6 +97,22 @@ _LIST_PIECES = ["three", "Five", "fıve", "ſix", "12", "2", "aspects", " ", ","
                 "a", "b and c", "or d", "etc.", "x"]
 
 
+_DOCUMENTED_INTRO = re.compile(
+    rf"(?<![\w.,-])(?P<num>{enumeration_mismatch._NUM})\s+"
+    rf"(?P<noun>(?:{enumeration_mismatch._WORD}\s+){{0,5}}{enumeration_mismatch._WORD})\s*"
+    r"(?P<intro>:|,?\s+namely\b\s*:?|,?\s+(?:including|such as)\b\s*:?)", re.IGNORECASE)
+_COUNT_PIECES = ["two", "Three", "FOUR", "fourteen", "Fourteenth", "ſix", "ſeventeen", "eight", "Eighteen", "nine",
+                 "ten", "tenth", "twenty", "1", "10", "19", "2", "20", "200", "21", "3", "9", "x", "-", ".", ",", "'",
+                 "aspects", "key", "areas", " ", "  ", "\n", ":", " namely", " including", " such as", "a, b and c"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_COUNT_PIECES), max_size=12).map("".join))
+def test_enumeration_count_pattern_is_the_documented_one(text: str) -> None:
+    assert [(m.span(), m.groupdict()) for m in enumeration_mismatch._INTRO.finditer(text)] == [
+        (m.span(), m.groupdict()) for m in _DOCUMENTED_INTRO.finditer(text)]
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(_LIST_PIECES), max_size=16).map(" ".join))
 def test_enumeration_list_prefilter_never_misses(text: str) -> None:

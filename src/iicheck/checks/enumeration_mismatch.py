@@ -46,8 +46,25 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen twenty".split(), start=2)}
 _NUM = r"(?:" + "|".join(NUMBER_WORDS) + r"|1[0-9]|20|[2-9])"
 _WORD = rf"(?!{_NUM}\b)[^\W\d][\w'’-]*"
+_CASE_EXTRA = {"i": "İı", "k": "\u212a", "s": "ſ"}
+"""The characters other than its two cases that re.IGNORECASE equates with an ASCII letter."""
+
+
+def _count_first() -> str:
+    """``(?<![\\w.,-])_NUM``, written so that re can skip ahead to the characters a count can
+    start with instead of trying every position: the first character from a case-sensitive set,
+    the look-behind checked after it, then the rest of the count chosen by that character (the
+    alternatives of _NUM in the same order, so the same matches)."""
+    rests: dict[str, list[str]] = {}
+    for word in NUMBER_WORDS:
+        rests.setdefault(word[0], []).append(word[1:])
+    firsts = "".join(c + c.upper() + _CASE_EXTRA.get(c, "") for c in rests)
+    words = "|".join(f"(?<={c})(?:{'|'.join(r)})" for c, r in rests.items())
+    return rf"(?-i:[{firsts}1-9])(?<![\w.,-].)(?:{words}|(?<=1)[0-9]|(?<=2)0?|(?<=[3-9]))"
+
+
 _INTRO = re.compile(
-    rf"(?<![\w.,-])(?P<num>{_NUM})\s+(?P<noun>(?:{_WORD}\s+){{0,5}}{_WORD})\s*"
+    rf"(?P<num>{_count_first()})\s+(?P<noun>(?:{_WORD}\s+){{0,5}}{_WORD})\s*"
     r"(?P<intro>:|,?\s+namely\b\s*:?|,?\s+(?:including|such as)\b\s*:?)", re.IGNORECASE)
 _QUOTED = re.compile(rf"[\"“](?P<list>[^\"“”]{{3,120}})[\"”]\s+(?P<num>{_NUM})\s+[^\W\d]", re.IGNORECASE)
 _OPEN_END = re.compile(r"(?:\betc\b\.?|\band so on|\band other\b.*|\.\.\.|…)\s*$", re.IGNORECASE)
