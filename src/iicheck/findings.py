@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from .models import Claim, Evidence, Finding, Sentence
 
@@ -20,7 +20,8 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 @lru_cache(maxsize=1 << 16)
 def normalise_sentence(text: str) -> str:
-    # memoised: a claim's sentence is in the fingerprint of every pair finding it is part of
+    """Whitespace folded, digits masked, lower case. Memoised: a claim's sentence is in the
+    fingerprint of every pair finding it backs, and of every finding about its figures."""
     return " ".join(_DIGITS.sub("#", text).lower().split())
 
 

@@ -26,6 +26,8 @@ Example: "Copyright © 2011 JIN SHI" + "The 2019 government work report pointed 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -45,7 +47,19 @@ _COPYRIGHT = re.compile(r"(?:copyright\s*(?:©|\(c\))?|©)\s*((?:18|19|20)\d\d)(
                         re.IGNORECASE)
 _HEADER = re.compile(r"(?:^|\s)(?:date|dated|updated|published|posted|release date)\s*[:：]?\s*"
                      r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\b", re.IGNORECASE)
-_YEAR = re.compile(r"(?<![\w$.,%/-])((?:18|19|20)\d\d)(?![\w%]|[.,]\d|-\d)")
+
+
+@lru_cache(maxsize=4)
+def _year_pattern(first_century: int) -> re.Pattern[str]:
+    """A year of the centuries from `first_century` (18, 19 or 20) on, not inside a longer
+    number or word. The look-behind (nothing of [\\w$.,%/-] before the year) is checked after
+    the year's first two digits, the same matches as checking it before, so that the regex
+    engine can skip ahead to them instead of trying every position."""
+    centuries = "|".join(str(c) for c in range(first_century, 21))
+    return re.compile(rf"((?:{centuries})(?<![\w$.,%/-]..)\d\d)(?![\w%]|[.,]\d|-\d)")
+
+
+_YEAR = _year_pattern(18)
 _DEADLINE = re.compile(r"\b(?:by|before|until|till|to|through|toward|towards)\s*$|[-–]\s*$", re.IGNORECASE)
 _HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 _FUNCTION = {"in", "the", "since", "of", "from", "during", "early", "late", "mid", "end", "and", "as",
@@ -54,9 +68,18 @@ _FUNCTION = {"in", "the", "since", "of", "from", "during", "early", "late", "mid
 Reference = tuple[str, int, int, Sentence | None, tuple[int, int] | None]  # label, year, month, where
 
 
-def _references(sentences: tuple[Sentence, ...], info: SourceInfo | None) -> list[Reference]:
+def _may_have_copyright(joined: str) -> bool:
+    """Whether some sentence (`joined`: all of them, joined by newlines) may match _COPYRIGHT:
+    it needs "©" or "copyright" in any case (a plain substring test on the lower-cased text,
+    cheaper than the pattern; str.lower turns every character the pattern equates with c, o,
+    p, y or r into it)."""
+    return "©" in joined or "copyr" in joined.lower()
+
+
+def _references(sentences: tuple[Sentence, ...], joined: str, info: SourceInfo | None) -> list[Reference]:
+    """The reference dates; `joined` is the sentences' texts joined by newlines."""
     refs: list[Reference] = []
-    for s in sentences:
+    for s in sentences if _may_have_copyright(joined) else ():
         m = _COPYRIGHT.search(s.text)
         if m:
             year = int(m.group(2) or m.group(1))
@@ -75,13 +98,31 @@ def _references(sentences: tuple[Sentence, ...], info: SourceInfo | None) -> lis
     return refs
 
 
-def _events(sentence: Sentence, target: re.Pattern[str]) -> Iterator[tuple[int, int, int, int]]:
-    """(year, month or 0, start, end) of the past events a body sentence reports."""
+def _with_years(sentences: tuple[Sentence, ...], joined: str, since: int) -> list[Sentence]:
+    """The sentences with a year (as _YEAR reads it) of `since` or later, in order, from one
+    scan of `joined` (their texts joined by newlines): a year never contains a newline, and a
+    newline satisfies the look-arounds as the ends of a sentence do."""
+    starts = list(itertools.accumulate((len(s.text) + 1 for s in sentences[:-1]), initial=0))
+    years = _year_pattern(min(max(since // 100, 18), 20))  # the fewer centuries, the faster
+    found = {bisect.bisect_right(starts, m.start()) - 1 for m in years.finditer(joined) if int(m.group(1)) >= since}
+    return [sentences[k] for k in sorted(found)]
+
+
+def _events(sentence: Sentence, target: re.Pattern[str], since: int) -> list[tuple[int, int, int, int]]:
+    """(year, month or 0, start, end) of the past events of year `since` or later a body
+    sentence reports."""
     text = sentence.text
-    years = list(_YEAR.finditer(text))
-    if not years or target.search(text):
-        return
-    for m in years:
+    events = list(_candidate_events(text, since))
+    if events and target.search(text):  # the target test last: it costs most
+        return []
+    return events
+
+
+def _candidate_events(text: str, since: int) -> Iterator[tuple[int, int, int, int]]:
+    """The events of _events, before the sentence's target cues are considered."""
+    for m in _YEAR.finditer(text):
+        if int(m.group(1)) < since:
+            continue
         before = text[:m.start()]
         words = before.split()
         month = 0
@@ -110,10 +151,13 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
     target = _target_cues(rules)
     source = doc.id
     sentences = doc.sentences
-    refs = _references(sentences, doc.info)
+    joined = "\n".join(s.text for s in sentences)
+    refs = _references(sentences, joined, doc.info)
     if not refs:
         return
-    events = [(y, mo, s, a, b) for s in sentences if s.kind == "body" for y, mo, a, b in _events(s, target)]
+    since = min(year for _, year, _, _, _ in refs)  # an earlier event is later than no reference
+    events = [(y, mo, s, a, b) for s in _with_years(sentences, joined, since) if s.kind == "body"
+              for y, mo, a, b in _events(s, target, since)]
     for label, year, month, where, span in refs:
         later = [e for e in events if e[0] > year or (e[0] == year and month <= 12 and e[1] > month)]
         if not later:

@@ -25,11 +25,13 @@ Example: rules/quality.yaml ``artifacts: [{id: sku, pattern: "SKU-[0-9]{6}", des
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..findings import fingerprint, sentence_evidence
-from ..models import Evidence, Finding, Sentence, Severity
+from ..models import Finding, Sentence, Severity
 from ..ruleset import Ruleset
 from ..ruleset.patterns import any_match
 from .corpus import Corpus, SourceDoc, each_source
@@ -38,9 +40,11 @@ KIND = "artifact"
 DEFAULT_SEVERITY: Severity = "warning"
 MAX_EVIDENCE = 20
 
-# Fixed, linear-time patterns (no nested quantifiers); user patterns go through RE2.
+# Fixed, linear-time patterns (no nested quantifiers); user patterns go through RE2. The code
+# detector checks its look-behind after the first capital (the same matches as checking it
+# before) so that the regex engine can skip ahead to capitals instead of trying every position.
 BUILTIN: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("code", re.compile(r"(?<![\w-])[A-Z]{1,3}[0-9]{5,}[A-Z]{0,3}(?![\w-])"),
+    ("code", re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{0,2}[0-9]{5,}[A-Z]{0,3}(?![\w-])"),
      "a product or scraper code pasted into the text"),
     ("markup", re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>\n]{0,200})?/?>"
                           r"|&(?:[A-Za-z]{2,8}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
@@ -50,21 +54,54 @@ BUILTIN: tuple[tuple[str, re.Pattern[str], str], ...] = (
      "mis-decoded characters (UTF-8 read as Latin-1/CP1252)"),
     ("control", re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"), "invisible control characters"),
 )
+_LEADS = {
+    "markup": "<&[",
+    "mojibake": "âÃÂ\ufffd",
+    "control": "".join(map(chr, (*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f))),
+}
+"""Characters one of which starts every match of a detector: if the text has none, the
+detector is not run (plain substring tests, much cheaper than a regex scan)."""
+
+Hit = tuple[str, str, int, int]
+"""(detector id, description, start, end) of a match within a sentence."""
 
 
-# One pass of the union of the built-in detectors rules them all out for most text.
-_ANY_BUILTIN = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern, _ in BUILTIN))
+def _builtin_hits(sentences: tuple[Sentence, ...]) -> dict[int, list[Hit]]:
+    """The built-in detectors' matches in each sentence (by position in `sentences`), in
+    detector order, then text order. Each detector scans the sentences joined by newlines once;
+    that finds exactly the per-sentence matches (a newline is not part of any match and
+    satisfies the look-arounds as a sentence's ends do) unless a match runs across a newline
+    into the next sentence: then each sentence is scanned alone."""
+    texts = [s.text for s in sentences]
+    joined = "\n".join(texts)
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    found: dict[int, list[Hit]] = {}
+    for rule_id, pattern, description in BUILTIN:
+        lead = _LEADS.get(rule_id)
+        if lead is not None and not any(c in joined for c in lead):
+            continue
+        for m in pattern.finditer(joined):
+            k = bisect.bisect_right(starts, m.start()) - 1
+            start, end = m.start() - starts[k], m.end() - starts[k]
+            if end > len(texts[k]):
+                return _builtin_hits_by_sentence(texts)
+            found.setdefault(k, []).append((rule_id, description, start, end))
+    return found
 
 
-def _matches(sentence: Sentence, rules: Ruleset, builtin: bool) -> Iterator[tuple[str, str, int, int]]:
-    """(detector id, description, start, end) within the sentence; the built-in detectors only
-    when `builtin` (the caller's prefilter found something for them in the source)."""
-    text = sentence.text
-    if builtin:
+def _builtin_hits_by_sentence(texts: list[str]) -> dict[int, list[Hit]]:
+    """As _builtin_hits, each sentence scanned alone."""
+    found: dict[int, list[Hit]] = {}
+    for k, text in enumerate(texts):
         for rule_id, pattern, description in BUILTIN:
             for m in pattern.finditer(text):
-                if m.end() > m.start():
-                    yield rule_id, description, m.start(), m.end()
+                found.setdefault(k, []).append((rule_id, description, m.start(), m.end()))
+    return found
+
+
+def _user_hits(sentence: Sentence, rules: Ruleset) -> Iterator[Hit]:
+    """The matches of the rules' ``artifacts`` patterns within the sentence."""
+    text = sentence.text
     if not any_match(rules.artifact_patterns, text):
         return
     descriptions = {p.id: p.description for p in rules.quality.artifacts}
@@ -80,18 +117,22 @@ def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
 
 def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
     source = doc.id
-    groups: dict[tuple[str, str], list[tuple[Evidence, str]]] = {}
+    groups: dict[tuple[str, str], list[tuple[Sentence, int, int]]] = {}
     described: dict[tuple[str, str], str] = {}
-    # sentences are disjoint pieces of the text: a match in one is a match in the joined text
-    builtin = _ANY_BUILTIN.search("\n".join(s.text for s in doc.sentences)) is not None
-    for sentence in doc.sentences:
+    builtin = _builtin_hits(doc.sentences)
+    # without user patterns, only the sentences with a built-in match need a look
+    for k in range(len(doc.sentences)) if rules.artifact_patterns else sorted(builtin):
+        sentence = doc.sentences[k]
+        hits: Iterable[Hit] = builtin.get(k, ())
+        if rules.artifact_patterns:
+            hits = itertools.chain(hits, _user_hits(sentence, rules))
         seen: set[tuple[int, int]] = set()
-        for rule_id, description, start, end in _matches(sentence, rules, builtin):
+        for rule_id, description, start, end in hits:
             if (start, end) in seen:  # a user pattern repeating a built-in one
                 continue
             seen.add((start, end))
             key = (rule_id, sentence.text[start:end])
-            groups.setdefault(key, []).append((sentence_evidence(sentence, start, end), sentence.text))
+            groups.setdefault(key, []).append((sentence, start, end))
             described.setdefault(key, description)
     for (rule_id, token), found in groups.items():
         shown = found[:MAX_EVIDENCE]
@@ -101,7 +142,7 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
             kind=KIND, severity=DEFAULT_SEVERITY,
             message=(f"{token!r} appears {times} in source {source}: {described[(rule_id, token)]} "
                      f"({rule_id}), not part of the author's text. Remove it before quoting{more}."),
-            evidence=tuple(e for e, _ in shown),
+            evidence=tuple(sentence_evidence(*place) for place in shown),
             fingerprint=fingerprint(KIND, None, None, [source], [], extra=f"{rule_id}:{token}"),
             details={"pattern": rule_id, "token": token, "occurrences": len(found)},
         )

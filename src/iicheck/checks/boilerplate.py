@@ -27,13 +27,16 @@ Example: ``{id: editor_line, pattern: "(?i)^\\s*editors?\\s*[:：].{1,60}$", des
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from ..findings import fingerprint, sentence_evidence
 from ..models import Evidence, Finding, Sentence, SourceInfo, Severity
 from ..ruleset import Ruleset
-from ..ruleset.patterns import any_match
+from ..ruleset.patterns import UserPattern, compile_user_pattern
 from .corpus import Corpus, SourceDoc, each_source
 
 KIND = "boilerplate"
@@ -41,6 +44,8 @@ DEFAULT_SEVERITY: Severity = "info"
 SECTION_LABEL = "section_label"
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
+_WHOLE_TEXT_ANCHOR = re.compile(r"\\[Az]|\(\?[A-Za-z-]*m")
+"""In a pattern's source: \\A, \\z, or a flag group that sets or clears the m flag."""
 _SENTENCE_PUNCT = re.compile(r"[.!?:;,“”\"]|\d")
 
 
@@ -61,15 +66,48 @@ def _section_labels(sentences: Sequence[Sentence], info: SourceInfo | None,
     title = info.title if info is not None and info.title else candidates[0].text
     title_words = _words(title)
     out = []
-    for s in candidates:
+    words_of: list[set[str]] = []  # of each candidate, made when first needed
+    for k, s in enumerate(candidates):
         words = s.text.split()
         if not words or len(words) > 6 or _SENTENCE_PUNCT.search(s.text):
             continue
-        own = _words(s.text)
-        others = set().union(*(_words(o.text) for o in candidates if o is not s))
+        if not words_of:
+            words_of = [_words(c.text) for c in candidates]
+        own = words_of[k]
+        others = set().union(*(w for o, w in zip(candidates, words_of) if o is not s))
         if own and not own & title_words and not own & others:
             out.append(s)
     return out
+
+
+@lru_cache(maxsize=8)
+def _line_union(rules: Ruleset) -> UserPattern | None:
+    """All the boilerplate patterns as one RE2 matcher in multi-line mode (^ and $ at every
+    line's ends); None if a pattern anchors to the whole text or sets the m flag itself."""
+    sources = [p.source for p in rules.boilerplate_patterns]
+    if any(_WHOLE_TEXT_ANCHOR.search(source) for source in sources):
+        return None
+    return compile_user_pattern("boilerplate lines", "(?m)" + "|".join(f"(?:{s})" for s in sources))
+
+
+def _may_match(sentences: Sequence[Sentence], rules: Ruleset) -> Sequence[Sentence]:
+    """The sentences a boilerplate pattern may match, in order: those in which the multi-line
+    union of the patterns matches once the sentences are joined by newlines (a match in a
+    sentence alone is one there: ^ and $ hold at a sentence's ends, and a newline is no word
+    character), from one RE2 pass instead of one per sentence; all of them if there is no such
+    union or a match runs into the next sentence."""
+    union = _line_union(rules)
+    if union is None or not sentences:
+        return sentences
+    texts = [s.text for s in sentences]
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    found: set[int] = set()
+    for start, end in union.finditer("\n".join(texts)):
+        k = bisect.bisect_right(starts, start) - 1
+        if end > starts[k] + len(texts[k]):
+            return sentences
+        found.add(k)
+    return [sentences[k] for k in sorted(found)]
 
 
 def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
@@ -83,9 +121,7 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
     groups: dict[tuple[str, str], list[Evidence]] = {}
     texts: dict[tuple[str, str], str] = {}
     flagged: set[int] = set()
-    for sentence in sentences:
-        if not any_match(rules.boilerplate_patterns, sentence.text):
-            continue  # one RE2 pass rules out every pattern
+    for sentence in _may_match(sentences, rules) if rules.boilerplate_patterns else ():
         for pattern in rules.boilerplate_patterns:
             hit = next(iter(pattern.finditer(sentence.text)), None)
             if hit is None or hit[1] <= hit[0]:

@@ -18,6 +18,7 @@ fast!" -> one finding with two evidence sentences.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from ..findings import fingerprint, sentence_evidence
@@ -30,11 +31,19 @@ DEFAULT_SEVERITY: Severity = "info"
 MIN_WORDS = 5
 
 _TOKEN = re.compile(r"\w+")
+_NOT_ASCII_WORD = bytes(sorted(set(range(256)) - set(b"abcdefghijklmnopqrstuvwxyz0123456789_")))
 
 
 def normalise(text: str) -> str:
     """Lower case, words only: punctuation and whitespace differences do not count."""
     return " ".join(_TOKEN.findall(text.lower()))
+
+
+def _ascii_word_chars(text: str) -> bytes:
+    """The ASCII word characters of the lower-cased text, in order: a function of
+    normalise(text) (every one of them is in a word of it), so the same for texts that normalise
+    alike, and several times cheaper to compute."""
+    return text.lower().encode().translate(None, _NOT_ASCII_WORD)
 
 
 def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
@@ -43,8 +52,12 @@ def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
 
 def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
     source = doc.id
+    coarse = [_ascii_word_chars(s.text) for s in doc.sentences]
+    sharing = Counter(coarse)
     groups: dict[str, list[Sentence]] = {}
-    for sentence in doc.sentences:
+    for sentence, c in zip(doc.sentences, coarse):
+        if sharing[c] < 2:
+            continue  # no other sentence can normalise alike
         key = normalise(sentence.text)
         if len(key.split()) >= MIN_WORDS:
             groups.setdefault(key, []).append(sentence)

@@ -46,8 +46,25 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen twenty".split(), start=2)}
 _NUM = r"(?:" + "|".join(NUMBER_WORDS) + r"|1[0-9]|20|[2-9])"
 _WORD = rf"(?!{_NUM}\b)[^\W\d][\w'’-]*"
+_CASE_EXTRA = {"i": "İı", "k": "\u212a", "s": "ſ"}
+"""The characters other than its two cases that re.IGNORECASE equates with an ASCII letter."""
+
+
+def _count_first() -> str:
+    """``(?<![\\w.,-])_NUM``, written so that re can skip ahead to the characters a count can
+    start with instead of trying every position: the first character from a case-sensitive set,
+    the look-behind checked after it, then the rest of the count chosen by that character (the
+    alternatives of _NUM in the same order, so the same matches)."""
+    rests: dict[str, list[str]] = {}
+    for word in NUMBER_WORDS:
+        rests.setdefault(word[0], []).append(word[1:])
+    firsts = "".join(c + c.upper() + _CASE_EXTRA.get(c, "") for c in rests)
+    words = "|".join(f"(?<={c})(?:{'|'.join(r)})" for c, r in rests.items())
+    return rf"(?-i:[{firsts}1-9])(?<![\w.,-].)(?:{words}|(?<=1)[0-9]|(?<=2)0?|(?<=[3-9]))"
+
+
 _INTRO = re.compile(
-    rf"(?<![\w.,-])(?P<num>{_NUM})\s+(?P<noun>(?:{_WORD}\s+){{0,5}}{_WORD})\s*"
+    rf"(?P<num>{_count_first()})\s+(?P<noun>(?:{_WORD}\s+){{0,5}}{_WORD})\s*"
     r"(?P<intro>:|,?\s+namely\b\s*:?|,?\s+(?:including|such as)\b\s*:?)", re.IGNORECASE)
 _QUOTED = re.compile(rf"[\"“](?P<list>[^\"“”]{{3,120}})[\"”]\s+(?P<num>{_NUM})\s+[^\W\d]", re.IGNORECASE)
 _OPEN_END = re.compile(r"(?:\betc\b\.?|\band so on|\band other\b.*|\.\.\.|…)\s*$", re.IGNORECASE)
@@ -55,18 +72,34 @@ _CONJ_START = re.compile(r"^(?:and|or)\s", re.IGNORECASE)
 _CONJ_INSIDE = re.compile(r"\s(?:and|or)\s", re.IGNORECASE)
 
 
-def _maybe_list(text: str) -> bool:
-    """A necessary condition for either list form (plain substring tests, much cheaper than the
-    patterns): _INTRO needs ':', 'namely', 'including' or 'such as'; _QUOTED an opening quote."""
-    if ":" in text or '"' in text or "\u201c" in text:
-        return True
-    folded = text.casefold()  # as the patterns ignore case
-    return "namely" in folded or "including" in folded or "such" in folded
+def _maybe_lists(text: str) -> tuple[bool, bool]:
+    """Whether to read the sentence for a list after a count (_INTRO) and for a quoted list
+    (_QUOTED), by plain substring tests, much cheaper than the patterns. Neither unless it has
+    ':', a quote, or 'namely', 'including' or 'such' in the case-folded text. Then _QUOTED
+    needs an opening quote, and _INTRO ':', 'namely', 'including' or 'such as', which the
+    case-folded text has wherever the pattern finds them (it ignores case), unless an 'ı' or
+    'İ' stands for an 'i' there (the pattern equates them with 'i', str.casefold does not): a
+    sentence with one of those is read for _INTRO whenever it is read at all."""
+    quoted = '"' in text or "\u201c" in text
+    if ":" in text:
+        return True, quoted
+    folded = text.casefold()
+    if not (quoted or "namely" in folded or "including" in folded or "such" in folded):
+        return False, False
+    introduced = ("namely" in folded or "including" in folded or "such as" in folded
+                  or "ı" in text or "İ" in text)
+    return introduced, quoted
 
 
 def _value(token: str) -> int:
-    """2..20 from a digit string or a number word."""
-    return int(token) if token.isdigit() else NUMBER_WORDS[token.lower()]
+    """2..20 from a digit string or a number word in any case the patterns accept (they equate
+    "ı" and "İ" with "i", "ſ" with "s", which str.lower does not)."""
+    if token.isdigit():
+        return int(token)
+    value = NUMBER_WORDS.get(token.lower())
+    if value is None:
+        value = next(v for w, v in NUMBER_WORDS.items() if re.fullmatch(w, token, re.IGNORECASE))
+    return value
 
 
 def _readings(pieces: list[str]) -> tuple[set[int], bool]:
@@ -136,9 +169,9 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
     for sentence in doc.sentences:
         if sentence.kind != "body":
             continue
-        if not _maybe_list(sentence.text):
-            continue
-        for stated, start, end, listed in (*_introduced(sentence), *_quoted(sentence)):
+        introduced, quoted = _maybe_lists(sentence.text)
+        found = [*(_introduced(sentence) if introduced else ()), *(_quoted(sentence) if quoted else ())]
+        for stated, start, end, listed in found:
             yield Finding(
                 kind=KIND, severity=DEFAULT_SEVERITY,
                 message=(f"Source {source} states a count of {stated} but lists {listed}. One of "

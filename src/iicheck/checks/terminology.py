@@ -23,8 +23,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..findings import fingerprint, sentence_evidence
-from ..models import Evidence, Finding, Sentence, Severity
-from ..ruleset import Ruleset, phrase_body, phrase_regex, whole_words
+from ..models import Finding, Sentence, Severity
+from ..ruleset import Ruleset, phrase_regex
 from .corpus import Corpus, SourceDoc, each_source
 
 KIND = "terminology"
@@ -37,90 +37,70 @@ def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
 
 
 @lru_cache(maxsize=8)
-def _terms(rules: Ruleset) -> tuple[tuple[str, str, str, re.Pattern[str]], ...]:
-    """(preferred, variant, its first word case-folded, matcher) per variant."""
-    return tuple((term.preferred, variant, variant.split()[0].casefold(), phrase_regex([variant]))
+def _terms(rules: Ruleset) -> tuple[tuple[str, str, str | None, re.Pattern[str]], ...]:
+    """(preferred, variant, its first word lower-cased if the variant is ASCII else None,
+    matcher) per variant."""
+    return tuple((term.preferred, variant, variant.split()[0].lower() if variant.isascii() else None,
+                  phrase_regex([variant]))
                  for term in rules.quality.terminology for variant in term.variants
                  if variant.strip() and variant.strip().lower() != term.preferred.strip().lower())
 
 
-def _may_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Whether matches of word sequences `a` and `b` could share a word: one inside the
-    other, or an end of `a` that begins `b`."""
-    if any(a[i:i + len(b)] == b for i in range(len(a) - len(b) + 1)):
-        return True
-    return any(a[-k:] == b[:k] for k in range(1, min(len(a), len(b)) + 1))
-
-
-@lru_cache(maxsize=8)
-def _combined(rules: Ruleset) -> re.Pattern[str] | None:
-    """One matcher for every variant (group ``v<i>`` for the i-th of `_terms`), when no two
-    variants' matches can overlap: then one scan finds exactly the matches the separate
-    matchers would. None when two could overlap (each variant is then scanned alone)."""
-    words = [tuple(variant.casefold().split()) for _, variant, _, _ in _terms(rules)]
-    if not words or any(i != j and _may_overlap(a, b)
-                        for i, a in enumerate(words) for j, b in enumerate(words)):
+def _aligned_fold(joined: str) -> str | None:
+    """`joined` lower-cased, if that puts every character that the matchers' case-insensitive
+    matching equates with an ASCII letter at the same offset as that letter; else None. Python's
+    re equates with ASCII letters only their two cases, "K" (Kelvin sign, lower-cased to "k"),
+    "İ" (lower-cased to two characters), "ı" and "ſ" (not lower-cased to "i" and "s")."""
+    folded = joined.lower()
+    if len(folded) != len(joined) or "ı" in joined or "ſ" in joined:
         return None
-    return whole_words([f"(?P<v{i}>{phrase_body(v)})" for i, (_, v, _, _) in enumerate(_terms(rules))])
+    return folded
 
 
-def _by_variant(combined: re.Pattern[str], doc: SourceDoc, joined: str,
-                starts: list[int]) -> dict[int, list[tuple[Sentence, int, int]]] | None:
-    """Occurrences of each variant (by index) from one scan; None if a match spans two
-    sentences (the caller then scans each variant sentence by sentence)."""
-    found: dict[int, list[tuple[Sentence, int, int]]] = {}
-    for m in combined.finditer(joined):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        sentence = doc.sentences[i]
-        if m.end() > starts[i] + len(sentence.text):
-            return None
-        assert m.lastgroup is not None
-        found.setdefault(int(m.lastgroup[1:]), []).append(
-            (sentence, m.start() - starts[i], m.end() - starts[i]))
-    return found
+def _matches(regex: re.Pattern[str], first_word: str, joined: str, folded: str) -> Iterator[re.Match[str]]:
+    """``regex.finditer(joined)`` for an ASCII variant starting with `first_word`, with `folded`
+    from _aligned_fold: a match can only start where the first word occurs in `folded`, and a
+    substring search finds those places much faster than the matcher scanning every position."""
+    pos = folded.find(first_word)
+    while pos >= 0:
+        m = regex.match(joined, pos)
+        if m is not None:
+            yield m
+        pos = folded.find(first_word, m.end() if m is not None else pos + 1)
 
 
-def _occurrences(regex: re.Pattern[str], doc: SourceDoc, joined: str,
-                 starts: list[int]) -> Iterator[tuple[Sentence, int, int]]:
-    """(sentence, start, end) of each match, from one pass over the joined text (sentences
-    joined by newlines, `starts` their offsets in it); exactly the per-sentence matches, since
+def _occurrences(regex: re.Pattern[str], matches: Iterator[re.Match[str]], doc: SourceDoc,
+                 starts: list[int]) -> list[tuple[Sentence, int, int]]:
+    """(sentence, start, end) of each of `matches`, the matches of `regex` in the sentences
+    joined by newlines (`starts` their offsets in it); exactly the per-sentence matches, since
     a newline satisfies the matcher's word-boundary checks as the ends of a sentence do. If a
     match spans two sentences, the variant is searched sentence by sentence instead."""
     found = []
-    for m in regex.finditer(joined):
+    for m in matches:
         i = bisect.bisect_right(starts, m.start()) - 1
         sentence = doc.sentences[i]
         if m.end() > starts[i] + len(sentence.text):
-            found = [(s, x.start(), x.end()) for s in doc.sentences for x in regex.finditer(s.text)]
-            break
+            return [(s, x.start(), x.end()) for s in doc.sentences for x in regex.finditer(s.text)]
         found.append((sentence, m.start() - starts[i], m.end() - starts[i]))
-    return iter(found)
+    return found
 
 
 def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
     source = doc.id
     joined = "\n".join(s.text for s in doc.sentences)
     starts = list(itertools.accumulate((len(s.text) + 1 for s in doc.sentences[:-1]), initial=0))
-    combined = _combined(rules)
-    by_variant = _by_variant(combined, doc, joined, starts) if combined is not None else None
-    # Scanned one by one, a variant can only match where its first word occurs (case-folded,
-    # as the matcher ignores case): a substring test rules most out before any regex runs.
-    folded = joined.casefold() if by_variant is None else ""
-    for k, (preferred, variant, first_word, regex) in enumerate(_terms(rules)):
-        if by_variant is not None:
-            occurrences: Iterator[tuple[Sentence, int, int]] = iter(by_variant.get(k, ()))
-        elif first_word in folded:
-            occurrences = _occurrences(regex, doc, joined, starts)
+    folded = _aligned_fold(joined)
+    for preferred, variant, first_word, regex in _terms(rules):
+        if folded is not None and first_word is not None:
+            if first_word not in folded:
+                continue
+            matches = _matches(regex, first_word, joined, folded)
         else:
+            matches = regex.finditer(joined)
+        occurrences = _occurrences(regex, matches, doc, starts)
+        if not occurrences:
             continue
-        evidence: list[Evidence] = []
-        count = 0
-        for sentence, start, end in occurrences:
-            count += 1
-            if len(evidence) < MAX_EVIDENCE:
-                evidence.append(sentence_evidence(sentence, start, end))
-        if not count:
-            continue
+        count = len(occurrences)
         times = "once" if count == 1 else f"{count} times"
         more = f"; the first {MAX_EVIDENCE} are shown" if count > MAX_EVIDENCE else ""
         yield Finding(
@@ -128,7 +108,7 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
             message=(f"Source {source} uses \u201c{variant}\u201d {times}{more}: a variant or "
                      f"mistranslation of \u201c{preferred}\u201d. Read it as \u201c{preferred}\u201d "
                      f"and use the preferred term when quoting."),
-            evidence=tuple(evidence),
+            evidence=tuple(sentence_evidence(*place) for place in occurrences[:MAX_EVIDENCE]),
             fingerprint=fingerprint(KIND, None, None, [source], [],
                                     extra=f"{variant.lower()}->{preferred.lower()}"),
             details={"variant": variant, "preferred": preferred, "occurrences": count},
