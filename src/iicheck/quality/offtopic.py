@@ -116,10 +116,12 @@ import operator
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import AbstractSet, Collection, Mapping, Sequence, TypeVar
 
 from .corpusstats import CorpusStats, corpus_stats
-from .offtopic_prepare import PREPARED_VERSION, PreparedDoc, as_prepared, prepare_document, sentence_tokens
+from .offtopic_prepare import (PREPARED_VERSION, PreparedDoc, Tokens, as_prepared, prepare_document,
+                               sentence_tokens)
 from .words import content_words
 
 __all__ = [
@@ -218,7 +220,6 @@ class OffTopicHit:
 # --------------------------------------------------------------------------- scoring
 
 _K = TypeVar("_K", str, int)
-_START, _END = operator.itemgetter(0), operator.itemgetter(1)
 
 
 def _candidate_documents(host: Mapping[str, float], stats: CorpusStats,
@@ -382,7 +383,7 @@ def _context(prep: PreparedDoc, stats: CorpusStats, topic_terms: Sequence[str],
         idf[stem] = math.log((n_units + 1) / (df + 1)) + 1.0
     weight = {st: v ** params.idf_power for st, v in idf.items()}
     nb = _neighbour_credit(doc_df, idf, stats, params, own_index)
-    extra = frozenset(st for term in topic_terms for st in content_words(term))
+    extra = _topic_stems(tuple(topic_terms))
     gains = _gains(doc_df, weight, nb, extra, params.single_support)
     raws = tuple(_support(st, weight, gains) for st in prep.stems)
     if params.cosine_mix > 0:
@@ -396,6 +397,12 @@ def _context(prep: PreparedDoc, stats: CorpusStats, topic_terms: Sequence[str],
     scores = tuple((len(st) * r + k * mean) / (len(st) + k) / norm
                    for r, st in zip(raws, prep.stems))
     return _Context(doc_df, weight, gains, nb, extra, raws, scores, mean, norm)
+
+
+@lru_cache(maxsize=8)
+def _topic_stems(topic_terms: tuple[str, ...]) -> frozenset[str]:
+    """The content stems of the topic vocabulary (memoised: the same for every document)."""
+    return frozenset(st for term in topic_terms for st in content_words(term))
 
 
 def _centroid_cosines(stems: Sequence[Sequence[str]], weight: Mapping[str, float],
@@ -439,8 +446,10 @@ def _examine(prep: PreparedDoc, i: int, ctx: _Context,
     if not flagged_sentence and ctx.raws[i] / ctx.norm >= params.tail_gate:
         return None  # neither the sentence nor a tail of it can be a candidate
     cuts = _clause_cuts(text, prep.splits[i], params)
-    toks = sentence_tokens(text) if cuts or flagged_sentence else ()
-    tail = _best_tail(text, cuts, toks, ctx, params)
+    if not cuts and not flagged_sentence:
+        return None  # no tail to examine: the words need not be found
+    toks = sentence_tokens(text)
+    tail = _best_tail(cuts, toks, ctx, params)
     if tail is not None:
         t_sup, h_sup, start, words = tail
         reason = (
@@ -453,7 +462,7 @@ def _examine(prep: PreparedDoc, i: int, ctx: _Context,
     if not flagged_sentence:
         return None
     words = tuple(dict.fromkeys(
-        text[a:b].lower() for a, b, st in toks
+        w for w, st in zip(toks.words, toks.stems)
         if st and st not in ctx.extra and ctx.doc_df[st] == 1 and ctx.nb.get(st, 0.0) < 0.25
     ))
     reason = (
@@ -483,24 +492,26 @@ def _clause_cuts(text: str, splits: Sequence[tuple[int, int]],
 
 
 def _best_tail(
-    text: str,
     cuts: Sequence[tuple[int, int]],
-    toks: Sequence[tuple[int, int, str]],
+    toks: Tokens,
     ctx: _Context,
     params: OffTopicParams,
 ) -> tuple[float, float, int, tuple[str, ...]] | None:
-    """The most off-topic tail clause of a sentence (``text``, cut at one of its clause
-    ``cuts``; ``toks`` its :func:`sentence_tokens`), if one qualifies (score shrunk)."""
-    if len(toks) < 2 * params.min_part_words:
+    """The most off-topic tail clause of a sentence (cut at one of its clause ``cuts``;
+    ``toks`` its :func:`sentence_tokens`), if one qualifies (score shrunk)."""
+    n_toks = len(toks.stems)
+    if n_toks < 2 * params.min_part_words:
         return None
     best: tuple[float, float, int, tuple[str, ...]] | None = None
     for sep_start, cut in cuts:
-        n_head = bisect.bisect_right(toks, sep_start, key=_END)  # words ending before it
-        n_tail_start = bisect.bisect_left(toks, cut, key=_START)  # first word after the cut
-        if n_head < params.min_part_words or len(toks) - n_tail_start < params.min_part_words:
+        n_head = bisect.bisect_right(toks.ends, sep_start)  # words ending before it
+        n_tail_start = bisect.bisect_left(toks.starts, cut)  # first word after the cut
+        if n_head < params.min_part_words or n_toks - n_tail_start < params.min_part_words:
             continue
-        h_st = {t[2] for t in toks[:n_head] if t[2]}
-        t_st = {t[2] for t in toks[n_tail_start:] if t[2]}
+        h_st = set(toks.stems[:n_head])
+        h_st.discard("")
+        t_st = set(toks.stems[n_tail_start:])
+        t_st.discard("")
         if len(t_st) < params.tail_min_content or not h_st:
             continue
         h_sup = _support(h_st, ctx.weight, ctx.gains) / ctx.norm
@@ -513,7 +524,7 @@ def _best_tail(
             continue
         if best is None or t_sup < best[0] or (t_sup == best[0] and h_sup > best[1]):
             words = tuple(dict.fromkeys(
-                text[a:b].lower() for a, b, st in toks[n_tail_start:] if st))
+                w for w, st in zip(toks.words[n_tail_start:], toks.stems[n_tail_start:]) if st))
             best = (t_sup, h_sup, cut, words)
     return best
 
@@ -549,7 +560,7 @@ def _dependent_tail(text: str, sep: str, cut: int) -> bool:
 def _clause_boundary(text: str, left: int, right: int, params: OffTopicParams) -> bool:
     """True when the comma at [left, right) separates clauses rather than list items: the
     comma-delimited segments on both sides have at least ``params.min_segment_words`` words."""
-    prev = max((m.end() for m in _COMMA_RE.finditer(text, 0, left)), default=0)
+    prev = max(text.rfind(",", 0, left), text.rfind(";", 0, left), text.rfind(":", 0, left)) + 1
     nxt = _COMMA_RE.search(text, right)
     seg_l = text[prev:left].split()
     seg_r = text[right: nxt.start() if nxt else len(text)].split()
