@@ -483,10 +483,10 @@ def _clause_cuts(text: str, splits: Sequence[tuple[int, int]],
     cuts = []
     for sep_start, cut in splits:
         sep = text[sep_start:cut]
-        if sep[0] in ",;:" and not _clause_boundary(text, sep_start, cut, params):
-            continue  # a comma inside an enumeration ("Beijing, Shanghai, Guangzhou, ...")
         if params.skip_dependent_tails and _dependent_tail(text, sep, cut):
             continue  # "..., forming a ...", "..., which ...": continues the head's clause
+        if sep[0] in ",;:" and not _clause_boundary(text, sep_start, cut, params):
+            continue  # a comma inside an enumeration ("Beijing, Shanghai, Guangzhou, ...")
         cuts.append((sep_start, cut))
     return cuts
 
