@@ -260,7 +260,8 @@ def _neighbour_credit(
     if params.neighbours <= 0 or params.neighbour_weight <= 0 or not stats.docs:
         return {}
     host = {w: c * idf[w] for w, c in doc_df.items()}
-    hnorm = math.sqrt(sum(v * v for v in host.values())) or 1.0
+    values = list(host.values())
+    hnorm = math.sqrt(sum(map(operator.mul, values, values))) or 1.0
     host2 = {w: v * idf[w] for w, v in host.items()}  # so that dot = sum(host2[w] * count)
     weigh = host2.get
     sims: list[tuple[float, int]] = []
@@ -379,9 +380,13 @@ def _context(prep: PreparedDoc, stats: CorpusStats, topic_terms: Sequence[str],
     n_units = stats.sentences + (0 if own else n_sent)
     idf: dict[str, float] = {}
     for stem, c in doc_df.items():
+        if own and stem in stats.idf:
+            idf[stem] = stats.idf[stem]  # the same formula, computed once for the corpus
+            continue
         df = stats.df.get(stem, 0) + (0 if own else c)
         idf[stem] = math.log((n_units + 1) / (df + 1)) + 1.0
-    weight = {st: v ** params.idf_power for st, v in idf.items()}
+    # x ** 1.0 == x (the default power): the copy is then skipped
+    weight = idf if params.idf_power == 1.0 else {st: v ** params.idf_power for st, v in idf.items()}
     nb = _neighbour_credit(doc_df, idf, stats, params, own_index)
     extra = _topic_stems(tuple(topic_terms))
     gains = _gains(doc_df, weight, nb, extra, params.single_support)
