@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
+from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from iicheck.quality.offtopic import (
     OffTopicParams,
+    _candidate_documents,
     _clause_boundary,
     _context,
     _neighbour_credit,
@@ -101,15 +104,32 @@ def test_support_from_gains_equals_leave_one_out(doc: list[str], others: list[li
             tail, ctx.weight, rest, ctx.nb, ctx.extra, params.single_support, head)
 
 
+def _first_candidate_documents(host, stats, params):
+    """The neighbour search's candidates as first written (sort keys, heapq)."""
+    n = len(stats.docs)
+    if not stats.postings or n <= params.max_candidates:
+        return list(range(n))
+    top = sorted(host, key=lambda w: (-host[w], w))[:params.candidate_words]
+    shared: Counter[int] = Counter()
+    for w in top:
+        docs = stats.postings.get(w, ())
+        if len(docs) <= params.max_postings:
+            shared.update(docs)
+    if not shared:
+        stride = max(1, n // params.max_candidates)
+        return list(range(0, n, stride))[:params.max_candidates]
+    return sorted(heapq.nsmallest(params.max_candidates, shared, key=lambda j: (-shared[j], j)))
+
+
 def _intersection_neighbour_credit(doc_df, idf, stats, params, own_index):
     """The neighbour credit as first written: set intersections with every candidate."""
-    from iicheck.quality.offtopic import _candidate_documents
-
     host = {w: c * idf[w] for w, c in doc_df.items()}
     hnorm = math.sqrt(sum(v * v for v in host.values())) or 1.0
     host2 = {w: v * idf[w] for w, v in host.items()}
     sims = []
-    for j in _candidate_documents(host, stats, params):
+    assert _candidate_documents(host, stats, params) == _first_candidate_documents(
+        host, stats, params)
+    for j in _first_candidate_documents(host, stats, params):
         d = stats.docs[j]
         if j == own_index or not stats.norms[j] or d == doc_df:
             continue
@@ -131,11 +151,12 @@ def _intersection_neighbour_credit(doc_df, idf, stats, params, own_index):
 
 @settings(max_examples=60, deadline=None)
 @given(docs=st.lists(_documents, min_size=1, max_size=8),
-       max_candidates=st.integers(1, 6), neighbours=st.integers(1, 4))
+       max_candidates=st.integers(1, 6), neighbours=st.integers(1, 4),
+       max_postings=st.integers(1, 8))
 def test_neighbour_credit_equals_set_intersections(docs: list[list[str]], max_candidates: int,
-                                                   neighbours: int) -> None:
+                                                   neighbours: int, max_postings: int) -> None:
     params = OffTopicParams(max_candidates=max_candidates, neighbours=neighbours,
-                            candidate_words=3)
+                            candidate_words=3, max_postings=max_postings)
     stats = corpus_stats(docs)
     for k, d in enumerate(stats.docs):
         idf = {w: math.log((stats.sentences + 1) / (stats.df[w] + 1)) + 1.0 for w in d}

@@ -219,6 +219,7 @@ class OffTopicHit:
 
 # --------------------------------------------------------------------------- scoring
 
+
 _K = TypeVar("_K", str, int)
 
 
@@ -309,7 +310,8 @@ def _gains(doc_df: Mapping[str, int], weight: Mapping[str, float], nb: Mapping[s
 def _support(stems: Collection[str], weight: Mapping[str, float], gains: Mapping[str, float],
              plus: AbstractSet[str] = frozenset()) -> float:
     """Weighted share of the distinct ``stems`` (all of one sentence, see :func:`_gains`) that
-    the rest of the document, the neighbours or the topic support, in [0, 1]; a stem of ``plus`` counts as supported.
+    the rest of the document, the neighbours or the topic support, in [0, 1]; a stem of
+    ``plus`` counts as supported.
 
     Sums are exact (``math.fsum``), so the hash-dependent order of a set of stems cannot change
     the result in another process."""
@@ -385,8 +387,8 @@ def _context(prep: PreparedDoc, stats: CorpusStats, topic_terms: Sequence[str],
             continue
         df = stats.df.get(stem, 0) + (0 if own else c)
         idf[stem] = math.log((n_units + 1) / (df + 1)) + 1.0
-    # x ** 1.0 == x (the default power): the copy is then skipped
-    weight = idf if params.idf_power == 1.0 else {st: v ** params.idf_power for st, v in idf.items()}
+    power = params.idf_power
+    weight = idf if power == 1.0 else {st: v ** power for st, v in idf.items()}  # x ** 1.0 == x
     nb = _neighbour_credit(doc_df, idf, stats, params, own_index)
     extra = _topic_stems(tuple(topic_terms))
     gains = _gains(doc_df, weight, nb, extra, params.single_support)
