@@ -115,6 +115,8 @@ def check(corpus: Corpus, rules: Ruleset, map_docs: DocMap = serial_map,
     mode = "lexical" if encoder is None else "semantic"
     per_1000 = rules.quality.off_topic_max_per_1000_words
     for (source, doc, spans), hits in zip(documents, _hits(prepared, rules, map_docs, encoder), strict=True):
+        if not hits:
+            continue  # most documents: their words need not be counted
         words = sum(len(text.split()) for text in doc.texts)
         cap = max(1, int(words * per_1000 / 1000))
         hits = sorted(sorted(hits, key=lambda h: (h.score, h.sentence_index))[:cap],

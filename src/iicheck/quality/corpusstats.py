@@ -31,6 +31,9 @@ class CorpusStats:
     norms: tuple[float, ...]
     postings: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     """stem -> the documents that use it (an inverted index for the neighbour search)."""
+    idf: Mapping[str, float] = field(default_factory=dict)
+    """stem -> its IDF over the corpus's sentences, ``log((sentences + 1) / (df + 1)) + 1``
+    (what scoring a document of the corpus uses, computed once per word)."""
 
     def subset(self, keep: Iterable[int]) -> "CorpusStats":
         return _make_stats([self.docs[i] for i in keep], [self.sizes[i] for i in keep])
@@ -48,7 +51,7 @@ def _make_stats(docs: Sequence[Mapping[str, int]], sizes: Sequence[int]) -> Corp
         for w in d:
             postings.setdefault(w, []).append(j)
     return CorpusStats(tuple(docs), tuple(sizes), dict(df), n, norms,
-                       {w: tuple(js) for w, js in postings.items()})
+                       {w: tuple(js) for w, js in postings.items()}, idf)
 
 
 def corpus_stats(documents: Iterable[Sequence[str] | PreparedDoc]) -> CorpusStats:
