@@ -436,8 +436,9 @@ def _word_matches(text: str, taken: list[tuple[int, int]]) -> list[NumberMatch]:
         return not _overlaps(taken + [(f.start, f.end) for f in found], start, end)
 
     for m in (VAGUE_PLURAL.finditer(text) if vague else ()):
-        if free(*m.span()):
-            low, high = vague_plural_range(m)
+        vague_range = vague_plural_range(m)
+        if vague_range is not None and free(*m.span()):
+            low, high = vague_range
             found.append(NumberMatch(m.start(), m.end(), m.group(0), low, high, "number", None,
                                      rounding_step(low, refine=False), True))
     for m in (FRACTION.finditer(text) if fraction else ()):
