@@ -140,6 +140,28 @@ def test_figures_and_times_beyond_range_are_audited(tmp_path: Path, sentence: st
     assert all("2023" not in json.dumps(v) for v in values), values
 
 
+@pytest.mark.parametrize("sentence", [
+    "Sales rose 5% in \u017fep 2020.",  # "ſ": an "s" to re.IGNORECASE, not to str.lower
+    "In \u017feptember 2020 sales rose 5%.",
+    "By AUGU\u017fT 2020 there were 150 industrial internet platforms.",
+    "In Apr\u0130l 2020 it rose 5%.",  # "İ"
+    "In Apr\u0131l 2020 it rose 5%.",  # "ı"
+    "In Oct 2020 the \u212a index rose 3%.",  # Kelvin sign
+    "Thou\u017fands of people came.",
+    "Hundreds of thou\u017fands of people came.",
+])
+def test_case_trap_letters_in_month_and_number_words_are_audited(tmp_path: Path,
+                                                                 sentence: str) -> None:
+    """A month or number word matched only through a letter that re.IGNORECASE equates with
+    an ASCII one (and str.lower does not) is no month or number: audited, not a crash."""
+    sources = _folder(tmp_path, {"trap.txt": f"{SENTENCE}\n\n{sentence}\n".encode()})
+    result = _audit(sources, tmp_path / "out")
+    assert result.exit_code in (0, 1), (result.output, result.exception)
+    report = json.loads((tmp_path / "out" / "audit.json").read_text(encoding="utf-8"))
+    stated = [c["time"]["note"] for c in report["claims"] if c["time"]["basis"] == "explicit"]
+    assert not any("\u017f" in n or "\u0130" in n or "\u0131" in n for n in stated), stated
+
+
 def test_empty_sources_folder(tmp_path: Path) -> None:
     src = _folder(tmp_path, {"notes.pdf": b"%PDF"})
     _failed(_audit(src, tmp_path / "out"), f"{src}: no .txt or .md sources found")

@@ -78,30 +78,35 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
     previous: Sentence | None = None
     paragraph_time: TimeExpression | None = None
     # claim_window of an undated figure depends only on the paragraph time, whether the figure
-    # is a target, and the source: made once per paragraph time (models are frozen, so one
-    # window object can serve every claim it dates). Emptied whenever paragraph_time changes.
-    undated: dict[bool, TimeWindow] = {}
+    # is a target, and the source: made once per paragraph time, and once per source when
+    # there is none (models are frozen, so one window object can serve every claim it dates).
+    # `by_paragraph` is emptied whenever paragraph_time changes.
+    by_paragraph: dict[bool, TimeWindow] = {}
+    by_publication: dict[bool, TimeWindow] = {}
     for sentence in sentences if sentences is not None else split_sentences(source.id, source.text):
         if sentence.kind != "body":
             previous, paragraph_time = None, None
-            undated.clear()
+            by_paragraph.clear()
             continue
         if previous is None or previous.paragraph != sentence.paragraph:
             previous, paragraph_time = None, None
-            undated.clear()
+            by_paragraph.clear()
         before = previous.text if previous is not None else ""
         exprs = find_time_expressions(sentence.text, pub)
         for mention in extract_mentions(sentence, pub, rules, exprs):
             metric, definition = map_mention(mention, before, rules)
-            target = mention.modality == "target"
-            known = undated.get(target) if mention.time is None else None
-            window = known if known is not None else claim_window(mention, paragraph_time, pub, rules)
-            if mention.time is None:
+            if mention.time is not None:
+                window = mention.time.window
+            else:
+                undated = by_publication if paragraph_time is None else by_paragraph
+                target = mention.modality == "target"
+                known = undated.get(target)
+                window = known if known is not None else claim_window(mention, paragraph_time, pub, rules)
                 undated[target] = window
             claims.append(_claim(source, mention, metric, definition, window, rules))
         anchors = [e for e in exprs if e.role in _PARAGRAPH_ROLES]
         if anchors:
             paragraph_time = anchors[-1]
-            undated.clear()
+            by_paragraph.clear()
         previous = sentence
     return claims

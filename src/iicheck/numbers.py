@@ -346,6 +346,7 @@ def _as_bytes(words: frozenset[str]) -> frozenset[bytes]:
 
 
 _WORD_NUMBER_TWIN = Twin.of(WORD_NUMBER)
+_VAGUE_PLURAL_TWIN, _FRACTION_TWIN, _FOLD_TWIN = map(Twin.of, (VAGUE_PLURAL, FRACTION, FOLD))
 _NUMBER_WORD_BYTES = _as_bytes(NUMBER_WORDS)
 _FRACTION_WORD_BYTES = _as_bytes(FRACTION_WORDS)
 _VAGUE_SCALE_WORD_BYTES = _as_bytes(VAGUE_SCALE_WORDS)
@@ -435,18 +436,19 @@ def _word_matches(text: str, taken: list[tuple[int, int]]) -> list[NumberMatch]:
     def free(start: int, end: int) -> bool:
         return not _overlaps(taken + [(f.start, f.end) for f in found], start, end)
 
-    for m in (VAGUE_PLURAL.finditer(text) if vague else ()):
-        if free(*m.span()):
-            low, high = vague_plural_range(m)
+    for m in (_VAGUE_PLURAL_TWIN.pick(text).finditer(text) if vague else ()):
+        vague_range = vague_plural_range(m)
+        if vague_range is not None and free(*m.span()):
+            low, high = vague_range
             found.append(NumberMatch(m.start(), m.end(), m.group(0), low, high, "number", None,
                                      rounding_step(low, refine=False), True))
-    for m in (FRACTION.finditer(text) if fraction else ()):
+    for m in (_FRACTION_TWIN.pick(text).finditer(text) if fraction else ()):
         value = fraction_value(text, m)
         end = m.end("den")
         if value is not None and free(m.start(), end):
             found.append(NumberMatch(m.start(), end, text[m.start():end], value, None, "number",
                                      None, value, True))
-    for m in (FOLD.finditer(text) if fold else ()):
+    for m in (_FOLD_TWIN.pick(text).finditer(text) if fold else ()):
         value = fold_value(m)
         if value is not None and free(*m.span()):
             found.append(NumberMatch(m.start(), m.end(), m.group(0), value, None, "number", None,

@@ -270,6 +270,14 @@ def shift_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
+def _month_number(name: str) -> int | None:
+    """1..12 for a month name as the patterns matched it ("Sept.", "JUNE"), or None for one
+    they matched only through a character that re.IGNORECASE equates with an ASCII letter
+    and str.lower does not ("ſep", "Aprıl"): such a word is no month, as a number word
+    spelt so is no number to parse_word_number."""
+    return _MONTH_NAMES.get(name.lower().rstrip("."))
+
+
 def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> tuple[date | None, date | None, str] | None:
     g = m.groupdict()
     if kind == "iso":
@@ -289,7 +297,10 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> tuple[date | None,
         return (date(y1, 1, 1), date(y2, 12, 31), "range") if y1 <= y2 else None
     prep = (g.get("prep") or "").lower()
     if kind == "month":
-        start, end = _month_window(int(g["year"]), _MONTH_NAMES[g["month"].lower().rstrip(".")])
+        month = _month_number(g["month"])
+        if month is None:
+            return None
+        start, end = _month_window(int(g["year"]), month)
         return (start, pub.end, "since") if prep == "since" else (start, end, "point")
     if kind == "year":
         year = int(g["year"])

@@ -107,10 +107,14 @@ def fold_value(m: re.Match[str]) -> float | None:
     return parse_word_number(m.group("word"))
 
 
-def vague_plural_range(m: re.Match[str]) -> tuple[float, float]:
-    """"thousands of" -> (1e3, 1e4); "tens of millions of" -> (1e7, 1e8); "dozens of" -> (12, 120)."""
+def vague_plural_range(m: re.Match[str]) -> tuple[float, float] | None:
+    """"thousands of" -> (1e3, 1e4); "tens of millions of" -> (1e7, 1e8); "dozens of" -> (12, 120);
+    None when a word matched only through a letter IGNORECASE equates and str.lower does not
+    ("thouſands": not a word to parse, as in `parse_word_number`)."""
     scale_word = m.group("scale").lower()[:-1]
-    low = 12.0 if scale_word == "dozen" else SCALES[scale_word]
-    mult = (m.group("mult") or "").lower()
-    low *= {"tens": 10, "hundreds": 100}.get(mult, 1)
+    low = 12.0 if scale_word == "dozen" else SCALES.get(scale_word)
+    factor = {"": 1, "tens": 10, "hundreds": 100}.get((m.group("mult") or "").lower())
+    if low is None or factor is None:
+        return None
+    low *= factor
     return low, low * 10
