@@ -149,6 +149,7 @@ def test_figures_and_times_beyond_range_are_audited(tmp_path: Path, sentence: st
     "In Oct 2020 the \u212a index rose 3%.",  # Kelvin sign
     "Thou\u017fands of people came.",
     "Hundreds of thou\u017fands of people came.",
+    "Output will double in the next \u017feven years, to 80 units.",  # a duration: no 1-year window
 ])
 def test_case_trap_letters_in_month_and_number_words_are_audited(tmp_path: Path,
                                                                  sentence: str) -> None:

@@ -250,10 +250,15 @@ def _month_window(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _years(n: str) -> int:
+def _years(n: str) -> int | None:
+    """The count of years of a duration ("5", "five", "several" = 3), or None for a number word
+    the pattern matched only through a case-trap character ("ſeven"), like _month_number."""
     if n.isdigit():
         return int(n)
-    return 3 if n.lower() == "several" else int(parse_word_number(n) or 1)
+    if n.lower() == "several":
+        return 3
+    value = parse_word_number(n)
+    return None if value is None else int(value)
 
 
 def shift_years(day: date, years: int) -> date:
@@ -315,6 +320,8 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> tuple[date | None,
             role = "deadline"
         return start, date(year, 12, 31), role
     n = _years(g["n"])
+    if n is None:
+        return None
     if kind == "future":
         if pub.end is None:
             return None, None, "future"
