@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from datetime import date
 from pathlib import Path
 
@@ -35,14 +36,26 @@ class SourcesFile(Frozen):
     sources: list[SourceMeta] = Field(default=[])
 
 
-def display_path(path: Path, cwd: Path | None = None) -> str:
+def display_path(path: Path, cwd: Path | None = None, folders: dict[Path, Path] | None = None) -> str:
     """The path reports show: relative to the working directory when under it (so SARIF and
     annotations point into the repository), else the file name. Always with / separators.
-    `cwd`: the resolved working directory, when the caller already has it."""
+    `cwd`: the resolved working directory, when the caller already has it; `folders`: a cache
+    of resolved folders, for a caller that shows many files of one folder."""
     try:
-        return path.resolve().relative_to(cwd or Path.cwd().resolve()).as_posix()
+        return _resolved(path, folders).relative_to(cwd or Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.name
+
+
+def _resolved(path: Path, folders: dict[Path, Path] | None) -> Path:
+    """`path.resolve()`; with a cache of resolved folders, a file that is no symbolic link is
+    its resolved folder / its name (one lstat instead of one per part of the path)."""
+    if folders is None or path.is_symlink():
+        return path.resolve()
+    folder = folders.get(path.parent)
+    if folder is None:
+        folder = folders[path.parent] = path.parent.resolve()
+    return folder / path.name
 
 
 def source_id(path: Path) -> str:
@@ -55,9 +68,10 @@ def discover(paths: list[Path]) -> tuple[list[Path], dict[str, SourceMeta]]:
     meta: dict[str, SourceMeta] = {}
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES
-                           and p.name.lower() != "readme.md")
-            files.extend(found)
+            with os.scandir(path) as entries:  # is_file() from the directory entry: no stat per file
+                names = sorted(e.name for e in entries if e.is_file() and e.name.lower() != "readme.md"
+                               and os.path.splitext(e.name)[1].lower() in SOURCE_SUFFIXES)
+            files.extend(path / name for name in names)
             meta_path = path / METADATA_FILE
             if meta_path.exists():
                 parsed = validate(load_yaml(meta_path, SourceError), SourcesFile, SourceError)
@@ -74,11 +88,14 @@ def discover(paths: list[Path]) -> tuple[list[Path], dict[str, SourceMeta]]:
     return files, meta
 
 
-def load_source(path: Path, meta: SourceMeta | None, rules: Ruleset, cwd: Path | None = None) -> Source:
-    """Read one file as text and work out its publication window (`cwd`: as for display_path)."""
+def load_source(path: Path, meta: SourceMeta | None, rules: Ruleset, cwd: Path | None = None,
+                folders: dict[Path, Path] | None = None) -> Source:
+    """Read one file as text and work out its publication window (`cwd`, `folders`: as for
+    display_path)."""
     try:
-        check_size(path, path.stat().st_size)  # before reading: a huge file is never loaded
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            check_size(path, os.fstat(handle.fileno()).st_size)  # before reading: a huge file is never loaded
+            raw = handle.read()
     except OSError as exc:
         raise SourceError(Problem(str(path), f"cannot read: {exc.strerror or exc}")) from None
     text = decode_source(path, raw)
@@ -86,7 +103,7 @@ def load_source(path: Path, meta: SourceMeta | None, rules: Ruleset, cwd: Path |
     window = publication_window(text, meta.published if meta else None, meta.url if meta else None,
                                 rules.extraction.time)
     info = SourceInfo(
-        id=sid, file=display_path(path, cwd), title=meta.title if meta else None,
+        id=sid, file=display_path(path, cwd, folders), title=meta.title if meta else None,
         publisher=meta.publisher if meta else None, url=meta.url if meta else None,
         published=window, chars=len(text), sha256=hashlib.sha256(raw).hexdigest(),
     )
@@ -99,9 +116,10 @@ def load_sources(paths: list[Path], rules: Ruleset) -> list[Source]:
     sources: list[Source] = []
     errors = ErrorCollector()  # every unreadable source at once, not one per run
     cwd = Path.cwd().resolve()
+    folders: dict[Path, Path] = {}
     for p in files:
         try:
-            sources.append(load_source(p, meta.get(p.name), rules, cwd))
+            sources.append(load_source(p, meta.get(p.name), rules, cwd, folders))
         except SourceError as exc:
             for problem in exc.problems:
                 errors.add(problem)

@@ -1,0 +1,54 @@
+"""Loading sources: which files a folder contributes, in which order, and the path reports show
+for them (the fast paths of sources.py against the plain definitions)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from iicheck.sources import SOURCE_SUFFIXES, discover, display_path
+
+
+def _plain_discover(folder: Path) -> list[Path]:
+    """The folder's sources as first written: Path.iterdir, Path.is_file, sorted Paths."""
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES
+                  and p.name.lower() != "readme.md")
+
+
+def test_folder_sources_are_the_plain_selection_in_the_plain_order(tmp_path: Path) -> None:
+    folder = tmp_path / "src"
+    folder.mkdir()
+    for name in ["b.txt", "A.TXT", "a.md", "c.Md", "README.md", "readme.MD", ".txt", "notes.",
+                 "x.txt.bak", "z.pdf", "10.txt", "9.txt", "é.txt", "a b.txt"]:
+        (folder / name).write_text("Some text with 12 figures.\n", encoding="utf-8")
+    (folder / "dir.txt").mkdir()  # a folder named like a source is not one
+    (tmp_path / "elsewhere.txt").write_text("Linked.\n", encoding="utf-8")
+    (folder / "link.txt").symlink_to(tmp_path / "elsewhere.txt")  # a link to a file is read
+    (folder / "broken.txt").symlink_to(tmp_path / "missing.txt")  # a broken link is not
+    files, _ = discover([folder])
+    assert files == _plain_discover(folder)
+    assert [p.name for p in files][:3] == ["10.txt", "9.txt", "A.TXT"]  # code-point order
+
+
+@pytest.mark.parametrize("layout", ["plain", "linked_folder", "linked_file", "relative", "outside"])
+def test_display_path_with_folder_cache_equals_resolving_each_file(tmp_path: Path, layout: str,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    work = tmp_path / "work"
+    (work / "real").mkdir(parents=True)
+    (work / "real" / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "b.txt").write_text("x", encoding="utf-8")
+    (work / "alias").symlink_to(work / "real")
+    (work / "real" / "to_outside.txt").symlink_to(tmp_path / "outside" / "b.txt")
+    monkeypatch.chdir(work)
+    path = {"plain": work / "real" / "a.txt", "linked_folder": work / "alias" / "a.txt",
+            "linked_file": work / "real" / "to_outside.txt", "relative": Path("alias") / "a.txt",
+            "outside": tmp_path / "outside" / "b.txt"}[layout]
+    cwd = Path.cwd().resolve()
+    folders: dict[Path, Path] = {}
+    assert display_path(path, cwd, folders) == display_path(path, cwd) == display_path(path)
+    assert display_path(path, cwd, folders) == display_path(path, cwd, folders)  # from the cache
+    expected = {"plain": "real/a.txt", "linked_folder": "real/a.txt", "linked_file": "to_outside.txt",  # resolves outside: the name given
+                "relative": "real/a.txt", "outside": "b.txt"}[layout]
+    assert display_path(path, cwd, folders) == expected
