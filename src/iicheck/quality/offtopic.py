@@ -16,9 +16,9 @@ What it flags
 
 It is lexical: no model, no download, pure Python. Measured on the benchmark in
 ``benchmarks/offtopic`` (see its README): about 0.02-0.03 s per 1,000 sentences to prepare
-and 0.03-0.05 s per 1,000 sentences to score (at 10,000 documents of 44 sentences, 40% less
-scoring time than before the 2026-12-04 speed-up, measured alternately under the same load;
-most of what is left is comparing each document with its 40 candidate neighbours). It
+and 0.035 s per 1,000 sentences to score (at 10,000 documents of 44 sentences on a quiet
+machine; 0.046 s before the 2026-12-04 speed-up; most of what is left is comparing each
+document with its 40 candidate neighbours). It
 decides from the document's own coherence and works on any English text; the corpus and
 ``topic_terms`` are extra signals where present.
 An embedding-based mode with the same hits is in :mod:`iicheck.quality.offtopic_semantic`.
