@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iicheck.checks import anachronism, artifact, boilerplate, duplicate_text, enumeration_mismatch
+from iicheck.checks import SourceDoc, anachronism, artifact, boilerplate, duplicate_text, enumeration_mismatch
 from iicheck.models import Sentence
 from iicheck.ruleset import Ruleset
 from iicheck.ruleset.patterns import any_match, compile_user_pattern
@@ -33,6 +33,10 @@ def sentences_of(texts: list[str], kind: str = "body") -> tuple[Sentence, ...]:
     return tuple(out)
 
 
+def doc_of(sentences: tuple[Sentence, ...]) -> SourceDoc:
+    return SourceDoc("x", None, sentences)
+
+
 # ------------------------------------------------------------------ artifact
 
 _DOCUMENTED_CODE = re.compile(r"(?<![\w-])[A-Z]{1,3}[0-9]{5,}[A-Z]{0,3}(?![\w-])")
@@ -48,7 +52,7 @@ def test_artifact_code_pattern_is_the_documented_one(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_TEXT, max_size=6))
 def test_artifact_one_scan_finds_what_sentence_scans_find(texts: list[str]) -> None:
-    assert artifact._builtin_hits(sentences_of(texts)) == artifact._builtin_hits_by_sentence(texts)
+    assert artifact._builtin_hits(doc_of(sentences_of(texts))) == artifact._builtin_hits_by_sentence(texts)
 
 
 # ------------------------------------------------------------------ anachronism
@@ -68,7 +72,7 @@ def test_anachronism_year_pattern_is_the_documented_one(text: str, century: int)
 def test_anachronism_one_scan_finds_the_sentences_with_late_years(texts: list[str], since: int) -> None:
     sentences = sentences_of(texts)
     expected = [s for s in sentences if any(int(y) >= since for y in _DOCUMENTED_YEAR.findall(s.text))]
-    assert anachronism._with_years(sentences, "\n".join(texts), since) == expected
+    assert anachronism._with_years(doc_of(sentences), since) == expected
 
 
 @settings(max_examples=300, deadline=None)
@@ -146,6 +150,6 @@ def line_rules(request: pytest.FixtureRequest, rules: Ruleset) -> Ruleset:
 @given(st.lists(st.lists(st.sampled_from(_LINE_PIECES), max_size=6).map("".join), max_size=6))
 def test_boilerplate_one_pass_keeps_every_sentence_a_pattern_matches(line_rules: Ruleset, texts: list[str]) -> None:
     sentences = sentences_of(texts, kind="heading")
-    kept = boilerplate._may_match(sentences, line_rules)
+    kept = boilerplate._may_match(doc_of(sentences), line_rules)
     assert [s for s in sentences if any_match(line_rules.boilerplate_patterns, s.text)] == [
         s for s in kept if any_match(line_rules.boilerplate_patterns, s.text)]

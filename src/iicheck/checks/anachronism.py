@@ -26,8 +26,6 @@ Example: "Copyright © 2011 JIN SHI" + "The 2019 government work report pointed 
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -98,14 +96,16 @@ def _references(sentences: tuple[Sentence, ...], joined: str, info: SourceInfo |
     return refs
 
 
-def _with_years(sentences: tuple[Sentence, ...], joined: str, since: int) -> list[Sentence]:
+def _with_years(doc: SourceDoc, since: int) -> list[Sentence]:
     """The sentences with a year (as _YEAR reads it) of `since` or later, in order, from one
-    scan of `joined` (their texts joined by newlines): a year never contains a newline, and a
-    newline satisfies the look-arounds as the ends of a sentence do."""
-    starts = list(itertools.accumulate((len(s.text) + 1 for s in sentences[:-1]), initial=0))
+    scan of `doc.joined` (a year never runs across a newline)."""
     years = _year_pattern(min(max(since // 100, 18), 20))  # the fewer centuries, the faster
-    found = {bisect.bisect_right(starts, m.start()) - 1 for m in years.finditer(joined) if int(m.group(1)) >= since}
-    return [sentences[k] for k in sorted(found)]
+    found = set()
+    for m in years.finditer(doc.joined):
+        place = doc.in_sentence(m.start(), m.end())
+        if place is not None and int(m.group(1)) >= since:
+            found.add(place[0])
+    return [doc.sentences[k] for k in sorted(found)]
 
 
 def _events(sentence: Sentence, target: re.Pattern[str], since: int) -> list[tuple[int, int, int, int]]:
@@ -151,12 +151,11 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
     target = _target_cues(rules)
     source = doc.id
     sentences = doc.sentences
-    joined = "\n".join(s.text for s in sentences)
-    refs = _references(sentences, joined, doc.info)
+    refs = _references(sentences, doc.joined, doc.info)
     if not refs:
         return
     since = min(year for _, year, _, _, _ in refs)  # an earlier event is later than no reference
-    events = [(y, mo, s, a, b) for s in _with_years(sentences, joined, since) if s.kind == "body"
+    events = [(y, mo, s, a, b) for s in _with_years(doc, since) if s.kind == "body"
               for y, mo, a, b in _events(s, target, since)]
     for label, year, month, where, span in refs:
         later = [e for e in events if e[0] > year or (e[0] == year and month <= 12 and e[1] > month)]

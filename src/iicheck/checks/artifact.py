@@ -25,7 +25,6 @@ Example: rules/quality.yaml ``artifacts: [{id: sku, pattern: "SKU-[0-9]{6}", des
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from collections.abc import Iterable, Iterator
@@ -66,25 +65,21 @@ Hit = tuple[str, str, int, int]
 """(detector id, description, start, end) of a match within a sentence."""
 
 
-def _builtin_hits(sentences: tuple[Sentence, ...]) -> dict[int, list[Hit]]:
-    """The built-in detectors' matches in each sentence (by position in `sentences`), in
-    detector order, then text order. Each detector scans the sentences joined by newlines once;
-    that finds exactly the per-sentence matches (a newline is not part of any match and
-    satisfies the look-arounds as a sentence's ends do) unless a match runs across a newline
-    into the next sentence: then each sentence is scanned alone."""
-    texts = [s.text for s in sentences]
-    joined = "\n".join(texts)
-    starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+def _builtin_hits(doc: SourceDoc) -> dict[int, list[Hit]]:
+    """The built-in detectors' matches in each sentence (by position in the document), in
+    detector order, then text order. Each detector scans `doc.joined` once; that finds exactly
+    the per-sentence matches (a newline is not part of any match) unless a match runs across a
+    newline into the next sentence: then each sentence is scanned alone."""
     found: dict[int, list[Hit]] = {}
     for rule_id, pattern, description in BUILTIN:
         lead = _LEADS.get(rule_id)
-        if lead is not None and not any(c in joined for c in lead):
+        if lead is not None and not any(c in doc.joined for c in lead):
             continue
-        for m in pattern.finditer(joined):
-            k = bisect.bisect_right(starts, m.start()) - 1
-            start, end = m.start() - starts[k], m.end() - starts[k]
-            if end > len(texts[k]):
-                return _builtin_hits_by_sentence(texts)
+        for m in pattern.finditer(doc.joined):
+            place = doc.in_sentence(m.start(), m.end())
+            if place is None:
+                return _builtin_hits_by_sentence([s.text for s in doc.sentences])
+            k, start, end = place
             found.setdefault(k, []).append((rule_id, description, start, end))
     return found
 
@@ -119,7 +114,7 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
     source = doc.id
     groups: dict[tuple[str, str], list[tuple[Sentence, int, int]]] = {}
     described: dict[tuple[str, str], str] = {}
-    builtin = _builtin_hits(doc.sentences)
+    builtin = _builtin_hits(doc)
     # without user patterns, only the sentences with a built-in match need a look
     for k in range(len(doc.sentences)) if rules.artifact_patterns else sorted(builtin):
         sentence = doc.sentences[k]

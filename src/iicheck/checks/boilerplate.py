@@ -27,8 +27,6 @@ Example: ``{id: editor_line, pattern: "(?i)^\\s*editors?\\s*[:：].{1,60}$", des
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -90,24 +88,22 @@ def _line_union(rules: Ruleset) -> UserPattern | None:
     return compile_user_pattern("boilerplate lines", "(?m)" + "|".join(f"(?:{s})" for s in sources))
 
 
-def _may_match(sentences: Sequence[Sentence], rules: Ruleset) -> Sequence[Sentence]:
+def _may_match(doc: SourceDoc, rules: Ruleset) -> Sequence[Sentence]:
     """The sentences a boilerplate pattern may match, in order: those in which the multi-line
-    union of the patterns matches once the sentences are joined by newlines (a match in a
-    sentence alone is one there: ^ and $ hold at a sentence's ends, and a newline is no word
-    character), from one RE2 pass instead of one per sentence; all of them if there is no such
-    union or a match runs into the next sentence."""
+    union of the patterns matches in `doc.joined` (a match in a sentence alone is one there:
+    ^ and $ hold at a sentence's ends, and a newline is no word character), from one RE2 pass
+    instead of one per sentence; all of them if there is no such union or a match runs into
+    the next sentence."""
     union = _line_union(rules)
-    if union is None or not sentences:
-        return sentences
-    texts = [s.text for s in sentences]
-    starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    if union is None or not doc.sentences:
+        return doc.sentences
     found: set[int] = set()
-    for start, end in union.finditer("\n".join(texts)):
-        k = bisect.bisect_right(starts, start) - 1
-        if end > starts[k] + len(texts[k]):
-            return sentences
-        found.add(k)
-    return [sentences[k] for k in sorted(found)]
+    for start, end in union.finditer(doc.joined):
+        place = doc.in_sentence(start, end)
+        if place is None:
+            return doc.sentences
+        found.add(place[0])
+    return [doc.sentences[k] for k in sorted(found)]
 
 
 def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
@@ -121,7 +117,7 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
     groups: dict[tuple[str, str], list[Evidence]] = {}
     texts: dict[tuple[str, str], str] = {}
     flagged: set[int] = set()
-    for sentence in _may_match(sentences, rules) if rules.boilerplate_patterns else ():
+    for sentence in _may_match(doc, rules) if rules.boilerplate_patterns else ():
         for pattern in rules.boilerplate_patterns:
             hit = next(iter(pattern.finditer(sentence.text)), None)
             if hit is None or hit[1] <= hit[0]:

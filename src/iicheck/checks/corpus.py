@@ -9,8 +9,11 @@ every claim not excluded, of a corpus, through :func:`each_source` / :func:`each
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, TypeVar
 
 from ..models import Claim, Finding, Sentence, SourceInfo
@@ -56,6 +59,28 @@ class SourceDoc:
     id: str
     info: SourceInfo | None
     sentences: tuple[Sentence, ...]
+
+    @cached_property
+    def joined(self) -> str:
+        """The sentences' texts joined by newlines, made once for every check of the source: a
+        pattern scans it in one pass instead of one per sentence, and finds the same matches
+        within a sentence (a newline satisfies word-boundary look-arounds, ``^`` and ``$`` in
+        multi-line mode, as a sentence's ends do); see `in_sentence` for the ones that are not."""
+        return "\n".join(s.text for s in self.sentences)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return list(itertools.accumulate((len(s.text) + 1 for s in self.sentences[:-1]), initial=0))
+
+    def in_sentence(self, start: int, end: int) -> tuple[int, int, int] | None:
+        """The span [start, end) of `joined` as (index of its sentence, start, end within that
+        sentence); None when it runs on past the sentence's end (across the newline), where a
+        per-sentence scan would not have matched it."""
+        k = bisect.bisect_right(self._starts, start) - 1
+        offset = self._starts[k]
+        if end > offset + len(self.sentences[k].text):
+            return None
+        return k, start - offset, end - offset
 
 
 SourceCheck = Callable[[SourceDoc, Ruleset], Iterator[Finding]]

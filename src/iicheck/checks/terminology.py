@@ -16,8 +16,6 @@ Example: ``{preferred: identifier resolution, variants: [logo analysis, sign con
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -69,26 +67,24 @@ def _matches(regex: re.Pattern[str], first_word: str, joined: str, folded: str) 
         pos = folded.find(first_word, m.end() if m is not None else pos + 1)
 
 
-def _occurrences(regex: re.Pattern[str], matches: Iterator[re.Match[str]], doc: SourceDoc,
-                 starts: list[int]) -> list[tuple[Sentence, int, int]]:
-    """(sentence, start, end) of each of `matches`, the matches of `regex` in the sentences
-    joined by newlines (`starts` their offsets in it); exactly the per-sentence matches, since
-    a newline satisfies the matcher's word-boundary checks as the ends of a sentence do. If a
-    match spans two sentences, the variant is searched sentence by sentence instead."""
+def _occurrences(regex: re.Pattern[str], matches: Iterator[re.Match[str]],
+                 doc: SourceDoc) -> list[tuple[Sentence, int, int]]:
+    """(sentence, start, end) of each of `matches`, the matches of `regex` in `doc.joined`;
+    exactly the per-sentence matches (see SourceDoc.joined). If a match spans two sentences,
+    the variant is searched sentence by sentence instead."""
     found = []
     for m in matches:
-        i = bisect.bisect_right(starts, m.start()) - 1
-        sentence = doc.sentences[i]
-        if m.end() > starts[i] + len(sentence.text):
+        place = doc.in_sentence(m.start(), m.end())
+        if place is None:
             return [(s, x.start(), x.end()) for s in doc.sentences for x in regex.finditer(s.text)]
-        found.append((sentence, m.start() - starts[i], m.end() - starts[i]))
+        k, start, end = place
+        found.append((doc.sentences[k], start, end))
     return found
 
 
 def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
     source = doc.id
-    joined = "\n".join(s.text for s in doc.sentences)
-    starts = list(itertools.accumulate((len(s.text) + 1 for s in doc.sentences[:-1]), initial=0))
+    joined = doc.joined
     folded = _aligned_fold(joined)
     for preferred, variant, first_word, regex in _terms(rules):
         if folded is not None and first_word is not None:
@@ -97,7 +93,7 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
             matches = _matches(regex, first_word, joined, folded)
         else:
             matches = regex.finditer(joined)
-        occurrences = _occurrences(regex, matches, doc, starts)
+        occurrences = _occurrences(regex, matches, doc)
         if not occurrences:
             continue
         count = len(occurrences)
