@@ -7,9 +7,9 @@ unmapped_figure), findings already located by line and column — runs per docum
 process pool (`jobs`), and its result is cached under a key of the source's bytes and
 metadata, the tool's code and the rules version: re-auditing after one file changed maps one
 file again. Local workers write the cache entries of their documents themselves (the main
-process only reads them), so filling the cache is spread over the pool. Results come back in input order, so `--jobs N` and `--jobs 1` give
-byte-identical reports. The same function is what a distributed engine would map over
-documents (docs/distributed.md).
+process only reads them), so filling the cache is spread over the pool. Results come back in
+input order, so `--jobs N` and `--jobs 1` give byte-identical reports. The same function is
+what a distributed engine would map over documents (docs/distributed.md).
 """
 
 from __future__ import annotations
@@ -138,13 +138,8 @@ _Task = tuple[Source, Path | None]
 
 def _work_chunk(tasks: Sequence[_Task]) -> list[PackedMapped]:
     assert _WORKER_RULES is not None
-    out = []
-    for source, cache_file in tasks:
-        packed = pack_mapped(map_source(source, _WORKER_RULES))
-        if cache_file is not None:  # written here, in parallel, rather than by the main process
-            _write_cache(cache_file, packed)
-        out.append(packed)
-    return out
+    # cache entries written here, in parallel, rather than by the main process
+    return [_cached(pack_mapped(map_source(source, _WORKER_RULES)), cache_file) for source, cache_file in tasks]
 
 
 def _chunks(items: Sequence[_Task], size: int) -> Iterator[Sequence[_Task]]:
@@ -215,6 +210,13 @@ def _read_cache(path: Path) -> Mapped | None:
         return None  # a missing or damaged cache entry is recomputed, never trusted
 
 
+def _cached(packed: PackedMapped, cache_file: Path | None) -> PackedMapped:
+    """`packed`, stored in `cache_file` first if there is one."""
+    if cache_file is not None:
+        _write_cache(cache_file, packed)
+    return packed
+
+
 def _write_cache(path: Path, packed: PackedMapped) -> None:
     try:
         write_atomic(path, marshal.dumps((_CACHE_FORMAT, packed)), durable=False)  # type: ignore[arg-type]
@@ -262,10 +264,8 @@ def _map_fresh(sources: Sequence[Source], cache_files: Sequence[Path | None], ru
     if executor is not None:
         n = len(sources)
         results = executor.map(map_task, sources, [str(rules.path)] * n, [rules.version] * n)
-        for packed, cache_file in zip(results, cache_files, strict=True):
-            if cache_file is not None:
-                _write_cache(cache_file, packed)
-            yield unpack_mapped(packed)
+        yield from (unpack_mapped(_cached(packed, cache_file))
+                    for packed, cache_file in zip(results, cache_files, strict=True))
         return
     workers = min(resolve_jobs(jobs), max(1, len(sources) // MIN_DOCS_PER_WORKER))
     if workers > 1:
