@@ -38,11 +38,11 @@ def render(name: str, report: Report, **options: Any) -> str | bytes:
 
 
 def render_for_file(name: str, report: Report, **options: Any) -> str | bytes | Iterator[bytes]:
-    """What `render` gives, except that the JSON report comes in pieces for writing straight
-    to its file (atomic.write_all_atomic takes either)."""
-    if name == "json":
-        from .json_report import render_chunks
-        return render_chunks(report)
+    """What `render` gives, in pieces when the renderer's module offers `render_chunks(report)`
+    (the JSON report: written straight to its file; atomic.write_all_atomic takes either)."""
+    chunks = getattr(importlib.import_module(RENDERERS[name][0]), "render_chunks", None)
+    if chunks is not None:
+        return chunks(report)
     return render(name, report, **options)
 
 

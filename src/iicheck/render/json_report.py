@@ -31,7 +31,7 @@ def render(report: Report, *, include_explained: bool = True, **_options: Any) -
     library's except that small floats are written without an exponent (``0.00001``, not
     ``1e-05``); both parse to the same value (tested)."""
     del include_explained
-    return report.model_dump_json(indent=2) + "\n"
+    return b"".join(render_chunks(report)).decode("utf-8")
 
 
 @lru_cache(maxsize=None)
@@ -40,9 +40,10 @@ def _list_adapter(field: str) -> TypeAdapter[Any]:
 
 
 def render_chunks(report: Report, chunk_items: int = CHUNK_ITEMS) -> Iterator[bytes]:
-    """The bytes of `render(report)` (UTF-8), in pieces of at most `chunk_items` list items,
-    for writing straight to a file: the whole text (hundreds of MB for 10,000 documents)
-    never exists in memory at once."""
+    """The bytes of `render(report)` (UTF-8; the one JSON writer), in pieces of at most
+    `chunk_items` list items, for writing straight to a file: the whole text (hundreds of MB
+    for 10,000 documents) never exists in memory at once. The same text as
+    ``report.model_dump_json(indent=2) + "\n"``, list by list."""
     fields = list(Report.model_fields)
     yield b"{\n"
     for k, name in enumerate(fields):
