@@ -1,5 +1,5 @@
 """Rule models and loading (the top-level `rules/` folder is data; this package reads it)."""
 
-from .load import Ruleset, load_ruleset, phrase_body, phrase_regex, whole_words
+from .load import Ruleset, load_ruleset, phrase_regex
 
-__all__ = ["Ruleset", "load_ruleset", "phrase_body", "phrase_regex", "whole_words"]
+__all__ = ["Ruleset", "load_ruleset", "phrase_regex"]

@@ -21,18 +21,7 @@ REQUIRED = ("metrics.yaml", "qualifiers.yaml")
 def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
     """Case-insensitive whole-word matcher for literal phrases, longest first."""
     parts = sorted({p.strip().lower() for p in phrases}, key=lambda p: (-len(p), p))
-    return whole_words([phrase_body(p) for p in parts])
-
-
-def phrase_body(phrase: str) -> str:
-    """The pattern of one literal phrase: its words, any whitespace between them."""
-    return re.escape(phrase.strip().lower()).replace(r"\ ", r"\s+")
-
-
-def whole_words(alternatives: list[str]) -> re.Pattern[str]:
-    """Case-insensitive matcher of the first of `alternatives` (patterns) that matches as whole
-    words: not after a letter, digit or hyphen, not before a letter or digit."""
-    body = "|".join(alternatives) or r"(?!x)x"
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts) or r"(?!x)x"
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
 
 
