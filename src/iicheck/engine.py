@@ -27,7 +27,8 @@ from .quality.score import source_quality
 from .reconcile import reconcile
 from .summary import build_summary
 from .ruleset import Ruleset, load_ruleset
-from .parallel import Mapped, document_map, map_all, map_source
+from . import cache
+from .parallel import Mapped, document_keys, document_map, map_all, map_source, pack_model
 from .quality.offtopic_prepare import PreparedDoc
 from .quality.offtopic_semantic import Encoder
 from .sources import load_sources
@@ -67,11 +68,11 @@ class MapFindings:
 
 
 def map_corpus(sources: Sequence[Source], rules: Ruleset, jobs: int = 1, cache: Path | None = None,
-               executor: Executor | None = None) -> tuple[Corpus, MapFindings]:
+               executor: Executor | None = None, keys: Sequence[str] | None = None) -> tuple[Corpus, MapFindings]:
     """The per-document map (parallel, cached) gathered into one corpus, in source order, with
     the findings the map produced. The corpus carries no sentences (`Corpus.bodies` instead):
-    the checks that read them ran in the map."""
-    return _gather(sources, map_all(sources, rules, jobs, cache, executor), keep_sentences=False)
+    the checks that read them ran in the map. `keys`: the sources' cache keys, if known."""
+    return _gather(sources, map_all(sources, rules, jobs, cache, executor, keys), keep_sentences=False)
 
 
 def build_corpus(sources: Sequence[Source], rules: Ruleset) -> Corpus:
@@ -131,22 +132,32 @@ class _Locator:
         return located
 
 
+def corpus_quality_findings(corpus: Corpus, rules: Ruleset, map_docs: DocMap = serial_map,
+                            encoder: Encoder | None = None) -> list[Finding]:
+    """The findings of the corpus-level quality checks (off_topic), located."""
+    locator = _Locator(corpus.texts)
+    return [locator(f) for m in CORPUS_QUALITY_CHECKS for f in m.check(corpus, rules, map_docs=map_docs, encoder=encoder)]
+
+
 def run_checks(corpus: Corpus, rules: Ruleset, mapped: MapFindings | None = None,
-               map_docs: DocMap = serial_map, encoder: Encoder | None = None) -> tuple[list[Finding], Corpus]:
+               map_docs: DocMap = serial_map, encoder: Encoder | None = None,
+               corpus_quality: Sequence[Finding] | None = None) -> tuple[list[Finding], Corpus]:
     """Quality checks first; claims in the passages they distrust are then left out of the
     claim checks (kept in the claims table, marked `excluded`).
 
     `mapped`: the findings of the per-source and per-claim checks as the per-document map
     produced them; when not given they are computed here. `map_docs`: how the corpus-level
     checks run their per-document part (parallel.document_map for a process pool); `encoder`:
-    the sentence encoder of the semantic off-topic mode, if selected."""
+    the sentence encoder of the semantic off-topic mode, if selected. `corpus_quality`: the
+    `corpus_quality_findings` of this corpus if known (from the cache); else computed here."""
     locator = _Locator(corpus.texts)
     if mapped is None:
         source_findings = [locator(f) for m in SOURCE_CHECKS for f in each_source(m.check_source, corpus, rules)]
     else:
         source_findings = list(mapped.source)
-    quality = [locator(f) for m in CORPUS_QUALITY_CHECKS
-               for f in m.check(corpus, rules, map_docs=map_docs, encoder=encoder)]
+    if corpus_quality is None:
+        corpus_quality = corpus_quality_findings(corpus, rules, map_docs, encoder)
+    quality = list(corpus_quality)
     quality.extend(source_findings)
     corpus = mark_excluded(corpus, quality)
     if mapped is None:
@@ -188,6 +199,28 @@ def semantic_encoder() -> Encoder:
             "is not installed)", hint="pip install 'iicheck[semantic]', or audit without --semantic")) from None
 
 
+def _cached_corpus_quality(corpus: Corpus, rules: Ruleset, options: AuditOptions,
+                           keys: Sequence[str] | None) -> list[Finding]:
+    """The corpus-level quality findings: from the cache when this exact corpus was audited
+    with these rules, code and off-topic mode before (see iicheck.cache), else computed (the
+    semantic encoder is loaded only then) and stored."""
+    mode: str | None = cache.semantic_mode() if options.semantic else "lexical"
+    entry = None
+    if options.cache is not None and keys is not None and mode is not None:
+        entry = cache.corpus_entry(cache.generation(options.cache, rules.version), cache.corpus_key(keys, mode))
+        packed = cache.read_entry(entry)
+        if packed is not None:
+            try:
+                return [Finding.__pydantic_validator__.validate_python(d) for d in packed]
+            except (ValueError, TypeError, KeyError):
+                pass  # damaged: recomputed below
+    encoder = semantic_encoder() if options.semantic else None
+    found = corpus_quality_findings(corpus, rules, document_map(options.jobs), encoder)
+    if entry is not None:
+        cache.write_corpus_entry(entry, [pack_model(f) for f in found])
+    return found
+
+
 @contextmanager
 def _cyclic_gc_paused() -> Iterator[None]:
     """The cyclic garbage collector off for the duration of an audit, as it was after.
@@ -224,11 +257,12 @@ def _audit(options: AuditOptions) -> AuditResult:
     if options.explanations is not None:
         explanations = load_explanations(options.explanations, set(rules.metric_by_id))
     sources = load_sources(list(options.sources), rules)
-    encoder = semantic_encoder() if options.semantic else None
     clock.lap("load")
-    corpus, mapped = map_corpus(sources, rules, options.jobs, options.cache, options.executor)
+    keys = document_keys(sources, rules) if options.cache is not None else None
+    corpus, mapped = map_corpus(sources, rules, options.jobs, options.cache, options.executor, keys)
     clock.lap("map")
-    findings, corpus = run_checks(corpus, rules, mapped, document_map(options.jobs), encoder)
+    quality = _cached_corpus_quality(corpus, rules, options, keys)
+    findings, corpus = run_checks(corpus, rules, mapped, corpus_quality=quality)
     clock.lap("checks")
     stale: tuple[Explanation, ...] = ()
     expired: tuple[Explanation, ...] = ()

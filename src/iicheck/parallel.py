@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import marshal
 import multiprocessing
 import os
 from collections import deque
@@ -28,8 +27,7 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
-from . import __version__
-from .atomic import write_atomic
+from .cache import code_fingerprint, entry_path, generation, read_entry, use_generation, write_entry
 from .checks import PER_CLAIM_CHECKS, SOURCE_CHECKS, SourceDoc, off_topic
 from .checks.corpus import BodySpans, DocMap, serial_map
 from .claims import source_claims
@@ -106,21 +104,21 @@ def _init_worker(rules_path: str) -> None:
 # Workers send their results back, and the cache stores them, as plain data, not pickled
 # models: each model as the JSON-mode dict of the fields it was given (nested models alike),
 # which pydantic-core turns back into an equal model (same fields set) without running Python
-# code per object. The cache file is that data in `marshal` format: fast to load, and unlike
-# pickle it cannot run code (a damaged file is simply recomputed).
+# code per object. The cache stores the same data (iicheck.cache).
 PackedMapped = tuple[tuple[tuple[dict[str, Any], ...], ...], tuple[int, ...], tuple[object, ...], BodySpans]
 _MODEL_PARTS: tuple[tuple[str, type[BaseModel]], ...] = (
     ("claims", Claim), ("findings", Finding), ("claim_findings", Finding))
-_CACHE_FORMAT = 2
 
 
-def _pack(model: BaseModel) -> dict[str, Any]:
+def pack_model(model: BaseModel) -> dict[str, Any]:
+    """A model as plain data (see above); `Model.__pydantic_validator__.validate_python` of it
+    is an equal model."""
     return model.model_dump(mode="json", exclude_unset=True)
 
 
 def pack_mapped(mapped: Mapped) -> PackedMapped:
     """The map result as plain data, without its sentences (see `Mapped.sentences`)."""
-    parts = tuple(tuple(_pack(m) for m in getattr(mapped, name)) for name, _ in _MODEL_PARTS)
+    parts = tuple(tuple(pack_model(m) for m in getattr(mapped, name)) for name, _ in _MODEL_PARTS)
     return parts, tuple(mapped.owners), tuple(mapped.prepared), mapped.body_spans
 
 
@@ -179,49 +177,33 @@ def map_task(source: Source, rules_path: str, rules_version: str) -> PackedMappe
     return pack_mapped(map_source(source, _rules_at(rules_path, rules_version)))
 
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """Hash of the package's own source files: a code change invalidates the cache even when
-    the version number did not move (a development checkout never reads stale results)."""
-    digest = hashlib.sha256(__version__.encode())
-    package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 def cache_key(source: Source, rules: Ruleset) -> str:
+    """The document's key in the cache (its bytes and metadata, the tool code, the rules)."""
     info = source.info.model_dump_json(include={"id", "file", "published", "sha256"})
     raw = f"{code_fingerprint()}\0{rules.version}\0{info}".encode()
     return hashlib.sha256(raw).hexdigest()
 
 
-def _cache_path(cache: Path, key: str) -> Path:
-    return cache / key[:2] / f"{key}.marshal"
+def document_keys(sources: Sequence[Source], rules: Ruleset) -> list[str]:
+    return [cache_key(source, rules) for source in sources]
 
 
-def _read_cache(path: Path) -> Mapped | None:
+def read_cached(path: Path) -> Mapped | None:
+    """The map result stored at `path`, or None (missing, damaged, another format: recomputed)."""
+    packed = read_entry(path)
+    if packed is None:
+        return None
     try:
-        version, packed = marshal.loads(path.read_bytes())
-        if version != _CACHE_FORMAT:
-            return None
         return unpack_mapped(packed)
-    except (OSError, ValueError, EOFError, TypeError, KeyError, ValidationError):
-        return None  # a missing or damaged cache entry is recomputed, never trusted
+    except (ValueError, TypeError, KeyError, ValidationError):
+        return None
 
 
 def _cached(packed: PackedMapped, cache_file: Path | None) -> PackedMapped:
     """`packed`, stored in `cache_file` first if there is one."""
     if cache_file is not None:
-        _write_cache(cache_file, packed)
+        write_entry(cache_file, packed)
     return packed
-
-
-def _write_cache(path: Path, packed: PackedMapped) -> None:
-    try:
-        write_atomic(path, marshal.dumps((_CACHE_FORMAT, packed)), durable=False)  # type: ignore[arg-type]
-    except Exception:  # noqa: BLE001 - the cache is an optimisation; failing to fill it is not an error
-        pass
 
 
 def resolve_jobs(jobs: int) -> int:
@@ -278,25 +260,30 @@ def _map_fresh(sources: Sequence[Source], cache_files: Sequence[Path | None], ru
     for source, cache_file in zip(sources, cache_files, strict=True):
         mapped = map_source(source, rules)
         if cache_file is not None:
-            _write_cache(cache_file, pack_mapped(mapped))
+            write_entry(cache_file, pack_mapped(mapped))
         yield mapped
 
 
 def map_all(sources: Sequence[Source], rules: Ruleset, jobs: int = 1,
-            cache: Path | None = None, executor: Executor | None = None) -> list[Mapped]:
+            cache: Path | None = None, executor: Executor | None = None,
+            keys: Sequence[str] | None = None) -> list[Mapped]:
     """The per-document stage for every source, in input order, using the cache and `jobs`
     processes, or `executor` (any concurrent.futures executor, e.g. a Dask client's) when
-    given."""
+    given. `keys`: the sources' `cache_key`s, if the caller has them already."""
     results: list[Mapped | None] = [None] * len(sources)
-    keys = [cache_key(source, rules) for source in sources] if cache is not None else []
+    folder = generation(cache, rules.version) if cache is not None else None
+    if cache is not None and folder is not None:
+        use_generation(cache, folder)
+        keys = document_keys(sources, rules) if keys is None else keys
     todo: list[int] = []
     for i in range(len(sources)):
-        hit = _read_cache(_cache_path(cache, keys[i])) if cache is not None else None
+        hit = read_cached(entry_path(folder, keys[i])) if folder is not None and keys is not None else None
         if hit is not None:
             results[i] = hit
         else:
             todo.append(i)
-    cache_files = [_cache_path(cache, keys[i]) if cache is not None else None for i in todo]
+    cache_files = [entry_path(folder, keys[i]) if folder is not None and keys is not None else None
+                   for i in todo]
     fresh = _map_fresh([sources[i] for i in todo], cache_files, rules, jobs, executor)
     for i, mapped in zip(todo, fresh, strict=True):
         results[i] = mapped

