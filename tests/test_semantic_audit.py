@@ -69,3 +69,29 @@ def test_real_model_keeps_false_hits_on_the_seeds_within_two(tmp_path: Path) -> 
     off_topic = [f for f in report["findings"] if f["kind"] == "off_topic"]
     assert len(off_topic) <= 2
     assert all(f["details"]["mode"] == "semantic" for f in off_topic)
+
+
+def test_cached_semantic_findings_need_no_model_and_never_mix_with_lexical(monkeypatch, tmp_path: Path) -> None:
+    from iicheck import cache
+
+    loads = []
+    toy = toy_encoder()
+    monkeypatch.setattr(offtopic_semantic, "load_encoder", lambda: loads.append(1) or toy)
+    monkeypatch.setattr(cache, "semantic_mode", lambda: "semantic toy=1")
+    sources = tmp_path / "src"
+    sources.mkdir()
+    (sources / "doc.txt").write_text("\n".join(ON_TOPIC[:4] + [FERRY] + ON_TOPIC[4:]) + "\n", encoding="utf-8")
+    (sources / "other.txt").write_text("\n".join(ON_TOPIC) + "\n", encoding="utf-8")
+
+    def run(semantic: bool, cache_dir: Path | None = tmp_path / "cache"):
+        return audit(AuditOptions(sources=(sources,), rules=RULES, semantic=semantic, cache=cache_dir)).report
+
+    fresh = run(True, None)
+    assert loads == [1]  # without a cache: loaded up front
+    assert run(True) == fresh and loads == [1, 1]  # a miss: loaded to compute
+    assert run(True) == fresh and loads == [1, 1]  # a hit: no model needed
+    lexical = run(False)
+    assert lexical == run(False, None)  # the semantic entry is not the lexical one
+    assert all(f.details["mode"] == "lexical" for f in lexical.findings if f.kind == "off_topic")
+    monkeypatch.setattr(cache, "semantic_mode", lambda: "semantic toy=2")  # another model version
+    assert run(True) == fresh and loads == [1, 1, 1]

@@ -199,12 +199,18 @@ def semantic_encoder() -> Encoder:
             "is not installed)", hint="pip install 'iicheck[semantic]', or audit without --semantic")) from None
 
 
-def _cached_corpus_quality(corpus: Corpus, rules: Ruleset, options: AuditOptions,
-                           keys: Sequence[str] | None) -> list[Finding]:
+def _off_topic_mode(options: AuditOptions) -> str | None:
+    """The off-topic mode as the corpus-level cache keys it; None when the semantic mode's
+    packages cannot be identified (then nothing is cached for it)."""
+    return cache.semantic_mode() if options.semantic else "lexical"
+
+
+def _cached_corpus_quality(corpus: Corpus, rules: Ruleset, options: AuditOptions, keys: Sequence[str] | None,
+                           mode: str | None, encoder: Encoder | None) -> list[Finding]:
     """The corpus-level quality findings: from the cache when this exact corpus was audited
-    with these rules, code and off-topic mode before (see iicheck.cache), else computed (the
-    semantic encoder is loaded only then) and stored."""
-    mode: str | None = cache.semantic_mode() if options.semantic else "lexical"
+    with these rules, code and off-topic `mode` before (see iicheck.cache), else computed
+    (with `encoder`, or the semantic encoder loaded now: a cache hit needs no model) and
+    stored."""
     entry = None
     if options.cache is not None and keys is not None and mode is not None:
         entry = cache.corpus_entry(cache.generation(options.cache, rules.version), cache.corpus_key(keys, mode))
@@ -214,7 +220,8 @@ def _cached_corpus_quality(corpus: Corpus, rules: Ruleset, options: AuditOptions
                 return [Finding.__pydantic_validator__.validate_python(d) for d in packed]
             except (ValueError, TypeError, KeyError):
                 pass  # damaged: recomputed below
-    encoder = semantic_encoder() if options.semantic else None
+    if options.semantic and encoder is None:
+        encoder = semantic_encoder()
     found = corpus_quality_findings(corpus, rules, document_map(options.jobs), encoder)
     if entry is not None:
         cache.write_corpus_entry(entry, [pack_model(f) for f in found])
@@ -257,11 +264,15 @@ def _audit(options: AuditOptions) -> AuditResult:
     if options.explanations is not None:
         explanations = load_explanations(options.explanations, set(rules.metric_by_id))
     sources = load_sources(list(options.sources), rules)
+    mode = _off_topic_mode(options)
+    # the semantic encoder is loaded up front (a missing extra fails before the map) unless
+    # the corpus-level cache may make it unnecessary
+    encoder = semantic_encoder() if options.semantic and (options.cache is None or mode is None) else None
     clock.lap("load")
     keys = document_keys(sources, rules) if options.cache is not None else None
     corpus, mapped = map_corpus(sources, rules, options.jobs, options.cache, options.executor, keys)
     clock.lap("map")
-    quality = _cached_corpus_quality(corpus, rules, options, keys)
+    quality = _cached_corpus_quality(corpus, rules, options, keys, mode, encoder)
     findings, corpus = run_checks(corpus, rules, mapped, corpus_quality=quality)
     clock.lap("checks")
     stale: tuple[Explanation, ...] = ()
