@@ -6,10 +6,13 @@ import heapq
 import math
 import re
 from collections import Counter
+from unittest import mock
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from iicheck.quality import offtopic
 from iicheck.quality.offtopic import (
     OffTopicParams,
     _candidate_documents,
@@ -17,6 +20,7 @@ from iicheck.quality.offtopic import (
     _context,
     _neighbour_credit,
     _support,
+    _top_similar,
     corpus_stats,
     prepare_document,
 )
@@ -162,3 +166,157 @@ def test_neighbour_credit_equals_set_intersections(docs: list[list[str]], max_ca
         idf = {w: math.log((stats.sentences + 1) / (stats.df[w] + 1)) + 1.0 for w in d}
         assert _neighbour_credit(d, idf, stats, params, k) == _intersection_neighbour_credit(
             d, idf, stats, params, k)
+
+
+# ----------------------------------------------------------- the numpy neighbour search
+
+
+def _plain_top(host2, hnorm, candidates, stats, k):
+    """The neighbour search as written before numpy: every candidate's exact fsum, sorted."""
+    weigh = host2.get
+    sims = []
+    for j in candidates:
+        d = stats.docs[j]
+        dot = math.fsum([h * c for w, c in d.items() if (h := weigh(w)) is not None])
+        if dot > 0:
+            sims.append((dot / (hnorm * stats.norms[j]), j))
+    sims.sort(key=lambda t: (-t[0], t[1]))
+    return sims[:k]
+
+
+def _plain_neighbour_credit(doc_df, idf, stats, params, own_index):
+    """The neighbour credit as written before numpy (dicts, a word-by-word fsum per
+    candidate, the credits summed in a dict)."""
+    if params.neighbours <= 0 or params.neighbour_weight <= 0 or not stats.docs:
+        return {}
+    host = {w: c * idf[w] for w, c in doc_df.items()}
+    hnorm = math.sqrt(sum(v * v for v in host.values())) or 1.0
+    host2 = {w: v * idf[w] for w, v in host.items()}
+    candidates = [j for j in _candidate_documents(host, stats, params)
+                  if j != own_index and stats.norms[j] and stats.docs[j] != doc_df]
+    top = _plain_top(host2, hnorm, candidates, stats, params.neighbours)
+    tot = sum(s for s, _ in top)
+    if tot <= 0:
+        return {}
+    scale = min(1.0, (tot / len(top)) / params.neighbour_sim) if params.neighbour_sim > 0 else 1.0
+    got: dict[str, float] = {}
+    for sim, j in top:
+        for w in filter(host.__contains__, stats.docs[j]):
+            got[w] = got.get(w, 0.0) + sim
+    factor = params.neighbour_weight * scale / tot
+    return {w: factor * g for w, g in got.items()}
+
+
+@st.composite
+def _corpora(draw: st.DrawFn) -> list[list[str]]:
+    """Documents (tiny and empty ones included) and copies of some of them with their
+    sentences shuffled: the same counts in another word order, so exactly tied similarities
+    whose float sums (in another order) may differ in the last bit."""
+    docs = draw(st.lists(_documents, min_size=1, max_size=8))
+    for _ in range(draw(st.integers(0, 4))):
+        copy = draw(st.permutations(draw(st.sampled_from(docs))))
+        docs.insert(draw(st.integers(0, len(docs))), copy)
+    return docs
+
+
+def _bits(credit: dict[str, float]) -> list[tuple[str, str]]:
+    return sorted((w, x.hex()) for w, x in credit.items())
+
+
+@settings(max_examples=150, deadline=None)
+@given(docs=_corpora(), outside=_documents, neighbours=st.integers(1, 6),
+       max_candidates=st.integers(1, 10), max_postings=st.integers(1, 10))
+def test_neighbour_credit_is_bit_identical_to_the_plain_sums(
+        docs: list[list[str]], outside: list[str], neighbours: int, max_candidates: int,
+        max_postings: int) -> None:
+    params = OffTopicParams(neighbours=neighbours, max_candidates=max_candidates,
+                            candidate_words=3, max_postings=max_postings)
+    stats = corpus_stats(docs)
+    for k, d in enumerate(stats.docs):
+        idf = {w: math.log((stats.sentences + 1) / (stats.df[w] + 1)) + 1.0 for w in d}
+        for own in (k, None):
+            assert _bits(_neighbour_credit(d, idf, stats, params, own)) == _bits(
+                _plain_neighbour_credit(d, idf, stats, params, own))
+    # a document outside the corpus (its words counted into the IDF, as _context does)
+    d = dict(prepare_document(outside).counts)
+    n = stats.sentences + len(outside)
+    idf = {w: math.log((n + 1) / (stats.df.get(w, 0) + c + 1)) + 1.0 for w, c in d.items()}
+    assert _bits(_neighbour_credit(d, idf, stats, params)) == _bits(
+        _plain_neighbour_credit(d, idf, stats, params, None))
+
+
+@settings(max_examples=300, deadline=None)
+@given(docs=_corpora(), data=st.data())
+def test_top_similar_equals_every_exact_sum_sorted(docs: list[list[str]],
+                                                   data: st.DataObject) -> None:
+    """Any weights (also below 1: then every candidate is summed exactly), any candidates in
+    any order, any k: the same (sim, j) as the exact fsum of every candidate."""
+    stats = corpus_stats(docs)
+    words = list(stats.vocab) + ["unused"]
+    low = data.draw(st.sampled_from([1.0, 1e-3]))
+    # weights with all 53 bits used: sums in another order then often differ in the last bit
+    host2 = data.draw(st.dictionaries(st.sampled_from(words), st.integers(0, 2 ** 53).map(
+        lambda i: low + 49.0 * i / 2 ** 53)))
+    hnorm = data.draw(st.floats(1.0, 100.0))
+    candidates = data.draw(st.permutations(range(len(stats.docs))))[
+        :data.draw(st.integers(0, len(stats.docs)))]
+    k = data.draw(st.integers(0, 6))
+    weights = np.zeros(len(stats.vocab) + 1)
+    for w, x in host2.items():
+        weights[stats.vocab.get(w, len(stats.vocab))] = x
+    lowest = min(host2.values(), default=1.0)
+    assert _top_similar(weights, lowest, hnorm, candidates, stats, k) == _plain_top(
+        host2, hnorm, candidates, stats, k)
+
+
+@settings(max_examples=100, deadline=None)
+@given(docs=_corpora())
+def test_corpus_stats_arrays_and_counts_equal_the_dict_definitions(
+        docs: list[list[str]]) -> None:
+    stats = corpus_stats(docs)
+    df: Counter[str] = Counter()
+    postings: dict[str, list[int]] = {}
+    for j, d in enumerate(stats.docs):
+        df.update(d)
+        for w in d:
+            postings.setdefault(w, []).append(j)
+        assert [stats.vocab[w] for w in d] == stats.columns[j].tolist()
+        assert list(d.values()) == stats.counts[j].tolist()
+    assert list(stats.df.items()) == list(df.items())  # the same order too
+    assert all(type(c) is int for c in stats.df.values())
+    assert list(stats.postings.items()) == [(w, tuple(js)) for w, js in postings.items()]
+    assert list(stats.vocab) == list(df)
+
+
+@settings(max_examples=300, deadline=None)
+@given(docs=_corpora(), data=st.data())
+def test_top_similar_is_exact_for_any_sums_within_the_error_bound(
+        docs: list[list[str]], data: st.DataObject) -> None:
+    """The margin argument, not only numpy's rounding: approximate sums moved by the largest
+    error a float sum of n non-negative terms can have, gamma = (n - 1) u / (1 - (n - 1) u),
+    up or down at random, still give the exact result (with the margin's 1e-9 floor removed,
+    so the margin is the bound alone). Exact ties (the copies of documents) make a too small
+    margin fail: the copy with the smaller index is pushed below the k-th."""
+    stats = corpus_stats(docs)
+    words = list(stats.vocab) + ["unused"]
+    host2 = data.draw(st.dictionaries(st.sampled_from(words), st.integers(0, 2 ** 53).map(
+        lambda i: 1.0 + 49.0 * i / 2 ** 53)))
+    candidates = data.draw(st.permutations(range(len(stats.docs))))
+    k = data.draw(st.integers(1, 6))
+    signs = data.draw(st.lists(st.sampled_from([-1, 0, 1]), min_size=len(candidates),
+                               max_size=len(candidates)))
+
+    def worst_sums(values: np.ndarray, starts: list[int]) -> list[float]:
+        out = []
+        for i, (a, b) in enumerate(zip(starts, starts[1:] + [len(values)])):
+            g = (b - a - 1) * 2.0 ** -53
+            out.append(math.fsum(values[a:b].tolist()) * (1 + signs[i] * g / (1 - g)))
+        return out
+
+    weights = np.zeros(len(stats.vocab) + 1)
+    for w, x in host2.items():
+        weights[stats.vocab.get(w, len(stats.vocab))] = x
+    with mock.patch.object(offtopic, "_segment_sums", worst_sums), \
+            mock.patch.object(offtopic, "_MARGIN", 0.0):
+        got = _top_similar(weights, min(host2.values(), default=1.0), 3.0, candidates, stats, k)
+    assert got == _plain_top(host2, 3.0, candidates, stats, k)

@@ -14,11 +14,14 @@ What it flags
   side structural reform and enabling the real economy as the main line, China's auto
   production and sales remain far ahead." (the span from "China's auto ..." to the end).
 
-It is lexical: no model, no download, pure Python. Measured on the benchmark in
-``benchmarks/offtopic`` (see its README): about 0.02-0.03 s per 1,000 sentences to prepare
-and 0.035 s per 1,000 sentences to score (at 10,000 documents of 44 sentences on a quiet
-machine; 0.046 s before the 2026-12-04 speed-up; most of what is left is comparing each
-document with its 40 candidate neighbours). It
+It is lexical: no model, no download; Python, with numpy for the neighbour search. Measured
+on the benchmark in ``benchmarks/offtopic`` (see its README): about 0.02-0.03 s per 1,000
+sentences to prepare and 0.022 s per 1,000 sentences to score (``--scale 10000``: 10,000
+documents of 44 sentences; 0.034-0.036 s with the neighbour search in pure Python, the two
+run alternately, and 0.046 s before the 2026-12-04 speed-up). The neighbour search
+approximates the similarity of each document to its 40 candidate neighbours with numpy and
+takes the exact sums only near the cut (:func:`_top_similar`): the neighbours and their
+similarities are bit-identical to exact sums over every candidate. It
 decides from the document's own coherence and works on any English text; the corpus and
 ``topic_terms`` are extra signals where present.
 An embedding-based mode with the same hits is in :mod:`iicheck.quality.offtopic_semantic`.
@@ -119,7 +122,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, repeat
 from typing import AbstractSet, Collection, Mapping, Sequence, TypeVar
+
+import numpy as np
+import numpy.typing as npt
 
 from .corpusstats import CorpusStats, corpus_stats
 from .offtopic_prepare import (PREPARED_VERSION, PreparedDoc, Tokens, as_prepared, prepare_document,
@@ -254,6 +261,83 @@ def _by_value_desc(counts: Mapping[_K, float]) -> list[_K]:
     return sorted(sorted(counts), key=counts.__getitem__, reverse=True)
 
 
+_MARGIN = 1e-9
+"""Relative margin of the neighbour search: candidates whose approximate similarity is
+within it of the k-th best one get their exact similarity (see :func:`_top_similar`)."""
+
+
+def _segment_sums(values: npt.NDArray[np.float64], starts: list[int]) -> list[float]:
+    """The sums of ``values[starts[i]:starts[i + 1]]`` (the last to the end), each a float sum
+    in some order (what :func:`_top_similar` allows for); every segment must be non-empty
+    (``reduceat`` gives an empty segment the next value, not 0)."""
+    sums: list[float] = np.add.reduceat(values, starts).tolist()
+    return sums
+
+
+def _top_similar(weights: npt.NDArray[np.float64], lowest: float, hnorm: float,
+                 candidates: Sequence[int], stats: CorpusStats,
+                 k: int) -> list[tuple[float, int]]:
+    """The ``k`` candidates most similar to the host, as ``(sim, j)`` by decreasing ``sim``
+    then increasing ``j``, among those with a positive dot product: ``sim`` is
+    ``fsum(host2[w] * count for the words w of document j the host uses) / (hnorm * norm_j)``
+    where ``weights`` holds ``host2`` by column (0 elsewhere) and ``lowest`` is its least
+    value.
+
+    Exactly what computing every candidate's fsum and sorting gives, in less time: numpy
+    computes every candidate's dot product approximately (one gather of the host's weights by
+    the candidates' word columns, a product, a segmented sum), and the exact fsum is taken only
+    for the candidates whose approximate similarity is within a relative margin of the k-th
+    best one (usually k of them, not 40). Why that selects the same candidates: the products
+    are non-negative (weights and counts are), so any float sum of the n products of a
+    candidate, in any order, is within ``gamma = (n - 1) u / (1 - (n - 1) u)`` (``u = 2 **
+    -53``) of the exact sum relative to it; the fsum is within ``u``, and both are divided by
+    the same rounded ``hnorm * norm_j`` (``u`` each). An approximate similarity ``a`` is
+    therefore within ``eps = gamma + 4u`` (to first order) of the exact one ``s``,
+    relatively. If ``t`` is the k-th largest approximate similarity, the k candidates with
+    ``a >= t`` have ``s >= t / (1 + eps)``, and a candidate with ``a < t (1 - margin)`` has
+    ``s < t (1 - margin) / (1 - eps)``, strictly less when ``margin >= 2 eps + u`` (the ``u``
+    for rounding ``t (1 - margin)``): it is beaten by k candidates, cannot tie with the k-th
+    and is not needed. The margin used, ``max(1e-9, (3 n + 8) 2 ** -52)`` with ``n`` the
+    longest candidate's number of words, is at least that (``gamma <= 1.01 (n - 1) u`` for
+    any real document). A sum of non-negative floats is positive exactly when one term is, so
+    the approximate dot product is positive exactly when the exact one is. The exact fsum is
+    taken of the same products (``host2[w] * count`` is the IEEE product of the same two
+    doubles in numpy and in Python, the count converted exactly; words of the candidate the
+    host does not use add ``0.0``, which does not change an exactly rounded sum), so the
+    similarities are bit-identical to the word-by-word computation. The bounds need no
+    underflow: with weights (``count * idf ** 2``, idf at least 1) and counts at least 1,
+    every non-zero product, sum and norm is at least 1; should a weight be below 1 (not with
+    these weights), every candidate gets the exact fsum. ``tests/test_offtopic_fast.py``
+    compares it with the plain sums, also with every approximate sum moved by the full bound.
+    """
+    candidates = [j for j in candidates if stats.docs[j]]  # an empty one: dot 0, never kept
+    if not candidates or k <= 0:
+        return []
+    products = weights[np.concatenate([stats.columns[j] for j in candidates])]
+    products *= np.concatenate([stats.counts[j] for j in candidates])
+    lengths = [len(stats.docs[j]) for j in candidates]
+    bounds = list(accumulate(lengths, initial=0))
+    approx = _segment_sums(products, bounds[:-1])
+    denominators = [hnorm * stats.norms[j] for j in candidates]
+    if lowest >= 1.0:
+        positive = [i for i, dot in enumerate(approx) if dot > 0]
+        sims = [approx[i] / denominators[i] for i in positive]
+        ranked = sorted(sims, reverse=True)
+        margin = max(_MARGIN, (3 * max(lengths) + 8) * 2.0 ** -52)
+        floor = ranked[k - 1] * (1.0 - margin) if len(ranked) > k else 0.0
+        chosen = [i for i, s in zip(positive, sims) if s >= floor]
+    else:
+        chosen = list(range(len(candidates)))  # no error bound: every candidate exactly
+    exact: list[tuple[float, int]] = []
+    for i in chosen:
+        # fsum: exact, so the order of the terms (and the 0.0 of unshared words) does not matter
+        dot = math.fsum(products[bounds[i]:bounds[i + 1]].tolist())
+        if dot > 0:
+            exact.append((dot / denominators[i], candidates[i]))
+    exact.sort(key=lambda t: (-t[0], t[1]))
+    return exact[:k]
+
+
 def _neighbour_credit(
     doc_df: Mapping[str, int], idf: Mapping[str, float], stats: CorpusStats,
     params: "OffTopicParams",
@@ -265,30 +349,31 @@ def _neighbour_credit(
     host = {w: c * idf[w] for w, c in doc_df.items()}
     values = list(host.values())
     hnorm = math.sqrt(sum(map(operator.mul, values, values))) or 1.0
-    host2 = {w: v * idf[w] for w, v in host.items()}  # so that dot = sum(host2[w] * count)
-    weigh = host2.get
-    sims: list[tuple[float, int]] = []
-    for j in _candidate_documents(host, stats, params):
-        d = stats.docs[j]
-        if j == own_index or not stats.norms[j] or d == doc_df:
-            continue  # the document itself
-        # the products of the shared words (one pass over d, the fastest form measured); fsum:
-        # exact, so the order of the terms does not matter
-        dot = math.fsum([h * c for w, c in d.items() if (h := weigh(w)) is not None])
-        if dot > 0:
-            sims.append((dot / (hnorm * stats.norms[j]), j))
-    sims.sort(key=lambda t: (-t[0], t[1]))
-    top = sims[: params.neighbours]
+    host2 = [v * idf[w] for w, v in host.items()]  # so that dot = sum(host2[w] * count)
+    # the host's words' columns (a word no corpus document uses: the spare last one) and
+    # host2 by column
+    n_vocab = len(stats.vocab)
+    columns = np.fromiter(map(stats.vocab.get, host, repeat(n_vocab)), np.intp, len(host))
+    weights = np.zeros(n_vocab + 1)
+    weights[columns] = host2
+    candidates = [j for j in _candidate_documents(host, stats, params)
+                  if j != own_index and stats.norms[j] and stats.docs[j] != doc_df]
+    top = _top_similar(weights, min(host2, default=1.0), hnorm, candidates, stats,
+                       params.neighbours)
     tot = sum(s for s, _ in top)
     if tot <= 0:
         return {}
     scale = min(1.0, (tot / len(top)) / params.neighbour_sim) if params.neighbour_sim > 0 else 1.0
-    got: dict[str, float] = {}
+    # per word of the host: the sum of the similarities of the top documents that use it,
+    # added in the order of ``top`` (0.0 + s1 + s2 ...: the same floats as a dict of sums)
+    got = np.zeros(n_vocab + 1)
+    used = np.zeros(n_vocab + 1, dtype=bool)
     for sim, j in top:
-        for w in filter(host.__contains__, stats.docs[j]):
-            got[w] = got.get(w, 0.0) + sim
+        got[stats.columns[j]] += sim  # a document's columns are distinct
+        used[stats.columns[j]] = True
     factor = params.neighbour_weight * scale / tot
-    return {w: factor * g for w, g in got.items()}
+    return {w: factor * g
+            for w, g, u in zip(host, got[columns].tolist(), used[columns].tolist()) if u}
 
 
 def _gains(doc_df: Mapping[str, int], weight: Mapping[str, float], nb: Mapping[str, float],
