@@ -121,6 +121,12 @@ def test_only_the_most_recently_used_generations_are_kept(tmp_path: Path) -> Non
     assert sorted(p.name for p in root.iterdir() if p.is_dir()) == sorted([old[1].name, current.name, "notes", "ab-cd"])
 
 
+def test_every_generation_name_is_recognised_as_one(tmp_path: Path) -> None:
+    for version in (RULESET.version, "v1.2 (Beta)", "ÄÖ-1", ""):
+        name = cache.generation(tmp_path, version).name
+        assert cache._GENERATION.match(name), name  # so that it is pruned once unused
+
+
 def test_only_the_newest_corpus_entries_are_kept(tmp_path: Path) -> None:
     folder = tmp_path / "gen"
     paths = [cache.corpus_entry(folder, f"{k:064x}") for k in range(4)]

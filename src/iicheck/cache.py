@@ -43,7 +43,7 @@ FORMAT = 2
 GENERATIONS_KEPT = 3
 CORPUS_ENTRIES_KEPT = 2
 
-_GENERATION = re.compile(r"[0-9a-f]{16}-[0-9a-z]+\Z")
+_GENERATION = re.compile(r"[0-9a-f]{16}-[0-9a-z_]+\Z")
 _LEGACY = re.compile(r"[0-9a-f]{2}\Z")
 """Entry folders of the layout before generations (``<cache>/ab/<key>.marshal``)."""
 _CORPUS = "corpus"
@@ -62,7 +62,7 @@ def code_fingerprint() -> str:
 
 def generation(cache: Path, rules_version: str) -> Path:
     """The generation folder of this tool code and these rules in `cache`."""
-    safe = re.sub(r"[^0-9a-z]", "_", rules_version.lower())
+    safe = re.sub(r"[^0-9a-z]", "_", rules_version.lower()) or "_"
     return cache / f"{code_fingerprint()}-{safe}"
 
 
