@@ -245,6 +245,33 @@ def test_neighbour_credit_is_bit_identical_to_the_plain_sums(
         _plain_neighbour_credit(d, idf, stats, params, None))
 
 
+@settings(max_examples=50, deadline=None)
+@given(docs=_corpora(), outside=_documents)
+def test_the_scratch_row_is_left_all_zero(docs: list[list[str]], outside: list[str]) -> None:
+    """The neighbour search borrows the statistics' scratch row and clears it, also when the
+    search fails half-way (a later document would otherwise see another's weights)."""
+    import iicheck.quality.offtopic as offtopic
+
+    params = OffTopicParams(neighbours=3, max_candidates=4, candidate_words=3, max_postings=5)
+    stats = corpus_stats(docs)
+    for d in [*stats.docs, dict(prepare_document(outside).counts)]:
+        idf = {w: 1.0 + stats.df.get(w, 0) % 3 for w in d}
+        _neighbour_credit(d, idf, stats, params)
+        assert not stats.scratch.any()
+
+        def failing(*args: object) -> list[tuple[float, int]]:
+            raise RuntimeError("interrupted")
+
+        real, offtopic._top_similar = offtopic._top_similar, failing
+        try:
+            _neighbour_credit(d, idf, stats, params)
+        except RuntimeError:
+            pass
+        finally:
+            offtopic._top_similar = real
+        assert not stats.scratch.any()
+
+
 @settings(max_examples=300, deadline=None)
 @given(docs=_corpora(), data=st.data())
 def test_top_similar_equals_every_exact_sum_sorted(docs: list[list[str]],

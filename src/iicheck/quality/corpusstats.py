@@ -48,6 +48,10 @@ class CorpusStats:
     counts: tuple[npt.NDArray[np.int32], ...] = field(kw_only=True, compare=False, repr=False)
     """Per document: the counts of its words (``docs[j]``'s values), aligned with
     ``columns[j]``."""
+    scratch: npt.NDArray[np.float64] = field(kw_only=True, compare=False, repr=False)
+    """A row of zeros, one per column plus a spare one, that the neighbour search of one
+    document fills at that document's columns and clears again (so a document's search never
+    allocates or zeroes a vocabulary-sized array; one search at a time per process)."""
 
     def subset(self, keep: Iterable[int]) -> "CorpusStats":
         return _make_stats([self.docs[i] for i in keep], [self.sizes[i] for i in keep])
@@ -79,7 +83,8 @@ def _make_stats(docs: Sequence[Mapping[str, int]], sizes: Sequence[int]) -> Corp
     starts = [0, *np.cumsum(lengths).tolist()]
     return CorpusStats(tuple(docs), tuple(sizes), df, n, norms, postings, idf, vocab=vocab,
                        columns=tuple(columns[a:b] for a, b in zip(starts, starts[1:])),
-                       counts=tuple(counts[a:b] for a, b in zip(starts, starts[1:])))
+                       counts=tuple(counts[a:b] for a, b in zip(starts, starts[1:])),
+                       scratch=np.zeros(len(vocab) + 1))
 
 
 def corpus_stats(documents: Iterable[Sequence[str] | PreparedDoc]) -> CorpusStats:

@@ -350,30 +350,36 @@ def _neighbour_credit(
     values = list(host.values())
     hnorm = math.sqrt(sum(map(operator.mul, values, values))) or 1.0
     host2 = [v * idf[w] for w, v in host.items()]  # so that dot = sum(host2[w] * count)
-    # the host's words' columns (a word no corpus document uses: the spare last one) and
-    # host2 by column
-    n_vocab = len(stats.vocab)
-    columns = np.fromiter(map(stats.vocab.get, host, repeat(n_vocab)), np.intp, len(host))
-    weights = np.zeros(n_vocab + 1)
-    weights[columns] = host2
+    # the host's words' columns (a word no corpus document uses: the spare last one); the
+    # statistics' scratch row (zero everywhere between calls) holds host2 by column for the
+    # search, then the neighbours' similarities, and is cleared after each use: the work per
+    # document stays proportional to its words, not to the corpus vocabulary
+    columns = np.fromiter(map(stats.vocab.get, host, repeat(len(stats.vocab))), np.intp, len(host))
+    scratch = stats.scratch
     candidates = [j for j in _candidate_documents(host, stats, params)
                   if j != own_index and stats.norms[j] and stats.docs[j] != doc_df]
-    top = _top_similar(weights, min(host2, default=1.0), hnorm, candidates, stats,
-                       params.neighbours)
+    try:
+        scratch[columns] = host2
+        top = _top_similar(scratch, min(host2, default=1.0), hnorm, candidates, stats,
+                           params.neighbours)
+    finally:
+        scratch[columns] = 0.0
     tot = sum(s for s, _ in top)
     if tot <= 0:
         return {}
     scale = min(1.0, (tot / len(top)) / params.neighbour_sim) if params.neighbour_sim > 0 else 1.0
     # per word of the host: the sum of the similarities of the top documents that use it,
-    # added in the order of ``top`` (0.0 + s1 + s2 ...: the same floats as a dict of sums)
-    got = np.zeros(n_vocab + 1)
-    used = np.zeros(n_vocab + 1, dtype=bool)
-    for sim, j in top:
-        got[stats.columns[j]] += sim  # a document's columns are distinct
-        used[stats.columns[j]] = True
+    # added in the order of ``top`` (0.0 + s1 + s2 ...: the same floats as a dict of sums);
+    # similarities are positive, so a word is used by one of them exactly when its sum is
+    try:
+        for sim, j in top:
+            scratch[stats.columns[j]] += sim  # a document's columns are distinct
+        got = scratch[columns].tolist()
+    finally:
+        for _, j in top:
+            scratch[stats.columns[j]] = 0.0
     factor = params.neighbour_weight * scale / tot
-    return {w: factor * g
-            for w, g, u in zip(host, got[columns].tolist(), used[columns].tolist()) if u}
+    return {w: factor * g for w, g in zip(host, got) if g > 0.0}
 
 
 def _gains(doc_df: Mapping[str, int], weight: Mapping[str, float], nb: Mapping[str, float],
