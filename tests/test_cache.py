@@ -135,7 +135,7 @@ def test_only_the_newest_corpus_entries_are_kept(tmp_path: Path) -> None:
         os.utime(path, (1_700_000_000 - age,) * 2)
     cache.write_corpus_entry(paths[0], [{"k": 0}])  # rewritten now: the newest
     assert sorted(folder.glob("corpus/*.marshal")) == sorted([paths[0], paths[3]])
-    assert cache.read_entry(paths[0]) == [{"k": 0}]
+    assert cache.read_entry(paths[0], lambda payload: payload) == [{"k": 0}]
 
 
 def test_unwritable_cache_folder_is_not_an_error(tmp_path: Path) -> None:

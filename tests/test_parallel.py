@@ -7,8 +7,8 @@ import pickle
 from pathlib import Path
 
 from iicheck.engine import build_corpus, map_corpus, run_checks
-from iicheck.cache import entry_path, generation
-from iicheck.parallel import (MIN_DOCS_PER_WORKER, cache_key, map_all, map_source, read_cached,
+from iicheck.cache import entry_path, generation, read_entry
+from iicheck.parallel import (MIN_DOCS_PER_WORKER, cache_key, map_all, map_source,
                               pack_mapped, unpack_mapped)
 from iicheck.quality.exclusion import exclude_claims
 from iicheck.ruleset import load_ruleset
@@ -35,7 +35,7 @@ def test_workers_fill_the_cache_with_what_they_send_back(tmp_path: Path) -> None
                for k in range(2 * MIN_DOCS_PER_WORKER // len(SOURCES) + 1) for s in SOURCES]
     results = map_all(sources, RULES, jobs=2, cache=tmp_path)
     for source, mapped in zip(sources, results, strict=True):
-        cached = read_cached(entry_path(generation(tmp_path, RULES.version), cache_key(source, RULES)))
+        cached = read_entry(entry_path(generation(tmp_path, RULES.version), cache_key(source, RULES)), unpack_mapped)
         assert cached == mapped._replace(sentences=())
     assert map_all(sources, RULES, jobs=2, cache=tmp_path) == results  # all read from the cache
 

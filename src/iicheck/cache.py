@@ -29,11 +29,11 @@ import marshal
 import os
 import re
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from . import __version__
 from .atomic import write_atomic
@@ -47,6 +47,7 @@ _GENERATION = re.compile(r"[0-9a-f]{16}-[0-9a-z_]+\Z")
 _LEGACY = re.compile(r"[0-9a-f]{2}\Z")
 """Entry folders of the layout before generations (``<cache>/ab/<key>.marshal``)."""
 _CORPUS = "corpus"
+T = TypeVar("T")
 
 
 @lru_cache(maxsize=1)
@@ -71,13 +72,14 @@ def entry_path(folder: Path, key: str) -> Path:
     return folder / key[:2] / f"{key}.marshal"
 
 
-def read_entry(path: Path) -> Any | None:
-    """The payload stored at `path`, or None when it is missing, damaged or of another format."""
+def read_entry(path: Path, decode: Callable[[Any], T]) -> T | None:
+    """`decode` of the payload stored at `path` (plain data back into models), or None when
+    the entry is missing, damaged or of another format, or `decode` rejects it."""
     try:
         version, payload = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+        return decode(payload) if version == FORMAT else None
+    except (OSError, ValueError, EOFError, TypeError, KeyError):  # pydantic's ValidationError is a ValueError
         return None
-    return payload if version == FORMAT else None
 
 
 def write_entry(path: Path, payload: Any) -> None:

@@ -28,7 +28,7 @@ from .reconcile import reconcile
 from .summary import build_summary
 from .ruleset import Ruleset, load_ruleset
 from . import cache
-from .parallel import Mapped, document_keys, document_map, map_all, map_source, pack_model
+from .parallel import Mapped, document_keys, document_map, map_all, map_source, pack_model, unpack_models
 from .quality.offtopic_prepare import PreparedDoc
 from .quality.offtopic_semantic import Encoder
 from .sources import load_sources
@@ -199,12 +199,6 @@ def semantic_encoder() -> Encoder:
             "is not installed)", hint="pip install 'iicheck[semantic]', or audit without --semantic")) from None
 
 
-def _off_topic_mode(options: AuditOptions) -> str | None:
-    """The off-topic mode as the corpus-level cache keys it; None when the semantic mode's
-    packages cannot be identified (then nothing is cached for it)."""
-    return cache.semantic_mode() if options.semantic else "lexical"
-
-
 def _cached_corpus_quality(corpus: Corpus, rules: Ruleset, options: AuditOptions, keys: Sequence[str] | None,
                            mode: str | None, encoder: Encoder | None) -> list[Finding]:
     """The corpus-level quality findings: from the cache when this exact corpus was audited
@@ -214,12 +208,9 @@ def _cached_corpus_quality(corpus: Corpus, rules: Ruleset, options: AuditOptions
     entry = None
     if options.cache is not None and keys is not None and mode is not None:
         entry = cache.corpus_entry(cache.generation(options.cache, rules.version), cache.corpus_key(keys, mode))
-        packed = cache.read_entry(entry)
-        if packed is not None:
-            try:
-                return [Finding.__pydantic_validator__.validate_python(d) for d in packed]
-            except (ValueError, TypeError, KeyError):
-                pass  # damaged: recomputed below
+        cached = cache.read_entry(entry, lambda packed: list(unpack_models(Finding, packed)))
+        if cached is not None:
+            return cached
     if options.semantic and encoder is None:
         encoder = semantic_encoder()
     found = corpus_quality_findings(corpus, rules, document_map(options.jobs), encoder)
@@ -264,9 +255,10 @@ def _audit(options: AuditOptions) -> AuditResult:
     if options.explanations is not None:
         explanations = load_explanations(options.explanations, set(rules.metric_by_id))
     sources = load_sources(list(options.sources), rules)
-    mode = _off_topic_mode(options)
-    # the semantic encoder is loaded up front (a missing extra fails before the map) unless
-    # the corpus-level cache may make it unnecessary
+    # the off-topic mode as the corpus-level cache keys it (None: the semantic mode's packages
+    # cannot be identified, nothing is cached); the semantic encoder is loaded up front (a
+    # missing extra fails before the map) unless the cache may make it unnecessary
+    mode = cache.semantic_mode() if options.semantic else "lexical"
     encoder = semantic_encoder() if options.semantic and (options.cache is None or mode is None) else None
     clock.lap("load")
     keys = document_keys(sources, rules) if options.cache is not None else None

@@ -19,13 +19,13 @@ import hashlib
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from .cache import code_fingerprint, entry_path, generation, read_entry, use_generation, write_entry
 from .checks import PER_CLAIM_CHECKS, SOURCE_CHECKS, SourceDoc, off_topic
@@ -60,6 +60,7 @@ class Mapped(NamedTuple):
     """(start, end) of the body sentences the off-topic detector reads."""
 
 
+M = TypeVar("M", bound=BaseModel)
 _WORKER_RULES: Ruleset | None = None
 MIN_DOCS_PER_WORKER = 50
 
@@ -122,11 +123,15 @@ def pack_mapped(mapped: Mapped) -> PackedMapped:
     return parts, tuple(mapped.owners), tuple(mapped.prepared), mapped.body_spans
 
 
+def unpack_models(cls: type[M], packed: Iterable[dict[str, Any]]) -> tuple[M, ...]:
+    """The models `pack_model` made the plain data of."""
+    return tuple(cls.__pydantic_validator__.validate_python(d) for d in packed)
+
+
 def unpack_mapped(packed: PackedMapped) -> Mapped:
     parts, owners, prepared, spans = packed
     claims, findings, claim_findings = (
-        tuple(cls.__pydantic_validator__.validate_python(d) for d in part)
-        for (_, cls), part in zip(_MODEL_PARTS, parts, strict=True))
+        unpack_models(cls, part) for (_, cls), part in zip(_MODEL_PARTS, parts, strict=True))
     return Mapped((), claims, findings, claim_findings, tuple(owners), as_prepared(prepared), spans)  # type: ignore[arg-type]
 
 
@@ -186,17 +191,6 @@ def cache_key(source: Source, rules: Ruleset) -> str:
 
 def document_keys(sources: Sequence[Source], rules: Ruleset) -> list[str]:
     return [cache_key(source, rules) for source in sources]
-
-
-def read_cached(path: Path) -> Mapped | None:
-    """The map result stored at `path`, or None (missing, damaged, another format: recomputed)."""
-    packed = read_entry(path)
-    if packed is None:
-        return None
-    try:
-        return unpack_mapped(packed)
-    except (ValueError, TypeError, KeyError, ValidationError):
-        return None
 
 
 def _cached(packed: PackedMapped, cache_file: Path | None) -> PackedMapped:
@@ -270,21 +264,14 @@ def map_all(sources: Sequence[Source], rules: Ruleset, jobs: int = 1,
     """The per-document stage for every source, in input order, using the cache and `jobs`
     processes, or `executor` (any concurrent.futures executor, e.g. a Dask client's) when
     given. `keys`: the sources' `cache_key`s, if the caller has them already."""
-    results: list[Mapped | None] = [None] * len(sources)
-    folder = generation(cache, rules.version) if cache is not None else None
-    if cache is not None and folder is not None:
+    files: list[Path | None] = [None] * len(sources)
+    if cache is not None:
+        folder = generation(cache, rules.version)
         use_generation(cache, folder)
-        keys = document_keys(sources, rules) if keys is None else keys
-    todo: list[int] = []
-    for i in range(len(sources)):
-        hit = read_cached(entry_path(folder, keys[i])) if folder is not None and keys is not None else None
-        if hit is not None:
-            results[i] = hit
-        else:
-            todo.append(i)
-    cache_files = [entry_path(folder, keys[i]) if folder is not None and keys is not None else None
-                   for i in todo]
-    fresh = _map_fresh([sources[i] for i in todo], cache_files, rules, jobs, executor)
+        files = [entry_path(folder, key) for key in (document_keys(sources, rules) if keys is None else keys)]
+    results: list[Mapped | None] = [read_entry(file, unpack_mapped) if file is not None else None for file in files]
+    todo = [i for i, hit in enumerate(results) if hit is None]
+    fresh = _map_fresh([sources[i] for i in todo], [files[i] for i in todo], rules, jobs, executor)
     for i, mapped in zip(todo, fresh, strict=True):
         results[i] = mapped
     return [r for r in results if r is not None]
