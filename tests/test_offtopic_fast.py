@@ -12,7 +12,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iicheck.quality import offtopic
+from iicheck.quality import offtopic, offtopic_prepare
 from iicheck.quality.offtopic import (
     OffTopicParams,
     _candidate_documents,
@@ -71,6 +71,28 @@ def test_sentence_tokens_are_every_word_with_its_stem(doc: list[str]) -> None:
         expected = [(m.start(), m.end(), m.group().lower(), _content_stem(m.group().lower()) or "")
                     for m in _WORD_RE.finditer(text)]
         assert list(zip(toks.starts, toks.ends, toks.words, toks.stems)) == expected
+
+
+_mixed_case = st.lists(st.sampled_from(_WORDS + ["Platform", "PLATFORMS", "Data's", "FERRY",
+                                                 "isn't", "K", "İ", "ſ", "x"]),
+                       max_size=20).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=st.lists(_mixed_case, max_size=8), limit=st.integers(1, 6))
+def test_memoised_stems_equal_the_plain_stems(texts: list[str], limit: int) -> None:
+    """The token memo (cleared when it reaches ``limit`` entries here) gives each sentence's
+    sorted distinct content stems, as the per-token definition does."""
+    with mock.patch.object(offtopic_prepare, "_STEM_OF_MAX", limit), \
+            mock.patch.object(offtopic_prepare, "_STEM_OF", offtopic_prepare._StemOf()):
+        for _ in range(2):  # cold, then from the memo
+            prepared = prepare_document(texts)
+            assert len(offtopic_prepare._STEM_OF) <= limit
+            for text, stems in zip(texts, prepared.stems, strict=True):
+                plain = {_content_stem(w.lower()) for w in _WORD_RE.findall(text)} - {None}
+                assert stems == tuple(sorted(plain))
+            assert prepared.counts == tuple(sorted(Counter(
+                s for stems in prepared.stems for s in stems).items()))
 
 
 def _leave_one_out_support(stems, weight, rest, nb, extra, single, plus=frozenset()) -> float:

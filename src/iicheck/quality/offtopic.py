@@ -29,8 +29,8 @@ An embedding-based mode with the same hits is in :mod:`iicheck.quality.offtopic_
 Preparation (speed, caching)
 ----------------------------
 ``prepare_document(sentences) -> PreparedDoc`` does the text work once per document:
-stemming, finding candidate split points (word offsets are recomputed only for the sentences
-whose clauses are examined). It is a pure function of the sentence
+stemming (candidate split points and word offsets are found only for the sentences whose
+clauses are examined). It is a pure function of the sentence
 texts and returns plain tuples, strs and ints (picklable; cache it keyed on the texts and
 ``PREPARED_VERSION``; ship it between processes). ``corpus_stats`` takes
 sentence lists or PreparedDocs; ``find_off_topic`` takes either, with identical results. The
@@ -130,7 +130,7 @@ import numpy.typing as npt
 
 from .corpusstats import CorpusStats, corpus_stats
 from .offtopic_prepare import (PREPARED_VERSION, PreparedDoc, Tokens, as_prepared, prepare_document,
-                               sentence_tokens)
+                               sentence_tokens, split_points)
 from .words import content_words
 
 __all__ = [
@@ -545,7 +545,7 @@ def _examine(prep: PreparedDoc, i: int, ctx: _Context,
     flagged_sentence = len(stems) >= params.min_words and score < params.threshold
     if not flagged_sentence and ctx.raws[i] / ctx.norm >= params.tail_gate:
         return None  # neither the sentence nor a tail of it can be a candidate
-    cuts = _clause_cuts(text, prep.splits[i], params)
+    cuts = _clause_cuts(text, split_points(text), params)
     if not cuts and not flagged_sentence:
         return None  # no tail to examine: the words need not be found
     toks = sentence_tokens(text)
