@@ -59,6 +59,7 @@ def _year_pattern(first_century: int) -> re.Pattern[str]:
 
 _YEAR = _year_pattern(18)
 _DEADLINE = re.compile(r"\b(?:by|before|until|till|to|through|toward|towards)\s*$|[-–]\s*$", re.IGNORECASE)
+_DEADLINE_LONGEST = len("through")
 _HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 _FUNCTION = {"in", "the", "since", "of", "from", "during", "early", "late", "mid", "end", "and", "as",
              "at", "after", "by", "before", "until", "for", "on", "year", "years"}
@@ -66,19 +67,22 @@ _FUNCTION = {"in", "the", "since", "of", "from", "during", "early", "late", "mid
 Reference = tuple[str, int, int, Sentence | None, tuple[int, int] | None]  # label, year, month, where
 
 
-def _may_have_copyright(joined: str) -> bool:
-    """Whether some sentence (`joined`: all of them, joined by newlines) may match _COPYRIGHT:
-    it needs "©" or "copyright" in any case (a plain substring test on the lower-cased text,
-    cheaper than the pattern; str.lower turns every character the pattern equates with c, o,
-    p, y or r into it)."""
-    return "©" in joined or "copyr" in joined.lower()
+def _may_have_copyright(text: str) -> bool:
+    """Whether `text` (a sentence, or all of them joined by newlines) may contain a match of
+    _COPYRIGHT: a match starts with "©" or with "copyright" in any case, and re.IGNORECASE
+    equates c, o, p, y and r with their two ASCII cases only (it adds other characters to i, k
+    and s alone), so the text has "©" or an ASCII "copyr" in some case. The case test runs on
+    the UTF-8 bytes lower-cased, several times cheaper than str.lower: bytes.lower changes
+    ASCII letters only, and a non-ASCII character (a lone surrogate too, with "surrogatepass")
+    encodes to bytes that are not ASCII."""
+    return "©" in text or b"copyr" in text.encode("utf-8", "surrogatepass").lower()
 
 
 def _references(sentences: tuple[Sentence, ...], joined: str, info: SourceInfo | None) -> list[Reference]:
     """The reference dates; `joined` is the sentences' texts joined by newlines."""
     refs: list[Reference] = []
     for s in sentences if _may_have_copyright(joined) else ():
-        m = _COPYRIGHT.search(s.text)
+        m = _COPYRIGHT.search(s.text) if _may_have_copyright(s.text) else None
         if m:
             year = int(m.group(2) or m.group(1))
             refs.append(("copyright", year, 13, s, (m.start(), m.end())))
@@ -118,19 +122,28 @@ def _events(sentence: Sentence, target: re.Pattern[str], since: int) -> list[tup
     return events
 
 
+def _ends_in_deadline(before: str) -> bool:
+    """``_DEADLINE.search(before)``, trying only the last positions: a match is a keyword of at
+    most _DEADLINE_LONGEST letters or a dash, then whitespace to the end (``\\s*$``), so it
+    starts at most that many characters before the end of ``before.rstrip()`` (str.rstrip strips
+    exactly the characters ``\\s`` matches). A search from a later position sees the same text
+    around it: ``\\b`` looks at the character before the start position."""
+    return _DEADLINE.search(before, max(0, len(before.rstrip()) - _DEADLINE_LONGEST)) is not None
+
+
 def _candidate_events(text: str, since: int) -> Iterator[tuple[int, int, int, int]]:
     """The events of _events, before the sentence's target cues are considered."""
     for m in _YEAR.finditer(text):
         if int(m.group(1)) < since:
             continue
         before = text[:m.start()]
-        words = before.split()
+        words = before.rsplit(None, 1)  # [-1] as split() makes it; after a month, [-2] is not read
         month = 0
         if words and words[-1].lower().strip(",") in _MONTHS:
             month = _MONTHS[words[-1].lower().strip(",")]
             before = before[:before.lower().rfind(words[-1].lower())]
             words = words[:-1]
-        if _DEADLINE.search(before) and not (re.search(r"\bby\s*$", before, re.IGNORECASE) and _HAD.search(text)):
+        if _ends_in_deadline(before) and not (re.search(r"\bby\s*$", before, re.IGNORECASE) and _HAD.search(text)):
             continue
         prev = words[-1] if words else ""
         if prev[:1].isupper() and prev.lower().strip("“\"(") not in _FUNCTION and not month:

@@ -67,9 +67,49 @@ _INTRO = re.compile(
     rf"(?P<num>{_count_first()})\s+(?P<noun>(?:{_WORD}\s+){{0,5}}{_WORD})\s*"
     r"(?P<intro>:|,?\s+namely\b\s*:?|,?\s+(?:including|such as)\b\s*:?)", re.IGNORECASE)
 _QUOTED = re.compile(rf"[\"“](?P<list>[^\"“”]{{3,120}})[\"”]\s+(?P<num>{_NUM})\s+[^\W\d]", re.IGNORECASE)
+_COUNT = re.compile(rf"{_count_first()}\s", re.IGNORECASE)
+"""A count as _INTRO reads one (the characters around it alike), with the space after it."""
+_AFTER_QUOTE = re.compile(rf"[\"”]\s+{_NUM}\s+[^\W\d]", re.IGNORECASE)
+"""The part of a _QUOTED match from its closing quote on."""
+_INTRO_WORDS = (":", "namely", "including", "such as")
+"""What an _INTRO match's intro starts with (besides the comma and spaces before a word)."""
+_INTRO_RUNS = 8
+"""At most this many runs of non-space characters lie between the start of an _INTRO match
+and its intro word or colon: the count, up to 6 words, and a comma standing alone."""
 _OPEN_END = re.compile(r"(?:\betc\b\.?|\band so on|\band other\b.*|\.\.\.|…)\s*$", re.IGNORECASE)
 _CONJ_START = re.compile(r"^(?:and|or)\s", re.IGNORECASE)
 _CONJ_INSIDE = re.compile(r"\s(?:and|or)\s", re.IGNORECASE)
+
+
+def _intro_may_match(text: str) -> bool:
+    """Whether _INTRO may match in a sentence that _maybe_lists lets it be read for: whether a
+    count (_COUNT) stands within _INTRO_RUNS runs of non-space characters before one of the
+    _INTRO_WORDS, a few short searches instead of the pattern's scan of the whole sentence.
+    Exact: a match's intro word or colon starts where the case-folded text has it (str.casefold
+    maps every character that re.IGNORECASE equates with one of their letters to that letter,
+    as one character, except "ı", which is not folded, and "İ", which becomes two characters:
+    with either, or any other character folded to several, the offsets differ and the answer
+    is yes); the match starts with its count, among the last _INTRO_RUNS runs before that
+    place, in the part of the text after the head str.rsplit leaves (it splits where ``\\s``
+    matches); and a search for _COUNT from a later start sees the characters before it."""
+    folded = text.casefold()
+    if len(folded) != len(text) or "ı" in text:
+        return True
+    for word in _INTRO_WORDS:
+        at = folded.find(word)
+        while at >= 0:
+            runs = text[:at].rsplit(None, _INTRO_RUNS)
+            if _COUNT.search(text, len(runs[0]) if len(runs) > _INTRO_RUNS else 0, at):
+                return True
+            at = folded.find(word, at + 1)
+    return False
+
+
+def _quoted_may_match(text: str) -> bool:
+    """Whether _QUOTED may match in a sentence with an opening quote: only if _AFTER_QUOTE,
+    the end of a _QUOTED match, does (the same pattern pieces under the same flags), and a
+    closing quote with a count after it is far rarer than an opening quote."""
+    return _AFTER_QUOTE.search(text) is not None
 
 
 def _maybe_lists(text: str) -> tuple[bool, bool]:
@@ -170,6 +210,8 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
         if sentence.kind != "body":
             continue
         introduced, quoted = _maybe_lists(sentence.text)
+        introduced = introduced and _intro_may_match(sentence.text)
+        quoted = quoted and _quoted_may_match(sentence.text)
         found = [*(_introduced(sentence) if introduced else ()), *(_quoted(sentence) if quoted else ())]
         for stated, start, end, listed in found:
             yield Finding(
