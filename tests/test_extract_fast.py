@@ -18,10 +18,11 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from iicheck import claims, numbers, timeexpr
+from iicheck.extract import Phrases, folded
 from iicheck.intervals import make_interval
 from iicheck.models import Sentence
 from iicheck.numbers import NumberMatch
-from iicheck.ruleset import Ruleset
+from iicheck.ruleset import Ruleset, phrase_regex
 from iicheck.segment import split_sentences
 
 _TRICKY = ("\u00a0", "\u2009", "\u3000", "\x1c", "\x1f", "２０２３", "٢٠١٩", "\u212a", "\u0131",
@@ -122,3 +123,40 @@ def test_sentences_are_the_models_init_makes(text: str) -> None:
         made = Sentence(**{name: getattr(s, name) for name in s.model_fields_set})
         assert s == made and s.model_fields_set == made.model_fields_set
         assert s.model_dump_json() == made.model_dump_json()
+
+
+word_texts = _texts((
+    "a", "an", "A", "the", "of", "Of", "one", "Two", "three", "hundred", "thousand", "dozen", "half",
+    "third", "thirds", "quarter", "fifths", "thousands", "Dozens", "tens", "hundreds", "millions",
+    "fold", "-fold", "twofold", "five-year", "-day", "per cent", "percent", "%", "hand", "firms",
+    "and", "-", ",", ".",
+))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(word_texts)
+@example("a third of them, dozens of firms and a twofold rise")
+def test_numbers_without_digits_are_the_word_numbers(text: str) -> None:
+    """find_numbers returns at once on a text with no digit and no number word; the plain
+    path finds the word numbers outside the masks."""
+    prefixes = numbers.DEFAULT_NAME_PREFIXES
+    if numbers.first_digit(text) >= 0:
+        return
+    words = numbers._word_matches(text, numbers._masked(text, prefixes))
+    plain = numbers._merge_ranges(text, sorted(words, key=lambda n: n.start))
+    assert numbers.find_numbers(text, prefixes) == plain
+
+
+_PHRASE_WORDS = ("base", "stations", "5g", "connected", "equipment", "aim", "aims", "to", "is",
+                 "this", "Target", "targets", "ſtations", "\u212aey", "key")
+phrases = st.lists(st.lists(st.sampled_from(_PHRASE_WORDS), min_size=1, max_size=3).map(" ".join),
+                   min_size=1, max_size=5)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(phrases, _texts(_PHRASE_WORDS + ("BASE", "Stations", "TO")))
+@example(["5g base stations", "base stations"], "5g  base\nstations")
+@example(["base stations", "5g base stations"], "5G Base Stations")
+def test_phrase_prefilter_answers_as_the_pattern(words: list[str], text: str) -> None:
+    found = phrase_regex(words).search(text) is not None
+    assert Phrases.of(words).search(text, folded(text)) == found

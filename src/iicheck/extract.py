@@ -121,18 +121,20 @@ class Phrases:
 
     pattern: Twin
     keys: tuple[str, ...] | None
-    """The phrases, lower-cased with single spaces; None when there is no prefilter."""
+    """The phrases, lower-cased with single spaces, less those holding another one ("5g base
+    stations" holds "base stations": a text holding it holds the other, so the prefilter's
+    answer is the same without it); None when there is no prefilter."""
 
     @classmethod
     def of(cls, phrases: Sequence[str]) -> Phrases:
         pattern = Twin.of(phrase_regex(list(phrases)))
-        keys = []
+        keys = set()
         for p in phrases:
             p = p.strip().lower()
             if not p.isascii() or any(c.isspace() and c != " " for c in p):
                 return cls(pattern, None)
-            keys.append(" ".join(w for w in p.split(" ") if w))
-        return cls(pattern, tuple(sorted(set(keys))))
+            keys.add(" ".join(w for w in p.split(" ") if w))
+        return cls(pattern, tuple(sorted(k for k in keys if not any(o != k and o in k for o in keys))))
 
     def search(self, text: str, fold: str | None = None) -> bool:
         """Whether a phrase is in `text`; `fold`: `folded(text)`, when known."""

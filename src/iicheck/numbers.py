@@ -83,11 +83,13 @@ _MASKS = (
 CASE_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
+@lru_cache(maxsize=8)
 def plain(text: str) -> bool:
     r"""Whether every Twin finds in `text` what its pattern finds: `text` is ASCII, without
     the characters \x1c-\x1f (whitespace to Unicode \s and str.isspace, not to the \s of
     re.ASCII: the only ASCII characters classed differently). On such a text \d, \w, \s and
-    \b class every character alike in both modes, and re.IGNORECASE equates the same letters."""
+    \b class every character alike in both modes, and re.IGNORECASE equates the same letters.
+    Cached: every Twin a sentence's stages run asks."""
     return text.isascii() and not (
         "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text)
 
@@ -238,10 +240,14 @@ def _name_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=16)
-def _any_prefix(prefixes: tuple[str, ...]) -> re.Pattern[str]:
-    """Matches where one of `prefixes` starts (case-sensitive, as `_name_pattern`): every
-    match of `_name_pattern(prefixes)` starts where this pattern matches."""
-    return re.compile("|".join(re.escape(p) for p in prefixes))
+def _name_start(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    """`_name_pattern(prefixes)` without its word boundaries and decimals: one of `prefixes`
+    (case-sensitive), whitespace and a digit. Every match of `_name_pattern(prefixes)`
+    starts where this pattern matches (same flags, so the same \\s and \\d), and most texts
+    hold no match at all: one fast scan for its first letters, where the prefixes alone
+    ("Industry" of "Industrial") are everywhere."""
+    names = "|".join(re.escape(p) for p in prefixes)
+    return re.compile(rf"(?:{names})\s+\d")
 
 
 def match_at_anchors(pattern: re.Pattern[str], anchor: re.Pattern[str],
@@ -305,7 +311,7 @@ def _masked(text: str, prefixes: tuple[str, ...]) -> list[tuple[int, int]]:
             start = max(0, found.start() - back)
         spans += [m.span() for m in mask.pick(text).finditer(text, start)]
     if prefixes and digit >= 0:
-        names = match_at_anchors(_name_pattern(prefixes), _any_prefix(prefixes), text)
+        names = match_at_anchors(_name_pattern(prefixes), _name_start(prefixes), text)
         spans += [m.span() for m in names]
     return spans
 
@@ -565,6 +571,8 @@ def find_numbers(text: str, name_prefixes: tuple[str, ...] = DEFAULT_NAME_PREFIX
                  masked: list[tuple[int, int]] | None = None) -> list[NumberMatch]:
     """Every figure-like number in `text`, in order, skipping years, dates, ordinals and names."""
     digit = first_digit(text)
+    if digit < 0 and not any(_word_patterns(text)):
+        return []  # no digit and no number word: nothing to find, and no masks to find
     skip = _masked(text, name_prefixes) + list(masked or [])
     found: list[NumberMatch] = []
     if digit < 0:  # every digit pattern needs a digit: only number words can be here
