@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from iicheck import claims, numbers, timeexpr
-from iicheck.extract import Phrases, folded
+from iicheck.extract import Phrases, clause_bounds, folded
 from iicheck.intervals import make_interval
 from iicheck.models import Sentence
 from iicheck.numbers import NumberMatch
@@ -160,3 +160,29 @@ phrases = st.lists(st.lists(st.sampled_from(_PHRASE_WORDS), min_size=1, max_size
 def test_phrase_prefilter_answers_as_the_pattern(words: list[str], text: str) -> None:
     found = phrase_regex(words).search(text) is not None
     assert Phrases.of(words).search(text, folded(text)) == found
+
+
+def _plain_clause_bounds(text: str, n: NumberMatch, found: list[NumberMatch]) -> tuple[int, int]:
+    """extract.clause_bounds as first written: every bound listed, then the nearest taken."""
+    left = max([0] + [m.end for m in found if m.end <= n.start]
+               + [i + 1 for i in (text.rfind(c, 0, n.start) for c in ",;:") if i >= 0])
+    rights = [m.start for m in found if m.start >= n.end]
+    rights += [i for i in (text.find(c, n.end) for c in ",;:.") if i >= 0]
+    return left, min(rights + [len(text)])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_texts((",", ";", ":", ".", "5", "6,000", "and", "x")), st.data())
+@example("5, 6; 7: 8. 9 and 10 to 12", None)
+@example("56", None)
+def test_clause_bounds_are_the_nearest_marks_and_figures(text: str, data: st.DataObject | None) -> None:
+    found = numbers.find_numbers(text)
+    if data is not None:  # any spans, touching and overlapping ones too
+        spans = data.draw(st.lists(st.tuples(st.integers(0, len(text)), st.integers(0, 3)), max_size=6))
+        found += [NumberMatch(a, min(len(text), a + w), "", 1.0, None, "number", None, 1.0, False)
+                  for a, w in spans]
+    elif text == "56":
+        found = [NumberMatch(0, 1, "5", 5.0, None, "number", None, 1.0, False),
+                 NumberMatch(1, 2, "6", 6.0, None, "number", None, 1.0, False)]
+    for n in found:
+        assert clause_bounds(text, n, found) == _plain_clause_bounds(text, n, found)

@@ -229,12 +229,23 @@ def _unit(text: str, n: NumberMatch, units: frozenset[str]) -> tuple[str | None,
 
 
 def clause_bounds(text: str, n: NumberMatch, numbers: Sequence[NumberMatch]) -> tuple[int, int]:
-    """[start, end) of the clause around a number: to the nearest , ; : or other figure."""
-    left = max([0] + [m.end for m in numbers if m.end <= n.start]
-               + [i + 1 for i in (text.rfind(c, 0, n.start) for c in ",;:") if i >= 0])
-    rights = [m.start for m in numbers if m.start >= n.end]
-    rights += [i for i in (text.find(c, n.end) for c in ",;:.") if i >= 0]
-    return left, min(rights + [len(text)])
+    """[start, end) of the clause around a number: to the nearest , ; : or other figure.
+
+    A mark not found gives rfind -1, so a left bound of 0 (the text's start), and find -1,
+    which the right bound ignores (it is then the text's end)."""
+    start, end = n.start, n.end
+    left = max(text.rfind(",", 0, start), text.rfind(";", 0, start), text.rfind(":", 0, start)) + 1
+    right = len(text)
+    for c in ",;:.":
+        i = text.find(c, end)
+        if 0 <= i < right:
+            right = i
+    for m in numbers:
+        if m.end <= start and m.end > left:
+            left = m.end
+        if m.start >= end and m.start < right:
+            right = m.start
+    return left, right
 
 
 def _governing_time(exprs: Sequence[TimeExpression], start: int) -> TimeExpression | None:

@@ -96,11 +96,13 @@ def _before_years(text: str, at: int) -> int | None:
     i = at
     while i > 0 and text[i - 1].isspace():
         i -= 1
+    if i == at:  # "three-year": no whitespace before "year"
+        return None
     j = i
     while j > 0 and not text[j - 1].isspace():
         j -= 1
     count = text[j:i]
-    if i == at or not (count.isdecimal() or count.lower() in _NUMBER_WORDS):  # \d: decimal digits
+    if not (count.isdecimal() or count.lower() in _NUMBER_WORDS):  # \d: decimal digits
         return None
     return _back_off(text, j, 14)
 
