@@ -9,13 +9,16 @@ publication window (its own basis). A figure printed on a known day D describes 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from collections.abc import Callable, Iterable
 from datetime import timedelta
+from functools import lru_cache
 
 from .extract import Mention, extract_mentions
 from .intervals import make_interval
 from .mapping import map_mention
-from .models import Claim, Sentence, Source, TimeWindow
+from .models import Claim, Sentence, Source, TimeWindow, ValueInterval
+from .numbers import NumberMatch
 from .ruleset import Ruleset
 from .segment import split_sentences
 from .timeexpr import TimeExpression, find_time_expressions, shift_years
@@ -57,11 +60,39 @@ def claim_window(mention: Mention, paragraph_time: TimeExpression | None, pub: T
     return publication_claim_window(pub, rules)
 
 
+@lru_cache(maxsize=32)
+def _intervals(rules: Ruleset) -> Callable[[float, str, float, float | None, tuple[float, float, float]],
+                                           ValueInterval]:
+    """`make_interval` under `rules`' qualifiers, memoised: a corpus states the same few
+    hundred figures again and again ("100000", "50%"), and models are frozen, so one
+    interval object can serve every claim stating the same.
+
+    make_interval is a pure function of its arguments and the ruleset's qualifiers. Equal
+    keys are identical numbers but for 0.0 and -0.0 (equal, and hashed alike, yet they make
+    different intervals), which the signs (see `_signs`) keep apart."""
+    @lru_cache(maxsize=4096)
+    def interval(stated: float, qualifier: str, step: float, high: float | None,
+                 signs: tuple[float, float, float]) -> ValueInterval:
+        return make_interval(stated, qualifier, step, rules.qualifiers, high=high)
+    return interval
+
+
+def _signs(stated: float, step: float, high: float | None) -> tuple[float, float, float]:
+    """The sign of each number (1.0 or -1.0; 1.0 for no `high`), zeros included."""
+    return (math.copysign(1.0, stated), math.copysign(1.0, step),
+            1.0 if high is None else math.copysign(1.0, high))
+
+
+def interval(n: NumberMatch, qualifier: str, rules: Ruleset) -> ValueInterval:
+    """The values a figure allows: `make_interval` of it, memoised (see `_intervals`)."""
+    return _intervals(rules)(n.value, qualifier, n.step, n.high, _signs(n.value, n.step, n.high))
+
+
 def _claim(source: Source, mention: Mention, metric: str | None, definition: str | None,
            window: TimeWindow, rules: Ruleset) -> Claim:
     s = mention.sentence
     n = mention.number
-    value = make_interval(n.value, mention.qualifier, n.step, rules.qualifiers, high=n.high)
+    value = interval(n, mention.qualifier, rules)
     start, end = s.start + mention.start, s.start + mention.end
     return Claim(
         id=f"{source.id}:{start}-{end}", source=source.id, sentence=s.text,

@@ -121,18 +121,20 @@ class Phrases:
 
     pattern: Twin
     keys: tuple[str, ...] | None
-    """The phrases, lower-cased with single spaces; None when there is no prefilter."""
+    """The phrases, lower-cased with single spaces, less those holding another one ("5g base
+    stations" holds "base stations": a text holding it holds the other, so the prefilter's
+    answer is the same without it); None when there is no prefilter."""
 
     @classmethod
     def of(cls, phrases: Sequence[str]) -> Phrases:
         pattern = Twin.of(phrase_regex(list(phrases)))
-        keys = []
+        keys = set()
         for p in phrases:
             p = p.strip().lower()
             if not p.isascii() or any(c.isspace() and c != " " for c in p):
                 return cls(pattern, None)
-            keys.append(" ".join(w for w in p.split(" ") if w))
-        return cls(pattern, tuple(sorted(set(keys))))
+            keys.add(" ".join(w for w in p.split(" ") if w))
+        return cls(pattern, tuple(sorted(k for k in keys if not any(o != k and o in k for o in keys))))
 
     def search(self, text: str, fold: str | None = None) -> bool:
         """Whether a phrase is in `text`; `fold`: `folded(text)`, when known."""
@@ -227,12 +229,23 @@ def _unit(text: str, n: NumberMatch, units: frozenset[str]) -> tuple[str | None,
 
 
 def clause_bounds(text: str, n: NumberMatch, numbers: Sequence[NumberMatch]) -> tuple[int, int]:
-    """[start, end) of the clause around a number: to the nearest , ; : or other figure."""
-    left = max([0] + [m.end for m in numbers if m.end <= n.start]
-               + [i + 1 for i in (text.rfind(c, 0, n.start) for c in ",;:") if i >= 0])
-    rights = [m.start for m in numbers if m.start >= n.end]
-    rights += [i for i in (text.find(c, n.end) for c in ",;:.") if i >= 0]
-    return left, min(rights + [len(text)])
+    """[start, end) of the clause around a number: to the nearest , ; : or other figure.
+
+    A mark not found gives rfind -1, so a left bound of 0 (the text's start), and find -1,
+    which the right bound ignores (it is then the text's end)."""
+    start, end = n.start, n.end
+    left = max(text.rfind(",", 0, start), text.rfind(";", 0, start), text.rfind(":", 0, start)) + 1
+    right = len(text)
+    for c in ",;:.":
+        i = text.find(c, end)
+        if 0 <= i < right:
+            right = i
+    for m in numbers:
+        if m.end <= start and m.end > left:
+            left = m.end
+        if m.start >= end and m.start < right:
+            right = m.start
+    return left, right
 
 
 def _governing_time(exprs: Sequence[TimeExpression], start: int) -> TimeExpression | None:

@@ -83,11 +83,13 @@ _MASKS = (
 CASE_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
+@lru_cache(maxsize=8)
 def plain(text: str) -> bool:
     r"""Whether every Twin finds in `text` what its pattern finds: `text` is ASCII, without
     the characters \x1c-\x1f (whitespace to Unicode \s and str.isspace, not to the \s of
     re.ASCII: the only ASCII characters classed differently). On such a text \d, \w, \s and
-    \b class every character alike in both modes, and re.IGNORECASE equates the same letters."""
+    \b class every character alike in both modes, and re.IGNORECASE equates the same letters.
+    Cached: every Twin a sentence's stages run asks."""
     return text.isascii() and not (
         "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text)
 
@@ -140,6 +142,9 @@ _MASK_SCANS: tuple[tuple[Twin, Twin | None, int], ...] = tuple(zip(map(Twin.of, 
     Twin.of(r"[\d+]"),  # starts with a digit or "+"
     None,  # "five-year": a word of any length first
 ), (3, 1, 4, 3, 0, 0, 0, 0)))
+# The masks whose hint starts with a digit: its first match is at or after the text's first
+# digit, so the hint's search can begin there.
+_DIGIT_HINTS = frozenset((0, 1, 2, 3, 5))
 DEFAULT_NAME_PREFIXES = ("Industry", "Web", "Version", "Article", "Section", "Row", "Chapter",
                          "Phase", "Room", "No.", "Windows", "Level", "Class", "Grade", "Route",
                          "Highway", "Flight", "Gate", "Track", "Stage", "Round", "Page", "Vol.")
@@ -235,10 +240,35 @@ def _name_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=16)
-def _any_prefix(prefixes: tuple[str, ...]) -> re.Pattern[str]:
-    """Finds a match exactly when one of `prefixes` is a substring of a text (one C scan
-    instead of a Python `in` test per prefix)."""
-    return re.compile("|".join(re.escape(p) for p in prefixes))
+def _name_start(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    """`_name_pattern(prefixes)` without its word boundaries and decimals: one of `prefixes`
+    (case-sensitive), whitespace and a digit. Every match of `_name_pattern(prefixes)`
+    starts where this pattern matches (same flags, so the same \\s and \\d), and most texts
+    hold no match at all: one fast scan for its first letters, where the prefixes alone
+    ("Industry" of "Industrial") are everywhere."""
+    names = "|".join(re.escape(p) for p in prefixes)
+    return re.compile(rf"(?:{names})\s+\d")
+
+
+def match_at_anchors(pattern: re.Pattern[str], anchor: re.Pattern[str],
+                     text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, for a pattern that matches the empty string nowhere and
+    whose every match starts where a match of `anchor` starts.
+
+    The next match after `pos` starts at some s >= pos where the anchor matches; trying every
+    anchor start a >= pos in order (anchor matches may overlap: the next search starts at
+    a + 1), `pattern.match` fails at each a < s (a match there would come before s) and finds
+    finditer's match at s. Each try is one anchored match instead of the pattern's scan over
+    every position to the text's end.
+    """
+    pos = 0
+    while (a := anchor.search(text, pos)) is not None:
+        m = pattern.match(text, a.start())
+        if m is None:
+            pos = a.start() + 1
+        else:
+            yield m
+            pos = m.end()
 
 
 def _active_masks(text: str, digit: bool) -> list[int]:
@@ -266,21 +296,23 @@ def _active_masks(text: str, digit: bool) -> list[int]:
     return active
 
 
-def _masked(text: str, prefixes: tuple[str, ...], digit: bool | None = None) -> list[tuple[int, int]]:
-    if digit is None:
-        digit = first_digit(text) >= 0
+def _masked(text: str, prefixes: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The spans of every mask's matches (in mask order) and then of the names after
+    `prefixes` ("Industry 4.0"): what is no figure."""
+    digit = first_digit(text)
     spans = []
-    for i in _active_masks(text, digit):
+    for i in _active_masks(text, digit >= 0):
         mask, hint, back = _MASK_SCANS[i]
         start = 0
         if hint is not None:
-            found = hint.search(text)
+            found = hint.search(text, digit if i in _DIGIT_HINTS else 0)
             if found is None:
                 continue
             start = max(0, found.start() - back)
         spans += [m.span() for m in mask.pick(text).finditer(text, start)]
-    if prefixes and digit and _any_prefix(prefixes).search(text):
-        spans += [m.span() for m in _name_pattern(prefixes).finditer(text)]
+    if prefixes and digit >= 0:
+        names = match_at_anchors(_name_pattern(prefixes), _name_start(prefixes), text)
+        spans += [m.span() for m in names]
     return spans
 
 
@@ -539,7 +571,9 @@ def find_numbers(text: str, name_prefixes: tuple[str, ...] = DEFAULT_NAME_PREFIX
                  masked: list[tuple[int, int]] | None = None) -> list[NumberMatch]:
     """Every figure-like number in `text`, in order, skipping years, dates, ordinals and names."""
     digit = first_digit(text)
-    skip = _masked(text, name_prefixes, digit >= 0) + list(masked or [])
+    if digit < 0 and not any(_word_patterns(text)):
+        return []  # no digit and no number word: nothing to find, and no masks to find
+    skip = _masked(text, name_prefixes) + list(masked or [])
     found: list[NumberMatch] = []
     if digit < 0:  # every digit pattern needs a digit: only number words can be here
         found += _word_matches(text, skip)

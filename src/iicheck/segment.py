@@ -136,6 +136,12 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# `Sentence(**fields)` without the Python frame of BaseModel.__init__: the same validation
+# of the same fields (pydantic-core's, which __init__ calls), giving an equal model with the
+# same fields set.
+_new_sentence = Sentence.__pydantic_validator__.validate_python
+
+
 def split_sentences(source_id: str, text: str) -> list[Sentence]:
     """All sentences and headings of `text`, in order, with offsets into `text`."""
     sentences: list[Sentence] = []
@@ -152,7 +158,7 @@ def split_sentences(source_id: str, text: str) -> list[Sentence]:
         for s, e, is_heading in pieces:
             s, e = _trimmed(text, s, e)
             if s < e:
-                sentences.append(Sentence(
-                    source=source_id, index=len(sentences), paragraph=paragraph, start=s, end=e,
-                    text=text[s:e], kind="heading" if is_heading else "body"))
+                sentences.append(_new_sentence({
+                    "source": source_id, "index": len(sentences), "paragraph": paragraph, "start": s,
+                    "end": e, "text": text[s:e], "kind": "heading" if is_heading else "body"}))
     return sentences

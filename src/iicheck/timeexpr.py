@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from .models import TimeWindow
 from .numbers import (MONTH_ABBR, MONTH_WORDS, Twin, first_digit, has_case_trap, lowered,
-                      parse_word_number, vocabulary_words)
+                      match_at_anchors, parse_word_number, vocabulary_words)
 
 _MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTH_NAMES.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -56,7 +56,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _MAY_HAVE_TIME = re.compile(r"\d|years?\b", re.IGNORECASE)  # every pattern needs one of these
 
 
-_YEARISH = re.compile(r"(?:1[89]|20)\d\d")  # what "range", "month" and "year" all need
+# What "range", "month" and "year" all need; it starts with a digit, as does _ISO_HINT, so
+# neither can match before a text's first digit.
+_YEARISH = Twin.of(r"(?:1[89]|20)\d\d")
 _ISO_HINT = Twin.of(r"\d-\d\d-\d")  # what "iso" needs
 _MONTH_WORDS = frozenset(m.encode() for m in _MONTH_NAMES) | {b"sep"}
 assert {m.decode() for m in _MONTH_WORDS} <= MONTH_WORDS  # so vocabulary_words reports them
@@ -65,7 +67,11 @@ assert {m.decode() for m in _MONTH_WORDS} <= MONTH_WORDS  # so vocabulary_words 
 # whitespace before the year of a "year" match.
 _YEAR_LEAD_WORDS = tuple(sorted({p.split()[-1] for p in _PREP[len("(?P<prep>"):-1].split("|")}
                                 | {"year"}))
-_MONTH_YEAR = Twin.of(rf"{_MONTH}\s+{_YEAR}", re.IGNORECASE)  # the tail of a "month" match
+# Where a "month" match can have its month name: the name (with the whitespace and year after
+# it, the pattern's own tail) right after a non-word character or the start. Within a match
+# the name follows \b (at the match's start, before the name's first letter), the
+# whitespace after a preposition, or the "-"/whitespace after "early"/"mid"/"late".
+_MONTH_YEAR = Twin.of(rf"(?<!\w){_MONTH}\s+{_YEAR}", re.IGNORECASE)
 
 
 def _may_be_year_of_match(text: str, at: int) -> bool:
@@ -76,12 +82,6 @@ def _may_be_year_of_match(text: str, at: int) -> bool:
     while i > 0 and text[i - 1].isspace():
         i -= 1
     return i < at and text[max(0, i - 6):i].lower().endswith(_YEAR_LEAD_WORDS)
-
-
-def _may_be_month_of_match(text: str, at: int) -> bool:
-    """False when no "month" match has its month name at `at`: the name, then whitespace and
-    a year, is the pattern's own tail (same regex, same flags, so no case trap matters)."""
-    return _MONTH_YEAR.pick(text).match(text, at) is not None
 
 
 _NUMBER_WORDS = frozenset(_NUMWORD[len("(?P<n>\\d+|"):-1].split("|"))  # "two" ... "several"
@@ -96,11 +96,13 @@ def _before_years(text: str, at: int) -> int | None:
     i = at
     while i > 0 and text[i - 1].isspace():
         i -= 1
+    if i == at:  # "three-year": no whitespace before "year"
+        return None
     j = i
     while j > 0 and not text[j - 1].isspace():
         j -= 1
     count = text[j:i]
-    if i == at or not (count.isdecimal() or count.lower() in _NUMBER_WORDS):  # \d: decimal digits
+    if not (count.isdecimal() or count.lower() in _NUMBER_WORDS):  # \d: decimal digits
         return None
     return _back_off(text, j, 14)
 
@@ -115,6 +117,9 @@ class _Anchor(NamedTuple):
     start: Callable[[str, int], int | None] | None = None
     """Instead of `check` and `nonspace`: where to search for a match with its anchor at a
     position, or None when there is none; at most what _back_off(anchor, nonspace) would give."""
+    leads: bool = False
+    """Every match starts exactly where an anchor match starts (`nonspace` 0, no whitespace
+    before the anchor either): the pattern is tried there with `match`, not `search`."""
 
 
 # Where a match of each pattern can begin. Each pattern's matches hold an anchor (a match of
@@ -126,15 +131,14 @@ class _Anchor(NamedTuple):
 _ANCHORS: dict[str, _Anchor] = {
     # "2021-02-23": the first "1-0" is 3 characters after the start
     "iso": _Anchor(_ISO_HINT, 3),
-    # case-sensitive month names, every one starting with a 3-letter abbreviation
-    "mdy": _Anchor(Twin(MONTH_ABBR, MONTH_ABBR), 0),
-    # starts with "from", "between" or the first year
-    "range": _Anchor(Twin.of(r"from|between|(?:19|20)\d\d", re.IGNORECASE), 0),
-    # month name (3-letter prefix) after at most "by the end of" (10) and "early-" (6)
-    "month": _Anchor(Twin.of(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE),
-                     16, _may_be_month_of_match),
+    # starts with a case-sensitive month name, each starting with its 3-letter abbreviation
+    "mdy": _Anchor(Twin(MONTH_ABBR, MONTH_ABBR), 0, leads=True),
+    # starts with "from", "between" or the first year (both compared as the pattern does)
+    "range": _Anchor(Twin.of(r"from|between|(?:19|20)\d\d", re.IGNORECASE), 0, leads=True),
+    # month name and year (see _MONTH_YEAR) after at most "by the end of" (10) and "early-" (6)
+    "month": _Anchor(_MONTH_YEAR, 16),
     # year after at most "by the end of" (10) and "the year" (7)
-    "year": _Anchor(Twin.of(_YEARISH), 17, _may_be_year_of_match, folds_case=True),
+    "year": _Anchor(_YEARISH, 17, _may_be_year_of_match, folds_case=True),
     # "next"/"following"/"coming" after at most "during" or "within" (6) and "the" (3)
     "future": _Anchor(Twin.of(r"next|following|coming", re.IGNORECASE), 9),
     "past": _Anchor(Twin.of(r"year", re.IGNORECASE), 0, folds_case=True, start=_before_years),
@@ -176,8 +180,11 @@ def _scan(kind: str, text: str) -> Iterator[re.Match[str]]:
     if anchored is None:
         yield from pattern.finditer(text)
         return
-    anchors, nonspace, check, folds_case, start = anchored
+    anchors, nonspace, check, folds_case, start, leads = anchored
     anchor = anchors.pick(text)
+    if leads:
+        yield from match_at_anchors(pattern, anchor, text)
+        return
     if folds_case and has_case_trap(text):
         if start is not None:
             yield from pattern.finditer(text)
@@ -214,10 +221,11 @@ def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
         return list(_PATTERNS) if _MAY_HAVE_TIME.search(text) else []
     out: list[tuple[str, re.Pattern[str]]] = []
     low = lowered(text)
-    if first_digit(text) >= 0:
-        first_year = _YEARISH.search(text)
+    digit = first_digit(text)
+    if digit >= 0:
+        first_year = _YEARISH.search(text, digit)
         has_year = first_year is not None
-        if "-" in text and _ISO_HINT.search(text) is not None:
+        if "-" in text and _ISO_HINT.search(text, digit) is not None:
             out.append(iso)
         if has_year and MONTH_ABBR.search(text) is not None:
             out.append(mdy)
