@@ -27,6 +27,7 @@ from click.testing import CliRunner, Result
 from iicheck import atomic
 from iicheck.cli import main
 from iicheck.errors import SourceError
+from iicheck.numbers import MAX_MAGNITUDE
 from iicheck.textdecode import MAX_NUMBERS_PER_LINE, MAX_SOURCE_BYTES, MAX_SOURCE_NUMBERS, check_numbers
 from iicheck.yamlfile import MAX_YAML_BYTES
 
@@ -129,15 +130,25 @@ def test_every_bad_source_reported_at_once(seeds_copy: Path, tmp_path: Path) -> 
     "The universe holds about 1.5 x 10^2023 industrial internet platforms, 2 x 10^3 of them new.",
     "In 67889 years there will be more than 150 industrial internet platforms.",
     "More than 150 industrial internet platforms were built 67889 years ago.",
+    # digit runs beyond any quantity (a float overflowed to infinity here: a traceback)
+    f"China had {'9' * 400} industrial internet platforms, 2 x 10^3 of them new.",
+    f"China had {'9' * 300} billion industrial internet platforms, 2 x 10^3 of them new.",
+    f"China had 1{',000' * 120} industrial internet platforms, 2 x 10^3 of them new.",
+    f"China had {'1' * 5000}/{'2' * 5001} of 2 x 10^3 industrial internet platforms.",
 ])
 def test_figures_and_times_beyond_range_are_audited(tmp_path: Path, sentence: str) -> None:
-    """Exponents a float cannot hold and spans past year 9999 are text, not crashes."""
+    """Exponents a float cannot hold, digit runs beyond any quantity and spans past year 9999
+    are text, not crashes; no claim holds a value beyond numbers.MAX_MAGNITUDE."""
     sources = _folder(tmp_path, {"far.txt": f"{SENTENCE}\n\n{sentence}\n".encode()})
     result = _audit(sources, tmp_path / "out")
     assert result.exit_code in (0, 1), (result.output, result.exception)
     report = json.loads((tmp_path / "out" / "audit.json").read_text(encoding="utf-8"))
     values = [c["value"] for c in report["claims"]]
     assert all("2023" not in json.dumps(v) for v in values), values
+    assert all(isinstance(v[k], float | int) and abs(v[k]) <= MAX_MAGNITUDE
+               for v in values for k in ("low", "high", "stated")), values
+    if "10^3" in sentence:  # the real figure beside them is still read
+        assert 2000 in [v["stated"] for v in values], values
 
 
 @pytest.mark.parametrize("sentence", [

@@ -344,12 +344,17 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _digit_match(text: str, m: re.Match[str]) -> NumberMatch:
+def _digit_match(text: str, m: re.Match[str]) -> NumberMatch | None:
+    """The figure of a digit-number match, or None when its value is beyond
+    :data:`MAX_MAGNITUDE` (a 400-digit run, "9...9 billion": no quantity, and no float the
+    interval arithmetic could hold)."""
     raw = m.group("num")
     scale = math.prod(SCALES.get(w, _SCALE_ABBR.get(w, 1.0))
                       for w in (m.group("scale") or "").lower().split())
     sign = -1.0 if m.group("sign") and m.group("sign")[0] in "-−mM" else 1.0
     value = sign * parse_digits(raw) * scale
+    if not abs(value) <= MAX_MAGNITUDE:  # also catches inf (and NaN)
+        return None
     decimals = len(raw.split(".")[1]) if "." in raw else 0
     kind, unit = "number", None
     suffix = m.group("suffix")
@@ -565,6 +570,9 @@ def _digit_number_matches(text: str, digit: int) -> Iterator[re.Match[str]]:
 
 
 _MAX_EXPONENT = 300  # "1.5 x 10^2023" is no figure a float (or a reader) can hold
+MAX_MAGNITUDE = 1e300
+"""The largest figure taken as one: beyond it a stated number is no quantity (a scraped digit
+run), and intervals around it would overflow to infinity."""
 
 
 def find_numbers(text: str, name_prefixes: tuple[str, ...] = DEFAULT_NAME_PREFIXES,
@@ -579,6 +587,9 @@ def find_numbers(text: str, name_prefixes: tuple[str, ...] = DEFAULT_NAME_PREFIX
         found += _word_matches(text, skip)
         return _merge_ranges(text, sorted(found, key=lambda n: n.start))
     for m in (_FRACTION_DIGITS.finditer(text) if "/" in text or "⁄" in text else ()):
+        if max(len(m.group("a")), len(m.group("b"))) > _MAX_EXPONENT:
+            skip.append(m.span())  # digit runs, no fraction (and too long for int() to read)
+            continue
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < a < b and not _overlaps(skip, *m.span()) and not _DATE_WORD_BEFORE.search(
                 text[max(0, m.start() - 8):m.start()]):
@@ -597,7 +608,11 @@ def find_numbers(text: str, name_prefixes: tuple[str, ...] = DEFAULT_NAME_PREFIX
             continue
         if any(f.start < m.end() and m.start() < f.end for f in found):
             continue
-        found.append(_digit_match(text, m))
+        match = _digit_match(text, m)
+        if match is None:
+            skip.append(m.span())  # too large for a figure: not its pieces either
+            continue
+        found.append(match)
     found += _word_matches(text, skip + [(f.start, f.end) for f in found])
     return _merge_ranges(text, sorted(found, key=lambda n: n.start))
 
