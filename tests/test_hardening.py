@@ -18,13 +18,14 @@ import sys
 import time
 from html.parser import HTMLParser
 from pathlib import Path
+from unittest import mock
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from click.testing import CliRunner, Result
 
-from iicheck import atomic
+from iicheck import atomic, segment
 from iicheck.cli import main
 from iicheck.errors import SourceError
 from iicheck.numbers import MAX_MAGNITUDE
@@ -454,3 +455,45 @@ def test_two_runs_at_once_on_one_output_folder(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == ["audit.html", "audit.json"]
     assert json.loads((out / "audit.json").read_bytes()) == json.loads((single / "audit.json").read_bytes())
     assert (out / "audit.html").read_bytes() == (single / "audit.html").read_bytes()
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.lists(st.sampled_from(["word", "one", "hundred", ",", ";", " ", " ", "\n", "\u00a0", "x" * 7,
+                                      ". Next", "\n\n"]), max_size=60).map("".join),
+       cap=st.integers(2, 12))
+@example(text="aaaa aa, b c dd ee ff gg", cap=12)  # ", " then later spaces in the second half
+def test_long_segments_are_cut_at_clause_breaks(text: str, cap: int) -> None:
+    """With the cap lowered, every segment is at most `cap` long, the pieces of a cut segment
+    follow one another (no text lost), and a cut falls after "; " or ", " when the second half
+    of the allowed length holds one."""
+    plain = segment.split_sentences("d", text)
+    with mock.patch.object(segment, "MAX_SENTENCE_CHARS", cap):
+        capped = segment.split_sentences("d", text)
+    assert all(len(s.text) <= cap for s in capped)
+    assert [s.text for s in capped] == [s.text for s in plain] or any(len(s.text) > cap for s in plain)
+    for s in plain:  # its pieces, in order, hold exactly its non-space characters
+        pieces = [c for c in capped if s.start <= c.start < s.end]
+        assert "".join("".join(c.text.split()) for c in pieces) == "".join(s.text.split())
+        assert all(c.kind == s.kind and c.paragraph == s.paragraph for c in pieces)
+        for a, b in zip(pieces, pieces[1:]):
+            breaks = [m.start() + 1 for m in re.finditer(r"[;,]\s", text[:a.start + cap])
+                      if m.start() >= a.start + cap // 2]
+            if breaks:  # cut right after the last "; " or ", " of the second half
+                assert a.end == breaks[-1], (text[a.start:b.end], a.text, b.text)
+
+
+def test_text_without_sentence_punctuation_audits_in_linear_time(tmp_path: Path) -> None:
+    """A flattened list of 700 KB without a full stop (number words and commas): before the
+    segment cap it was one sentence quoted by each of its thousands of claims (250 KB took 12 s
+    and 1.6 GB, 1.9 MB 536 s and 15.7 GB); now a few seconds."""
+    words = "platforms industrial internet the of and in more than equipment sets connected million network ,".split()
+    text = " ".join(words[(i * 7) % len(words)] for i in range(110_000))
+    src = _folder(tmp_path, {"list.txt": text.encode()})
+    start = time.perf_counter()
+    result = _audit(src, tmp_path / "out")
+    elapsed = time.perf_counter() - start
+    assert result.exit_code in (0, 1), (result.output, result.exception)
+    report = json.loads((tmp_path / "out" / "audit.json").read_text(encoding="utf-8"))
+    assert report["summary"]["claims"] > 1000
+    assert max(len(c["sentence"]) for c in report["claims"]) <= segment.MAX_SENTENCE_CHARS
+    assert elapsed < 30, f"{len(text):,} characters took {elapsed:.1f} s"

@@ -2,7 +2,8 @@
 
 A block is a run of non-blank lines; a line break inside a block joins two lines only when
 the first visibly continues (ends in a comma, a conjunction or a lowercase word) and the next
-starts in lowercase. Short unpunctuated lines are headings; a leading header such as
+starts in lowercase. A segment longer than MAX_SENTENCE_CHARS is cut at a clause break (text
+without sentence punctuation). Short unpunctuated lines are headings; a leading header such as
 "date 2021-02-23" or "Updated: 2025-06-09" is split off as its own heading segment, so it never
 glues onto the first sentence. Headings and bullets never join a neighbour.
 """
@@ -136,6 +137,32 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+MAX_SENTENCE_CHARS = 8000
+"""The longest segment kept whole. Prose sentences are far shorter (the seeds' longest, an
+enumeration, has 948 characters; headings glued to a paragraph in the generated benchmark
+corpora reach 5,634), but text without sentence punctuation (a scraped list, a table
+flattened into one line) would otherwise be one "sentence" of megabytes, quoted in full by
+every claim and finding in it: audit time and memory grew with the square of its length
+(measured: 250 KB in 12 s and 1.6 GB; 1.9 MB in 536 s and 15.7 GB)."""
+_SOFT_BREAK = re.compile(r"[;,]\s|\s")
+
+
+def _capped(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The segment [start, end), or, when it is longer than MAX_SENTENCE_CHARS, consecutive
+    pieces of at most that length: each cut after the last "; " or ", " in the second half of
+    the allowed length, else after the last whitespace there, else at the length itself."""
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        lo = start + MAX_SENTENCE_CHARS // 2
+        cut = max((m.start() + 1 for m in _SOFT_BREAK.finditer(text, lo, limit)
+                   if text[m.start()] in ";,"), default=0)
+        if not cut:
+            cut = max((m.end() for m in _SOFT_BREAK.finditer(text, lo, limit)), default=limit)
+        yield start, cut
+        start = cut
+    yield start, end
+
+
 # `Sentence(**fields)` without the Python frame of BaseModel.__init__: the same validation
 # of the same fields (pydantic-core's, which __init__ calls), giving an equal model with the
 # same fields set.
@@ -155,10 +182,12 @@ def split_sentences(source_id: str, text: str) -> list[Sentence]:
             pieces.append((b_start, b_end, True))
         else:
             pieces.extend((s, e, False) for s, e in _split_block(text, b_start, b_end))
-        for s, e, is_heading in pieces:
-            s, e = _trimmed(text, s, e)
-            if s < e:
+        for p_start, p_end, is_heading in pieces:
+            for s, e in _capped(text, *_trimmed(text, p_start, p_end)):
+                s, e = _trimmed(text, s, e)
+                if s == e:
+                    continue
                 sentences.append(_new_sentence({
-                    "source": source_id, "index": len(sentences), "paragraph": paragraph, "start": s,
-                    "end": e, "text": text[s:e], "kind": "heading" if is_heading else "body"}))
+                    "source": source_id, "index": len(sentences), "paragraph": paragraph,
+                    "start": s, "end": e, "text": text[s:e], "kind": "heading" if is_heading else "body"}))
     return sentences
