@@ -497,3 +497,18 @@ def test_text_without_sentence_punctuation_audits_in_linear_time(tmp_path: Path)
     assert report["summary"]["claims"] > 1000
     assert max(len(c["sentence"]) for c in report["claims"]) <= segment.MAX_SENTENCE_CHARS
     assert elapsed < 30, f"{len(text):,} characters took {elapsed:.1f} s"
+
+
+def test_growth_beyond_float_range_is_judged_not_a_crash(tmp_path: Path) -> None:
+    """A factor of 10^297 in one day overflowed the yearly growth rate (OverflowError, a
+    traceback): it is an infinite rate, judged like any other."""
+    sources = _folder(tmp_path, {
+        "a.txt": b"On 23 February 2021, China had more than 50 industrial internet platforms "
+                 b"with regional influence.\n",
+        "b.txt": f"On 24 February 2021, China had more than {'9' * 299} industrial internet "
+                 f"platforms with regional influence.\n".encode()})
+    result = _audit(sources, tmp_path / "out")
+    assert result.exit_code in (0, 1), (result.output, result.exception)
+    report = json.loads((tmp_path / "out" / "audit.json").read_text(encoding="utf-8"))
+    (conflict,) = [f for f in report["findings"] if f["kind"] == "contradiction"]
+    assert "\u221e a year" in conflict["message"]

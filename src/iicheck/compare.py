@@ -110,7 +110,7 @@ def compare(a: Claim, b: Claim, metric: Metric) -> Verdict:
                            f"{describe(low.value)} and {describe(high.value)} do not", ratio)
         return Verdict("dates", lambda: f"different dates: {when(lw)} \u2192 {when(hw)} "
                        f"(no growth bound declared)", ratio)
-    rate = ratio ** (1 / span) if span > 0 else math.inf
+    rate = _yearly(ratio, span)
     def detail() -> str:
         return f"\u00d7{_num(ratio)} in at most {span:.1f} years (\u00d7{_num(rate)} a year)"
     if rate <= g:
@@ -118,6 +118,17 @@ def compare(a: Claim, b: Claim, metric: Metric) -> Verdict:
                        f"within the declared \u00d7{_num(g)} a year", ratio, rate)
     kind = "contradiction" if overlap else "implausible_growth"
     return Verdict(kind, lambda: f"{detail()}, above the declared \u00d7{_num(g)} a year", ratio, rate)
+
+
+def _yearly(ratio: float, span: float) -> float:
+    """The growth factor a year that compounds to `ratio` (>= 1) over `span` years; infinite
+    for no time, or beyond what a float holds (a factor of 1e300 in a month)."""
+    if span <= 0:
+        return math.inf
+    try:
+        return ratio ** (1 / span)
+    except OverflowError:
+        return math.inf
 
 
 def _num(x: float) -> str:
