@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from iicheck.checks import SourceDoc, anachronism, duplicate_text, enumeration_mismatch, unmapped_figure
 from iicheck.findings import claims_finding
-from iicheck.locate import _updated, line_starts, locate_finding
+from iicheck.locate import line_starts, locate_finding
 from iicheck.models import Claim, Evidence, Finding, Sentence
 from iicheck.parallel import extract_source
 from iicheck.ruleset import Ruleset
@@ -200,13 +200,3 @@ def _plain_line_col(starts: list[int], start: int, end: int) -> tuple[int, int, 
         line = max(i for i, s in enumerate(starts) if s <= pos) + 1
         return line, pos - starts[line - 1] + 1
     return (*one(start), *one(end))
-
-
-def test_updated_leaves_the_original_alone() -> None:
-    evidence = Evidence(source="x", sentence="abc", span=(0, 3))
-    copied = _updated(evidence, {"line": 1})
-    assert evidence.line is None and evidence.model_fields_set == {"source", "sentence", "span"}
-    assert copied.line == 1 and copied.model_fields_set == {"source", "sentence", "span", "line"}
-    assert copied == evidence.model_copy(update={"line": 1})
-    with pytest.raises(Exception):
-        copied.line = 2  # type: ignore[misc]  # still frozen

@@ -12,7 +12,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iicheck.quality import offtopic, offtopic_prepare
+from iicheck.quality import offtopic
+from iicheck.quality import words as word_module
 from iicheck.quality.offtopic import (
     OffTopicParams,
     _candidate_documents,
@@ -83,11 +84,11 @@ _mixed_case = st.lists(st.sampled_from(_WORDS + ["Platform", "PLATFORMS", "Data'
 def test_memoised_stems_equal_the_plain_stems(texts: list[str], limit: int) -> None:
     """The token memo (cleared when it reaches ``limit`` entries here) gives each sentence's
     sorted distinct content stems, as the per-token definition does."""
-    with mock.patch.object(offtopic_prepare, "_STEM_OF_MAX", limit), \
-            mock.patch.object(offtopic_prepare, "_STEM_OF", offtopic_prepare._StemOf()):
+    word_module._TOKEN_STEMS.clear()
+    with mock.patch.object(word_module, "_TOKEN_STEMS_MAX", limit):
         for _ in range(2):  # cold, then from the memo
             prepared = prepare_document(texts)
-            assert len(offtopic_prepare._STEM_OF) <= limit
+            assert len(word_module._TOKEN_STEMS) <= limit
             for text, stems in zip(texts, prepared.stems, strict=True):
                 plain = {_content_stem(w.lower()) for w in _WORD_RE.findall(text)} - {None}
                 assert stems == tuple(sorted(plain))

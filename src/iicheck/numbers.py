@@ -570,7 +570,7 @@ def _digit_number_matches(text: str, digit: int) -> Iterator[re.Match[str]]:
 
 
 _MAX_EXPONENT = 300  # "1.5 x 10^2023" is no figure a float (or a reader) can hold
-MAX_MAGNITUDE = 1e300
+MAX_MAGNITUDE = 10.0 ** _MAX_EXPONENT
 """The largest figure taken as one: beyond it a stated number is no quantity (a scraped digit
 run), and intervals around it would overflow to infinity."""
 

@@ -154,10 +154,9 @@ def _capped(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     while end - start > MAX_SENTENCE_CHARS:
         limit = start + MAX_SENTENCE_CHARS
         lo = start + MAX_SENTENCE_CHARS // 2
-        cut = max((m.start() + 1 for m in _SOFT_BREAK.finditer(text, lo, limit)
-                   if text[m.start()] in ";,"), default=0)
-        if not cut:
-            cut = max((m.end() for m in _SOFT_BREAK.finditer(text, lo, limit)), default=limit)
+        breaks = list(_SOFT_BREAK.finditer(text, lo, limit))
+        cut = (max((m.start() + 1 for m in breaks if text[m.start()] in ";,"), default=0)
+               or max((m.end() for m in breaks), default=limit))
         yield start, cut
         start = cut
     yield start, end

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..findings import fingerprint, sentence_evidence
-from ..models import Evidence, Finding, Sentence, SourceInfo, Severity
+from ..models import Evidence, Finding, Sentence, Severity
 from ..ruleset import Ruleset, phrase_regex
 from .corpus import Corpus, SourceDoc, each_source
 
@@ -78,10 +78,11 @@ def _may_have_copyright(text: str) -> bool:
     return "©" in text or b"copyr" in text.encode("utf-8", "surrogatepass").lower()
 
 
-def _references(sentences: tuple[Sentence, ...], joined: str, info: SourceInfo | None) -> list[Reference]:
-    """The reference dates; `joined` is the sentences' texts joined by newlines."""
+def _references(doc: SourceDoc) -> list[Reference]:
+    """The reference dates of a source."""
+    sentences, info = doc.sentences, doc.info
     refs: list[Reference] = []
-    for s in sentences if _may_have_copyright(joined) else ():
+    for s in sentences if _may_have_copyright(doc.joined) else ():
         m = _COPYRIGHT.search(s.text) if _may_have_copyright(s.text) else None
         if m:
             year = int(m.group(2) or m.group(1))
@@ -163,8 +164,7 @@ def _target_cues(rules: Ruleset) -> re.Pattern[str]:
 def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
     target = _target_cues(rules)
     source = doc.id
-    sentences = doc.sentences
-    refs = _references(sentences, doc.joined, doc.info)
+    refs = _references(doc)
     if not refs:
         return
     since = min(year for _, year, _, _, _ in refs)  # an earlier event is later than no reference

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import claim_evidence, fingerprint
+from ..findings import claims_finding
 from ..models import Claim, Finding, Severity
 from ..ruleset import Ruleset
 from .corpus import Corpus, each_claim
@@ -26,19 +26,7 @@ def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
 
 def check_claim(claim: Claim, rules: Ruleset) -> Iterator[Finding]:
     if claim.metric is None:
-        yield _finding(claim)
-
-
-def _finding(claim: Claim) -> Finding:
-    """``claims_finding(KIND, DEFAULT_SEVERITY, message, [claim])``, built directly: with one
-    claim, of no metric, its figures, claims and extra are the claim's own, without the
-    joining and sorting claims_finding does for several (the same fields, set alike)."""
-    unit = f" (unit: {claim.unit})" if claim.unit else ""
-    return Finding(
-        kind=KIND, severity=DEFAULT_SEVERITY,
-        message=f"\u201c{claim.figure}\u201d{unit} in {claim.source} matches no metric rule",
-        metric=None, definition=claim.definition, evidence=(claim_evidence(claim),),
-        fingerprint=fingerprint(KIND, None, claim.definition, [claim.source], [claim.sentence],
-                                f"{claim.unit}:{claim.value.qualifier}"),
-        details={"claims": claim.id, "figures": claim.figure},
-    )
+        unit = f" (unit: {claim.unit})" if claim.unit else ""
+        yield claims_finding(KIND, DEFAULT_SEVERITY,
+                             f"\u201c{claim.figure}\u201d{unit} in {claim.source} matches no metric rule",
+                             [claim])

@@ -26,7 +26,7 @@ from collections import Counter
 from itertools import chain
 from typing import NamedTuple, Sequence, cast
 
-from .words import _WORD_RE, _content_stem
+from .words import _WORD_RE, token_stem
 
 __all__ = ["PREPARED_VERSION", "PreparedDoc", "Tokens", "prepare_document", "as_prepared",
            "sentence_tokens", "split_points"]
@@ -69,9 +69,9 @@ def sentence_tokens(text: str) -> Tokens:
     """Every word token of a sentence (see :class:`Tokens`). Computed when a sentence's clauses
     are examined, not kept in the PreparedDoc (most sentences never need them)."""
     matches = list(_WORD_RE.finditer(text))
-    words = list(map(str.lower, map(re.Match.group, matches)))
-    return Tokens(list(map(re.Match.start, matches)), list(map(re.Match.end, matches)), words,
-                  [st or "" for st in map(_content_stem, words)])
+    found = list(map(re.Match.group, matches))
+    return Tokens(list(map(re.Match.start, matches)), list(map(re.Match.end, matches)),
+                  list(map(str.lower, found)), [st or "" for st in map(token_stem, found)])
 
 
 def split_points(text: str) -> tuple[tuple[int, int], ...]:
@@ -80,26 +80,9 @@ def split_points(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(map(re.Match.span, SPLIT_RE.finditer(text)))
 
 
-class _StemOf(dict[str, "str | None"]):
-    """Word token as found (any case) -> ``_content_stem`` of it lower-cased, filled on first
-    use. A dict lookup per token, without the ``str.lower`` call and the lru_cache wrapper per
-    token of the plain form (15% of stemming time, measured); pure, so clearing it (when it
-    outgrows :data:`_STEM_OF_MAX`) changes nothing but speed."""
-
-    def __missing__(self, token: str) -> str | None:
-        if len(self) >= _STEM_OF_MAX:
-            self.clear()
-        stem = self[token] = _content_stem(token.lower())
-        return stem
-
-
-_STEM_OF_MAX = 1 << 17
-_STEM_OF = _StemOf()
-
-
 def _stems(text: str) -> tuple[str, ...]:
     """The distinct content stems of a sentence, sorted (the stems of sentence_tokens)."""
-    stems: set[str | None] = set(map(_STEM_OF.__getitem__, _WORD_RE.findall(text)))
+    stems: set[str | None] = set(map(token_stem, _WORD_RE.findall(text)))
     stems.discard(None)
     return tuple(sorted(cast("set[str]", stems)))  # None was discarded
 
