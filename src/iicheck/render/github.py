@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..models import Finding, Report
+from .excerpt import evidence_excerpt
 from .text import evidence_path, primary, short_fingerprint, source_paths
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -52,7 +53,7 @@ def annotation(finding: Finding, paths: dict[str, str]) -> str:
                     props.append(("endColumn", str(head.end_column)))
     props.append(("title", f"iicheck {finding.kind} [{short_fingerprint(finding.fingerprint)}]"))
     lines = [finding.message]
-    lines += [f"> {e.sentence}" for e in finding.evidence]
+    lines += [f"> {evidence_excerpt(e).text}" for e in finding.evidence]
     if finding.status == "explained":
         lines.append(f"explained: {finding.reason or ''}")
     elif finding.status == "updated":

@@ -42,6 +42,7 @@ from markupsafe import Markup
 
 from iicheck.models import Claim, Evidence, Finding, Report, SourceInfo, TimeWindow, ValueInterval
 from iicheck.render.chart_axes import fmt_value
+from iicheck.render.excerpt import evidence_excerpt
 from iicheck.render.timeline_svg import timeline_svg
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -101,15 +102,11 @@ def clip(text: str, limit: int = CLIP) -> str:
 
 
 def quote(evidence: Evidence, tag: str) -> Quote:
-    """Split the sentence at the figure (figure_span is absolute; span is the sentence's)."""
-    text = evidence.sentence
-    if evidence.figure_span is None:
-        return Quote("", text, "", "del") if tag == "del" else Quote(text, "", "", "")
-    start = evidence.figure_span[0] - evidence.span[0]
-    end = evidence.figure_span[1] - evidence.span[0]
-    if not 0 <= start <= end <= len(text):
-        return Quote(text, "", "", "")
-    return Quote(text[:start], text[start:end], text[end:], tag)
+    """The sentence split at its flagged span (the figure, or the flagged clause), excerpted
+    around it when long (`iicheck.render.excerpt`). Without a span, a struck ("del") sentence
+    is struck whole, any other is quoted plain."""
+    ex = evidence_excerpt(evidence, whole_if_unflagged=tag == "del")
+    return Quote(ex.before, ex.flagged, ex.after, tag if ex.marked else "")
 
 
 def interval(value: ValueInterval) -> str:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..models import SEVERITY_RANK, Finding, Report
+from .excerpt import evidence_excerpt
 from .text import evidence_path, primary, short_fingerprint, source_paths
 
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -36,7 +37,7 @@ def _details(finding: Finding, paths: dict[str, str]) -> str:
     lines = [finding.message]
     for evidence in finding.evidence:
         lines.append(f"{evidence_path(evidence, paths)}:{evidence.line or 1}:"
-                     f"{evidence.column or 1}: {evidence.sentence}")
+                     f"{evidence.column or 1}: {evidence_excerpt(evidence).text}")
     lines.append(f"fingerprint: {finding.fingerprint}")
     if finding.reason:
         lines.append(f"reason: {finding.reason}")

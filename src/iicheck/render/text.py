@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..models import Evidence, Finding, Report
+from .excerpt import evidence_excerpt
 
 SHORT = 12
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
@@ -69,14 +70,12 @@ def _where(evidence: Evidence | None, paths: Mapping[str, str]) -> str:
 
 
 def _quote(evidence: Evidence, color: bool) -> str:
-    sentence = evidence.sentence
-    if color and evidence.figure_span is not None:
-        start = evidence.figure_span[0] - evidence.span[0]
-        end = evidence.figure_span[1] - evidence.span[0]
-        if 0 <= start < end <= len(sentence):
-            return (clean(sentence[:start]) + _STYLE["bold"] + clean(sentence[start:end])
-                    + _STYLE["reset"] + clean(sentence[end:]))
-    return clean(sentence)
+    """The quoted sentence on one line (excerpted around its flagged span when long), the
+    span in bold when `color`."""
+    ex = evidence_excerpt(evidence)
+    if color and ex.marked and ex.flagged:
+        return clean(ex.before) + _STYLE["bold"] + clean(ex.flagged) + _STYLE["reset"] + clean(ex.after)
+    return clean(ex.text)
 
 
 def render_finding(finding: Finding, paths: Mapping[str, str], color: bool = False) -> str:
