@@ -1,5 +1,5 @@
-"""The audit cache folder: corpus-level findings reused only for the same corpus, generations
-and corpus entries pruned, nothing but the cache's own folders removed."""
+"""The audit cache folder: off-topic hits reused only for what they were computed from,
+generations and corpus entries pruned, nothing but the cache's own folders removed."""
 
 from __future__ import annotations
 
@@ -9,13 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from iicheck import cache, engine
+from iicheck import cache
+from iicheck.checks import off_topic
 from iicheck.engine import AuditOptions, audit
-from iicheck.parallel import document_keys
+from iicheck.quality.corpusstats import statistics_fingerprint
+from iicheck.quality.offtopic_prepare import PreparedDoc, prepare_document
 from iicheck.ruleset import load_ruleset
-from iicheck.sources import load_sources
 
 from .conftest import RULES, SEEDS
+from .test_offtopic import seed_docs
 
 RULESET = load_ruleset(RULES)
 
@@ -28,27 +30,78 @@ def _corpus_entries(cache_dir: Path) -> list[Path]:
     return sorted(cache_dir.glob("*/corpus/*.marshal"))
 
 
-def test_unchanged_corpus_reuses_the_corpus_level_findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _scored(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The sizes (in sentences) of the documents the lexical off-topic detector scores from now
+    on (jobs=1: it runs in this process)."""
+    real = off_topic.find_off_topic
+    sizes: list[int] = []
+
+    def counted(document: PreparedDoc, *args: object, **kwargs: object) -> object:
+        sizes.append(len(document.texts))
+        return real(document, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(off_topic, "find_off_topic", counted)
+    return sizes
+
+
+def test_off_topic_hits_are_reused_for_what_did_not_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     sources = tmp_path / "src"
     shutil.copytree(SEEDS, sources)
+    scored = _scored(monkeypatch)
     cold = audit(_options(sources, tmp_path / "cache")).report
-    assert len(_corpus_entries(tmp_path / "cache")) == 1
-    real = engine.corpus_quality_findings
-    calls: list[int] = []
-
-    def counted(*args: object, **kwargs: object) -> object:
-        calls.append(1)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(engine, "corpus_quality_findings", counted)
+    assert len(scored) == 5 and len(_corpus_entries(tmp_path / "cache")) == 1
+    scored.clear()
     assert audit(_options(sources, tmp_path / "cache")).report == cold
-    assert not calls  # read from the cache
-    seed = sorted(sources.glob("*.txt"))[2]
-    seed.write_text(seed.read_text(encoding="utf-8") + "\nIt has 12 more platforms.\n", encoding="utf-8")
+    assert scored == []  # nothing changed: every document's hits from the cache
+
+    def fresh() -> object:
+        return audit(AuditOptions(sources=(sources,), rules=RULES, jobs=1)).report
+
+    # a figure edited (to one of another length, so later offsets move): the words and
+    # sentences are the same, so the corpus statistics are; only that document is scored again
+    seed = sorted(sources.glob("*.txt"))[4]
+    text = seed.read_text(encoding="utf-8")
+    assert "more than 50 influential" in text
+    seed.write_text(text.replace("more than 50 influential", "more than 5000 influential"), encoding="utf-8")
+    scored.clear()
     edited = audit(_options(sources, tmp_path / "cache")).report
-    assert calls == [1]  # one document changed: the corpus statistics changed, recomputed
-    monkeypatch.setattr(engine, "corpus_quality_findings", real)
-    assert edited == audit(AuditOptions(sources=(sources,), rules=RULES, jobs=1)).report
+    assert len(scored) == 1
+    assert edited != cold and edited == fresh()
+    # a sentence more: the statistics change, so every document is scored again
+    seed.write_text(text + "\nIt has 12 more platforms.\n", encoding="utf-8")
+    scored.clear()
+    appended = audit(_options(sources, tmp_path / "cache")).report
+    assert len(scored) == 5 and appended == fresh()
+    # back to the first text: the statistics of the cold run, whose memo is still kept (as
+    # the edited figure's): the other four documents' hits are found again
+    seed.write_text(text, encoding="utf-8")
+    scored.clear()
+    assert audit(_options(sources, tmp_path / "cache")).report == cold and len(scored) == 1
+    assert len(_corpus_entries(tmp_path / "cache")) == 2
+
+
+def test_off_topic_hit_keys_follow_the_statistics_the_position_and_the_text() -> None:
+    docs = [prepare_document(d) for d in seed_docs()[1]]
+    keys, scope = off_topic._memo_keys(docs, semantic=False), statistics_fingerprint(docs)
+    assert len(set(keys)) == len(docs) and keys == off_topic._memo_keys(list(docs), semantic=False)
+    assert off_topic._memo_keys(docs[::-1], semantic=False)[0] != keys[-1]  # another position
+    more = docs[:-1] + [prepare_document(docs[-1].texts + ("One sentence more about platforms.",))]
+    assert statistics_fingerprint(more) != scope  # another scope: nothing of this one is reused
+    assert statistics_fingerprint(docs[::-1]) != scope
+    figure = [prepare_document(tuple(t.replace("50", "5000") for t in d.texts)) for d in docs]
+    assert statistics_fingerprint(figure) == scope  # figures are not words
+    changed = [a != b for a, b in zip(off_topic._memo_keys(figure, semantic=False), keys)]
+    assert any(changed) and not all(changed)  # only the edited documents' keys
+    semantic = off_topic._memo_keys(docs, semantic=True)
+    assert off_topic._memo_keys(more, semantic=True)[:-1] == semantic[:-1]  # each document alone
+
+
+def test_damaged_hits_are_refused() -> None:
+    hit = (3, 0, 10, "sentence", 0.25, ("ferry",), "why")
+    assert off_topic.unpack_hits({"k": (hit,)})["k"][0].words == ("ferry",)
+    for bad in ({"k": (hit[:-1],)}, {"k": ((3.0, *hit[1:]),)}, {1: (hit,)}, {"k": (("x",) * 7,)}):
+        with pytest.raises((TypeError, ValueError)):
+            off_topic.unpack_hits(bad)  # type: ignore[arg-type]
 
 
 def test_cached_off_topic_findings_equal_fresh_ones(tmp_path: Path) -> None:
@@ -80,13 +133,9 @@ def test_damaged_corpus_entry_is_recomputed(tmp_path: Path) -> None:
     assert _corpus_entries(tmp_path / "cache") == [entry]  # and stored again
 
 
-def test_corpus_key_depends_on_every_document_its_order_and_the_mode() -> None:
-    keys = document_keys(load_sources([SEEDS], RULESET), RULESET)
-    base = cache.corpus_key(keys, "lexical")
-    assert cache.corpus_key(list(keys), "lexical") == base
-    assert cache.corpus_key(keys[::-1], "lexical") != base
-    assert cache.corpus_key(keys[:-1], "lexical") != base
-    assert cache.corpus_key(keys, "semantic x=1") != base
+def test_mode_key_depends_on_the_mode_and_the_scope() -> None:
+    assert cache.mode_key("lexical", "ab") == cache.mode_key("lexical", "ab") != cache.mode_key("semantic x=1", "ab")
+    assert cache.mode_key("lexical", "ab") != cache.mode_key("lexical", "cd")
 
 
 def test_semantic_mode_is_unknown_when_a_package_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -129,12 +178,13 @@ def test_every_generation_name_is_recognised_as_one(tmp_path: Path) -> None:
 
 def test_only_the_newest_corpus_entries_are_kept(tmp_path: Path) -> None:
     folder = tmp_path / "gen"
-    paths = [cache.corpus_entry(folder, f"{k:064x}") for k in range(4)]
-    for age, path in zip((400, 300, 200, 100), paths):
+    kept = cache.CORPUS_ENTRIES_KEPT
+    paths = [cache.corpus_entry(folder, f"{k:064x}") for k in range(kept + 2)]
+    for age, path in zip(range(100 * len(paths), 0, -100), paths):  # paths[-1] the newest
         cache.write_corpus_entry(path, [{"k": age}])
         os.utime(path, (1_700_000_000 - age,) * 2)
     cache.write_corpus_entry(paths[0], [{"k": 0}])  # rewritten now: the newest
-    assert sorted(folder.glob("corpus/*.marshal")) == sorted([paths[0], paths[3]])
+    assert sorted(folder.glob("corpus/*.marshal")) == sorted([paths[0], *paths[-(kept - 1):]])
     assert cache.read_entry(paths[0], lambda payload: payload) == [{"k": 0}]
 
 

@@ -221,10 +221,10 @@ def test_semantic_mode_logic_with_atoy_encoder() -> None:
 
 
 def _plain(value: object) -> bool:
-    """Made only of tuples, strs, ints and floats."""
+    """Made only of tuples, strs, bytes, ints and floats."""
     if isinstance(value, tuple):
         return all(_plain(v) for v in value)
-    return isinstance(value, (str, int, float))
+    return isinstance(value, (str, bytes, int, float))
 
 
 def test_prepared_document_is_plain_picklable_and_equivalent() -> None:
@@ -239,6 +239,7 @@ def test_prepared_document_is_plain_picklable_and_equivalent() -> None:
     assert as_prepared(tuple(prep)) == prep  # a plain tuple from a cache is accepted too
     stale = prep._replace(version=PREPARED_VERSION - 1, stems=())
     assert as_prepared(stale) == prep  # an old cached version is prepared again
+    assert as_prepared((4, prep.texts, prep.stems, prep.counts)) == prep  # so is an older layout
     _, docs = seed_docs()
     plain_stats = corpus_stats(docs)
     prep_stats = corpus_stats([prepare_document(d) for d in docs])

@@ -95,3 +95,18 @@ def test_cached_semantic_findings_need_no_model_and_never_mix_with_lexical(monke
     assert all(f.details["mode"] == "lexical" for f in lexical.findings if f.kind == "off_topic")
     monkeypatch.setattr(cache, "semantic_mode", lambda: "semantic toy=2")  # another model version
     assert run(True) == fresh and loads == [1, 1, 1]
+    # one document changed: only it is encoded (each document is scored on its own)
+    encoded: list[str] = []
+
+    def counting(texts):
+        encoded.extend(texts)
+        return toy(texts)
+
+    monkeypatch.setattr(offtopic_semantic, "load_encoder", lambda: loads.append(1) or counting)
+    changed = ON_TOPIC + ["Operators of the platform publish a monthly report on machine failures."]
+    (sources / "other.txt").write_text("\n".join(changed) + "\n", encoding="utf-8")
+    edited = run(True)
+    assert loads == [1, 1, 1, 1] and changed[-1] in encoded
+    assert all(any(t in sentence for sentence in changed) for t in encoded)  # other.txt's texts only
+    assert not any(t in FERRY for t in encoded)
+    assert edited == run(True, None)

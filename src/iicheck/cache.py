@@ -6,11 +6,14 @@ a change of either makes every result in it stale. In a generation:
 
 * ``ab/<key>.marshal``: one document's per-document map result (`iicheck.parallel`), under a
   key of the document's bytes and metadata;
-* ``corpus/<key>.marshal``: the findings of the corpus-level quality checks (off_topic),
-  under a key of every document's key, in order, and the off-topic mode
-  (`corpus_key`): an audit of an unchanged corpus (new explanations, another output format,
-  a CI re-run) skips the corpus statistics and the scoring. One changed document changes
-  the key, since the scoring of every document depends on the whole corpus.
+* ``corpus/<key>.marshal``: per off-topic mode and state of the corpus statistics
+  (`mode_key`), every document's off-topic hits under the key of what they were computed
+  from (`iicheck.checks.off_topic.HitMemo`): an audit reuses the hits of every document
+  whose text and corpus statistics are unchanged. Nothing changed (new explanations, another
+  output format, a CI re-run): no statistics and no scoring. One figure edited: the edited
+  document alone is scored again. A word or a sentence more or less anywhere: the
+  statistics of the lexical mode change and every document is scored again (the semantic
+  mode scores only the changed one), unless the edit undoes one of the last few.
 
 Each audit marks its generation as used and removes all but the `GENERATIONS_KEPT` most
 recently used ones (switching between two rule sets stays cached, editing rules does not
@@ -29,7 +32,7 @@ import marshal
 import os
 import re
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -41,7 +44,7 @@ from .atomic import write_atomic
 FORMAT = 2
 """Version of the entries' data layout; entries of another format are recomputed."""
 GENERATIONS_KEPT = 3
-CORPUS_ENTRIES_KEPT = 2
+CORPUS_ENTRIES_KEPT = 4
 
 _GENERATION = re.compile(r"[0-9a-f]{16}-[0-9a-z_]+\Z")
 _LEGACY = re.compile(r"[0-9a-f]{2}\Z")
@@ -115,17 +118,14 @@ def _mtime(path: Path) -> float:
         return 0.0
 
 
-def corpus_key(document_keys: Sequence[str], mode: str) -> str:
-    """Key of the corpus-level quality findings: every document's cache key in audit order
-    and the off-topic mode (with the versions of the packages the semantic mode runs on)."""
-    digest = hashlib.sha256(mode.encode() + b"\0")
-    for key in document_keys:
-        digest.update(key.encode() + b"\0")
-    return digest.hexdigest()
+def mode_key(mode: str, scope: str) -> str:
+    """Key of a corpus-level entry: the off-topic mode (with the versions of the packages the
+    semantic mode runs on) and the scope of its hits (`checks.off_topic.memo_scope`)."""
+    return hashlib.sha256(f"{mode}\0{scope}".encode()).hexdigest()
 
 
 def semantic_mode() -> str | None:
-    """The semantic off-topic mode's identity for `corpus_key` (its model and the libraries
+    """The semantic off-topic mode's identity for `mode_key` (its model and the libraries
     computing the embeddings, by installed version); None when one of them is missing."""
     try:
         return "semantic " + " ".join(f"{name}={metadata.version(name)}" for name in

@@ -76,8 +76,9 @@ rules_opt = click.option("--rules", type=click.Path(path_type=Path), default=Non
 jobs_opt = click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
                          help="Processes for extraction (0: all cores); output is identical for any N.")
 cache_opt = click.option("--cache/--no-cache", default=True, show_default=True,
-                          help=f"Reuse per-document extraction, and the off-topic findings of an "
-                               f"unchanged corpus, from {CACHE_DIR}/ (keyed by content, rules and tool code).")
+                          help=f"Reuse per-document extraction, and each document's off-topic hits while "
+                               f"its text and the corpus's word statistics are unchanged, from {CACHE_DIR}/ "
+                               f"(keyed by content, rules and tool code).")
 semantic_opt = click.option("--semantic/--no-semantic", default=None,
                              help="off_topic with sentence embeddings (needs pip install "
                                   "'iicheck[semantic]'; default: [tool.iicheck] semantic, else off).")

@@ -18,6 +18,8 @@ from pathlib import Path
 from . import __version__
 from .checks import CORPUS_QUALITY_CHECKS, PAIR_CHECKS, PER_CLAIM_CHECKS, QUALITY_CHECKS, SOURCE_CHECKS, Corpus
 from .checks.corpus import BodySpans, DocMap, each_claim, each_source, serial_map
+from .checks import off_topic
+from .checks.off_topic import HitMemo, pack_hits, unpack_hits
 from .errors import IicheckError, Problem
 from .explanations import Explanation, apply_explanations, load_explanations
 from .locate import line_starts, locate
@@ -28,7 +30,7 @@ from .reconcile import reconcile
 from .summary import build_summary
 from .ruleset import Ruleset, load_ruleset
 from . import cache
-from .parallel import Mapped, document_keys, document_map, map_all, map_source, pack_model, unpack_models
+from .parallel import Mapped, document_keys, document_map, map_all, map_source
 from .quality.offtopic_prepare import PreparedDoc
 from .quality.offtopic_semantic import Encoder
 from .sources import load_sources
@@ -133,10 +135,12 @@ class _Locator:
 
 
 def corpus_quality_findings(corpus: Corpus, rules: Ruleset, map_docs: DocMap = serial_map,
-                            encoder: Encoder | None = None) -> list[Finding]:
-    """The findings of the corpus-level quality checks (off_topic), located."""
+                            encoder: Encoder | None = None, memo: HitMemo | None = None) -> list[Finding]:
+    """The findings of the corpus-level quality checks (off_topic), located; `memo`: earlier
+    per-document results to reuse, and where this audit's go (`checks.off_topic.HitMemo`)."""
     locator = _Locator(corpus.texts)
-    return [locator(f) for m in CORPUS_QUALITY_CHECKS for f in m.check(corpus, rules, map_docs=map_docs, encoder=encoder)]
+    return [locator(f) for m in CORPUS_QUALITY_CHECKS
+            for f in m.check(corpus, rules, map_docs=map_docs, encoder=encoder, memo=memo)]
 
 
 def run_checks(corpus: Corpus, rules: Ruleset, mapped: MapFindings | None = None,
@@ -199,23 +203,35 @@ def semantic_encoder() -> Encoder:
             "is not installed)", hint="pip install 'iicheck[semantic]', or audit without --semantic")) from None
 
 
-def _cached_corpus_quality(corpus: Corpus, rules: Ruleset, options: AuditOptions, keys: Sequence[str] | None,
-                           mode: str | None, encoder: Encoder | None) -> list[Finding]:
-    """The corpus-level quality findings: from the cache when this exact corpus was audited
-    with these rules, code and off-topic `mode` before (see iicheck.cache), else computed
-    (with `encoder`, or the semantic encoder loaded now: a cache hit needs no model) and
-    stored."""
-    entry = None
-    if options.cache is not None and keys is not None and mode is not None:
-        entry = cache.corpus_entry(cache.generation(options.cache, rules.version), cache.corpus_key(keys, mode))
-        cached = cache.read_entry(entry, lambda packed: list(unpack_models(Finding, packed)))
-        if cached is not None:
-            return cached
+class _EncoderOnFirstUse:
+    """The semantic encoder, loaded when a document first needs it: an audit whose every
+    document's off-topic hits come from the cache loads no model."""
+
+    def __init__(self) -> None:
+        self._encoder: Encoder | None = None
+
+    def __call__(self, texts: Sequence[str]) -> object:
+        if self._encoder is None:
+            self._encoder = semantic_encoder()
+        return self._encoder(texts)
+
+
+def _cached_corpus_quality(corpus: Corpus, rules: Ruleset, options: AuditOptions, mode: str | None,
+                           encoder: Encoder | None) -> list[Finding]:
+    """The corpus-level quality findings, each document's off-topic hits reused from the cache
+    when what they were computed from is unchanged (see `checks.off_topic.HitMemo` and
+    iicheck.cache), the others computed (with `encoder`, or the semantic encoder loaded when
+    first needed) and the memo stored again."""
+    memo = entry = None
+    if options.cache is not None and mode is not None:
+        scope = off_topic.memo_scope(corpus, semantic=options.semantic)
+        entry = cache.corpus_entry(cache.generation(options.cache, rules.version), cache.mode_key(mode, scope))
+        memo = HitMemo(cache.read_entry(entry, unpack_hits) or {})
     if options.semantic and encoder is None:
-        encoder = semantic_encoder()
-    found = corpus_quality_findings(corpus, rules, document_map(options.jobs), encoder)
-    if entry is not None:
-        cache.write_corpus_entry(entry, [pack_model(f) for f in found])
+        encoder = _EncoderOnFirstUse()
+    found = corpus_quality_findings(corpus, rules, document_map(options.jobs), encoder, memo)
+    if entry is not None and memo is not None and memo.current.keys() != memo.earlier.keys():
+        cache.write_corpus_entry(entry, pack_hits(memo.current))
     return found
 
 
@@ -264,7 +280,7 @@ def _audit(options: AuditOptions) -> AuditResult:
     keys = document_keys(sources, rules) if options.cache is not None else None
     corpus, mapped = map_corpus(sources, rules, options.jobs, options.cache, options.executor, keys)
     clock.lap("map")
-    quality = _cached_corpus_quality(corpus, rules, options, keys, mode, encoder)
+    quality = _cached_corpus_quality(corpus, rules, options, mode, encoder)
     findings, corpus = run_checks(corpus, rules, mapped, corpus_quality=quality)
     clock.lap("checks")
     stale: tuple[Explanation, ...] = ()

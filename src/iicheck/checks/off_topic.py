@@ -41,10 +41,12 @@ thresholds.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from ..findings import fingerprint, span_evidence
 from ..models import Finding, Sentence, Severity
+from ..quality.corpusstats import statistics_fingerprint
 from ..quality.offtopic import CorpusStats, OffTopicHit, OffTopicParams, corpus_stats, find_off_topic
 from ..quality.offtopic_semantic import Encoder, find_off_topic_semantic
 from ..quality.words import _tokens
@@ -80,12 +82,73 @@ def _documents(corpus: Corpus) -> list[tuple[str, PreparedDoc, BodySpans]]:
     return out
 
 
-_Shared = tuple[tuple[PreparedDoc, ...], CorpusStats, tuple[str, ...]]
+Hits = tuple[OffTopicHit, ...]
+_Shared = tuple[tuple[PreparedDoc, ...], CorpusStats, tuple[str, ...], tuple[int, ...]]
 
 
-def _score(shared: _Shared, index: int) -> list[OffTopicHit]:
-    """Hits in document `index` against the corpus statistics (one task of the document map)."""
-    prepared, stats, topic = shared
+@dataclass
+class HitMemo:
+    """Off-topic hits per document under the key of what they were computed from: `earlier`
+    (an earlier audit's, read from the cache by the engine) and `current` (this audit's, every
+    document's, filled by `check` for the engine to store).
+
+    Lexical mode: a memo holds the hits computed under one state of the corpus statistics
+    (`memo_scope`: their digest), keyed by the document's position and text digest: a
+    document is scored again when its text changed or when the statistics did (a word or a
+    sentence more or less anywhere); an edited figure changes neither, so only the edited
+    document is scored again. Semantic mode: keyed by the text digest alone (each document is
+    scored on its own). The engine keeps a memo per mode (with the model's and libraries'
+    versions) and scope."""
+
+    earlier: Mapping[str, Hits] = field(default_factory=dict)
+    current: dict[str, Hits] = field(default_factory=dict)
+
+
+def pack_hits(memo: Mapping[str, Hits]) -> dict[str, tuple[tuple[object, ...], ...]]:
+    """`memo` as plain data (for the cache)."""
+    return {key: tuple((h.sentence_index, h.start, h.end, h.part, h.score, h.words, h.reason) for h in hits)
+            for key, hits in memo.items()}
+
+
+def unpack_hits(packed: Mapping[str, Sequence[Sequence[object]]]) -> dict[str, Hits]:
+    """The inverse of `pack_hits` (raises TypeError or ValueError on damaged data)."""
+    out = {}
+    for key, hits in packed.items():
+        if not isinstance(key, str):
+            raise TypeError("memo key")
+        out[key] = tuple(map(_hit, hits))
+    return out
+
+
+_HIT_TYPES = (int, int, int, str, float, tuple, str)
+
+
+def _hit(fields: Sequence[object]) -> OffTopicHit:
+    if len(fields) != len(_HIT_TYPES) or not all(map(isinstance, fields, _HIT_TYPES)):
+        raise TypeError("damaged off-topic hit")
+    return OffTopicHit(*fields)  # type: ignore[arg-type]
+
+
+def memo_scope(corpus: Corpus, semantic: bool) -> str:
+    """What every document's off-topic hits depend on besides its own text: the corpus
+    statistics' digest in the lexical mode, nothing in the semantic mode. The engine keeps a
+    `HitMemo` per scope (and mode), so hits computed under earlier statistics (an edit
+    undone) are found again."""
+    return "" if semantic else statistics_fingerprint([doc for _, doc, _ in _documents(corpus)]).hex()
+
+
+def _memo_keys(prepared: Sequence[PreparedDoc], semantic: bool) -> list[str]:
+    """Per document, the key of its hits within a scope (`memo_scope`): its text digest, and
+    in the lexical mode its position among the documents of the statistics."""
+    if semantic:
+        return [doc.text_digest.hex() for doc in prepared]
+    return [f"{index}-{doc.text_digest.hex()}" for index, doc in enumerate(prepared)]
+
+
+def _score(shared: _Shared, task: int) -> list[OffTopicHit]:
+    """Hits in document `todo[task]` against the corpus statistics (one task of the document map)."""
+    prepared, stats, topic, todo = shared
+    index = todo[task]
     return find_off_topic(prepared[index], stats, topic, OffTopicParams(), own_index=index)
 
 
@@ -98,30 +161,40 @@ def _deciding_words(prepared: PreparedDoc, hit: OffTopicHit) -> tuple[str, ...]:
 
 
 def _hits(prepared: tuple[PreparedDoc, ...], rules: Ruleset, map_docs: DocMap,
-          encoder: Encoder | None) -> list[list[OffTopicHit]]:
-    if encoder is None:
+          encoder: Encoder | None, memo: HitMemo | None) -> list[Hits]:
+    keys = _memo_keys(prepared, semantic=encoder is not None) if memo is not None else []
+    known = {i: memo.earlier[k] for i, k in enumerate(keys) if k in memo.earlier} if memo is not None else {}
+    todo = tuple(i for i in range(len(prepared)) if i not in known)
+    found: list[list[OffTopicHit]] = []
+    if todo and encoder is None:
         stats = corpus_stats(prepared)  # once: O(corpus)
-        return map_docs(_score, (prepared, stats, tuple(rules.quality.topic_terms)), len(prepared))
-    # the model runs in this process (it is multi-threaded itself; forking it is unsafe)
-    return [find_off_topic_semantic(doc, encoder=encoder) for doc in prepared]
+        found = map_docs(_score, (prepared, stats, tuple(rules.quality.topic_terms), todo), len(todo))
+    elif todo:  # the model runs in this process (it is multi-threaded itself; forking it is unsafe)
+        found = [find_off_topic_semantic(prepared[i], encoder=encoder) for i in todo]
+    computed = dict(zip(todo, map(tuple, found), strict=True))
+    hits = [known[i] if i in known else computed[i] for i in range(len(prepared))]
+    if memo is not None:
+        memo.current.update(zip(keys, hits, strict=True))
+    return hits
 
 
 def check(corpus: Corpus, rules: Ruleset, map_docs: DocMap = serial_map,
-          encoder: Encoder | None = None) -> Iterator[Finding]:
+          encoder: Encoder | None = None, memo: HitMemo | None = None) -> Iterator[Finding]:
     """`map_docs` runs the lexical per-document scoring (the engine passes a process pool's);
-    `encoder` (loaded by the engine) selects the semantic detector."""
+    `encoder` (loaded by the engine) selects the semantic detector; `memo`: hits of earlier
+    audits to reuse, and where this audit's go (see `HitMemo`)."""
     documents = _documents(corpus)
     prepared = tuple(doc for _, doc, _ in documents)
     mode = "lexical" if encoder is None else "semantic"
     per_1000 = rules.quality.off_topic_max_per_1000_words
-    for (source, doc, spans), hits in zip(documents, _hits(prepared, rules, map_docs, encoder), strict=True):
+    for (source, doc, spans), hits in zip(documents, _hits(prepared, rules, map_docs, encoder, memo), strict=True):
         if not hits:
             continue  # most documents: their words need not be counted
         words = sum(len(text.split()) for text in doc.texts)
         cap = max(1, int(words * per_1000 / 1000))
-        hits = sorted(sorted(hits, key=lambda h: (h.score, h.sentence_index))[:cap],
+        kept = sorted(sorted(hits, key=lambda h: (h.score, h.sentence_index))[:cap],
                       key=lambda h: h.sentence_index)
-        for hit in hits:
+        for hit in kept:
             text = doc.texts[hit.sentence_index]
             span = text[hit.start:hit.end]
             what = "This sentence" if hit.part == "sentence" else "The end of this sentence"

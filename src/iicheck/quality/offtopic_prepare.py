@@ -21,6 +21,8 @@ True
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import re
 from collections import Counter
 from itertools import chain
@@ -31,7 +33,7 @@ from .words import _WORD_RE, token_stem
 __all__ = ["PREPARED_VERSION", "PreparedDoc", "Tokens", "prepare_document", "as_prepared",
            "sentence_tokens", "split_points"]
 
-PREPARED_VERSION = 4
+PREPARED_VERSION = 5
 """Bumped whenever tokenisation, stemming or split finding changes: a cache keyed on the text
 alone must also key on this (or compare ``PreparedDoc.version``)."""
 
@@ -46,12 +48,17 @@ class PreparedDoc(NamedTuple):
 
     ``stems[i]``: its distinct content stems, sorted.
     ``counts``: ``(stem, number of sentences that use it)`` pairs, sorted by stem.
+    ``text_digest``: a digest of ``texts`` (of which everything here is a function), and
+    ``counts_digest`` one of the number of sentences and ``counts`` (all the corpus statistics
+    read from the document): what a cache of off-topic results keys on (`iicheck.checks.off_topic`).
     """
 
     version: int
     texts: tuple[str, ...]
     stems: tuple[tuple[str, ...], ...]
     counts: tuple[tuple[str, int], ...]
+    text_digest: bytes
+    counts_digest: bytes
 
 
 class Tokens(NamedTuple):
@@ -91,8 +98,16 @@ def prepare_document(sentences: Sequence[str]) -> PreparedDoc:
     """Stem every sentence (pure, deterministic)."""
     texts = tuple(str(s) for s in sentences)
     stems = tuple(map(_stems, texts))
-    df = Counter(chain.from_iterable(stems))
-    return PreparedDoc(PREPARED_VERSION, texts, stems, tuple(sorted(df.items())))
+    counts = tuple(sorted(Counter(chain.from_iterable(stems)).items()))
+    text_digest = hashlib.blake2b(str(PREPARED_VERSION).encode(), digest_size=16)
+    for text in texts:
+        data = text.encode("utf-8", "surrogatepass")
+        text_digest.update(len(data).to_bytes(8, "little"))
+        text_digest.update(data)
+    # marshal version 2 writes equal ints, strs and tuples as equal bytes (later versions
+    # depend on interning and reference counts)
+    counts_digest = hashlib.blake2b(marshal.dumps((len(texts), counts), 2), digest_size=16)
+    return PreparedDoc(PREPARED_VERSION, texts, stems, counts, text_digest.digest(), counts_digest.digest())
 
 
 def as_prepared(document: Sequence[str] | PreparedDoc) -> PreparedDoc:
@@ -101,8 +116,9 @@ def as_prepared(document: Sequence[str] | PreparedDoc) -> PreparedDoc:
     if isinstance(document, PreparedDoc):
         return document if document.version == PREPARED_VERSION else prepare_document(
             document.texts)
-    if (isinstance(document, tuple) and len(document) == len(PreparedDoc._fields)
-            and isinstance(document[0], int) and not isinstance(document[0], bool)):
-        doc = PreparedDoc(*document)
-        return doc if doc.version == PREPARED_VERSION else prepare_document(doc.texts)
+    if isinstance(document, tuple) and document and isinstance(document[0], int) and not isinstance(document[0], bool):
+        if document[0] == PREPARED_VERSION and len(document) == len(PreparedDoc._fields):
+            return PreparedDoc(*document)
+        return prepare_document(document[1])  # an older version's fields: its texts come second
     return prepare_document(document)
+
