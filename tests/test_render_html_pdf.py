@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -168,10 +169,10 @@ def _dump(report: Report) -> str:
     return json.dumps(report.model_dump(mode="json"), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def synthetic(base: Report, n_findings: int, n_claims: int) -> Report:
+def synthetic(base: Report, n_findings: int, n_claims: int, n_sources: int = 50) -> Report:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from render_bench import synthetic as scale
-    return scale(base, n_findings, n_claims)
+    return scale(base, n_findings, n_claims, n_sources)
 
 
 def _pdf_text(pdf: bytes, tmp_path: Path) -> str:
@@ -346,6 +347,36 @@ def test_print_budget_in_html(sample: Report) -> None:
         assert re.search(f'<(article class="[^"]*"|tr) id="finding-{f.fingerprint}"', printed)
     for f in big.findings[CARD_BUDGET:]:
         assert f'<p class="fline sev-{f.severity}" id="finding-{f.fingerprint}">' in printed
+
+
+def test_print_budget_counts_what_it_does_not_print(sample: Report) -> None:
+    from iicheck.render.html import (CARD_BUDGET, LINE_BUDGET, RECONCILED_BUDGET, SOURCES_BUDGET, UNDATED_BUDGET,
+                                     render_html, render_print_html)
+    big = synthetic(sample, 1500, 5000, n_sources=SOURCES_BUDGET + 20)
+    big = big.model_copy(update={"reconciled": tuple(
+        big.reconciled[i % len(big.reconciled)] for i in range(RECONCILED_BUDGET + 30))})
+    html, printed = render_html(big), render_print_html(big)
+    listed = CARD_BUDGET + LINE_BUDGET
+    for i, f in enumerate(big.findings):  # screen: every finding; print: the first `listed`
+        assert html.count(f'id="finding-{f.fingerprint}"') == 1
+        assert printed.count(f'id="finding-{f.fingerprint}"') == (i < listed)
+    notes = re.findall(r'<p class="compact-head not-printed">(\d+) more (.+?) not printed', printed)
+    assert sum(int(n) for n, what in notes if "reconciled" not in what and "undated" not in what) == 1500 - listed
+    assert [int(n) for n, what in notes if "reconciled" in what] == [30]
+    assert html.count('<div class="reconciled">') == RECONCILED_BUDGET + 30
+    assert printed.count('<div class="reconciled">') == RECONCILED_BUDGET
+    assert html.count('<section class="scorecard" id="source-s') == SOURCES_BUDGET + 20
+    assert printed.count('<section class="scorecard" id="source-s') == SOURCES_BUDGET
+    assert "20 more sources: scorecards not printed" in printed
+    undated = [c for c in big.claims if not c.time.known and c.metric is not None]
+    per_metric = Counter(c.metric for c in undated)
+    assert max(per_metric.values()) > UNDATED_BUDGET  # the case is exercised
+    hidden = sum(n - UNDATED_BUDGET for n in per_metric.values() if n > UNDATED_BUDGET)
+    assert sum(int(n) for n, what in notes if "undated" in what) == hidden
+    flat = " ".join(printed.split())
+    assert f"the other {1500 - listed} are counted where they belong, not printed" in flat
+    assert f"The first {RECONCILED_BUDGET} of {RECONCILED_BUDGET + 30} reconciled pairs are listed" in flat
+    assert "compact-head not-printed" not in html and "beyond the print budget)" not in html  # screen: complete
 
 
 def test_large_report_pdf_within_budget(sample: Report, tmp_path: Path) -> None:
