@@ -267,6 +267,19 @@ def test_timelines_one_mark_per_dated_claim(sample: Report, sample_html: str) ->
     assert "Not drawn — time unknown" in sample_html and "exceeded 1 billion" in sample_html
 
 
+def test_timelines_label_boxes_only_while_readable(sample: Report) -> None:
+    from iicheck.render.timeline_svg import LABELLED_MAX, timeline_svg
+    dated = [c for c in sample.claims if c.time.known]
+    few = [dated[i % len(dated)].model_copy(update={"id": f"c{i}"}) for i in range(LABELLED_MAX)]
+    many = few + [few[0].model_copy(update={"id": "one more"})]
+    small, large = str(timeline_svg("m", few)), str(timeline_svg("m", many))
+    assert small.count('<g class="mark">') == LABELLED_MAX and small.count('class="lbl"') == LABELLED_MAX
+    assert "not labelled" not in small
+    assert large.count('<g class="mark">') == LABELLED_MAX + 1 and 'class="lbl"' not in large
+    assert f"{LABELLED_MAX + 1} boxes, not labelled (more than {LABELLED_MAX}); hover a box" in large
+    assert "hover" not in str(timeline_svg("m", many, tooltips=False))  # paper has no hover
+
+
 def test_scorecards_show_score_when_present(sample: Report) -> None:
     from iicheck.render.html import render_html
     off_topic = next(f for f in sample.findings if f.kind == "off_topic")
@@ -377,6 +390,28 @@ def test_print_budget_counts_what_it_does_not_print(sample: Report) -> None:
     assert f"the other {1500 - listed} are counted where they belong, not printed" in flat
     assert f"The first {RECONCILED_BUDGET} of {RECONCILED_BUDGET + 30} reconciled pairs are listed" in flat
     assert "compact-head not-printed" not in html and "beyond the print budget)" not in html  # screen: complete
+
+
+def test_screen_budget_keeps_a_large_page_readable(sample: Report, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The screen budget (SCREEN) works like the print one with larger numbers; shrunk here to
+    exercise it on a small report."""
+    from iicheck.render import html as html_module
+    small = html_module.Budget(cards=5, lines=10, claims=20, reconciled=2, sources=3, undated=1, drawn=4)
+    monkeypatch.setattr(html_module, "SCREEN", small)
+    big = synthetic(sample, 40, 60, n_sources=6)
+    page = html_module.render_html(big)
+    for i, f in enumerate(big.findings):
+        assert page.count(f'id="finding-{f.fingerprint}"') == (i < 15)
+    assert page.count('<article class="finding') + page.count('<tr id="finding-') == 5
+    assert page.count('<p class="fline') == 10
+    notes = re.findall(r'<p class="compact-head not-printed">(\d+) more (.+?) not shown', page)
+    assert sum(int(n) for n, what in notes if "reconciled" not in what and "undated" not in what) == 25
+    flat = " ".join(page.split())
+    assert "This page is within a size budget." in flat and "the other 25 are counted where they belong, not shown" in flat
+    assert "see audit.json" in flat and "audit.html / audit.json" not in flat
+    assert page.count('<section class="scorecard" id="source-s') == 3
+    assert "60 claims: see audit.json. This page lists claims only up to 20" in flat
+    assert "dated claims drawn (this page&#39;s size budget; all in audit.json)" in flat
 
 
 def test_large_report_pdf_within_budget(sample: Report, tmp_path: Path) -> None:

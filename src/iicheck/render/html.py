@@ -9,34 +9,37 @@ anything. All source text reaches the page through Jinja2 autoescaping.
 both media list them one row each in a "Figures no rule covers" table after the other figure
 findings, each row keeping its `finding-<fingerprint>` anchor.
 
-Two media, one template:
+Two media, one template, each with a documented size budget (`Budget`: `SCREEN`, `PRINT`),
+never a judgement of its own. Within it a report is laid out in full (the seed corpus in both
+media); beyond it the rest is counted where it belongs and a note under the masthead and in
+the section concerned says so and where to find everything (audit.json holds it all):
 
-* `render_html(report)` (screen, audit.html) is complete: every finding as a full card,
-  every claim in the claims table.
+* `render_html(report)` (screen, audit.html): 2,000 findings in full, 18,000 more one line
+  each, 20,000 claims in the claims table, 5,000 reconciled pairs, 2,000 scorecards, 500
+  undated claims listed and 1,000 claims drawn per timeline. Without it the page of 10,000
+  generated documents was 260 MB (123 MB of finding cards, 56 MB of scorecards, 48 MB of
+  reconciled pairs), too large for a browser to open usefully.
 * `render_print_html(report)` feeds the PDF (see `iicheck.render.pdf`). WeasyPrint lays out
   every box, which costs ~40-50 ms per finding card and ~13 ms per claims-table row, so the
-  printed copy has a documented size budget, never a judgement of its own:
-  - the first `CARD_BUDGET` (100) findings in the report's order (which already puts errors
-    and warnings first) are shown in full: a card, or a row with the quoted sentence for an
-    unmapped figure. The next `LINE_BUDGET` (900) are one line each (severity, kind, status,
-    source:line, message clipped to `CLIP` characters, fingerprint, and its anchor) after the
-    full ones of the same group, so nothing moves to another section. The lines are
-    paragraphs, not table rows: WeasyPrint lays out a table row about 4x slower. Any later
-    finding is counted in its group ("N more ... not printed"), not printed: at about 12 ms
-    per line, the 12,816 findings of 1,000 generated documents took 159 s, 3 GB and 1,498
-    pages when every one had its line (21.6 s, 584 MB, 125 pages within the budget);
-  - the first `RECONCILED_BUDGET` (100) reconciled pairs, the scorecards of the first
-    `SOURCES_BUDGET` (100) sources (the quality findings of the others, within the findings
-    budget, in a section of their own) and the first `UNDATED_BUDGET` (50) undated claims
-    under each timeline are listed, and the first `TIMELINE_BUDGET` (300) dated claims of a
-    metric drawn in its timeline (a box costs WeasyPrint about 3 ms: 10,000 claims took 35 s);
-    the others are counted;
-  - the claims table is printed only when the report has at most `CLAIMS_BUDGET` (300)
-    claims; otherwise a note points to audit.html / audit.json and a per-metric count
-    table stands in for it;
-  - charts are unchanged (one per metric), minus their hover tooltips, which paper cannot show.
-  Whenever a budget applies, the PDF says so in a visible note under the masthead and in
-  the section concerned. Reports within budget (such as the seed corpus) print in full.
+  printed budget (`PRINT`) is small:
+  - the first 100 findings in the report's order (which already puts errors and warnings
+    first) are shown in full: a card, or a row with the quoted sentence for an unmapped
+    figure. The next 900 are one line each (severity, kind, status, source:line, message
+    clipped to `CLIP` characters, fingerprint, and its anchor) after the full ones of the
+    same group, so nothing moves to another section. The lines are paragraphs, not table
+    rows: WeasyPrint lays out a table row about 4x slower. Any later finding is counted in
+    its group ("N more ... not printed"): at about 12 ms per line, the 12,816 findings of
+    1,000 generated documents took 159 s, 3 GB and 1,498 pages when every one had its line
+    (21.6 s, 584 MB, 125 pages within the budget);
+  - the first 100 reconciled pairs, the scorecards of the first 100 sources (the quality
+    findings of the others, within the findings budget, in a section of their own) and the
+    first 50 undated claims under each timeline are listed, and the first 300 dated claims
+    of a metric drawn in its timeline (a box costs WeasyPrint about 3 ms: 10,000 claims took
+    35 s); the others are counted;
+  - the claims table is printed only when the report has at most 300 claims; otherwise a
+    per-metric count table stands in for it;
+  - charts lose their hover tooltips, which paper cannot show.
+The first ones in the report's order are always the ones laid out: nothing is re-chosen.
 """
 
 from __future__ import annotations
@@ -61,13 +64,27 @@ STRUCK_KINDS = frozenset({"off_topic", "artifact", "boilerplate", "duplicate_tex
 SEVERITIES = ("error", "warning", "info")
 STATUSES = ("new", "updated", "explained")
 COMPACT_KINDS = frozenset({"unmapped_figure"})  # always one row each, in both media
-CARD_BUDGET = 100  # print: the first 100 findings in report order in full, then one line each
-LINE_BUDGET = 900  # print: one line each for the next 900; any later ones are counted, not printed
-CLAIMS_BUDGET = 300  # print: the full claims table only up to this many claims
-RECONCILED_BUDGET = 100  # print: the first 100 reconciled pairs listed, the others counted
-SOURCES_BUDGET = 100  # print: scorecards of the first 100 sources, the others counted
-UNDATED_BUDGET = 50  # print: undated claims listed under a timeline, the others counted
-TIMELINE_BUDGET = 300  # print: dated claims drawn per timeline (the first in report order)
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How much of a report one medium lays out; the rest is counted where it belongs and
+    the page says so (see the module docstring)."""
+
+    cards: int  # findings in full (the first ones in the report's order)
+    lines: int  # the next ones, one line each; any later ones are counted only
+    claims: int  # the claims table only up to this many claims, else counts per metric
+    reconciled: int  # reconciled pairs listed
+    sources: int  # source scorecards
+    undated: int  # undated claims listed under a timeline
+    drawn: int  # dated claims drawn per timeline (the first in the report's order)
+
+
+PRINT = Budget(cards=100, lines=900, claims=300, reconciled=100, sources=100, undated=50, drawn=300)
+SCREEN = Budget(cards=2000, lines=18000, claims=20000, reconciled=5000, sources=2000, undated=500, drawn=1000)
+CARD_BUDGET, LINE_BUDGET, CLAIMS_BUDGET = PRINT.cards, PRINT.lines, PRINT.claims
+RECONCILED_BUDGET, SOURCES_BUDGET, UNDATED_BUDGET, TIMELINE_BUDGET = (
+    PRINT.reconciled, PRINT.sources, PRINT.undated, PRINT.drawn)
 CLIP = 140  # print: characters of a message kept in a compact row
 
 
@@ -151,10 +168,9 @@ def quality_score(source: SourceInfo, findings: list[FindingView]) -> object:
     return score
 
 
-def _views(report: Report, budget: int | None, line_budget: int | None = None) -> list[FindingView]:
-    """One view per finding in report order; those from index `budget` on (None: no limit) go
-    to one line each, and those from `budget + line_budget` on (None: no limit) are not
-    listed."""
+def _views(report: Report, budget: Budget) -> list[FindingView]:
+    """One view per finding in report order; from index `budget.cards` on one line each, and
+    from `budget.cards + budget.lines` on not listed."""
     by_span = {(c.source, c.span): c for c in report.claims}
     sources = {s.id: s for s in report.sources}
     seen: Counter[str] = Counter()
@@ -169,9 +185,8 @@ def _views(report: Report, budget: int | None, line_budget: int | None = None) -
                          sources.get(ev.source))
             for ev in finding.evidence
         )
-        card = budget is None or index < budget
-        listed = card or line_budget is None or index < budget + line_budget  # type: ignore[operator]
-        views.append(FindingView(finding, anchor, evidence, card, listed))
+        views.append(FindingView(finding, anchor, evidence, index < budget.cards,
+                                 index < budget.cards + budget.lines))
     return views
 
 
@@ -192,7 +207,8 @@ def _metric_counts(claims: tuple[Claim, ...]) -> list[dict[str, object]]:
 
 def _context(report: Report, medium: str = "screen") -> dict[str, object]:
     printed = medium == "print"
-    views = _views(report, CARD_BUDGET if printed else None, LINE_BUDGET if printed else None)
+    budget = PRINT if printed else SCREEN
+    views = _views(report, budget)
     action = [v for v in views if v.finding.kind not in QUALITY_KINDS]
     unmapped = [v for v in action if v.finding.kind in COMPACT_KINDS]
     action_cards = [v for v in action if v.finding.kind not in COMPACT_KINDS]
@@ -204,7 +220,7 @@ def _context(report: Report, medium: str = "screen") -> dict[str, object]:
     quality = [v for v in views if v.finding.kind in QUALITY_KINDS]
     over_budget = sum(1 for v in views if not v.card)
     unlisted = sum(1 for v in views if not v.listed)
-    carded = report.sources[:SOURCES_BUDGET] if printed else report.sources
+    carded = report.sources[:budget.sources]
     home = {s.id for s in carded}
     claim_counts = Counter(c.source for c in report.claims)
     by_source: dict[str, list[FindingView]] = {}
@@ -225,22 +241,27 @@ def _context(report: Report, medium: str = "screen") -> dict[str, object]:
     timelines = []
     for m, cs in metrics.items():
         undated = [c for c in cs if not c.time.known]
-        shown = undated[:UNDATED_BUDGET] if printed else undated
+        shown = undated[:budget.undated]
         dated = [c for c in cs if c.time.known]
-        drawn = dated[:TIMELINE_BUDGET] if printed else dated
+        drawn = dated[:budget.drawn]
         timelines.append({"metric": m, "svg": timeline_svg(m, drawn, tooltips=not printed), "claims": cs,
                           "undated": shown, "undated_unlisted": len(undated) - len(shown),
                           "dated": len(dated), "undrawn": len(dated) - len(drawn)})
-    reconciled = report.reconciled[:RECONCILED_BUDGET] if printed else report.reconciled
+    reconciled = report.reconciled[:budget.reconciled]
     claims = {c.id: c for c in report.claims}
     return {
         "r": report, "s": report.summary, "severities": SEVERITIES, "groups": groups,
-        "printed": printed, "unmapped": unmapped, "card_budget": CARD_BUDGET,
-        "over_budget": over_budget, "unlisted": unlisted, "line_budget": LINE_BUDGET, "clip": CLIP,
+        "printed": printed, "unmapped": unmapped, "card_budget": budget.cards,
+        "over_budget": over_budget, "unlisted": unlisted, "line_budget": budget.lines, "clip": CLIP,
         "reconciled": reconciled, "reconciled_unlisted": len(report.reconciled) - len(reconciled),
         "sources_unlisted": len(report.sources) - len(carded),
-        "claims_in_full": not printed or len(report.claims) <= CLAIMS_BUDGET,
-        "claims_budget": CLAIMS_BUDGET, "metric_counts": _metric_counts(report.claims),
+        "claims_in_full": len(report.claims) <= budget.claims,
+        "claims_budget": budget.claims, "metric_counts": _metric_counts(report.claims),
+        # how the page names itself, what it leaves out and where the rest is
+        "copy": "This printed copy" if printed else "This page",
+        "unshown": "not printed" if printed else "not shown",
+        "elsewhere": "audit.html / audit.json" if printed else "audit.json",
+        "budget_name": "the print budget" if printed else "this page's size budget",
         "action_count": len(action), "quality_count": len(quality), "cards": cards,
         "orphans": [v for v in quality if not v.evidence or v.evidence[0].evidence.source
                     not in home],

@@ -1,7 +1,8 @@
 """Static SVG timeline of one metric's claims: value intervals against time windows.
 
 Each claim with a known time window is one rectangle spanning [time.start, time.end] ×
-[value.low, value.high]; colour follows the definition, the label names figure and source,
+[value.low, value.high]; colour follows the definition, the label names figure and source
+(up to `LABELLED_MAX` claims per timeline; beyond, boxes only, and the hover text names them),
 targets have a dashed outline, estimates a dotted one, excluded claims are grey. The value
 axis turns logarithmic when the drawn values span more than two orders of magnitude.
 
@@ -24,6 +25,10 @@ from iicheck.render.chart_axes import Scale, fmt_value, time_ticks, value_scale
 WIDTH, HEIGHT = 760, 360
 LINE = 13  # label line height in px
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 14, 84
+LABELLED_MAX = 40
+"""Boxes are labelled (figure · source) only up to this many claims in one timeline: beyond,
+the labels overprint each other into a black band (300 claims of one metric at 1,000
+generated documents), and placing them costs time quadratic in their number."""
 PALETTE = ("#2563eb", "#d97706", "#059669", "#db2777", "#7c3aed", "#0891b2", "#65a30d")
 NO_DEFINITION, EXCLUDED = "#6b7280", "#9ca3af"
 DASH = {"achieved": "", "target": "6 3", "estimate": "2 2"}
@@ -193,11 +198,16 @@ def timeline_svg(metric: str, claims: Sequence[Claim], tooltips: bool = True) ->
                    f'class="grid" {STYLE["grid"]}/><text x="{x:.1f}" y="{plot_bottom + 16}" '
                    f'text-anchor="middle" class="tick" {STYLE["tick"]}>{_e(text)}</text>')
     scale_note = "log scale" if ys.log else "linear scale"
+    labelled = len(dated) <= LABELLED_MAX
+    unlabelled_note = "" if labelled else (
+        f" · {len(dated)} boxes, not labelled (more than {LABELLED_MAX})"
+        + ("; hover a box for its figure and source" if tooltips else ""))
     out.append(f'<text x="{LEFT}" y="{plot_bottom + 34}" class="axis" {STYLE["axis"]}>'
-               f'value ({_e(scale_note)}) against time window</text>')
+               f'value ({_e(scale_note)}) against time window{_e(unlabelled_note)}</text>')
     marks = [_mark(c, xs, ys, colours[c.definition], tooltips) for c in dated]
     out.extend(rect for rect, _ in marks)
-    out.extend(_place([label for _, label in marks]))
+    if labelled:
+        out.extend(_place([label for _, label in marks]))
     out.extend(_legend(dated, colours))
     out.append("</svg>")
     return Markup("".join(out))
