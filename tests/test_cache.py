@@ -13,6 +13,7 @@ from iicheck import cache
 from iicheck.checks import off_topic
 from iicheck.engine import AuditOptions, audit
 from iicheck.quality.corpusstats import statistics_fingerprint
+from iicheck.quality.offtopic import OffTopicHit
 from iicheck.quality.offtopic_prepare import PreparedDoc, prepare_document
 from iicheck.ruleset import load_ruleset
 
@@ -99,7 +100,8 @@ def test_off_topic_hit_keys_follow_the_statistics_the_position_and_the_text() ->
 def test_damaged_hits_are_refused() -> None:
     hit = (3, 0, 10, "sentence", 0.25, ("ferry",), "why")
     assert off_topic.unpack_hits({"k": (hit,)})["k"][0].words == ("ferry",)
-    for bad in ({"k": (hit[:-1],)}, {"k": ((3.0, *hit[1:]),)}, {1: (hit,)}, {"k": (("x",) * 7,)}):
+    for bad in ({"k": (hit[:-1],)}, {"k": ((3.0, *hit[1:]),)}, {1: (hit,)}, {"k": (("x",) * 7,)},
+                {"k": ((*hit[:5], (1,), "why"),)}):
         with pytest.raises((TypeError, ValueError)):
             off_topic.unpack_hits(bad)  # type: ignore[arg-type]
 
@@ -193,3 +195,19 @@ def test_unwritable_cache_folder_is_not_an_error(tmp_path: Path) -> None:
     blocker.write_text("a file where the cache folder would go", encoding="utf-8")
     report = audit(_options(SEEDS, blocker)).report
     assert report == audit(AuditOptions(sources=(SEEDS,), rules=RULES, jobs=1)).report
+
+
+def test_reused_hits_must_point_into_their_document() -> None:
+    """A memo entry under the right key whose hit lies outside the document (a damaged or
+    forged cache) is not trusted: the document is scored again."""
+    from iicheck.checks.corpus import serial_map
+
+    docs = tuple(prepare_document(d) for d in seed_docs()[1])
+    keys = off_topic._memo_keys(docs, semantic=False)
+    fresh = off_topic._hits(docs, RULESET, serial_map, None, None)
+    outside = OffTopicHit(len(docs[0].texts), 0, 5, "sentence", 0.1, ("x",), "forged")
+    past_end = OffTopicHit(0, 0, len(docs[0].texts[0]) + 1, "sentence", 0.1, ("x",), "forged")
+    for forged in (outside, past_end):
+        memo = off_topic.HitMemo({keys[0]: (forged,)})
+        assert off_topic._hits(docs, RULESET, serial_map, None, memo) == fresh
+        assert memo.current[keys[0]] == fresh[0]

@@ -124,9 +124,17 @@ _HIT_TYPES = (int, int, int, str, float, tuple, str)
 
 
 def _hit(fields: Sequence[object]) -> OffTopicHit:
-    if len(fields) != len(_HIT_TYPES) or not all(map(isinstance, fields, _HIT_TYPES)):
+    if (len(fields) != len(_HIT_TYPES) or not all(map(isinstance, fields, _HIT_TYPES))
+            or not all(isinstance(w, str) for w in fields[5])):  # type: ignore[attr-defined]
         raise TypeError("damaged off-topic hit")
     return OffTopicHit(*fields)  # type: ignore[arg-type]
+
+
+def _fits(hits: Hits, doc: PreparedDoc) -> bool:
+    """True when every hit points into the document's sentences (a reused entry is trusted
+    only then)."""
+    return all(0 <= h.sentence_index < len(doc.texts) and 0 <= h.start <= h.end <= len(doc.texts[h.sentence_index])
+               for h in hits)
 
 
 def memo_scope(corpus: Corpus, semantic: bool) -> str:
@@ -163,7 +171,8 @@ def _deciding_words(prepared: PreparedDoc, hit: OffTopicHit) -> tuple[str, ...]:
 def _hits(prepared: tuple[PreparedDoc, ...], rules: Ruleset, map_docs: DocMap,
           encoder: Encoder | None, memo: HitMemo | None) -> list[Hits]:
     keys = _memo_keys(prepared, semantic=encoder is not None) if memo is not None else []
-    known = {i: memo.earlier[k] for i, k in enumerate(keys) if k in memo.earlier} if memo is not None else {}
+    known = {i: memo.earlier[k] for i, k in enumerate(keys)
+             if k in memo.earlier and _fits(memo.earlier[k], prepared[i])} if memo is not None else {}
     todo = tuple(i for i in range(len(prepared)) if i not in known)
     found: list[list[OffTopicHit]] = []
     if todo and encoder is None:
