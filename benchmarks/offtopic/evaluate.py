@@ -1,12 +1,15 @@
 """Evaluate the off_topic detector on the labelled benchmark and on the five seeds.
 
-    python benchmarks/offtopic/evaluate.py [--seeds DIR] [--semantic] [--no-cv] [--scale N]
+    python benchmarks/offtopic/evaluate.py [--seeds DIR] [--semantic] [--no-cv] [--scale N] [--topic-terms]
 
 Prints sentence-level precision / recall / F1 (overall, whole-sentence insertions, splices),
 the false-flag rate on clean documents, time per 1,000 sentences, the cross-validated figures
 (thresholds chosen on 4/5 of the articles, scored on the held-out fifth; overall and by topic),
 and every hit on the seed texts. ``--scale N`` times the lexical audit path on N synthetic
 documents of about 40 sentences (each the concatenation of four benchmark documents).
+``--topic-terms`` (lexical mode) passes the rules' topic vocabulary (rules/quality.yaml
+``topic_terms``), as ``iicheck audit`` does, to the industrial-internet documents and the seeds
+only: a corpus on another topic would come with rules of its own.
 
 Scoring: a flagged sentence is a true positive when it overlaps an inserted or spliced span; a
 splice counts as *found* (splice recall) only when the hit is a tail whose start is the splice
@@ -174,7 +177,9 @@ def fmt(s: dict) -> str:
 
 # ----------------------------------------------------------------- detectors
 
-def make_detector(semantic: bool):
+def make_detector(semantic: bool, topic: tuple[str, ...] = ()):
+    """The detector as ``run(recs, params, stats) -> hits per record``; ``topic``: topic
+    terms for the industrial-internet records (lexical mode)."""
     if semantic:
         import numpy as np
         from iicheck.quality.offtopic_semantic import (
@@ -197,7 +202,8 @@ def make_detector(semantic: bool):
         return run, SemanticParams
 
     def run(recs, params, stats):
-        return [find_off_topic(prepared(r), st, params=params) for r, st in zip(recs, stats)]
+        return [find_off_topic(prepared(r), st, topic if r["category"] == "ii" else (), params=params)
+                for r, st in zip(recs, stats)]
     return run, OffTopicParams
 
 
@@ -363,12 +369,19 @@ def main() -> None:
     ap.add_argument("--seeds", type=Path, default=None)
     ap.add_argument("--semantic", action="store_true")
     ap.add_argument("--no-cv", action="store_true")
+    ap.add_argument("--topic-terms", action="store_true",
+                    help="lexical: the rules' topic vocabulary for the industrial-internet documents and the seeds")
     ap.add_argument("--scale", type=int, default=0, metavar="N",
                     help="also time the lexical audit path on N synthetic ~40-sentence documents")
     args = ap.parse_args()
 
     recs, mids = load(), load_mid()
-    run, Params = make_detector(args.semantic)
+    topic: tuple[str, ...] = ()
+    if args.topic_terms:
+        from iicheck.ruleset import load_ruleset
+        topic = tuple(load_ruleset(REPO / "rules").quality.topic_terms)
+        print(f"topic terms for the industrial-internet documents and the seeds: {len(topic)}")
+    run, Params = make_detector(args.semantic, topic)
     n_sent = sum(len(r["sentences"]) for r in recs)
     print(f"benchmark: {len(recs)} documents, {n_sent} sentences, "
           f"{sum(len(r['inserted']) for r in recs)} insertions, "
@@ -456,7 +469,7 @@ def main() -> None:
                 from iicheck.quality.offtopic_semantic import find_off_topic_semantic
                 hs = find_off_topic_semantic(doc, encoder=run.encoder)
             else:
-                hs = find_off_topic(prepare_document(doc), sstats, own_index=files.index(f))
+                hs = find_off_topic(prepare_document(doc), sstats, topic, own_index=files.index(f))
             total += len(hs)
             for h in hs:
                 print(f"  {f.name} #{h.sentence_index} {h.part} score={h.score:.3f}: "
