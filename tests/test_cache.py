@@ -211,3 +211,11 @@ def test_reused_hits_must_point_into_their_document() -> None:
         memo = off_topic.HitMemo({keys[0]: (forged,)})
         assert off_topic._hits(docs, RULESET, serial_map, None, memo) == fresh
         assert memo.current[keys[0]] == fresh[0]
+
+
+def test_a_reused_corpus_entry_counts_as_recently_used(tmp_path: Path) -> None:
+    audit(_options(SEEDS, tmp_path / "cache"))
+    (entry,) = _corpus_entries(tmp_path / "cache")
+    os.utime(entry, (1_700_000_000, 1_700_000_000))
+    audit(_options(SEEDS, tmp_path / "cache"))  # nothing changed: read, not rewritten
+    assert entry.stat().st_mtime > 1_700_000_000  # so pruning by age keeps it

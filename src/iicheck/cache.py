@@ -139,6 +139,14 @@ def corpus_entry(current: Path, key: str) -> Path:
     return current / _CORPUS / f"{key}.marshal"
 
 
+def mark_used(path: Path) -> None:
+    """Mark an entry read but not rewritten as just used, so that pruning by age keeps it."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
 def write_corpus_entry(path: Path, payload: Any) -> None:
     """Store a corpus-level entry (at a `corpus_entry` path) and keep only the
     `CORPUS_ENTRIES_KEPT` newest of them."""

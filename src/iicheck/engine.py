@@ -230,8 +230,11 @@ def _cached_corpus_quality(corpus: Corpus, rules: Ruleset, options: AuditOptions
     if options.semantic and encoder is None:
         encoder = _EncoderOnFirstUse()
     found = corpus_quality_findings(corpus, rules, document_map(options.jobs), encoder, memo)
-    if entry is not None and memo is not None and memo.current.keys() != memo.earlier.keys():
-        cache.write_corpus_entry(entry, pack_hits(memo.current))
+    if entry is not None and memo is not None:
+        if memo.current.keys() != memo.earlier.keys():
+            cache.write_corpus_entry(entry, pack_hits(memo.current))
+        else:  # every hit reused: the entry stays as it is, the newest
+            cache.mark_used(entry)
     return found
 
 
