@@ -98,6 +98,10 @@ class Quote:
     tag: str
 
 
+_UNQUOTED = Quote("", "", "", "")
+"""The quote of a finding shown as one line or counted: not laid out, so not excerpted."""
+
+
 @dataclass(frozen=True)
 class EvidenceView:
     evidence: Evidence
@@ -179,14 +183,18 @@ def _views(report: Report, budget: Budget) -> list[FindingView]:
         seen[finding.fingerprint] += 1
         n = seen[finding.fingerprint]
         anchor = f"finding-{finding.fingerprint}" + (f"-{n}" if n > 1 else "")
-        tag = "del" if finding.kind in STRUCK_KINDS else "mark"
-        evidence = tuple(
-            EvidenceView(ev, quote(ev, tag), by_span.get((ev.source, ev.figure_span or (-1, -1))),
-                         sources.get(ev.source))
-            for ev in finding.evidence
-        )
-        views.append(FindingView(finding, anchor, evidence, index < budget.cards,
-                                 index < budget.cards + budget.lines))
+        card = index < budget.cards
+        if card:
+            tag = "del" if finding.kind in STRUCK_KINDS else "mark"
+            evidence = tuple(
+                EvidenceView(ev, quote(ev, tag), by_span.get((ev.source, ev.figure_span or (-1, -1))),
+                             sources.get(ev.source))
+                for ev in finding.evidence
+            )
+        else:  # a line or a count: where it is (its first evidence), not what it quotes
+            evidence = tuple(EvidenceView(ev, _UNQUOTED, None, sources.get(ev.source))
+                             for ev in finding.evidence[:1])
+        views.append(FindingView(finding, anchor, evidence, card, index < budget.cards + budget.lines))
     return views
 
 
