@@ -462,6 +462,7 @@ def test_two_runs_at_once_on_one_output_folder(tmp_path: Path) -> None:
                                       ". Next", "\n\n"]), max_size=60).map("".join),
        cap=st.integers(2, 12))
 @example(text="aaaa aa, b c dd ee ff gg", cap=12)  # ", " then later spaces in the second half
+@example(text="wordword  word,,, ", cap=8)  # spaces after a cut: the next piece's length starts after them
 def test_long_segments_are_cut_at_clause_breaks(text: str, cap: int) -> None:
     """With the cap lowered, every segment is at most `cap` long, the pieces of a cut segment
     follow one another (no text lost), and a cut falls after "; " or ", " when the second half

@@ -148,9 +148,11 @@ _SOFT_BREAK = re.compile(r"[;,]\s|\s")
 
 
 def _capped(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """The segment [start, end), or, when it is longer than MAX_SENTENCE_CHARS, consecutive
-    pieces of at most that length: each cut after the last "; " or ", " in the second half of
-    the allowed length, else after the last whitespace there, else at the length itself."""
+    """The segment [start, end) (trimmed), or, when it is longer than MAX_SENTENCE_CHARS,
+    consecutive pieces of at most that length: each cut after the last "; " or ", " in the
+    second half of the allowed length, else after the last whitespace there, else at the
+    length itself. A piece's length is counted from its first non-space character (the
+    whitespace after a cut is not part of any piece)."""
     while end - start > MAX_SENTENCE_CHARS:
         limit = start + MAX_SENTENCE_CHARS
         lo = start + MAX_SENTENCE_CHARS // 2
@@ -158,7 +160,7 @@ def _capped(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         cut = (max((m.start() + 1 for m in breaks if text[m.start()] in ";,"), default=0)
                or max((m.end() for m in breaks), default=limit))
         yield start, cut
-        start = cut
+        start, end = _trimmed(text, cut, end)
     yield start, end
 
 
