@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,8 +12,16 @@ from hypothesis import settings
 from iicheck.ruleset import Ruleset, load_ruleset
 
 # No per-example deadline: CI shares 2 cores, and a slow example is not a wrong one.
+# Profiles (IICHECK_HYPOTHESIS=name picks one):
+# - "iicheck" (local runs): new random examples each run, to find what no one thought of;
+# - "ci" (when CI is set): the same examples every run, so that whether a change lands never
+#   depends on which examples a run happened to draw (a random draw found a segment-cap bug
+#   in a fresh venv that three earlier CI runs had passed);
+# - "hunt": 1,000 random examples per property, for a deliberate search.
 settings.register_profile("iicheck", deadline=None, derandomize=False)
-settings.load_profile("iicheck")
+settings.register_profile("ci", deadline=None, derandomize=True)
+settings.register_profile("hunt", deadline=None, derandomize=False, max_examples=1000)
+settings.load_profile(os.environ.get("IICHECK_HYPOTHESIS") or ("ci" if os.environ.get("CI") else "iicheck"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
