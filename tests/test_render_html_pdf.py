@@ -411,7 +411,12 @@ def test_screen_budget_keeps_a_large_page_readable(sample: Report, monkeypatch: 
     assert "see audit.json" in flat and "audit.html / audit.json" not in flat
     assert page.count('<section class="scorecard" id="source-s') == 3
     assert "60 claims: see audit.json. This page lists claims only up to 20" in flat
-    assert "dated claims drawn (this page&#39;s size budget; all in audit.json)" in flat
+    assert "dated claims drawn, every 2nd in the report's order (this page&#39;s size budget; all in audit.json)" in flat
+    for figure in re.findall(r'<figure class="timeline-fig".*?</figure>', page, flags=re.S):
+        assert figure.count('<g class="mark">') <= 4  # thinned to the budget
+    from iicheck.render.html import ordinal
+    assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112)] == [
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th", "112th"]
 
 
 def test_large_report_pdf_within_budget(sample: Report, tmp_path: Path) -> None:
