@@ -341,7 +341,8 @@ def test_small_report_prints_in_full(sample: Report, sample_html: str) -> None:
 
 
 def test_print_budget_in_html(sample: Report) -> None:
-    from iicheck.render.html import CARD_BUDGET, CLAIMS_BUDGET, render_html, render_print_html
+    from iicheck.render.html import PRINT, render_html, render_print_html
+    CARD_BUDGET, CLAIMS_BUDGET = PRINT.cards, PRINT.claims
     big = synthetic(sample, 1000, 1000)
     html, printed = render_html(big), render_print_html(big)
     unmapped = sum(f.kind == "unmapped_figure" for f in big.findings)
@@ -363,8 +364,9 @@ def test_print_budget_in_html(sample: Report) -> None:
 
 
 def test_print_budget_counts_what_it_does_not_print(sample: Report) -> None:
-    from iicheck.render.html import (CARD_BUDGET, LINE_BUDGET, RECONCILED_BUDGET, SOURCES_BUDGET, UNDATED_BUDGET,
-                                     render_html, render_print_html)
+    from iicheck.render.html import PRINT, render_html, render_print_html
+    CARD_BUDGET, LINE_BUDGET, RECONCILED_BUDGET, SOURCES_BUDGET, UNDATED_BUDGET = (
+        PRINT.cards, PRINT.lines, PRINT.reconciled, PRINT.sources, PRINT.undated)
     big = synthetic(sample, 1500, 5000, n_sources=SOURCES_BUDGET + 20)
     big = big.model_copy(update={"reconciled": tuple(
         big.reconciled[i % len(big.reconciled)] for i in range(RECONCILED_BUDGET + 30))})

@@ -139,12 +139,16 @@ def corpus_entry(current: Path, key: str) -> Path:
     return current / _CORPUS / f"{key}.marshal"
 
 
-def mark_used(path: Path) -> None:
-    """Mark an entry read but not rewritten as just used, so that pruning by age keeps it."""
-    try:
-        os.utime(path)
-    except OSError:
-        pass
+def read_corpus_entry(path: Path, decode: Callable[[Any], T]) -> T | None:
+    """`read_entry` of a corpus-level entry, marked as just used when it is read (pruning
+    keeps the newest: an entry in use but not rewritten must count as new)."""
+    found = read_entry(path, decode)
+    if found is not None:
+        try:
+            os.utime(path)
+        except OSError:
+            pass
+    return found
 
 
 def write_corpus_entry(path: Path, payload: Any) -> None:

@@ -226,15 +226,12 @@ def _cached_corpus_quality(corpus: Corpus, rules: Ruleset, options: AuditOptions
     if options.cache is not None and mode is not None:
         scope = off_topic.memo_scope(corpus, semantic=options.semantic)
         entry = cache.corpus_entry(cache.generation(options.cache, rules.version), cache.mode_key(mode, scope))
-        memo = HitMemo(cache.read_entry(entry, unpack_hits) or {})
+        memo = HitMemo(cache.read_corpus_entry(entry, unpack_hits) or {})
     if options.semantic and encoder is None:
         encoder = _EncoderOnFirstUse()
     found = corpus_quality_findings(corpus, rules, document_map(options.jobs), encoder, memo)
-    if entry is not None and memo is not None:
-        if memo.current.keys() != memo.earlier.keys():
-            cache.write_corpus_entry(entry, pack_hits(memo.current))
-        else:  # every hit reused: the entry stays as it is, the newest
-            cache.mark_used(entry)
+    if entry is not None and memo is not None and memo.current.keys() != memo.earlier.keys():
+        cache.write_corpus_entry(entry, pack_hits(memo.current))
     return found
 
 

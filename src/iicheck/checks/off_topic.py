@@ -171,8 +171,8 @@ def _deciding_words(prepared: PreparedDoc, hit: OffTopicHit) -> tuple[str, ...]:
 def _hits(prepared: tuple[PreparedDoc, ...], rules: Ruleset, map_docs: DocMap,
           encoder: Encoder | None, memo: HitMemo | None) -> list[Hits]:
     keys = _memo_keys(prepared, semantic=encoder is not None) if memo is not None else []
-    known = {i: memo.earlier[k] for i, k in enumerate(keys)
-             if k in memo.earlier and _fits(memo.earlier[k], prepared[i])} if memo is not None else {}
+    earlier = memo.earlier if memo is not None else {}
+    known = {i: earlier[k] for i, k in enumerate(keys) if k in earlier and _fits(earlier[k], prepared[i])}
     todo = tuple(i for i in range(len(prepared)) if i not in known)
     found: list[list[OffTopicHit]] = []
     if todo and encoder is None:

@@ -100,7 +100,6 @@ def corpus_stats(documents: Iterable[Sequence[str] | PreparedDoc]) -> CorpusStat
     return _make_stats(docs, sizes)
 
 
-
 def statistics_fingerprint(documents: Iterable[PreparedDoc]) -> bytes:
     """A digest of everything :func:`corpus_stats` reads from ``documents`` (each one's number
     of sentences and its word counts, in order): equal digests, equal statistics. Figures are

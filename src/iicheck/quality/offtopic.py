@@ -31,7 +31,7 @@ Preparation (speed, caching)
 ``prepare_document(sentences) -> PreparedDoc`` does the text work once per document:
 stemming (candidate split points and word offsets are found only for the sentences whose
 clauses are examined). It is a pure function of the sentence
-texts and returns plain tuples, strs and ints (picklable; cache it keyed on the texts and
+texts and returns plain tuples, strs, bytes and ints (picklable; cache it keyed on the texts and
 ``PREPARED_VERSION``; ship it between processes). ``corpus_stats`` takes
 sentence lists or PreparedDocs; ``find_off_topic`` takes either, with identical results. The
 audit path is:

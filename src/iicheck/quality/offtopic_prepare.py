@@ -5,8 +5,8 @@ places where a spliced tail may begin (:func:`split_points`) and word offsets
 (:func:`sentence_tokens`) are found only for the sentences whose clauses the detector
 examines (a minority), so a PreparedDoc stays small (measured: 10 MB instead of 35 MB for 400
 documents of about 5 KB) and cheap to make. A
-:class:`PreparedDoc` is a pure function of the sentence texts, made only of tuples, strs and
-ints (picklable, cacheable, cheap to ship between processes).
+:class:`PreparedDoc` is a pure function of the sentence texts, made only of tuples, strs,
+bytes and ints (picklable, cacheable, cheap to ship between processes).
 :func:`iicheck.quality.offtopic.corpus_stats` and :func:`iicheck.quality.offtopic.find_off_topic`
 accept it in place of the sentence list, with identical results.
 
@@ -121,4 +121,3 @@ def as_prepared(document: Sequence[str] | PreparedDoc) -> PreparedDoc:
             return PreparedDoc(*document)
         return prepare_document(document[1])  # an older version's fields: its texts come second
     return prepare_document(document)
-

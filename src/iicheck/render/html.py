@@ -84,9 +84,6 @@ class Budget:
 
 PRINT = Budget(cards=100, lines=900, claims=300, reconciled=100, sources=100, undated=50, drawn=300)
 SCREEN = Budget(cards=2000, lines=18000, claims=20000, reconciled=5000, sources=2000, undated=500, drawn=1000)
-CARD_BUDGET, LINE_BUDGET, CLAIMS_BUDGET = PRINT.cards, PRINT.lines, PRINT.claims
-RECONCILED_BUDGET, SOURCES_BUDGET, UNDATED_BUDGET, TIMELINE_BUDGET = (
-    PRINT.reconciled, PRINT.sources, PRINT.undated, PRINT.drawn)
 CLIP = 140  # print: characters of a message kept in a compact row
 
 
@@ -118,7 +115,7 @@ class FindingView:
     anchor: str
     evidence: tuple[EvidenceView, ...]
     card: bool = True  # shown in full (card, or table row for an unmapped figure); False: one line
-    listed: bool = True  # shown at all; False: beyond the print budget, counted only
+    listed: bool = True  # shown at all; False: beyond the medium's budget, counted only
 
     @property
     def location(self) -> str:
