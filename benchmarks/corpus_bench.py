@@ -166,8 +166,9 @@ def run(n: int, jobs: int, keep: Path | None) -> None:
     peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     del result
-    # warm re-runs: nothing changed (the per-document entries and the corpus-level findings
-    # are read from the cache), then one file changed (the corpus statistics change with it)
+    # warm re-runs: nothing changed (the per-document entries and every document's off-topic
+    # hits are read from the cache), then a sentence appended to one file (the off-topic
+    # statistics change: every document is scored again), then one figure edited
     unchanged, _, unchanged_result = _audit_to_file(options, report_file)
     changed = corpus / "doc000000.txt"
     original = changed.read_text(encoding="utf-8")
