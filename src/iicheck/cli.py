@@ -14,7 +14,8 @@ import click
 from . import __version__
 from .atomic import write_all_atomic
 from .cli_common import (audit_options, cache_opt, dask_opt, explanations_opt, handle_errors, jobs_opt,
-                         project_config, rules_opt, run_audit, semantic_opt, sources_arg)
+                         progress_display, progress_opt, project_config, rules_opt, run_audit, semantic_opt,
+                         sources_arg)
 from .engine import AuditResult, audit
 from .errors import IicheckError, Problem
 from .intervals import describe
@@ -80,14 +81,20 @@ def _formats(value: str, allowed: tuple[str, ...]) -> list[str]:
 @cache_opt
 @semantic_opt
 @dask_opt
+@progress_opt
 @handle_errors
 def audit_cmd(sources: tuple[Path, ...], rules: Path | None, explanations: Path | None,
-              out: Path | None, fmt: str, jobs: int, cache: bool, semantic: bool | None, dask_address: str | None) -> None:
+              out: Path | None, fmt: str, jobs: int, cache: bool, semantic: bool | None, dask_address: str | None,
+              progress: bool | None) -> None:
     """Audit sources and write the report files (default: seeds/ -> reports/)."""
     formats = _formats(fmt, AUDIT_FORMATS)
     config, base = project_config()
-    result = run_audit(audit_options(sources, rules, explanations, True, jobs, cache, semantic), dask_address)
-    written = _write_outputs(result, out if out is not None else base / config.out, formats)
+    with progress_display(progress) as show:
+        options = audit_options(sources, rules, explanations, True, jobs, cache, semantic, show)
+        result = run_audit(options, dask_address)
+        if show is not None:
+            show(f"writing {', '.join(file_name(f) for f in formats)}", 0, 0)
+        written = _write_outputs(result, out if out is not None else base / config.out, formats)
     s = result.report.summary
     click.echo(f"{s.sources} sources, {s.claims} claims ({s.mapped_claims} mapped), {s.findings} findings "
                f"({s.by_severity['error']} errors, {s.by_severity['warning']} warnings, "

@@ -6,7 +6,8 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from functools import wraps
 from pathlib import Path
@@ -17,6 +18,7 @@ import click
 from .config import ProjectConfig, load_config
 from .engine import AuditOptions, AuditResult, audit
 from .errors import IicheckError
+from .progress import Progress, TerminalProgress
 
 F = TypeVar("F", bound=Callable[..., Any])
 CACHE_DIR = ".iicheck-cache"
@@ -56,7 +58,7 @@ def run_audit(options: AuditOptions, dask_address: str | None = None) -> AuditRe
 
 def audit_options(sources: tuple[Path, ...], rules: Path | None, explanations: Path | None,
                   use_explanations: bool, jobs: int = 0, cache: bool = True,
-                  semantic: bool | None = None) -> AuditOptions:
+                  semantic: bool | None = None, progress: Progress | None = None) -> AuditOptions:
     """Command-line values, completed from [tool.iicheck], as the core's options."""
     config, base = project_config()
     if not sources:
@@ -67,7 +69,23 @@ def audit_options(sources: tuple[Path, ...], rules: Path | None, explanations: P
         explanations = base / config.explanations if config.explanations else rules_dir / "explanations.yaml"
     return AuditOptions(sources=sources, rules=rules_dir, explanations=explanations, today=date.today(),
                         jobs=jobs, cache=(base / CACHE_DIR) if cache else None,
-                        semantic=config.semantic if semantic is None else semantic)
+                        semantic=config.semantic if semantic is None else semantic, progress=progress)
+
+
+@contextmanager
+def progress_display(enabled: bool | None) -> Iterator[TerminalProgress | None]:
+    """The progress shown on stderr (`enabled` None: when stderr is a terminal), its line
+    cleared at the end, also when the command fails."""
+    stream = sys.stderr
+    interactive = stream.isatty()
+    if not (interactive if enabled is None else enabled):
+        yield None
+        return
+    show = TerminalProgress(stream, interactive)
+    try:
+        yield show
+    finally:
+        show.close()
 
 
 sources_arg = click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
@@ -82,6 +100,9 @@ cache_opt = click.option("--cache/--no-cache", default=True, show_default=True,
 semantic_opt = click.option("--semantic/--no-semantic", default=None,
                              help="off_topic with sentence embeddings (needs pip install "
                                   "'iicheck[semantic]'; default: [tool.iicheck] semantic, else off).")
+progress_opt = click.option("--progress/--no-progress", default=None,
+                             help="Show the stage and the documents done on stderr (default: when "
+                                  "stderr is a terminal).")
 dask_opt = click.option("--dask", "dask_address", metavar="ADDRESS", default=None,
                          help="Run the per-document stage on the Dask scheduler at ADDRESS "
                               "(tcp://host:8786, or 'local'); needs pip install 'iicheck[dask]'.")

@@ -12,7 +12,7 @@ import click
 
 from .atomic import write_atomic
 from .cli_common import (audit_options, by_opt, cache_opt, dask_opt, explanations_opt, handle_errors, jobs_opt,
-                         rules_opt, run_audit, semantic_opt, sources_arg)
+                         progress_display, progress_opt, rules_opt, run_audit, semantic_opt, sources_arg)
 from .config import load_config
 from .engine import AuditOptions, audit
 from .errors import ExplanationsError, Problem
@@ -43,15 +43,19 @@ def _explanations_path(opts: AuditOptions) -> Path:
 @cache_opt
 @semantic_opt
 @dask_opt
+@progress_opt
 @handle_errors
 def check(sources: tuple[Path, ...], rules: Path | None, explanations: Path | None,
           fmt: str | None, output: Path | None, fail_level: str | None, strict: bool,
-          include_explained: bool, jobs: int, cache: bool, semantic: bool | None, dask_address: str | None) -> None:
+          include_explained: bool, jobs: int, cache: bool, semantic: bool | None, dask_address: str | None,
+          progress: bool | None) -> None:
     """Exit 1 when a finding is new and unexplained; never writes the explanations file."""
     config, _ = load_config(Path.cwd())
     level = fail_level or config.fail_level
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    result = run_audit(audit_options(sources, rules, explanations, True, jobs, cache, semantic), dask_address)
+    with progress_display(progress) as show:
+        result = run_audit(audit_options(sources, rules, explanations, True, jobs, cache, semantic, show),
+                           dask_address)
     kwargs: dict[str, Any] = {"include_explained": include_explained, "root": Path.cwd()}
     if fmt == "text":
         kwargs["color"] = output is None and sys.stdout.isatty()

@@ -33,6 +33,7 @@ from . import cache
 from .parallel import Mapped, document_keys, document_map, map_all, map_source
 from .quality.offtopic_prepare import PreparedDoc
 from .quality.offtopic_semantic import Encoder
+from .progress import Progress
 from .sources import load_sources
 
 
@@ -49,6 +50,8 @@ class AuditOptions:
     executor: Executor | None = field(default=None, compare=False)
     """Runs the per-document map instead of the local process pool (e.g. a Dask client's
     executor, see iicheck.distributed); results are identical."""
+    progress: Progress | None = field(default=None, compare=False)
+    """Told the stage the audit is in and the documents it has done (iicheck.progress)."""
 
 
 @dataclass(frozen=True)
@@ -70,11 +73,12 @@ class MapFindings:
 
 
 def map_corpus(sources: Sequence[Source], rules: Ruleset, jobs: int = 1, cache: Path | None = None,
-               executor: Executor | None = None, keys: Sequence[str] | None = None) -> tuple[Corpus, MapFindings]:
+               executor: Executor | None = None, keys: Sequence[str] | None = None,
+               progress: Progress | None = None) -> tuple[Corpus, MapFindings]:
     """The per-document map (parallel, cached) gathered into one corpus, in source order, with
     the findings the map produced. The corpus carries no sentences (`Corpus.bodies` instead):
     the checks that read them ran in the map. `keys`: the sources' cache keys, if known."""
-    return _gather(sources, map_all(sources, rules, jobs, cache, executor, keys), keep_sentences=False)
+    return _gather(sources, map_all(sources, rules, jobs, cache, executor, keys, progress), keep_sentences=False)
 
 
 def build_corpus(sources: Sequence[Source], rules: Ruleset) -> Corpus:
@@ -229,7 +233,8 @@ def _cached_corpus_quality(corpus: Corpus, rules: Ruleset, options: AuditOptions
         memo = HitMemo(cache.read_corpus_entry(entry, unpack_hits) or {})
     if options.semantic and encoder is None:
         encoder = _EncoderOnFirstUse()
-    found = corpus_quality_findings(corpus, rules, document_map(options.jobs), encoder, memo)
+    map_docs = document_map(options.jobs, options.progress, OFF_TOPIC_STAGE)
+    found = corpus_quality_findings(corpus, rules, map_docs, encoder, memo)
     if entry is not None and memo is not None and memo.current.keys() != memo.earlier.keys():
         cache.write_corpus_entry(entry, pack_hits(memo.current))
     return found
@@ -264,8 +269,13 @@ def audit(options: AuditOptions) -> AuditResult:
         return _audit(options)
 
 
+OFF_TOPIC_STAGE = "looking for off-topic sentences"
+
+
 def _audit(options: AuditOptions) -> AuditResult:
     clock = _Stopwatch()
+    stage = options.progress or _no_progress
+    stage("reading sources", 0, 0)
     rules = load_ruleset(options.rules)
     explanations = None
     if options.explanations is not None:
@@ -278,9 +288,14 @@ def _audit(options: AuditOptions) -> AuditResult:
     encoder = semantic_encoder() if options.semantic and (options.cache is None or mode is None) else None
     clock.lap("load")
     keys = document_keys(sources, rules) if options.cache is not None else None
-    corpus, mapped = map_corpus(sources, rules, options.jobs, options.cache, options.executor, keys)
+    if options.cache is not None:
+        stage("reading the cache", 0, 0)
+    corpus, mapped = map_corpus(sources, rules, options.jobs, options.cache, options.executor, keys,
+                                options.progress)
     clock.lap("map")
+    stage(OFF_TOPIC_STAGE, 0, 0)
     quality = _cached_corpus_quality(corpus, rules, options, mode, encoder)
+    stage("comparing claims", 0, 0)
     findings, corpus = run_checks(corpus, rules, mapped, corpus_quality=quality)
     clock.lap("checks")
     stale: tuple[Explanation, ...] = ()
@@ -298,6 +313,10 @@ def _audit(options: AuditOptions) -> AuditResult:
     )
     clock.lap("report")
     return AuditResult(report=report, stale=stale, expired=expired, rules=rules, timings=clock.laps)
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    pass
 
 
 class _Stopwatch:

@@ -29,11 +29,12 @@ from pydantic import BaseModel
 
 from .cache import code_fingerprint, entry_path, generation, read_entry, use_generation, write_entry
 from .checks import PER_CLAIM_CHECKS, SOURCE_CHECKS, SourceDoc, off_topic
-from .checks.corpus import BodySpans, DocMap, serial_map
+from .checks.corpus import BodySpans, DocMap
 from .claims import source_claims
 from .errors import IicheckError, Problem
 from .locate import line_starts, locate_finding
 from .models import Claim, Finding, Sentence, Source
+from .progress import Progress, counted
 from .quality.exclusion import exclude_claims
 from .quality.offtopic_prepare import PreparedDoc, as_prepared
 from .ruleset import Ruleset, load_ruleset
@@ -215,20 +216,21 @@ def _call_shared(index: int) -> Any:
     return func(shared, index)
 
 
-def document_map(jobs: int) -> DocMap:
+def document_map(jobs: int, progress: Progress | None = None, stage: str = "scoring documents") -> DocMap:
     """A DocMap for corpus-level checks: `func(shared, i)` for every document, in `jobs`
     forked processes that inherit `shared` (the corpus statistics) without copying it per
     task; in order, so the result equals the serial map. Serial where fork is unavailable or
-    the corpus is small."""
+    the corpus is small. Each document done is reported to `progress` as `stage`."""
     def run(func: Callable[[Any, int], Any], shared: Any, n: int) -> list[Any]:
         global _SHARED
         workers = min(resolve_jobs(jobs), n // MIN_DOCS_PER_WORKER)
         if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-            return serial_map(func, shared, n)
+            return list(counted((func(shared, i) for i in range(n)), progress, stage, n))
         _SHARED = (func, shared)
         try:
             with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                return list(pool.map(_call_shared, range(n), chunksize=max(1, min(64, n // (workers * 8)))))
+                results = pool.map(_call_shared, range(n), chunksize=max(1, min(64, n // (workers * 8))))
+                return list(counted(results, progress, stage, n))
         finally:
             _SHARED = None
     return run
@@ -260,10 +262,11 @@ def _map_fresh(sources: Sequence[Source], cache_files: Sequence[Path | None], ru
 
 def map_all(sources: Sequence[Source], rules: Ruleset, jobs: int = 1,
             cache: Path | None = None, executor: Executor | None = None,
-            keys: Sequence[str] | None = None) -> list[Mapped]:
+            keys: Sequence[str] | None = None, progress: Progress | None = None) -> list[Mapped]:
     """The per-document stage for every source, in input order, using the cache and `jobs`
     processes, or `executor` (any concurrent.futures executor, e.g. a Dask client's) when
-    given. `keys`: the sources' `cache_key`s, if the caller has them already."""
+    given. `keys`: the sources' `cache_key`s, if the caller has them already. `progress`: told
+    of each document extracted (not of those read from the cache)."""
     files: list[Path | None] = [None] * len(sources)
     if cache is not None:
         folder = generation(cache, rules.version)
@@ -272,6 +275,6 @@ def map_all(sources: Sequence[Source], rules: Ruleset, jobs: int = 1,
     results: list[Mapped | None] = [read_entry(file, unpack_mapped) if file is not None else None for file in files]
     todo = [i for i, hit in enumerate(results) if hit is None]
     fresh = _map_fresh([sources[i] for i in todo], [files[i] for i in todo], rules, jobs, executor)
-    for i, mapped in zip(todo, fresh, strict=True):
+    for i, mapped in zip(todo, counted(fresh, progress if todo else None, "extracting", len(todo)), strict=True):
         results[i] = mapped
     return [r for r in results if r is not None]
