@@ -107,6 +107,7 @@ dask_opt = click.option("--dask", "dask_address", metavar="ADDRESS", default=Non
                          help="Run the per-document stage on the Dask scheduler at ADDRESS "
                               "(tcp://host:8786, or 'local'); needs pip install 'iicheck[dask]'.")
 explanations_opt = click.option("--explanations", type=click.Path(path_type=Path), default=None,
-                                 help="Explanations file (default: rules/explanations.yaml).")
+                                 help="Explanations file (default: [tool.iicheck] explanations, else explanations.yaml "
+                                      "in the rules folder).")
 by_opt = click.option("--by", default=lambda: os.environ.get("USER", "unknown"), show_default="$USER",
                       help="Who explains (recorded in the explanations file).")
