@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from iicheck.cli import main
-from iicheck.engine import AuditOptions, audit
+from iicheck.engine import OFF_TOPIC_STAGE, AuditOptions, audit
 from iicheck.quality import offtopic_semantic
 
 from .conftest import RULES, SEEDS, toy_encoder
@@ -36,9 +36,14 @@ def test_semantic_mode_runs_in_the_audit_with_the_engines_encoder(monkeypatch, t
     monkeypatch.setattr(offtopic_semantic, "load_encoder", lambda: loads.append(1) or toy)
     (tmp_path / "doc.txt").write_text("\n".join(ON_TOPIC[:4] + [FERRY] + ON_TOPIC[4:]) + "\n", encoding="utf-8")
     (tmp_path / "other.txt").write_text("\n".join(ON_TOPIC) + "\n", encoding="utf-8")
-    report = audit(AuditOptions(sources=(tmp_path,), rules=RULES, semantic=True)).report
+    events: list[tuple[str, int, int]] = []
+    report = audit(AuditOptions(sources=(tmp_path,), rules=RULES, semantic=True, jobs=2,
+                                progress=lambda *event: events.append(event))).report
     found = [f for f in report.findings if f.kind == "off_topic"]
     assert loads == [1]  # loaded once, by the engine
+    # scored one document after another in this process (the engine passes a serial map in this
+    # mode, whatever --jobs says: the model is never forked), each document reported
+    assert [(d, t) for s, d, t in events if s == OFF_TOPIC_STAGE and t] == [(0, 2), (1, 2), (2, 2)]
     assert [f.evidence[0].figure for f in found] == [FERRY]
     assert found[0].details["mode"] == "semantic" and "ferry" in str(found[0].details["words"])
     lexical = audit(AuditOptions(sources=(tmp_path,), rules=RULES)).report

@@ -233,7 +233,8 @@ def _cached_corpus_quality(corpus: Corpus, rules: Ruleset, options: AuditOptions
         memo = HitMemo(cache.read_corpus_entry(entry, unpack_hits) or {})
     if options.semantic and encoder is None:
         encoder = _EncoderOnFirstUse()
-    map_docs = document_map(options.jobs, options.progress, OFF_TOPIC_STAGE)
+    # the semantic model scores in this process (forking it is unsafe), one document after another
+    map_docs = document_map(1 if options.semantic else options.jobs, options.progress, OFF_TOPIC_STAGE)
     found = corpus_quality_findings(corpus, rules, map_docs, encoder, memo)
     if entry is not None and memo is not None and memo.current.keys() != memo.earlier.keys():
         cache.write_corpus_entry(entry, pack_hits(memo.current))

@@ -160,6 +160,13 @@ def _score(shared: _Shared, task: int) -> list[OffTopicHit]:
     return find_off_topic(prepared[index], stats, topic, OffTopicParams(), own_index=index)
 
 
+def _score_semantic(shared: tuple[tuple[PreparedDoc, ...], Encoder, tuple[int, ...]],
+                    task: int) -> list[OffTopicHit]:
+    """Hits in document `todo[task]` by the semantic detector (one task of a serial document map)."""
+    prepared, encoder, todo = shared
+    return find_off_topic_semantic(prepared[todo[task]], encoder=encoder)
+
+
 def _deciding_words(prepared: PreparedDoc, hit: OffTopicHit) -> tuple[str, ...]:
     """The flagged span's content words that no other sentence of the document uses."""
     elsewhere = {w for i, stems in enumerate(prepared.stems) if i != hit.sentence_index for w in stems}
@@ -178,8 +185,9 @@ def _hits(prepared: tuple[PreparedDoc, ...], rules: Ruleset, map_docs: DocMap,
     if todo and encoder is None:
         stats = corpus_stats(prepared)  # once: O(corpus)
         found = map_docs(_score, (prepared, stats, tuple(rules.quality.topic_terms), todo), len(todo))
-    elif todo:  # the model runs in this process (it is multi-threaded itself; forking it is unsafe)
-        found = [find_off_topic_semantic(prepared[i], encoder=encoder) for i in todo]
+    elif todo:  # the engine passes a serial map here: the model is multi-threaded itself, and
+        # forking it is unsafe
+        found = map_docs(_score_semantic, (prepared, encoder, todo), len(todo))
     computed = dict(zip(todo, map(tuple, found), strict=True))
     hits = [known[i] if i in known else computed[i] for i in range(len(prepared))]
     if memo is not None:
@@ -189,8 +197,9 @@ def _hits(prepared: tuple[PreparedDoc, ...], rules: Ruleset, map_docs: DocMap,
 
 def check(corpus: Corpus, rules: Ruleset, map_docs: DocMap = serial_map,
           encoder: Encoder | None = None, memo: HitMemo | None = None) -> Iterator[Finding]:
-    """`map_docs` runs the lexical per-document scoring (the engine passes a process pool's);
-    `encoder` (loaded by the engine) selects the semantic detector; `memo`: hits of earlier
+    """`map_docs` runs the per-document scoring (the engine passes a process pool's in the
+    lexical mode, a serial one in the semantic mode); `encoder` (loaded by the engine) selects
+    the semantic detector; `memo`: hits of earlier
     audits to reuse, and where this audit's go (see `HitMemo`)."""
     documents = _documents(corpus)
     prepared = tuple(doc for _, doc, _ in documents)
