@@ -272,6 +272,41 @@ def test_duplicate_keys(tmp_path: Path) -> None:
     _failed(_audit(SEEDS, tmp_path / "out", rules=rules), f"qualifiers.yaml:{line}:1: duplicate key 'version'")
 
 
+@pytest.mark.parametrize("value, reason", [
+    ("2021-02-30", "day is out of range for month"),  # a date YAML reads as a date, with no such day
+    ("!!int abc", "invalid literal for int()"),
+    ("!!float abc", "could not convert string to float"),
+    ('!!binary "not base64!!"', "failed to decode base64 data"),
+    ("1" * 5000, "Exceeds the limit"),  # past Python's integer string limit
+])
+def test_values_yaml_cannot_read_name_their_line(tmp_path: Path, value: str, reason: str) -> None:
+    """In a rule file, a YAML key, the explanations file and sources.yaml alike: exit 2 at the
+    value's line and column, never a traceback (a crash exits 1, which the gate would read as
+    'new findings')."""
+    text = (RULES / "metrics.yaml").read_text(encoding="utf-8").replace(
+        "max_growth_per_year: 3.0", f"max_growth_per_year: {value}", 1)
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if t.strip().startswith("max_growth_per_year: ") and value[:8] in t)
+    rules = _rules_with(tmp_path, "metrics.yaml", text)
+    _failed(_audit(SEEDS, tmp_path / "out", rules=rules), f"metrics.yaml:{line}:26: cannot read the value", reason)
+    assert "sys.set_int_max_str_digits" not in _failed(_audit(SEEDS, tmp_path / "out", rules=rules))
+
+
+def test_unreadable_dates_in_keys_explanations_and_sources_yaml(seeds_copy: Path, tmp_path: Path) -> None:
+    text = (RULES / "metrics.yaml").read_text(encoding="utf-8").replace("version: 1", "version: 1\n2021-02-30: x", 1)
+    line = text.splitlines().index("2021-02-30: x") + 1
+    _failed(_audit(SEEDS, tmp_path / "out", rules=_rules_with(tmp_path, "metrics.yaml", text)),
+            f"metrics.yaml:{line}:1: cannot read the value '2021-02-30'")
+    explanations = tmp_path / "explanations.yaml"
+    explanations.write_text((RULES / "explanations.yaml").read_text(encoding="utf-8").replace(
+        "date: '2026-11-22'", "date: 2026-13-01", 1), encoding="utf-8")
+    gate = CliRunner().invoke(main, ["check", str(SEEDS), "--rules", str(RULES), "--explanations", str(explanations)])
+    _failed(gate, "explanations.yaml:", "cannot read the value '2026-13-01'")
+    listing = seeds_copy / "sources.yaml"
+    listing.write_text(re.sub(r"published: '?[0-9-]+'?", "published: 2021-02-30", listing.read_text(encoding="utf-8"), count=1),
+                       encoding="utf-8")
+    _failed(_audit(seeds_copy, tmp_path / "out"), "sources.yaml:", "cannot read the value '2021-02-30'")
+
+
 def test_unknown_keys(tmp_path: Path) -> None:
     text = (RULES / "quality.yaml").read_text(encoding="utf-8") + "\ntopic_termz: [x]\n"
     rules = _rules_with(tmp_path, "quality.yaml", text)

@@ -72,8 +72,9 @@ def _construct(node: yaml.Node, loc: Loc, marks: dict[Loc, tuple[int, int]],
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = yaml.SafeLoader.construct_object(_SCALAR_LOADER, key_node) \
-                if isinstance(key_node, yaml.ScalarNode) else None
+            key = _scalar(key_node, path, problems) if isinstance(key_node, yaml.ScalarNode) else None
+            if key is _INVALID:
+                continue
             if not isinstance(key, (str, int, float, bool)):
                 problems.append(Problem(str(path), "a key must be a plain value",
                                         key_node.start_mark.line + 1, key_node.start_mark.column + 1))
@@ -91,7 +92,26 @@ def _construct(node: yaml.Node, loc: Loc, marks: dict[Loc, tuple[int, int]],
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, (*loc, i), marks, problems, path, depth + 1)
                 for i, item in enumerate(node.value)]
-    return yaml.SafeLoader.construct_object(_SCALAR_LOADER, node)
+    value = _scalar(node, path, problems)
+    return None if value is _INVALID else value
+
+
+_INVALID = object()
+"""What `_scalar` returns for a value it could not read (after recording the problem)."""
+
+
+def _scalar(node: yaml.Node, path: Path, problems: list[Problem]) -> Any:
+    """The value of a scalar node; a value YAML cannot turn into one (2021-02-30, ``!!int abc``,
+    bad base64, an integer of thousands of digits) is a problem at its line, not a traceback."""
+    try:
+        return yaml.SafeLoader.construct_object(_SCALAR_LOADER, node)
+    except (ValueError, OverflowError, TypeError, yaml.YAMLError) as exc:
+        reason = (getattr(exc, "problem", None) or str(exc)).split("; use sys.set_int_max_str_digits")[0]
+        problems.append(Problem(str(path), f"cannot read the value {_clip(str(node.value), 60)!r}: {reason}",
+                                node.start_mark.line + 1, node.start_mark.column + 1,
+                                "write a valid value (dates as YYYY-MM-DD with a real day; quote "
+                                "text that is not meant as a number, date or tagged value)"))
+        return _INVALID
 
 
 class _NoAliasLoader(yaml.SafeLoader):
