@@ -3,10 +3,16 @@ gives the same marks whether applied in one step or in the map's two steps."""
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 from pathlib import Path
 
+import pytest
+
+from iicheck import parallel
+
 from iicheck.engine import build_corpus, map_corpus, run_checks
+from iicheck.errors import IicheckError
 from iicheck.cache import entry_path, generation, read_entry
 from iicheck.parallel import (MIN_DOCS_PER_WORKER, cache_key, map_all, map_source,
                               pack_mapped, unpack_mapped)
@@ -99,3 +105,21 @@ def test_audit_pauses_the_cyclic_collector_and_restores_it(monkeypatch) -> None:
         assert not gc.isenabled()  # the caller's setting is left as it was
     finally:
         gc.enable()
+
+
+def test_workers_refuse_rules_that_changed_since_the_audit_read_them(monkeypatch, tmp_path: Path) -> None:
+    """Workers read the rules folder again; a rule file edited after the audit read it (another
+    version) stops the audit with exit-2 error rather than caching results under the keys of
+    the version the audit read. Two real worker processes (forked: they see the patch)."""
+    edited = dataclasses.replace(RULES, version="edited000000")
+    monkeypatch.setattr(parallel, "load_ruleset", lambda path: edited)
+    parallel._rules_at.cache_clear()
+    sources = [s.model_copy(update={"info": s.info.model_copy(update={"id": f"{s.id}-{k}"})})
+               for k in range(2 * MIN_DOCS_PER_WORKER // len(SOURCES) + 1) for s in SOURCES]
+    try:
+        with pytest.raises(IicheckError, match="the rule files changed while the audit ran"):
+            map_all(sources, RULES, jobs=2, cache=tmp_path)
+    finally:
+        parallel._rules_at.cache_clear()
+    entries = [p for p in generation(tmp_path, RULES.version).rglob("*") if p.is_file()]
+    assert not entries  # nothing was stored under the audit's keys

@@ -62,7 +62,8 @@ class Mapped(NamedTuple):
 
 
 M = TypeVar("M", bound=BaseModel)
-_WORKER_RULES: Ruleset | None = None
+_WORKER_RULES: tuple[str, str] | None = None
+"""A local worker's rules: the folder and the version the audit read (see `_rules_at`)."""
 MIN_DOCS_PER_WORKER = 50
 
 
@@ -93,13 +94,17 @@ def map_source(source: Source, rules: Ruleset) -> Mapped:
                   *off_topic.prepare_source(sentences))
 
 
-def _init_worker(rules_path: str) -> None:
+def _init_worker(rules_path: str, rules_version: str) -> None:
     global _WORKER_RULES
     # The worker's long-lived objects (modules, compiled rules) are moved out of the
     # collector's sight; it stays on for what each document allocates, as a safety net (the
     # map creates no reference cycles today: the audit pauses the collector in the main process).
     gc.enable()
-    _WORKER_RULES = load_ruleset(Path(rules_path))
+    _WORKER_RULES = (rules_path, rules_version)
+    try:
+        _rules_at(rules_path, rules_version)
+    except IicheckError:
+        pass  # raised again by the worker's first task, where the audit sees it
     gc.freeze()
 
 
@@ -142,8 +147,12 @@ _Task = tuple[Source, Path | None]
 
 def _work_chunk(tasks: Sequence[_Task]) -> list[PackedMapped]:
     assert _WORKER_RULES is not None
+    # The worker reads the rules folder again (compiled matchers do not travel between
+    # processes): what it read must be the version the audit's cache keys name, or a rule
+    # edited while the audit starts would store results under the other version's keys.
+    rules = _rules_at(*_WORKER_RULES)
     # cache entries written here, in parallel, rather than by the main process
-    return [_cached(pack_mapped(map_source(source, _WORKER_RULES)), cache_file) for source, cache_file in tasks]
+    return [_cached(pack_mapped(map_source(source, rules)), cache_file) for source, cache_file in tasks]
 
 
 def _chunks(items: Sequence[_Task], size: int) -> Iterator[Sequence[_Task]]:
@@ -170,9 +179,11 @@ def _bounded_map(pool: Executor, func: Callable[[Any], Any], tasks: Iterator[Any
 def _rules_at(path: str, version: str) -> Ruleset:
     rules = load_ruleset(Path(path))
     if rules.version != version:
-        raise IicheckError(Problem(path, f"the rules on this worker are version {rules.version}, "
-                                         f"the audit's are {version}",
-                                   hint="give every worker the same rules folder"))
+        raise IicheckError(Problem(path, f"the rules a worker read are version {rules.version}, "
+                                         f"the audit's are {version}: the rule files changed while "
+                                         "the audit ran, or differ between machines",
+                                   hint="run the audit again with the rules unchanged; on a cluster, "
+                                        "give every worker the same rules folder"))
     return rules
 
 
@@ -247,7 +258,8 @@ def _map_fresh(sources: Sequence[Source], cache_files: Sequence[Path | None], ru
         return
     workers = min(resolve_jobs(jobs), max(1, len(sources) // MIN_DOCS_PER_WORKER))
     if workers > 1:
-        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(str(rules.path),)) as pool:
+        with ProcessPoolExecutor(workers, initializer=_init_worker,
+                                 initargs=(str(rules.path), rules.version)) as pool:
             chunk = max(1, min(32, len(sources) // (workers * 4)))
             work = list(zip(sources, cache_files, strict=True))
             for packed_chunk in _bounded_map(pool, _work_chunk, _chunks(work, chunk), 2 * workers):
