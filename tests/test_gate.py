@@ -71,3 +71,19 @@ def test_stale_explanation_reported_and_fails_only_with_strict(project: Path) ->
     relaxed = _check(project)
     assert relaxed.exit_code == 0 and "stale explanation" in relaxed.stderr
     assert _check(project, "--strict").exit_code == 1
+
+
+def test_a_mistyped_explanations_path_is_an_error_not_an_empty_baseline(project: Path) -> None:
+    """Given on the command line, the explanations file must exist: a typo used to explain
+    nothing, silently, so the gate failed on findings that were explained."""
+    typo = project / "rules" / "explanation.yaml"
+    gate = _check(project, "--explanations", str(typo))
+    audit = CliRunner().invoke(main, ["audit", str(project / "sources"), "--rules", str(project / "rules"),
+                                      "--explanations", str(typo), "--out", str(project / "out"), "--no-cache"])
+    for result in (gate, audit):
+        assert result.exit_code == 2, result.output
+        assert f"{typo}: no such explanations file" in result.output and "iicheck explain" in result.output
+    assert not (project / "out").exists()
+    explain = CliRunner().invoke(main, ["explain", "0" * 20, "--reason", "x", "--explanations", str(typo),
+                                        str(project / "sources"), "--rules", str(project / "rules")])
+    assert "no such explanations file" not in explain.output  # explain creates the file it is given

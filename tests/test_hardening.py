@@ -72,6 +72,21 @@ def _rules_with(tmp_path: Path, file: str, text: str) -> Path:
 
 # --- sources --------------------------------------------------------------------------------
 
+def test_symbolic_links_that_lead_nowhere_are_errors_not_tracebacks_or_silent_gaps(seeds_copy: Path,
+                                                                                   tmp_path: Path) -> None:
+    (seeds_copy / "loop.txt").symlink_to(seeds_copy / "loop.txt")
+    _failed(_audit(seeds_copy, tmp_path / "out"), "loop.txt: cannot read: Too many levels of symbolic links",
+            "fix or remove the symbolic link")
+    _failed(_audit(seeds_copy / "loop.txt", tmp_path / "out"), "loop.txt: a symbolic link that leads nowhere")
+    (seeds_copy / "loop.txt").unlink()
+    (seeds_copy / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    _failed(_audit(seeds_copy, tmp_path / "out"), "gone.txt: a symbolic link to", "which does not exist")
+    (seeds_copy / "gone.txt").unlink()
+    (seeds_copy / "fine.txt").symlink_to(SEEDS / "003_dcdd65e1052a438d.txt")  # a working link is a source
+    assert _audit(seeds_copy, tmp_path / "out").exit_code == 0
+    assert len(json.loads((tmp_path / "out" / "audit.json").read_text(encoding="utf-8"))["sources"]) == 6
+
+
 def test_binary_file_among_sources(seeds_copy: Path, tmp_path: Path) -> None:
     (seeds_copy / "logo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
     out = tmp_path / "out"

@@ -14,8 +14,8 @@ import click
 from . import __version__
 from .atomic import write_all_atomic
 from .cli_common import (audit_options, cache_opt, dask_opt, explanations_opt, handle_errors, jobs_opt,
-                         progress_display, progress_opt, project_config, rules_opt, run_audit, semantic_opt,
-                         sources_arg)
+                         given_explanations, progress_display, progress_opt, project_config, rules_opt,
+                         run_audit, semantic_opt, sources_arg)
 from .engine import AuditResult, audit
 from .errors import IicheckError, Problem
 from .intervals import describe
@@ -90,7 +90,7 @@ def audit_cmd(sources: tuple[Path, ...], rules: Path | None, explanations: Path 
     formats = _formats(fmt, AUDIT_FORMATS)
     config, base = project_config()
     with progress_display(progress) as show:
-        options = audit_options(sources, rules, explanations, True, jobs, cache, semantic, show)
+        options = audit_options(sources, rules, given_explanations(explanations), True, jobs, cache, semantic, show)
         result = run_audit(options, dask_address)
         if show is not None:
             show(f"writing {', '.join(file_name(f) for f in formats)}", 0, 0)

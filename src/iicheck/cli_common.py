@@ -17,7 +17,7 @@ import click
 
 from .config import ProjectConfig, load_config
 from .engine import AuditOptions, AuditResult, audit
-from .errors import IicheckError
+from .errors import IicheckError, Problem
 from .progress import Progress, TerminalProgress
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -54,6 +54,16 @@ def run_audit(options: AuditOptions, dask_address: str | None = None) -> AuditRe
 
     with dask_executor(dask_address) as executor:
         return audit(dataclasses.replace(options, executor=executor))
+
+
+def given_explanations(path: Path | None) -> Path | None:
+    """`--explanations PATH` as given; a path given on the command line must exist (a typo would
+    otherwise explain nothing, silently: the gate fails on findings that are explained). Only
+    `explain` and `adopt`, which create the file, accept a new path."""
+    if path is not None and not path.exists():
+        raise IicheckError(Problem(str(path), "no such explanations file",
+                                   hint="check the path; `iicheck explain` and `iicheck adopt` create the file"))
+    return path
 
 
 def audit_options(sources: tuple[Path, ...], rules: Path | None, explanations: Path | None,

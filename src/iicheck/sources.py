@@ -69,8 +69,8 @@ def discover(paths: list[Path]) -> tuple[list[Path], dict[str, SourceMeta]]:
     for path in paths:
         if path.is_dir():
             with os.scandir(path) as entries:  # is_file() from the directory entry: no stat per file
-                names = sorted(e.name for e in entries if e.is_file() and e.name.lower() != "readme.md"
-                               and os.path.splitext(e.name)[1].lower() in SOURCE_SUFFIXES)
+                names = sorted(e.name for e in entries if e.name.lower() != "readme.md"
+                               and os.path.splitext(e.name)[1].lower() in SOURCE_SUFFIXES and _is_source(e))
             files.extend(path / name for name in names)
             meta_path = path / METADATA_FILE
             if meta_path.exists():
@@ -78,6 +78,9 @@ def discover(paths: list[Path]) -> tuple[list[Path], dict[str, SourceMeta]]:
                 meta.update({m.file: m for m in parsed.sources})
         elif path.is_file():
             files.append(path)
+        elif path.is_symlink():
+            raise SourceError(Problem(str(path), "a symbolic link that leads nowhere (a missing target or a loop)",
+                                      hint="fix or remove the symbolic link"))
         else:
             raise SourceError(Problem(str(path), "no such file or folder",
                                       hint="pass a folder of .txt/.md sources (default: seeds/)"))
@@ -86,6 +89,22 @@ def discover(paths: list[Path]) -> tuple[list[Path], dict[str, SourceMeta]]:
                                   "no .txt or .md sources found",
                                   hint="put the sources to audit in the folder, one file each"))
     return files, meta
+
+
+def _is_source(entry: os.DirEntry[str]) -> bool:
+    """Whether a .txt/.md entry of a sources folder is a file to read; a symbolic link that
+    leads nowhere (a missing target, a loop) is an error, like an unreadable file: skipping it
+    would audit the folder without telling that a source is missing."""
+    try:
+        if entry.is_file():
+            return True
+    except OSError as exc:  # a loop: ELOOP
+        raise SourceError(Problem(entry.path, f"cannot read: {exc.strerror or exc}",
+                                  hint="fix or remove the symbolic link")) from None
+    if entry.is_symlink():
+        raise SourceError(Problem(entry.path, f"a symbolic link to {os.readlink(entry.path)!r}, which does not exist",
+                                  hint="fix or remove the symbolic link")) from None
+    return False  # a folder named like a source
 
 
 def load_source(path: Path, meta: SourceMeta | None, rules: Ruleset, cwd: Path | None = None,
