@@ -3,6 +3,7 @@ generations and corpus entries pruned, nothing but the cache's own folders remov
 
 from __future__ import annotations
 
+import marshal
 import os
 import shutil
 from pathlib import Path
@@ -133,6 +134,29 @@ def test_damaged_corpus_entry_is_recomputed(tmp_path: Path) -> None:
         entry.write_bytes(damage)
         assert audit(_options(SEEDS, tmp_path / "cache")).report == first
     assert _corpus_entries(tmp_path / "cache") == [entry]  # and stored again
+
+
+def test_an_entry_that_reads_as_valid_data_but_was_changed_or_moved_is_recomputed(tmp_path: Path) -> None:
+    """Damage a plain decode cannot see: one digit changed inside a payload (a year, which
+    still parses), an entry copied over another document's, a corpus entry whose payload its
+    reader cannot decode. Each is refused by the entry's digest (or its reader) and the report
+    equals the uncached one (a probe found the changed year in a cached report)."""
+    fresh = audit(AuditOptions(sources=(SEEDS,), rules=RULES, jobs=1)).report
+    cache_dir = tmp_path / "cache"
+    assert audit(_options(SEEDS, cache_dir)).report == fresh
+    documents = sorted(p for p in cache_dir.glob("*/??/*.marshal"))
+    assert len(documents) == 5
+    original = {p: p.read_bytes() for p in documents}
+    changed = original[documents[0]].replace(b"2021", b"2029", 1)
+    assert changed != original[documents[0]]
+    documents[0].write_bytes(changed)
+    documents[1].write_bytes(original[documents[2]])  # another document's (valid) entry
+    (corpus,) = _corpus_entries(cache_dir)
+    data = marshal.dumps(None)
+    corpus.write_bytes(marshal.dumps((cache.FORMAT, cache._digest(corpus.name, data), data)))
+    assert audit(_options(SEEDS, cache_dir)).report == fresh
+    assert documents[0].read_bytes() == original[documents[0]]  # stored again, as computed
+    assert documents[1].read_bytes() == original[documents[1]]
 
 
 def test_mode_key_depends_on_the_mode_and_the_scope() -> None:

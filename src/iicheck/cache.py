@@ -21,8 +21,11 @@ pile up stale entries), and keeps the `CORPUS_ENTRIES_KEPT` newest corpus entrie
 generation. Folders are removed only when their names are ones this module makes.
 
 Entries are plain data in `marshal` format with a format number: fast to load, and unlike
-pickle it cannot run code. A missing, damaged or old-format entry is recomputed, never
-trusted; failing to write or prune is not an error (the cache is an optimisation).
+pickle it cannot run code. Each entry carries a digest of its payload and of its own file
+name, so a damaged entry (a changed byte, a truncated file) or one copied under another key is
+detected. A missing, damaged, misplaced or old-format entry, or one its reader cannot decode,
+is recomputed, never trusted; failing to write or prune is not an error (the cache is an
+optimisation).
 """
 
 from __future__ import annotations
@@ -41,8 +44,9 @@ from typing import Any, TypeVar
 from . import __version__
 from .atomic import write_atomic
 
-FORMAT = 2
-"""Version of the entries' data layout; entries of another format are recomputed."""
+FORMAT = 3
+"""Version of the entries' data layout; entries of another format are recomputed (3: with a
+digest of the payload and the file name)."""
 GENERATIONS_KEPT = 3
 CORPUS_ENTRIES_KEPT = 4
 
@@ -75,20 +79,31 @@ def entry_path(folder: Path, key: str) -> Path:
     return folder / key[:2] / f"{key}.marshal"
 
 
+def _digest(name: str, data: bytes) -> bytes:
+    """What an entry named `name` stores beside its payload `data` (marshal bytes)."""
+    digest = hashlib.blake2b(name.encode("utf-8") + b"\0", digest_size=16)
+    digest.update(data)
+    return digest.digest()
+
+
 def read_entry(path: Path, decode: Callable[[Any], T]) -> T | None:
     """`decode` of the payload stored at `path` (plain data back into models), or None when
-    the entry is missing, damaged or of another format, or `decode` rejects it."""
+    the entry is missing, damaged, stored under another name or of another format, or `decode`
+    rejects it."""
     try:
-        version, payload = marshal.loads(path.read_bytes())
-        return decode(payload) if version == FORMAT else None
-    except (OSError, ValueError, EOFError, TypeError, KeyError):  # pydantic's ValidationError is a ValueError
+        version, digest, data = marshal.loads(path.read_bytes())
+        if version != FORMAT or digest != _digest(path.name, data):
+            return None
+        return decode(marshal.loads(data))
+    except Exception:  # noqa: BLE001 - whatever is wrong with an entry, it is recomputed
         return None
 
 
 def write_entry(path: Path, payload: Any) -> None:
     """Store `payload` at `path` (atomically; silently not when it cannot be written)."""
     try:
-        write_atomic(path, marshal.dumps((FORMAT, payload)), durable=False)
+        data = marshal.dumps(payload)
+        write_atomic(path, marshal.dumps((FORMAT, _digest(path.name, data), data)), durable=False)
     except Exception:  # noqa: BLE001 - the cache is an optimisation; failing to fill it is not an error
         pass
 
