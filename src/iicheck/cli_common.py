@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -24,19 +26,45 @@ F = TypeVar("F", bound=Callable[..., Any])
 CACHE_DIR = ".iicheck-cache"
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a CI timeout, `timeout`, `docker stop`), raised in the main process so that it
+    unwinds like Ctrl-C: temp files removed, previous outputs untouched, workers stopped."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+@contextmanager
+def _sigterm_unwinds() -> Iterator[None]:
+    """SIGTERM raises `Terminated` for the duration (main thread only; the previous handler is
+    put back after)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def handle_errors(fn: F) -> F:
-    """Turn IicheckError into `path:line:col: message` on stderr and exit code 2."""
+    """Turn IicheckError into `path:line:col: message` on stderr and exit code 2; Ctrl-C and
+    SIGTERM into one line and exit code 130 / 143, with no output file changed."""
 
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return fn(*args, **kwargs)
+            with _sigterm_unwinds():
+                return fn(*args, **kwargs)
         except IicheckError as exc:
             click.echo(f"iicheck: error: {exc.render()}", err=True)
             sys.exit(2)
-        except KeyboardInterrupt:
-            click.echo("iicheck: interrupted; no output file was changed", err=True)
-            sys.exit(130)
+        except KeyboardInterrupt as exc:
+            stopped = "terminated" if isinstance(exc, Terminated) else "interrupted"
+            click.echo(f"iicheck: {stopped}; no output file was changed", err=True)
+            sys.exit(143 if isinstance(exc, Terminated) else 130)
 
     return wrapper  # type: ignore[return-value]
 
