@@ -398,7 +398,7 @@ def test_screen_budget_keeps_a_large_page_readable(sample: Report, monkeypatch: 
     """The screen budget (SCREEN) works like the print one with larger numbers; shrunk here to
     exercise it on a small report."""
     from iicheck.render import html as html_module
-    small = html_module.Budget(cards=5, lines=10, claims=20, reconciled=2, sources=3, undated=1, drawn=4)
+    small = html_module.Budget(cards=5, lines=10, claims=20, reconciled=2, sources=3, undated=1, drawn=4, quoted=12)
     monkeypatch.setattr(html_module, "SCREEN", small)
     big = synthetic(sample, 40, 60, n_sources=6)
     page = html_module.render_html(big)
@@ -463,3 +463,29 @@ if __name__ == "__main__":
     FIXTURE.parent.mkdir(parents=True, exist_ok=True)
     FIXTURE.write_text(_dump(build_sample_report()), encoding="utf-8")
     print(f"wrote {FIXTURE.relative_to(ROOT)}")
+
+
+def test_a_finding_with_many_places_quotes_a_few_and_lists_the_rest(sample: Report, tmp_path: Path) -> None:
+    """A paragraph repeated 40 times is one finding with 40 pieces of evidence. Print quotes
+    PRINT.quoted of them, stacked (side by side they were 40 columns a word wide: a 100 KB
+    source took 115 s and 136 pages), the screen SCREEN.quoted; both list the next places and
+    count the rest."""
+    from iicheck.render.html import PRINT, SCREEN, render_html, render_print_html
+    from iicheck.render.pdf import html_to_pdf
+
+    base = next(f for f in sample.findings if f.evidence)
+    places = [e.model_copy(update={"line": 100 + k}) for k in range(40) for e in base.evidence[:1]]
+    many = base.model_copy(update={"kind": "duplicate_text", "evidence": tuple(places), "fingerprint": "f" * 20})
+    report = sample.model_copy(update={"findings": (many,)})
+    for render, budget in ((render_print_html, PRINT), (render_html, SCREEN)):
+        html = render(report)
+        card = html[html.index('id="finding-' + "f" * 20):]
+        card = card[:card.index("</article>")]
+        assert card.count('<div class="ev">') == budget.quoted
+        assert f'<div class="evidence n{budget.quoted}">' in card
+        listed = [f":{100 + k}" for k in range(budget.quoted, min(40, budget.quoted + budget.places))]
+        assert f"{40 - budget.quoted} more not quoted: " in card and all(p in card for p in listed)
+        assert f":{100 + budget.quoted + budget.places}" not in card
+    pdf = html_to_pdf(render_print_html(report))
+    pages = _pdf_text(pdf, tmp_path).count("\f")
+    assert pages <= 12, pages  # stacked quotes, not 40 narrow columns

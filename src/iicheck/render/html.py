@@ -80,10 +80,14 @@ class Budget:
     sources: int  # source scorecards
     undated: int  # undated claims listed under a timeline
     drawn: int  # dated claims drawn per timeline at most (every k-th in the report's order)
+    quoted: int  # evidence quoted per card (a paragraph repeated 1,000 times is one finding);
+    # the rest listed by place, up to `places`, then counted
+    places: int = 30
 
 
-PRINT = Budget(cards=100, lines=900, claims=300, reconciled=100, sources=100, undated=50, drawn=300)
-SCREEN = Budget(cards=2000, lines=18000, claims=20000, reconciled=5000, sources=2000, undated=500, drawn=1000)
+PRINT = Budget(cards=100, lines=900, claims=300, reconciled=100, sources=100, undated=50, drawn=300, quoted=6)
+SCREEN = Budget(cards=2000, lines=18000, claims=20000, reconciled=5000, sources=2000, undated=500, drawn=1000,
+                quoted=12)
 CLIP = 140  # print: characters of a message kept in a compact row
 
 
@@ -108,6 +112,12 @@ class EvidenceView:
     claim: Claim | None
     source: SourceInfo | None
 
+    @property
+    def place(self) -> str:
+        """file:line (the source id when the source is unlisted)."""
+        where = self.source.file if self.source else self.evidence.source
+        return f"{where}:{self.evidence.line}" if self.evidence.line else where
+
 
 @dataclass(frozen=True)
 class FindingView:
@@ -116,15 +126,13 @@ class FindingView:
     evidence: tuple[EvidenceView, ...]
     card: bool = True  # shown in full (card, or table row for an unmapped figure); False: one line
     listed: bool = True  # shown at all; False: beyond the medium's budget, counted only
+    more_places: tuple[str, ...] = ()  # a card's evidence beyond the quoted ones: where each is
+    more_count: int = 0  # how many evidence the card does not quote (more_places lists the first)
 
     @property
     def location(self) -> str:
         """file:line of the first evidence (the source id when the source is unlisted)."""
-        if not self.evidence:
-            return ""
-        e = self.evidence[0]
-        where = e.source.file if e.source else e.evidence.source
-        return f"{where}:{e.evidence.line}" if e.evidence.line else where
+        return self.evidence[0].place if self.evidence else ""
 
 
 def clip(text: str, limit: int = CLIP) -> str:
@@ -189,17 +197,21 @@ def _views(report: Report, budget: Budget) -> list[FindingView]:
         n = seen[finding.fingerprint]
         anchor = f"finding-{finding.fingerprint}" + (f"-{n}" if n > 1 else "")
         card = index < budget.cards
+        more: tuple[str, ...] = ()
         if card:
             tag = "del" if finding.kind in STRUCK_KINDS else "mark"
             evidence = tuple(
                 EvidenceView(ev, quote(ev, tag), by_span.get((ev.source, ev.figure_span or (-1, -1))),
                              sources.get(ev.source))
-                for ev in finding.evidence
+                for ev in finding.evidence[:budget.quoted]
             )
+            rest = finding.evidence[budget.quoted:budget.quoted + budget.places]
+            more = tuple(EvidenceView(ev, _UNQUOTED, None, sources.get(ev.source)).place for ev in rest)
         else:  # a line or a count: where it is (its first evidence), not what it quotes
             evidence = tuple(EvidenceView(ev, _UNQUOTED, None, sources.get(ev.source))
                              for ev in finding.evidence[:1])
-        views.append(FindingView(finding, anchor, evidence, card, index < budget.cards + budget.lines))
+        views.append(FindingView(finding, anchor, evidence, card, index < budget.cards + budget.lines, more,
+                                 max(0, len(finding.evidence) - budget.quoted) if card else 0))
     return views
 
 
