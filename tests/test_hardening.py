@@ -447,6 +447,37 @@ def test_output_folder_not_writable(tmp_path: Path) -> None:
     assert blocker.read_text(encoding="utf-8") == "not a folder"
 
 
+def test_an_output_folder_that_is_a_file_fails_before_the_audit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import iicheck.cli as cli_module
+
+    blocker = tmp_path / "a_file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setattr(cli_module, "run_audit", lambda *a: pytest.fail("audited before checking --out"))
+    _failed(_audit(SEEDS, blocker), f"{blocker}: is a file, not a folder", "give --out a folder")
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_formats_given_twice_are_written_once_and_none_is_an_error(tmp_path: Path) -> None:
+    _failed(_audit(SEEDS, tmp_path / "out", fmt=" , "), "--format: no format given", "choose from json")
+    result = _audit(SEEDS, tmp_path / "out", fmt="json,json")
+    assert result.exit_code in (0, 1) and result.output.count("wrote ") == 1, result.output
+
+
+def test_the_same_file_given_twice_is_named_as_such(tmp_path: Path) -> None:
+    seed = SEEDS / "003_dcdd65e1052a438d.txt"
+    result = CliRunner().invoke(main, ["audit", str(seed), str(seed), "--rules", str(RULES),
+                                       "--out", str(tmp_path / "out"), "--format", "json"])
+    _failed(result, f"{seed}: source id '003_dcdd65e1052a438d' is also used by {seed} (the same file, given twice)",
+            "pass each file once")
+    twin = tmp_path / "elsewhere"
+    twin.mkdir()
+    (twin / seed.name).write_bytes(seed.read_bytes())
+    result = CliRunner().invoke(main, ["audit", str(seed), str(twin / seed.name), "--rules", str(RULES),
+                                       "--out", str(tmp_path / "out"), "--format", "json"])
+    _failed(result, f"{twin / seed.name}: source id '003_dcdd65e1052a438d' is also used by {seed}",
+            "give one of them another id in sources.yaml, or rename one")
+
+
 def _previous_reports(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
     out = tmp_path / "out"
     out.mkdir()

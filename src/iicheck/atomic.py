@@ -38,7 +38,7 @@ def _stage(path: Path, data: Payload, durable: bool = True) -> str:
     except OSError as exc:
         raise OutputError(
             Problem(str(path), f"cannot write here: {exc.strerror or exc}",
-                    hint="choose a writable folder with --out")
+                    hint="choose a writable place for the output (audit --out, check --output)")
         ) from None
     try:
         os.fchmod(fd, 0o666 & ~_UMASK)  # as open() would create it, not mkstemp's owner-only 0600

@@ -62,12 +62,20 @@ def _write_outputs(result: AuditResult, out: Path, formats: list[str]) -> list[P
 
 
 def _formats(value: str, allowed: tuple[str, ...]) -> list[str]:
-    formats = [f.strip() for f in value.split(",") if f.strip()]
+    formats = list(dict.fromkeys(f.strip() for f in value.split(",") if f.strip()))  # each once
     bad = [f for f in formats if f not in allowed]
-    if bad:
-        raise IicheckError(Problem("--format", f"unknown format {', '.join(bad)}",
+    if bad or not formats:
+        raise IicheckError(Problem("--format", f"unknown format {', '.join(bad)}" if bad else "no format given",
                                    hint=f"choose from {', '.join(allowed)}"))
     return formats
+
+
+def _output_folder(out: Path) -> Path:
+    """`out`, checked before the audit runs: an existing file there would fail only at the end."""
+    if out.exists() and not out.is_dir():
+        raise IicheckError(Problem(str(out), "is a file, not a folder",
+                                   hint="give --out a folder (it is created if missing)"))
+    return out
 
 
 @main.command("audit")
@@ -89,12 +97,13 @@ def audit_cmd(sources: tuple[Path, ...], rules: Path | None, explanations: Path 
     """Audit sources and write the report files (default: seeds/ -> reports/)."""
     formats = _formats(fmt, AUDIT_FORMATS)
     config, base = project_config()
+    folder = _output_folder(out if out is not None else base / config.out)
     with progress_display(progress) as show:
         options = audit_options(sources, rules, given_explanations(explanations), True, jobs, cache, semantic, show)
         result = run_audit(options, dask_address)
         if show is not None:
             show(f"writing {', '.join(file_name(f) for f in formats)}", 0, 0)
-        written = _write_outputs(result, out if out is not None else base / config.out, formats)
+        written = _write_outputs(result, folder, formats)
     s = result.report.summary
     click.echo(f"{s.sources} sources, {s.claims} claims ({s.mapped_claims} mapped), {s.findings} findings "
                f"({s.by_severity['error']} errors, {s.by_severity['warning']} warnings, "

@@ -143,10 +143,13 @@ def load_sources(paths: list[Path], rules: Ruleset) -> list[Source]:
             for problem in exc.problems:
                 errors.add(problem)
     errors.raise_if_any(SourceError)
-    seen: dict[str, str] = {}
-    for s in sources:
-        if s.id in seen:
-            raise SourceError(Problem(s.info.file, f"source id {s.id!r} is also used by {seen[s.id]}",
-                                      hint="give one of them another id in sources.yaml"))
-        seen[s.id] = s.info.file
+    seen: dict[str, Path] = {}
+    for path, s in zip(files, sources, strict=True):
+        if s.id in seen:  # the paths as given: report names can be bare file names
+            same = path.resolve() == seen[s.id].resolve()
+            raise SourceError(Problem(str(path), f"source id {s.id!r} is also used by {seen[s.id]}"
+                                                 + (" (the same file, given twice)" if same else ""),
+                                      hint="pass each file once" if same else
+                                      "give one of them another id in sources.yaml, or rename one"))
+        seen[s.id] = path
     return sources
