@@ -17,6 +17,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from unittest import mock
@@ -502,18 +503,27 @@ def test_interrupt_while_rendering_second_output(tmp_path: Path, monkeypatch: py
     assert {p.name: p.read_bytes() for p in out.iterdir()} == previous  # intact, no temp files
 
 
-def test_interrupt_while_writing_second_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    out, previous = _previous_reports(tmp_path)
+def _stop_at_second_fsync(monkeypatch: pytest.MonkeyPatch, stop: Callable[[], None]) -> None:
+    """`stop()` while the second output file is flushed (the first one already staged)."""
     calls = []
     real_fsync = os.fsync
 
     def fsync(fd: int) -> None:
         calls.append(fd)
         if len(calls) == 2:
-            raise KeyboardInterrupt
+            stop()
         real_fsync(fd)
 
     monkeypatch.setattr(atomic.os, "fsync", fsync)
+
+
+def _raise_keyboard_interrupt() -> None:
+    raise KeyboardInterrupt
+
+
+def test_interrupt_while_writing_second_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out, previous = _previous_reports(tmp_path)
+    _stop_at_second_fsync(monkeypatch, _raise_keyboard_interrupt)
     result = _audit(SEEDS, out, fmt="json,html")
     assert result.exit_code == 130, result.output
     assert sorted(p.name for p in out.iterdir()) == ["audit.html", "audit.json"]  # no temp file left
@@ -527,16 +537,7 @@ def test_sigterm_while_writing_leaves_the_previous_outputs_and_no_temp_file(tmp_
     """SIGTERM (a CI timeout, `docker stop`) unwinds like Ctrl-C: it used to kill the process
     with a 58 MB hidden temp file left in the output folder (found by a robustness probe)."""
     out, previous = _previous_reports(tmp_path)
-    calls = []
-    real_fsync = os.fsync
-
-    def fsync(fd: int) -> None:
-        calls.append(fd)
-        if len(calls) == 2:
-            os.kill(os.getpid(), signal.SIGTERM)
-        real_fsync(fd)
-
-    monkeypatch.setattr(atomic.os, "fsync", fsync)
+    _stop_at_second_fsync(monkeypatch, lambda: os.kill(os.getpid(), signal.SIGTERM))
     handler = signal.getsignal(signal.SIGTERM)
     result = _audit(SEEDS, out, fmt="json,html")
     assert result.exit_code == 143, result.output
