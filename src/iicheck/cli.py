@@ -14,8 +14,8 @@ import click
 from . import __version__
 from .atomic import write_all_atomic
 from .cli_common import (audit_options, cache_opt, dask_opt, explanations_opt, handle_errors, jobs_opt,
-                         given_explanations, progress_display, progress_opt, project_config, rules_opt,
-                         run_audit, semantic_opt, sources_arg)
+                         given_explanations, progress_display, progress_opt, project_config,
+                         raise_if_terminated, rules_opt, run_audit, semantic_opt, sources_arg)
 from .engine import AuditResult, audit
 from .errors import IicheckError, Problem
 from .intervals import describe
@@ -103,6 +103,7 @@ def audit_cmd(sources: tuple[Path, ...], rules: Path | None, explanations: Path 
         result = run_audit(options, dask_address)
         if show is not None:
             show(f"writing {', '.join(file_name(f) for f in formats)}", 0, 0)
+        raise_if_terminated()
         written = _write_outputs(result, folder, formats)
     s = result.report.summary
     click.echo(f"{s.sources} sources, {s.claims} claims ({s.mapped_claims} mapped), {s.findings} findings "

@@ -31,22 +31,45 @@ class Terminated(KeyboardInterrupt):
     unwinds like Ctrl-C: temp files removed, previous outputs untouched, workers stopped."""
 
 
+_terminated: list[bool] = []
+"""Holds True once SIGTERM arrived during the current command."""
+
+
 def _terminate(signum: int, frame: object) -> None:
+    _terminated.append(True)
     raise Terminated
+
+
+def raise_if_terminated() -> None:
+    """Raise `Terminated` if SIGTERM arrived but its exception was swallowed: Python ignores
+    (and prints) an exception raised where it cannot propagate, e.g. in the at-fork hooks that
+    run when a worker pool starts. A command calls this before it writes its outputs."""
+    if _terminated:
+        raise Terminated
 
 
 @contextmanager
 def _sigterm_unwinds() -> Iterator[None]:
     """SIGTERM raises `Terminated` for the duration (main thread only; the previous handler is
-    put back after)."""
+    put back after); a `Terminated` that Python could not raise is not printed as an ignored
+    exception (`raise_if_terminated` raises it again)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    _terminated.clear()
     previous = signal.signal(signal.SIGTERM, _terminate)
+    previous_hook = sys.unraisablehook
+
+    def unraisable(info: Any) -> None:
+        if not isinstance(info.exc_value, Terminated):
+            previous_hook(info)
+
+    sys.unraisablehook = unraisable
     try:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+        sys.unraisablehook = previous_hook
 
 
 def handle_errors(fn: F) -> F:

@@ -12,7 +12,8 @@ import click
 
 from .atomic import write_atomic
 from .cli_common import (audit_options, by_opt, cache_opt, dask_opt, explanations_opt, given_explanations,
-                         handle_errors, jobs_opt, progress_display, progress_opt, rules_opt, run_audit, semantic_opt, sources_arg)
+                         handle_errors, jobs_opt, progress_display, progress_opt, raise_if_terminated, rules_opt,
+                         run_audit, semantic_opt, sources_arg)
 from .config import load_config
 from .engine import AuditOptions, audit
 from .errors import ExplanationsError, Problem
@@ -56,6 +57,7 @@ def check(sources: tuple[Path, ...], rules: Path | None, explanations: Path | No
     with progress_display(progress) as show:
         result = run_audit(audit_options(sources, rules, given_explanations(explanations), True, jobs, cache,
                                          semantic, show), dask_address)
+    raise_if_terminated()
     kwargs: dict[str, Any] = {"include_explained": include_explained, "root": Path.cwd()}
     if fmt == "text":
         kwargs["color"] = output is None and sys.stdout.isatty()
