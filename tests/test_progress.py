@@ -63,12 +63,15 @@ def test_on_a_terminal_one_line_is_rewritten_at_most_ten_times_a_second_then_cle
 def test_in_a_log_each_stage_is_one_plain_line() -> None:
     out = io.StringIO()
     show = TerminalProgress(out, interactive=False)
-    for stage, total in (("reading sources", 0), ("extracting", 1), ("extracting", 1), (OFF_TOPIC_STAGE, 40)):
+    show(OFF_TOPIC_STAGE, 0, 0)  # announced before the engine knows whether documents need scoring
+    show(OFF_TOPIC_STAGE, 0, 40)
+    show(OFF_TOPIC_STAGE, 40, 40)
+    for stage, total in (("reading sources", 0), ("extracting", 1), ("extracting", 1), ("comparing claims", 0)):
         show(stage, 0, total)
         show(stage, total, total)
     show.close()
-    assert out.getvalue() == ("iicheck: reading sources\niicheck: extracting (1 document)\n"
-                              f"iicheck: {OFF_TOPIC_STAGE} (40 documents)\n")
+    assert out.getvalue() == (f"iicheck: {OFF_TOPIC_STAGE} (40 documents)\niicheck: reading sources\n"
+                              "iicheck: extracting (1 document)\niicheck: comparing claims\n")
 
 
 def test_an_audit_reports_each_stage_and_document_and_the_same_report() -> None:
@@ -121,5 +124,5 @@ def test_the_commands_show_progress_only_when_asked_or_on_a_terminal(tmp_path: P
     assert (tmp_path / "a" / "audit.json").read_bytes() == (tmp_path / "b" / "audit.json").read_bytes()
     gate = runner.invoke(main, ["check", *base, "--format", "json", "--progress"])
     assert gate.exit_code in (0, 1) and json.loads(gate.stdout)["summary"]["sources"] == 5
-    assert f"iicheck: {OFF_TOPIC_STAGE}\niicheck: comparing claims\n" in gate.stderr
+    assert f"iicheck: {OFF_TOPIC_STAGE} (5 documents)\niicheck: comparing claims\n" in gate.stderr
     assert "iicheck:" not in runner.invoke(main, ["check", *base, "--format", "json", "--no-progress"]).stderr

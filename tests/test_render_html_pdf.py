@@ -485,7 +485,9 @@ def test_a_finding_with_many_places_quotes_a_few_and_lists_the_rest(sample: Repo
         assert f'<div class="evidence n{budget.quoted}">' in card
         listed = [f":{100 + k}" for k in range(budget.quoted, min(40, budget.quoted + budget.places))]
         assert f"{40 - budget.quoted} more not quoted: " in card and all(p in card for p in listed)
-        assert f":{100 + budget.quoted + budget.places}" not in card
+        beyond = 40 - budget.quoted - budget.places
+        assert (f", and {beyond} more</p>" in card) == (beyond > 0)  # print: the last 4 counted only
+        assert (":139</p>" in card) == (beyond <= 0)  # the last place listed only when all fit
     pdf = html_to_pdf(render_print_html(report))
     pages = _pdf_text(pdf, tmp_path).count("\f")
     assert pages <= 12, pages  # stacked quotes, not 40 narrow columns

@@ -57,39 +57,52 @@ def _sigterm_unwinds() -> Iterator[None]:
         yield
         return
     _terminated.clear()
-    previous = signal.signal(signal.SIGTERM, _terminate)
+    previous = signal.getsignal(signal.SIGTERM)
     previous_hook = sys.unraisablehook
 
     def unraisable(info: Any) -> None:
         if not isinstance(info.exc_value, Terminated):
             previous_hook(info)
 
-    sys.unraisablehook = unraisable
     try:
+        sys.unraisablehook = unraisable
+        signal.signal(signal.SIGTERM, _terminate)
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
         sys.unraisablehook = previous_hook
+        _terminated.clear()
 
 
 def handle_errors(fn: F) -> F:
     """Turn IicheckError into `path:line:col: message` on stderr and exit code 2; Ctrl-C and
-    SIGTERM into one line and exit code 130 / 143, with no output file changed."""
+    SIGTERM into one line and exit code 130 / 143, with no output file changed. After a
+    SIGTERM, whatever else the stopping raised (a worker pool cut short while it started or
+    shut down) is reported as the termination it is."""
 
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            with _sigterm_unwinds():
+        with _sigterm_unwinds():
+            try:
                 return fn(*args, **kwargs)
-        except IicheckError as exc:
-            click.echo(f"iicheck: error: {exc.render()}", err=True)
-            sys.exit(2)
-        except KeyboardInterrupt as exc:
-            stopped = "terminated" if isinstance(exc, Terminated) else "interrupted"
-            click.echo(f"iicheck: {stopped}; no output file was changed", err=True)
-            sys.exit(143 if isinstance(exc, Terminated) else 130)
+            except IicheckError as exc:
+                if not _terminated:
+                    click.echo(f"iicheck: error: {exc.render()}", err=True)
+                    sys.exit(2)
+                _stopped(terminated=True)
+            except KeyboardInterrupt as exc:
+                _stopped(terminated=isinstance(exc, Terminated) or bool(_terminated))
+            except Exception:
+                if not _terminated:
+                    raise
+                _stopped(terminated=True)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _stopped(terminated: bool) -> None:
+    click.echo(f"iicheck: {'terminated' if terminated else 'interrupted'}; no output file was changed", err=True)
+    sys.exit(143 if terminated else 130)
 
 
 def project_config() -> tuple[ProjectConfig, Path]:

@@ -98,6 +98,7 @@ def explain_cmd(fingerprint: str, reason: str, by: str, sources: tuple[Path, ...
                                         hint="copy the fingerprint from `iicheck check` output"))
     current = load_explanations(path, set(result.rules.metric_by_id) if result.rules else None)
     updated = explain(current, matches[0], reason, by, date.today(), count=len(matches))
+    raise_if_terminated()
     write_explanations(path, updated)
     click.echo(f"explained {matches[0].fingerprint} ({matches[0].kind}) in {path}", err=True)
 
@@ -115,6 +116,7 @@ def adopt_cmd(by: str, sources: tuple[Path, ...], rules: Path | None, explanatio
     result = audit(opts)
     current = load_explanations(path)
     updated = adopt(current, result.report.findings, by, date.today())
+    raise_if_terminated()
     write_explanations(path, updated)
     added = len(updated.explanations) - len(current.explanations)
     click.echo(f"added {added} entries with reason 'TODO: explain' to {path}; "

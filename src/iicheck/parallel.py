@@ -18,6 +18,7 @@ import gc
 import hashlib
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -94,8 +95,17 @@ def map_source(source: Source, rules: Ruleset) -> Mapped:
                   *off_topic.prepare_source(sentences))
 
 
+def _default_sigterm() -> None:
+    """SIGTERM's default action (the process ends) in a worker: a worker forks from a command
+    whose handler turns SIGTERM into an exception (iicheck.cli_common), and a signal to the
+    whole process group would raise it in the worker (a traceback, or a task that fails while
+    the worker goes on with the next one)."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _init_worker(rules_path: str, rules_version: str) -> None:
     global _WORKER_RULES
+    _default_sigterm()
     # The worker's long-lived objects (modules, compiled rules) are moved out of the
     # collector's sight; it stays on for what each document allocates, as a safety net (the
     # map creates no reference cycles today: the audit pauses the collector in the main process).
@@ -239,7 +249,8 @@ def document_map(jobs: int, progress: Progress | None = None, stage: str = "scor
             return list(counted((func(shared, i) for i in range(n)), progress, stage, n))
         _SHARED = (func, shared)
         try:
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                     initializer=_default_sigterm) as pool:
                 results = pool.map(_call_shared, range(n), chunksize=max(1, min(64, n // (workers * 8))))
                 return list(counted(results, progress, stage, n))
         finally:

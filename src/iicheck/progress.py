@@ -51,6 +51,7 @@ class TerminalProgress:
         self._min_interval = min_interval
         self._clock = clock
         self._stage: str | None = None
+        self._pending: str | None = None  # in a log: a stage announced without a count yet
         self._shown = float("-inf")
         self._dirty = False
 
@@ -58,23 +59,36 @@ class TerminalProgress:
         new = stage != self._stage
         self._stage = stage
         if not self._interactive:
+            # A stage's line waits for its count: the engine announces a stage before it knows
+            # whether any document needs the work; without a count by the next stage, none.
             if new:
-                count = f" ({total:,} document{'s' if total != 1 else ''})" if total else ""
-                self._stream.write(f"iicheck: {stage}{count}\n")
-                self._stream.flush()
+                self._flush_pending()
+                self._pending = stage
+            if total and self._pending == stage:
+                self._pending = None
+                self._write(f"iicheck: {stage} ({total:,} document{'s' if total != 1 else ''})\n")
             return
         now = self._clock()
         if not new and done != total and now - self._shown < self._min_interval:
             return
         self._shown = now
         count = f" {done:,}/{total:,} documents ({100 * done // total}%)" if total else " ..."
-        self._stream.write(f"\r\x1b[2Kiicheck: {stage}{count}")
-        self._stream.flush()
+        self._write(f"\r\x1b[2Kiicheck: {stage}{count}")
         self._dirty = True
 
+    def _write(self, text: str) -> None:
+        self._stream.write(text)
+        self._stream.flush()
+
+    def _flush_pending(self) -> None:
+        if self._pending is not None:
+            self._write(f"iicheck: {self._pending}\n")
+            self._pending = None
+
     def close(self) -> None:
-        """Clear the progress line (on a terminal), so that what follows starts a clean line."""
+        """Clear the progress line (on a terminal), or write a stage still waiting for its count
+        (in a log), so that what follows starts a clean line."""
+        self._flush_pending()
         if self._dirty:
-            self._stream.write("\r\x1b[2K")
-            self._stream.flush()
+            self._write("\r\x1b[2K")
             self._dirty = False

@@ -101,10 +101,10 @@ def _is_source(entry: os.DirEntry[str]) -> bool:
     except OSError as exc:  # a loop: ELOOP
         raise SourceError(Problem(entry.path, f"cannot read: {exc.strerror or exc}",
                                   hint="fix or remove the symbolic link")) from None
-    if entry.is_symlink():
+    if entry.is_symlink() and not os.path.exists(entry.path):
         raise SourceError(Problem(entry.path, f"a symbolic link to {os.readlink(entry.path)!r}, which does not exist",
                                   hint="fix or remove the symbolic link")) from None
-    return False  # a folder named like a source
+    return False  # a folder named like a source (or a link to one): not a source
 
 
 def load_source(path: Path, meta: SourceMeta | None, rules: Ruleset, cwd: Path | None = None,
