@@ -700,3 +700,41 @@ def test_what_stopping_after_a_sigterm_raises_is_reported_as_the_termination(tmp
     assert result.output.strip() == "iicheck: terminated; no output file was changed"
     monkeypatch.undo()
     assert _audit(SEEDS, tmp_path / "out").exit_code in (0, 1)  # the next command is not 'terminated'
+
+
+def test_sources_yaml_entries_must_name_the_folders_files_once(seeds_copy: Path, tmp_path: Path,
+                                                               caplog: pytest.LogCaptureFixture) -> None:
+    """A misspelt entry used to be ignored silently, and with it the source's publication date;
+    now it is a warning at its line. Two entries for one file are an error."""
+    listing = seeds_copy / "sources.yaml"
+    text = listing.read_text(encoding="utf-8")
+    listing.write_text(text.replace("file: 002_20be95f66a8552b3.txt", "file: 002_20be95f66a8552b3.text", 1),
+                       encoding="utf-8")
+    line = next(n for n, t in enumerate(listing.read_text(encoding="utf-8").splitlines(), 1) if ".text" in t)
+    result = _audit(seeds_copy, tmp_path / "out")
+    assert result.exit_code in (0, 1), result.output
+    assert (f"iicheck: warning: {listing}:{line}: no .txt or .md source named '002_20be95f66a8552b3.text' "
+            "in this folder; the entry is not used") in caplog.text  # on stderr outside pytest
+    lines = text.splitlines()
+    first = next(n for n, t in enumerate(lines) if t.strip() == "- file: 003_dcdd65e1052a438d.txt")
+    end = next((n for n in range(first + 1, len(lines)) if lines[n].strip().startswith("- file:")), len(lines))
+    listing.write_text("\n".join(lines + lines[first:end]) + "\n", encoding="utf-8")
+    second = len(lines) + 1  # the copy's first line
+    _failed(_audit(seeds_copy, tmp_path / "out"),
+            f"sources.yaml:{second}:", "a second entry for '003_dcdd65e1052a438d.txt'", "keep one entry per file")
+
+
+def test_an_interruption_after_the_outputs_were_written_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import iicheck.cli as cli_module
+
+    real = cli_module.outputs_written
+
+    def written_then_sigterm() -> None:
+        real()
+        os.kill(os.getpid(), signal.SIGTERM)  # before the summary lines
+
+    monkeypatch.setattr(cli_module, "outputs_written", written_then_sigterm)
+    result = _audit(SEEDS, tmp_path / "out")
+    assert result.exit_code == 143, result.output
+    assert result.output.strip() == "iicheck: terminated; the outputs were already written"
+    assert json.loads((tmp_path / "out" / "audit.json").read_text(encoding="utf-8"))["summary"]["sources"] == 5

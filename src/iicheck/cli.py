@@ -14,8 +14,9 @@ import click
 from . import __version__
 from .atomic import write_all_atomic
 from .cli_common import (audit_options, cache_opt, dask_opt, explanations_opt, handle_errors, jobs_opt,
-                         given_explanations, progress_display, progress_opt, project_config,
-                         raise_if_terminated, rules_opt, run_audit, semantic_opt, sources_arg)
+                         given_explanations, outputs_written, progress_display, progress_opt,
+                         project_config, raise_if_terminated, rules_opt, run_audit, semantic_opt,
+                         sources_arg)
 from .engine import AuditResult, audit
 from .errors import IicheckError, Problem
 from .intervals import describe
@@ -105,6 +106,7 @@ def audit_cmd(sources: tuple[Path, ...], rules: Path | None, explanations: Path 
             show(f"writing {', '.join(file_name(f) for f in formats)}", 0, 0)
         raise_if_terminated()
         written = _write_outputs(result, folder, formats)
+        outputs_written()
     s = result.report.summary
     click.echo(f"{s.sources} sources, {s.claims} claims ({s.mapped_claims} mapped), {s.findings} findings "
                f"({s.by_severity['error']} errors, {s.by_severity['warning']} warnings, "

@@ -33,6 +33,14 @@ class Terminated(KeyboardInterrupt):
 
 _terminated: list[bool] = []
 """Holds True once SIGTERM arrived during the current command."""
+_written: list[bool] = []
+"""Holds True once the current command has written its outputs (`outputs_written`)."""
+
+
+def outputs_written() -> None:
+    """Called by a command once its outputs are in place: an interruption after this point
+    must not claim that no output file was changed."""
+    _written.append(True)
 
 
 def _terminate(signum: int, frame: object) -> None:
@@ -57,6 +65,7 @@ def _sigterm_unwinds() -> Iterator[None]:
         yield
         return
     _terminated.clear()
+    _written.clear()
     previous = signal.getsignal(signal.SIGTERM)
     previous_hook = sys.unraisablehook
 
@@ -72,6 +81,7 @@ def _sigterm_unwinds() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
         sys.unraisablehook = previous_hook
         _terminated.clear()
+        _written.clear()
 
 
 def handle_errors(fn: F) -> F:
@@ -101,7 +111,8 @@ def handle_errors(fn: F) -> F:
 
 
 def _stopped(terminated: bool) -> None:
-    click.echo(f"iicheck: {'terminated' if terminated else 'interrupted'}; no output file was changed", err=True)
+    outputs = "the outputs were already written" if _written else "no output file was changed"
+    click.echo(f"iicheck: {'terminated' if terminated else 'interrupted'}; {outputs}", err=True)
     sys.exit(143 if terminated else 130)
 
 

@@ -12,8 +12,8 @@ import click
 
 from .atomic import write_atomic
 from .cli_common import (audit_options, by_opt, cache_opt, dask_opt, explanations_opt, given_explanations,
-                         handle_errors, jobs_opt, progress_display, progress_opt, raise_if_terminated, rules_opt,
-                         run_audit, semantic_opt, sources_arg)
+                         handle_errors, jobs_opt, outputs_written, progress_display, progress_opt,
+                         raise_if_terminated, rules_opt, run_audit, semantic_opt, sources_arg)
 from .config import load_config
 from .engine import AuditOptions, audit
 from .errors import ExplanationsError, Problem
@@ -66,6 +66,7 @@ def check(sources: tuple[Path, ...], rules: Path | None, explanations: Path | No
     text = render(fmt, result.report, **kwargs)
     if output is not None:
         write_atomic(output, text)
+        outputs_written()
     else:
         click.echo(text, nl=False)
     for entry in result.stale:
@@ -100,6 +101,7 @@ def explain_cmd(fingerprint: str, reason: str, by: str, sources: tuple[Path, ...
     updated = explain(current, matches[0], reason, by, date.today(), count=len(matches))
     raise_if_terminated()
     write_explanations(path, updated)
+    outputs_written()
     click.echo(f"explained {matches[0].fingerprint} ({matches[0].kind}) in {path}", err=True)
 
 @click.command("adopt")
@@ -118,6 +120,7 @@ def adopt_cmd(by: str, sources: tuple[Path, ...], rules: Path | None, explanatio
     updated = adopt(current, result.report.findings, by, date.today())
     raise_if_terminated()
     write_explanations(path, updated)
+    outputs_written()
     added = len(updated.explanations) - len(current.explanations)
     click.echo(f"added {added} entries with reason 'TODO: explain' to {path}; "
                f"replace each with a real reason", err=True)

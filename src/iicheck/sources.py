@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from datetime import date
 from pathlib import Path
@@ -18,6 +19,9 @@ from .yamlfile import load_yaml, validate
 
 SOURCE_SUFFIXES = (".txt", ".md")
 METADATA_FILE = "sources.yaml"
+
+
+log = logging.getLogger("iicheck")
 
 
 class SourceMeta(Frozen):
@@ -74,8 +78,7 @@ def discover(paths: list[Path]) -> tuple[list[Path], dict[str, SourceMeta]]:
             files.extend(path / name for name in names)
             meta_path = path / METADATA_FILE
             if meta_path.exists():
-                parsed = validate(load_yaml(meta_path, SourceError), SourcesFile, SourceError)
-                meta.update({m.file: m for m in parsed.sources})
+                meta.update(_listed(meta_path, set(names)))
         elif path.is_file():
             files.append(path)
         elif path.is_symlink():
@@ -89,6 +92,29 @@ def discover(paths: list[Path]) -> tuple[list[Path], dict[str, SourceMeta]]:
                                   "no .txt or .md sources found",
                                   hint="put the sources to audit in the folder, one file each"))
     return files, meta
+
+
+def _listed(meta_path: Path, names: set[str]) -> dict[str, SourceMeta]:
+    """The entries of a folder's sources.yaml by file name. Two entries for one file are an
+    error (which one applies?); an entry that names no source file of the folder is a warning
+    on stderr: a source removed from the folder, or a misspelt name, which used to be ignored
+    silently, and with it the publication date the source's time windows are inferred from."""
+    located = load_yaml(meta_path, SourceError)
+    parsed = validate(located, SourcesFile, SourceError)
+    problems = []
+    entries: dict[str, SourceMeta] = {}
+    for index, entry in enumerate(parsed.sources):
+        if entry.file in entries:
+            problems.append(located.problem(("sources", index, "file"), f"a second entry for {entry.file!r}",
+                                            "keep one entry per file"))
+        elif entry.file not in names:
+            line = (located.locate(("sources", index, "file")) or ("?", "?"))[0]
+            log.warning("iicheck: warning: %s:%s: no .txt or .md source named %r in this folder; the entry "
+                        "is not used (correct the file name, or remove the entry)", meta_path, line, entry.file)
+        entries[entry.file] = entry
+    if problems:
+        raise SourceError(problems)
+    return entries
 
 
 def _is_source(entry: os.DirEntry[str]) -> bool:
