@@ -650,16 +650,38 @@ def test_growth_beyond_float_range_is_judged_not_a_crash(tmp_path: Path) -> None
     assert "\u221e a year" in conflict["message"]
 
 
-class _SigtermOnCollection:
+class _SignalOnCollection:
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+
     def __del__(self) -> None:  # an exception raised in a finaliser is ignored (and printed) by Python
-        os.kill(os.getpid(), signal.SIGTERM)
+        os.kill(os.getpid(), self.signum)
 
 
-def _sigterm_where_python_swallows_it() -> None:
-    """SIGTERM delivered where Python cannot raise the handler's exception (a finaliser), as it
+def _sigterm_where_python_swallows_it(signum: int = signal.SIGTERM) -> None:
+    """A signal delivered where Python cannot raise the handler's exception (a finaliser), as it
     happens in the at-fork hook of a starting worker pool."""
-    _SigtermOnCollection()
+    _SignalOnCollection(signum)
     gc.collect()
+
+
+def test_a_ctrl_c_python_swallowed_still_stops_the_command_before_it_writes(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import iicheck.engine as engine_module
+
+    real = engine_module.run_checks
+
+    def checks_then_sigint_in_a_finaliser(*args: object, **kwargs: object) -> object:
+        _sigterm_where_python_swallows_it(signal.SIGINT)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine_module, "run_checks", checks_then_sigint_in_a_finaliser)
+    handler = signal.getsignal(signal.SIGINT)
+    result = _audit(SEEDS, tmp_path / "out")
+    assert result.exit_code == 130, result.output
+    assert result.output.strip() == "iicheck: interrupted; no output file was changed"
+    assert not (tmp_path / "out").exists()
+    assert signal.getsignal(signal.SIGINT) == handler  # put back after the command
 
 
 def test_a_sigterm_python_swallowed_still_stops_the_command_before_it_writes(tmp_path: Path,
@@ -738,3 +760,12 @@ def test_an_interruption_after_the_outputs_were_written_says_so(tmp_path: Path, 
     assert result.exit_code == 143, result.output
     assert result.output.strip() == "iicheck: terminated; the outputs were already written"
     assert json.loads((tmp_path / "out" / "audit.json").read_text(encoding="utf-8"))["summary"]["sources"] == 5
+
+
+def test_report_files_of_an_earlier_audit_are_pointed_out(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _audit(SEEDS, out, fmt="json,html").exit_code in (0, 1)
+    result = _audit(SEEDS, out, fmt="json")
+    assert result.exit_code in (0, 1)
+    assert f"iicheck: note: {out / 'audit.html'} is from an earlier audit (not written by this one)" in result.output
+    assert "audit.json is from" not in result.output

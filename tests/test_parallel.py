@@ -125,7 +125,7 @@ def test_workers_refuse_rules_that_changed_since_the_audit_read_them(monkeypatch
     assert not entries  # nothing was stored under the audit's keys
 
 
-def test_workers_ignore_sigterm_instead_of_inheriting_the_commands_handler() -> None:
+def test_workers_ignore_sigterm_and_sigint_instead_of_inheriting_the_commands_handlers() -> None:
     """The CLI turns SIGTERM into an exception in its process; forked workers must not inherit
     that (a signal to the process group printed worker tracebacks), nor die of it mid-result
     (the pool then hung): they ignore it and the pool's shutdown ends them."""
@@ -134,7 +134,8 @@ def test_workers_ignore_sigterm_instead_of_inheriting_the_commands_handler() -> 
     previous = signal.signal(signal.SIGTERM, lambda *_: None)
     try:
         n = 2 * MIN_DOCS_PER_WORKER
-        seen = parallel.document_map(2)(lambda _, i: signal.getsignal(signal.SIGTERM) == signal.SIG_IGN, None, n)
+        seen = parallel.document_map(2)(
+            lambda _, i: signal.getsignal(signal.SIGTERM) == signal.getsignal(signal.SIGINT) == signal.SIG_IGN, None, n)
     finally:
         signal.signal(signal.SIGTERM, previous)
     assert seen == [True] * n

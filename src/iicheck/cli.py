@@ -15,7 +15,7 @@ from . import __version__
 from .atomic import write_all_atomic
 from .cli_common import (audit_options, cache_opt, dask_opt, explanations_opt, handle_errors, jobs_opt,
                          given_explanations, outputs_written, progress_display, progress_opt,
-                         project_config, raise_if_terminated, rules_opt, run_audit, semantic_opt,
+                         project_config, raise_if_stopped, rules_opt, run_audit, semantic_opt,
                          sources_arg)
 from .engine import AuditResult, audit
 from .errors import IicheckError, Problem
@@ -104,7 +104,7 @@ def audit_cmd(sources: tuple[Path, ...], rules: Path | None, explanations: Path 
         result = run_audit(options, dask_address)
         if show is not None:
             show(f"writing {', '.join(file_name(f) for f in formats)}", 0, 0)
-        raise_if_terminated()
+        raise_if_stopped()
         written = _write_outputs(result, folder, formats)
         outputs_written()
     s = result.report.summary
@@ -113,6 +113,14 @@ def audit_cmd(sources: tuple[Path, ...], rules: Path | None, explanations: Path 
                f"{s.by_severity['info']} info), {s.reconciled} reconciled", err=True)
     for path in written:
         click.echo(f"wrote {path}", err=True)
+    for path in _earlier_outputs(folder, formats):
+        click.echo(f"iicheck: note: {path} is from an earlier audit (not written by this one)", err=True)
+
+
+def _earlier_outputs(folder: Path, formats: list[str]) -> list[Path]:
+    """Report files in `folder` of the formats this audit did not write: a reader of the folder
+    would otherwise take them for this audit's."""
+    return [folder / file_name(f) for f in AUDIT_FORMATS if f not in formats and (folder / file_name(f)).exists()]
 
 
 from .cli_gate import adopt_cmd, check, explain_cmd  # noqa: E402

@@ -33,6 +33,8 @@ class Terminated(KeyboardInterrupt):
 
 _terminated: list[bool] = []
 """Holds True once SIGTERM arrived during the current command."""
+_interrupted: list[bool] = []
+"""Holds True once SIGINT (Ctrl-C) arrived during the current command."""
 _written: list[bool] = []
 """Holds True once the current command has written its outputs (`outputs_written`)."""
 
@@ -48,39 +50,52 @@ def _terminate(signum: int, frame: object) -> None:
     raise Terminated
 
 
-def raise_if_terminated() -> None:
-    """Raise `Terminated` if SIGTERM arrived but its exception was swallowed: Python ignores
-    (and prints) an exception raised where it cannot propagate, e.g. in the at-fork hooks that
-    run when a worker pool starts. A command calls this before it writes its outputs."""
+def _interrupt(signum: int, frame: object) -> None:
+    _interrupted.append(True)
+    raise KeyboardInterrupt
+
+
+def raise_if_stopped() -> None:
+    """Raise `Terminated` (or KeyboardInterrupt) if SIGTERM (or Ctrl-C) arrived but its
+    exception was swallowed: Python ignores (and prints) an exception raised where it cannot
+    propagate, e.g. in the at-fork hooks that run when a worker pool starts. A command calls
+    this before it writes its outputs."""
     if _terminated:
         raise Terminated
+    if _interrupted:
+        raise KeyboardInterrupt
 
 
 @contextmanager
-def _sigterm_unwinds() -> Iterator[None]:
-    """SIGTERM raises `Terminated` for the duration (main thread only; the previous handler is
-    put back after); a `Terminated` that Python could not raise is not printed as an ignored
-    exception (`raise_if_terminated` raises it again)."""
+def _stop_signals_unwind() -> Iterator[None]:
+    """SIGTERM raises `Terminated` and SIGINT KeyboardInterrupt for the duration, each noted
+    (main thread only; the previous handlers are put back after); one that Python could not
+    raise is not printed as an ignored exception (`raise_if_stopped` raises it again)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     _terminated.clear()
+    _interrupted.clear()
     _written.clear()
     previous = signal.getsignal(signal.SIGTERM)
+    previous_int = signal.getsignal(signal.SIGINT)
     previous_hook = sys.unraisablehook
 
     def unraisable(info: Any) -> None:
-        if not isinstance(info.exc_value, Terminated):
+        if not isinstance(info.exc_value, KeyboardInterrupt):  # Terminated too
             previous_hook(info)
 
     try:
         sys.unraisablehook = unraisable
         signal.signal(signal.SIGTERM, _terminate)
+        signal.signal(signal.SIGINT, _interrupt)
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGINT, previous_int)
         sys.unraisablehook = previous_hook
         _terminated.clear()
+        _interrupted.clear()
         _written.clear()
 
 
@@ -92,20 +107,20 @@ def handle_errors(fn: F) -> F:
 
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        with _sigterm_unwinds():
+        with _stop_signals_unwind():
             try:
                 return fn(*args, **kwargs)
             except IicheckError as exc:
-                if not _terminated:
+                if not (_terminated or _interrupted):
                     click.echo(f"iicheck: error: {exc.render()}", err=True)
                     sys.exit(2)
-                _stopped(terminated=True)
+                _stopped(terminated=bool(_terminated))
             except KeyboardInterrupt as exc:
                 _stopped(terminated=isinstance(exc, Terminated) or bool(_terminated))
             except Exception:
-                if not _terminated:
+                if not (_terminated or _interrupted):
                     raise
-                _stopped(terminated=True)
+                _stopped(terminated=bool(_terminated))
 
     return wrapper  # type: ignore[return-value]
 

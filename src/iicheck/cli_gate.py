@@ -13,7 +13,7 @@ import click
 from .atomic import write_atomic
 from .cli_common import (audit_options, by_opt, cache_opt, dask_opt, explanations_opt, given_explanations,
                          handle_errors, jobs_opt, outputs_written, progress_display, progress_opt,
-                         raise_if_terminated, rules_opt, run_audit, semantic_opt, sources_arg)
+                         raise_if_stopped, rules_opt, run_audit, semantic_opt, sources_arg)
 from .config import load_config
 from .engine import AuditOptions, audit
 from .errors import ExplanationsError, Problem
@@ -57,7 +57,7 @@ def check(sources: tuple[Path, ...], rules: Path | None, explanations: Path | No
     with progress_display(progress) as show:
         result = run_audit(audit_options(sources, rules, given_explanations(explanations), True, jobs, cache,
                                          semantic, show), dask_address)
-    raise_if_terminated()
+    raise_if_stopped()
     kwargs: dict[str, Any] = {"include_explained": include_explained, "root": Path.cwd()}
     if fmt == "text":
         kwargs["color"] = output is None and sys.stdout.isatty()
@@ -99,7 +99,7 @@ def explain_cmd(fingerprint: str, reason: str, by: str, sources: tuple[Path, ...
                                         hint="copy the fingerprint from `iicheck check` output"))
     current = load_explanations(path, set(result.rules.metric_by_id) if result.rules else None)
     updated = explain(current, matches[0], reason, by, date.today(), count=len(matches))
-    raise_if_terminated()
+    raise_if_stopped()
     write_explanations(path, updated)
     outputs_written()
     click.echo(f"explained {matches[0].fingerprint} ({matches[0].kind}) in {path}", err=True)
@@ -118,7 +118,7 @@ def adopt_cmd(by: str, sources: tuple[Path, ...], rules: Path | None, explanatio
     result = audit(opts)
     current = load_explanations(path)
     updated = adopt(current, result.report.findings, by, date.today())
-    raise_if_terminated()
+    raise_if_stopped()
     write_explanations(path, updated)
     outputs_written()
     added = len(updated.explanations) - len(current.explanations)

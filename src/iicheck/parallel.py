@@ -95,19 +95,21 @@ def map_source(source: Source, rules: Ruleset) -> Mapped:
                   *off_topic.prepare_source(sentences))
 
 
-def _ignore_sigterm() -> None:
-    """Workers ignore SIGTERM; the process that owns the pool stops them. A worker forks from a
-    command whose handler turns SIGTERM into an exception (iicheck.cli_common): inherited, a
-    signal to the whole process group raised it in the worker (a traceback, or a failed task).
-    Ended by the signal instead, a worker killed while it sent a result left the pool waiting
-    forever for the rest of the message (measured: one hang in ten group signals). Ignoring it,
-    each worker finishes its task and the pool's shutdown ends it."""
+def _ignore_stop_signals() -> None:
+    """Workers ignore SIGTERM and SIGINT; the process that owns the pool stops them. A worker
+    forks from a command whose handlers turn these signals into exceptions (iicheck.cli_common),
+    and Ctrl-C or a CI timeout signals the whole process group: inherited, the handler raised
+    in the worker (a traceback, or a failed task); ended by the signal instead, a worker killed
+    while it sent a result left the pool waiting forever for the rest of the message (measured:
+    one hang in ten group signals). Ignoring them, each worker finishes its task and the pool's
+    shutdown ends it."""
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _init_worker(rules_path: str, rules_version: str) -> None:
     global _WORKER_RULES
-    _ignore_sigterm()
+    _ignore_stop_signals()
     # The worker's long-lived objects (modules, compiled rules) are moved out of the
     # collector's sight; it stays on for what each document allocates, as a safety net (the
     # map creates no reference cycles today: the audit pauses the collector in the main process).
@@ -252,7 +254,7 @@ def document_map(jobs: int, progress: Progress | None = None, stage: str = "scor
         _SHARED = (func, shared)
         try:
             with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                                     initializer=_ignore_sigterm) as pool:
+                                     initializer=_ignore_stop_signals) as pool:
                 try:
                     results = pool.map(_call_shared, range(n), chunksize=max(1, min(64, n // (workers * 8))))
                     return list(counted(results, progress, stage, n))
