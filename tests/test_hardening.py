@@ -769,3 +769,12 @@ def test_report_files_of_an_earlier_audit_are_pointed_out(tmp_path: Path) -> Non
     assert result.exit_code in (0, 1)
     assert f"iicheck: note: {out / 'audit.html'} is from an earlier audit (not written by this one)" in result.output
     assert "audit.json is from" not in result.output
+
+
+@pytest.mark.parametrize("codec", ["utf-16le", "utf-16be"])
+def test_utf16_without_a_byte_order_mark_gets_an_encoding_hint(tmp_path: Path, codec: str) -> None:
+    folder = _folder(tmp_path, {"a.txt": (SENTENCE + "\n").encode(codec)})
+    _failed(_audit(folder, tmp_path / "out"), "a.txt: looks binary",
+            f"it looks like {codec.upper()} text without a byte-order mark", f"iconv -f {codec} -t utf-8")
+    png = _folder(tmp_path, {"b.txt": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4}, name="png")
+    assert "UTF-16" not in _failed(_audit(png, tmp_path / "out"), "b.txt: looks binary")

@@ -93,8 +93,36 @@ def _legacy(path: Path, raw: bytes, exc: UnicodeDecodeError) -> str:
 
 
 def _binary(path: Path, raw: bytes, offset: int) -> NoReturn:
-    raise SourceError(Problem(str(path), f"looks binary (byte 0x{raw[offset]:02x} at offset {offset})",
-                              hint="only .txt/.md text sources can be audited"))
+    hint = "only .txt/.md text sources can be audited"
+    codec = _utf16_without_bom(raw)
+    if codec is not None:
+        hint = f"it looks like {codec.upper()} text without a byte-order mark: save it as UTF-8 (e.g. iconv -f {codec} -t utf-8)"
+    raise SourceError(Problem(str(path), f"looks binary (byte 0x{raw[offset]:02x} at offset {offset})", hint=hint))
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """"utf-16le" or "utf-16be" for text in UTF-16 without a BOM: in the first kilobyte nearly
+    every other byte is NUL (ASCII-range text), none of the others, and the whole decodes."""
+    head = raw[:1024]
+    if len(head) < 4:
+        return None
+    for parity, codec in ((1, "utf-16le"), (0, "utf-16be")):
+        if head[parity::2].count(0) >= 0.9 * len(head[parity::2]) and head[1 - parity::2].count(0) == 0:
+            try:
+                raw.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return codec
+    return None
+    for parity, codec in ((1, "utf-16-le"), (0, "utf-16-be")):
+        nul = head[parity::2].count(0)
+        if nul >= 0.9 * len(head[parity::2]) and head[1 - parity::2].count(0) == 0:
+            try:
+                raw.decode(codec)
+                return True
+            except UnicodeDecodeError:
+                return False
+    return False
 
 
 def check_size(path: Path, size: int) -> None:
