@@ -778,3 +778,17 @@ def test_utf16_without_a_byte_order_mark_gets_an_encoding_hint(tmp_path: Path, c
             f"it looks like {codec.upper()} text without a byte-order mark", f"iconv -f {codec} -t utf-8")
     png = _folder(tmp_path, {"b.txt": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4}, name="png")
     assert "UTF-16" not in _failed(_audit(png, tmp_path / "out"), "b.txt: looks binary")
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"])
+def test_the_first_and_last_dates_there_are_do_not_crash_the_audit(seeds_copy: Path, tmp_path: Path,
+                                                                    published: str) -> None:
+    """A source dated in year 1 (its text or sources.yaml can say so) or 9999: the reporting lag
+    and the padded timeline axis went past the dates Python has (found by a probe)."""
+    listing = seeds_copy / "sources.yaml"
+    listing.write_text(listing.read_text(encoding="utf-8").replace("published: 2021-02-23", f"published: {published}", 1),
+                       encoding="utf-8")
+    (seeds_copy / "year1.txt").write_text("Updated: 0001-01-02\nThe platform had 150 users.\n", encoding="utf-8")
+    result = _audit(seeds_copy, tmp_path / "out", fmt="json,html")
+    assert result.exit_code in (0, 1) and "Traceback" not in result.output, result.output
+    assert (tmp_path / "out" / "audit.html").exists()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 
 from .extract import Mention, extract_mentions
@@ -40,7 +40,9 @@ def publication_claim_window(pub: TimeWindow, rules: Ruleset) -> TimeWindow:
     assert pub.start is not None and pub.end is not None
     lag = rules.extraction.time.publication_lag_days
     if pub.start == pub.end and lag:
-        return TimeWindow(start=pub.start - timedelta(days=lag), end=pub.end, basis=pub.basis,
+        # a source dated in year 1 (text or metadata can say so) starts at the first day there is
+        start = pub.start - timedelta(days=lag) if pub.start > date.min + timedelta(days=lag) else date.min
+        return TimeWindow(start=start, end=pub.end, basis=pub.basis,
                           note=f"no date in the sentence: published {pub.end.isoformat()} "
                                f"({pub.note}), less a {lag}-day reporting lag")
     return TimeWindow(start=pub.start, end=pub.end, basis=pub.basis,

@@ -76,7 +76,10 @@ def value_scale(lows: Sequence[float], highs: Sequence[float], pixels: tuple[flo
 
 def time_ticks(start: float, end: float) -> list[tuple[float, str]]:
     """Tick ordinals and labels: years for long spans, months (thinned) for short ones."""
-    first, last = date.fromordinal(int(math.ceil(start))), date.fromordinal(int(end))
+    # the axis is padded beyond the claims' dates: clamp to the dates there are (years 1-9999)
+    lowest, highest = date.min.toordinal(), date.max.toordinal()
+    first = date.fromordinal(min(highest, max(lowest, int(math.ceil(start)))))
+    last = date.fromordinal(min(highest, max(lowest, int(end))))
     years = last.year - first.year
     if years >= 2:
         every = max(1, math.ceil(years / 8))
