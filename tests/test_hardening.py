@@ -792,3 +792,25 @@ def test_the_first_and_last_dates_there_are_do_not_crash_the_audit(seeds_copy: P
     result = _audit(seeds_copy, tmp_path / "out", fmt="json,html")
     assert result.exit_code in (0, 1) and "Traceback" not in result.output, result.output
     assert (tmp_path / "out" / "audit.html").exists()
+
+
+def test_each_folders_sources_yaml_describes_its_own_files(tmp_path: Path) -> None:
+    """Entries were merged across folders by bare file name: a folder's entry for a file it does
+    not have overrode another folder's entry for its own file of that name, so the result
+    depended on the order of the folders (found by a probe)."""
+    def folder(name: str, listing: str) -> Path:
+        path = tmp_path / name
+        path.mkdir()
+        (path / "x.txt").write_text(SENTENCE + "\n", encoding="utf-8")
+        (path / "sources.yaml").write_text(f"version: 1\nsources:\n{listing}", encoding="utf-8")
+        return path
+
+    one = folder("one", "  - file: x.txt\n    id: C\n  - file: y.txt\n    id: WRONG\n")
+    two = folder("two", "  - file: x.txt\n    id: D\n")
+    (two / "y.txt").write_text(SENTENCE + "\n", encoding="utf-8")
+    for order in ((one, two), (two, one)):
+        result = CliRunner().invoke(main, ["audit", *map(str, order), "--rules", str(RULES),
+                                           "--out", str(tmp_path / "out"), "--format", "json", "--no-cache"])
+        assert result.exit_code in (0, 1), result.output
+        report = json.loads((tmp_path / "out" / "audit.json").read_text(encoding="utf-8"))
+        assert sorted(s["id"] for s in report["sources"]) == ["C", "D", "y"]

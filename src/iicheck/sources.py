@@ -66,10 +66,10 @@ def source_id(path: Path) -> str:
     return path.stem
 
 
-def discover(paths: list[Path]) -> tuple[list[Path], dict[str, SourceMeta]]:
+def discover(paths: list[Path]) -> tuple[list[Path], dict[Path, SourceMeta]]:
     """The source files under `paths` (sorted, stable) and the metadata of their folders."""
     files: list[Path] = []
-    meta: dict[str, SourceMeta] = {}
+    meta: dict[Path, SourceMeta] = {}  # by file path: each folder's sources.yaml is its own
     for path in paths:
         if path.is_dir():
             with os.scandir(path) as entries:  # is_file() from the directory entry: no stat per file
@@ -78,7 +78,7 @@ def discover(paths: list[Path]) -> tuple[list[Path], dict[str, SourceMeta]]:
             files.extend(path / name for name in names)
             meta_path = path / METADATA_FILE
             if meta_path.exists():
-                meta.update(_listed(meta_path, set(names)))
+                meta.update((path / name, entry) for name, entry in _listed(meta_path, set(names)).items())
         elif path.is_file():
             files.append(path)
         elif path.is_symlink():
@@ -164,7 +164,7 @@ def load_sources(paths: list[Path], rules: Ruleset) -> list[Source]:
     folders: dict[Path, Path] = {}
     for p in files:
         try:
-            sources.append(load_source(p, meta.get(p.name), rules, cwd, folders))
+            sources.append(load_source(p, meta.get(p), rules, cwd, folders))
         except SourceError as exc:
             for problem in exc.problems:
                 errors.add(problem)
