@@ -249,3 +249,17 @@ def test_a_reused_corpus_entry_counts_as_recently_used(tmp_path: Path) -> None:
     os.utime(entry, (1_700_000_000, 1_700_000_000))
     audit(_options(SEEDS, tmp_path / "cache"))  # nothing changed: read, not rewritten
     assert entry.stat().st_mtime > 1_700_000_000  # so pruning by age keeps it
+
+
+def test_an_entry_that_is_no_regular_file_is_not_read(tmp_path: Path) -> None:
+    """A FIFO in an entry's place blocked the read forever; a link to /dev/zero filled the
+    memory (found by a probe). Both are misses: recomputed, same report."""
+    fresh = audit(AuditOptions(sources=(SEEDS,), rules=RULES, jobs=1)).report
+    cache_dir = tmp_path / "cache"
+    audit(_options(SEEDS, cache_dir))
+    fifo, zero = sorted(cache_dir.glob("*/??/*.marshal"))[:2]
+    fifo.unlink()
+    os.mkfifo(fifo)
+    zero.unlink()
+    zero.symlink_to("/dev/zero")
+    assert audit(_options(SEEDS, cache_dir)).report == fresh

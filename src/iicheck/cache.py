@@ -35,6 +35,7 @@ import marshal
 import os
 import re
 import shutil
+import stat
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import metadata
@@ -86,12 +87,28 @@ def _digest(name: str, data: bytes) -> bytes:
     return digest.digest()
 
 
+MAX_ENTRY_BYTES = 1 << 30
+"""An entry larger than this is not read (a document's entry is tens of KB, a corpus entry of
+10,000 documents a few MB)."""
+
+
+def _regular_file_bytes(path: Path) -> bytes:
+    """The bytes of `path` if it is a regular file of at most `MAX_ENTRY_BYTES` (a FIFO put in
+    its place would block the read forever, a link to /dev/zero would fill the memory)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+            raise ValueError(f"{path}: not a regular file of at most {MAX_ENTRY_BYTES} bytes")
+        return handle.read()
+
+
 def read_entry(path: Path, decode: Callable[[Any], T]) -> T | None:
     """`decode` of the payload stored at `path` (plain data back into models), or None when
     the entry is missing, damaged, stored under another name or of another format, or `decode`
     rejects it."""
     try:
-        version, digest, data = marshal.loads(path.read_bytes())
+        version, digest, data = marshal.loads(_regular_file_bytes(path))
         if version != FORMAT or digest != _digest(path.name, data):
             return None
         return decode(marshal.loads(data))
