@@ -814,3 +814,56 @@ def test_each_folders_sources_yaml_describes_its_own_files(tmp_path: Path) -> No
         assert result.exit_code in (0, 1), result.output
         report = json.loads((tmp_path / "out" / "audit.json").read_text(encoding="utf-8"))
         assert sorted(s["id"] for s in report["sources"]) == ["C", "D", "y"]
+
+
+def test_a_signal_between_two_renames_is_held_until_all_reports_are_in_place(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A SIGTERM just after the first report was renamed into place left the new audit.json
+    beside the old audit.html, the others' temp files behind, and said no file had changed
+    (found by a probe). The renames now hold the signal back: all new, then 'terminated'."""
+    out, previous = _previous_reports(tmp_path)
+    real_replace = os.replace
+    calls = []
+
+    def replace(src: str, dst: object) -> None:
+        real_replace(src, dst)
+        calls.append(dst)
+        if len(calls) == 1:
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    monkeypatch.setattr(atomic.os, "replace", replace)
+    result = _audit(SEEDS, out, fmt="json,html")
+    assert result.exit_code == 143, result.output
+    assert result.output.strip() == "iicheck: terminated; the outputs were already written"
+    assert sorted(p.name for p in out.iterdir()) == ["audit.html", "audit.json"]  # no temp file left
+    assert all((out / name).read_bytes() != data for name, data in previous.items())  # both new
+
+
+def test_outputs_that_cannot_be_written_are_found_before_the_audit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import iicheck.cli as cli_module
+    import iicheck.cli_gate as gate_module
+
+    monkeypatch.setattr(cli_module, "run_audit", lambda *a: pytest.fail("audited before checking --out"))
+    monkeypatch.setattr(gate_module, "run_audit", lambda *a: pytest.fail("audited before checking --output"))
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    _failed(_audit(SEEDS, loop), f"{loop}: a symbolic link that leads nowhere")
+    folder = tmp_path / "a_folder"
+    folder.mkdir()
+    gate = CliRunner().invoke(main, ["check", str(SEEDS), "--rules", str(RULES), "--output", str(folder)])
+    _failed(gate, f"{folder}: is a folder, not a file", "give --output a file name")
+
+
+def test_a_signal_ignored_when_the_command_started_stays_ignored(tmp_path: Path) -> None:
+    """A background job in a script starts with SIGINT ignored; the Ctrl-C meant for the
+    foreground must not stop it (found by a probe)."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        seen = []
+        import iicheck.cli_common as common
+        with common._stop_signals_unwind():
+            seen.append(signal.getsignal(signal.SIGINT))
+            seen.append(signal.getsignal(signal.SIGTERM) is common._terminate)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert seen == [signal.SIG_IGN, True]

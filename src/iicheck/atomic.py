@@ -8,8 +8,11 @@ error or Ctrl-C while writing leaves all of the previous files in place.
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import OutputError, Problem
@@ -67,8 +70,24 @@ def _discard(names: Sequence[str]) -> None:
             pass
 
 
-def write_all_atomic(files: Sequence[tuple[Path, Payload]]) -> None:
-    """Replace every file, or (on any failure before the renames) none of them."""
+@contextmanager
+def _stop_signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM held back (delivered after) for the duration, in the main thread of a
+    system that can: a signal between two renames left a mixed set of old and new reports."""
+    can = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held) if can else None
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def write_all_atomic(files: Sequence[tuple[Path, Payload]], on_replaced: Callable[[], None] | None = None) -> None:
+    """Replace every file, or (on any failure before the renames) none of them. The renames run
+    with Ctrl-C and SIGTERM held back, and `on_replaced` (if given) is called once all are done,
+    before a held signal is let through."""
     staged: list[str] = []
     try:
         for path, data in files:
@@ -76,21 +95,25 @@ def write_all_atomic(files: Sequence[tuple[Path, Payload]]) -> None:
     except BaseException:
         _discard(staged)
         raise
-    for (path, _), tmp_name in zip(files, staged, strict=True):
-        try:
-            os.replace(tmp_name, path)
-        except OSError as exc:
-            _discard(staged)
-            raise OutputError(Problem(str(path), f"cannot write: {exc.strerror or exc}")) from None
+    with _stop_signals_held():
+        for (path, _), tmp_name in zip(files, staged, strict=True):
+            try:
+                os.replace(tmp_name, path)
+            except OSError as exc:
+                _discard(staged)
+                raise OutputError(Problem(str(path), f"cannot write: {exc.strerror or exc}")) from None
+        if on_replaced is not None:
+            on_replaced()
 
 
-def write_atomic(path: Path, data: Payload, durable: bool = True) -> None:
+def write_atomic(path: Path, data: Payload, durable: bool = True,
+                 on_replaced: Callable[[], None] | None = None) -> None:
     """Replace `path` with `data` in one step; the old file stays intact on any failure.
 
     `durable=False` skips the fsync: readers still never see a partial file, but after a
     power loss the file may be empty (for caches, whose damaged entries are recomputed)."""
     if durable:
-        write_all_atomic([(path, data)])
+        write_all_atomic([(path, data)], on_replaced)
         return
     tmp_name = _stage(path, data, durable=False)
     try:

@@ -58,7 +58,8 @@ def claims(sources: tuple[Path, ...], rules: Path | None, fmt: str, jobs: int, c
 
 def _write_outputs(result: AuditResult, out: Path, formats: list[str]) -> list[Path]:
     rendered = [(out / file_name(f), render_for_file(f, result.report, root=Path.cwd())) for f in formats]
-    write_all_atomic(rendered)  # all files replaced together, or none (JSON is rendered as it is written)
+    # all files replaced together, or none (JSON is rendered as it is written)
+    write_all_atomic(rendered, on_replaced=outputs_written)
     return [p for p, _ in rendered]
 
 
@@ -76,6 +77,9 @@ def _output_folder(out: Path) -> Path:
     if out.exists() and not out.is_dir():
         raise IicheckError(Problem(str(out), "is a file, not a folder",
                                    hint="give --out a folder (it is created if missing)"))
+    if out.is_symlink() and not out.exists():
+        raise IicheckError(Problem(str(out), "a symbolic link that leads nowhere (a missing target or a loop)",
+                                   hint="give --out a folder, or fix the link"))
     return out
 
 
@@ -106,7 +110,6 @@ def audit_cmd(sources: tuple[Path, ...], rules: Path | None, explanations: Path 
             show(f"writing {', '.join(file_name(f) for f in formats)}", 0, 0)
         raise_if_stopped()
         written = _write_outputs(result, folder, formats)
-        outputs_written()
     s = result.report.summary
     click.echo(f"{s.sources} sources, {s.claims} claims ({s.mapped_claims} mapped), {s.findings} findings "
                f"({s.by_severity['error']} errors, {s.by_severity['warning']} warnings, "

@@ -87,8 +87,12 @@ def _stop_signals_unwind() -> Iterator[None]:
 
     try:
         sys.unraisablehook = unraisable
-        signal.signal(signal.SIGTERM, _terminate)
-        signal.signal(signal.SIGINT, _interrupt)
+        # a signal ignored when the command started stays ignored (a background job in a
+        # script must not stop on the Ctrl-C meant for the foreground)
+        if previous is not signal.SIG_IGN:
+            signal.signal(signal.SIGTERM, _terminate)
+        if previous_int is not signal.SIG_IGN:
+            signal.signal(signal.SIGINT, _interrupt)
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)

@@ -16,7 +16,7 @@ from .cli_common import (audit_options, by_opt, cache_opt, dask_opt, explanation
                          raise_if_stopped, rules_opt, run_audit, semantic_opt, sources_arg)
 from .config import load_config
 from .engine import AuditOptions, audit
-from .errors import ExplanationsError, Problem
+from .errors import ExplanationsError, IicheckError, Problem
 from .explanations import adopt, explain, gate_exit_code, load_explanations, write_explanations
 from .render import render
 
@@ -54,6 +54,8 @@ def check(sources: tuple[Path, ...], rules: Path | None, explanations: Path | No
     config, _ = load_config(Path.cwd())
     level = fail_level or config.fail_level
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if output is not None and output.is_dir():  # found before the audit, not after it
+        raise IicheckError(Problem(str(output), "is a folder, not a file", hint="give --output a file name"))
     with progress_display(progress) as show:
         result = run_audit(audit_options(sources, rules, given_explanations(explanations), True, jobs, cache,
                                          semantic, show), dask_address)
@@ -65,8 +67,7 @@ def check(sources: tuple[Path, ...], rules: Path | None, explanations: Path | No
         kwargs["fail_level"] = level
     text = render(fmt, result.report, **kwargs)
     if output is not None:
-        write_atomic(output, text)
-        outputs_written()
+        write_atomic(output, text, on_replaced=outputs_written)
     else:
         click.echo(text, nl=False)
     for entry in result.stale:
