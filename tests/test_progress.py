@@ -126,3 +126,21 @@ def test_the_commands_show_progress_only_when_asked_or_on_a_terminal(tmp_path: P
     assert gate.exit_code in (0, 1) and json.loads(gate.stdout)["summary"]["sources"] == 5
     assert f"iicheck: {OFF_TOPIC_STAGE} (5 documents)\niicheck: comparing claims\n" in gate.stderr
     assert "iicheck:" not in runner.invoke(main, ["check", *base, "--format", "json", "--no-progress"]).stderr
+
+
+def test_warnings_come_on_their_own_line_after_the_stage_that_raised_them(tmp_path: Path) -> None:
+    """A warning went onto the progress line on a terminal, and before its stage's line in a
+    log (found by a probe)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "latin.txt").write_bytes("Café platforms numbered 150 in 2021.\n".encode("cp1252"))
+    result = CliRunner().invoke(main, ["audit", str(src), "--rules", str(ROOT / "rules"), "--no-cache",
+                                       "--format", "json", "--out", str(tmp_path / "out"), "--progress"])
+    assert result.exit_code in (0, 1), result.stderr
+    assert result.stderr.startswith("iicheck: reading sources\niicheck: warning: ")
+    assert "latin.txt: not UTF-8; decoded as Windows-1252" in result.stderr.splitlines()[1]
+    show_out = io.StringIO()
+    show = TerminalProgress(show_out, interactive=True)
+    show("reading sources", 0, 0)
+    show.close()  # what the log handler does before a warning
+    assert show_out.getvalue().endswith("\r\x1b[2K")

@@ -4,6 +4,7 @@ the option decorators, so each command declares its options in one line and the 
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 import signal
 import sys
@@ -186,10 +187,29 @@ def progress_display(enabled: bool | None) -> Iterator[TerminalProgress | None]:
         yield None
         return
     show = TerminalProgress(stream, interactive)
+    handler = _ProgressAwareLog(show)
+    logger = logging.getLogger("iicheck")
+    logger.addHandler(handler)
     try:
         yield show
     finally:
+        logger.removeHandler(handler)
         show.close()
+
+
+class _ProgressAwareLog(logging.Handler):
+    """Warnings (a source decoded as Latin-1, an unused sources.yaml entry) written to stderr
+    on a line of their own: the progress line cleared first, a stage waiting for its count
+    written first."""
+
+    def __init__(self, show: TerminalProgress) -> None:
+        super().__init__(logging.WARNING)
+        self._show = show
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self._show.close()
+        sys.stderr.write(self.format(record) + "\n")
+        sys.stderr.flush()
 
 
 sources_arg = click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
