@@ -867,3 +867,14 @@ def test_a_signal_ignored_when_the_command_started_stays_ignored(tmp_path: Path)
     finally:
         signal.signal(signal.SIGINT, previous)
     assert seen == [signal.SIG_IGN, True]
+
+
+@pytest.mark.parametrize("value", ["2021", "20210223", "2021-02-23T10:00:00+08:00", "soon"])
+def test_a_published_value_that_is_no_day_says_what_a_date_looks_like(seeds_copy: Path, tmp_path: Path,
+                                                                       value: str) -> None:
+    listing = seeds_copy / "sources.yaml"
+    listing.write_text(listing.read_text(encoding="utf-8").replace("published: 2021-02-23", f"published: {value}", 1),
+                       encoding="utf-8")
+    output = _failed(_audit(seeds_copy, tmp_path / "out"), "sources.yaml:", "published: expected a date as YYYY-MM-DD",
+                     "write the day only, e.g. 2021-02-23")
+    assert "zero time" not in output and "datetime" not in output

@@ -196,6 +196,10 @@ def validate(located: LocatedYaml, model: type[M], error_type: type[IicheckError
                 message = f"unknown key {loc[-1]!r}"
             elif err["type"] == "missing":
                 message = f"missing required key {loc[-1]!r}"
+            elif err["type"].startswith("date_"):  # pydantic speaks of datetimes and zero time
+                given = err["input"]
+                shown = given.isoformat() if hasattr(given, "isoformat") else repr(given)
+                message = f"expected a date as YYYY-MM-DD, got {_clip(shown, 60)}"
             problems.append(located.problem(loc, f"{field}: {message}", _hint(err["type"])))
         raise error_type(problems) from None
 
@@ -204,4 +208,8 @@ def _hint(error_type: str) -> str | None:
     return {
         "extra_forbidden": "check the spelling; docs/rules.md lists the allowed keys",
         "missing": "add the key; docs/rules.md shows an example",
+        "date_from_datetime_inexact": "write the day only, e.g. 2021-02-23",
+        "date_from_datetime_parsing": "write the day only, e.g. 2021-02-23",
+        "date_parsing": "write the day only, e.g. 2021-02-23",
+        "date_type": "write the day only, e.g. 2021-02-23",
     }.get(error_type)
