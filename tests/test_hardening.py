@@ -17,6 +17,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from html.parser import HTMLParser
@@ -90,6 +91,24 @@ def test_symbolic_links_that_lead_nowhere_are_errors_not_tracebacks_or_silent_ga
     (seeds_copy / "notes.md").symlink_to(tmp_path / "notes")  # a link to a folder is no source, like a folder
     assert _audit(seeds_copy, tmp_path / "out").exit_code == 0
     assert len(json.loads((tmp_path / "out" / "audit.json").read_text(encoding="utf-8"))["sources"]) == 6
+
+
+def test_two_links_to_one_file_are_one_source_with_a_warning(seeds_copy: Path, tmp_path: Path,
+                                                             caplog: pytest.LogCaptureFixture) -> None:
+    seed = seeds_copy / "003_dcdd65e1052a438d.txt"
+    (seeds_copy / "alias.txt").symlink_to(seed)
+    os.link(seed, seeds_copy / "zz_hard.txt")  # a hard link is the same file too
+    result = _audit(seeds_copy, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    for other in ("alias.txt", "zz_hard.txt"):  # the first name in the folder's order is kept
+        assert f"{seed} and {seeds_copy / other} are one file (linked); it is audited once, as 003 " in caplog.text
+    report = json.loads((tmp_path / "out" / "audit.json").read_text(encoding="utf-8"))
+    assert [s["id"] for s in report["sources"]] == ["000", "001", "002", "003", "004"]
+    # a copy is another file: audited as a source of its own
+    shutil.copy(seed, seeds_copy / "copy.txt")
+    report_out = tmp_path / "out2"
+    assert _audit(seeds_copy, report_out).exit_code == 0
+    assert "copy" in [s["id"] for s in json.loads((report_out / "audit.json").read_text(encoding="utf-8"))["sources"]]
 
 
 def test_binary_file_among_sources(seeds_copy: Path, tmp_path: Path) -> None:
@@ -465,6 +484,13 @@ def test_formats_given_twice_are_written_once_and_none_is_an_error(tmp_path: Pat
     _failed(_audit(SEEDS, tmp_path / "out", fmt=" , "), "--format: no format given", "choose from json")
     result = _audit(SEEDS, tmp_path / "out", fmt="json,json")
     assert result.exit_code in (0, 1) and result.output.count("wrote ") == 1, result.output
+    result = _audit(SEEDS, tmp_path / "out", fmt="JSON,Json, html")  # any case, as other tools take it
+    assert result.exit_code in (0, 1) and result.output.count("wrote ") == 2, result.output
+    assert result.output.endswith(f"wrote {tmp_path / 'out' / 'audit.json'}\nwrote {tmp_path / 'out' / 'audit.html'}\n")
+    _failed(_audit(SEEDS, tmp_path / "out", fmt="JSON,Yaml"), "--format: unknown format yaml", "choose from json")
+    result = CliRunner().invoke(main, ["check", str(SEEDS), "--rules", str(RULES), "--format", "SARIF",
+                                       "--fail-level", "Error", "--output", str(tmp_path / "gate.sarif")])
+    assert result.exit_code in (0, 1) and json.loads((tmp_path / "gate.sarif").read_text())["version"] == "2.1.0"
 
 
 def test_the_same_file_given_twice_is_named_as_such(tmp_path: Path) -> None:
@@ -547,6 +573,38 @@ def test_sigterm_while_writing_leaves_the_previous_outputs_and_no_temp_file(tmp_
     assert "iicheck: terminated; no output file was changed" in result.output and "Traceback" not in result.output
     assert {p.name: p.read_bytes() for p in out.iterdir()} == previous  # intact, no temp files
     assert signal.getsignal(signal.SIGTERM) == handler  # put back after the command
+
+
+@pytest.mark.parametrize("stop", ["ctrl-c", "sigterm"])
+def test_a_stop_while_the_tool_is_still_loading_gives_the_one_line_and_exit_code(
+        stop: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The first 0.4 s of a command are imports: Ctrl-C there printed a traceback from inside
+    some module, SIGTERM killed the process without a word."""
+    from iicheck import entry
+
+    def loading(name: str) -> object:
+        if stop == "ctrl-c":
+            raise KeyboardInterrupt
+        os.kill(os.getpid(), signal.SIGTERM)  # a real signal, delivered to the handler in place
+        pytest.fail("SIGTERM did not stop the import")
+
+    handler = signal.getsignal(signal.SIGTERM)
+    monkeypatch.setattr(entry.importlib, "import_module", loading)
+    with pytest.raises(SystemExit) as stopped:
+        entry.run()
+    assert stopped.value.code == (130 if stop == "ctrl-c" else 143)
+    word = "interrupted" if stop == "ctrl-c" else "terminated"
+    assert capsys.readouterr().err == f"iicheck: {word}; no output file was changed\n"
+    assert signal.getsignal(signal.SIGTERM) == handler  # put back
+
+
+def test_the_entry_point_runs_the_cli(monkeypatch: pytest.MonkeyPatch) -> None:
+    from iicheck import entry
+
+    monkeypatch.setattr(sys, "argv", ["iicheck", "--version"])
+    with pytest.raises(SystemExit) as done:
+        entry.run()
+    assert done.value.code == 0
 
 
 def test_sigterm_during_the_map_stops_the_workers_and_the_command(tmp_path: Path) -> None:
@@ -827,12 +885,21 @@ def test_a_signal_between_two_renames_is_held_until_all_reports_are_in_place(tmp
 
     def replace(src: str, dst: object) -> None:
         real_replace(src, dst)
-        calls.append(dst)
-        if len(calls) == 1:
-            os.kill(os.getpid(), signal.SIGTERM)
+        if Path(str(dst)).parent == out:  # a report, not a cache entry
+            calls.append(dst)
+            if len(calls) == 1:
+                os.kill(os.getpid(), signal.SIGTERM)
 
     monkeypatch.setattr(atomic.os, "replace", replace)
-    result = _audit(SEEDS, out, fmt="json,html")
+    # another thread alive, as a worker pool's are: a signal mask on the main thread alone did
+    # not hold the signal, the kernel gave it to this thread
+    awake = threading.Event()
+    bystander = threading.Thread(target=awake.wait, args=(60,), daemon=True)
+    bystander.start()
+    try:
+        result = _audit(SEEDS, out, fmt="json,html")
+    finally:
+        awake.set()
     assert result.exit_code == 143, result.output
     assert result.output.strip() == "iicheck: terminated; the outputs were already written"
     assert sorted(p.name for p in out.iterdir()) == ["audit.html", "audit.json"]  # no temp file left

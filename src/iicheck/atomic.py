@@ -72,16 +72,31 @@ def _discard(names: Sequence[str]) -> None:
 
 @contextmanager
 def _stop_signals_held() -> Iterator[None]:
-    """SIGINT and SIGTERM held back (delivered after) for the duration, in the main thread of a
-    system that can: a signal between two renames left a mixed set of old and new reports."""
-    can = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
-    held = {signal.SIGINT, signal.SIGTERM}
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held) if can else None
+    """SIGINT and SIGTERM held back for the duration and delivered after it (main thread only):
+    a signal between two renames left a mixed set of old and new reports. Held by Python
+    handlers that note the signal, not by a thread signal mask: the kernel gives a
+    process-directed signal to any thread that does not block it, so a mask on the main thread
+    alone let it through whenever a worker pool's threads were alive."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    arrived: list[int] = []
+
+    def hold(signum: int, frame: object) -> None:
+        arrived.append(signum)
+
+    previous = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    # an ignored signal stays ignored; None is a handler not set from Python, left alone
+    held = {s: h for s, h in previous.items() if h is not None and h is not signal.SIG_IGN}
+    for signum in held:
+        signal.signal(signum, hold)
     try:
         yield
     finally:
-        if previous is not None:
-            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for signum, handler in held.items():
+            signal.signal(signum, handler)
+        for came in dict.fromkeys(arrived):  # each once, in the order they came
+            signal.raise_signal(came)
 
 
 def write_all_atomic(files: Sequence[tuple[Path, Payload]], on_replaced: Callable[[], None] | None = None) -> None:

@@ -34,7 +34,7 @@ def main() -> None:
 @main.command()
 @sources_arg
 @rules_opt
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"], case_sensitive=False), default="table", show_default=True)
 @jobs_opt
 @cache_opt
 @semantic_opt
@@ -64,7 +64,7 @@ def _write_outputs(result: AuditResult, out: Path, formats: list[str]) -> list[P
 
 
 def _formats(value: str, allowed: tuple[str, ...]) -> list[str]:
-    formats = list(dict.fromkeys(f.strip() for f in value.split(",") if f.strip()))  # each once
+    formats = list(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))  # each once, any case
     bad = [f for f in formats if f not in allowed]
     if bad or not formats:
         raise IicheckError(Problem("--format", f"unknown format {', '.join(bad)}" if bad else "no format given",

@@ -134,12 +134,13 @@ def _is_source(entry: os.DirEntry[str]) -> bool:
 
 
 def load_source(path: Path, meta: SourceMeta | None, rules: Ruleset, cwd: Path | None = None,
-                folders: dict[Path, Path] | None = None) -> Source:
+                folders: dict[Path, Path] | None = None) -> tuple[Source, tuple[int, int]]:
     """Read one file as text and work out its publication window (`cwd`, `folders`: as for
-    display_path)."""
+    display_path); with the file's identity (device, inode), which two links to it share."""
     try:
         with open(path, "rb") as handle:
-            check_size(path, os.fstat(handle.fileno()).st_size)  # before reading: a huge file is never loaded
+            stat = os.fstat(handle.fileno())
+            check_size(path, stat.st_size)  # before reading: a huge file is never loaded
             raw = handle.read()
     except OSError as exc:
         raise SourceError(Problem(str(path), f"cannot read: {exc.strerror or exc}")) from None
@@ -152,25 +153,32 @@ def load_source(path: Path, meta: SourceMeta | None, rules: Ruleset, cwd: Path |
         publisher=meta.publisher if meta else None, url=meta.url if meta else None,
         published=window, chars=len(text), sha256=hashlib.sha256(raw).hexdigest(),
     )
-    return Source(info=info, text=text)
+    return Source(info=info, text=text), (stat.st_dev, stat.st_ino)
 
 
 def load_sources(paths: list[Path], rules: Ruleset) -> list[Source]:
     """Every source under `paths`, in a stable order; ids must be unique."""
     files, meta = discover(paths)
-    sources: list[Source] = []
+    loaded: list[tuple[Path, Source, tuple[int, int]]] = []
     errors = ErrorCollector()  # every unreadable source at once, not one per run
     cwd = Path.cwd().resolve()
     folders: dict[Path, Path] = {}
     for p in files:
         try:
-            sources.append(load_source(p, meta.get(p), rules, cwd, folders))
+            loaded.append((p, *load_source(p, meta.get(p), rules, cwd, folders)))
         except SourceError as exc:
             for problem in exc.problems:
                 errors.add(problem)
     errors.raise_if_any(SourceError)
+    sources: list[Source] = []
     seen: dict[str, Path] = {}
-    for path, s in zip(files, sources, strict=True):
+    linked: dict[tuple[int, int], tuple[Path, str]] = {}  # file identity -> the first path and id read there
+    for path, s, identity in loaded:
+        first = linked.setdefault(identity, (path, s.id))
+        if first[1] != s.id:  # a link (symbolic or hard) to a file already read under another name
+            log.warning("iicheck: warning: %s and %s are one file (linked); it is audited once, as %s "
+                        "(remove the link from the sources to silence this)", first[0], path, first[1])
+            continue
         if s.id in seen:  # the paths as given: report names can be bare file names
             same = path.resolve() == seen[s.id].resolve()
             raise SourceError(Problem(str(path), f"source id {s.id!r} is also used by {seen[s.id]}"
@@ -178,4 +186,5 @@ def load_sources(paths: list[Path], rules: Ruleset) -> list[Source]:
                                       hint="pass each file once" if same else
                                       "give one of them another id in sources.yaml, or rename one"))
         seen[s.id] = path
+        sources.append(s)
     return sources
