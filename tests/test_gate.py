@@ -87,3 +87,20 @@ def test_a_mistyped_explanations_path_is_an_error_not_an_empty_baseline(project:
     explain = CliRunner().invoke(main, ["explain", "0" * 20, "--reason", "x", "--explanations", str(typo),
                                         str(project / "sources"), "--rules", str(project / "rules")])
     assert "no such explanations file" not in explain.output  # explain creates the file it is given
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "gitlab", "github", "junit"])
+def test_paths_are_from_the_repository_top_wherever_the_gate_runs(project: Path, fmt: str,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run from a subfolder (a `working-directory:` in CI), the machine formats gave paths from
+    that folder, so code scanning and GitLab could not place the findings."""
+    (project / ".git").mkdir()  # the top of a checkout
+    (project / "sources" / "100_new.txt").write_text(NEW_SOURCE)
+    outputs = []
+    for cwd in (project, project / "sources", project / "rules"):
+        monkeypatch.chdir(cwd)
+        result = CliRunner().invoke(main, ["check", str(project / "sources"), "--rules", str(project / "rules"),
+                                           "--no-cache", "--format", fmt])
+        assert result.exit_code == 1, result.output
+        outputs.append(result.output)
+    assert "sources/00" in outputs[0] and outputs[1] == outputs[0] and outputs[2] == outputs[0]

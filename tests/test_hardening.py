@@ -607,6 +607,20 @@ def test_the_entry_point_runs_the_cli(monkeypatch: pytest.MonkeyPatch) -> None:
     assert done.value.code == 0
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("command", [["check", "--format", "sarif"], ["claims"]])
+def test_a_stdout_that_cannot_be_written_is_exit_2_not_a_gate_failure(command: list[str], tmp_path: Path) -> None:
+    """`iicheck check > file` on a full disk ended in a traceback and exit code 1, which CI reads
+    as "new findings" (and `|| test $? -eq 1` as a pass)."""
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        run = subprocess.run([sys.executable, "-m", "iicheck", *command, str(SEEDS), "--rules", str(RULES)],
+                             cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT / "src")}, stdout=full,
+                             stderr=subprocess.PIPE, text=True, check=False, timeout=120)
+    assert run.returncode == 2, run.stderr
+    assert "Traceback" not in run.stderr and "Exception ignored" not in run.stderr, run.stderr
+    assert "iicheck: error: stdout: cannot write the output: No space left on device" in run.stderr
+
+
 def test_sigterm_during_the_map_stops_the_workers_and_the_command(tmp_path: Path) -> None:
     """A real process with two workers, terminated while it extracts: exit 143, one line, no
     traceback, nothing written."""

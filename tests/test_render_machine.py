@@ -205,6 +205,9 @@ def test_sarif_has_what_code_scanning_needs() -> None:
     assert first["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 5
     assert [r["level"] for r in results] == ["error", "warning", "warning", "error"]
     assert all("suppressions" not in r for r in results)
+    # two findings with one fingerprint are two alerts, told apart as in the GitLab report
+    assert [r["partialFingerprints"]["iicheck/v1"] for r in results[1:3]] == ["ffff0000ffff0000ffff",
+                                                                              "ffff0000ffff0000ffff-2"]
 
 
 def test_sarif_keeps_explained_as_suppressed_when_asked() -> None:

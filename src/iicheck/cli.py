@@ -16,10 +16,12 @@ from .atomic import write_all_atomic
 from .cli_common import (audit_options, cache_opt, dask_opt, explanations_opt, handle_errors, jobs_opt,
                          given_explanations, outputs_written, progress_display, progress_opt,
                          project_config, raise_if_stopped, rules_opt, run_audit, semantic_opt,
-                         sources_arg)
+                         sources_arg, write_stdout)
+from .config import repository_root
 from .engine import AuditResult, audit
 from .errors import IicheckError, Problem
 from .intervals import describe
+from .models import Claim
 from .render import RENDERERS, file_name, render_for_file
 
 AUDIT_FORMATS = ("json", "html", "pdf", "sarif", "junit", "gitlab")
@@ -45,19 +47,22 @@ def claims(sources: tuple[Path, ...], rules: Path | None, fmt: str, jobs: int, c
     found = result.report.claims
     if fmt == "json":
         payload = {"claims": [c.model_dump(mode="json") for c in found]}
-        click.echo(json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False))
+        write_stdout(json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
         return
-    for c in found:
-        metric = f"{c.metric}/{c.definition}" if c.metric else "(unmapped)"
-        when = f"{c.time.start or '?'}..{c.time.end or '?'} {c.time.basis}"
-        flag = f" [{c.excluded}]" if c.excluded else ""
-        click.echo(f"{c.source:<6} {c.figure[:28]:<28} {c.value.qualifier:<9} {describe(c.value):<26} "
-                   f"{(c.unit or '-')[:12]:<12} {metric:<42} {when:<32} {c.modality}{flag}")
+    write_stdout("".join(_claim_line(c) for c in found))
     click.echo(f"{len(found)} claims, {sum(1 for c in found if c.metric)} mapped", err=True)
 
 
+def _claim_line(c: Claim) -> str:
+    metric = f"{c.metric}/{c.definition}" if c.metric else "(unmapped)"
+    when = f"{c.time.start or '?'}..{c.time.end or '?'} {c.time.basis}"
+    flag = f" [{c.excluded}]" if c.excluded else ""
+    return (f"{c.source:<6} {c.figure[:28]:<28} {c.value.qualifier:<9} {describe(c.value):<26} "
+            f"{(c.unit or '-')[:12]:<12} {metric:<42} {when:<32} {c.modality}{flag}\n")
+
+
 def _write_outputs(result: AuditResult, out: Path, formats: list[str]) -> list[Path]:
-    rendered = [(out / file_name(f), render_for_file(f, result.report, root=Path.cwd())) for f in formats]
+    rendered = [(out / file_name(f), render_for_file(f, result.report, root=repository_root(Path.cwd()))) for f in formats]
     # all files replaced together, or none (JSON is rendered as it is written)
     write_all_atomic(rendered, on_replaced=outputs_written)
     return [p for p, _ in rendered]

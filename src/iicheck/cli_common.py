@@ -136,6 +136,32 @@ def _stopped(terminated: bool) -> None:
     sys.exit(143 if terminated else 130)
 
 
+def write_stdout(text: str) -> None:
+    """`text` on stdout. A stdout that cannot take it (a full disk, a reader that closed the
+    pipe) is an error with exit code 2: a traceback ended with exit code 1, which a CI gate
+    reads as "new findings", so a lost report could pass for a gate result."""
+    try:
+        click.echo(text, nl=False)
+        sys.stdout.flush()
+    except OSError as exc:
+        _drop_stdout()
+        raise IicheckError(Problem("stdout", f"cannot write the output: {exc.strerror or exc}",
+                                   hint="write it to a file with --output, or check where stdout goes "
+                                        "(a full disk, a pipe closed early)")) from None
+
+
+def _drop_stdout() -> None:
+    """Point stdout at the null device: what is still buffered would fail again, with a
+    traceback, when Python flushes it on exit."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (a test runner's buffer)
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, fd)
+    os.close(null)
+
+
 def project_config() -> tuple[ProjectConfig, Path]:
     """`[tool.iicheck]` of the nearest pyproject.toml and the folder its paths are relative to."""
     return load_config(Path.cwd())

@@ -13,8 +13,9 @@ import click
 from .atomic import write_atomic
 from .cli_common import (audit_options, by_opt, cache_opt, dask_opt, explanations_opt, given_explanations,
                          handle_errors, jobs_opt, outputs_written, progress_display, progress_opt,
-                         raise_if_stopped, rules_opt, run_audit, semantic_opt, sources_arg)
-from .config import load_config
+                         raise_if_stopped, rules_opt, run_audit, semantic_opt, sources_arg,
+                         write_stdout)
+from .config import load_config, repository_root
 from .engine import AuditOptions, audit
 from .errors import ExplanationsError, IicheckError, Problem
 from .explanations import adopt, explain, gate_exit_code, load_explanations, write_explanations
@@ -60,16 +61,17 @@ def check(sources: tuple[Path, ...], rules: Path | None, explanations: Path | No
         result = run_audit(audit_options(sources, rules, given_explanations(explanations), True, jobs, cache,
                                          semantic, show), dask_address)
     raise_if_stopped()
-    kwargs: dict[str, Any] = {"include_explained": include_explained, "root": Path.cwd()}
+    kwargs: dict[str, Any] = {"include_explained": include_explained, "root": repository_root(Path.cwd())}
     if fmt == "text":
         kwargs["color"] = output is None and sys.stdout.isatty()
     if fmt == "junit":
         kwargs["fail_level"] = level
     text = render(fmt, result.report, **kwargs)
+    assert isinstance(text, str)  # every check format is text
     if output is not None:
         write_atomic(output, text, on_replaced=outputs_written)
     else:
-        click.echo(text, nl=False)
+        write_stdout(text)
     for entry in result.stale:
         click.echo(f"iicheck: stale explanation {entry.fingerprint} ({entry.kind}): matches no "
                    f"finding; remove it", err=True)

@@ -22,6 +22,17 @@ class ProjectConfig(BaseModel):
     semantic: bool = False
 
 
+def repository_root(start: Path) -> Path:
+    """The folder that reports give source paths relative to: the top of the git checkout that
+    holds `start` (code scanning, GitHub annotations and GitLab place findings by paths from
+    the repository's top, wherever in it the command ran), else `start` itself."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():  # a folder, or a file in a worktree or submodule
+            return folder
+    return start
+
+
 def find_pyproject(start: Path) -> Path | None:
     for folder in (start, *start.parents):
         candidate = folder / "pyproject.toml"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pydantic import Field
 
+from .config import repository_root
 from .errors import ErrorCollector, Problem, SourceError
 from .models import Frozen, Source, SourceInfo
 from .pubdate import publication_window
@@ -40,13 +41,14 @@ class SourcesFile(Frozen):
     sources: list[SourceMeta] = Field(default=[])
 
 
-def display_path(path: Path, cwd: Path | None = None, folders: dict[Path, Path] | None = None) -> str:
-    """The path reports show: relative to the working directory when under it (so SARIF and
-    annotations point into the repository), else the file name. Always with / separators.
-    `cwd`: the resolved working directory, when the caller already has it; `folders`: a cache
-    of resolved folders, for a caller that shows many files of one folder."""
+def display_path(path: Path, root: Path | None = None, folders: dict[Path, Path] | None = None) -> str:
+    """The path reports show: relative to the repository's top when under it (so SARIF and
+    annotations point into the repository, from whichever of its folders the command ran;
+    `config.repository_root`), else the file name. Always with / separators. `root`: that
+    folder, resolved, when the caller already has it; `folders`: a cache of resolved folders,
+    for a caller that shows many files of one folder."""
     try:
-        return _resolved(path, folders).relative_to(cwd or Path.cwd().resolve()).as_posix()
+        return _resolved(path, folders).relative_to(root or repository_root(Path.cwd())).as_posix()
     except ValueError:
         return path.name
 
@@ -133,9 +135,9 @@ def _is_source(entry: os.DirEntry[str]) -> bool:
     return False  # a folder named like a source (or a link to one): not a source
 
 
-def load_source(path: Path, meta: SourceMeta | None, rules: Ruleset, cwd: Path | None = None,
+def load_source(path: Path, meta: SourceMeta | None, rules: Ruleset, root: Path | None = None,
                 folders: dict[Path, Path] | None = None) -> tuple[Source, tuple[int, int]]:
-    """Read one file as text and work out its publication window (`cwd`, `folders`: as for
+    """Read one file as text and work out its publication window (`root`, `folders`: as for
     display_path); with the file's identity (device, inode), which two links to it share."""
     try:
         with open(path, "rb") as handle:
@@ -149,7 +151,7 @@ def load_source(path: Path, meta: SourceMeta | None, rules: Ruleset, cwd: Path |
     window = publication_window(text, meta.published if meta else None, meta.url if meta else None,
                                 rules.extraction.time)
     info = SourceInfo(
-        id=sid, file=display_path(path, cwd, folders), title=meta.title if meta else None,
+        id=sid, file=display_path(path, root, folders), title=meta.title if meta else None,
         publisher=meta.publisher if meta else None, url=meta.url if meta else None,
         published=window, chars=len(text), sha256=hashlib.sha256(raw).hexdigest(),
     )
@@ -161,11 +163,11 @@ def load_sources(paths: list[Path], rules: Ruleset) -> list[Source]:
     files, meta = discover(paths)
     loaded: list[tuple[Path, Source, tuple[int, int]]] = []
     errors = ErrorCollector()  # every unreadable source at once, not one per run
-    cwd = Path.cwd().resolve()
+    root = repository_root(Path.cwd())
     folders: dict[Path, Path] = {}
     for p in files:
         try:
-            loaded.append((p, *load_source(p, meta.get(p), rules, cwd, folders)))
+            loaded.append((p, *load_source(p, meta.get(p), rules, root, folders)))
         except SourceError as exc:
             for problem in exc.problems:
                 errors.add(problem)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..models import Finding, Report
-from .text import evidence_path, primary, source_paths
+from .text import evidence_path, primary, shown_findings, source_paths
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 _QUALITY_KINDS = {"off_topic", "artifact", "boilerplate", "terminology", "duplicate_text"}
@@ -45,13 +45,5 @@ def render(report: Report, *, include_explained: bool = False, root: str | Path 
            **_options: Any) -> str:
     """The Code Quality JSON list, in report order, ending with a newline."""
     paths = source_paths(report, root)
-    seen: dict[str, int] = {}
-    issues = []
-    for finding in report.findings:
-        if finding.status == "explained" and not include_explained:
-            continue
-        seen[finding.fingerprint] = seen.get(finding.fingerprint, 0) + 1
-        count = seen[finding.fingerprint]
-        fingerprint = finding.fingerprint if count == 1 else f"{finding.fingerprint}-{count}"
-        issues.append(_issue(finding, fingerprint, paths))
+    issues = [_issue(finding, fingerprint, paths) for finding, fingerprint in shown_findings(report, include_explained)]
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"

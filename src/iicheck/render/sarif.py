@@ -5,7 +5,8 @@
   the first evidence as location (uri relative to the repository root, `uriBaseId`
   `%SRCROOT%`), further evidence as `relatedLocations`, and
   `partialFingerprints["iicheck/v1"]` = the finding's fingerprint, so code scanning tracks a
-  finding across commits.
+  finding across commits (a second finding with the same fingerprint gets `<fingerprint>-2`,
+  and so on, as in the GitLab report: code scanning would merge them into one alert).
 - Regions are 1-based: `startLine`/`startColumn` from the evidence (line 1 when the core
   gave none), `endLine`/`endColumn` when known (SARIF's endColumn is exclusive).
 - Explained findings are left out by default (GitHub does not honour `suppressions`); with
@@ -21,7 +22,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..models import Evidence, Finding, Report
-from .text import evidence_path, source_paths
+from .text import evidence_path, shown_findings, source_paths
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "iicheck/v1"
@@ -84,14 +85,14 @@ def _location(evidence: Evidence, paths: dict[str, str]) -> dict[str, Any]:
     }}
 
 
-def _result(finding: Finding, rule_index: int, paths: dict[str, str]) -> dict[str, Any]:
+def _result(finding: Finding, fingerprint: str, rule_index: int, paths: dict[str, str]) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": finding.kind,
         "ruleIndex": rule_index,
         "level": LEVELS[finding.severity],
         "message": {"text": finding.message},
         "locations": [_location(e, paths) for e in finding.evidence[:1]],
-        "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
         "baselineState": BASELINE[finding.status],
     }
     related = []
@@ -118,10 +119,10 @@ def to_sarif(report: Report, *, include_explained: bool = False,
              root: str | Path | None = None) -> dict[str, Any]:
     """The SARIF log as a dict (what `render` serialises)."""
     paths = source_paths(report, root)
-    shown = [f for f in report.findings if include_explained or f.status != "explained"]
+    shown = shown_findings(report, include_explained)
     rules: list[dict[str, Any]] = []
     index_of: dict[str, int] = {}
-    for finding in shown:
+    for finding, _ in shown:
         if finding.kind not in index_of:
             index_of[finding.kind] = len(rules)
             rules.append(_rule(finding.kind, finding.severity))
@@ -132,7 +133,7 @@ def to_sarif(report: Report, *, include_explained: bool = False,
             "tool": {"driver": {"name": report.tool or "iicheck", "version": report.version,
                                 "rules": rules}},
             "columnKind": "unicodeCodePoints",
-            "results": [_result(f, index_of[f.kind], paths) for f in shown],
+            "results": [_result(f, key, index_of[f.kind], paths) for f, key in shown],
         }],
     }
 

@@ -48,6 +48,21 @@ def source_paths(report: Report, root: str | Path | None = None) -> dict[str, st
     return paths
 
 
+def shown_findings(report: Report, include_explained: bool) -> list[tuple[Finding, str]]:
+    """The findings a machine format shows (explained ones only when asked), in report order,
+    each with its fingerprint made unique: two findings can share one (the same figure stated
+    twice in a sentence), and code scanning and GitLab take a fingerprint as an issue's
+    identity, so the second gets `<fingerprint>-2`, the third `-3`, and so on."""
+    seen: dict[str, int] = {}
+    shown = []
+    for finding in report.findings:
+        if finding.status == "explained" and not include_explained:
+            continue
+        count = seen[finding.fingerprint] = seen.get(finding.fingerprint, 0) + 1
+        shown.append((finding, finding.fingerprint if count == 1 else f"{finding.fingerprint}-{count}"))
+    return shown
+
+
 def evidence_path(evidence: Evidence, paths: Mapping[str, str]) -> str:
     """The file an evidence quote comes from (its source id if the report does not list it)."""
     return paths.get(evidence.source, evidence.source)
