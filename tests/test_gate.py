@@ -104,3 +104,31 @@ def test_paths_are_from_the_repository_top_wherever_the_gate_runs(project: Path,
         assert result.exit_code == 1, result.output
         outputs.append(result.output)
     assert "sources/00" in outputs[0] and outputs[1] == outputs[0] and outputs[2] == outputs[0]
+
+
+def test_the_audits_junit_file_fails_what_the_gate_fails(project: Path) -> None:
+    """`audit --format junit` failed every new finding down to info (34 failures on the seeds)
+    while `check --format junit` failed only those at the project's fail level (0)."""
+    (project / "sources" / "100_new.txt").write_text(NEW_SOURCE)
+    gate = _check(project, "--format", "junit")
+    assert gate.exit_code == 1, gate.output
+    audit = CliRunner().invoke(main, ["audit", str(project / "sources"), "--rules", str(project / "rules"),
+                                      "--no-cache", "--format", "junit", "--out", str(project / "out")])
+    assert audit.exit_code == 0, audit.output
+    written = (project / "out" / "audit.junit.xml").read_text(encoding="utf-8")
+    failures = 'failures="1"'
+    assert written.count(failures) == gate.output.count(failures) > 0
+
+
+def test_the_json_summary_counts_findings_by_status_as_the_text_does(project: Path) -> None:
+    """An explained figure edited: the text said "1 updated" while the JSON's `new` counted it
+    as new (and had no `updated`)."""
+    seed = next((project / "sources").glob("004_*.txt"))
+    seed.write_text(seed.read_text(encoding="utf-8").replace("exceeded 100000 sets", "exceeded 200000 sets"),
+                    encoding="utf-8")
+    text = _check(project).output
+    summary = json.loads(_check(project, "--format", "json").output)["summary"]
+    assert summary["updated"] == 1
+    assert f"{summary['new']} new, {summary['updated']} updated, {summary['explained']} explained" in text
+    assert summary["new"] + summary["updated"] + summary["explained"] == summary["findings"]
+    assert sum(summary["unexplained_by_severity"].values()) == summary["new"] + summary["updated"]

@@ -240,7 +240,7 @@ def test_counts_and_verdict_shown(sample: Report, sample_html: str) -> None:
     assert f'<dd class="n-findings">{s.findings}</dd>' in sample_html
     assert f'<dd class="n-new">{s.new}</dd>' in sample_html
     assert f'<dd class="n-explained">{s.explained}</dd>' in sample_html
-    nb = s.new_by_severity
+    nb = s.unexplained_by_severity
     assert f"<strong>Needs action:</strong> {nb['error']} new error" in sample_html
     assert f"{nb['warning']} new warning" in sample_html
     for kind, n in s.by_kind.items():

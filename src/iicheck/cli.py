@@ -61,8 +61,11 @@ def _claim_line(c: Claim) -> str:
             f"{(c.unit or '-')[:12]:<12} {metric:<42} {when:<32} {c.modality}{flag}\n")
 
 
-def _write_outputs(result: AuditResult, out: Path, formats: list[str]) -> list[Path]:
-    rendered = [(out / file_name(f), render_for_file(f, result.report, root=repository_root(Path.cwd()))) for f in formats]
+def _write_outputs(result: AuditResult, out: Path, formats: list[str], fail_level: str) -> list[Path]:
+    """`fail_level` (the project's, as `check` uses it) decides which JUnit test cases fail."""
+    root = repository_root(Path.cwd())
+    rendered = [(out / file_name(f), render_for_file(f, result.report, root=root, fail_level=fail_level))
+                for f in formats]
     # all files replaced together, or none (JSON is rendered as it is written)
     write_all_atomic(rendered, on_replaced=outputs_written)
     return [p for p, _ in rendered]
@@ -114,7 +117,7 @@ def audit_cmd(sources: tuple[Path, ...], rules: Path | None, explanations: Path 
         if show is not None:
             show(f"writing {', '.join(file_name(f) for f in formats)}", 0, 0)
         raise_if_stopped()
-        written = _write_outputs(result, folder, formats)
+        written = _write_outputs(result, folder, formats, config.fail_level)
     s = result.report.summary
     click.echo(f"{s.sources} sources, {s.claims} claims ({s.mapped_claims} mapped), {s.findings} findings "
                f"({s.by_severity['error']} errors, {s.by_severity['warning']} warnings, "

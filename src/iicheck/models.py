@@ -175,11 +175,13 @@ class Summary(Frozen):
     findings: int
     mapped_claims: int
     new: int
-    new_by_severity: dict[str, int]
     reconciled: int
     sources: int
+    unexplained_by_severity: dict[str, int]
+    updated: int
 
-    _sort_counts = field_serializer("by_kind", "by_severity", "new_by_severity", when_used="json")(_sorted_keys)
+    _sort_counts = field_serializer("by_kind", "by_severity", "unexplained_by_severity",
+                                    when_used="json")(_sorted_keys)
 
 
 class Report(Frozen):

@@ -11,20 +11,23 @@ SEVERITIES = ("error", "warning", "info")
 
 
 def build_summary(sources: int, claims: Sequence[Claim], findings: Sequence[Finding], reconciled: int) -> Summary:
+    """Counts by severity and kind; by status (`new`, `updated`, `explained`: they add up to
+    the findings); and `unexplained_by_severity`, the new and updated ones the gate judges."""
     by_severity: Counter[str] = Counter()
-    new_by_severity: Counter[str] = Counter()
+    unexplained: Counter[str] = Counter()
     by_kind: Counter[str] = Counter()
+    by_status: Counter[str] = Counter()
     for f in findings:
         by_severity[f.severity] += 1
         by_kind[f.kind] += 1
+        by_status[f.status] += 1
         if f.status != "explained":
-            new_by_severity[f.severity] += 1
-    new = sum(new_by_severity.values())
+            unexplained[f.severity] += 1
     return Summary(
         sources=sources, claims=len(claims), mapped_claims=sum(1 for c in claims if c.metric),
         findings=len(findings),
         by_severity={s: by_severity[s] for s in SEVERITIES},
         by_kind=dict(sorted(by_kind.items())),
-        new=new, new_by_severity={s: new_by_severity[s] for s in SEVERITIES},
-        explained=len(findings) - new, reconciled=reconciled,
+        new=by_status["new"], updated=by_status["updated"], explained=by_status["explained"],
+        unexplained_by_severity={s: unexplained[s] for s in SEVERITIES}, reconciled=reconciled,
     )
