@@ -132,3 +132,48 @@ def test_the_json_summary_counts_findings_by_status_as_the_text_does(project: Pa
     assert f"{summary['new']} new, {summary['updated']} updated, {summary['explained']} explained" in text
     assert summary["new"] + summary["updated"] + summary["explained"] == summary["findings"]
     assert sum(summary["unexplained_by_severity"].values()) == summary["new"] + summary["updated"]
+
+
+def test_a_mistyped_explanations_path_in_pyproject_is_an_error_too(project: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Named in [tool.iicheck], a missing file counted as the default and explained nothing."""
+    (project / "pyproject.toml").write_text('[tool.iicheck]\nsources = "sources"\nexplanations = "rules/explanation.yaml"\n',
+                                            encoding="utf-8")
+    monkeypatch.chdir(project)
+    gate = CliRunner().invoke(main, ["check", "--no-cache"])
+    assert gate.exit_code == 2, gate.output
+    assert "rules/explanation.yaml: no such explanations file (named by `explanations` in [tool.iicheck]" in gate.output
+    fingerprint = json.loads(CliRunner().invoke(main, ["check", "--no-cache", "--format", "json",
+                                                       "--explanations", "rules/explanations.yaml"]).output
+                             )["findings"][0]["fingerprint"]
+    explain = CliRunner().invoke(main, ["explain", fingerprint[:12], "--reason", "TODO: ask the desk", "--by", "me"])
+    assert explain.exit_code == 0, explain.output  # explain creates the file named there
+    assert (project / "rules" / "explanation.yaml").exists()
+    assert "iicheck: warning: the reason starts with 'TODO': `iicheck check` keeps failing" in explain.output
+
+
+def test_the_project_settings_errors_name_their_line_in_words(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (project / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.iicheck]\nsources = "sources"\n'
+                                            '  explanation = "x.yaml"\nfail_level = "fatal"\n', encoding="utf-8")
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["check", "--no-cache"])
+    assert result.exit_code == 2
+    pyproject = project / "pyproject.toml"
+    assert result.output.splitlines() == [
+        f"iicheck: error: {pyproject}:6:3: [tool.iicheck] unknown key 'explanation'",
+        "  hint: the keys are sources, rules, explanations, fail_level, out, semantic",
+        f"{pyproject}:7:1: [tool.iicheck] fail_level: Input should be 'error', 'warning' or 'info'",
+        '  hint: write fail_level = "error", "warning" or "info"']
+
+
+def test_explain_and_adopt_say_what_they_did_in_words(project: Path) -> None:
+    args = [str(project / "sources"), "--rules", str(project / "rules")]
+    adopted = CliRunner().invoke(main, ["adopt", "--by", "me", *args])
+    assert adopted.exit_code == 0 and "with reason 'TODO: explain'" in adopted.output
+    again = CliRunner().invoke(main, ["adopt", "--by", "me", *args])
+    assert again.output.startswith("nothing to adopt: every current finding already has an entry in ")
+    fingerprint = json.loads(_check(project, "--format", "json").output)["findings"][0]["fingerprint"]
+    blank = CliRunner().invoke(main, ["explain", fingerprint[:12], "--reason", "fine", "--by", "  ", *args])
+    assert blank.exit_code == 2
+    assert blank.output == ("iicheck: error: --by: must not be empty\n"
+                            "  hint: give --by the name of who explains it (by default $USER)\n")

@@ -189,8 +189,12 @@ def given_explanations(path: Path | None) -> Path | None:
 
 def audit_options(sources: tuple[Path, ...], rules: Path | None, explanations: Path | None,
                   use_explanations: bool, jobs: int = 0, cache: bool = True,
-                  semantic: bool | None = None, progress: Progress | None = None) -> AuditOptions:
-    """Command-line values, completed from [tool.iicheck], as the core's options."""
+                  semantic: bool | None = None, progress: Progress | None = None,
+                  creates_explanations: bool = False) -> AuditOptions:
+    """Command-line values, completed from [tool.iicheck], as the core's options. An
+    explanations file named in [tool.iicheck] must exist, like one given on the command line
+    (a typo would explain nothing, silently), except for the commands that create it
+    (`creates_explanations`)."""
     config, base = project_config()
     if not sources:
         configured = [config.sources] if isinstance(config.sources, str) else config.sources
@@ -198,6 +202,11 @@ def audit_options(sources: tuple[Path, ...], rules: Path | None, explanations: P
     rules_dir = rules if rules is not None else base / config.rules
     if explanations is None and use_explanations:
         explanations = base / config.explanations if config.explanations else rules_dir / "explanations.yaml"
+        if config.explanations and not creates_explanations and not explanations.exists():
+            raise IicheckError(Problem(str(explanations), "no such explanations file (named by `explanations` "
+                                       "in [tool.iicheck] of pyproject.toml)",
+                                       hint="correct the path in pyproject.toml; `iicheck explain` and "
+                                            "`iicheck adopt` create the file"))
     return AuditOptions(sources=sources, rules=rules_dir, explanations=explanations, today=date.today(),
                         jobs=jobs, cache=(base / CACHE_DIR) if cache else None,
                         semantic=config.semantic if semantic is None else semantic, progress=progress)

@@ -18,7 +18,8 @@ from .cli_common import (audit_options, by_opt, cache_opt, dask_opt, explanation
 from .config import load_config, repository_root
 from .engine import AuditOptions, audit
 from .errors import ExplanationsError, IicheckError, Problem
-from .explanations import adopt, explain, gate_exit_code, load_explanations, write_explanations
+from .explanations import (PLACEHOLDER_PREFIX, PLACEHOLDER_REASON, adopt, explain, gate_exit_code, is_placeholder,
+                           load_explanations, write_explanations)
 from .render import render
 
 CHECK_FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab")
@@ -91,7 +92,7 @@ def check(sources: tuple[Path, ...], rules: Path | None, explanations: Path | No
 def explain_cmd(fingerprint: str, reason: str, by: str, sources: tuple[Path, ...],
                 rules: Path | None, explanations: Path | None) -> None:
     """Record why a finding is acceptable (matched by fingerprint or a unique prefix)."""
-    opts = audit_options(sources, rules, explanations, True)
+    opts = audit_options(sources, rules, explanations, True, creates_explanations=True)
     path = _explanations_path(opts)
     result = audit(opts)
     matches = [f for f in result.report.findings if f.fingerprint.startswith(fingerprint)]
@@ -106,6 +107,9 @@ def explain_cmd(fingerprint: str, reason: str, by: str, sources: tuple[Path, ...
     write_explanations(path, updated)
     outputs_written()
     click.echo(f"explained {matches[0].fingerprint} ({matches[0].kind}) in {path}", err=True)
+    if is_placeholder(reason):
+        click.echo(f"iicheck: warning: the reason starts with {PLACEHOLDER_PREFIX!r}: `iicheck check` keeps "
+                   f"failing on this finding until it gets a real reason", err=True)
 
 @click.command("adopt")
 @by_opt
@@ -116,7 +120,7 @@ def explain_cmd(fingerprint: str, reason: str, by: str, sources: tuple[Path, ...
 def adopt_cmd(by: str, sources: tuple[Path, ...], rules: Path | None, explanations: Path | None) -> None:
     """Take in every current unexplained finding with a TODO reason (check fails until each
     gets a real one)."""
-    opts = audit_options(sources, rules, explanations, True)
+    opts = audit_options(sources, rules, explanations, True, creates_explanations=True)
     path = _explanations_path(opts)
     result = audit(opts)
     current = load_explanations(path)
@@ -125,5 +129,8 @@ def adopt_cmd(by: str, sources: tuple[Path, ...], rules: Path | None, explanatio
     write_explanations(path, updated)
     outputs_written()
     added = len(updated.explanations) - len(current.explanations)
-    click.echo(f"added {added} entries with reason 'TODO: explain' to {path}; "
-               f"replace each with a real reason", err=True)
+    if not added:
+        click.echo(f"nothing to adopt: every current finding already has an entry in {path}", err=True)
+        return
+    click.echo(f"added {added} {'entry' if added == 1 else 'entries'} with reason {PLACEHOLDER_REASON!r} to "
+               f"{path}; replace each with a real reason", err=True)

@@ -263,12 +263,17 @@ def _entry(finding: Finding, reason: str, by: str, today: Date) -> Explanation:
         return Explanation(fingerprint=finding.fingerprint, kind=finding.kind,
                            metric=finding.metric, sources=sources, reason=reason, by=by,
                            date=today, figures=finding_figures(finding))
-    except ValidationError as exc:
-        problems = [Problem("explanation", f"{_loc_text(tuple(i['loc']))}: "
-                            f"{i['msg'].removeprefix('Value error, ')}",
-                            hint="give a reason that says why the finding is acceptable")
+    except ValidationError as exc:  # only the command's --reason and --by can be wrong here
+        problems = [Problem(f"--{_loc_text(tuple(i['loc']))}", i["msg"].removeprefix("Value error, "),
+                            hint=_OPTION_HINTS.get(str(i["loc"][0])))
                     for i in exc.errors()]
         raise ExplanationsError(problems) from None
+
+
+_OPTION_HINTS = {
+    "reason": "give --reason a sentence that says why the finding is acceptable",
+    "by": "give --by the name of who explains it (by default $USER)",
+}
 
 
 def explain(explanations: Explanations, finding: Finding, reason: str, by: str, today: Date,
