@@ -69,8 +69,12 @@ def test_edited_explained_figure_turns_updated(project: Path) -> None:
 def test_stale_explanation_reported_and_fails_only_with_strict(project: Path) -> None:
     (project / "sources" / "004_a50e93c74cd84221.txt").unlink()
     relaxed = _check(project)
-    assert relaxed.exit_code == 0 and "stale explanation" in relaxed.stderr
-    assert _check(project, "--strict").exit_code == 1
+    where = f"{project / 'rules' / 'explanations.yaml'}:6: stale explanation 65e725bc152661072078 (contradiction)"
+    assert relaxed.exit_code == 0 and where in relaxed.stderr, relaxed.stderr
+    assert "(the gate fails on this only with --strict)" in relaxed.stderr
+    strict = _check(project, "--strict", "--format", "junit")
+    assert strict.exit_code == 1
+    assert '<testsuite name="iicheck.explanations" tests="1" failures="1"' in strict.stdout
 
 
 def test_a_mistyped_explanations_path_is_an_error_not_an_empty_baseline(project: Path) -> None:

@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
+from iicheck.explanations import Explanation, UnusedEntry
 from iicheck.summary import build_summary
 from iicheck.models import Evidence, Finding, Report, SourceInfo, TimeWindow
 from iicheck.render import github, gitlab, json_report, junit, sarif, text
@@ -305,3 +306,41 @@ def test_gitlab_code_quality() -> None:
     with_explained = json.loads(gitlab.render(REPORT, include_explained=True))
     assert with_explained[3]["severity"] == "info"
     assert with_explained[3]["description"].startswith("[explained: users, not platforms]")
+
+
+# --- stale and expired explanations ------------------------------------------------------------
+
+def _unused(fails: bool) -> tuple[UnusedEntry, ...]:
+    entry = Explanation(fingerprint="a1b2c3d4e5f6a7b8c9d0", kind="contradiction", reason="pilot platforms only",
+                        by="alice", date=date(2024, 1, 1), expires=date(2024, 6, 30))
+    gone = entry.model_copy(update={"fingerprint": "dead" * 5, "expires": None})
+    return (UnusedEntry(entry, "expired", "rules/explanations.yaml", 6, fails),
+            UnusedEntry(entry, "surplus", "rules/explanations.yaml", 6, fails),
+            UnusedEntry(gone, "stale", "rules/explanations.yaml", 14, fails))
+
+
+@pytest.mark.parametrize("fails", [False, True], ids=["relaxed", "strict"])
+def test_stale_and_expired_explanations_are_in_every_ci_format_at_their_line(fails: bool) -> None:
+    """With --strict the gate failed on them while JUnit said 0 failures and SARIF, GitHub and
+    GitLab showed nothing: only a stderr line, with no file or line, told why the job was red."""
+    unused = _unused(fails)
+    suite = ET.fromstring(junit.render(EMPTY, unused=unused)).find("testsuite[@name='iicheck.explanations']")
+    assert suite is not None and suite.get("tests") == "3" and suite.get("failures") == ("3" if fails else "0")
+    cases = suite.findall("testcase")
+    assert [(c.get("file"), c.get("line")) for c in cases] == [("rules/explanations.yaml", "6")] * 2 + [
+        ("rules/explanations.yaml", "14")]
+    assert len({c.get("name") for c in cases}) == 3
+    log = json.loads(sarif.render(REPORT, root=ROOT, unused=unused))
+    validate_sarif(log)
+    notes = log["runs"][0]["invocations"][0]["toolConfigurationNotifications"]
+    assert [(n["descriptor"]["id"], n["level"]) for n in notes] == [
+        (f"{p}_explanation", "error" if fails else "warning") for p in ("expired", "surplus", "stale")]
+    assert notes[2]["locations"][0]["physicalLocation"]["region"] == {"startLine": 14}
+    annotations = github.render(EMPTY, unused=unused).splitlines()
+    assert annotations[2] == (f"::{'error' if fails else 'warning'} file=rules/explanations.yaml,line=14,"
+                              "title=iicheck stale explanation [deaddeaddead]::stale explanation "
+                              + "dead" * 5 + " (contradiction): matches no current finding; remove the entry")
+    issues = json.loads(gitlab.render(EMPTY, unused=unused))
+    assert [i["severity"] for i in issues] == ["major" if fails else "minor"] * 3
+    assert len({i["fingerprint"] for i in issues}) == 3
+    assert "invocations" not in json.loads(sarif.render(REPORT))["runs"][0]  # none: nothing added

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from datetime import date
@@ -59,26 +60,27 @@ def check(sources: tuple[Path, ...], rules: Path | None, explanations: Path | No
     if output is not None and output.is_dir():  # found before the audit, not after it
         raise IicheckError(Problem(str(output), "is a folder, not a file", hint="give --output a file name"))
     with progress_display(progress) as show:
-        result = run_audit(audit_options(sources, rules, given_explanations(explanations), True, jobs, cache,
-                                         semantic, show), dask_address)
+        opts = audit_options(sources, rules, given_explanations(explanations), True, jobs, cache, semantic, show)
+        result = run_audit(opts, dask_address)
     raise_if_stopped()
+    unused = tuple(dataclasses.replace(u, fails=strict) for u in result.unused)
     kwargs: dict[str, Any] = {"include_explained": include_explained, "root": repository_root(Path.cwd())}
     if fmt == "text":
         kwargs["color"] = output is None and sys.stdout.isatty()
     if fmt == "junit":
         kwargs["fail_level"] = level
+    if fmt in ("junit", "sarif", "github", "gitlab"):  # the formats CI shows: the reason a job is red
+        kwargs["unused"] = unused
     text = render(fmt, result.report, **kwargs)
     assert isinstance(text, str)  # every check format is text
     if output is not None:
         write_atomic(output, text, on_replaced=outputs_written)
     else:
         write_stdout(text)
-    for entry in result.stale:
-        click.echo(f"iicheck: stale explanation {entry.fingerprint} ({entry.kind}): matches no "
-                   f"finding; remove it", err=True)
-    for entry in result.expired:
-        click.echo(f"iicheck: expired explanation {entry.fingerprint} ({entry.kind}) "
-                   f"since {entry.expires}", err=True)
+    for note in unused:  # at the path as given (the formats above give it from the repository's top)
+        where = f"{_explanations_path(opts)}{'' if note.line is None else f':{note.line}'}"
+        click.echo(f"iicheck: {where}: {note.message}"
+                   f"{'' if strict else ' (the gate fails on this only with --strict)'}", err=True)
     sys.exit(gate_exit_code(result.report.findings, result.stale, result.expired, level, strict))
 
 @click.command("explain")

@@ -21,7 +21,7 @@ from .checks.corpus import BodySpans, DocMap, each_claim, each_source, serial_ma
 from .checks import off_topic
 from .checks.off_topic import HitMemo, pack_hits, unpack_hits
 from .errors import IicheckError, Problem
-from .explanations import Explanation, apply_explanations, load_explanations
+from .explanations import Explanation, UnusedEntry, apply_explanations, read_explanations, unused_entries
 from .locate import line_starts, locate
 from .models import SEVERITY_RANK, Claim, Evidence, Finding, Report, Sentence, Source, SourceInfo, Summary
 from .quality.exclusion import mark_excluded
@@ -34,7 +34,7 @@ from .parallel import Mapped, document_keys, document_map, map_all, map_source
 from .quality.offtopic_prepare import PreparedDoc
 from .quality.offtopic_semantic import Encoder
 from .progress import Progress
-from .sources import load_sources
+from .sources import display_path, load_sources
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,8 @@ class AuditResult:
     report: Report
     stale: tuple[Explanation, ...] = ()
     expired: tuple[Explanation, ...] = ()
+    unused: tuple[UnusedEntry, ...] = ()
+    """The stale and expired entries, located in the explanations file (what `check` reports)."""
     rules: Ruleset | None = field(default=None, compare=False)
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
@@ -280,7 +282,7 @@ def _audit(options: AuditOptions) -> AuditResult:
     rules = load_ruleset(options.rules)
     explanations = None
     if options.explanations is not None:
-        explanations = load_explanations(options.explanations, set(rules.metric_by_id))
+        explanations, entry_lines = read_explanations(options.explanations, set(rules.metric_by_id))
     sources = load_sources(list(options.sources), rules)
     # the off-topic mode as the corpus-level cache keys it (None: the semantic mode's packages
     # cannot be identified, nothing is cached); the semantic encoder is loaded up front (a
@@ -301,9 +303,11 @@ def _audit(options: AuditOptions) -> AuditResult:
     clock.lap("checks")
     stale: tuple[Explanation, ...] = ()
     expired: tuple[Explanation, ...] = ()
-    if explanations is not None:
+    unused: tuple[UnusedEntry, ...] = ()
+    if explanations is not None and options.explanations is not None:
         result = apply_explanations(findings, explanations, options.today or date.today())
         findings, stale, expired = list(result.findings), result.stale, result.expired
+        unused = unused_entries(result, findings, explanations, entry_lines, display_path(options.explanations))
     reconciled = reconcile(corpus.claims, rules)
     clock.lap("reconcile")
     report = Report(
@@ -313,7 +317,7 @@ def _audit(options: AuditOptions) -> AuditResult:
         summary=summarise(corpus, findings, len(reconciled)),
     )
     clock.lap("report")
-    return AuditResult(report=report, stale=stale, expired=expired, rules=rules, timings=clock.laps)
+    return AuditResult(report=report, stale=stale, expired=expired, unused=unused, rules=rules, timings=clock.laps)
 
 
 def _no_progress(stage: str, done: int, total: int) -> None:

@@ -182,9 +182,16 @@ def _reference_problems(located: LocatedYaml, known: set[str] | None) -> list[Pr
 
 def load_explanations(path: Path, known_metrics: set[str] | None = None) -> Explanations:
     """Read and validate the explanations file; a missing file means nothing is explained."""
+    return read_explanations(path, known_metrics)[0]
+
+
+def read_explanations(path: Path, known_metrics: set[str] | None = None
+                      ) -> tuple[Explanations, tuple[int | None, ...]]:
+    """`load_explanations`, with the line each entry starts on (what the gate's notes on
+    stale and expired entries point at)."""
     path = Path(path)
     if not path.exists():
-        return EMPTY
+        return EMPTY, ()
     located = load_yaml(path, ExplanationsError)
     if located.data is None:
         raise ExplanationsError(Problem(
@@ -207,7 +214,9 @@ def load_explanations(path: Path, known_metrics: set[str] | None = None) -> Expl
                 f"{entry.date}"))
     if problems:
         raise ExplanationsError(_by_line(problems))
-    return result
+    lines = tuple((located.locate(("explanations", index)) or (None, None))[0]
+                  for index in range(len(result.explanations)))
+    return result, lines
 
 
 # --- matching ------------------------------------------------------------------------------
@@ -255,6 +264,47 @@ def apply_explanations(findings: Sequence[Finding], explanations: Explanations,
     expired = tuple(e for e in explanations.explanations
                     if e.expires is not None and e.expires < today)
     return ExplainedResult(tuple(stamped), stale, expired)
+
+
+UnusedProblem = Literal["stale", "surplus", "expired"]
+
+
+@dataclass(frozen=True)
+class UnusedEntry:
+    """An entry the gate reports: it matches no finding (`stale`), it is one more than the
+    findings with its fingerprint (`surplus`: entries are count-aware), or it has `expired`.
+    `fails`: the gate fails on it (`check --strict`)."""
+
+    entry: Explanation
+    problem: UnusedProblem
+    file: str
+    line: int | None
+    fails: bool = False
+
+    @property
+    def message(self) -> str:
+        e = self.entry
+        if self.problem == "expired":
+            return f"expired explanation {e.fingerprint} ({e.kind}): expired on {e.expires}; review it again"
+        if self.problem == "surplus":
+            return (f"surplus explanation {e.fingerprint} ({e.kind}): one entry more than the findings with "
+                    f"this fingerprint; remove one of its entries")
+        return f"stale explanation {e.fingerprint} ({e.kind}): matches no current finding; remove the entry"
+
+    @property
+    def location(self) -> str:
+        return f"{self.file}:{self.line}" if self.line is not None else self.file
+
+
+def unused_entries(result: ExplainedResult, findings: Sequence[Finding], explanations: Explanations,
+                   lines: Sequence[int | None], file: str) -> tuple[UnusedEntry, ...]:
+    """The stale and expired entries of `result`, each at its line of `file` (as shown)."""
+    line_of = {id(entry): line for entry, line in zip(explanations.explanations, lines, strict=False)}
+    current = {f.fingerprint for f in findings}
+    stale = [UnusedEntry(e, "surplus" if e.fingerprint in current else "stale", file, line_of.get(id(e)))
+             for e in result.stale]
+    expired = [UnusedEntry(e, "expired", file, line_of.get(id(e))) for e in result.expired]
+    return tuple(sorted(stale + expired, key=lambda u: (u.line or 0, u.problem)))
 
 
 def _entry(finding: Finding, reason: str, by: str, today: Date) -> Explanation:
@@ -367,7 +417,8 @@ def gate_exit_code(findings_with_status: Sequence[Finding], stale: Sequence[Expl
 
 
 __all__ = [
-    "DEFAULT_PATH", "PLACEHOLDER_REASON", "ExplainedResult", "Explanation", "Explanations",
+    "DEFAULT_PATH", "PLACEHOLDER_REASON", "ExplainedResult", "Explanation", "Explanations", "UnusedEntry",
     "adopt", "apply_explanations", "dump_explanations", "explain", "finding_figures",
-    "gate_exit_code", "is_placeholder", "load_explanations", "prune", "write_explanations",
+    "gate_exit_code", "is_placeholder", "load_explanations", "prune", "read_explanations", "unused_entries",
+    "write_explanations",
 ]

@@ -7,15 +7,18 @@ Escaping follows the runner (actions/toolkit `command.ts`): in the message `%`, 
 become `%25`, `%0D`, `%0A`; in properties also `:` -> `%3A` and `,` -> `%2C`. So source
 text can never end a command early or start a new one. Explained findings are left out
 unless `include_explained=True` (then as `::notice` with the reason). Paths are relative to
-`root` (the checkout) when sources were given as absolute paths.
+`root` (the checkout) when sources were given as absolute paths. Stale and expired
+explanations (`unused`) are annotated at their entry in the explanations file.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ..explanations import UnusedEntry
 from ..models import Finding, Report
 from .excerpt import evidence_excerpt
 from .text import evidence_path, primary, short_fingerprint, source_paths
@@ -64,9 +67,19 @@ def annotation(finding: Finding, paths: dict[str, str]) -> str:
     return f"::{command} {rendered}::{escape_data(chr(10).join(lines))}"
 
 
+def unused_annotation(note: UnusedEntry) -> str:
+    """One line for a stale or expired explanation, at its entry: an error when the gate fails
+    on it (`--strict`), else a warning."""
+    props = [("file", note.file)] + ([("line", str(note.line))] if note.line is not None else [])
+    props.append(("title", f"iicheck {note.problem} explanation [{short_fingerprint(note.entry.fingerprint)}]"))
+    rendered = ",".join(f"{key}={escape_property(value)}" for key, value in props)
+    return f"::{'error' if note.fails else 'warning'} {rendered}::{escape_data(note.message)}"
+
+
 def render(report: Report, *, include_explained: bool = False, root: str | Path | None = None,
-           **_options: Any) -> str:
-    """One annotation line per finding, in report order."""
+           unused: Sequence[UnusedEntry] = (), **_options: Any) -> str:
+    """One annotation line per finding, in report order, then one per unused explanation."""
     paths = source_paths(report, root)
-    return "".join(annotation(f, paths) + "\n" for f in report.findings
-                   if include_explained or f.status != "explained")
+    return "".join([annotation(f, paths) + "\n" for f in report.findings
+                    if include_explained or f.status != "explained"]
+                   + [unused_annotation(note) + "\n" for note in unused])

@@ -11,6 +11,9 @@
   the same text in `<system-out>` — the gate would not fail on them either.
 - Explained findings are left out by default; with `include_explained=True` they appear as
   `<skipped message="explained: <reason>">`.
+- Stale and expired explanations (`unused`) are test cases of an `iicheck.explanations`
+  suite at their entry in the explanations file: failures when the gate fails on them
+  (`--strict`), else passes with the note in `<system-out>`.
 - No timestamps and `time="0"`: identical input, identical bytes. Characters XML 1.0 cannot
   carry are replaced with U+FFFD.
 """
@@ -19,9 +22,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ..explanations import UnusedEntry
 from ..models import SEVERITY_RANK, Finding, Report
 from .excerpt import evidence_excerpt
 from .text import evidence_path, primary, short_fingerprint, source_paths
@@ -62,8 +67,22 @@ def _testcase(finding: Finding, name: str, paths: dict[str, str], fail_rank: int
     return case
 
 
+def _unused_testcase(note: UnusedEntry, name: str) -> ET.Element:
+    attrs = {"name": _x(name), "classname": "iicheck.explanations", "time": "0", "file": _x(note.file)}
+    if note.line is not None:
+        attrs["line"] = str(note.line)
+    case = ET.Element("testcase", attrs)
+    if note.fails:
+        failure = ET.SubElement(case, "failure", {"message": _x(note.message), "type": note.problem})
+        failure.text = _x(f"{note.location}: {note.message}\n")
+    else:
+        ET.SubElement(case, "system-out").text = _x(f"{note.location}: {note.message} "
+                                                     f"(the gate fails on this only with --strict)\n")
+    return case
+
+
 def render(report: Report, *, include_explained: bool = False, root: str | Path | None = None,
-           fail_level: str = "info", **_options: Any) -> str:
+           fail_level: str = "info", unused: Sequence[UnusedEntry] = (), **_options: Any) -> str:
     """JUnit XML text with an XML declaration, indented, ending with a newline."""
     paths = source_paths(report, root)
     fail_rank = SEVERITY_RANK[fail_level]
@@ -82,6 +101,12 @@ def render(report: Report, *, include_explained: bool = False, root: str | Path 
             suites[finding.kind] = ET.SubElement(suites_el, "testsuite",
                                                  {"name": f"iicheck.{finding.kind}"})
         suites[finding.kind].append(_testcase(finding, name, paths, fail_rank))
+    for note in unused:
+        if "explanations" not in suites:
+            suites["explanations"] = ET.SubElement(suites_el, "testsuite", {"name": "iicheck.explanations"})
+        base = f"{note.problem} explanation {short_fingerprint(note.entry.fingerprint)}"
+        seen[base] = seen.get(base, 0) + 1
+        suites["explanations"].append(_unused_testcase(note, base if seen[base] == 1 else f"{base} #{seen[base]}"))
     if not suites:
         suites["iicheck"] = ET.SubElement(suites_el, "testsuite", {"name": "iicheck"})
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}

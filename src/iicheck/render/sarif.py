@@ -12,15 +12,20 @@
 - Explained findings are left out by default (GitHub does not honour `suppressions`); with
   `include_explained=True` they are kept with an external suppression carrying the reason.
 - `baselineState`: new -> "new", updated -> "updated", explained -> "unchanged".
+- Stale and expired explanations (`unused`) are `toolConfigurationNotifications` of the
+  run's invocation, at their entry in the explanations file (level error when the gate fails
+  on them, `--strict`).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from ..explanations import UnusedEntry
 from ..models import Evidence, Finding, Report
 from .text import evidence_path, shown_findings, source_paths
 
@@ -115,8 +120,21 @@ def _result(finding: Finding, fingerprint: str, rule_index: int, paths: dict[str
     return result
 
 
+def _notification(note: UnusedEntry) -> dict[str, Any]:
+    """A stale or expired explanation: a problem of the tool's configuration, not of a source."""
+    region = {"startLine": note.line} if note.line is not None else {}
+    return {
+        "descriptor": {"id": f"{note.problem}_explanation"},
+        "level": "error" if note.fails else "warning",
+        "message": {"text": note.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": quote(note.file, safe="/"), "uriBaseId": "%SRCROOT%"},
+            **({"region": region} if region else {})}}],
+    }
+
+
 def to_sarif(report: Report, *, include_explained: bool = False,
-             root: str | Path | None = None) -> dict[str, Any]:
+             root: str | Path | None = None, unused: Sequence[UnusedEntry] = ()) -> dict[str, Any]:
     """The SARIF log as a dict (what `render` serialises)."""
     paths = source_paths(report, root)
     shown = shown_findings(report, include_explained)
@@ -126,20 +144,20 @@ def to_sarif(report: Report, *, include_explained: bool = False,
         if finding.kind not in index_of:
             index_of[finding.kind] = len(rules)
             rules.append(_rule(finding.kind, finding.severity))
-    return {
-        "$schema": SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": report.tool or "iicheck", "version": report.version,
-                                "rules": rules}},
-            "columnKind": "unicodeCodePoints",
-            "results": [_result(f, key, index_of[f.kind], paths) for f, key in shown],
-        }],
+    run: dict[str, Any] = {
+        "tool": {"driver": {"name": report.tool or "iicheck", "version": report.version,
+                            "rules": rules}},
+        "columnKind": "unicodeCodePoints",
+        "results": [_result(f, key, index_of[f.kind], paths) for f, key in shown],
     }
+    if unused:
+        run["invocations"] = [{"executionSuccessful": True,
+                               "toolConfigurationNotifications": [_notification(n) for n in unused]}]
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
 def render(report: Report, *, include_explained: bool = False,
-           root: str | Path | None = None, **_options: Any) -> str:
+           root: str | Path | None = None, unused: Sequence[UnusedEntry] = (), **_options: Any) -> str:
     """SARIF 2.1.0 JSON text, stable key order, ending with a newline."""
-    return json.dumps(to_sarif(report, include_explained=include_explained, root=root),
+    return json.dumps(to_sarif(report, include_explained=include_explained, root=root, unused=unused),
                       indent=2, ensure_ascii=False) + "\n"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -53,14 +53,18 @@ def shown_findings(report: Report, include_explained: bool) -> list[tuple[Findin
     each with its fingerprint made unique: two findings can share one (the same figure stated
     twice in a sentence), and code scanning and GitLab take a fingerprint as an issue's
     identity, so the second gets `<fingerprint>-2`, the third `-3`, and so on."""
+    shown = [f for f in report.findings if include_explained or f.status != "explained"]
+    return list(zip(shown, unique_keys(f.fingerprint for f in shown), strict=True))
+
+
+def unique_keys(keys: Iterable[str]) -> list[str]:
+    """`keys` with the second of equal ones as `<key>-2`, the third `-3`, and so on."""
     seen: dict[str, int] = {}
-    shown = []
-    for finding in report.findings:
-        if finding.status == "explained" and not include_explained:
-            continue
-        count = seen[finding.fingerprint] = seen.get(finding.fingerprint, 0) + 1
-        shown.append((finding, finding.fingerprint if count == 1 else f"{finding.fingerprint}-{count}"))
-    return shown
+    unique = []
+    for key in keys:
+        count = seen[key] = seen.get(key, 0) + 1
+        unique.append(key if count == 1 else f"{key}-{count}")
+    return unique
 
 
 def evidence_path(evidence: Evidence, paths: Mapping[str, str]) -> str:
