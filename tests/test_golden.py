@@ -8,6 +8,7 @@ in tests/golden/. Rebuild all of them after an intended change with:
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -42,3 +43,24 @@ def test_output_matches_golden(report, fmt: str, path: Path) -> None:
         path.write_text(text, encoding="utf-8")
     assert path.read_text(encoding="utf-8") == text, (
         f"{path} is stale: rebuild with IICHECK_UPDATE_GOLDEN=1 (see this module's docstring)")
+
+
+def test_sarif_snippets_are_the_text_of_their_regions_in_the_seed_files(report) -> None:
+    """SARIF 3.30.13: a region's snippet is the text inside it. The figure's region quoted the
+    whole sentence; now the figure, with the sentence as its context region."""
+    log = json.loads(render("sarif", report, root=ROOT, include_explained=True))
+    checked = 0
+    for result in log["runs"][0]["results"]:
+        for place in result["locations"] + result.get("relatedLocations", []):
+            physical = place["physicalLocation"]
+            text = (ROOT / physical["artifactLocation"]["uri"]).read_text(encoding="utf-8")
+            region, context = physical["region"], physical.get("contextRegion")
+            if context is None:
+                continue
+            start = context["charOffset"]
+            assert text[start:start + context["charLength"]] == context["snippet"]["text"]
+            assert region["startLine"] == region["endLine"]
+            line = text.split("\n")[region["startLine"] - 1]
+            assert line[region["startColumn"] - 1:region["endColumn"] - 1] == region["snippet"]["text"]
+            checked += 1
+    assert checked >= 40

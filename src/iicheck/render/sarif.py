@@ -8,7 +8,9 @@
   finding across commits (a second finding with the same fingerprint gets `<fingerprint>-2`,
   and so on, as in the GitLab report: code scanning would merge them into one alert).
 - Regions are 1-based: `startLine`/`startColumn` from the evidence (line 1 when the core
-  gave none), `endLine`/`endColumn` when known (SARIF's endColumn is exclusive).
+  gave none), `endLine`/`endColumn` when known (SARIF's endColumn is exclusive). A region
+  that is a figure has the figure as its snippet and the quoted sentence as the snippet of
+  a `contextRegion` (character offset and length); otherwise the sentence is the snippet.
 - Explained findings are left out by default (GitHub does not honour `suppressions`); with
   `include_explained=True` they are kept with an external suppression carrying the reason.
 - `baselineState`: new -> "new", updated -> "updated", explained -> "unchanged".
@@ -82,12 +84,20 @@ def _location(evidence: Evidence, paths: dict[str, str]) -> dict[str, Any]:
         region["endLine"] = evidence.end_line
         if evidence.end_column is not None and "startColumn" in region:
             region["endColumn"] = evidence.end_column
-    region["snippet"] = {"text": evidence.sentence}
-    return {"physicalLocation": {
-        "artifactLocation": {"uri": quote(evidence_path(evidence, paths), safe="/"),
-                             "uriBaseId": "%SRCROOT%"},
+    physical: dict[str, Any] = {
+        "artifactLocation": {"uri": quote(evidence_path(evidence, paths), safe="/"), "uriBaseId": "%SRCROOT%"},
         "region": region,
-    }}
+    }
+    if evidence.figure and "endColumn" in region:
+        # a snippet is the text inside its region (SARIF 3.30.13): the figure here, and the
+        # quoted sentence as the context region around it
+        region["snippet"] = {"text": evidence.figure}
+        start, end = evidence.span
+        physical["contextRegion"] = {"charOffset": start, "charLength": end - start,
+                                     "snippet": {"text": evidence.sentence}}
+    else:
+        region["snippet"] = {"text": evidence.sentence}
+    return {"physicalLocation": physical}
 
 
 def _result(finding: Finding, fingerprint: str, rule_index: int, paths: dict[str, str]) -> dict[str, Any]:
