@@ -247,6 +247,24 @@ def test_counts_and_verdict_shown(sample: Report, sample_html: str) -> None:
         assert f'<td><code>{kind}</code></td><td class="num">{n}</td>' in sample_html
 
 
+def test_updated_findings_are_counted_as_such_not_as_new(sample: Report) -> None:
+    """The summary's `new` no longer counts updated findings: the verdict and the New tile say
+    how many are updated (explained before, figures changed since)."""
+    from iicheck.render.html import render_html
+    from iicheck.summary import build_summary
+
+    first = sample.findings[0].model_copy(update={"status": "updated", "reason": "checked in May"})
+    findings = (first, *sample.findings[1:])
+    s = sample.summary
+    updated = sample.model_copy(update={"findings": findings, "summary": build_summary(
+        s.sources, sample.claims, findings, s.reconciled)})
+    page = render_html(updated)
+    assert updated.summary.updated == 1 and updated.summary.new == s.new - 1
+    assert f'<dd class="n-new">{s.new - 1} <small class="n-updated">+1 updated</small></dd>' in page
+    assert "not yet explained (1 of the findings updated: explained before, their figures changed since)" in page
+    assert " new error" not in page.split('class="verdict')[1].split("</p>")[0]
+
+
 def test_figures_highlighted_and_junk_struck(sample_html: str) -> None:
     assert "<mark>exceeded 100000</mark> sets" in sample_html
     assert "<mark>40 million</mark> sets" in sample_html
