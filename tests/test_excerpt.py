@@ -102,8 +102,9 @@ def test_a_flattened_list_is_excerpted_in_the_reports_people_read(tmp_path: Path
     assert len(report["findings"]) >= 80
     assert all(e["sentence"] == line for f in report["findings"] for e in f["evidence"])  # JSON: whole
     sarif = json.loads((out / "audit.sarif").read_text(encoding="utf-8"))
-    snippets = [loc["physicalLocation"]["region"]["snippet"]["text"]
-                for run in sarif["runs"] for r in run["results"] for loc in r["locations"]]
+    places = [loc["physicalLocation"] for run in sarif["runs"] for r in run["results"] for loc in r["locations"]]
+    # the sentence: the context region's snippet around a figure, else the region's
+    snippets = [p.get("contextRegion", p["region"])["snippet"]["text"] for p in places]
     assert snippets and all(s == line for s in snippets)
     html = (out / "audit.html").read_text(encoding="utf-8")
     # each quote is an excerpt: the page grows by about 600 characters per quote, not 7,000
