@@ -1,0 +1,138 @@
+"""Errors in rule files: each names the faulty line and column, says what is wrong in the
+file's terms (not pydantic's) and comes with a hint. Each case edits one line of a copy of
+the bundled rules."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from iicheck.errors import Problem, RuleFileError
+from iicheck.ruleset import load_ruleset
+
+from .conftest import RULES
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    target = tmp_path / "rules"
+    shutil.copytree(RULES, target)
+    return target
+
+
+def _edit(folder: Path, name: str, old: str, new: str) -> int:
+    """Replace the first `old` in `name` with `new`; the line where the change starts."""
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    at = text.index(old)
+    path.write_text(text[:at] + new + text[at + len(old):], encoding="utf-8")
+    return text.count("\n", 0, at) + 1
+
+
+def _problem(folder: Path) -> Problem:
+    """The first problem of loading the rules."""
+    with pytest.raises(RuleFileError) as info:
+        load_ruleset(folder)
+    problem = info.value.problems[0]
+    assert problem.hint, problem.render()
+    assert "Value error" not in problem.message and "Input should" not in problem.message
+    return problem
+
+
+# (file, old, new, column, words of the message); the error is on the edited line
+CROSS_FIELD = {
+    "m09 reversed range": ("metrics.yaml", "[1, 10000000000]", "[10000000000, 1]", 5,
+                           "plausible_range: plausible_range must be [low, high]"),
+    "m12 second metric id": ("metrics.yaml", "- id: connected_equipment", "- id: ii_platforms", 5,
+                             "metrics.1.id: a second metric with the id 'ii_platforms'"),
+    "m13 second definition id": ("metrics.yaml", "- id: cross_industry", "- id: influential", 9,
+                                 "definitions.2.id: a second definition with the id 'influential'"),
+    "m14 unknown within": ("metrics.yaml", "within: influential", "within: influentail", 9,
+                           "definitions.2.within: definition 'cross_industry' is within 'influentail'"),
+    "m15 within cycle": ("metrics.yaml", "within: all", "within: cross_industry", 9,
+                         "definitions.1.within: definitions form a 'within' cycle"),
+    "m16 two defaults": ("metrics.yaml", "        within: all\n", "        default: true\n        within: all\n", 9,
+                         "definitions.1.default: definitions 'all' and 'influential' are both the default"),
+    "m17 empty subject": ("metrics.yaml", "connecting]", "connecting, '']", 71,
+                          "metrics.1.match.subjects.8: phrases must not be empty"),
+    "q18 blank phrase": ("qualifiers.yaml", "higher than]", "higher than, ' ']", 94,
+                         "qualifiers.0.phrases.16: phrases must not be empty"),
+}
+
+
+@pytest.mark.parametrize("case", CROSS_FIELD.values(), ids=CROSS_FIELD.keys())
+def test_cross_field_errors_point_at_the_faulty_field(folder: Path, case: tuple[str, str, str, int, str]) -> None:
+    name, old, new, column, words = case
+    line = _edit(folder, name, old, new)
+    problem = _problem(folder)
+    assert (problem.line, problem.column) == (line, column), problem.render()
+    assert words in problem.message and f"  > {line:4d} | " in (problem.excerpt or "")
+
+
+# (file, old, new, words of the message, words of the hint)
+SCHEMA = {
+    "bool": ("metrics.yaml", "cumulative: true", "cumulative: yes please",
+             "expected true or false, got the text 'yes please'", "write true or false"),
+    "literal": ("qualifiers.yaml", "kind: more_than", "kind: more_then",
+                "expected 'more_than', 'at_least'", "did you mean 'more_than'? write one of: more_than, at_least"),
+    "version": ("metrics.yaml", "version: 1", "version: 2", "version: expected 1, got the number 2",
+                "this iicheck reads version 1 only"),
+    "greater than": ("metrics.yaml", "max_growth_per_year: 3.0", "max_growth_per_year: 0.5",
+                     "must be greater than 1, got the number 0.5", "write a number greater than 1"),
+    "at least": ("extraction.yaml", "publication_lag_days: 90", "publication_lag_days: -5",
+                 "must be at least 0", "write a number at least 0"),
+    "unit after a number": ("extraction.yaml", "publication_lag_days: 90", "publication_lag_days: 90 days",
+                            "expected a whole number, got the text '90 days'", "without 'days'"),
+    "fraction": ("extraction.yaml", "inference_horizon_years: 2", "inference_horizon_years: 2.5",
+                 "expected a whole number, got the number 2.5", "write a whole number"),
+    "percent": ("qualifiers.yaml", "about_factor: 0.1", "about_factor: 10%",
+                "expected a number, got the text '10%'", "10% is 0.1"),
+    "thousands comma": ("extraction.yaml", "undated_max_days: 1096", "undated_max_days: 1,096",
+                        "expected a whole number", "1096, not 1,096"),
+    "list": ("quality.yaml", "artifacts: []", "artifacts: {id: x, pattern: a, description: d}",
+             "artifacts: expected a list, got a mapping", "starting with '- '"),
+    "mapping": ("qualifiers.yaml", "rounding:\n  mode: last_significant_digit\n  single_digit_refine: true",
+                "rounding: last_significant_digit", "expected a mapping of `key: value` lines, got the text",
+                "one per line"),
+    "number as text": ("metrics.yaml", "second level]", "second level, 2]",
+                       "cues.3: expected text, got the number 2", "quote it, e.g. '2'"),
+    "No as text": ("extraction.yaml", "Room,", "Room, No,", "expected text, got false",
+                   "YAML reads No/yes/on/off (any case) as true/false: quote it"),
+    "nothing as text": ("metrics.yaml", "label: Industrial internet platforms", "label:",
+                        "metrics.0.label: expected text, got nothing", "write a value after the colon"),
+    "empty list": ("metrics.yaml", "units: [platform]", "units: []",
+                   "expected at least 1 item, got a list of 0 items", "list the items"),
+    "one number for a range": ("metrics.yaml", "[1, 100000]", "[1]",
+                               "plausible_range: expected two numbers [low, high], got a list of 1 item",
+                               "e.g. [1, 100000]"),
+    "comma in a range": ("metrics.yaml", "[1, 100000]", "[1, 100,000]",
+                         "expected two numbers [low, high], got a list of 3 items",
+                         "100000, not 100,000 (inside [...] a comma starts a new item)"),
+    "id": ("metrics.yaml", "id: ii_platforms", "id: II-Platforms", "'II-Platforms' is not a valid id",
+           "lower-case letters, digits and _, starting with a letter, e.g. ii_platforms"),
+}
+
+
+@pytest.mark.parametrize("case", SCHEMA.values(), ids=SCHEMA.keys())
+def test_schema_errors_say_what_was_given_and_how_to_fix_it(
+        folder: Path, case: tuple[str, str, str, str, str]) -> None:
+    name, old, new, words, hint = case
+    line = _edit(folder, name, old, new)
+    problem = _problem(folder)
+    assert problem.line == line and words in problem.message and hint in (problem.hint or ""), problem.render()
+
+
+def test_a_root_that_is_not_a_mapping_names_no_class(folder: Path) -> None:
+    _edit(folder, "metrics.yaml", "version: 1\nmetrics:\n", "")
+    problem = _problem(folder)
+    assert "(top level): expected a mapping of `key: value` lines, got a list of 12 items" in problem.message
+    assert "MetricsFile" not in problem.render() and "version: 1" in (problem.hint or "")
+
+
+def test_a_duplicate_key_in_a_list_item_suggests_a_missing_dash(folder: Path) -> None:
+    line = _edit(folder, "metrics.yaml", "- id: influential", "  id: influential")
+    problem = _problem(folder)
+    assert (problem.line, problem.message) == (line, "duplicate key 'id'")
+    assert "a missing '- ' starts no new item" in (problem.hint or "")
