@@ -4,13 +4,16 @@ the bundled rules."""
 
 from __future__ import annotations
 
+import inspect
 import shutil
 from pathlib import Path
 
 import pytest
 
+from iicheck import checks
 from iicheck.errors import Problem, RuleFileError
 from iicheck.ruleset import load_ruleset
+from iicheck.ruletests import load_cases
 
 from .conftest import RULES
 
@@ -32,9 +35,9 @@ def _edit(folder: Path, name: str, old: str, new: str) -> int:
 
 
 def _problem(folder: Path) -> Problem:
-    """The first problem of loading the rules."""
+    """The first problem of loading the rules and then the rule tests."""
     with pytest.raises(RuleFileError) as info:
-        load_ruleset(folder)
+        load_cases(folder / "tests", load_ruleset(folder))
     problem = info.value.problems[0]
     assert problem.hint, problem.render()
     assert "Value error" not in problem.message and "Input should" not in problem.message
@@ -136,3 +139,66 @@ def test_a_duplicate_key_in_a_list_item_suggests_a_missing_dash(folder: Path) ->
     problem = _problem(folder)
     assert (problem.line, problem.message) == (line, "duplicate key 'id'")
     assert "a missing '- ' starts no new item" in (problem.hint or "")
+
+
+def test_an_unknown_check_name_is_an_error(folder: Path) -> None:
+    line = _edit(folder, "metrics.yaml", "    plausible_range: [1, 100000]\n",
+                 "    plausible_range: [1, 100000]\n    checks: {out_of_rnge: false}\n") + 1
+    problem = _problem(folder)
+    assert (problem.line, problem.message) == (line, "metrics.0.checks: unknown check 'out_of_rnge'")
+    assert "did you mean 'out_of_range'?" in (problem.hint or "")
+    assert ", ".join(sorted(checks.METRIC_SWITCHES)) in (problem.hint or "")
+
+
+def test_the_switchable_checks_are_those_that_look_a_metric_up() -> None:
+    """One source of truth: the kinds a metric's `checks:` may name are the checks whose code
+    looks their KIND up there (directly, or through pairwise.conflicts)."""
+    looked_up = {kind for kind, module in checks.CHECKS.items()
+                 if "checks.get(KIND" in (source := inspect.getsource(module)) or "conflicts(" in source}
+    assert "checks.get(kind" in inspect.getsource(checks.pairwise)
+    assert checks.METRIC_SWITCHES == looked_up
+
+
+def test_a_definition_whose_units_its_metric_never_matches_is_an_error(folder: Path) -> None:
+    """Units are matched as lemmas: `sectors` in a definition matches `sector` in match.units;
+    `sectr` matches none, so no figure could ever get this definition."""
+    line = _edit(folder, "metrics.yaml", "units: [sector]", "units: [sectors]")
+    load_ruleset(folder)
+    _edit(folder, "metrics.yaml", "units: [sectors]", "units: [sectr]")
+    problem = _problem(folder)
+    assert problem.line == line and "definition 'sectors' can never be chosen" in problem.message
+
+
+def test_one_phrase_under_two_qualifier_kinds_is_an_error(folder: Path) -> None:
+    line = _edit(folder, "qualifiers.yaml", "short of]", "short of, over]")
+    problem = _problem(folder)
+    assert problem.line == line and "the phrase 'over' is listed for both more_than and less_than" in problem.message
+
+
+@pytest.mark.parametrize("key", ["boilerplate", "artifacts"])
+def test_two_patterns_with_one_id_are_an_error(folder: Path, key: str) -> None:
+    if key == "artifacts":
+        _edit(folder, "quality.yaml", "artifacts: []", "artifacts:\n  - {id: a, pattern: x, description: d}\n"
+                                                       "  - {id: a, pattern: y, description: d}")
+        line = 14
+    else:
+        line = _edit(folder, "quality.yaml", "- id: byline", "- id: nav_line")
+    problem = _problem(folder)
+    assert problem.line == line and f"{key}.1.id: a second" in problem.message
+
+
+@pytest.mark.parametrize("name, old, new, words", [
+    ("figures.yaml", "metric: core_industry_value_added", "metric: core_industry_valueadded",
+     "unknown metric 'core_industry_valueadded'"),
+    ("platforms.yaml", "definition: influential}", "definition: influental}",
+     "metric 'ii_platforms' has no definition 'influental'"),
+    ("platforms.yaml", "qualifier: more_than, unit", "qualifier: more-than, unit", "got the text 'more-than'"),
+    ("platforms.yaml", "name: all platforms and influential ones in one sentence",
+     "name: influential platforms, over 70", "a second case with the name 'influential platforms, over 70'"),
+    ("figures.yaml", "version: 1", "version: 2", "version: expected 1"),
+    ("figures.yaml", 'figure: "49"', "figure: 49", "figure: expected text, got the number 49"),
+])
+def test_rule_test_mistakes_are_errors(folder: Path, name: str, old: str, new: str, words: str) -> None:
+    line = _edit(folder, f"tests/{name}", old, new)
+    problem = _problem(folder)
+    assert problem.path.endswith(name) and problem.line == line and words in problem.message, problem.render()

@@ -150,6 +150,21 @@ class QualifiersFile(Strict):
     about_factor: float = Field(default=0.1, gt=0, lt=1)
     qualifiers: list[QualifierRule]
 
+    @model_validator(mode="after")
+    def _one_kind_per_phrase(self) -> QualifiersFile:
+        """A phrase in one position has one meaning ("over" cannot be both more_than and
+        less_than): extraction would silently use the first kind listed."""
+        kinds: dict[tuple[str, str], str] = {}
+        for i, rule in enumerate(self.qualifiers):
+            for j, phrase in enumerate(rule.phrases):
+                first = kinds.setdefault((rule.position, " ".join(phrase.lower().split())), rule.kind)
+                if first != rule.kind:
+                    raise LocatedValueError(
+                        f"the phrase {phrase!r} is listed for both {first} and {rule.kind}",
+                        "qualifiers", i, "phrases", j,
+                        hint=f"remove it from one of the two kinds; as it is, {first} (listed first) wins")
+        return self
+
 
 class TimeSettings(Strict):
     publication_lag_days: int = Field(default=90, ge=0, le=3650)
@@ -186,3 +201,9 @@ class QualityFile(Strict):
     artifacts: list[PatternRule] = []
     boilerplate: list[PatternRule] = []
     off_topic_max_per_1000_words: float = Field(default=2.0, gt=0)
+
+    @model_validator(mode="after")
+    def _unique(self) -> QualityFile:
+        require_unique("artifact pattern", "artifacts", [r.id for r in self.artifacts])
+        require_unique("boilerplate pattern", "boilerplate", [r.id for r in self.boilerplate])
+        return self
