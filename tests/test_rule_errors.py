@@ -134,6 +134,19 @@ def test_a_root_that_is_not_a_mapping_names_no_class(folder: Path) -> None:
     assert "MetricsFile" not in problem.render() and "version: 1" in (problem.hint or "")
 
 
+@pytest.mark.parametrize("old, new, opened", [
+    ("Internet of Things]", "Internet of Things", "(in the list [ opened on line {})"),
+    ("{0,80}$'", "{0,80}$", "(after the quoted text opened on line {}: is its closing quote missing?)"),
+], ids=["unclosed bracket", "unclosed quote"])
+def test_a_yaml_error_names_where_the_bracket_or_quote_opened(folder: Path, old: str, new: str, opened: str) -> None:
+    name = "metrics.yaml" if "Things" in old else "quality.yaml"
+    line = _edit(folder, name, old, new)
+    problem = _problem(folder)
+    assert problem.line is not None and problem.line > line  # PyYAML notices later
+    assert opened.format(line) in problem.message
+    assert f"  > {line:4d} | " in (problem.excerpt or "") and f"  > {problem.line:4d} | " in (problem.excerpt or "")
+
+
 def test_a_duplicate_key_in_a_list_item_suggests_a_missing_dash(folder: Path) -> None:
     line = _edit(folder, "metrics.yaml", "- id: influential", "  id: influential")
     problem = _problem(folder)

@@ -46,13 +46,21 @@ class LocatedYaml:
             key = key[:-1]
         return self.marks.get((), None)
 
-    def excerpt(self, line: int | None) -> str | None:
+    def excerpt(self, line: int | None, also: int | None = None) -> str | None:
+        """`line` between its neighbours, marked with >; `also` (a line the message names
+        too, such as where an unclosed bracket opened) marked the same way."""
         if line is None or not self.lines:
             return None
-        lo, hi = max(1, line - 1), min(len(self.lines), line + 1)
-        return "\n".join(
-            f"  {'>' if n == line else ' '} {n:4d} | {_clip(self.lines[n - 1])}" for n in range(lo, hi + 1)
-        )
+        shown = set(range(max(1, line - 1), min(len(self.lines), line + 1) + 1))
+        if also is not None and 1 <= also <= len(self.lines):
+            shown.add(also)
+        shown |= {n + 1 for n in shown if n + 2 in shown}  # "..." never stands for one line
+        out: list[str] = []
+        for n in sorted(shown):
+            if out and n - 1 not in shown:
+                out.append("         ...")
+            out.append(f"  {'>' if n in (line, also) else ' '} {n:4d} | {_clip(self.lines[n - 1])}")
+        return "\n".join(out)
 
     def problem(self, loc: Sequence[str | int], message: str, hint: str | None = None) -> Problem:
         mark = self.locate(loc)
@@ -168,15 +176,7 @@ def load_yaml(path: Path, error_type: type[IicheckError]) -> LocatedYaml:
     try:
         node = yaml.compose(text, Loader=_NoAliasLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        err_line = mark.line + 1 if mark else None
-        err_col = mark.column + 1 if mark else None
-        located = LocatedYaml(None, {}, path, text)
-        what = str(exc.problem or exc.context or "")
-        deep = isinstance(what, str) and what.startswith("nested more than")
-        raise error_type(Problem(str(path), what if deep else f"invalid YAML: {what}", err_line, err_col,
-                                 "flatten the structure; rule files need only a few levels" if deep
-                                 else "check indentation and quoting", located.excerpt(err_line))) from None
+        raise error_type(_syntax_problem(LocatedYaml(None, {}, path, text), text, exc)) from None
     except (yaml.YAMLError, RecursionError) as exc:
         raise error_type(Problem(str(path), f"invalid YAML: {exc}")) from None
     marks: dict[Loc, tuple[int, int]] = {}
@@ -187,6 +187,74 @@ def load_yaml(path: Path, error_type: type[IicheckError]) -> LocatedYaml:
         raise error_type([Problem(p.path, p.message, p.line, p.column, p.hint,
                                   located.excerpt(p.line)) for p in problems])
     return located
+
+
+_CONTEXTS = {  # PyYAML's context -> what the user opened there
+    "while parsing a flow sequence": "the list [ opened",
+    "while parsing a flow mapping": "the mapping { opened",
+    "while parsing a block mapping": "the block of `key: value` lines that starts",
+    "while parsing a block collection": "the list that starts",
+    "while scanning a quoted scalar": "the quoted text opened",
+    "while scanning a double-quoted scalar": "the quoted text opened",
+    "while scanning a simple key": "the key that starts",
+    "expected a single document in the stream": "the first document, which starts",
+}
+
+
+_SYNTAX_HINTS = {
+    "aliases": "write the values out again; anchors (&name) and aliases (*name) are refused",
+    "but found another document": "a rule file holds one document: remove the '---' line and what follows "
+                                  "it, or merge the two",
+}
+
+
+def _syntax_problem(located: LocatedYaml, text: str, exc: yaml.MarkedYAMLError) -> Problem:
+    """A YAML syntax error at the problem's mark; when what the problem is inside of (an
+    unclosed [, a quote) started on another line, the message names that line too and the
+    excerpt shows it, since that is often where the mistake is."""
+    what = str(exc.problem or exc.context or "")
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    if what.startswith("nested more than"):
+        return Problem(str(located.path), what, line, column,
+                       "flatten the structure; rule files need only a few levels", located.excerpt(line))
+    message, also = f"invalid YAML: {what}", None
+    hint = next((h for start, h in _SYNTAX_HINTS.items() if what.startswith(start)),
+                "check indentation and quoting")
+    quote = _quoted_before(text, exc.problem_mark)
+    if quote is not None and line is not None:
+        also = quote.start_mark.line + 1
+        message += f" (after the quoted text opened on line {also}: is its closing quote missing?)"
+        hint = "end quoted text with the quote it starts with; inside '...' write '' for a '"
+    elif exc.problem_mark and exc.context_mark and exc.context_mark.line != exc.problem_mark.line:
+        also = exc.context_mark.line + 1
+        opened = _CONTEXTS.get(str(exc.context), f"{exc.context}, which starts")
+        message += f" (in {opened} on line {also})"
+        if "[" in opened or "{" in opened:
+            hint = "close the brackets where the list ends, and separate items with commas"
+        elif str(exc.context).startswith("while parsing a block"):
+            hint = (f"check the indentation: the keys of a block (or the '- ' of a list) line up with its "
+                    f"first one, on line {also}; a nested block is indented under its key")
+    return Problem(str(located.path), message, line, column, hint, located.excerpt(line, also))
+
+
+def _quoted_before(text: str, mark: yaml.Mark | None) -> yaml.ScalarToken | None:
+    """The quoted scalar right before `mark` when it spans lines: an unclosed quote that ran
+    on to the next quote mark, which PyYAML reports only where the parse fails later."""
+    if mark is None:
+        return None
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= mark.index:
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    if (isinstance(last, yaml.ScalarToken) and last.style in ("'", '"')
+            and last.start_mark.line != last.end_mark.line):
+        return last
+    return None
 
 
 class LocatedValueError(ValueError):
