@@ -215,3 +215,19 @@ def test_rule_test_mistakes_are_errors(folder: Path, name: str, old: str, new: s
     line = _edit(folder, f"tests/{name}", old, new)
     problem = _problem(folder)
     assert problem.path.endswith(name) and problem.line == line and words in problem.message, problem.render()
+
+
+def test_a_byte_that_is_not_utf8_is_located(folder: Path) -> None:
+    path = folder / "metrics.yaml"
+    label = "label: Industrial internet platforms"
+    path.write_bytes(path.read_bytes().replace(label.encode(), f"{label} \u2013 all".encode("cp1252"), 1))
+    problem = _problem(folder)
+    assert (problem.line, problem.column) == (9, 42) and "byte 0x96" in problem.message
+
+
+@pytest.mark.parametrize("text, words", [("", "the file is empty"),
+                                         ("# nothing yet\n", "the file holds only comments")])
+def test_an_empty_rule_file_says_so_at_line_1(folder: Path, text: str, words: str) -> None:
+    (folder / "metrics.yaml").write_text(text, encoding="utf-8")
+    problem = _problem(folder)
+    assert (problem.line, problem.message) == (1, words) and "version: 1" in (problem.hint or "")

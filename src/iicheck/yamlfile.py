@@ -9,6 +9,7 @@ terms (what was expected, what was given) and adds a hint on how to fix each.
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import re
 from collections.abc import Iterable, Sequence
@@ -168,11 +169,11 @@ def load_yaml(path: Path, error_type: type[IicheckError]) -> LocatedYaml:
         raise error_type(Problem(str(path), f"file is {len(raw):,} bytes; the limit is "
                                  f"{MAX_YAML_BYTES:,} (crossed on this line)", line, 1,
                                  hint="split it or remove generated content"))
+    body = raw.removeprefix(codecs.BOM_UTF8)
     try:
-        text = raw.decode("utf-8-sig")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise error_type(Problem(str(path), f"not UTF-8 text (byte {exc.start})",
-                                 hint="save the file as UTF-8")) from None
+        raise error_type(_not_utf8(path, body, exc.start)) from None
     try:
         node = yaml.compose(text, Loader=_NoAliasLoader)
     except yaml.MarkedYAMLError as exc:
@@ -187,6 +188,16 @@ def load_yaml(path: Path, error_type: type[IicheckError]) -> LocatedYaml:
         raise error_type([Problem(p.path, p.message, p.line, p.column, p.hint,
                                   located.excerpt(p.line)) for p in problems])
     return located
+
+
+def _not_utf8(path: Path, raw: bytes, offset: int) -> Problem:
+    """Where the first byte that is not UTF-8 is (`offset` counts bytes, not characters)."""
+    line = raw.count(b"\n", 0, offset) + 1
+    column = len(raw[raw.rfind(b"\n", 0, offset) + 1:offset].decode("utf-8", errors="replace")) + 1
+    shown = LocatedYaml(None, {}, path, raw.decode("utf-8", errors="replace"))
+    return Problem(str(path), f"not UTF-8 text: byte 0x{raw[offset]:02x} cannot be read", line, column,
+                   "save the file as UTF-8 (it was probably saved as Windows-1252 or Latin-1)",
+                   shown.excerpt(line))
 
 
 _CONTEXTS = {  # PyYAML's context -> what the user opened there
@@ -272,8 +283,17 @@ class LocatedValueError(ValueError):
 
 def validate(located: LocatedYaml, model: type[M], error_type: type[IicheckError]) -> M:
     """Validate located data against a pydantic model; every error is reported with its line."""
+    if located.data is None:  # no content: fine if every key has a default
+        try:
+            return model.model_validate({})
+        except ValidationError:
+            blank = all(not line.strip() for line in located.lines)
+            raise error_type(Problem(
+                str(located.path), "the file is empty" if blank else "the file holds only comments",
+                1, 1, "write its keys, starting with `version: 1`; docs/rules.md shows an example",
+                located.excerpt(1))) from None
     try:
-        return model.model_validate(located.data if located.data is not None else {})
+        return model.model_validate(located.data)
     except ValidationError as exc:
         problems = [_problem(located, err) for err in exc.errors(include_url=False)]
         raise error_type(list(dict.fromkeys(problems))) from None  # [] gives two equal errors
