@@ -359,7 +359,7 @@ def test_wrong_types(tmp_path: Path) -> None:
     rules = _rules_with(tmp_path, "metrics.yaml", text)
     line = text.splitlines().index("    max_growth_per_year: lots") + 1
     _failed(_audit(SEEDS, tmp_path / "out", rules=rules), f"metrics.yaml:{line}:5:", "max_growth_per_year",
-            "valid number")
+            "expected a number, got the text 'lots'", "hint: write a number")
 
 
 def test_within_cycle(tmp_path: Path) -> None:

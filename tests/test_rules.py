@@ -13,7 +13,7 @@ from iicheck.ruletests import LoadedCase, load_cases, run_case
 
 from .conftest import RULES
 
-CASES = load_cases(RULES / "tests")
+CASES = load_cases(RULES / "tests", load_ruleset(RULES))
 
 
 @pytest.mark.parametrize("loaded", CASES, ids=[c.id for c in CASES])

@@ -25,7 +25,7 @@ def rules_test(rules: Path) -> None:
     """Run the rule test cases in RULES/tests/*.yaml; exit 1 if any fails."""
     try:
         ruleset = load_ruleset(rules)
-        cases = load_cases(rules / "tests")
+        cases = load_cases(rules / "tests", ruleset)
     except IicheckError as exc:
         click.echo(f"iicheck: error: {exc.render()}", err=True)
         sys.exit(2)

@@ -11,29 +11,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .claims import source_claims
-from .errors import RuleFileError
-from .models import Claim, Frozen, Source, SourceInfo, TimeWindow
+from .errors import Problem, RuleFileError
+from .models import Basis, Claim, Frozen, Modality, Qualifier, Source, SourceInfo, TimeWindow
 from .ruleset import Ruleset
-from .yamlfile import load_yaml, validate
+from .ruleset.models import require_unique
+from .yamlfile import LocatedYaml, did_you_mean, load_yaml, validate
 
 
 class ClaimPattern(Frozen):
     figure: str | None = None
     metric: str | None = None
     definition: str | None = None
-    qualifier: str | None = None
+    qualifier: Qualifier | None = None
     low: float | None = None
     high: float | None = None
     unit: str | None = None
-    modality: str | None = None
+    modality: Modality | None = None
     time_start: date | None = None
     time_end: date | None = None
-    basis: str | None = None
+    basis: Basis | None = None
 
 
 class RuleCase(Frozen):
@@ -46,8 +47,13 @@ class RuleCase(Frozen):
 
 
 class RuleCaseFile(Frozen):
-    version: int = 1
+    version: Literal[1] = 1
     cases: list[RuleCase]
+
+    @model_validator(mode="after")
+    def _unique(self) -> RuleCaseFile:
+        require_unique("case", "cases", [c.name for c in self.cases], "name")  # names are test ids
+        return self
 
 
 @dataclass(frozen=True)
@@ -61,15 +67,44 @@ class LoadedCase:
         return f"{Path(self.file).stem}::{self.case.name}"
 
 
-def load_cases(folder: Path) -> list[LoadedCase]:
+def load_cases(folder: Path, rules: Ruleset) -> list[LoadedCase]:
+    """The cases of every file in `folder`; a metric or definition that `rules` do not have
+    is an error (such a case could never pass, nor a `reject` fail)."""
     cases: list[LoadedCase] = []
     for path in sorted(folder.glob("*.yaml")):
         located = load_yaml(path, RuleFileError)
         parsed = validate(located, RuleCaseFile, RuleFileError)
+        problems = _unknown_names(parsed, located, rules)
+        if problems:
+            raise RuleFileError(problems)
         for i, case in enumerate(parsed.cases):
             mark = located.locate(("cases", i))
             cases.append(LoadedCase(str(path), mark[0] if mark else 0, case))
     return cases
+
+
+def _unknown_names(parsed: RuleCaseFile, located: LocatedYaml, rules: Ruleset) -> list[Problem]:
+    problems = []
+    for i, case in enumerate(parsed.cases):
+        for key, patterns in (("expect", case.expect), ("reject", case.reject)):
+            for j, pattern in enumerate(patterns):
+                loc = ("cases", i, key, j)
+                metric = rules.metric_by_id.get(pattern.metric or "")
+                if pattern.metric is not None and metric is None:
+                    problems.append(located.problem(
+                        (*loc, "metric"), f"{'.'.join(map(str, loc))}.metric: unknown metric {pattern.metric!r}",
+                        did_you_mean(pattern.metric, rules.metric_by_id)
+                        + "known metrics: " + ", ".join(sorted(rules.metric_by_id))))
+                    continue
+                known = {d.id for m in ([metric] if metric else rules.metrics) for d in m.definitions}
+                if pattern.definition is not None and pattern.definition not in known:
+                    whose = f"metric {metric.id!r}" if metric else "any metric"
+                    problems.append(located.problem(
+                        (*loc, "definition"),
+                        f"{'.'.join(map(str, loc))}.definition: {whose} has no definition {pattern.definition!r}",
+                        did_you_mean(pattern.definition, known)
+                        + f"definitions of {whose}: " + (", ".join(sorted(known)) or "none")))
+    return problems
 
 
 def _matches(claim: Claim, pattern: ClaimPattern) -> bool:

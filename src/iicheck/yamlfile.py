@@ -3,17 +3,22 @@
 PyYAML silently keeps the last of two equal keys and forgets where values came from; both
 matter to a user fixing a rule file. `load_yaml` returns plain data plus a map from a value's
 path (as pydantic reports it in `loc`) to its 1-based (line, column), so validation errors
-can be printed as `file:line:col: message`.
+can be printed as `file:line:col: message`. `validate` words pydantic's errors in the file's
+terms (what was expected, what was given) and adds a hint on how to fix each.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import codecs
+import difflib
+import re
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .errors import IicheckError, Problem
 
@@ -42,13 +47,21 @@ class LocatedYaml:
             key = key[:-1]
         return self.marks.get((), None)
 
-    def excerpt(self, line: int | None) -> str | None:
+    def excerpt(self, line: int | None, also: int | None = None) -> str | None:
+        """`line` between its neighbours, marked with >; `also` (a line the message names
+        too, such as where an unclosed bracket opened) marked the same way."""
         if line is None or not self.lines:
             return None
-        lo, hi = max(1, line - 1), min(len(self.lines), line + 1)
-        return "\n".join(
-            f"  {'>' if n == line else ' '} {n:4d} | {_clip(self.lines[n - 1])}" for n in range(lo, hi + 1)
-        )
+        shown = set(range(max(1, line - 1), min(len(self.lines), line + 1) + 1))
+        if also is not None and 1 <= also <= len(self.lines):
+            shown.add(also)
+        shown |= {n + 1 for n in shown if n + 2 in shown}  # "..." never stands for one line
+        out: list[str] = []
+        for n in sorted(shown):
+            if out and n - 1 not in shown:
+                out.append("         ...")
+            out.append(f"  {'>' if n in (line, also) else ' '} {n:4d} | {_clip(self.lines[n - 1])}")
+        return "\n".join(out)
 
     def problem(self, loc: Sequence[str | int], message: str, hint: str | None = None) -> Problem:
         mark = self.locate(loc)
@@ -80,10 +93,13 @@ def _construct(node: yaml.Node, loc: Loc, marks: dict[Loc, tuple[int, int]],
                                         key_node.start_mark.line + 1, key_node.start_mark.column + 1))
                 continue
             if key in result:
+                in_item = bool(loc) and isinstance(loc[-1], int)
                 problems.append(Problem(
                     str(path), f"duplicate key {key!r}", key_node.start_mark.line + 1,
                     key_node.start_mark.column + 1,
-                    "YAML would silently keep only the last one; remove or rename one of them"))
+                    "YAML would silently keep only the last one; remove or rename one of them"
+                    + (" (if this line should begin a new item of the list, write '- ' before the "
+                       "item's first key: a missing '- ' starts no new item)" if in_item else "")))
                 continue
             result[key] = _construct(value_node, (*loc, key), marks, problems, path, depth + 1)
             # point at the key: "unknown key" and "wrong value" both read best there
@@ -153,23 +169,15 @@ def load_yaml(path: Path, error_type: type[IicheckError]) -> LocatedYaml:
         raise error_type(Problem(str(path), f"file is {len(raw):,} bytes; the limit is "
                                  f"{MAX_YAML_BYTES:,} (crossed on this line)", line, 1,
                                  hint="split it or remove generated content"))
+    body = raw.removeprefix(codecs.BOM_UTF8)
     try:
-        text = raw.decode("utf-8-sig")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise error_type(Problem(str(path), f"not UTF-8 text (byte {exc.start})",
-                                 hint="save the file as UTF-8")) from None
+        raise error_type(_not_utf8(path, body, exc.start)) from None
     try:
         node = yaml.compose(text, Loader=_NoAliasLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        err_line = mark.line + 1 if mark else None
-        err_col = mark.column + 1 if mark else None
-        located = LocatedYaml(None, {}, path, text)
-        what = str(exc.problem or exc.context or "")
-        deep = isinstance(what, str) and what.startswith("nested more than")
-        raise error_type(Problem(str(path), what if deep else f"invalid YAML: {what}", err_line, err_col,
-                                 "flatten the structure; rule files need only a few levels" if deep
-                                 else "check indentation and quoting", located.excerpt(err_line))) from None
+        raise error_type(_syntax_problem(LocatedYaml(None, {}, path, text), text, exc)) from None
     except (yaml.YAMLError, RecursionError) as exc:
         raise error_type(Problem(str(path), f"invalid YAML: {exc}")) from None
     marks: dict[Loc, tuple[int, int]] = {}
@@ -182,34 +190,249 @@ def load_yaml(path: Path, error_type: type[IicheckError]) -> LocatedYaml:
     return located
 
 
+def _not_utf8(path: Path, raw: bytes, offset: int) -> Problem:
+    """Where the first byte that is not UTF-8 is (`offset` counts bytes, not characters)."""
+    line = raw.count(b"\n", 0, offset) + 1
+    column = len(raw[raw.rfind(b"\n", 0, offset) + 1:offset].decode("utf-8", errors="replace")) + 1
+    shown = LocatedYaml(None, {}, path, raw.decode("utf-8", errors="replace"))
+    return Problem(str(path), f"not UTF-8 text: byte 0x{raw[offset]:02x} cannot be read", line, column,
+                   "save the file as UTF-8 (it was probably saved as Windows-1252 or Latin-1)",
+                   shown.excerpt(line))
+
+
+_CONTEXTS = {  # PyYAML's context -> what the user opened there
+    "while parsing a flow sequence": "the list [ opened",
+    "while parsing a flow mapping": "the mapping { opened",
+    "while parsing a block mapping": "the block of `key: value` lines that starts",
+    "while parsing a block collection": "the list that starts",
+    "while scanning a quoted scalar": "the quoted text opened",
+    "while scanning a double-quoted scalar": "the quoted text opened",
+    "while scanning a simple key": "the key that starts",
+    "expected a single document in the stream": "the first document, which starts",
+}
+
+
+_SYNTAX_HINTS = {
+    "aliases": "write the values out again; anchors (&name) and aliases (*name) are refused",
+    "but found another document": "a rule file holds one document: remove the '---' line and what follows "
+                                  "it, or merge the two",
+}
+
+
+def _syntax_problem(located: LocatedYaml, text: str, exc: yaml.MarkedYAMLError) -> Problem:
+    """A YAML syntax error at the problem's mark; when what the problem is inside of (an
+    unclosed [, a quote) started on another line, the message names that line too and the
+    excerpt shows it, since that is often where the mistake is."""
+    what = str(exc.problem or exc.context or "")
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    if what.startswith("nested more than"):
+        return Problem(str(located.path), what, line, column,
+                       "flatten the structure; rule files need only a few levels", located.excerpt(line))
+    message, also = f"invalid YAML: {what}", None
+    hint = next((h for start, h in _SYNTAX_HINTS.items() if what.startswith(start)),
+                "check indentation and quoting")
+    quote = _quoted_before(text, exc.problem_mark)
+    if quote is not None and line is not None:
+        also = quote.start_mark.line + 1
+        message += f" (after the quoted text opened on line {also}: is its closing quote missing?)"
+        hint = "end quoted text with the quote it starts with; inside '...' write '' for a '"
+    elif exc.problem_mark and exc.context_mark and exc.context_mark.line != exc.problem_mark.line:
+        also = exc.context_mark.line + 1
+        opened = _CONTEXTS.get(str(exc.context), f"{exc.context}, which starts")
+        message += f" (in {opened} on line {also})"
+        if "[" in opened or "{" in opened:
+            hint = "close the brackets where the list ends, and separate items with commas"
+        elif str(exc.context).startswith("while parsing a block"):
+            hint = (f"check the indentation: the keys of a block (or the '- ' of a list) line up with its "
+                    f"first one, on line {also}; a nested block is indented under its key")
+    return Problem(str(located.path), message, line, column, hint, located.excerpt(line, also))
+
+
+def _quoted_before(text: str, mark: yaml.Mark | None) -> yaml.ScalarToken | None:
+    """The quoted scalar right before `mark` when it spans lines: an unclosed quote that ran
+    on to the next quote mark, which PyYAML reports only where the parse fails later."""
+    if mark is None:
+        return None
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= mark.index:
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    if (isinstance(last, yaml.ScalarToken) and last.style in ("'", '"')
+            and last.start_mark.line != last.end_mark.line):
+        return last
+    return None
+
+
+class LocatedValueError(ValueError):
+    """A validator's error about one part of the value it checks.
+
+    `at` is that part's path below the validated model (("definitions", 2, "within")), so the
+    error points at the faulty field rather than at the model's first line; `hint` says how
+    to fix it. `validate` finds the exception in pydantic's error context."""
+
+    def __init__(self, message: str, *at: str | int, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.at = at
+        self.hint = hint
+
+
 def validate(located: LocatedYaml, model: type[M], error_type: type[IicheckError]) -> M:
     """Validate located data against a pydantic model; every error is reported with its line."""
+    if located.data is None:  # no content: fine if every key has a default
+        try:
+            return model.model_validate({})
+        except ValidationError:
+            blank = all(not line.strip() for line in located.lines)
+            raise error_type(Problem(
+                str(located.path), "the file is empty" if blank else "the file holds only comments",
+                1, 1, "write its keys, starting with `version: 1`; docs/rules.md shows an example",
+                located.excerpt(1))) from None
     try:
-        return model.model_validate(located.data if located.data is not None else {})
+        return model.model_validate(located.data)
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors(include_url=False):
-            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-            field = ".".join(str(p) for p in loc) or "(top level)"
-            message = err["msg"]
-            if err["type"] == "extra_forbidden":
-                message = f"unknown key {loc[-1]!r}"
-            elif err["type"] == "missing":
-                message = f"missing required key {loc[-1]!r}"
-            elif err["type"].startswith("date_"):  # pydantic speaks of datetimes and zero time
-                given = err["input"]
-                shown = given.isoformat() if hasattr(given, "isoformat") else repr(given)
-                message = f"expected a date as YYYY-MM-DD, got {_clip(shown, 60)}"
-            problems.append(located.problem(loc, f"{field}: {message}", _hint(err["type"])))
-        raise error_type(problems) from None
+        problems = [_problem(located, err) for err in exc.errors(include_url=False)]
+        raise error_type(list(dict.fromkeys(problems))) from None  # [] gives two equal errors
 
 
-def _hint(error_type: str) -> str | None:
-    return {
-        "extra_forbidden": "check the spelling; docs/rules.md lists the allowed keys",
-        "missing": "add the key; docs/rules.md shows an example",
-        "date_from_datetime_inexact": "write the day only, e.g. 2021-02-23",
-        "date_from_datetime_parsing": "write the day only, e.g. 2021-02-23",
-        "date_parsing": "write the day only, e.g. 2021-02-23",
-        "date_type": "write the day only, e.g. 2021-02-23",
-    }.get(error_type)
+def _problem(located: LocatedYaml, err: ErrorDetails) -> Problem:
+    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    cause = err.get("ctx", {}).get("error")
+    if isinstance(cause, LocatedValueError):
+        loc += cause.at
+    if err["type"] == "missing" and loc and isinstance(loc[-1], int):
+        loc = loc[:-1]  # an item of a fixed-length list: the list is too short
+    message, hint = _explain(err, loc, located)
+    field = ".".join(str(p) for p in loc) or "(top level)"
+    return located.problem(loc, f"{field}: {message}", hint)
+
+
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"  # of metrics and definitions; errors say what it means
+_BOUNDS = {"greater_than": ("gt", "greater than"), "greater_than_equal": ("ge", "at least"),
+           "less_than": ("lt", "less than"), "less_than_equal": ("le", "at most")}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)")
+
+
+def _explain(err: ErrorDetails, loc: Loc, located: LocatedYaml) -> tuple[str, str]:
+    """What is wrong, in the words of the file rather than of pydantic, and how to fix it."""
+    kind, given, ctx = err["type"], err["input"], err.get("ctx", {})
+    got = f"got {_describe(given)}"
+    if kind == "extra_forbidden":
+        return f"unknown key {loc[-1]!r}", "check the spelling; docs/rules.md lists the allowed keys"
+    if ((kind == "missing" and err["loc"] and isinstance(err["loc"][-1], int)) or kind == "tuple_type"
+            or (kind == "too_long" and ctx.get("field_type") == "Tuple")):
+        # the only fixed-length lists in iicheck files are [low, high] ranges
+        return f"expected two numbers [low, high], {got}", _thousands_hint(given, located, loc) or (
+            "write the lowest and the highest plausible value, e.g. [1, 100000]")
+    if kind == "missing":
+        return f"missing required key {loc[-1]!r}", "add the key; docs/rules.md shows an example"
+    if kind.startswith("date_"):  # pydantic speaks of datetimes and zero time
+        shown = given.isoformat() if hasattr(given, "isoformat") else repr(given)
+        return f"expected a date as YYYY-MM-DD, got {_clip(shown, 60)}", "write the day only, e.g. 2021-02-23"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"expected true or false, {got}", "write true or false"
+    if kind == "literal_error":
+        return _literal(ctx["expected"], given, loc)
+    if kind in _BOUNDS:
+        name, words = _BOUNDS[kind]
+        return f"must be {words} {ctx[name]:.15g}, {got}", f"write a number {words} {ctx[name]:.15g}"
+    if kind in ("int_parsing", "int_type", "int_from_float", "float_parsing", "float_type"):
+        whole = kind.startswith("int")
+        return f"expected a {'whole ' if whole else ''}number, {got}", _number_hint(given, whole, located, loc)
+    if kind == "list_type":
+        return f"expected a list, {got}", ("write [a, b, c] on one line, or one item per line, each "
+                                           "starting with '- '" + (" (here no line starts with '- ')"
+                                                                   if isinstance(given, dict) else ""))
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"expected a mapping of `key: value` lines, {got}", (
+            "start the file with `version: 1`" if not loc else "write `key: value` pairs, one per line "
+            "and indented under the key, or {key: value} on one line") + "; docs/rules.md lists the keys"
+    if kind == "string_type":
+        return f"expected text, {got}", _text_hint(given)
+    if kind == "too_short":
+        least = ctx["min_length"]
+        return f"expected at least {least} item{'s' * (least != 1)}, {got}", "list the items, e.g. [a, b]"
+    if kind == "string_too_short":
+        return "must not be empty", "write the text, or remove the key where it is optional"
+    if kind == "string_pattern_mismatch" and ctx["pattern"] == ID_PATTERN:
+        example = re.sub(r"[^a-z0-9]+", "_", str(given).lower()).strip("_")
+        return f"{given!r} is not a valid id", ("an id is lower-case letters, digits and _, starting with "
+                                               f"a letter" + (f", e.g. {example}" if re.match(ID_PATTERN, example)
+                                                              else ""))
+    message = err["msg"].removeprefix("Value error, ")
+    cause = ctx.get("error")
+    return message, (cause.hint if isinstance(cause, LocatedValueError) and cause.hint
+                     else "docs/rules.md says what this key accepts")
+
+
+def _describe(value: Any) -> str:
+    """A value as the user wrote it, in words: 'the text \'3x\'', 'a list of 3 items'."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {_clip(value, 60)!r}" if value else "empty text"
+    if isinstance(value, (list, tuple)):
+        return f"a list of {len(value)} item{'s' * (len(value) != 1)}"
+    if isinstance(value, dict):
+        return "a mapping (`key: value` lines)"
+    return f"the {type(value).__name__} {_clip(str(value), 60)}"
+
+
+def _literal(expected: str, given: Any, loc: Loc) -> tuple[str, str]:
+    if loc and loc[-1] == "version":
+        return f"expected 1, got {_describe(given)}", "this iicheck reads version 1 only: write `version: 1`"
+    words = re.findall(r"'([^']*)'", expected)
+    return f"expected {expected}, got {_describe(given)}", (
+        did_you_mean(str(given), words) + f"write one of: {', '.join(words) or expected}")
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """'did you mean 'more_than'? ' when a choice is close to `word`, else ''."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1)
+    return f"did you mean {close[0]!r}? " if close else ""
+
+
+def _thousands_hint(given: Any, located: LocatedYaml, loc: Loc) -> str | None:
+    """A number written with thousands commas (100,000): YAML reads text, or in a list two items."""
+    mark = located.locate(loc)
+    text = given if isinstance(given, str) else located.lines[mark[0] - 1] if mark else ""
+    found = _THOUSANDS.search(text)
+    if found is None:
+        return None
+    return (f"write numbers without thousands commas: {found[0].replace(',', '')}, not {found[0]} "
+            "(inside [...] a comma starts a new item)")
+
+
+def _number_hint(given: Any, whole: bool, located: LocatedYaml, loc: Loc) -> str:
+    if isinstance(given, str):
+        if commas := _thousands_hint(given, located, loc):
+            return commas
+        if given.strip().endswith("%"):
+            return "write a plain number without % (a share as a fraction: 10% is 0.1)"
+        if lead := re.fullmatch(r"\s*([-+]?\d+(?:\.\d+)?)\s*(\S.*?)\s*", given):
+            number, rest = lead.groups()
+            scale = _SCALES.get(rest.lower())
+            return (f"write {given.strip()} as {float(number) * scale:.15g}" if scale
+                    else f"write the number alone ({number}), without {rest!r}")
+    return "write a whole number, e.g. 2" if whole else "write a number, e.g. 3.0"
+
+
+def _text_hint(given: Any) -> str:
+    if isinstance(given, bool):
+        return "YAML reads No/yes/on/off (any case) as true/false: quote it, e.g. 'No'"
+    if isinstance(given, (int, float)):
+        return f"YAML reads {given} as a number: quote it, e.g. '{given}'"
+    if given is None:
+        return "write a value after the colon, or remove the key where it is optional"
+    if isinstance(given, (list, dict)):
+        return "quote text that starts with [ or { or holds ': ', e.g. 'a: b'"
+    return f"YAML reads {given} as a {type(given).__name__}: quote it, e.g. '{given}'"

@@ -35,6 +35,9 @@ PAIR_CHECKS: tuple[ModuleType, ...] = (contradiction, regression, implausible_gr
 PER_CLAIM_CHECKS: tuple[ModuleType, ...] = (out_of_range, undated, unmapped_figure)
 """Claim checks that judge one claim at a time (`check_claim`, run in the per-document map)."""
 CLAIM_CHECKS: tuple[ModuleType, ...] = (*PAIR_CHECKS, *PER_CLAIM_CHECKS)
+METRIC_SWITCHES: frozenset[str] = frozenset(m.KIND for m in (*PAIR_CHECKS, out_of_range, undated))
+"""The checks a metric can switch off (`checks: {kind: false}` in metrics.yaml): each looks
+its KIND up in the metric's `checks`; unmapped_figure has no metric to look in."""
 SOURCE_CHECKS: tuple[ModuleType, ...] = (
     artifact, boilerplate, terminology, enumeration_mismatch, anachronism, duplicate_text,
 )
@@ -44,5 +47,5 @@ CORPUS_QUALITY_CHECKS: tuple[ModuleType, ...] = (off_topic,)
 QUALITY_CHECKS: tuple[ModuleType, ...] = (*CORPUS_QUALITY_CHECKS, *SOURCE_CHECKS)
 CHECKS: dict[str, ModuleType] = {m.KIND: m for m in (*QUALITY_CHECKS, *CLAIM_CHECKS)}
 
-__all__ = ["CHECKS", "CLAIM_CHECKS", "CORPUS_QUALITY_CHECKS", "PAIR_CHECKS", "PER_CLAIM_CHECKS",
-           "QUALITY_CHECKS", "SOURCE_CHECKS", "Corpus", "SourceDoc"]
+__all__ = ["CHECKS", "CLAIM_CHECKS", "CORPUS_QUALITY_CHECKS", "METRIC_SWITCHES", "PAIR_CHECKS",
+           "PER_CLAIM_CHECKS", "QUALITY_CHECKS", "SOURCE_CHECKS", "Corpus", "SourceDoc"]

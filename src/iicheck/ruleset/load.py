@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..errors import Problem, RuleFileError
-from ..yamlfile import LocatedYaml, load_yaml, validate
+from ..yamlfile import LocatedYaml, did_you_mean, load_yaml, validate
 from .models import ExtractionFile, Metric, MetricsFile, QualifiersFile, QualityFile
 from .patterns import UserPattern, compile_user_pattern
 
@@ -63,13 +63,39 @@ def _read(folder: Path, name: str, model: type[BaseModel],
         return None, None
 
 
+def _metric_problems(metrics: MetricsFile, located: LocatedYaml) -> list[Problem]:
+    """What the models cannot see alone: a name in `checks` that no check looks up, and a
+    definition whose units no figure of its metric can have (a figure is of a metric only
+    when its unit noun is among the metric's `match.units`; both compared as lemmas)."""
+    from ..checks import METRIC_SWITCHES  # imported here: the checks and the extractor import this package
+    from ..extract import lemma
+
+    problems = []
+    for i, metric in enumerate(metrics.metrics):
+        for name in metric.checks:
+            if name not in METRIC_SWITCHES:
+                problems.append(located.problem(
+                    ("metrics", i, "checks", name), f"metrics.{i}.checks: unknown check {name!r}",
+                    did_you_mean(str(name), METRIC_SWITCHES)
+                    + "the checks a metric can switch off: " + ", ".join(sorted(METRIC_SWITCHES))))
+        units = {lemma(u) for u in metric.match.units}
+        for j, definition in enumerate(metric.definitions):
+            if definition.units and not units & {lemma(u) for u in definition.units}:
+                problems.append(located.problem(
+                    ("metrics", i, "definitions", j, "units"),
+                    f"metrics.{i}.definitions.{j}.units: definition {definition.id!r} can never be chosen: "
+                    f"none of its units is among the metric's match.units ({', '.join(metric.match.units)})",
+                    "list units of match.units here (singular or plural), or add them to match.units"))
+    return problems
+
+
 def load_ruleset(folder: Path) -> Ruleset:
     """Read and validate every rule file in `folder`; raise RuleFileError listing all problems."""
     if not folder.is_dir():
         raise RuleFileError(Problem(str(folder), "rules folder not found",
                                     hint="pass --rules DIR pointing at a folder with metrics.yaml"))
     problems: list[Problem] = []
-    metrics, _ = _read(folder, "metrics.yaml", MetricsFile, problems)
+    metrics, metrics_yaml = _read(folder, "metrics.yaml", MetricsFile, problems)
     qualifiers, _ = _read(folder, "qualifiers.yaml", QualifiersFile, problems)
     extraction, _ = _read(folder, "extraction.yaml", ExtractionFile, problems)
     quality, quality_yaml = _read(folder, "quality.yaml", QualityFile, problems)
@@ -84,6 +110,8 @@ def load_ruleset(folder: Path) -> Ruleset:
                 except ValueError as exc:
                     problems.append(quality_yaml.problem((key, i, "pattern"), str(exc),
                                                          "RE2 syntax: no backreferences or lookaround"))
+    if isinstance(metrics, MetricsFile) and metrics_yaml is not None:
+        problems += _metric_problems(metrics, metrics_yaml)
     if problems:
         raise RuleFileError(problems)
     assert isinstance(metrics, MetricsFile) and isinstance(qualifiers, QualifiersFile)

@@ -9,9 +9,12 @@ docs/rules.md documents every key with an example.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from ..yamlfile import ID_PATTERN, LocatedValueError
 
 Identifier = str
 QualifierKind = Literal["more_than", "at_least", "nearly", "about", "up_to", "less_than"]
@@ -22,23 +25,27 @@ class Strict(BaseModel):
 
 
 def _non_empty_phrases(values: list[str]) -> list[str]:
-    for value in values:
+    for i, value in enumerate(values):
         if not value.strip():
-            raise ValueError("phrases must not be empty")
+            raise LocatedValueError("phrases must not be empty", i,
+                                    hint="write the phrase, or remove the empty item ('' or ' ')")
     return values
 
 
-def _require_unique(what: str, ids: list[str]) -> None:
+def require_unique(what: str, key: str, values: Sequence[str], field: str = "id") -> None:
+    """Raise at the second of two equal `field` values of the items listed under `key`."""
     seen: set[str] = set()
-    dupes = sorted({i for i in ids if i in seen or seen.add(i)})  # type: ignore[func-returns-value]
-    if dupes:
-        raise ValueError(f"{what} ids must be unique; repeated: {', '.join(dupes)}")
+    for i, value in enumerate(values):
+        if value in seen:
+            raise LocatedValueError(f"a second {what} with the {field} {value!r}", key, i, field,
+                                    hint=f"each {what} needs its own {field}: rename or remove one of them")
+        seen.add(value)
 
 
 class Definition(Strict):
     """A scope of a metric ("platforms with influence"), selected by cue phrases."""
 
-    id: Identifier = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    id: Identifier = Field(pattern=ID_PATTERN)
     label: str
     cues: list[str] = []
     units: list[str] = Field(default=[], description="only figures with these unit nouns")
@@ -59,7 +66,7 @@ class MetricMatch(Strict):
 
 
 class Metric(Strict):
-    id: Identifier = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    id: Identifier = Field(pattern=ID_PATTERN)
     label: str
     unit: str
     match: MetricMatch
@@ -70,25 +77,42 @@ class Metric(Strict):
     plausible_range: tuple[float, float] | None = None
     checks: dict[str, bool] = Field(default={}, description="switch a check off for this metric")
 
+    @field_validator("plausible_range")
+    @classmethod
+    def _low_then_high(cls, value: tuple[float, float] | None) -> tuple[float, float] | None:
+        if value and value[0] > value[1]:
+            raise LocatedValueError("plausible_range must be [low, high] with low <= high",
+                                    hint=f"swap the two numbers: [{value[1]:.15g}, {value[0]:.15g}]")
+        return value
+
     @model_validator(mode="after")
     def _definitions_consistent(self) -> Metric:
         ids = [d.id for d in self.definitions]
-        _require_unique("definition", ids)
-        if sum(d.default for d in self.definitions) > 1:
-            raise ValueError("at most one definition may be the default")
-        for d in self.definitions:
-            if d.within is not None and d.within not in ids:
-                raise ValueError(f"definition {d.id!r} is within unknown definition {d.within!r}")
+        require_unique("definition", "definitions", ids)
+        index = {d.id: i for i, d in enumerate(self.definitions)}
+        defaults = [d for d in self.definitions if d.default]
+        if len(defaults) > 1:
+            raise LocatedValueError(
+                f"definitions {defaults[0].id!r} and {defaults[1].id!r} are both the default",
+                "definitions", index[defaults[1].id], "default",
+                hint="keep `default: true` on one definition only")
+        for i, d in enumerate(self.definitions):
+            if d.within is not None and d.within not in index:
+                raise LocatedValueError(
+                    f"definition {d.id!r} is within {d.within!r}, which is not a definition of this metric",
+                    "definitions", i, "within", hint="use one of: " + ", ".join(ids))
         parents = {d.id: d.within for d in self.definitions}
         for start in parents:
-            seen, node = {start}, parents[start]
+            path, node = [start], parents[start]
             while node is not None:
-                if node in seen:
-                    raise ValueError(f"definitions form a 'within' cycle through {start!r}")
-                seen.add(node)
+                if node in path:
+                    cycle = path[path.index(node):] + [node]
+                    raise LocatedValueError(
+                        f"definitions form a 'within' cycle: {' within '.join(map(repr, cycle))}",
+                        "definitions", index[node], "within",
+                        hint="a definition cannot be within itself, even through others: remove one `within`")
+                path.append(node)
                 node = parents.get(node)
-        if self.plausible_range and self.plausible_range[0] > self.plausible_range[1]:
-            raise ValueError("plausible_range must be [low, high] with low <= high")
         return self
 
 
@@ -98,7 +122,7 @@ class MetricsFile(Strict):
 
     @model_validator(mode="after")
     def _unique(self) -> MetricsFile:
-        _require_unique("metric", [m.id for m in self.metrics])
+        require_unique("metric", "metrics", [m.id for m in self.metrics])
         return self
 
 
@@ -125,6 +149,21 @@ class QualifiersFile(Strict):
     nearly_factor: float = Field(default=0.9, gt=0, lt=1)
     about_factor: float = Field(default=0.1, gt=0, lt=1)
     qualifiers: list[QualifierRule]
+
+    @model_validator(mode="after")
+    def _one_kind_per_phrase(self) -> QualifiersFile:
+        """A phrase in one position has one meaning ("over" cannot be both more_than and
+        less_than): extraction would silently use the first kind listed."""
+        kinds: dict[tuple[str, str], str] = {}
+        for i, rule in enumerate(self.qualifiers):
+            for j, phrase in enumerate(rule.phrases):
+                first = kinds.setdefault((rule.position, " ".join(phrase.lower().split())), rule.kind)
+                if first != rule.kind:
+                    raise LocatedValueError(
+                        f"the phrase {phrase!r} is listed for both {first} and {rule.kind}",
+                        "qualifiers", i, "phrases", j,
+                        hint=f"remove it from one of the two kinds; as it is, {first} (listed first) wins")
+        return self
 
 
 class TimeSettings(Strict):
@@ -162,3 +201,9 @@ class QualityFile(Strict):
     artifacts: list[PatternRule] = []
     boilerplate: list[PatternRule] = []
     off_topic_max_per_1000_words: float = Field(default=2.0, gt=0)
+
+    @model_validator(mode="after")
+    def _unique(self) -> QualityFile:
+        require_unique("artifact pattern", "artifacts", [r.id for r in self.artifacts])
+        require_unique("boilerplate pattern", "boilerplate", [r.id for r in self.boilerplate])
+        return self
