@@ -133,6 +133,30 @@ def test_malformed_files_are_errors_never_an_empty_baseline(tmp_path: Path, text
     assert needle in excinfo.value.render()
 
 
+ENTRY_KEYS = "version: 1\nexplanations:\n- fingerprint: abc\n  kind: artifact\n  reason: ok\n  by: me\n"
+
+
+@pytest.mark.parametrize("text, message, hint", [
+    ("explanations: []\n", "version: missing key 'version'", "start the file with `version: 1`"),
+    ("version: 1\nextra: 1\nexplanations: []\n", "extra: unknown key 'extra'", "allowed keys: version, explanations"),
+    ("version: 1\nexplanations:\n", "explanations: expected a list, got nothing", "one item per line"),
+    (ENTRY_KEYS + "  date: 20240101\n", "explanations[0].date: expected a date as YYYY-MM-DD, got 20240101",
+     "write the day only"),
+    (ENTRY_KEYS + "  date: 2024-01-01\n  sources: 004\n", "explanations[0].sources: expected a list, got the number 4",
+     "one item per line"),
+    (ENTRY_KEYS + "  date: 2024-01-01\n  figures: 40 million\n",
+     "explanations[0].figures: expected a list, got the text '40 million'", "one item per line"),
+])
+def test_schema_errors_are_in_words_with_a_hint_that_fits(tmp_path: Path, text: str, message: str, hint: str) -> None:
+    """The explanations loader words its errors as the rule files do: it said "valid tuple",
+    pydantic's words on dates, and hinted at entry keys for a top-level key."""
+    with pytest.raises(ExplanationsError) as excinfo:
+        ex.load_explanations(write(tmp_path, text))
+    rendered = excinfo.value.render()
+    hint_line = next(line for line in rendered.splitlines() if line.strip().startswith("hint: "))
+    assert message in rendered and hint in hint_line, rendered
+
+
 def test_expires_before_date_is_an_error(tmp_path: Path) -> None:
     text = ENTRY.format(reason="ok") + "  expires: 2024-01-01\n"
     with pytest.raises(ExplanationsError) as excinfo:

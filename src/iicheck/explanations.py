@@ -47,7 +47,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from .atomic import write_atomic
 from .errors import ExplanationsError, IicheckError, Problem
 from .models import SEVERITY_RANK, Finding
-from .yamlfile import LocatedYaml, load_yaml
+from .yamlfile import LocatedYaml, explain_error, load_yaml
 
 DEFAULT_PATH = Path("rules/explanations.yaml")
 PLACEHOLDER_PREFIX = "TODO"
@@ -123,18 +123,6 @@ def finding_figures(finding: Finding) -> tuple[str, ...]:
 # --- loading -------------------------------------------------------------------------------
 
 
-_HINTS = {
-    "extra_forbidden": "allowed keys: " + ", ".join(Explanation.model_fields),
-    "missing": "every entry needs fingerprint, kind, reason, by and date",
-    "date_from_datetime_parsing": "write dates as ISO dates, e.g. 2025-01-31",
-    "date_from_datetime_inexact": "write dates as ISO dates, e.g. 2025-01-31",
-    "date_parsing": "write dates as ISO dates, e.g. 2025-01-31",
-    "date_type": "write dates as ISO dates, e.g. 2025-01-31",
-    "literal_error": "this iicheck reads explanations files with `version: 1`",
-    "string_type": "quote the value, e.g. '0123'; YAML reads bare digits as a number",
-}
-
-
 def _loc_text(loc: tuple[int | str, ...]) -> str:
     text = ""
     for step in loc:
@@ -143,17 +131,23 @@ def _loc_text(loc: tuple[int | str, ...]) -> str:
 
 
 def _validation_problems(located: LocatedYaml, error: ValidationError) -> list[Problem]:
+    """Each error in the words rule files use (`yamlfile.explain_error`), with the hints that
+    only this file needs."""
     problems = []
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
-        message = item["msg"].removeprefix("Value error, ")
-        hint = _HINTS.get(item["type"])
+        message, hint = explain_error(item, loc, located)
+        in_entry = len(loc) > 2  # explanations[i].key
         if item["type"] == "extra_forbidden":
-            message = f"unknown key {loc[-1]!r}"
+            hint = "allowed keys: " + ", ".join((Explanation if in_entry else Explanations).model_fields)
         elif item["type"] == "missing":
             message = f"missing key {loc[-1]!r}"
+            hint = ("every entry needs fingerprint, kind, reason, by and date" if in_entry
+                    else "start the file with `version: 1`")
         elif loc and loc[-1] == "reason":
             hint = "write why this finding is acceptable; an empty reason explains nothing"
+        elif item["type"] == "literal_error" and loc == ("version",):
+            hint = "this iicheck reads explanations files with `version: 1`"
         problems.append(located.problem(loc, f"{_loc_text(loc)}: {message}", hint))
     return problems
 

@@ -306,7 +306,7 @@ def _problem(located: LocatedYaml, err: ErrorDetails) -> Problem:
         loc += cause.at
     if err["type"] == "missing" and loc and isinstance(loc[-1], int):
         loc = loc[:-1]  # an item of a fixed-length list: the list is too short
-    message, hint = _explain(err, loc, located)
+    message, hint = explain_error(err, loc, located)
     field = ".".join(str(p) for p in loc) or "(top level)"
     return located.problem(loc, f"{field}: {message}", hint)
 
@@ -318,13 +318,13 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)")
 
 
-def _explain(err: ErrorDetails, loc: Loc, located: LocatedYaml) -> tuple[str, str]:
+def explain_error(err: ErrorDetails, loc: Loc, located: LocatedYaml) -> tuple[str, str]:
     """What is wrong, in the words of the file rather than of pydantic, and how to fix it."""
     kind, given, ctx = err["type"], err["input"], err.get("ctx", {})
     got = f"got {_describe(given)}"
     if kind == "extra_forbidden":
         return f"unknown key {loc[-1]!r}", "check the spelling; docs/rules.md lists the allowed keys"
-    if ((kind == "missing" and err["loc"] and isinstance(err["loc"][-1], int)) or kind == "tuple_type"
+    if ((kind == "missing" and err["loc"] and isinstance(err["loc"][-1], int))
             or (kind == "too_long" and ctx.get("field_type") == "Tuple")):
         # the only fixed-length lists in iicheck files are [low, high] ranges
         return f"expected two numbers [low, high], {got}", _thousands_hint(given, located, loc) or (
@@ -344,7 +344,7 @@ def _explain(err: ErrorDetails, loc: Loc, located: LocatedYaml) -> tuple[str, st
     if kind in ("int_parsing", "int_type", "int_from_float", "float_parsing", "float_type"):
         whole = kind.startswith("int")
         return f"expected a {'whole ' if whole else ''}number, {got}", _number_hint(given, whole, located, loc)
-    if kind == "list_type":
+    if kind in ("list_type", "tuple_type"):
         return f"expected a list, {got}", ("write [a, b, c] on one line, or one item per line, each "
                                            "starting with '- '" + (" (here no line starts with '- ')"
                                                                    if isinstance(given, dict) else ""))
