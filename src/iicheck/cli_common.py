@@ -146,8 +146,8 @@ def write_stdout(text: str) -> None:
     except OSError as exc:
         _drop_stdout()
         raise IicheckError(Problem("stdout", f"cannot write the output: {exc.strerror or exc}",
-                                   hint="write it to a file with --output, or check where stdout goes "
-                                        "(a full disk, a pipe closed early)")) from None
+                                   hint="check where stdout goes (a full disk, a pipe closed early); "
+                                        "`iicheck check` can write to a file with --output")) from None
 
 
 def _drop_stdout() -> None:

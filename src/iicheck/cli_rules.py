@@ -9,7 +9,7 @@ import click
 
 from .atomic import write_atomic
 from .checkdocs import checks_markdown
-from .errors import IicheckError
+from .cli_common import handle_errors, write_stdout
 from .ruleset import load_ruleset
 from .ruletests import load_cases, run_case
 
@@ -21,28 +21,27 @@ def rules_group() -> None:
 
 @rules_group.command("test")
 @click.option("--rules", type=click.Path(path_type=Path), default=Path("rules"), show_default=True)
+@handle_errors
 def rules_test(rules: Path) -> None:
     """Run the rule test cases in RULES/tests/*.yaml; exit 1 if any fails."""
-    try:
-        ruleset = load_ruleset(rules)
-        cases = load_cases(rules / "tests", ruleset)
-    except IicheckError as exc:
-        click.echo(f"iicheck: error: {exc.render()}", err=True)
-        sys.exit(2)
+    ruleset = load_ruleset(rules)
+    cases = load_cases(rules / "tests", ruleset)
     failed = 0
+    lines = []
     for loaded in cases:
         failures = run_case(loaded.case, ruleset)
         status = "ok  " if not failures else "FAIL"
-        click.echo(f"{status} {loaded.file}:{loaded.line} {loaded.case.name}")
-        for failure in failures:
-            click.echo(f"       {failure}")
+        lines.append(f"{status} {loaded.file}:{loaded.line} {loaded.case.name}\n")
+        lines.extend(f"       {failure}\n" for failure in failures)
         failed += bool(failures)
-    click.echo(f"{len(cases) - failed} passed, {failed} failed")
+    lines.append(f"{len(cases) - failed} passed, {failed} failed\n")
+    write_stdout("".join(lines))
     sys.exit(1 if failed else 0)
 
 
 @rules_group.command("docs")
 @click.option("--output", type=click.Path(path_type=Path), default=Path("docs/checks.md"), show_default=True)
+@handle_errors
 def rules_docs(output: Path) -> None:
     """Write the checks reference page, generated from each check's docstring."""
     write_atomic(output, checks_markdown())
