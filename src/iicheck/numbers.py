@@ -7,8 +7,10 @@ vague plurals ("thousands of" -> [1,000, 10,000]), percentages and currency, and
 ("252-287", "5% to 10%", "between $62 and $68", "$10 to $15 billion").
 Leaves out what is not a figure: years and dates ("In 2023", "Oct. 31", "2021-02-23", "by
 2120"), clock times ("11 a.m."), ordinals ("14th", "second"), names ("5G", "Industry 4.0",
-"5+2", "1+N", "D201138L", "iPhone 11", "S&P 500", "Game 6"), and number words used as
-pronouns ("on the one hand", "one of the").
+"5+2", "1+N", "D201138L", "iPhone 11", "S&P 500", "Game 6"), ranks ("the Top 10"), "24/7",
+and number words used as pronouns ("on the one hand", "one of the", "one official said").
+Thousands may be grouped by commas or spaces ("12 000"); scale abbreviations may follow a
+space ("230 bln").
 
 The rounding step of a number is the value of its last significant digit ("70" -> 10,
 "4.09 million" -> 10,000); a number with one significant digit and three or more digits gets
@@ -49,7 +51,12 @@ MONTH_ABBR = re.compile("|".join(_MONTH_ABBRS))
 _SUFFIX_UNITS = ("GB|MB|TB|KB|kB|Gb|Mbps|mbps|Gbps|GHz|Ghz|MHz|kHz|Hz|mph|kph|km/h|km/hr|kmh|"
                  "km2|km|kg|mg|mL|ml|L|l|mm|cm|nm|m2|ft|lbs|lb|oz|kWh|kW|MW|GW|W|mAh|bhp|hp|"
                  "mins|min|secs|sec|hrs|hr|pc|p|degF|degC|deg|°F|°C|°|sq")
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# Thousands groups are separated by commas or by one space, no-break space or thin (narrow
+# no-break) space ("12 000", "1 200 000"): the characters themselves, not escapes, so that
+# the pattern keeps its ASCII twin (see Twin.of).
+_GROUP_SPACES = " \u00a0\u2009\u202f"
+_NUM = (rf"\d{{1,3}}(?:(?:,\d{{3}})+|(?:[{_GROUP_SPACES}]\d{{3}}(?!\d))+)(?:\.\d+)?"
+        r"|\d+(?:\.\d+)?|\.\d+")
 # The characters a _DIGIT_NUMBER match can start with (compared as re.IGNORECASE does): a
 # currency's first letter or sign, a sign ("minus", "-", "−", "+"), a digit or ".". Checked
 # first, as a lookahead, it spares the pattern's other tests at every other position; the
@@ -61,6 +68,7 @@ _DIGIT_NUMBER = re.compile(
     r"(?P<sign>(?:minus[-\s]|[-−+])(?=\.?\d))?"
     rf"(?P<num>{_NUM})(?![.,]\d)"
     r"(?:(?P<scale>\s*(?:hundred\s+)?(?:thousand|million|billion|trillion)\b|\s*hundred\b|"
+    r"\s+(?:bn|bln|mn|mln|trn|tn)\b|"
     r"(?<=\d)(?-i:mln|mil|bln|bn|mn|tn|trn|Bn|Mn|k|K|m|M|b|B)(?![\w]))"
     rf"|(?<=\d)(?P<suffix>(?-i:{_SUFFIX_UNITS}))(?![\w]))?(?![\w])"
     r"(?P<pct>\s*(?:%|per\s?cent\b|percent\b))?", re.IGNORECASE)
@@ -75,6 +83,10 @@ _MASKS = (
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b"),
     re.compile(r"\b\d+\s*\+\s*(?:\d+\b(?!\.\d|\s*%)|[A-Z]\b)|\+\s*\d+\b(?!(?:\.\d+)?\s*%)"),
     re.compile(r"\b\w+-(?:year|month|week|day)s?(?=\s+(?!old\b)[A-Za-z])", re.IGNORECASE),
+    re.compile(r"\b24/7\b"),  # round the clock
+    # a rank, no count of the whole: "the Top 10 platforms"; case-sensitive, as the verb
+    # "sales top 1 million" is no rank
+    re.compile(r"\b(?:Top|[Tt]he top)\s+\d+\b"),
 )
 
 
@@ -141,20 +153,31 @@ _MASK_SCANS: tuple[tuple[Twin, Twin | None, int], ...] = tuple(zip(map(Twin.of, 
     _DIGIT,  # starts with a digit
     Twin.of(r"[\d+]"),  # starts with a digit or "+"
     None,  # "five-year": a word of any length first
-), (3, 1, 4, 3, 0, 0, 0, 0)))
+    Twin.of(r"24/7"),
+    Twin.of(r"op\s+\d"),  # "Top 10", "the top 10": "op" is the 2nd or 6th character
+), (3, 1, 4, 3, 0, 0, 0, 0, 0, 5)))
 # The masks whose hint starts with a digit: its first match is at or after the text's first
 # digit, so the hint's search can begin there.
-_DIGIT_HINTS = frozenset((0, 1, 2, 3, 5))
+_DIGIT_HINTS = frozenset((0, 1, 2, 3, 5, 8))
 DEFAULT_NAME_PREFIXES = ("Industry", "Web", "Version", "Article", "Section", "Row", "Chapter",
                          "Phase", "Room", "No.", "Windows", "Level", "Class", "Grade", "Route",
                          "Highway", "Flight", "Gate", "Track", "Stage", "Round", "Page", "Vol.")
 _PRONOUN_ONE_BEFORE = re.compile(
     r"\b(?:the|this|that|no|any|each|every|which|a|only|same)\s+$", re.IGNORECASE)
-_PRONOUN_ONE_AFTER = re.compile(r"^\s+(?:of|another|hand|day|by\s+one|after|across)\b", re.IGNORECASE)
+# "one" before these words is a pronoun, or a determiner naming who spoke ("one official said").
+_PRONOUN_ONE_AFTER = re.compile(
+    r"^\s+(?:of|another|hand|day|by\s+one|after|across|(?:researcher|official|expert|analyst|"
+    r"economist|executive|source|insider|observer)\s+(?:said|says|told|added|noted))\b",
+    re.IGNORECASE)
 _QUALIFIED_BEFORE = re.compile(r"(?:than|over|about|nearly|some|around|least|exceeded|almost)\s+$",
                                re.IGNORECASE)
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|between|and|before|after|"
                           r"A\.D\.|AD|year)\s+$", re.IGNORECASE)
+# The qualifiers that are also time prepositions ("Over 2020, ...", "around 2000,") and what
+# ends such a time phrase: a clause mark, the sentence's end, or a month or quarter
+# ("around 2020 Q3").
+_TIME_QUALIFIER_BEFORE = re.compile(r"\b(?:over|about|around)\s+$", re.IGNORECASE)
+_TIME_AFTER = re.compile(rf"\s*(?:[,;:.!?)]|$)|\s+(?:{_MONTHS}|Q[1-4]|H[12])\b")
 _PLURAL_AFTER = re.compile(r"^\s+[a-z]+(?<!ss)(?<!us)(?<!is)s\b")
 # A number right after a capitalised name and not followed by a noun it counts is part of
 # the name: "iPhone 11 Pro", "S&P 500 rose", "Game 6 after", "Stoxx 600 index".
@@ -167,6 +190,7 @@ _BY_BEFORE = re.compile(r"\bby\s+$")
 _DATE_WORD_BEFORE = re.compile(r"\b(?:on|in|by|since|until|from)\s+$", re.IGNORECASE)
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _UP_TO_FOUR_DIGITS = re.compile(r"\d{1,4}")
+_ZEROS = re.compile(r"00+")  # the "000" split off "12  000" or "1,000 000": no figure
 _SPACES = re.compile(r"\s+")
 _ARTICLE = re.compile(r"an?\s", re.IGNORECASE)
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
@@ -213,9 +237,12 @@ class NumberMatch:
     scale: float = 1.0  # the scale word or suffix multiplied in ("4.09 million" -> 1e6)
 
 
+_GROUP_MARKS = str.maketrans("", "", "," + _GROUP_SPACES)
+
+
 def parse_digits(text: str) -> float:
-    """Value of "1,000", "4.09", "100000", ".5"."""
-    return float(text.replace(",", ""))
+    """Value of "1,000", "12 000", "4.09", "100000", ".5"."""
+    return float(text.translate(_GROUP_MARKS))
 
 
 def rounding_step(value: float, decimals: int = 0, scale: float = 1.0, refine: bool = True) -> float:
@@ -274,7 +301,8 @@ def match_at_anchors(pattern: re.Pattern[str], anchor: re.Pattern[str],
 def _active_masks(text: str, digit: bool) -> list[int]:
     """The masks (indices in _MASKS) that can match `text` (each needs what its check here
     tests)."""
-    iso, clock, ampm, zone, month_day, day_month, plus, duration = range(len(_MASKS))
+    (iso, clock, ampm, zone, month_day, day_month, plus, duration, round_the_clock,
+     rank) = range(len(_MASKS))
     active = []
     low = lowered(text)
     trap = has_case_trap(text)
@@ -293,6 +321,10 @@ def _active_masks(text: str, digit: bool) -> list[int]:
             active.append(plus)
     if "-" in text and (trap or "-year" in low or "-month" in low or "-week" in low or "-day" in low):
         active.append(duration)
+    if digit and "/" in text:
+        active.append(round_the_clock)
+    if digit and "op" in text:
+        active.append(rank)
     return active
 
 
@@ -323,8 +355,11 @@ def _is_year(text: str, match: re.Match[str]) -> bool:
     if match.group("cur") or match.group("scale") or match.group("pct") or match.group("suffix"):
         return False
     before = text[max(0, match.start() - 20):match.start()]
-    if _QUALIFIED_BEFORE.search(before) or _PLURAL_AFTER.match(text[match.end():match.end() + 30]):
+    if _PLURAL_AFTER.match(text[match.end():match.end() + 30]):
         return False
+    if _QUALIFIED_BEFORE.search(before):  # "more than 2020 firms", but "Over 2020, ..."
+        return 1900 <= int(raw) <= 2100 and bool(_TIME_QUALIFIER_BEFORE.search(before)) \
+            and bool(_TIME_AFTER.match(text, match.end()))
     return 1800 <= int(raw) <= 2100 or bool(_YEAR_BEFORE.search(before))
 
 
@@ -604,7 +639,8 @@ def find_numbers(text: str, name_prefixes: tuple[str, ...] = DEFAULT_NAME_PREFIX
             found.append(NumberMatch(m.start(), m.end(), m.group(0), value, None, "number", None,
                                      abs(value) * 1e-3, False))
     for m in _digit_number_matches(text, digit):
-        if _overlaps(skip, m.start("num"), m.end("num")) or _is_year(text, m) or _is_name(text, m):
+        if _overlaps(skip, m.start("num"), m.end("num")) or _is_year(text, m) or _is_name(text, m) \
+                or _ZEROS.fullmatch(m.group("num")):
             continue
         if any(f.start < m.end() and m.start() < f.end for f in found):
             continue
