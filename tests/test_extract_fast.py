@@ -45,6 +45,9 @@ time_texts = _texts((
     "last", "more than", "nearly", "over", "within", "for", "early", "mid", "late", "2019",
     "2024", "1999", "1850", "2150", "12", "3", "0", "2021-02-23", "2021-2023", "2019–2020", "%",
     "ago", "old", "'", "’", ".", ",",
+    # parts of a year, relative years, plan periods
+    "first", "second", "half", "quarter", "quarters", "months", "of", "Q3", "h1", "Q5", "end-",
+    "this", "This", "a", "-on-", "14th", "3rd", "Five-Year", "Plan", "period", "–",
     # month names and look-alikes
     "January", "June", "jun", "Sept.", "Sep", "sept", "Nov", "nov", "NOV", "innovation", "May",
     "may", "Mar", "market", "Dec", "decade", "Oct.", "ſep", "Aprıl", "Jan", "Feb",
@@ -69,6 +72,9 @@ def _found(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], dict
 @given(time_texts)
 @example("by the end of early-June 2024")
 @example("in the year 2020, from 2019 to 2021 and Sept. 5, 2020")
+@example("From January to October 2021, in 2019 and 2020 and by end-2020")
+@example("In the first three quarters of 2021, H1 2021, at the end of last year, a year ago")
+@example("By the end of the 14th Five-Year Plan period, between Sept. and Oct. 2021")
 def test_time_scans_find_what_finditer_finds(text: str) -> None:
     candidates = {kind for kind, _ in timeexpr._candidate_patterns(text)}
     for kind, pattern in timeexpr._PATTERNS:

@@ -9,9 +9,27 @@
 | "in the next three years", "the following three years" | publication to +N years | future |
 | "in the past four years", "in more than two years" | -N years to publication | past |
 | "2021-02-23", "June 9, 2025" | that day | point |
+| "from January to October 2021", "between March and May 2021" | first to last month | range |
+| "in 2019 and 2020" | both years | range |
+| "the first half of 2021", "H1 2021", "the second half of 2021" | that half | point |
+| "the third quarter of 2020", "Q3 2020" | that quarter | point |
+| "the first three quarters of 2021", "the first five months of 2021" | January to their end | range |
+| "end-2020", "by end-2020" | December (as "the end of 2020") | point |
+| "the 14th Five-Year Plan period" (after a preposition; the 13th is 2016-2020) | its five years | range |
+| "by the end of the 14th Five-Year Plan period" | its last December | point |
+| "last year", "this year", "next year" (and "at the end of last year"...) | the year before, of, after publication | point (next: future) |
+| "a year ago" | a month either side of publication less one year | point |
 
-"by <year>" after the publication date marks a deadline: the figure is a target. A
-duration phrase ("the past four years") is a time expression, never a figure.
+The relative phrases ("last year", "a year ago") need a publication day (metadata, header
+or address); against an inferred publication window, years wide, they are not read as time,
+and "the last year" (the past twelve months) is not "last year". "a year ago" said on day D
+is read as D less one year, give or take a month (31 days either side), since a writer
+rounds. "next year" is read as a target, as "in the next three years" is.
+
+"by <year>" (or "by end-<year>", "by the end of next year", "by the end of the 14th Five-Year
+Plan period") after the publication date marks a deadline: the figure is a target. A time
+expression is never a figure: neither is a number inside one ("the past four years", "the
+first three quarters of 2021", "the 14th Five-Year Plan period").
 """
 
 from __future__ import annotations
@@ -20,7 +38,7 @@ import calendar
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import MAXYEAR, MINYEAR, date
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -36,6 +54,10 @@ _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d%])"
 _NUMWORD = r"(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|several)"
 _PREP = r"(?P<prep>by the end of|at the end of|by|as of|as at|in|during|until|till|since|end of|before)"
+_MONTH_RANGE = (_MONTH.replace("?P<month>", "?P<month1>") + r"(?:\s+(?:to|through|until|and)\s+|\s*[-–]\s*)"
+                + _MONTH.replace("?P<month>", "?P<month2>") + rf"\s+{_YEAR}")
+_COUNT = r"(?P<count>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
+_PLAN_ZERO = 1951  # the nth Five-Year Plan (the 3rd, 1966-1970, on) starts in 1951 + 5n
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
@@ -43,6 +65,17 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("range", re.compile(r"\b(?:from|between)\s+(?P<y1>(?:19|20)\d\d)\s+(?:to|and|until|through)\s+"
                          r"(?P<y2>(?:19|20)\d\d)\b|\b(?P<y3>(?:19|20)\d\d)\s*[-–]\s*(?P<y4>(?:19|20)\d\d)\b",
                          re.IGNORECASE)),
+    ("years", re.compile(r"\b(?:in|during)\s+(?P<y1>(?:19|20)\d\d)\s+and\s+(?P<y2>(?:19|20)\d\d)\b",
+                         re.IGNORECASE)),
+    ("months", re.compile(rf"\b(?:(?:from|between)\s+)?{_MONTH_RANGE}", re.IGNORECASE)),
+    ("part", re.compile(rf"\b(?:(?:the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+"
+                        rf"(?P<part>half|quarter)|first\s+{_COUNT}\s+(?P<parts>quarters|months))\s+of\s+"
+                        rf"(?:the\s+year\s+)?|(?P<hq>[HQ])(?P<k>[1-4])\s+){_YEAR}", re.IGNORECASE)),
+    ("endyear", re.compile(rf"\b(?:(?P<prep>by|at|as of|until|till|before)\s+)?end-{_YEAR}", re.IGNORECASE)),
+    ("plan", re.compile(rf"\b(?:{_PREP}|over|throughout|within)\s+the\s+(?P<nth>\d{{1,2}})(?:st|nd|rd|th)\s+"
+                        r"Five-Year\s+Plan(?:\s+period)?\b", re.IGNORECASE)),
+    ("relative", re.compile(rf"\b(?:{_PREP}\s+)?(?<!\bthe\s)(?P<rel>last|this|next)\s+year\b(?!-on-)"
+                            r"|\b(?:a|one)\s+year\s+ago\b", re.IGNORECASE)),
     ("month", re.compile(rf"\b(?:{_PREP}\s+)?(?:(?:early|mid|late)[-\s])?{_MONTH}\s+{_YEAR}", re.IGNORECASE)),
     ("year", re.compile(rf"\b{_PREP}\s+(?:the\s+year\s+)?{_YEAR}\b", re.IGNORECASE)),
     ("future", re.compile(rf"\b(?:in|over|during|within|for)?\s*the\s+(?:next|following|coming)\s+"
@@ -60,6 +93,7 @@ _MAY_HAVE_TIME = re.compile(r"\d|years?\b", re.IGNORECASE)  # every pattern need
 # neither can match before a text's first digit.
 _YEARISH = Twin.of(r"(?:1[89]|20)\d\d")
 _ISO_HINT = Twin.of(r"\d-\d\d-\d")  # what "iso" needs
+_HALF_OR_QUARTER = Twin.of(r"[HQ][1-4]", re.IGNORECASE)  # what "part" needs without "half"...
 _MONTH_WORDS = frozenset(m.encode() for m in _MONTH_NAMES) | {b"sep"}
 assert {m.decode() for m in _MONTH_WORDS} <= MONTH_WORDS  # so vocabulary_words reports them
 
@@ -142,6 +176,11 @@ _ANCHORS: dict[str, _Anchor] = {
     # "next"/"following"/"coming" after at most "during" or "within" (6) and "the" (3)
     "future": _Anchor(Twin.of(r"next|following|coming", re.IGNORECASE), 9),
     "past": _Anchor(Twin.of(r"year", re.IGNORECASE), 0, folds_case=True, start=_before_years),
+    # the first year and "and" after at most "during" (6)
+    "years": _Anchor(Twin.of(r"(?:19|20)\d\d\s+and\s", re.IGNORECASE), 6),
+    # the second month name and year (see _MONTH_YEAR) after at most "between" (7), the
+    # first month name ("September.", 10) and "through" (7)
+    "months": _Anchor(_MONTH_YEAR, 24),
 }
 
 
@@ -215,34 +254,42 @@ def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
     """The patterns of _PATTERNS (in order) that can match `text`: each needs what its check
     here tests (a digit, a year or two, a month name, "year"...), so leaving the others out
     changes nothing."""
-    iso, mdy, range_, month, year, future, past = _PATTERNS
     words = vocabulary_words(text)
     if words is None:  # a case trap
         return list(_PATTERNS) if _MAY_HAVE_TIME.search(text) else []
-    out: list[tuple[str, re.Pattern[str]]] = []
+    kinds: set[str] = set()
     low = lowered(text)
     digit = first_digit(text)
     if digit >= 0:
         first_year = _YEARISH.search(text, digit)
-        has_year = first_year is not None
         if "-" in text and _ISO_HINT.search(text, digit) is not None:
-            out.append(iso)
-        if has_year and MONTH_ABBR.search(text) is not None:
-            out.append(mdy)
+            kinds.add("iso")
+        if "five-year" in low:
+            kinds.add("plan")
         if first_year is not None:
+            if MONTH_ABBR.search(text) is not None:
+                kinds.add("mdy")
             # two years, the second after the first ends, and "-", "–", "from" or "between"
-            if _YEARISH.search(text, first_year.end()) is not None and (
-                    "-" in text or "–" in text or "from" in low or "between" in low):
-                out.append(range_)
+            if _YEARISH.search(text, first_year.end()) is not None:
+                if "-" in text or "–" in text or "from" in low or "between" in low:
+                    kinds.add("range")
+                if "and" in low:
+                    kinds.add("years")
             # the month name is a whole word there ("in June 2024", "mid-Sept. 2023")
             if not _MONTH_WORDS.isdisjoint(words):
-                out.append(month)
-            out.append(year)
+                kinds.update(("month", "months"))
+            if "half" in low or "quarter" in low or "month" in low or _HALF_OR_QUARTER.search(text):
+                kinds.add("part")
+            if "end-" in low:
+                kinds.add("endyear")
+            kinds.add("year")
     if "year" in low:
         if "next" in low or "following" in low or "coming" in low:
-            out.append(future)
-        out.append(past)
-    return out
+            kinds.add("future")
+        if "last" in low or "this" in low or "next" in low or "ago" in low:
+            kinds.add("relative")
+        kinds.add("past")
+    return [(kind, pattern) for kind, pattern in _PATTERNS if kind in kinds]
 
 
 @dataclass(frozen=True)
@@ -291,7 +338,77 @@ def _month_number(name: str) -> int | None:
     return _MONTH_NAMES.get(name.lower().rstrip("."))
 
 
-def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> tuple[date | None, date | None, str] | None:
+_END_PREPS = ("by the end of", "at the end of", "end of")
+_DEADLINE_PREPS = ("by", "by the end of", "until", "till", "before")
+_RELATIVE_YEARS = {"last": -1, "this": 0, "next": 1}
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_MONTHS_IN = {"half": 6, "h": 6, "quarter": 3, "quarters": 3, "q": 3, "months": 1}
+_PARTS_IN_YEAR = {6: 2, 3: 4, 1: 12}
+_A_YEAR_AGO_SLACK = timedelta(days=31)
+Resolved = tuple[date | None, date | None, str]
+
+
+def _in_year(year: int, prep: str, pub: TimeWindow) -> Resolved:
+    """The window of `year` after a preposition ("in", "by the end of", "since"...)."""
+    if prep == "since":
+        return date(year, 1, 1), pub.end, "since"
+    start = date(year, 12, 1) if prep in _END_PREPS else date(year, 1, 1)
+    role = "point"
+    if prep in _DEADLINE_PREPS and pub.start and year > pub.start.year:
+        role = "deadline"
+    return start, date(year, 12, 31), role
+
+
+def _months(year: int, first: int, last: int, role: str) -> Resolved:
+    """Months `first` to `last` (1..12) of `year`."""
+    return date(year, first, 1), _month_window(year, last)[1], role
+
+
+def _part_of_year(g: dict[str, str | None]) -> Resolved | None:
+    """"the third quarter of 2020", "H1 2021", "the first five months of 2021"."""
+    year = int(g["year"] or 0)
+    if g["count"] is not None:  # the first N quarters or months
+        size = _MONTHS_IN.get((g["parts"] or "").lower())
+        count = _years(g["count"])
+        if size is None or count is None or not 1 <= count <= _PARTS_IN_YEAR[size]:
+            return None
+        return _months(year, 1, count * size, "range")
+    size = _MONTHS_IN.get((g["part"] or g["hq"] or "").lower())
+    index = _ORDINALS.get((g["ord"] or "").lower()) if g["k"] is None else int(g["k"])
+    if size is None or index is None or index > _PARTS_IN_YEAR[size]:
+        return None
+    return _months(year, size * (index - 1) + 1, size * index, "point")
+
+
+def _relative(g: dict[str, str | None], prep: str, pub: TimeWindow) -> Resolved | None:
+    """"last year", "at the end of last year", "next year", "a year ago", counted from the
+    publication day; None when the publication is not known to the day."""
+    if pub.start is None or pub.start != pub.end:
+        return None
+    if g["rel"] is None:  # "a year ago": a month either side of the day a year before
+        day = shift_years(pub.start, -1)
+        return day - _A_YEAR_AGO_SLACK, day + _A_YEAR_AGO_SLACK, "point"
+    offset = _RELATIVE_YEARS.get(g["rel"].lower())
+    if offset is None:
+        return None
+    start, end, role = _in_year(pub.start.year + offset, prep, pub)
+    return start, end, "future" if offset > 0 and role == "point" else role
+
+
+def _plan(g: dict[str, str | None], prep: str, pub: TimeWindow) -> Resolved | None:
+    """"during the 14th Five-Year Plan period" (2021-2025), "by the end of" it (2025)."""
+    nth = int(g["nth"] or 0)
+    if nth < 3:
+        return None
+    first = _PLAN_ZERO + 5 * nth
+    if prep in _END_PREPS or prep == "by":
+        return _in_year(first + 4, prep, pub)
+    if prep == "since":
+        return _in_year(first, prep, pub)
+    return date(first, 1, 1), date(first + 4, 12, 31), "range"
+
+
+def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> Resolved | None:
     g = m.groupdict()
     if kind == "iso":
         try:
@@ -305,10 +422,23 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> tuple[date | None,
         except (ValueError, KeyError):
             return None
         return day, day, "point"
-    if kind == "range":
+    if kind in ("range", "years"):
         y1, y2 = int(g["y1"] or g["y3"]), int(g["y2"] or g["y4"])
         return (date(y1, 1, 1), date(y2, 12, 31), "range") if y1 <= y2 else None
+    if kind == "months":
+        first, last = _month_number(g["month1"]), _month_number(g["month2"])
+        if first is None or last is None or first > last:
+            return None
+        return _months(int(g["year"]), first, last, "range")
+    if kind == "part":
+        return _part_of_year(g)
     prep = (g.get("prep") or "").lower()
+    if kind == "endyear":  # "end-2020" is "the end of 2020", "by end-2020" "by the end of"
+        return _in_year(int(g["year"]), "by the end of" if prep in _DEADLINE_PREPS else "end of", pub)
+    if kind == "relative":
+        return _relative(g, prep, pub)
+    if kind == "plan":
+        return _plan(g, prep, pub)
     if kind == "month":
         month = _month_number(g["month"])
         if month is None:
@@ -316,17 +446,7 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> tuple[date | None,
         start, end = _month_window(int(g["year"]), month)
         return (start, pub.end, "since") if prep == "since" else (start, end, "point")
     if kind == "year":
-        year = int(g["year"])
-        if prep == "since":
-            return date(year, 1, 1), pub.end, "since"
-        if prep in ("by the end of", "at the end of", "end of"):
-            start = date(year, 12, 1)
-        else:
-            start = date(year, 1, 1)
-        role = "point"
-        if prep in ("by", "by the end of", "until", "till", "before") and pub.start and year > pub.start.year:
-            role = "deadline"
-        return start, date(year, 12, 31), role
+        return _in_year(int(g["year"]), prep, pub)
     n = _years(g["n"])
     if n is None:
         return None
@@ -340,10 +460,15 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> tuple[date | None,
 
 
 @lru_cache(maxsize=1024)
-def _explicit_window(start: date | None, end: date | None, phrase: str) -> TimeWindow:
-    """The window a time expression states. Cached: models are frozen, so one object can
-    serve every sentence saying the same ("In 2023")."""
-    return TimeWindow(start=start, end=end, basis="explicit", note=f"\u201c{phrase}\u201d")
+def _explicit_window(start: date | None, end: date | None, phrase: str,
+                     published: date | None = None) -> TimeWindow:
+    """The window a time expression states, counted from the publication day `published`
+    when it is relative ("last year"). Cached: models are frozen, so one object can serve
+    every sentence saying the same ("In 2023")."""
+    note = f"\u201c{phrase}\u201d"
+    if published is not None:
+        note += f" counted from publication on {published.isoformat()}"
+    return TimeWindow(start=start, end=end, basis="explicit", note=note)
 
 
 def find_time_expressions(text: str, pub: TimeWindow) -> list[TimeExpression]:
@@ -357,6 +482,7 @@ def find_time_expressions(text: str, pub: TimeWindow) -> list[TimeExpression]:
             if resolved is None:
                 continue
             start, end, role = resolved
-            window = _explicit_window(start, end, m.group(0).strip())
+            window = _explicit_window(start, end, m.group(0).strip(),
+                                      pub.start if kind == "relative" else None)
             found.append(TimeExpression(m.start(), m.end(), m.group(0), window, role))
     return sorted(found, key=lambda e: e.start)

@@ -1,0 +1,146 @@
+"""Time expressions a probe found ignored (each figure then got the publication window):
+relative years, parts of a year, ranges of months and years, "end-2020" and Five-Year Plan
+periods. The sentences and publication days are the probe's."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from iicheck.claims import source_claims
+from iicheck.models import Claim, Source, SourceInfo, TimeWindow
+from iicheck.ruleset import Ruleset
+from iicheck.timeexpr import find_time_expressions
+
+
+def _day(published: str) -> TimeWindow:
+    day = date.fromisoformat(published)
+    return TimeWindow(start=day, end=day, basis="metadata", note=f"published {published}")
+
+
+def _claims(text: str, published: TimeWindow, rules: Ruleset) -> list[Claim]:
+    info = SourceInfo(chars=len(text), file="probe.txt", id="probe", published=published, sha256="0")
+    return source_claims(Source(info=info, text=text), rules)
+
+
+def _claim(claims: list[Claim], figure: str) -> Claim:
+    """The claim whose figure holds `figure` ("500" of "topped 500")."""
+    (found,) = [c for c in claims if re.search(rf"(?<![\d.,]){re.escape(figure)}(?![\d.,])", c.figure)]
+    return found
+
+
+CASES = [
+    # relative years, counted from the publication day
+    ("f24", "2021-06-30", "Industrial software revenue reached 230 bln yuan last year.",
+     "230", "2020-01-01", "2020-12-31"),
+    ("q22", "2021-06-30", "The number of industrial internet platforms topped 500 last year.",
+     "500", "2020-01-01", "2020-12-31"),
+    ("d02", "2021-06-30", "Last year, the added value of the core industrial internet industry reached "
+     "3.57 trillion yuan.", "3.57 trillion", "2020-01-01", "2020-12-31"),
+    ("x04", "2022-01-20", "Last year, China added 654,000 5G base stations, bringing the total to "
+     "1.43 million base stations.", "1.43 million", "2021-01-01", "2021-12-31"),
+    ("d07", "2021-06-30", "At the end of last year, 40 million sets of industrial equipment were "
+     "connected.", "40 million", "2020-12-01", "2020-12-31"),
+    ("d08", "2021-06-30", "This year, the number of 5G base stations will reach 600,000, the ministry said.",
+     "600,000", "2021-01-01", "2021-12-31"),
+    ("h04", "2021-06-30", "The number of 5G factories may reach 200 next year.",
+     "200", "2022-01-01", "2022-12-31"),
+    ("d17", "2021-06-30", "A year ago, the platform served only 300 enterprises.",
+     "300", "2020-05-30", "2020-07-31"),
+    # parts of a year
+    ("f03", "2021-06-30", "Investment in industrial internet projects totalled 1.2bn yuan in the first "
+     "half of 2021.", "1.2bn", "2021-01-01", "2021-06-30"),
+    ("d11", "2021-06-30", "In the first half of 2021, 5G base stations reached 961,000 across the country.",
+     "961,000", "2021-01-01", "2021-06-30"),
+    ("x03", "2022-03-01", "In the first half of 2021, the added value of the core industrial internet "
+     "industry reached 1.9 trillion yuan.", "1.9 trillion", "2021-01-01", "2021-06-30"),
+    ("d04", "2021-06-30", "In Q3 2020, shipments of industrial routers reached 1.1 million units.",
+     "1.1 million", "2020-07-01", "2020-09-30"),
+    ("d05", "2021-11-20", "In the first three quarters of 2021, industrial internet investment reached "
+     "60 billion yuan.", "60 billion", "2021-01-01", "2021-09-30"),
+    ("p04", "2021-06-30", "Sales of industrial robots were up 12% year on year in the first five months "
+     "of 2021.", "12%", "2021-01-01", "2021-05-31"),
+    # ranges
+    ("d06", "2021-11-20", "From January to October 2021, China built 115,000 5G base stations.",
+     "115,000", "2021-01-01", "2021-10-31"),
+    ("d14", "2021-06-30", "In 2019 and 2020, the MIIT named 10 cross-industry industrial internet platforms.",
+     "10", "2019-01-01", "2020-12-31"),
+    ("x13", "2021-03-01", "By end-2020, 718,000 5G base stations had been built nationwide.",
+     "718,000", "2020-12-01", "2020-12-31"),
+    # Five-Year Plan periods
+    ("d12", "2021-06-30", "By the end of the 14th Five-Year Plan period, the core industry is expected "
+     "to reach 5 trillion yuan.", "5 trillion", "2025-12-01", "2025-12-31"),
+]
+
+
+@pytest.mark.parametrize(("sid", "published", "text", "figure", "start", "end"), CASES,
+                         ids=[case[0] for case in CASES])
+def test_probe_figures_get_the_window_their_sentence_states(
+        rules: Ruleset, sid: str, published: str, text: str, figure: str, start: str, end: str) -> None:
+    claim = _claim(_claims(text, _day(published), rules), figure)
+    assert (claim.time.start, claim.time.end) == (date.fromisoformat(start), date.fromisoformat(end))
+    assert claim.time.basis == "explicit"
+
+
+def test_relative_years_note_the_publication_day_they_count_from(rules: Ruleset) -> None:
+    claim = _claim(_claims("Last year, the platform served 300 enterprises.", _day("2021-06-30"), rules), "300")
+    assert claim.time.note == "\u201cLast year\u201d counted from publication on 2021-06-30"
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("The number of 5G factories may reach 200 next year.", "estimate"),
+    ("The number of 5G factories will reach 200 next year.", "target"),
+    ("The number of 5G factories reached 200 last year.", "achieved"),
+    ("By end-2022, the number of 5G factories will reach 200.", "target"),
+])
+def test_next_year_and_a_later_deadline_are_not_achieved(rules: Ruleset, text: str, modality: str) -> None:
+    assert _claim(_claims(text, _day("2021-06-30"), rules), "200").modality == modality
+
+
+@pytest.mark.parametrize("text", [
+    "In the first three quarters of 2021, industrial internet investment reached 60 billion yuan.",
+    "Sales of industrial robots were up 12% year on year in the first five months of 2021.",
+    "By the end of the 14th Five-Year Plan period, the core industry is expected to reach 5 trillion yuan.",
+    "During the 13th Five-Year Plan period (2016-2020), the core industry reached 5 trillion yuan.",
+])
+def test_numbers_inside_time_phrases_are_no_figures(rules: Ruleset, text: str) -> None:
+    """"three quarters" (0.75), "five months", "14th" are part of the time phrase, as the
+    years of "(2016-2020)" are."""
+    claims = _claims(text, _day("2021-06-30"), rules)
+    assert [c.value.stated for c in claims] in ([60e9], [12.0], [5e12])
+
+
+@pytest.mark.parametrize("text", ["Revenue reached 230 bln yuan last year.", "A year ago, it served 300 firms.",
+                                  "This year, it will reach 600,000."])
+def test_relative_years_need_a_publication_day(text: str) -> None:
+    """Against an inferred publication window (years wide) or none, "last year" says nothing."""
+    for pub in (TimeWindow(start=date(2020, 1, 1), end=date(2022, 12, 31), basis="inferred"),
+                TimeWindow(start=None, end=None, basis="unknown")):
+        assert find_time_expressions(text, pub) == []
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("the second half of 2021", "2021-07-01", "2021-12-31"),
+    ("H2 2021", "2021-07-01", "2021-12-31"),
+    ("the 4th quarter of 2020", "2020-10-01", "2020-12-31"),
+    ("the first 10 months of 2021", "2021-01-01", "2021-10-31"),
+    ("between March and May 2021", "2021-03-01", "2021-05-31"),
+    ("Jan.-Oct. 2021", "2021-01-01", "2021-10-31"),
+    ("during the 14th Five-Year Plan period", "2021-01-01", "2025-12-31"),
+    ("in the 13th Five-Year Plan", "2016-01-01", "2020-12-31"),
+])
+def test_more_forms_of_the_new_phrases(text: str, start: str, end: str) -> None:
+    (found,) = find_time_expressions(text, _day("2021-06-30"))
+    assert found.text == text
+    assert (found.window.start, found.window.end) == (date.fromisoformat(start), date.fromisoformat(end))
+
+
+@pytest.mark.parametrize("text", [
+    "Output grew in the last year.",  # the past twelve months, not the calendar year before
+    "the third half of 2021", "the first 13 months of 2021", "Q5 2021",
+    "growth this year-on-year",
+])
+def test_phrases_that_are_no_such_window(text: str) -> None:
+    assert find_time_expressions(text, _day("2021-06-30")) == []
