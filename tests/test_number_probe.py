@@ -48,7 +48,10 @@ def test_spaced_scale_abbreviations(text: str, figures: list[tuple[str, float]])
 
 @pytest.mark.parametrize("text,figures", [
     ("Over 2020, the number of industrial internet platforms grew to 80 platforms.", [("80", 80)]),
-    ("The count grew over 2020.", []),
+    ("Around 2020, the count grew.", []),
+    # at a sentence's end a count is as likely ("rose to over 2020."): kept, and so after "about"
+    ("The count grew over 2020.", [("2020", 2020)]),
+    ("The town has about 2000, mostly farmers.", [("2000", 2000)]),
     ("Around 2000 Q3 it began.", []),
     ("It connected more than 2020 enterprises.", [("2020", 2020)]),
     ("The count rose to more than 2020.", [("2020", 2020)]),

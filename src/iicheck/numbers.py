@@ -173,11 +173,11 @@ _QUALIFIED_BEFORE = re.compile(r"(?:than|over|about|nearly|some|around|least|exc
                                re.IGNORECASE)
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|between|and|before|after|"
                           r"A\.D\.|AD|year)\s+$", re.IGNORECASE)
-# The qualifiers that are also time prepositions ("Over 2020, ...", "around 2000,") and what
-# ends such a time phrase: a clause mark, the sentence's end, or a month or quarter
-# ("around 2020 Q3").
-_TIME_QUALIFIER_BEFORE = re.compile(r"\b(?:over|about|around)\s+$", re.IGNORECASE)
-_TIME_AFTER = re.compile(rf"\s*(?:[,;:.!?)]|$)|\s+(?:{_MONTHS}|Q[1-4]|H[12])\b")
+# The qualifiers that are also time prepositions ("Over 2020, ...", "around 2020,") and what
+# ends such a time phrase: a clause mark or a month or quarter ("around 2020 Q3"). Not the
+# sentence's end, nor "about": "the town has about 2000." is a count.
+_TIME_QUALIFIER_BEFORE = re.compile(r"\b(?:over|around)\s+$", re.IGNORECASE)
+_TIME_AFTER = re.compile(rf"\s*[,;:)]|\s+(?:{_MONTHS}|Q[1-4]|H[12])\b")
 _PLURAL_AFTER = re.compile(r"^\s+[a-z]+(?<!ss)(?<!us)(?<!is)s\b")
 # A number right after a capitalised name and not followed by a noun it counts is part of
 # the name: "iPhone 11 Pro", "S&P 500 rose", "Game 6 after", "Stoxx 600 index".
