@@ -128,3 +128,24 @@ def test_sweep_finds_a_single_outlier_among_many(rules: Ruleset) -> None:
     found = list(contradiction.check(corpus, rules))
     assert found and all("s9999" in f.details["claims"] for f in found)
 
+
+
+def test_two_figures_for_the_same_month_are_a_contradiction_without_a_yearly_rate(rules: Ruleset) -> None:
+    """70 and 500 platforms both "by the end of 2020" read as ×6.25 in at most 0.1 years
+    (×4,895,975,221 a year): a rate compounded from weeks means nothing to a reader."""
+    from iicheck.compare import compare
+
+    same = date(2020, 12, 1)
+    verdict = compare(_claim(1, 70, same, rules), _claim(2, 500, same, rules), rules.metric("ii_platforms"))
+    assert verdict.kind == "contradiction"
+    assert verdict.reason == "the time windows overlap and the values 70 and 500 do not: ×7.14 within at most 31 days"
+    far = compare(_claim(1, 70, same, rules), _claim(2, 50_000, date(2023, 12, 1), rules), rules.metric("ii_platforms"))
+    assert far.kind == "implausible_growth" and "a year), above the declared ×3 a year" in far.reason
+
+
+def test_factors_past_a_million_are_written_as_powers_of_ten() -> None:
+    """A factor of about 10^138 was written out in 140 digits, wider than the page."""
+    from iicheck.compare import _num
+
+    assert [_num(x) for x in (2.5, 364, 12_500, 999_999, 4_895_975_221, 1.799e138, float("inf"))] == [
+        "2.5", "364", "12,500", "999,999", "4.9 × 10⁹", "1.8 × 10¹³⁸", "∞"]

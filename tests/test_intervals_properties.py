@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iicheck.intervals import entirely_below, make_interval, min_ratio, overlaps
+from iicheck.intervals import entirely_below, fmt, make_interval, min_ratio, overlaps
 from iicheck.numbers import rounding_step
 from iicheck.ruleset.models import QualifiersFile
 
@@ -57,3 +57,10 @@ def test_design_examples() -> None:
 def test_negative_figures_give_ordered_intervals(n: float, q: str) -> None:
     v = make_interval(n, q, rounding_step(n), RULES)
     assert v.low <= v.high
+
+
+@given(st.floats(min_value=1e-12, max_value=1e12, allow_nan=False, allow_infinity=False))
+def test_fmt_keeps_four_significant_digits_of_small_numbers(x: float) -> None:
+    """0.00012 was written 0.0001 (and 0.00001 as 0): a tiny figure read as another, or none."""
+    written = float(fmt(x).replace(",", ""))
+    assert abs(written - x) <= max(abs(x) * 5e-4, 5e-5 if abs(x) >= 1 else 0)

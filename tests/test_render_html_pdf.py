@@ -265,6 +265,19 @@ def test_updated_findings_are_counted_as_such_not_as_new(sample: Report) -> None
     assert " new error" not in page.split('class="verdict')[1].split("</p>")[0]
 
 
+def test_a_report_with_nothing_found_says_so(sample: Report) -> None:
+    """It said "Nothing new: every finding is explained (0)" under "1 sources"."""
+    from iicheck.render.html import render_html
+    from iicheck.summary import build_summary
+
+    one = sample.model_copy(update={"sources": sample.sources[:1], "claims": (), "findings": (), "reconciled": (),
+                                    "summary": build_summary(1, (), (), 0)})
+    page = render_html(one)
+    assert '<p class="sub">1 source · 0 claims · 0 findings ·' in page
+    assert "<strong>No findings:</strong> no check found anything to report in this source." in page
+    assert "every finding is explained" not in page
+
+
 def test_figures_highlighted_and_junk_struck(sample_html: str) -> None:
     assert "<mark>exceeded 100000</mark> sets" in sample_html
     assert "<mark>40 million</mark> sets" in sample_html

@@ -116,8 +116,20 @@ def compare(a: Claim, b: Claim, metric: Metric) -> Verdict:
     if rate <= g:
         return Verdict("dates", lambda: f"different dates: {when(lw)} \u2192 {when(hw)}, {detail()}, "
                        f"within the declared \u00d7{_num(g)} a year", ratio, rate)
+    if overlap and span < 1:
+        # the same period, near enough: a yearly rate compounded from weeks is a meaningless
+        # number (x4.9 billion a year); say what the values need in the time there is
+        days = _days(lw.start, hw.end)
+        return Verdict("contradiction", lambda: f"the time windows overlap and the values {describe(low.value)} "
+                       f"and {describe(high.value)} do not: \u00d7{_num(ratio)} within at most {days}", ratio, rate)
     kind = "contradiction" if overlap else "implausible_growth"
     return Verdict(kind, lambda: f"{detail()}, above the declared \u00d7{_num(g)} a year", ratio, rate)
+
+
+def _days(start: date, end: date) -> str:
+    """Inclusive days between two dates, in words: "31 days", "1 day"."""
+    days = (end - start).days + 1
+    return f"{days} day{'s' * (days != 1)}"
 
 
 def _yearly(ratio: float, span: float) -> float:
@@ -131,9 +143,17 @@ def _yearly(ratio: float, span: float) -> float:
         return math.inf
 
 
+_SUPERSCRIPT = str.maketrans("0123456789-", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207b")
+
+
 def _num(x: float) -> str:
+    """A factor for a person: 2.5, 19, 364, 12,500; from a million on in powers of ten
+    (1.8 × 10¹³⁸), as a 140-digit number overflowed the report's layout."""
     if math.isinf(x):
         return "\u221e"
+    if x >= 1e6:
+        mantissa, exponent = f"{x:.1e}".split("e")
+        return f"{mantissa.removesuffix('.0')} \u00d7 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
     if x >= 100:
         return fmt(round(x))
     return f"{x:.2f}".rstrip("0").rstrip(".") if x < 10 else f"{x:.1f}".rstrip("0").rstrip(".")

@@ -98,9 +98,11 @@ def describe(v: ValueInterval) -> str:
 
 
 def fmt(x: float) -> str:
-    """A number as an editor writes it: 40,000,000; 1.35e12 as 1,350,000,000,000; 64.9."""
+    """A number as an editor writes it: 40,000,000; 1.35e12 as 1,350,000,000,000; 64.9; below
+    one, four significant digits (0.00012, not 0.0001)."""
     if math.isinf(x):
         return "∞"
     if x == int(x):
         return f"{int(x):,}"
-    return f"{x:,.4f}".rstrip("0").rstrip(".")
+    decimals = 4 if abs(x) >= 1 else min(20, 3 - math.floor(math.log10(abs(x))))
+    return f"{x:,.{decimals}f}".rstrip("0").rstrip(".")
