@@ -82,3 +82,14 @@ def test_rank_is_no_figure(text: str, figures: list[tuple[str, float]]) -> None:
 ])
 def test_round_the_clock_and_speaker(text: str, figures: list[tuple[str, float]]) -> None:
     assert _figures(text) == figures
+
+
+@pytest.mark.parametrize("text,figures", [
+    ("The market reached 10^15 yuan in 2020.", [("10^15", 1e15)]),
+    ("It was 3.5 x 10^6 units.", [("3.5 x 10^6", 3.5e6)]),
+    ("A 10^-3 share of 2 x 10^3 and 10^4 sets.", [("10^-3", 1e-3), ("2 x 10^3", 2e3), ("10^4", 1e4)]),
+    ("About 10^400 atoms.", []),  # beyond any figure, and not its pieces either
+])
+def test_a_bare_power_of_ten_is_one_figure(text: str, figures: list[tuple[str, float]]) -> None:
+    """"10^15 yuan" was read as 10 yuan and 15 yuan (a false contradiction in a review)."""
+    assert _figures(text) == figures

@@ -73,6 +73,8 @@ _DIGIT_NUMBER = re.compile(
     rf"|(?<=\d)(?P<suffix>(?-i:{_SUFFIX_UNITS}))(?![\w]))?(?![\w])"
     r"(?P<pct>\s*(?:%|per\s?cent\b|percent\b))?", re.IGNORECASE)
 _SCIENTIFIC = re.compile(r"(?<![\w.])(?P<a>\d+(?:\.\d+)?)\s*[×x]\s*10\s*\^?(?P<e>[−-]?\d+)\b")
+# a bare power of ten: "10^15 yuan" (it was read as the two figures 10 and 15)
+_POWER = re.compile(r"(?<![\w.^])10\^(?P<e>[−-]?\d+)\b")
 _FRACTION_DIGITS = re.compile(r"(?<![\w./,])(?P<a>\d+)\s*[/⁄](?P<b>\d+)(?![\w/.,]|\.\d)(?=\s+[a-z])")
 _MASKS = (
     re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}(?:T[\d:.]+Z?)?(?!\d)"),
@@ -630,12 +632,14 @@ def find_numbers(text: str, name_prefixes: tuple[str, ...] = DEFAULT_NAME_PREFIX
                 text[max(0, m.start() - 8):m.start()]):
             found.append(NumberMatch(m.start(), m.end(), m.group(0), a / b, None, "number", None,
                                      rounding_step(a / b, 3, refine=False), False))
-    for m in (_SCIENTIFIC.finditer(text) if "10" in text and ("x" in text or "×" in text) else ()):
+    scientific = _SCIENTIFIC.finditer(text) if "10" in text and ("x" in text or "×" in text) else ()
+    powers = _POWER.finditer(text) if "10^" in text else ()
+    for m in (*scientific, *powers):
         exponent = int(m.group("e").replace("−", "-"))
         if abs(exponent) > _MAX_EXPONENT:
             skip.append(m.span())  # neither the whole nor its pieces are a figure
-        elif not _overlaps(skip, *m.span()):
-            value = float(m.group("a")) * 10.0 ** exponent
+        elif not _overlaps(skip, *m.span()) and not any(f.start < m.end() and m.start() < f.end for f in found):
+            value = float(m.groupdict().get("a") or 1) * 10.0 ** exponent
             found.append(NumberMatch(m.start(), m.end(), m.group(0), value, None, "number", None,
                                      abs(value) * 1e-3, False))
     for m in _digit_number_matches(text, digit):
