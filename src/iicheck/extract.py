@@ -6,8 +6,10 @@ A mention is everything the text says about one number, before any metric is dec
   plural noun, skipping modifiers ("industrial Internet platforms" -> "platforms"),
 - its clause: the text between the nearest clause mark (, ; : or another figure) on each side,
   which is where definition cues such as "with influence" are looked for,
-- the time expression that governs it: the nearest one before it in its sentence, else the
-  nearest after it (durations such as "the past four years" do not date a count).
+- the time expression that governs it: one that closely follows it in its clause ("130,000
+  base stations in 2019": at most a few words after it, before any clause mark or other
+  figure), else the nearest one before it in its sentence, else the nearest after it
+  (durations such as "the past four years" do not date a count).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ _NOT_PLURAL = frozenset("its has was is this plus as us thus various previous al
                         "whereas besides less unless across towards afterwards".split())
 _CURRENCY_WORDS = ("yuan", "dollar", "euro", "pound", "rmb", "usd", "cny", "rupee", "yen", "won")
 _ANCHORING_ROLES = ("point", "range", "since", "deadline", "future")
+_CLOSE_WORDS = 6  # a time expression this many words after a figure, in its clause, dates it
 _NEXT_WORD = Twin.of(r"\s+([A-Za-z]+(?:-old)?)\b")
 _ARTICLE_AT_END = re.compile(r"\s+(?:the|a\s+total\s+of)\s*$", re.IGNORECASE)
 # Units of measure (and irregular plural count nouns) taken as the unit when they directly
@@ -248,12 +251,19 @@ def clause_bounds(text: str, n: NumberMatch, numbers: Sequence[NumberMatch]) -> 
     return left, right
 
 
-def _governing_time(exprs: Sequence[TimeExpression], start: int) -> TimeExpression | None:
+def _governing_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch,
+                    clause_end: int) -> TimeExpression | None:
+    """The time expression dating the figure `n` whose clause ends at `clause_end`: the
+    first after it when it starts in the clause at most `_CLOSE_WORDS` words after it ("up
+    from 130,000 base stations in 2019"), else the nearest before it, else the first after."""
     anchoring = [e for e in exprs if e.role in _ANCHORING_ROLES]
-    before = [e for e in anchoring if e.end <= start]
+    after = [e for e in anchoring if e.start >= n.end]
+    if after and after[0].start < clause_end \
+            and len(text[n.end:after[0].start].split()) <= _CLOSE_WORDS:
+        return after[0]
+    before = [e for e in anchoring if e.end <= n.start]
     if before:
         return before[-1]
-    after = [e for e in anchoring if e.start >= start]
     return after[0] if after else None
 
 
@@ -293,7 +303,7 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
         qualifier, start, end = _qualifier(text, n, rules)
         unit, unit_lemma = _unit(text, n, units)
         c_start, c_end = clause_bounds(text, n, numbers)
-        time = _governing_time(exprs, n.start)
+        time = _governing_time(text, exprs, n, c_end)
         mentions.append(Mention(sentence, n, start, end, qualifier, unit, unit_lemma,
                                 text[c_start:c_end], time, _modality(text, time, rules, cues)))
     return mentions

@@ -1,0 +1,40 @@
+"""Figures a probe found misdated or given the wrong modality: a year written right after a
+figure in its clause dates it, and in a sentence whose figures lie in different clauses the
+figure's own clause decides whether it is achieved, a target or an estimate. The sentences
+and publication days are the probe's."""
+
+from __future__ import annotations
+
+import pytest
+
+from iicheck.ruleset import Ruleset
+from tests.test_time_probe import _claim, _claims, _day
+
+YEAR_AFTER = [
+    ("x01", "2021-03-01", "China had 718,000 5G base stations in 2020, up from 130,000 base stations in 2019.",
+     {"718,000": "2020", "130,000": "2019"}),
+    ("x02", "2022-03-01", "Industrial internet platforms with influence rose from 50 platforms in 2019 to "
+     "more than 150 platforms in 2021.", {"50": "2019", "150": "2021"}),
+    ("g05", "2022-03-01", "The number of industrial internet platforms with influence rose from 50 in 2019 "
+     "to more than 150 in 2021.", {"50": "2019", "150": "2021"}),
+    ("g06", "2021-06-30", "Identifier registrations rose to 20 billion in 2020 from 9.4 billion in 2019.",
+     {"20 billion": "2020", "9.4 billion": "2019"}),
+    # a year before the figures still dates them all: nothing follows them in their clause
+    ("-", "2021-06-30", "In 2020, A was 5 and B was 6.", {"5": "2020", "6": "2020"}),
+    ("-", "2021-06-30", "In 2020, revenue was 5 billion yuan, up from 4 billion yuan in 2019.",
+     {"5 billion": "2020", "4 billion": "2019"}),
+]
+
+
+@pytest.mark.parametrize(("sid", "published", "text", "years"), YEAR_AFTER)
+def test_a_year_closely_after_a_figure_in_its_clause_dates_it(
+        rules: Ruleset, sid: str, published: str, text: str, years: dict[str, str]) -> None:
+    claims = _claims(text, _day(published), rules)
+    for figure, year in years.items():
+        claim = _claim(claims, figure)
+        assert (str(claim.time.start), str(claim.time.end)) == (f"{year}-01-01", f"{year}-12-31"), figure
+
+
+def test_a_year_far_after_a_figure_does_not_date_it(rules: Ruleset) -> None:
+    text = "In 2020, the platforms served 300 enterprises that had been set up by their founders in 2015."
+    assert str(_claim(_claims(text, _day("2021-06-30"), rules), "300").time.start) == "2020-01-01"
