@@ -38,3 +38,39 @@ def test_a_year_closely_after_a_figure_in_its_clause_dates_it(
 def test_a_year_far_after_a_figure_does_not_date_it(rules: Ruleset) -> None:
     text = "In 2020, the platforms served 300 enterprises that had been set up by their founders in 2015."
     assert str(_claim(_claims(text, _day("2021-06-30"), rules), "300").time.start) == "2020-01-01"
+
+
+MODALITY = [
+    # the figure's own clause decides: its cues, else a past time in it
+    ("t15", "The action plan set a target of 100 pilot cases, and 120 had been completed by June 2021.",
+     {"100": "target", "120": "achieved"}),
+    ("x11", "In 2025, China is expected to have 3.6 million 5G base stations, compared with 718,000 base "
+     "stations at the end of 2020.", {"3.6 million": "estimate", "718,000": "achieved"}),
+    ("x12", "By 2023, the country will have built 30 5G factories, up from 10 5G factories in 2020.",
+     {"30": "target", "10": "achieved"}),
+    ("t11", "The 2018 plan called for 10 industrial internet platforms by 2020; by the end of 2020 more "
+     "than 70 had been built.", {"10": "target", "70": "achieved"}),
+    # a target met is achieved
+    ("t06", "China has met its target of building 100 industrial internet platforms.", {"100": "achieved"}),
+    ("x09", "China has met its targets: 120 industrial internet platforms had been built by June 2021.",
+     {"120": "achieved"}),
+    ("h06", "Fewer than half of the pilot zones met their targets in 2020.", {"half": "achieved"}),
+    # cues the rules lacked
+    ("t09", "The MIIT said it would support 50 industrial internet projects.", {"50": "target"}),
+    ("t12", "China is on track to build 3,000 5G factories within three years.", {"3,000": "target"}),
+    ("r02", "Analysts estimate that 50-70 industrial internet platforms had significant influence in 2020.",
+     {"50-70": "estimate"}),
+    # a clause without cues of its own keeps the sentence's: no past time in it, or one clause
+    ("-", "China plans to build 100 platforms, 50 factories and 20 parks.",
+     {"100": "target", "50": "target", "20": "target"}),
+    ("-", "China plans to build 100 platforms and 50 factories in 2020.", {"100": "target", "50": "target"}),
+    ("-", "China had 100 platforms in 2020, and it will have 200 platforms in 2025.",
+     {"100": "achieved", "200": "target"}),
+]
+
+
+@pytest.mark.parametrize(("sid", "text", "modalities"), MODALITY)
+def test_each_figure_gets_the_modality_its_clause_states(
+        rules: Ruleset, sid: str, text: str, modalities: dict[str, str]) -> None:
+    claims = _claims(text, _day("2021-06-30"), rules)
+    assert {figure: _claim(claims, figure).modality for figure in modalities} == modalities
