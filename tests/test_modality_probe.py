@@ -74,3 +74,13 @@ def test_each_figure_gets_the_modality_its_clause_states(
         rules: Ruleset, sid: str, text: str, modalities: dict[str, str]) -> None:
     claims = _claims(text, _day("2021-06-30"), rules)
     assert {figure: _claim(claims, figure).modality for figure in modalities} == modalities
+
+
+@pytest.mark.parametrize("text", [
+    "China did not reach 100 industrial internet platforms in 2020.",  # h01
+    "China failed to reach 100 industrial internet platforms in 2020.",
+    "China fell short of 100 industrial internet platforms in 2020.",
+])
+def test_a_number_not_reached_is_an_upper_bound(rules: Ruleset, text: str) -> None:
+    value = _claim(_claims(text, _day("2021-06-30"), rules), "100").value
+    assert (value.qualifier, value.low, value.high, value.high_inclusive) == ("less_than", 0, 100, False)
