@@ -6,8 +6,16 @@ A mention is everything the text says about one number, before any metric is dec
   plural noun, skipping modifiers ("industrial Internet platforms" -> "platforms"),
 - its clause: the text between the nearest clause mark (, ; : or another figure) on each side,
   which is where definition cues such as "with influence" are looked for,
-- the time expression that governs it: the nearest one before it in its sentence, else the
-  nearest after it (durations such as "the past four years" do not date a count).
+- the time expression that governs it: one that closely follows it in its clause ("130,000
+  base stations in 2019": at most a few words after it, before any clause mark or other
+  figure), else the nearest one before it in its sentence, else the nearest after it
+  (durations such as "the past four years" do not date a count),
+- its modality: estimate, target or achieved, from the cues of rules/extraction.yaml in its
+  sentence (a target word inside an achieved cue, "has met its target", is no cue) and the
+  time governing it (a deadline or a future time: target). In a sentence whose figures lie
+  in different clauses (a , ; or : between two of them) the figure's own clause decides
+  first: its cues, else a time in it that is not later than the publication ("and 120 had
+  been completed by June 2021", "up from 10 in 2020": achieved).
 """
 
 from __future__ import annotations
@@ -32,6 +40,8 @@ _NOT_PLURAL = frozenset("its has was is this plus as us thus various previous al
                         "whereas besides less unless across towards afterwards".split())
 _CURRENCY_WORDS = ("yuan", "dollar", "euro", "pound", "rmb", "usd", "cny", "rupee", "yen", "won")
 _ANCHORING_ROLES = ("point", "range", "since", "deadline", "future")
+_CLAUSE_MARK = re.compile(r"[,;:]")
+_CLOSE_WORDS = 6  # a time expression this many words after a figure, in its clause, dates it
 _NEXT_WORD = Twin.of(r"\s+([A-Za-z]+(?:-old)?)\b")
 _ARTICLE_AT_END = re.compile(r"\s+(?:the|a\s+total\s+of)\s*$", re.IGNORECASE)
 # Units of measure (and irregular plural count nouns) taken as the unit when they directly
@@ -145,8 +155,20 @@ class Phrases:
 
 
 @lru_cache(maxsize=32)
-def _cue_patterns(rules: Ruleset) -> tuple[Phrases, Phrases]:
-    return Phrases.of(rules.extraction.target_cues), Phrases.of(rules.extraction.estimate_cues)
+def _cue_patterns(rules: Ruleset) -> tuple[Phrases, Phrases, Phrases]:
+    x = rules.extraction
+    return Phrases.of(x.target_cues), Phrases.of(x.estimate_cues), Phrases.of(x.achieved_cues)
+
+
+def _cues(text: str, rules: Ruleset, fold: str | None = None) -> tuple[bool, bool]:
+    """Whether `text` holds an estimate cue, and, holding none, a target cue outside its
+    achieved cues ("has met its target of 100" holds none); `fold`: `folded(text)`, if known."""
+    target, estimate, achieved = _cue_patterns(rules)
+    if estimate.search(text, fold):
+        return True, False
+    if achieved.search(text, fold):
+        text, fold = achieved.pattern.pick(text).sub(" ", text), None
+    return False, target.search(text, fold)
 
 
 @lru_cache(maxsize=32)
@@ -248,27 +270,50 @@ def clause_bounds(text: str, n: NumberMatch, numbers: Sequence[NumberMatch]) -> 
     return left, right
 
 
-def _governing_time(exprs: Sequence[TimeExpression], start: int) -> TimeExpression | None:
+def _governing_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch,
+                    clause_end: int) -> TimeExpression | None:
+    """The time expression dating the figure `n` whose clause ends at `clause_end`: the
+    first after it when it starts in the clause at most `_CLOSE_WORDS` words after it ("up
+    from 130,000 base stations in 2019"), else the nearest before it, else the first after."""
     anchoring = [e for e in exprs if e.role in _ANCHORING_ROLES]
-    before = [e for e in anchoring if e.end <= start]
+    after = [e for e in anchoring if e.start >= n.end]
+    if after and after[0].start < clause_end \
+            and len(text[n.end:after[0].start].split()) <= _CLOSE_WORDS:
+        return after[0]
+    before = [e for e in anchoring if e.end <= n.start]
     if before:
         return before[-1]
-    after = [e for e in anchoring if e.start >= start]
     return after[0] if after else None
 
 
-def _modality(text: str, time: TimeExpression | None, rules: Ruleset,
-              cues: tuple[bool, bool] | None = None) -> str:
-    """`cues`: whether `text` holds an estimate cue and a target cue, when known already."""
-    if cues is None:
-        target, estimate = _cue_patterns(rules)
-        cues = (estimate.search(text), target.search(text))
+def _modality(cues: tuple[bool, bool], time: TimeExpression | None) -> str:
+    """The modality `cues` (estimate cue, target cue: see `_cues`) and the governing time give."""
     has_estimate, has_target = cues
     if has_estimate:
         return "estimate"
     if has_target or (time is not None and time.role in ("deadline", "future")):
         return "target"
     return "achieved"
+
+
+def _several_clauses(text: str, numbers: Sequence[NumberMatch]) -> bool:
+    """Whether a clause mark (, ; :) lies between two of the figures."""
+    return any(_CLAUSE_MARK.search(text, a.end, b.start) for a, b in zip(numbers, numbers[1:]))
+
+
+def _clause_modality(text: str, bounds: tuple[int, int], time: TimeExpression | None,
+                     pub: TimeWindow, rules: Ruleset) -> str | None:
+    """What a figure's own clause (`bounds` in `text`) says of its modality: that of its cues,
+    else "achieved" when the time dating it lies in it and is not later than the publication
+    ("and 120 had been completed by June 2021"); None when it says nothing."""
+    cues = _cues(text[bounds[0]:bounds[1]], rules)
+    if any(cues):
+        return _modality(cues, None)
+    if time is not None and bounds[0] <= time.start and time.end <= bounds[1] \
+            and time.role not in ("deadline", "future") and time.window.end is not None \
+            and pub.end is not None and time.window.end <= pub.end:
+        return "achieved"
+    return None
 
 
 def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
@@ -285,15 +330,15 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
     if not numbers:
         return mentions
     units = _unit_words(rules)
-    target, estimate = _cue_patterns(rules)  # the cues are the sentence's: look once
-    fold = folded(text)
-    has_estimate = estimate.search(text, fold)
-    cues = (has_estimate, not has_estimate and target.search(text, fold))
+    cues = _cues(text, rules, folded(text))
+    # with figures in different clauses, a figure's own clause decides first (see the docstring)
+    by_clause = any(cues) and _several_clauses(text, numbers)
     for n in numbers:
         qualifier, start, end = _qualifier(text, n, rules)
         unit, unit_lemma = _unit(text, n, units)
         c_start, c_end = clause_bounds(text, n, numbers)
-        time = _governing_time(exprs, n.start)
+        time = _governing_time(text, exprs, n, c_end)
+        modality = _clause_modality(text, (c_start, c_end), time, pub, rules) if by_clause else None
         mentions.append(Mention(sentence, n, start, end, qualifier, unit, unit_lemma,
-                                text[c_start:c_end], time, _modality(text, time, rules, cues)))
+                                text[c_start:c_end], time, modality or _modality(cues, time)))
     return mentions

@@ -178,6 +178,8 @@ class ExtractionFile(Strict):
     time: TimeSettings = TimeSettings()
     target_cues: list[str] = []
     estimate_cues: list[str] = []
+    achieved_cues: list[str] = Field(default=[], description="phrases stating a target met: a "
+                                     "target cue inside one is no cue")
     not_figure_before: list[str] = Field(default=[], description="words after which a number is a name")
 
 

@@ -1,0 +1,86 @@
+"""Figures a probe found misdated or given the wrong modality: a year written right after a
+figure in its clause dates it, and in a sentence whose figures lie in different clauses the
+figure's own clause decides whether it is achieved, a target or an estimate. The sentences
+and publication days are the probe's."""
+
+from __future__ import annotations
+
+import pytest
+
+from iicheck.ruleset import Ruleset
+from tests.test_time_probe import _claim, _claims, _day
+
+YEAR_AFTER = [
+    ("x01", "2021-03-01", "China had 718,000 5G base stations in 2020, up from 130,000 base stations in 2019.",
+     {"718,000": "2020", "130,000": "2019"}),
+    ("x02", "2022-03-01", "Industrial internet platforms with influence rose from 50 platforms in 2019 to "
+     "more than 150 platforms in 2021.", {"50": "2019", "150": "2021"}),
+    ("g05", "2022-03-01", "The number of industrial internet platforms with influence rose from 50 in 2019 "
+     "to more than 150 in 2021.", {"50": "2019", "150": "2021"}),
+    ("g06", "2021-06-30", "Identifier registrations rose to 20 billion in 2020 from 9.4 billion in 2019.",
+     {"20 billion": "2020", "9.4 billion": "2019"}),
+    # a year before the figures still dates them all: nothing follows them in their clause
+    ("-", "2021-06-30", "In 2020, A was 5 and B was 6.", {"5": "2020", "6": "2020"}),
+    ("-", "2021-06-30", "In 2020, revenue was 5 billion yuan, up from 4 billion yuan in 2019.",
+     {"5 billion": "2020", "4 billion": "2019"}),
+]
+
+
+@pytest.mark.parametrize(("sid", "published", "text", "years"), YEAR_AFTER)
+def test_a_year_closely_after_a_figure_in_its_clause_dates_it(
+        rules: Ruleset, sid: str, published: str, text: str, years: dict[str, str]) -> None:
+    claims = _claims(text, _day(published), rules)
+    for figure, year in years.items():
+        claim = _claim(claims, figure)
+        assert (str(claim.time.start), str(claim.time.end)) == (f"{year}-01-01", f"{year}-12-31"), figure
+
+
+def test_a_year_far_after_a_figure_does_not_date_it(rules: Ruleset) -> None:
+    text = "In 2020, the platforms served 300 enterprises that had been set up by their founders in 2015."
+    assert str(_claim(_claims(text, _day("2021-06-30"), rules), "300").time.start) == "2020-01-01"
+
+
+MODALITY = [
+    # the figure's own clause decides: its cues, else a past time in it
+    ("t15", "The action plan set a target of 100 pilot cases, and 120 had been completed by June 2021.",
+     {"100": "target", "120": "achieved"}),
+    ("x11", "In 2025, China is expected to have 3.6 million 5G base stations, compared with 718,000 base "
+     "stations at the end of 2020.", {"3.6 million": "estimate", "718,000": "achieved"}),
+    ("x12", "By 2023, the country will have built 30 5G factories, up from 10 5G factories in 2020.",
+     {"30": "target", "10": "achieved"}),
+    ("t11", "The 2018 plan called for 10 industrial internet platforms by 2020; by the end of 2020 more "
+     "than 70 had been built.", {"10": "target", "70": "achieved"}),
+    # a target met is achieved
+    ("t06", "China has met its target of building 100 industrial internet platforms.", {"100": "achieved"}),
+    ("x09", "China has met its targets: 120 industrial internet platforms had been built by June 2021.",
+     {"120": "achieved"}),
+    ("h06", "Fewer than half of the pilot zones met their targets in 2020.", {"half": "achieved"}),
+    # cues the rules lacked
+    ("t09", "The MIIT said it would support 50 industrial internet projects.", {"50": "target"}),
+    ("t12", "China is on track to build 3,000 5G factories within three years.", {"3,000": "target"}),
+    ("r02", "Analysts estimate that 50-70 industrial internet platforms had significant influence in 2020.",
+     {"50-70": "estimate"}),
+    # a clause without cues of its own keeps the sentence's: no past time in it, or one clause
+    ("-", "China plans to build 100 platforms, 50 factories and 20 parks.",
+     {"100": "target", "50": "target", "20": "target"}),
+    ("-", "China plans to build 100 platforms and 50 factories in 2020.", {"100": "target", "50": "target"}),
+    ("-", "China had 100 platforms in 2020, and it will have 200 platforms in 2025.",
+     {"100": "achieved", "200": "target"}),
+]
+
+
+@pytest.mark.parametrize(("sid", "text", "modalities"), MODALITY)
+def test_each_figure_gets_the_modality_its_clause_states(
+        rules: Ruleset, sid: str, text: str, modalities: dict[str, str]) -> None:
+    claims = _claims(text, _day("2021-06-30"), rules)
+    assert {figure: _claim(claims, figure).modality for figure in modalities} == modalities
+
+
+@pytest.mark.parametrize("text", [
+    "China did not reach 100 industrial internet platforms in 2020.",  # h01
+    "China failed to reach 100 industrial internet platforms in 2020.",
+    "China fell short of 100 industrial internet platforms in 2020.",
+])
+def test_a_number_not_reached_is_an_upper_bound(rules: Ruleset, text: str) -> None:
+    value = _claim(_claims(text, _day("2021-06-30"), rules), "100").value
+    assert (value.qualifier, value.low, value.high, value.high_inclusive) == ("less_than", 0, 100, False)
