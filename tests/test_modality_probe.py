@@ -84,3 +84,23 @@ def test_each_figure_gets_the_modality_its_clause_states(
 def test_a_number_not_reached_is_an_upper_bound(rules: Ruleset, text: str) -> None:
     value = _claim(_claims(text, _day("2021-06-30"), rules), "100").value
     assert (value.qualifier, value.low, value.high, value.high_inclusive) == ("less_than", 0, 100, False)
+
+
+@pytest.mark.parametrize(("text", "figure", "unit", "metric"), [
+    ("By the end of 2020, the number of industrial internet platforms with regional influence reached 70.",
+     "70", "platforms", "ii_platforms"),
+    ("The number of industrial internet platforms exceeded 70 in 2020.", "exceeded 70", "platforms", "ii_platforms"),
+    ("The number of industrial internet platforms reached more than 70 in 2020.", "more than 70", "platforms",
+     "ii_platforms"),
+    ("In 2021, China's 5G base stations numbered 1.4 million.", "1.4 million", "stations", "base_stations_5g"),
+    # the subject is no count of platforms: no unit
+    ("In 2020, the platforms' revenue reached 300 billion.", "300 billion", None, None),
+    ("In 2020, the number of users reached 2 million.", "2 million", None, None),
+])
+def test_a_figure_counting_its_subject_takes_the_subjects_unit(
+        rules: Ruleset, text: str, figure: str, unit: str | None, metric: str | None) -> None:
+    """"The number of industrial internet platforms ... reached 70" was an unmapped 70 with no
+    unit (probe t03, f06, q20: the unit looked for only after the number), hiding what it
+    could contradict."""
+    claim = _claim(_claims(text, _day("2021-06-30"), rules), figure)
+    assert (claim.unit, claim.metric) == (unit, metric)

@@ -250,6 +250,40 @@ def _unit(text: str, n: NumberMatch, units: frozenset[str]) -> tuple[str | None,
     return None, None
 
 
+# a verb that states a count of its subject: "... platforms reached 70", "... numbered 1.4 million"
+_COUNT_VERB = re.compile(r"(?:\s(?:has|have|had))?\s(?:reached|exceeded|numbered|totall?ed|stood\s+at|hit|topped|"
+                         r"came\s+to|(?:rose|grew|increased|climbed)\s+to)\s+$", re.IGNORECASE)
+_NUMBER_OF = re.compile(r"\bnumber\s+of\s", re.IGNORECASE)
+
+
+def _unit_before(text: str, starts: tuple[int, int], clause_start: int,
+                 units: frozenset[str]) -> tuple[str | None, str | None]:
+    """The unit of a figure that names none after it but counts the subject of its clause:
+    "the number of industrial internet platforms with regional influence reached 70" (the
+    first unit noun after "number of"), "5G base stations numbered 1.4 million" (a unit noun
+    right before the verb). Nothing else: "the platforms' revenue reached 300 billion" counts
+    no platforms. `starts`: where the figure starts with its qualifier and without it (the
+    verb may be the qualifier: "exceeded 70")."""
+    for start in starts:
+        prefix = text[clause_start:start]
+        verb = _COUNT_VERB.search(prefix)
+        if verb is not None:
+            break
+    else:
+        return None, None
+    subject = prefix[:verb.start()]
+    of = None
+    for of in _NUMBER_OF.finditer(subject):
+        pass  # the last "number of" in the subject
+    words = [t.group(0) for t in _TOKEN.pick(subject).finditer(subject, of.end() if of else 0)
+             if t.group(0)[0].isalpha()]
+    candidates = words[:6] if of else words[-1:]
+    for word in candidates:
+        if lemma(word) in units:
+            return word.lower(), lemma(word)
+    return None, None
+
+
 def clause_bounds(text: str, n: NumberMatch, numbers: Sequence[NumberMatch]) -> tuple[int, int]:
     """[start, end) of the clause around a number: to the nearest , ; : or other figure.
 
@@ -337,6 +371,8 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
         qualifier, start, end = _qualifier(text, n, rules)
         unit, unit_lemma = _unit(text, n, units)
         c_start, c_end = clause_bounds(text, n, numbers)
+        if unit is None:
+            unit, unit_lemma = _unit_before(text, (start, n.start), c_start, units)
         time = _governing_time(text, exprs, n, c_end)
         modality = _clause_modality(text, (c_start, c_end), time, pub, rules) if by_clause else None
         mentions.append(Mention(sentence, n, start, end, qualifier, unit, unit_lemma,
