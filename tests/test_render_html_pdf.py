@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import shutil
 import subprocess
@@ -509,3 +510,26 @@ def test_a_finding_with_many_places_quotes_a_few_and_lists_the_rest(sample: Repo
     pdf = html_to_pdf(render_print_html(report))
     pages = _pdf_text(pdf, tmp_path).count("\f")
     assert pages <= 12, pages  # stacked quotes, not 40 narrow columns
+
+
+# --- layout: wrapping, narrow screens, timeline labels and axes (review of the report layout) ---
+
+def test_log_axis_ticks_show_significant_digits() -> None:
+    from iicheck.render.chart_axes import fmt_value, value_scale
+    scale = value_scale([0.0001], [4e7], (276, 14))
+    labels = [text for _, text in scale.ticks]
+    assert "0" not in labels and len(labels) == len(set(labels))
+    assert labels[0] == "0.0001"
+    assert fmt_value(0.004) == "0.004" and fmt_value(0.0041234) == "0.00412"
+    assert fmt_value(1.5) == "1.5" and fmt_value(2_500_000) == "2.5 M"
+
+
+def test_log_axis_adds_2_and_5_ticks_when_a_decade_has_room() -> None:
+    from iicheck.render.chart_axes import value_scale
+    crowded = value_scale([50], [5000], (276, 14))  # about 110 px a decade
+    assert [v for v, _ in crowded.ticks] == [50, 100, 200, 500, 1000, 2000, 5000]
+    wide = value_scale([0.5], [1e18], (276, 14))  # 19 decades in 262 px: decades only, thinned
+    values = [v for v, _ in wide.ticks]
+    assert all(math.log10(v) == int(math.log10(v)) for v in values)
+    pixels = [wide(v) for v in values]
+    assert min(abs(a - b) for a, b in zip(pixels, pixels[1:])) >= 20  # labels do not touch
