@@ -533,3 +533,40 @@ def test_log_axis_adds_2_and_5_ticks_when_a_decade_has_room() -> None:
     assert all(math.log10(v) == int(math.log10(v)) for v in values)
     pixels = [wide(v) for v in values]
     assert min(abs(a - b) for a, b in zip(pixels, pixels[1:])) >= 20  # labels do not touch
+
+
+def _svg_boxes(svg: str) -> tuple[list[tuple[float, float, float, float]], list[tuple[float, float, str]]]:
+    rects = [tuple(float(m.group(k)) for k in ("x", "y", "w", "h")) for m in re.finditer(
+        r'<g class="mark">(?:<title>.*?</title>)?<rect x="(?P<x>[\d.-]+)" y="(?P<y>[\d.-]+)" '
+        r'width="(?P<w>[\d.-]+)" height="(?P<h>[\d.-]+)"', svg)]
+    texts = [(float(m.group(1)), float(m.group(2)), m.group(3)) for m in re.finditer(
+        r'<text x="([\d.-]+)" y="([\d.-]+)" text-anchor="start" class="lbl"[^>]*>([^<]*)</text>', svg)]
+    return rects, texts  # type: ignore[return-value]
+
+
+def test_timeline_labels_never_sit_on_a_thin_bar(sample: Report) -> None:
+    from iicheck.render.timeline_svg import timeline_svg
+    base = next(c for c in sample.claims if c.time.known and c.metric)
+    exact = [base.model_copy(update={"id": f"e{i}", "figure": f"{v:,}", "value": base.value.model_copy(
+        update={"low": float(v), "high": float(v), "stated": float(v)})}) for i, v in enumerate((5, 5, 169))]
+    wider = exact[1].model_copy(update={"time": TimeWindow(start=date(2019, 1, 1), end=date(2022, 12, 31),
+                                                           basis="explicit")})
+    svg = str(timeline_svg("m", [exact[0], wider, exact[2]]))
+    rects, texts = _svg_boxes(svg)
+    thin = [r for r in rects if r[3] <= 4]
+    assert len(thin) == 3 and len(texts) == 3
+    for tx, ty, label in texts:
+        top, bottom = ty - 9, ty + 2  # an 11 px label's ink around its baseline
+        for x, y, w, h in thin:
+            across = tx < x + w and x < tx + 6.8 * len(label)
+            assert not (across and top < y + h and y < bottom), (label, (x, y, w, h))
+
+
+def test_timeline_labels_shorten_long_source_names(sample: Report) -> None:
+    from iicheck.render.timeline_svg import LABEL_CHARS, timeline_svg
+    base = next(c for c in sample.claims if c.time.known and c.metric)
+    long_name = "industrial_internet_platforms_connected_equipment_report_" * 4
+    svg = str(timeline_svg("m", [base.model_copy(update={"source": long_name})]))
+    _, texts = _svg_boxes(svg)
+    assert texts and all(len(label) <= 2 * LABEL_CHARS + 3 for _, _, label in texts)
+    assert "…" in texts[0][2] and long_name in svg  # the full name stays in the hover text
