@@ -514,6 +514,43 @@ def test_a_finding_with_many_places_quotes_a_few_and_lists_the_rest(sample: Repo
 
 # --- layout: wrapping, narrow screens, timeline labels and axes (review of the report layout) ---
 
+def _css_rules(html: str) -> dict[str, str]:
+    """Selector text -> declarations, for every rule in the embedded stylesheet (any media)."""
+    css = re.search(r"<style>(.*?)</style>", html, flags=re.S).group(1)
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    return {sel.strip(): body for sel, body in re.findall(r"([^{}@]+)\{([^{}]*)\}", css)}
+
+
+def _rule_for(rules: dict[str, str], selector: str, prop: str) -> str | None:
+    for sel, body in rules.items():
+        if selector in [s.strip() for s in sel.split(",")]:
+            m = re.search(rf"(?:^|;|\s){re.escape(prop)}\s*:\s*([^;]+)", body)
+            if m:
+                return m.group(1).strip()
+    return None
+
+
+def test_long_tokens_wrap_inside_their_boxes(sample_html: str) -> None:
+    rules = _css_rules(sample_html)
+    for selector in (".why", ".ev-fig", ".loc", ".fp", ".fline", "table.claims td"):
+        assert _rule_for(rules, selector, "overflow-wrap") == "anywhere", selector
+    # the print claims table has fixed columns in which the interval may wrap
+    assert _rule_for(rules, "table.claims td.num", "white-space") == "normal"
+    assert _rule_for(rules, ".ev", "min-width") == "0"  # a grid item may shrink below its text
+
+
+def test_wide_tables_scroll_in_their_own_box(sample: Report) -> None:
+    from iicheck.render.html import render_html
+    html = render_html(sample)
+    rules = _css_rules(html)
+    assert _rule_for(rules, ".scroll", "overflow-x") == "auto"
+    assert re.search(r'<div class="scroll"><table class="claims compact">', html)
+    assert re.search(r'<div class="scroll"><table class="compact unmapped">', html)
+    narrow = re.search(r"@media screen and \(max-width: 640px\) \{(.*?)\n\}", html, flags=re.S)
+    assert narrow and "svg.timeline { min-width" in narrow.group(1)
+    assert "table.claims { min-width" in narrow.group(1)
+
+
 def test_log_axis_ticks_show_significant_digits() -> None:
     from iicheck.render.chart_axes import fmt_value, value_scale
     scale = value_scale([0.0001], [4e7], (276, 14))
