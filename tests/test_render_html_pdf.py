@@ -551,6 +551,14 @@ def test_wide_tables_scroll_in_their_own_box(sample: Report) -> None:
     assert "table.claims { min-width" in narrow.group(1)
 
 
+def test_right_to_left_quotes_get_their_direction() -> None:
+    from iicheck.render.html import text_direction
+    assert text_direction(("في عام 2020 كان هناك ", "70", " منصة.")) == "rtl"
+    assert text_direction(("2020 בשנת ", "70", "")) == "rtl"  # digits are weak: Hebrew decides
+    assert text_direction(("By 2020, ", "70", " platforms")) == "auto"
+    assert text_direction("") == "auto"
+
+
 def test_log_axis_ticks_show_significant_digits() -> None:
     from iicheck.render.chart_axes import fmt_value, value_scale
     scale = value_scale([0.0001], [4e7], (276, 14))
