@@ -551,6 +551,12 @@ def test_wide_tables_scroll_in_their_own_box(sample: Report) -> None:
     assert "table.claims { min-width" in narrow.group(1)
 
 
+def test_print_headings_keep_with_what_follows(sample_html: str) -> None:
+    rules = _css_rules(sample_html)
+    for selector in (".lede", ".scorecard .meta", ".compact-head"):
+        assert _rule_for(rules, selector, "break-after") == "avoid", selector
+
+
 def test_right_to_left_quotes_get_their_direction() -> None:
     from iicheck.render.html import text_direction
     assert text_direction(("في عام 2020 كان هناك ", "70", " منصة.")) == "rtl"
