@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import shutil
 import subprocess
@@ -522,3 +523,114 @@ def test_a_finding_with_many_places_quotes_a_few_and_lists_the_rest(sample: Repo
     pdf = html_to_pdf(render_print_html(report))
     pages = _pdf_text(pdf, tmp_path).count("\f")
     assert pages <= 12, pages  # stacked quotes, not 40 narrow columns
+
+
+# --- layout: wrapping, narrow screens, timeline labels and axes (review of the report layout) ---
+
+def _css_rules(html: str) -> dict[str, str]:
+    """Selector text -> declarations, for every rule in the embedded stylesheet (any media)."""
+    css = re.search(r"<style>(.*?)</style>", html, flags=re.S).group(1)
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    return {sel.strip(): body for sel, body in re.findall(r"([^{}@]+)\{([^{}]*)\}", css)}
+
+
+def _rule_for(rules: dict[str, str], selector: str, prop: str) -> str | None:
+    for sel, body in rules.items():
+        if selector in [s.strip() for s in sel.split(",")]:
+            m = re.search(rf"(?:^|;|\s){re.escape(prop)}\s*:\s*([^;]+)", body)
+            if m:
+                return m.group(1).strip()
+    return None
+
+
+def test_long_tokens_wrap_inside_their_boxes(sample_html: str) -> None:
+    rules = _css_rules(sample_html)
+    for selector in (".why", ".ev-fig", ".loc", ".fp", ".fline", "table.claims td"):
+        assert _rule_for(rules, selector, "overflow-wrap") == "anywhere", selector
+    # the print claims table has fixed columns in which the interval may wrap
+    assert _rule_for(rules, "table.claims td.num", "white-space") == "normal"
+    assert _rule_for(rules, ".ev", "min-width") == "0"  # a grid item may shrink below its text
+
+
+def test_wide_tables_scroll_in_their_own_box(sample: Report) -> None:
+    from iicheck.render.html import render_html
+    html = render_html(sample)
+    rules = _css_rules(html)
+    assert _rule_for(rules, ".scroll", "overflow-x") == "auto"
+    assert re.search(r'<div class="scroll"><table class="claims compact">', html)
+    assert re.search(r'<div class="scroll"><table class="compact unmapped">', html)
+    narrow = re.search(r"@media screen and \(max-width: 640px\) \{(.*?)\n\}", html, flags=re.S)
+    assert narrow and "svg.timeline { min-width" in narrow.group(1)
+    assert "table.claims { min-width" in narrow.group(1)
+
+
+def test_print_headings_keep_with_what_follows(sample_html: str) -> None:
+    rules = _css_rules(sample_html)
+    for selector in (".lede", ".scorecard .meta", ".compact-head"):
+        assert _rule_for(rules, selector, "break-after") == "avoid", selector
+
+
+def test_right_to_left_quotes_get_their_direction() -> None:
+    from iicheck.render.html import text_direction
+    assert text_direction(("في عام 2020 كان هناك ", "70", " منصة.")) == "rtl"
+    assert text_direction(("2020 בשנת ", "70", "")) == "rtl"  # digits are weak: Hebrew decides
+    assert text_direction(("By 2020, ", "70", " platforms")) == "auto"
+    assert text_direction("") == "auto"
+
+
+def test_log_axis_ticks_show_significant_digits() -> None:
+    from iicheck.render.chart_axes import fmt_value, value_scale
+    scale = value_scale([0.0001], [4e7], (276, 14))
+    labels = [text for _, text in scale.ticks]
+    assert "0" not in labels and len(labels) == len(set(labels))
+    assert labels[0] == "0.0001"
+    assert fmt_value(0.004) == "0.004" and fmt_value(0.0041234) == "0.00412"
+    assert fmt_value(1.5) == "1.5" and fmt_value(2_500_000) == "2.5 M"
+
+
+def test_log_axis_adds_2_and_5_ticks_when_a_decade_has_room() -> None:
+    from iicheck.render.chart_axes import value_scale
+    crowded = value_scale([50], [5000], (276, 14))  # about 110 px a decade
+    assert [v for v, _ in crowded.ticks] == [50, 100, 200, 500, 1000, 2000, 5000]
+    wide = value_scale([0.5], [1e18], (276, 14))  # 19 decades in 262 px: decades only, thinned
+    values = [v for v, _ in wide.ticks]
+    assert all(math.log10(v) == int(math.log10(v)) for v in values)
+    pixels = [wide(v) for v in values]
+    assert min(abs(a - b) for a, b in zip(pixels, pixels[1:])) >= 20  # labels do not touch
+
+
+def _svg_boxes(svg: str) -> tuple[list[tuple[float, float, float, float]], list[tuple[float, float, str]]]:
+    rects = [tuple(float(m.group(k)) for k in ("x", "y", "w", "h")) for m in re.finditer(
+        r'<g class="mark">(?:<title>.*?</title>)?<rect x="(?P<x>[\d.-]+)" y="(?P<y>[\d.-]+)" '
+        r'width="(?P<w>[\d.-]+)" height="(?P<h>[\d.-]+)"', svg)]
+    texts = [(float(m.group(1)), float(m.group(2)), m.group(3)) for m in re.finditer(
+        r'<text x="([\d.-]+)" y="([\d.-]+)" text-anchor="start" class="lbl"[^>]*>([^<]*)</text>', svg)]
+    return rects, texts  # type: ignore[return-value]
+
+
+def test_timeline_labels_never_sit_on_a_thin_bar(sample: Report) -> None:
+    from iicheck.render.timeline_svg import timeline_svg
+    base = next(c for c in sample.claims if c.time.known and c.metric)
+    exact = [base.model_copy(update={"id": f"e{i}", "figure": f"{v:,}", "value": base.value.model_copy(
+        update={"low": float(v), "high": float(v), "stated": float(v)})}) for i, v in enumerate((5, 5, 169))]
+    wider = exact[1].model_copy(update={"time": TimeWindow(start=date(2019, 1, 1), end=date(2022, 12, 31),
+                                                           basis="explicit")})
+    svg = str(timeline_svg("m", [exact[0], wider, exact[2]]))
+    rects, texts = _svg_boxes(svg)
+    thin = [r for r in rects if r[3] <= 4]
+    assert len(thin) == 3 and len(texts) == 3
+    for tx, ty, label in texts:
+        top, bottom = ty - 9, ty + 2  # an 11 px label's ink around its baseline
+        for x, y, w, h in thin:
+            across = tx < x + w and x < tx + 6.8 * len(label)
+            assert not (across and top < y + h and y < bottom), (label, (x, y, w, h))
+
+
+def test_timeline_labels_shorten_long_source_names(sample: Report) -> None:
+    from iicheck.render.timeline_svg import LABEL_CHARS, timeline_svg
+    base = next(c for c in sample.claims if c.time.known and c.metric)
+    long_name = "industrial_internet_platforms_connected_equipment_report_" * 4
+    svg = str(timeline_svg("m", [base.model_copy(update={"source": long_name})]))
+    _, texts = _svg_boxes(svg)
+    assert texts and all(len(label) <= 2 * LABEL_CHARS + 3 for _, _, label in texts)
+    assert "…" in texts[0][2] and long_name in svg  # the full name stays in the hover text

@@ -12,6 +12,7 @@ from datetime import date
 
 LOG_THRESHOLD = 20.0  # a wider spread squeezes the small figures into the axis floor
 LOG_PAD = 10**0.2  # a fifth of a decade of room below and above
+TICK_GAP = 22.0  # px between two labelled value ticks, at least (labels are 11 px high)
 # Month names spelled out here, not strftime("%b"): output must not depend on the locale.
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -43,6 +44,11 @@ def fmt_value(value: float) -> str:
             return f"{value / size:,.2f}".rstrip("0").rstrip(".") + suffix
     if value == int(value):
         return f"{int(value):,}"
+    if abs(value) < 1:  # significant digits, not two decimals: 0.004 is not "0"
+        decimals = 2 - math.floor(math.log10(abs(value)))
+        if decimals > 9:
+            return f"{value:.2g}"
+        return f"{value:.{decimals}f}".rstrip("0").rstrip(".")
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
@@ -55,6 +61,25 @@ def _nice_step(span: float, target: int = 5) -> float:
     return 10 * magnitude
 
 
+def log_ticks(d0: float, d1: float, pixels: float) -> tuple[tuple[float, str], ...]:
+    """Ticks of a log axis over [d0, d1] drawn `pixels` long: every decade, plus its 2 and 5
+    multiples when a decade has room for them (a crowded axis otherwise shows only 100 and
+    1,000), thinned to every n-th decade when decades are too close to label."""
+    lo, hi = math.log10(d0), math.log10(d1)
+    per_decade = pixels / ((hi - lo) or 1.0)
+    every = max(1, math.ceil(TICK_GAP / per_decade))
+    multiples: tuple[float, ...] = (1.0,)
+    if per_decade * math.log10(2.5) >= TICK_GAP:  # 2 to 5 is the closest pair: 0.4 decade
+        multiples = (1.0, 2.0, 5.0)
+    ticks = []
+    for k in range(math.floor(lo), math.ceil(hi) + 1):
+        for m in multiples if k % every == 0 else ():
+            value = m * 10.0**k
+            if d0 <= value <= d1:
+                ticks.append((value, fmt_value(value)))
+    return tuple(ticks)
+
+
 def value_scale(lows: Sequence[float], highs: Sequence[float], pixels: tuple[float, float]) -> Scale:
     """A value axis covering every interval; log when values span > 2 orders of magnitude."""
     finite = [v for v in (*lows, *highs) if math.isfinite(v)]
@@ -63,9 +88,7 @@ def value_scale(lows: Sequence[float], highs: Sequence[float], pixels: tuple[flo
     bottom = min(positive, default=top)
     if positive and top / bottom > LOG_THRESHOLD:
         d0, d1 = bottom / LOG_PAD, top * LOG_PAD  # pad so edge values do not sit on the frame
-        decades = range(math.ceil(math.log10(d0)), math.floor(math.log10(d1)) + 1)
-        ticks = tuple((10.0**k, fmt_value(10.0**k)) for k in decades)
-        return Scale((d0, d1), pixels, log=True, ticks=ticks)
+        return Scale((d0, d1), pixels, log=True, ticks=log_ticks(d0, d1, abs(pixels[1] - pixels[0])))
     low = min(0.0, min(finite, default=0.0))
     step = _nice_step((top - low) or 1.0)
     high = math.ceil(top * 1.05 / step) * step

@@ -46,6 +46,7 @@ timeline), never by what it says.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -297,12 +298,28 @@ def _context(report: Report, medium: str = "screen") -> dict[str, object]:
     }
 
 
+def text_direction(parts: object) -> str:
+    """The `dir` of a quote (a string, or its pieces in a tuple): "rtl" when its first strongly
+    directional character is right-to-left (Arabic, Hebrew...), else "auto". Browsers find the
+    direction themselves from "auto"; WeasyPrint ignores it, and lays a right-to-left sentence
+    split by its highlighted figure out left to right, its parts on the wrong sides."""
+    for part in parts if isinstance(parts, (tuple, list)) else (parts,):
+        for char in str(part or ""):
+            kind = unicodedata.bidirectional(char)
+            if kind == "L":
+                return "auto"
+            if kind in ("R", "AL"):
+                return "rtl"
+    return "auto"
+
+
 @cache
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
-    env.filters.update(interval=interval, window=window, num=fmt_value, clip=clip, ordinal=ordinal)
+    env.filters.update(interval=interval, window=window, num=fmt_value, clip=clip, ordinal=ordinal,
+                       textdir=text_direction)
     return env
 
 

@@ -25,6 +25,11 @@ from iicheck.render.chart_axes import Scale, fmt_value, time_ticks, value_scale
 WIDTH, HEIGHT = 760, 360
 LINE = 13  # label line height in px
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 14, 84
+BAR = 3  # px: the height of a bar for an exact figure (no range)
+LABEL_CHARS = 28
+"""A label's figure and source are each cut to this many characters (the hover text, the
+claims table and the source scorecards name them in full): a 230-character file name would
+run off the chart."""
 LABELLED_MAX = 40
 """Boxes are labelled (figure · source) only up to this many claims in one timeline: beyond,
 the labels overprint each other into a black band (300 claims of one metric at 1,000
@@ -61,6 +66,11 @@ def _e(text: object) -> str:
     return str(escape(str(text)))
 
 
+def _short(text: object) -> str:
+    text = str(text)
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
+
+
 @dataclass
 class _Label:
     text: str
@@ -69,6 +79,10 @@ class _Label:
     anchor: str
     width: float
     mid: tuple[float, float]  # where the mark's label attaches
+    home: float = 0.0  # the baseline it was given, before `_place` lifted it
+
+    def __post_init__(self) -> None:
+        self.home = self.y
 
     def extent(self) -> tuple[float, float]:
         left = self.x if self.anchor == "start" else self.x - self.width
@@ -82,9 +96,10 @@ def _mark(claim: Claim, xs: Scale, ys: Scale, colour: str, tooltip: bool = True)
     x1 = max(xs(claim.time.end.toordinal() + 1), x0 + 4)
     high = claim.value.high if math.isfinite(claim.value.high) else ys.domain[1]
     y_top, y_bottom = ys(high), ys(claim.value.low)
-    if y_bottom - y_top < 4:  # an exact figure: a thin bar centred on the value
+    thin = y_bottom - y_top < LINE + 2  # too low to hold a label
+    if y_bottom - y_top < BAR:  # an exact figure: a thin bar centred on the value
         mid = (y_top + y_bottom) / 2
-        y_top, y_bottom = mid - 2, mid + 2
+        y_top, y_bottom = mid - BAR / 2, mid + BAR / 2
     fill = EXCLUDED if claim.excluded else colour
     dash = DASH.get(claim.modality, "")
     tip = (
@@ -93,10 +108,15 @@ def _mark(claim: Claim, xs: Scale, ys: Scale, colour: str, tooltip: bool = True)
         f"{claim.time.end} ({claim.time.basis}); {claim.definition or 'no definition'}; "
         f"{claim.modality}" + (f"; excluded: {claim.excluded}" if claim.excluded else "")
     )
-    text = f"{claim.figure} · {claim.source}"
+    text = f"{_short(claim.figure)} · {_short(claim.source)}"
     width = 6.8 * len(text)
     y_mid = (y_top + y_bottom) / 2
-    if x1 - x0 >= width + 8:  # fits inside its own box: unambiguous
+    if thin:  # a thin bar: the label above it (below at the plot top), never on it or beside
+        # it: a bar's outline, its own or that of another at the same value, would strike it
+        x = max(LEFT + 2, min(x0 + 2, WIDTH - RIGHT - 2 - width))
+        y = y_top - 3 if y_top - 3 - 10 >= TOP else y_bottom + 11
+        label = _Label(text, x, y, "start", width, (x, y_top if y < y_top else y_bottom))
+    elif x1 - x0 >= width + 8:  # fits inside its own box: unambiguous
         label = _Label(text, x0 + 4, y_mid + 4, "start", width, (x0 + 4, y_mid))
     elif x1 + 4 + width < WIDTH - RIGHT:
         label = _Label(text, x1 + 4, y_mid + 4, "start", width, (x1, y_mid))
@@ -129,7 +149,7 @@ def _place(labels: list[_Label]) -> list[str]:
             label.y = clash.y - LINE
         label.y = max(label.y, TOP + 10)
         placed.append(label)
-        if abs(label.y - 4 - label.mid[1]) > 3:
+        if abs(label.y - label.home) > 3:
             edge = label.x - 2 if label.anchor == "start" else label.x + 2
             out.append(f'<line x1="{label.mid[0]:.1f}" y1="{label.mid[1]:.1f}" x2="{edge:.1f}" '
                        f'y2="{label.y - 4:.1f}" class="leader" {STYLE["leader"]}/>')
