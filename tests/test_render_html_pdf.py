@@ -266,6 +266,22 @@ def test_updated_findings_are_counted_as_such_not_as_new(sample: Report) -> None
     assert " new error" not in page.split('class="verdict')[1].split("</p>")[0]
 
 
+def test_the_source_quality_warnings_the_verdict_counts_are_linked_from_section_2(sample_html: str,
+                                                                                  sample: Report) -> None:
+    """The verdict said "Needs action: 3 new warnings" and §2, "Findings that need action",
+    showed none of them: they were only under their sources in §5."""
+    from iicheck.render.html import QUALITY_KINDS
+
+    wanted = [f for f in sample.findings if f.kind in QUALITY_KINDS and f.status != "explained"
+              and f.severity in ("error", "warning")]
+    assert wanted, "the sample needs a source-quality warning"
+    section = sample_html.split('<section id="findings"')[1].split("</section>")[0]
+    assert f"Source-quality findings that need action <small>({len(wanted)})</small>" in section
+    for f in wanted:
+        assert f'<a href="#finding-{f.fingerprint}">' in section
+        assert f'id="finding-{f.fingerprint}"' in sample_html  # the link leads somewhere
+
+
 def test_a_report_with_nothing_found_says_so(sample: Report) -> None:
     """It said "Nothing new: every finding is explained (0)" under "1 sources"."""
     from iicheck.render.html import render_html

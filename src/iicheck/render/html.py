@@ -290,6 +290,9 @@ def _context(report: Report, medium: str = "screen") -> dict[str, object]:
         "elsewhere": "audit.html / audit.json" if printed else "audit.json",
         "budget_name": "the print budget" if printed else "this page's size budget",
         "action_count": len(action), "quality_count": len(quality), "cards": cards,
+        # the source-quality errors and warnings the verdict counts, linked from §2 to their cards
+        "quality_action": [v for v in quality if v.finding.status != "explained"
+                           and v.finding.severity in ("error", "warning")],
         "orphans": [v for v in quality if not v.evidence or v.evidence[0].evidence.source
                     not in home],
         "timelines": timelines, "claims": claims, "sources": {s.id: s for s in report.sources},
