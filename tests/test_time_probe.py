@@ -144,3 +144,14 @@ def test_more_forms_of_the_new_phrases(text: str, start: str, end: str) -> None:
 ])
 def test_phrases_that_are_no_such_window(text: str) -> None:
     assert find_time_expressions(text, _day("2021-06-30")) == []
+
+
+def test_a_text_whose_only_year_is_its_copyright_says_so() -> None:
+    """The date note said "no year in the text" of a page holding "Copyright © 2021"."""
+    from iicheck.pubdate import inferred_window
+    from iicheck.ruleset.models import TimeSettings
+
+    window = inferred_window("Nav Search\n\nCopyright © 2021 JIN SHI. All rights reserved.\n", TimeSettings())
+    assert window.basis == "unknown" and window.note is not None
+    assert window.note.endswith("no year in the text that dates an event (“Copyright © 2021” is a copyright or "
+                                "a deadline, not an event)")

@@ -62,17 +62,21 @@ def url_date(url: str) -> date | None:
 def inferred_window(text: str, settings: TimeSettings) -> TimeWindow:
     """Window from the latest year the text mentions as something that happened."""
     best: tuple[int, str] | None = None
+    skipped: str | None = None  # the first year passed over, as the text has it
     for match in _YEAR.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         if _NOT_EVENT_BEFORE.search(text[line_start:match.start()][-30:]):
+            skipped = skipped or text[max(line_start, match.start() - 25):match.end()].strip()
             continue
         year = int(match.group(1))
         if best is None or year > best[0]:
             context = text[max(line_start, match.start() - 25):match.end() + 25].strip()
             best = (year, context)
     if best is None:
+        years = (f"no year in the text that dates an event (\u201c{skipped}\u201d is a copyright or a "
+                 f"deadline, not an event)" if skipped else "no year in the text")
         return TimeWindow(start=None, end=None, basis="unknown",
-                          note="no date in metadata, header or address, and no year in the text")
+                          note=f"no date in metadata, header or address, and {years}")
     year, context = best
     horizon = settings.inference_horizon_years
     note = (f"latest year the text mentions as past is {year} (\u2026{context}\u2026); a text is "
