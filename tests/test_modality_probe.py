@@ -93,6 +93,12 @@ def test_a_number_not_reached_is_an_upper_bound(rules: Ruleset, text: str) -> No
     ("The number of industrial internet platforms reached more than 70 in 2020.", "more than 70", "platforms",
      "ii_platforms"),
     ("In 2021, China's 5G base stations numbered 1.4 million.", "1.4 million", "stations", "base_stations_5g"),
+    # the verb as a target or an estimate says it (probe t03, t08, d08, h04)
+    ("The number of 5G base stations is expected to reach 3.6 million by 2025.", "3.6 million", "stations",
+     "base_stations_5g"),
+    ("According to the plan, the number of 5G factories should reach 450 by 2025.", "450", "factories",
+     "factories_5g"),
+    ("Revenue of the platforms will reach 300 billion.", "300 billion", None, None),
     # the subject is no count of platforms: no unit
     ("In 2020, the platforms' revenue reached 300 billion.", "300 billion", None, None),
     ("In 2020, the number of users reached 2 million.", "2 million", None, None),

@@ -56,6 +56,11 @@ CASES = [
      "961,000", "2021-01-01", "2021-06-30"),
     ("x03", "2022-03-01", "In the first half of 2021, the added value of the core industrial internet "
      "industry reached 1.9 trillion yuan.", "1.9 trillion", "2021-01-01", "2021-06-30"),
+    # "by the end of" a part of a year is its last month, as "by the end of 2020" is December
+    ("q05", "2021-06-30", "Around 80 million sets of industrial equipment were connected to platforms by the "
+     "end of the first half of 2021.", "80 million", "2021-06-01", "2021-06-30"),
+    ("-", "2021-06-30", "At the end of Q3 2020, 700,000 5G base stations were in service.",
+     "700,000", "2020-09-01", "2020-09-30"),
     ("d04", "2021-06-30", "In Q3 2020, shipments of industrial routers reached 1.1 million units.",
      "1.1 million", "2020-07-01", "2020-09-30"),
     ("d05", "2021-11-20", "In the first three quarters of 2021, industrial internet investment reached "

@@ -251,8 +251,8 @@ def _unit(text: str, n: NumberMatch, units: frozenset[str]) -> tuple[str | None,
 
 
 # a verb that states a count of its subject: "... platforms reached 70", "... numbered 1.4 million"
-_COUNT_VERB = re.compile(r"(?:\s(?:has|have|had))?\s(?:reached|exceeded|numbered|totall?ed|stood\s+at|hit|topped|"
-                         r"came\s+to|(?:rose|grew|increased|climbed)\s+to)\s+$", re.IGNORECASE)
+_COUNT_VERB = re.compile(r"(?:\s(?:has|have|had))?\s(?:reach(?:ed|es)?|exceeded|numbered|totall?ed|stood\s+at|hit|"
+                         r"topped|came\s+to|(?:rose|grew|increased|climbed)\s+to)\s+$", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s", re.IGNORECASE)
 
 

@@ -68,7 +68,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("years", re.compile(r"\b(?:in|during)\s+(?P<y1>(?:19|20)\d\d)\s+and\s+(?P<y2>(?:19|20)\d\d)\b",
                          re.IGNORECASE)),
     ("months", re.compile(rf"\b(?:(?:from|between)\s+)?{_MONTH_RANGE}", re.IGNORECASE)),
-    ("part", re.compile(rf"\b(?:(?:the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+"
+    ("part", re.compile(rf"\b(?:(?P<endof>(?:by|at)\s+the\s+end\s+of)\s+)?"
+                        rf"(?:(?:the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+"
                         rf"(?P<part>half|quarter)|first\s+{_COUNT}\s+(?P<parts>quarters|months))\s+of\s+"
                         rf"(?:the\s+year\s+)?|(?P<hq>[HQ])(?P<k>[1-4])\s+){_YEAR}", re.IGNORECASE)),
     ("endyear", re.compile(rf"\b(?:(?P<prep>by|at|as of|until|till|before)\s+)?end-{_YEAR}", re.IGNORECASE)),
@@ -365,19 +366,24 @@ def _months(year: int, first: int, last: int, role: str) -> Resolved:
 
 
 def _part_of_year(g: dict[str, str | None]) -> Resolved | None:
-    """"the third quarter of 2020", "H1 2021", "the first five months of 2021"."""
+    """"the third quarter of 2020", "H1 2021", "the first five months of 2021"; "by the end
+    of" one of them is its last month, as "by the end of 2020" is December."""
     year = int(g["year"] or 0)
     if g["count"] is not None:  # the first N quarters or months
         size = _MONTHS_IN.get((g["parts"] or "").lower())
         count = _years(g["count"])
         if size is None or count is None or not 1 <= count <= _PARTS_IN_YEAR[size]:
             return None
-        return _months(year, 1, count * size, "range")
-    size = _MONTHS_IN.get((g["part"] or g["hq"] or "").lower())
-    index = _ORDINALS.get((g["ord"] or "").lower()) if g["k"] is None else int(g["k"])
-    if size is None or index is None or index > _PARTS_IN_YEAR[size]:
-        return None
-    return _months(year, size * (index - 1) + 1, size * index, "point")
+        first, last, role = 1, count * size, "range"
+    else:
+        size = _MONTHS_IN.get((g["part"] or g["hq"] or "").lower())
+        index = _ORDINALS.get((g["ord"] or "").lower()) if g["k"] is None else int(g["k"])
+        if size is None or index is None or index > _PARTS_IN_YEAR[size]:
+            return None
+        first, last, role = size * (index - 1) + 1, size * index, "point"
+    if g.get("endof"):
+        return _months(year, last, last, "point")
+    return _months(year, first, last, role)
 
 
 def _relative(g: dict[str, str | None], prep: str, pub: TimeWindow) -> Resolved | None:
