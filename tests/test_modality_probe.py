@@ -35,6 +35,17 @@ def test_a_year_closely_after_a_figure_in_its_clause_dates_it(
         assert (str(claim.time.start), str(claim.time.end)) == (f"{year}-01-01", f"{year}-12-31"), figure
 
 
+@pytest.mark.parametrize(("text", "figure", "year"), [
+    ("In 2022 the industrial internet had 150 platforms for the first time since 2015.", "150", "2022"),
+    ("In 2021 China had 80 platforms, 20 more than in 2019.", "20", "2021"),
+])
+def test_a_since_or_a_comparison_after_a_figure_does_not_date_it(rules: Ruleset, text: str, figure: str,
+                                                               year: str) -> None:
+    """A review: "since 2015" made 150 undated over 2015-2022, "20 more than in 2019" dated 20 to 2019."""
+    claim = _claim(_claims(text, _day("2022-03-01"), rules), figure)
+    assert (str(claim.time.start), str(claim.time.end)) == (f"{year}-01-01", f"{year}-12-31")
+
+
 def test_a_year_far_after_a_figure_does_not_date_it(rules: Ruleset) -> None:
     text = "In 2020, the platforms served 300 enterprises that had been set up by their founders in 2015."
     assert str(_claim(_claims(text, _day("2021-06-30"), rules), "300").time.start) == "2020-01-01"
@@ -99,6 +110,10 @@ def test_a_number_not_reached_is_an_upper_bound(rules: Ruleset, text: str) -> No
     ("According to the plan, the number of 5G factories should reach 450 by 2025.", "450", "factories",
      "factories_5g"),
     ("Revenue of the platforms will reach 300 billion.", "300 billion", None, None),
+    # the last word before the verb is the object of a preposition: no count of it (a review)
+    ("In 2021 the revenue of industrial internet platforms reached 300 billion.", "300 billion", None, None),
+    ("In 2021 investment in industrial internet platforms exceeded 12 billion.", "exceeded 12 billion", None, None),
+    ("In 2021, the number of users of industrial internet platforms reached 2 million.", "2 million", None, None),
     # the subject is no count of platforms: no unit
     ("In 2020, the platforms' revenue reached 300 billion.", "300 billion", None, None),
     ("In 2020, the number of users reached 2 million.", "2 million", None, None),

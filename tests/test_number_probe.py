@@ -93,3 +93,19 @@ def test_round_the_clock_and_speaker(text: str, figures: list[tuple[str, float]]
 def test_a_bare_power_of_ten_is_one_figure(text: str, figures: list[tuple[str, float]]) -> None:
     """"10^15 yuan" was read as 10 yuan and 15 yuan (a false contradiction in a review)."""
     assert _figures(text) == figures
+
+
+@pytest.mark.parametrize("text,figures", [
+    ("On March 5 200 people were evacuated.", [("200", 200)]),
+    ("On June 30 500 workers went on strike.", [("500", 500)]),
+    ("Grade 5 300 pupils passed.", [("300", 300)]),
+    ("Of the 12 100 were sold.", [("12", 12), ("100", 100)]),
+    ("It reached 1 200 000 sets.", [("1 200 000", 1_200_000)]),
+    ("The death toll rose to over 2000, officials said.", [("2000", 2000)]),
+    ("Attendance was over 1950; a record.", [("1950", 1950)]),
+])
+def test_a_plain_space_joins_thousands_only_before_000_and_over_a_year_only_starts_a_clause(
+        text: str, figures: list[tuple[str, float]]) -> None:
+    """A review found the spaced-thousands reading joining two numbers where a comma was left
+    out (the date's day and the count, lost together) and "over 2000," read as a year."""
+    assert _figures(text) == figures

@@ -254,6 +254,9 @@ def _unit(text: str, n: NumberMatch, units: frozenset[str]) -> tuple[str | None,
 _COUNT_VERB = re.compile(r"(?:\s(?:has|have|had))?\s(?:reach(?:ed|es)?|exceeded|numbered|totall?ed|stood\s+at|hit|"
                          r"topped|came\s+to|(?:rose|grew|increased|climbed)\s+to)\s+$", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s", re.IGNORECASE)
+# words that start a phrase qualifying a noun: "the revenue of ... platforms" counts no platforms
+_PREPOSITIONS = frozenset({"of", "in", "on", "for", "to", "from", "with", "by", "at", "among", "across",
+                           "into", "within", "per", "than"})
 
 
 def _unit_before(text: str, starts: tuple[int, int], clause_start: int,
@@ -277,7 +280,12 @@ def _unit_before(text: str, starts: tuple[int, int], clause_start: int,
         pass  # the last "number of" in the subject
     words = [t.group(0) for t in _TOKEN.pick(subject).finditer(subject, of.end() if of else 0)
              if t.group(0)[0].isalpha()]
-    candidates = words[:6] if of else words[-1:]
+    if of:  # the head noun after "number of", before any phrase that qualifies it
+        head = words[:next((i for i, w in enumerate(words) if w.lower() in _PREPOSITIONS), len(words))][:6]
+        candidates = [w for w in head if lemma(w) in units][:1]
+    else:  # the subject's last word, unless it is the object of a preposition
+        near = [w.lower() for w in words[-4:-1]]
+        candidates = words[-1:] if not _PREPOSITIONS.intersection(near) else []
     for word in candidates:
         if lemma(word) in units:
             return word.lower(), lemma(word)
@@ -311,8 +319,11 @@ def _governing_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch,
     from 130,000 base stations in 2019"), else the nearest before it, else the first after."""
     anchoring = [e for e in exprs if e.role in _ANCHORING_ROLES]
     after = [e for e in anchoring if e.start >= n.end]
-    if after and after[0].start < clause_end \
-            and len(text[n.end:after[0].start].split()) <= _CLOSE_WORDS:
+    # not "since" ("150 platforms for the first time since 2015") nor a comparison ("20 more
+    # than in 2019"): those years are not the figure's
+    between = text[n.end:after[0].start].split() if after else []
+    if after and after[0].start < clause_end and after[0].role != "since" \
+            and len(between) <= _CLOSE_WORDS and "than" not in (w.lower() for w in between):
         return after[0]
     before = [e for e in anchoring if e.end <= n.start]
     if before:

@@ -51,11 +51,14 @@ MONTH_ABBR = re.compile("|".join(_MONTH_ABBRS))
 _SUFFIX_UNITS = ("GB|MB|TB|KB|kB|Gb|Mbps|mbps|Gbps|GHz|Ghz|MHz|kHz|Hz|mph|kph|km/h|km/hr|kmh|"
                  "km2|km|kg|mg|mL|ml|L|l|mm|cm|nm|m2|ft|lbs|lb|oz|kWh|kW|MW|GW|W|mAh|bhp|hp|"
                  "mins|min|secs|sec|hrs|hr|pc|p|degF|degC|deg|°F|°C|°|sq")
-# Thousands groups are separated by commas or by one space, no-break space or thin (narrow
-# no-break) space ("12 000", "1 200 000"): the characters themselves, not escapes, so that
-# the pattern keeps its ASCII twin (see Twin.of).
-_GROUP_SPACES = " \u00a0\u2009\u202f"
-_NUM = (rf"\d{{1,3}}(?:(?:,\d{{3}})+|(?:[{_GROUP_SPACES}]\d{{3}}(?!\d))+)(?:\.\d+)?"
+# Thousands groups are separated by commas, by a no-break or thin (narrow no-break) space
+# ("12 000", "1 200 000"), or by a plain space when the last group is 000 ("12 000",
+# "1 200 000"): a plain space also stands between two numbers where a comma was left out
+# ("On June 30 500 workers", "Grade 5 300 pupils", "Table 2 300 firms"), and those end in any
+# digits. The characters themselves, not escapes, so that the pattern keeps its ASCII twin
+# (see Twin.of).
+_GROUP_SPACES = "    "
+_NUM = (rf"\d{{1,3}}(?:(?:,\d{{3}})+|(?:[   ]\d{{3}}(?!\d))+|(?: \d{{3}})*? 000(?!\d))(?:\.\d+)?"
         r"|\d+(?:\.\d+)?|\.\d+")
 # The characters a _DIGIT_NUMBER match can start with (compared as re.IGNORECASE does): a
 # currency's first letter or sign, a sign ("minus", "-", "−", "+"), a digit or ".". Checked
@@ -178,7 +181,7 @@ _YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|between|and|before|after
 # The qualifiers that are also time prepositions ("Over 2020, ...", "around 2020,") and what
 # ends such a time phrase: a clause mark or a month or quarter ("around 2020 Q3"). Not the
 # sentence's end, nor "about": "the town has about 2000." is a count.
-_TIME_QUALIFIER_BEFORE = re.compile(r"\b(?:over|around)\s+$", re.IGNORECASE)
+_TIME_QUALIFIER_BEFORE = re.compile(r"(?:^|[,;:]\s*)(?:over|around)\s+$", re.IGNORECASE)
 _TIME_AFTER = re.compile(rf"\s*[,;:)]|\s+(?:{_MONTHS}|Q[1-4]|H[12])\b")
 _PLURAL_AFTER = re.compile(r"^\s+[a-z]+(?<!ss)(?<!us)(?<!is)s\b")
 # A number right after a capitalised name and not followed by a noun it counts is part of
