@@ -588,10 +588,11 @@ def test_a_stop_while_the_tool_is_still_loading_gives_the_one_line_and_exit_code
         os.kill(os.getpid(), signal.SIGTERM)  # a real signal, delivered to the handler in place
         pytest.fail("SIGTERM did not stop the import")
 
-    handler = signal.getsignal(signal.SIGTERM)
+    handler, handler_int = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)
     monkeypatch.setattr(entry.importlib, "import_module", loading)
     with pytest.raises(SystemExit) as stopped:
         entry.run()
+    assert signal.getsignal(signal.SIGINT) == handler_int  # put back too
     assert stopped.value.code == (130 if stop == "ctrl-c" else 143)
     word = "interrupted" if stop == "ctrl-c" else "terminated"
     assert capsys.readouterr().err == f"iicheck: {word}; no output file was changed\n"

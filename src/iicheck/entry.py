@@ -21,17 +21,27 @@ def _load_cli() -> Callable[[], Any]:
         raise _Stop(signum)
 
     previous = signal.getsignal(signal.SIGTERM)
+    previous_int = signal.getsignal(signal.SIGINT)
+    # ignored at start (a background job): stays ignored; None (a handler not set from
+    # Python): left alone
+    ours = previous is not signal.SIG_IGN and previous is not None
     try:
-        if previous is not signal.SIG_IGN:  # ignored at start (a background job): stays ignored
+        if ours:
             signal.signal(signal.SIGTERM, stop)
         return importlib.import_module("iicheck.cli").main  # type: ignore[no-any-return]
     except (KeyboardInterrupt, _Stop) as exc:
+        if ours:  # a second signal must not interrupt the message with a traceback
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        if previous_int is not None:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
         terminated = isinstance(exc, _Stop)
         sys.stderr.write(f"iicheck: {'terminated' if terminated else 'interrupted'}; no output file was changed\n")
         sys.exit(143 if terminated else 130)
     finally:
-        if previous is not None:  # None: a handler not set from Python, left alone
+        if ours:
             signal.signal(signal.SIGTERM, previous)
+        if previous_int is not None:
+            signal.signal(signal.SIGINT, previous_int)
 
 
 def run() -> None:
