@@ -104,5 +104,13 @@ def fmt(x: float) -> str:
         return "∞"
     if x == int(x):
         return f"{int(x):,}"
-    decimals = 4 if abs(x) >= 1 else min(20, 3 - math.floor(math.log10(abs(x))))
-    return f"{x:,.{decimals}f}".rstrip("0").rstrip(".")
+    if abs(x) < 1:
+        return significant(x, 4)
+    return f"{x:,.4f}".rstrip("0").rstrip(".")
+
+
+def significant(x: float, digits: int) -> str:
+    """`x` (0 < |x| < 1) with `digits` significant digits in fixed notation, trailing zeros
+    dropped: 0.00012 and 0.125, not 0.0001 and 0.12 (at most 20 decimals)."""
+    decimals = min(20, digits - 1 - math.floor(math.log10(abs(x))))
+    return f"{x:.{decimals}f}".rstrip("0").rstrip(".")

@@ -57,8 +57,9 @@ _SUFFIX_UNITS = ("GB|MB|TB|KB|kB|Gb|Mbps|mbps|Gbps|GHz|Ghz|MHz|kHz|Hz|mph|kph|km
 # ("On June 30 500 workers", "Grade 5 300 pupils", "Table 2 300 firms"), and those end in any
 # digits. The characters themselves, not escapes, so that the pattern keeps its ASCII twin
 # (see Twin.of).
-_GROUP_SPACES = "    "
-_NUM = (rf"\d{{1,3}}(?:(?:,\d{{3}})+|(?:[   ]\d{{3}}(?!\d))+|(?: \d{{3}})*? 000(?!\d))(?:\.\d+)?"
+_THIN_SPACES = "   "  # no-break, thin, narrow no-break
+_GROUP_SPACES = " " + _THIN_SPACES
+_NUM = (rf"\d{{1,3}}(?:(?:,\d{{3}})+|(?:[{_THIN_SPACES}]\d{{3}}(?!\d))+|(?: \d{{3}})*? 000(?!\d))(?:\.\d+)?"
         r"|\d+(?:\.\d+)?|\.\d+")
 # The characters a _DIGIT_NUMBER match can start with (compared as re.IGNORECASE does): a
 # currency's first letter or sign, a sign ("minus", "-", "−", "+"), a digit or ".". Checked

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..intervals import significant
+
 LOG_THRESHOLD = 20.0  # a wider spread squeezes the small figures into the axis floor
 LOG_PAD = 10**0.2  # a fifth of a decade of room below and above
 TICK_GAP = 22.0  # px between two labelled value ticks, at least (labels are 11 px high)
@@ -45,10 +47,7 @@ def fmt_value(value: float) -> str:
     if value == int(value):
         return f"{int(value):,}"
     if abs(value) < 1:  # significant digits, not two decimals: 0.004 is not "0"
-        decimals = 2 - math.floor(math.log10(abs(value)))
-        if decimals > 9:
-            return f"{value:.2g}"
-        return f"{value:.{decimals}f}".rstrip("0").rstrip(".")
+        return f"{value:.2g}" if abs(value) < 1e-7 else significant(value, 3)
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 

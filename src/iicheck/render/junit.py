@@ -29,7 +29,7 @@ from typing import Any
 from ..explanations import UnusedEntry
 from ..models import SEVERITY_RANK, Finding, Report
 from .excerpt import evidence_excerpt
-from .text import evidence_path, primary, short_fingerprint, source_paths
+from .text import evidence_path, primary, short_fingerprint, shown_findings, source_paths, unique_keys
 
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -67,6 +67,11 @@ def _testcase(finding: Finding, name: str, paths: dict[str, str], fail_rank: int
     return case
 
 
+def _case_name(finding: Finding) -> str:
+    head = primary(finding)
+    return f"{finding.kind} {short_fingerprint(finding.fingerprint)} {head.source if head else '-'}"
+
+
 def _unused_testcase(note: UnusedEntry, name: str) -> ET.Element:
     attrs = {"name": _x(name), "classname": "iicheck.explanations", "time": "0", "file": _x(note.file)}
     if note.line is not None:
@@ -88,25 +93,18 @@ def render(report: Report, *, include_explained: bool = False, root: str | Path 
     fail_rank = SEVERITY_RANK[fail_level]
     suites_el = ET.Element("testsuites", {"name": "iicheck"})
     suites: dict[str, ET.Element] = {}
-    seen: dict[str, int] = {}
-    for finding in report.findings:
-        if finding.status == "explained" and not include_explained:
-            continue
-        head = primary(finding)
-        base = f"{finding.kind} {short_fingerprint(finding.fingerprint)} " \
-               f"{head.source if head else '-'}"
-        seen[base] = seen.get(base, 0) + 1
-        name = base if seen[base] == 1 else f"{base} #{seen[base]}"
+    shown = [f for f, _ in shown_findings(report, include_explained)]
+    names = iter(unique_keys([_case_name(f) for f in shown] + [
+        f"{note.problem} explanation {short_fingerprint(note.entry.fingerprint)}" for note in unused], " #"))
+    for finding, name in zip(shown, names):
         if finding.kind not in suites:
             suites[finding.kind] = ET.SubElement(suites_el, "testsuite",
                                                  {"name": f"iicheck.{finding.kind}"})
         suites[finding.kind].append(_testcase(finding, name, paths, fail_rank))
-    for note in unused:
+    for note, name in zip(unused, names):
         if "explanations" not in suites:
             suites["explanations"] = ET.SubElement(suites_el, "testsuite", {"name": "iicheck.explanations"})
-        base = f"{note.problem} explanation {short_fingerprint(note.entry.fingerprint)}"
-        seen[base] = seen.get(base, 0) + 1
-        suites["explanations"].append(_unused_testcase(note, base if seen[base] == 1 else f"{base} #{seen[base]}"))
+        suites["explanations"].append(_unused_testcase(note, name))
     if not suites:
         suites["iicheck"] = ET.SubElement(suites_el, "testsuite", {"name": "iicheck"})
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}

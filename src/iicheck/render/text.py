@@ -57,13 +57,13 @@ def shown_findings(report: Report, include_explained: bool) -> list[tuple[Findin
     return list(zip(shown, unique_keys(f.fingerprint for f in shown), strict=True))
 
 
-def unique_keys(keys: Iterable[str]) -> list[str]:
-    """`keys` with the second of equal ones as `<key>-2`, the third `-3`, and so on."""
+def unique_keys(keys: Iterable[str], sep: str = "-") -> list[str]:
+    """`keys` with the second of equal ones as `<key><sep>2`, the third `<sep>3`, and so on."""
     seen: dict[str, int] = {}
     unique = []
     for key in keys:
         count = seen[key] = seen.get(key, 0) + 1
-        unique.append(key if count == 1 else f"{key}-{count}")
+        unique.append(key if count == 1 else f"{key}{sep}{count}")
     return unique
 
 
