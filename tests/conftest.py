@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from iicheck.models import RulesUsed
 from iicheck.ruleset import Ruleset, load_ruleset
 
 # No per-example deadline: CI shares 2 cores, and a slow example is not a wrong one.
@@ -59,3 +60,35 @@ def toy_encoder():
         return out
 
     return toy
+
+
+def sample_rules_used() -> RulesUsed:
+    """A small, hand-written `Report.rules` for reports built by hand in tests (independent of
+    the repository's rule files, so their fixtures do not change when the rules do)."""
+    from iicheck.models import CheckUsed, DefinitionUsed, MetricUsed, QualifierUsed, RuleFileUsed, SettingUsed, TermUsed
+    return RulesUsed(
+        folder="rules", off_topic="lexical",
+        checks=(CheckUsed(kind="contradiction", severity="error",
+                          summary="Two figures for the same thing at the same time that cannot both be true"),
+                CheckUsed(kind="regression", severity="error", summary="A running total that goes down",
+                          off_for=("ii_platforms",)),
+                CheckUsed(kind="terminology", severity="info",
+                          summary="A variant or mistranslated term where the field has a preferred one")),
+        metrics=(MetricUsed(id="ii_platforms", label="Industrial internet platforms", unit="platforms",
+                            units=("platform",), subjects=("industrial internet", "industrial interconnection"),
+                            exclude=("public service platform",), cumulative=True, max_growth_per_year=3.0,
+                            plausible_range=(1.0, 100000.0), checks_off=("regression",),
+                            definitions=(DefinitionUsed(id="all", label="all platforms", default=True),
+                                         DefinitionUsed(id="influential", label="platforms with influence",
+                                                        within="all", cues=("influence", "influential")))),),
+        qualifiers=(QualifierUsed(kind="more_than", phrases=("more than", "over"), position="before",
+                                  example="\u201cmore than 150\u201d \u2192 (150, 160)"),
+                    QualifierUsed(kind="nearly", phrases=("nearly",), position="before",
+                                  example="\u201cnearly 150\u201d \u2192 [135, 150)")),
+        settings=(SettingUsed(file="qualifiers.yaml", key="nearly_factor", value=0.9),
+                  SettingUsed(file="extraction.yaml", key="time.publication_lag_days", value=90),
+                  SettingUsed(file="extraction.yaml", key="target_cues", value=("aims to", "will")),
+                  SettingUsed(file="quality.yaml", key="artifacts", value=())),
+        terminology=(TermUsed(preferred="identifier resolution", variants=("logo analysis",)),),
+        files=(RuleFileUsed(name="metrics.yaml", sha256="0" * 64), RuleFileUsed(name="quality.yaml", sha256=None)),
+    )

@@ -22,10 +22,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from iicheck.summary import build_summary
+from iicheck.summary import build_summary  # noqa: E402
 from iicheck.models import (  # noqa: E402
     Claim, Evidence, Finding, Reconciled, Report, SourceInfo, TimeWindow, ValueInterval,
 )
+
+sys.path.insert(0, str(ROOT))  # run as a script (to write the fixture) as well as by pytest
+from tests.conftest import sample_rules_used  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "report_sample.json"
 SEEDS = {p.name[:3]: p for p in sorted((ROOT / "seeds").glob("*.txt"))}
@@ -163,7 +166,7 @@ def build_sample_report() -> Report:
     )
     summary = build_summary(len(sources), claims, findings, len(reconciled))
     return Report(tool="iicheck", version="0.1.0", rules_version="sample-1", sources=sources, claims=claims,
-                  findings=findings, reconciled=reconciled, summary=summary)
+                  findings=findings, reconciled=reconciled, summary=summary, rules=sample_rules_used())
 
 
 def _dump(report: Report) -> str:
@@ -233,7 +236,24 @@ def test_sections_in_reading_order(sample_html: str) -> None:
     ids = ["verdict", "findings", "timelines", "reconciled", "sources", "claims", "rules"]
     positions = [sample_html.index(f'<section id="{i}"') for i in ids]
     assert positions == sorted(positions)
-    assert "block rules_used" not in sample_html and "placeholder" in sample_html
+    assert "block rules_used" not in sample_html and "placeholder" not in sample_html
+
+
+def test_rules_section_from_the_report(sample_html: str) -> None:
+    """Section 7 is the report's `rules`, every part of it (the seeds' full section: test_rules_used)."""
+    section = sample_html[sample_html.index('<section id="rules"'):]
+    assert "The audit read the rules in <code>rules/</code> (version <code>sample-1</code>): 1 metric and the 3 checks" in section
+    assert "by the lexical detector" in section
+    regression = section[section.index("<td><code>regression</code></td>"):]
+    assert regression.index("<code>ii_platforms</code>") < regression.index("</tr>")  # switched off for it
+    assert "<code>influential</code> platforms with influence <span class=\"muted\">(within <code>all</code>)" in section
+    assert "at most ×3 a year<br>a running total (never falls)" in section
+    assert "<span class=\"muted\">off:</span> <code>regression</code>" in section
+    assert "\u201cnearly 150\u201d \u2192 [135, 150)" in section
+    assert "<td>identifier resolution</td><td>logo analysis</td>" in section
+    assert "<code>target_cues</code></td><td>aims to, will</td>" in section
+    assert "<code>artifacts</code></td><td>none</td>" in section
+    assert "<td>rules/quality.yaml</td><td><span class=\"muted\">absent: its defaults apply</span>" in section
 
 
 def test_counts_and_verdict_shown(sample: Report, sample_html: str) -> None:

@@ -20,6 +20,8 @@ from iicheck.summary import build_summary
 from iicheck.models import Evidence, Finding, Report, SourceInfo, TimeWindow
 from iicheck.render import github, gitlab, json_report, junit, sarif, text
 
+from .conftest import sample_rules_used
+
 SARIF_SCHEMA = Path("/work/shared/benchmarks/schemas/sarif-schema-2.1.0.json")
 ROOT = "/repo"
 
@@ -65,7 +67,7 @@ FINDINGS = (
 def make_report(findings: tuple[Finding, ...] = FINDINGS) -> Report:
     sources = tuple(source(s) for s in ("000_7651", "002_20be", "004_a50e"))
     return Report(tool="iicheck", version="0.1.0", rules_version="test", sources=sources,
-                  claims=(), findings=findings, reconciled=(),
+                  claims=(), findings=findings, reconciled=(), rules=sample_rules_used(),
                   summary=build_summary(3, (), findings, 0))
 
 

@@ -27,6 +27,7 @@ from .models import SEVERITY_RANK, Claim, Evidence, Finding, Report, Sentence, S
 from .quality.exclusion import mark_excluded
 from .quality.score import source_quality
 from .reconcile import reconcile
+from .rules_used import rules_used
 from .summary import build_summary
 from .ruleset import Ruleset, load_ruleset
 from . import cache
@@ -314,7 +315,7 @@ def _audit(options: AuditOptions) -> AuditResult:
         tool="iicheck", version=__version__, rules_version=rules.version,
         sources=score_sources(corpus, findings),
         claims=corpus.claims, findings=tuple(findings), reconciled=tuple(reconciled),
-        summary=summarise(corpus, findings, len(reconciled)),
+        rules=rules_used(rules, options.semantic), summary=summarise(corpus, findings, len(reconciled)),
     )
     clock.lap("report")
     return AuditResult(report=report, stale=stale, expired=expired, unused=unused, rules=rules, timings=clock.laps)

@@ -184,10 +184,93 @@ class Summary(Frozen):
                                     when_used="json")(_sorted_keys)
 
 
+class CheckUsed(Frozen):
+    """A check the audit ran: its kind, default severity, what it flags in one line, and the
+    metrics whose `checks` switch it off."""
+
+    kind: str
+    off_for: tuple[str, ...] = ()
+    severity: Severity
+    summary: str
+
+
+class DefinitionUsed(Frozen):
+    """A definition (scope) of a metric, as metrics.yaml gives it."""
+
+    cues: tuple[str, ...] = ()
+    default: bool = False
+    id: str
+    label: str
+    units: tuple[str, ...] = ()
+    within: str | None = None
+
+
+class MetricUsed(Frozen):
+    """A metric as metrics.yaml gives it: what a figure must say to be counted as one, its
+    definitions and the limits the checks apply."""
+
+    checks_off: tuple[str, ...] = ()
+    cumulative: bool = False
+    definitions: tuple[DefinitionUsed, ...] = ()
+    exclude: tuple[str, ...] = ()
+    id: str
+    label: str
+    max_growth_per_year: float | None = None
+    plausible_range: tuple[float, float] | None = None
+    subjects: tuple[str, ...] = ()
+    unit: str
+    units: tuple[str, ...]
+
+
+class QualifierUsed(Frozen):
+    """Phrases of one qualifier rule and, worked out by the audit's own interval code, the
+    interval they give a stated 150."""
+
+    example: str
+    kind: str
+    phrases: tuple[str, ...]
+    position: Literal["before", "after"]
+
+
+class RuleFileUsed(Frozen):
+    """A rule file of the folder: its SHA-256, or None when it is absent (defaults apply)."""
+
+    name: str
+    sha256: str | None
+
+
+class SettingUsed(Frozen):
+    """A value of a rule file other than metrics, qualifier phrases and terminology: a number,
+    a switch or a list of phrases or pattern ids (`key` is its path in the file)."""
+
+    file: str
+    key: str
+    value: bool | int | float | str | tuple[str, ...]
+
+
+class TermUsed(Frozen):
+    preferred: str
+    variants: tuple[str, ...]
+
+
+class RulesUsed(Frozen):
+    """The rules an audit applied, as its report states them (iicheck.rules_used)."""
+
+    checks: tuple[CheckUsed, ...]
+    files: tuple[RuleFileUsed, ...]
+    folder: str
+    metrics: tuple[MetricUsed, ...]
+    off_topic: Literal["lexical", "semantic"]
+    qualifiers: tuple[QualifierUsed, ...]
+    settings: tuple[SettingUsed, ...]
+    terminology: tuple[TermUsed, ...]
+
+
 class Report(Frozen):
     claims: tuple[Claim, ...]
     findings: tuple[Finding, ...]
     reconciled: tuple[Reconciled, ...]
+    rules: RulesUsed
     rules_version: str
     sources: tuple[SourceInfo, ...]
     summary: Summary

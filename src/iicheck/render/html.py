@@ -296,8 +296,7 @@ def _context(report: Report, medium: str = "screen") -> dict[str, object]:
         "orphans": [v for v in quality if not v.evidence or v.evidence[0].evidence.source
                     not in home],
         "timelines": timelines, "claims": claims, "sources": {s.id: s for s in report.sources},
-        "rules": getattr(report, "rules", None), "css": Markup((TEMPLATES / "report.css")
-                                                               .read_text(encoding="utf-8")),
+        "css": Markup((TEMPLATES / "report.css").read_text(encoding="utf-8")),
     }
 
 
@@ -322,8 +321,19 @@ def _environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
     env.filters.update(interval=interval, window=window, num=fmt_value, clip=clip, ordinal=ordinal,
-                       textdir=text_direction)
+                       textdir=text_direction, setting=setting_value)
     return env
+
+
+def setting_value(value: object) -> str:
+    """A rule-file setting as section 7 shows it: lists as their items, switches as yes/no."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (int, float)):
+        return fmt_value(value)
+    if isinstance(value, (tuple, list)):
+        return ", ".join(map(str, value)) if value else "none"
+    return str(value)
 
 
 def render_html(report: Report) -> str:

@@ -41,6 +41,8 @@ class Ruleset:
     artifact_patterns: tuple[UserPattern, ...] = ()
     boilerplate_patterns: tuple[UserPattern, ...] = ()
     metric_by_id: dict[str, Metric] = field(default_factory=dict)
+    files: tuple[tuple[str, str | None], ...] = ()
+    """(name, SHA-256 of its bytes, or None when absent) of each of RULE_FILES, in that order."""
 
     def metric(self, metric_id: str) -> Metric:
         return self.metric_by_id[metric_id]
@@ -117,10 +119,15 @@ def load_ruleset(folder: Path) -> Ruleset:
     assert isinstance(metrics, MetricsFile) and isinstance(qualifiers, QualifiersFile)
     assert isinstance(extraction, ExtractionFile) and isinstance(quality, QualityFile)
     digest = hashlib.sha256()
+    files: list[tuple[str, str | None]] = []
     for name in RULE_FILES:
         path = folder / name
         if path.exists():
-            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+            data = path.read_bytes()
+            digest.update(name.encode() + b"\0" + data + b"\0")
+            files.append((name, hashlib.sha256(data).hexdigest()))
+        else:
+            files.append((name, None))
     return Ruleset(
         path=folder,
         metrics=tuple(metrics.metrics),
@@ -131,4 +138,5 @@ def load_ruleset(folder: Path) -> Ruleset:
         artifact_patterns=tuple(artifact_patterns),
         boilerplate_patterns=tuple(boilerplate_patterns),
         metric_by_id={m.id: m for m in metrics.metrics},
+        files=tuple(files),
     )
