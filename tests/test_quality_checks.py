@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -18,13 +19,13 @@ from iicheck.checks import (
     terminology,
 )
 from iicheck.checks.corpus import Corpus
-from iicheck.engine import build_corpus
+from iicheck.engine import AuditOptions, audit, build_corpus
 from iicheck.models import Finding
 from iicheck.quality.score import source_quality
 from iicheck.ruleset import Ruleset
 from iicheck.sources import load_sources
 
-from .conftest import SEEDS
+from .conftest import RULES, SEEDS
 
 MODULES = (anachronism, artifact, boilerplate, duplicate_text, enumeration_mismatch, off_topic, terminology)
 
@@ -238,3 +239,19 @@ def test_terminology_finds_what_each_variant_matcher_finds_sentence_by_sentence(
     found = [(f.details["variant"], f.details["occurrences"], [e.figure_span for e in f.evidence])
              for f in terminology.check_source(doc, rules)]
     assert found == expected
+
+
+def test_a_source_with_no_body_sentence_scores_zero(tmp_path: Path, rules: Ruleset) -> None:
+    """A page of nothing but furniture cannot be quoted: 0, not the 87.5 its five cheap
+    boilerplate findings would give; its findings are still counted."""
+    folder = tmp_path / "s"
+    folder.mkdir()
+    (folder / "menu.txt").write_text("Home | News | About us | Contact\nNav Search\n• Detail\nEditor: Wang Li\n"
+                                     "Source: China Daily\nCopyright © 2011 JIN SHI. All rights reserved.\n",
+                                     encoding="utf-8")
+    shutil.copy(SEEDS / next(p.name for p in SEEDS.glob("002*.txt")), folder)
+    report = audit(AuditOptions(sources=(folder,), rules=RULES)).report
+    menu = next(s for s in report.sources if s.id == "menu")
+    assert menu.quality_score == 0.0 and menu.quality_counts.get("boilerplate", 0) >= 4
+    assert next(s for s in report.sources if s.id != "menu").quality_score == 97.9  # unchanged
+    assert source_quality([], 0) == (0.0, {})

@@ -25,7 +25,7 @@ from .explanations import Explanation, UnusedEntry, apply_explanations, read_exp
 from .locate import line_starts, locate
 from .models import SEVERITY_RANK, Claim, Evidence, Finding, Report, Sentence, Source, SourceInfo, Summary
 from .quality.exclusion import mark_excluded
-from .quality.score import source_quality
+from .quality.score import quotable_sentences, source_quality
 from .reconcile import reconcile
 from .rules_used import rules_used
 from .summary import build_summary
@@ -189,8 +189,8 @@ def score_sources(corpus: Corpus, findings: Sequence[Finding]) -> tuple[SourceIn
     scored = []
     for info in corpus.sources:
         own = by_source.get(info.id, [])
-        body = len(corpus.bodies.get(info.id, ()))
-        score, counts = source_quality(own, body)
+        body = corpus.bodies.get(info.id, ())
+        score, counts = source_quality(own, len(body), quotable_sentences(body, own))
         scored.append(info.model_copy(update={"quality_score": score, "quality_counts": counts}))
     return tuple(scored)
 

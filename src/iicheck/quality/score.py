@@ -21,14 +21,20 @@ one — at two points per sentence (never fewer than 10 sentences)::
 
 rounded to one decimal. So a 24-sentence source with one 5-times artifact and one
 terminology variant scores 100 - 100 * 6.5 / 48 = 86.5.
+
+A source without a single quotable sentence scores 0, whatever its findings: every line a
+heading or a body sentence at least half covered by a boilerplate or off_topic span (the
+spans that keep their figures out of the checks), or no text at all. Nothing in it can be
+quoted; its boilerplate findings alone would cost little (a six-line menu page scored 87.5).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..models import Finding
+from .exclusion import EXCLUDING_KINDS
 
 WEIGHTS: dict[str, float] = {
     "anachronism": 4.0, "off_topic": 3.0, "enumeration_mismatch": 3.0, "artifact": 2.0,
@@ -48,10 +54,24 @@ def finding_cost(finding: Finding) -> float:
     return weight * (1 + 0.5 * (min(n, MAX_REPEATS) - 1))
 
 
-def source_quality(findings_for_source: Iterable[Finding], n_sentences: int) -> tuple[float, dict[str, int]]:
-    """(score 0-100, number of findings by kind) for one source's findings."""
+def quotable_sentences(body: Sequence[tuple[int, int]], findings: Iterable[Finding]) -> int:
+    """How many of the body sentences (their spans) are not at least half covered by one
+    boilerplate or off_topic span among `findings`."""
+    spans = [e.span for f in findings if f.kind in EXCLUDING_KINDS for e in f.evidence]
+    return sum(not any(2 * (min(end, e) - max(start, s)) >= end - start for s, e in spans)
+               for start, end in body)
+
+
+def source_quality(findings_for_source: Iterable[Finding], n_sentences: int,
+                   quotable: int | None = None) -> tuple[float, dict[str, int]]:
+    """(score 0-100, number of findings by kind) for one source's findings; `n_sentences`
+    its body sentences, `quotable` how many of them are quotable (`quotable_sentences`; by
+    default all)."""
     findings = list(findings_for_source)
+    counts = dict(sorted(Counter(f.kind for f in findings).items()))
+    if n_sentences <= 0 or quotable == 0:
+        return 0.0, counts
     penalty = sum(finding_cost(f) for f in findings)
     budget = POINTS_PER_SENTENCE * max(n_sentences, MIN_SENTENCES)
     score = min(100.0, max(0.0, 100.0 - 100.0 * penalty / budget))
-    return round(score, 1), dict(sorted(Counter(f.kind for f in findings).items()))
+    return round(score, 1), counts
