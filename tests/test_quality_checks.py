@@ -255,3 +255,12 @@ def test_a_source_with_no_body_sentence_scores_zero(tmp_path: Path, rules: Rules
     assert menu.quality_score == 0.0 and menu.quality_counts.get("boilerplate", 0) >= 4
     assert next(s for s in report.sources if s.id != "menu").quality_score == 97.9  # unchanged
     assert source_quality([], 0) == (0.0, {})
+
+
+def test_the_score_legend_states_the_constants_in_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    from iicheck.quality import score
+    legend = score.formula_in_words()
+    assert "anachronism 4; off_topic and enumeration_mismatch 3; artifact 2" in legend
+    assert "2 points per body sentence (at least 10 sentences)" in legend
+    monkeypatch.setitem(score.WEIGHTS, "artifact", 2.5)
+    assert "artifact 2.5" in score.formula_in_words()

@@ -239,6 +239,12 @@ def test_sections_in_reading_order(sample_html: str) -> None:
     assert "block rules_used" not in sample_html and "placeholder" not in sample_html
 
 
+def test_scorecards_explain_the_score(sample_html: str) -> None:
+    from iicheck.quality.score import formula_in_words
+    section = sample_html[sample_html.index('<section id="sources"'):sample_html.index('<section id="claims"')]
+    assert section.index(formula_in_words()) < section.index('<section class="scorecard"')
+
+
 def test_rules_section_from_the_report(sample_html: str) -> None:
     """Section 7 is the report's `rules`, every part of it (the seeds' full section: test_rules_used)."""
     section = sample_html[sample_html.index('<section id="rules"'):]

@@ -46,6 +46,22 @@ MIN_SENTENCES = 10
 MAX_REPEATS = 9
 
 
+def formula_in_words() -> str:
+    """The formula above in one paragraph, from the constants it uses (the report's legend)."""
+    by_weight: dict[float, list[str]] = {}
+    for kind, weight in WEIGHTS.items():
+        by_weight.setdefault(weight, []).append(kind)
+    costs = "; ".join(f"{' and '.join(kinds)} {weight:g}" for weight, kinds in
+                      sorted(by_weight.items(), key=lambda item: -item[0]))
+    others = ", ".join(f"{severity} {weight:g}" for severity, weight in SEVERITY_WEIGHTS.items())
+    return (f"The quality score runs from 0 (nothing quotable) to 100 (no quality finding). Each finding "
+            f"about the source costs points by kind ({costs}; any other kind by severity: {others}); "
+            f"each further occurrence adds half that cost (at most {MAX_REPEATS} occurrences count). The costs are set against "
+            f"{POINTS_PER_SENTENCE:g} points per body sentence (at least {MIN_SENTENCES} sentences), so a "
+            "long text with one stray token is cleaner than a short one. A source with no quotable "
+            "sentence (only headings, menus and footers) scores 0.")
+
+
 def finding_cost(finding: Finding) -> float:
     """Penalty points of one finding (see the module docstring)."""
     weight = WEIGHTS.get(finding.kind, SEVERITY_WEIGHTS.get(finding.severity, 1.0))

@@ -56,6 +56,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from iicheck.models import Claim, Evidence, Finding, Report, SourceInfo, TimeWindow, ValueInterval
+from iicheck.quality.score import formula_in_words
 from iicheck.render.chart_axes import fmt_value
 from iicheck.render.excerpt import evidence_excerpt
 from iicheck.render.timeline_svg import timeline_svg
@@ -296,6 +297,7 @@ def _context(report: Report, medium: str = "screen") -> dict[str, object]:
         "orphans": [v for v in quality if not v.evidence or v.evidence[0].evidence.source
                     not in home],
         "timelines": timelines, "claims": claims, "sources": {s.id: s for s in report.sources},
+        "score_legend": formula_in_words(),
         "css": Markup((TEMPLATES / "report.css").read_text(encoding="utf-8")),
     }
 
