@@ -41,6 +41,43 @@ def test_claims_json_schema(runner: CliRunner) -> None:
     assert set(first["time"]) >= {"start", "end", "basis"}
 
 
+def test_claims_table_and_csv(runner: CliRunner) -> None:
+    import csv
+    import io
+    found = json.loads(runner.invoke(main, ["claims", str(SEEDS), "--rules", str(RULES), "--format", "json"]).stdout)["claims"]
+    table = runner.invoke(main, ["claims", str(SEEDS), "--rules", str(RULES)])
+    assert table.exit_code == 0 and table.stderr == "47 claims, 24 mapped\n"
+    lines = table.stdout.splitlines()
+    assert lines[0].split() == ["source", "figure", "values", "unit", "metric/definition", "time", "basis",
+                                "modality", "excluded"]
+    assert len(lines) == 1 + len(found)
+    row = next(line for line in lines if "more than 150" in line)
+    assert "(150, 160)" in row and "ii_platforms/influential" in row
+    # columns line up: every row's metric starts where the header's does
+    column = lines[0].index("metric/definition")
+    assert all(line[column - 2:column] == "  " and line[column] != " " for line in lines[1:])
+    assert "/None" not in table.stdout  # a metric without a definition is shown alone
+    result = runner.invoke(main, ["claims", str(SEEDS), "--rules", str(RULES), "--format", "CSV"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["id"] for r in rows] == [c["id"] for c in found]
+    for r, c in zip(rows, found):
+        assert r["sentence"] == c["sentence"] and r["figure"] == c["figure"]
+        assert float(r["low"]) == c["value"]["low"] and float(r["high"]) == c["value"]["high"]
+        assert r["low_inclusive"] == str(c["value"]["low_inclusive"]) and r["metric"] == (c["metric"] or "")
+        assert r["time_start"] == (c["time"]["start"] or "") and r["excluded"] == (c["excluded"] or "")
+
+
+def test_claims_table_cuts_long_cells() -> None:
+    from iicheck.models import Claim
+    from iicheck.render.claims_table import table
+    claim = Claim.model_validate(json.loads((ROOT / "reports" / "audit.json").read_text(encoding="utf-8"))["claims"][0])
+    long = claim.model_copy(update={"source": "s" * 40, "figure": "a\nvery long figure " * 5})
+    header, row = table([long]).splitlines()
+    assert row.startswith("s" * 23 + "…  a very long figure") and "\n" not in row
+    assert row.index("…", 30) - row.index("a very") == 29  # figure cut at 30 characters
+    assert table([]) == ""
+
+
 def test_audit_writes_json_deterministically(runner: CliRunner, tmp_path: Path) -> None:
     args = ["audit", str(SEEDS), "--rules", str(RULES), "--format", "json"]
     first = runner.invoke(main, [*args, "--out", str(tmp_path / "a")])

@@ -20,9 +20,7 @@ from .cli_common import (audit_options, cache_opt, dask_opt, explanations_opt, h
 from .config import repository_root
 from .engine import AuditResult, audit
 from .errors import IicheckError, Problem
-from .intervals import describe
-from .models import Claim
-from .render import RENDERERS, file_name, render_for_file
+from .render import RENDERERS, claims_table, file_name, render_for_file
 
 AUDIT_FORMATS = ("json", "html", "pdf", "sarif", "junit", "gitlab")
 
@@ -36,7 +34,9 @@ def main() -> None:
 @main.command()
 @sources_arg
 @rules_opt
-@click.option("--format", "fmt", type=click.Choice(["table", "json"], case_sensitive=False), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"], case_sensitive=False), default="table",
+              show_default=True, help="table: aligned columns for a terminal; csv: every field in full, for a "
+                                      "spreadsheet; json: the claims schema of docs/schema.md")
 @jobs_opt
 @cache_opt
 @semantic_opt
@@ -49,16 +49,8 @@ def claims(sources: tuple[Path, ...], rules: Path | None, fmt: str, jobs: int, c
         payload = {"claims": [c.model_dump(mode="json") for c in found]}
         write_stdout(json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
         return
-    write_stdout("".join(_claim_line(c) for c in found))
+    write_stdout(claims_table.csv_text(found) if fmt == "csv" else claims_table.table(found))
     click.echo(f"{len(found)} claims, {sum(1 for c in found if c.metric)} mapped", err=True)
-
-
-def _claim_line(c: Claim) -> str:
-    metric = f"{c.metric}/{c.definition}" if c.metric else "(unmapped)"
-    when = f"{c.time.start or '?'}..{c.time.end or '?'} {c.time.basis}"
-    flag = f" [{c.excluded}]" if c.excluded else ""
-    return (f"{c.source:<6} {c.figure[:28]:<28} {c.value.qualifier:<9} {describe(c.value):<26} "
-            f"{(c.unit or '-')[:12]:<12} {metric:<42} {when:<32} {c.modality}{flag}\n")
 
 
 def _write_outputs(result: AuditResult, out: Path, formats: list[str], fail_level: str) -> list[Path]:
