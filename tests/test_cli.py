@@ -78,6 +78,19 @@ def test_claims_table_cuts_long_cells() -> None:
     assert table([]) == ""
 
 
+def test_claims_csv_defuses_formulas() -> None:
+    import csv
+    import io
+    from iicheck.models import Claim
+    from iicheck.render.claims_table import csv_text
+    claim = Claim.model_validate(json.loads((ROOT / "reports" / "audit.json").read_text(encoding="utf-8"))["claims"][0])
+    evil = claim.model_copy(update={"sentence": '=HYPERLINK("http://x","4 aspects")', "figure": "@4", "source": "-x"})
+    row = next(csv.DictReader(io.StringIO(csv_text([evil, claim]))))
+    assert (row["sentence"], row["figure"], row["source"]) == ("'" + evil.sentence, "'@4", "'-x")
+    assert row["low"] == "4.0"  # numbers untouched
+    assert list(csv.DictReader(io.StringIO(csv_text([claim]))))[0]["sentence"] == claim.sentence
+
+
 def test_audit_writes_json_deterministically(runner: CliRunner, tmp_path: Path) -> None:
     args = ["audit", str(SEEDS), "--rules", str(RULES), "--format", "json"]
     first = runner.invoke(main, [*args, "--out", str(tmp_path / "a")])

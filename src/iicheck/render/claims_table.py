@@ -3,7 +3,10 @@
 The table has a header row and columns as wide as their longest cell, each capped (a longer
 cell is cut with "…"; CSV and JSON keep everything). CSV has one row per claim with every
 field in full, the sentence included, in the spreadsheet-friendly dialect of the standard
-library (RFC 4180 quoting, CRLF line ends).
+library (RFC 4180 quoting, CRLF line ends). Sources are untrusted text: a text cell that
+starts with =, +, -, @, a tab or a carriage return gets a leading apostrophe, so that a
+spreadsheet shows it instead of running it as a formula (OWASP's advice on CSV injection);
+the numeric columns are written by Python and never need it.
 """
 
 from __future__ import annotations
@@ -53,6 +56,13 @@ def table(claims: Sequence[Claim]) -> str:
                    for row in (header, *rows))
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text(cell: str) -> str:
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
 def csv_text(claims: Sequence[Claim]) -> str:
     """The claims as CSV with a header row, every field in full."""
     out = io.StringIO()
@@ -60,7 +70,8 @@ def csv_text(claims: Sequence[Claim]) -> str:
     writer.writerow(CSV_COLUMNS)
     for c in claims:
         v, t = c.value, c.time
-        writer.writerow((c.id, c.source, c.figure, v.qualifier, repr(v.stated), repr(v.low), v.low_inclusive,
-                         repr(v.high), v.high_inclusive, c.unit or "", c.metric or "", c.definition or "",
-                         t.start or "", t.end or "", t.basis, t.note, c.modality, c.excluded or "", c.sentence))
+        writer.writerow((_text(c.id), _text(c.source), _text(c.figure), v.qualifier, repr(v.stated), repr(v.low),
+                         v.low_inclusive, repr(v.high), v.high_inclusive, _text(c.unit or ""), c.metric or "",
+                         c.definition or "", t.start or "", t.end or "", t.basis, _text(t.note), c.modality,
+                         c.excluded or "", _text(c.sentence)))
     return out.getvalue()
