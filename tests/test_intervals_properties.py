@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from iicheck.intervals import entirely_below, fmt, make_interval, min_ratio, overlaps
 from iicheck.numbers import rounding_step
+from iicheck.render.chart_axes import fmt_value
 from iicheck.ruleset.models import QualifiersFile
 
 RULES = QualifiersFile(version=1, qualifiers=[])
@@ -64,3 +68,28 @@ def test_fmt_keeps_four_significant_digits_of_small_numbers(x: float) -> None:
     """0.00012 was written 0.0001 (and 0.00001 as 0): a tiny figure read as another, or none."""
     written = float(fmt(x).replace(",", ""))
     assert abs(written - x) <= max(abs(x) * 5e-4, 5e-5 if abs(x) >= 1 else 0)
+
+
+_POWER_WRITTEN = re.compile(r"(-?\d+(?:\.\d+)?) \u00d7 10([\u207b]?[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+)")
+_FROM_SUPERSCRIPT = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207b", "0123456789-")
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False))
+def test_every_number_is_written_short_and_readable_back(x: float) -> None:
+    """From 10^15 on, a power of ten (a figure of 10^300 was a 400-character number); the report's
+    number writers (intervals.fmt, the chart and table writer fmt_value) agree on it."""
+    for write in (fmt, fmt_value):
+        text = write(x)
+        assert len(text) <= 26, text
+        if abs(x) >= 1e15:
+            m = _POWER_WRITTEN.fullmatch(text)
+            assert m, text
+            back = Decimal(m.group(1)).scaleb(int(m.group(2).translate(_FROM_SUPERSCRIPT)))
+            assert abs(back - Decimal(x)) <= abs(Decimal(x)) * Decimal("5e-3")
+
+
+def test_power_of_ten_examples() -> None:
+    assert [fmt(x) for x in (1e200, 1.35e15, -2.5e18, 1.35e12, 999e12)] == [
+        "1 \u00d7 10\u00b2\u2070\u2070", "1.35 \u00d7 10\u00b9\u2075", "-2.5 \u00d7 10\u00b9\u2078",
+        "1,350,000,000,000", "999,000,000,000,000"]
+    assert fmt_value(1e200) == "1 \u00d7 10\u00b2\u2070\u2070" and fmt_value(999e12) == "999 T"

@@ -239,6 +239,16 @@ def test_sections_in_reading_order(sample_html: str) -> None:
     assert "block rules_used" not in sample_html and "placeholder" not in sample_html
 
 
+def test_card_details_are_written_for_people(sample: Report) -> None:
+    from iicheck.render.html import detail_value, render_html
+    assert [detail_value(v) for v in (15.594230378107946, 363.6363636363636, 36310045919.128235, 5, "a b", None)] == [
+        "15.59", "363.64", "36.31 B", "5", "a b", "None"]
+    f = next(f for f in sample.findings if f.kind == "contradiction")
+    odd = f.model_copy(update={"details": {"ratio": 363.6363636363636}})
+    html = render_html(sample.model_copy(update={"findings": tuple(odd if g is f else g for g in sample.findings)}))
+    assert "ratio 363.64 · fingerprint" in html and "363.636" not in html
+
+
 def test_scorecards_explain_the_score(sample_html: str) -> None:
     from iicheck.quality.score import formula_in_words
     section = sample_html[sample_html.index('<section id="sources"'):sample_html.index('<section id="claims"')]

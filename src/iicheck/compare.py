@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .intervals import describe, entirely_below, fmt, min_ratio, overlaps
+from .intervals import describe, entirely_below, fmt, min_ratio, overlaps, power_of_ten
 from .models import Claim, TimeWindow
 from .pairs import groups, sweep_pairs
 from .ruleset import Ruleset
@@ -143,17 +143,13 @@ def _yearly(ratio: float, span: float) -> float:
         return math.inf
 
 
-_SUPERSCRIPT = str.maketrans("0123456789-", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207b")
-
-
 def _num(x: float) -> str:
     """A factor for a person: 2.5, 19, 364, 12,500; from a million on in powers of ten
     (1.8 × 10¹³⁸), as a 140-digit number overflowed the report's layout."""
     if math.isinf(x):
         return "\u221e"
     if x >= 1e6:
-        mantissa, exponent = f"{x:.1e}".split("e")
-        return f"{mantissa.removesuffix('.0')} \u00d7 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+        return power_of_ten(x, 1)
     if x >= 100:
         return fmt(round(x))
     return f"{x:.2f}".rstrip("0").rstrip(".") if x < 10 else f"{x:.1f}".rstrip("0").rstrip(".")

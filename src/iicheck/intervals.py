@@ -97,11 +97,28 @@ def describe(v: ValueInterval) -> str:
     return f"{lo}{fmt(v.low)}, {fmt(v.high)}{hi}"
 
 
+_SUPERSCRIPT = str.maketrans("0123456789-", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207b")
+HUGE = 1e15
+"""From here on `fmt` writes powers of ten: digits grouped by commas stop being readable (and a
+figure such as 10^300, which extraction accepts, would be a 400-character number)."""
+
+
+def power_of_ten(x: float, decimals: int = 2) -> str:
+    """`x` as mantissa × 10 to the power, the mantissa with at most `decimals` decimals and no
+    trailing zeros: 1.35 × 10¹⁵, 1 × 10³⁰⁰, -2.5 × 10¹⁸."""
+    mantissa, exponent = f"{x:.{decimals}e}".split("e")
+    if "." in mantissa:
+        mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"{mantissa} \u00d7 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+
+
 def fmt(x: float) -> str:
     """A number as an editor writes it: 40,000,000; 1.35e12 as 1,350,000,000,000; 64.9; below
-    one, four significant digits (0.00012, not 0.0001)."""
+    one, four significant digits (0.00012, not 0.0001); from 10¹⁵ on as a power of ten."""
     if math.isinf(x):
         return "∞"
+    if abs(x) >= HUGE:
+        return power_of_ten(x)
     if x == int(x):
         return f"{int(x):,}"
     if abs(x) < 1:

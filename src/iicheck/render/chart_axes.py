@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..intervals import significant
+from ..intervals import HUGE, power_of_ten, significant
 
 LOG_THRESHOLD = 20.0  # a wider spread squeezes the small figures into the axis floor
 LOG_PAD = 10**0.2  # a fifth of a decade of room below and above
@@ -41,6 +41,8 @@ def fmt_value(value: float) -> str:
     """A figure as an editor writes it: 150, 1,000, 2.5 M, 1.35 T."""
     if not math.isfinite(value):
         return "∞"
+    if abs(value) >= HUGE:
+        return power_of_ten(value)
     for size, suffix in ((1e12, " T"), (1e9, " B"), (1e6, " M")):
         if abs(value) >= size:
             return f"{value / size:,.2f}".rstrip("0").rstrip(".") + suffix

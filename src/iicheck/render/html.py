@@ -323,8 +323,16 @@ def _environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
     env.filters.update(interval=interval, window=window, num=fmt_value, clip=clip, ordinal=ordinal,
-                       textdir=text_direction, setting=setting_value)
+                       textdir=text_direction, setting=setting_value, detail=detail_value)
     return env
+
+
+def detail_value(value: object) -> str:
+    """A finding's detail on its card: numbers as an editor writes them (15.59, not
+    15.594230378107946; 36.31 B); audit.json keeps the exact values."""
+    if isinstance(value, float):
+        return fmt_value(value)
+    return str(value)
 
 
 def setting_value(value: object) -> str:
