@@ -21,6 +21,7 @@ from iicheck.checks import (
 from iicheck.checks.corpus import Corpus
 from iicheck.engine import AuditOptions, audit, build_corpus
 from iicheck.models import Finding
+from iicheck.quality import score
 from iicheck.quality.score import source_quality
 from iicheck.ruleset import Ruleset
 from iicheck.sources import load_sources
@@ -241,24 +242,55 @@ def test_terminology_finds_what_each_variant_matcher_finds_sentence_by_sentence(
     assert found == expected
 
 
-def test_a_source_with_no_body_sentence_scores_zero(tmp_path: Path, rules: Ruleset) -> None:
-    """A page of nothing but furniture cannot be quoted: 0, not the 87.5 its five cheap
-    boilerplate findings would give; its findings are still counted."""
+def _scored(tmp_path: Path, texts: dict[str, str]) -> dict[str, tuple[float | None, str | None]]:
     folder = tmp_path / "s"
     folder.mkdir()
-    (folder / "menu.txt").write_text("Home | News | About us | Contact\nNav Search\n• Detail\nEditor: Wang Li\n"
-                                     "Source: China Daily\nCopyright © 2011 JIN SHI. All rights reserved.\n",
-                                     encoding="utf-8")
-    shutil.copy(SEEDS / next(p.name for p in SEEDS.glob("002*.txt")), folder)
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    shutil.copy(next(SEEDS.glob("002*.txt")), folder)  # a real source beside them
     report = audit(AuditOptions(sources=(folder,), rules=RULES)).report
-    menu = next(s for s in report.sources if s.id == "menu")
-    assert menu.quality_score == 0.0 and menu.quality_counts.get("boilerplate", 0) >= 4
-    assert next(s for s in report.sources if s.id != "menu").quality_score == 97.9  # unchanged
-    assert source_quality([], 0) == (0.0, {})
+    return {s.id: (s.quality_score, s.quality_note) for s in report.sources}
+
+
+def test_a_source_with_nothing_quotable_scores_zero(tmp_path: Path) -> None:
+    """A page of nothing but furniture cannot be quoted: 0 with the reason, not the 87.5 its five
+    cheap boilerplate findings gave. A fact sheet of bullet lines (headings, no body sentence),
+    a sentence with a short boilerplate tail, and the real source keep the formula's score."""
+    scored = _scored(tmp_path, {
+        "menu": "Home | News | About us | Contact\nNav Search\n• Detail\nEditor: Wang Li\n"
+                "Source: China Daily\nCopyright © 2011 JIN SHI. All rights reserved.\n",
+        "factsheet": "Industrial internet in figures\n• More than 150 platforms with influence\n"
+                     "• 40 million sets of connected equipment\n",
+        "tail": "Industrial internet\nChina has built more than 150 industrial internet platforms with industry "
+                "and regional influence, and the platforms connect more than 89 million sets of equipment "
+                "across the country in 2022, officials said at a briefing held in Beijing on Tuesday "
+                "(copyright 2024 Xinhua).\n"})
+    assert scored["menu"] == (0.0, score.NOTHING_QUOTABLE)
+    assert scored["factsheet"] == (100.0, None)
+    assert scored["tail"][0] is not None and scored["tail"][0] > 50 and scored["tail"][1] is None
+    assert scored[next(k for k in scored if k.startswith("002"))] == (97.9, None)
+
+
+def test_junk_coverage_is_the_union_of_flagged_parts() -> None:
+    assert not score.all_junk([(0, 100)], [])  # no junk: never "all junk"
+    assert score.all_junk([(0, 100)], [(0, 50)])  # exactly half
+    assert not score.all_junk([(0, 100)], [(0, 49)])
+    assert score.all_junk([(0, 100)], [(0, 30), (20, 40), (80, 100)])  # 40 + 20 = 60, overlap counted once
+    assert not score.all_junk([(0, 100)], [(0, 30), (0, 30), (10, 40)])  # 40: repeats add nothing
+    assert score.all_junk([], [(0, 5)])  # no body sentence, only junk
+    assert not score.all_junk([(0, 100), (100, 200)], [(0, 100)])
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=6), st.integers(0, 50),
+       st.integers(1, 50))
+def test_covered_counts_each_character_once(spans: list[tuple[int, int]], start: int, length: int) -> None:
+    end = start + length
+    junk = [(min(a, b), max(a, b)) for a, b in spans]
+    chars = {i for a, b in junk for i in range(a, b) if start <= i < end}
+    assert score._covered(start, end, junk) == len(chars)
 
 
 def test_the_score_legend_states_the_constants_in_use(monkeypatch: pytest.MonkeyPatch) -> None:
-    from iicheck.quality import score
     legend = score.formula_in_words()
     assert "anachronism 4; off_topic and enumeration_mismatch 3; artifact 2" in legend
     assert "2 points per body sentence (at least 10 sentences)" in legend

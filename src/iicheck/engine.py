@@ -25,7 +25,7 @@ from .explanations import Explanation, UnusedEntry, apply_explanations, read_exp
 from .locate import line_starts, locate
 from .models import SEVERITY_RANK, Claim, Evidence, Finding, Report, Sentence, Source, SourceInfo, Summary
 from .quality.exclusion import mark_excluded
-from .quality.score import quotable_sentences, source_quality
+from .quality.score import NOTHING_QUOTABLE, all_junk, junk_spans, source_quality
 from .reconcile import reconcile
 from .rules_used import rules_used
 from .summary import build_summary
@@ -186,12 +186,15 @@ def score_sources(corpus: Corpus, findings: Sequence[Finding]) -> tuple[SourceIn
     for f in findings:
         if f.kind in quality_kinds and f.evidence:
             by_source.setdefault(f.evidence[0].source, []).append(f)
+    compared = {c.source for c in corpus.claims if not c.excluded}
     scored = []
     for info in corpus.sources:
         own = by_source.get(info.id, [])
         body = corpus.bodies.get(info.id, ())
-        score, counts = source_quality(own, len(body), quotable_sentences(body, own))
-        scored.append(info.model_copy(update={"quality_score": score, "quality_counts": counts}))
+        empty = info.id not in compared and all_junk(body, junk_spans(own))
+        score, counts = source_quality(own, len(body), nothing_quotable=empty)
+        scored.append(info.model_copy(update={"quality_score": score, "quality_counts": counts,
+                                               "quality_note": NOTHING_QUOTABLE if empty else None}))
     return tuple(scored)
 
 

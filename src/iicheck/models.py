@@ -61,6 +61,8 @@ class SourceInfo(Frozen):
     published: TimeWindow
     publisher: str | None = None
     quality_counts: dict[str, int] = Field(default_factory=dict)
+    quality_note: str | None = Field(default=None, description="why the score is what it is, when the "
+                                                               "formula alone does not say (quality/score.py)")
     quality_score: float | None = Field(default=None, description="0-100, see quality/score.py")
     sha256: str
     title: str | None = None

@@ -22,10 +22,13 @@ one — at two points per sentence (never fewer than 10 sentences)::
 rounded to one decimal. So a 24-sentence source with one 5-times artifact and one
 terminology variant scores 100 - 100 * 6.5 / 48 = 86.5.
 
-A source without a single quotable sentence scores 0, whatever its findings: every line a
-heading or a body sentence at least half covered by a boilerplate or off_topic span (the
-spans that keep their figures out of the checks), or no text at all. Nothing in it can be
-quoted; its boilerplate findings alone would cost little (a six-line menu page scored 87.5).
+A source whose body text is all junk scores 0, whatever its findings (`NOTHING_QUOTABLE`
+says why on its scorecard): every body sentence at least half covered by boilerplate or
+off_topic spans (the spans that keep figures out of the checks: the flagged part of a
+sentence, not the whole sentence), at least one such span, and no figure left to compare. A
+six-line menu page scored 87.5 on its five cheap boilerplate findings. A bullet-point fact
+sheet (its lines are headings, not body sentences) or a text with one good sentence keeps the
+formula's score.
 """
 
 from __future__ import annotations
@@ -58,8 +61,8 @@ def formula_in_words() -> str:
             f"about the source costs points by kind ({costs}; any other kind by severity: {others}); "
             f"each further occurrence adds half that cost (at most {MAX_REPEATS} occurrences count). The costs are set against "
             f"{POINTS_PER_SENTENCE:g} points per body sentence (at least {MIN_SENTENCES} sentences), so a "
-            "long text with one stray token is cleaner than a short one. A source with no quotable "
-            "sentence (only headings, menus and footers) scores 0.")
+            "long text with one stray token is cleaner than a short one. A source whose body text is all "
+            "boilerplate or off-topic and that states no figure left to compare scores 0.")
 
 
 def finding_cost(finding: Finding) -> float:
@@ -70,22 +73,37 @@ def finding_cost(finding: Finding) -> float:
     return weight * (1 + 0.5 * (min(n, MAX_REPEATS) - 1))
 
 
-def quotable_sentences(body: Sequence[tuple[int, int]], findings: Iterable[Finding]) -> int:
-    """How many of the body sentences (their spans) are not at least half covered by one
-    boilerplate or off_topic span among `findings`."""
-    spans = [e.span for f in findings if f.kind in EXCLUDING_KINDS for e in f.evidence]
-    return sum(not any(2 * (min(end, e) - max(start, s)) >= end - start for s, e in spans)
-               for start, end in body)
+NOTHING_QUOTABLE = ("nothing quotable: every body sentence is boilerplate or off-topic, and no "
+                    "figure is left to compare")
+
+
+def junk_spans(findings: Iterable[Finding]) -> list[tuple[int, int]]:
+    """The boilerplate and off_topic spans among `findings` (each evidence's flagged part)."""
+    return [e.figure_span or e.span for f in findings if f.kind in EXCLUDING_KINDS for e in f.evidence]
+
+
+def all_junk(body: Sequence[tuple[int, int]], junk: Sequence[tuple[int, int]]) -> bool:
+    """Whether there is junk and every body sentence (its span) is at least half covered by it
+    (the union of the junk spans: two flags of 40% each cover 80%)."""
+    return bool(junk) and all(2 * _covered(start, end, junk) >= end - start for start, end in body)
+
+
+def _covered(start: int, end: int, spans: Sequence[tuple[int, int]]) -> int:
+    covered, reach = 0, start
+    for s, e in sorted((max(s, start), min(e, end)) for s, e in spans if s < end and start < e):
+        if e > reach:
+            covered += e - max(s, reach)
+            reach = e
+    return covered
 
 
 def source_quality(findings_for_source: Iterable[Finding], n_sentences: int,
-                   quotable: int | None = None) -> tuple[float, dict[str, int]]:
-    """(score 0-100, number of findings by kind) for one source's findings; `n_sentences`
-    its body sentences, `quotable` how many of them are quotable (`quotable_sentences`; by
-    default all)."""
+                   nothing_quotable: bool = False) -> tuple[float, dict[str, int]]:
+    """(score 0-100, number of findings by kind) for one source's findings and its number of
+    body sentences; 0 when `nothing_quotable` (see the module docstring)."""
     findings = list(findings_for_source)
     counts = dict(sorted(Counter(f.kind for f in findings).items()))
-    if n_sentences <= 0 or quotable == 0:
+    if nothing_quotable:
         return 0.0, counts
     penalty = sum(finding_cost(f) for f in findings)
     budget = POINTS_PER_SENTENCE * max(n_sentences, MIN_SENTENCES)
