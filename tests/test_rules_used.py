@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -101,3 +103,13 @@ def test_section_7_shows_every_check_metric_and_setting(seeds_html: str, rules: 
 def test_setting_values_as_shown() -> None:
     assert [setting_value(v) for v in (True, False, 0.9, 1096, "last_significant_digit", ("a", "b"), ())] == [
         "yes", "no", "0.9", "1,096", "last_significant_digit", "a, b", "none"]
+
+
+def test_the_same_under_python_minus_OO(rules: Ruleset) -> None:
+    """-OO drops docstrings, from which each check's summary comes: the report must not change."""
+    code = ("import sys; from pathlib import Path; from iicheck.ruleset import load_ruleset; "
+            "from iicheck.rules_used import rules_used; "
+            "sys.stdout.write(rules_used(load_ruleset(Path(sys.argv[1]))).model_dump_json())")
+    out = subprocess.run([sys.executable, "-OO", "-c", code, str(RULES)], capture_output=True, text=True, check=True,
+                         cwd=RULES.parent).stdout
+    assert out == rules_used(rules).model_dump_json()
