@@ -20,3 +20,23 @@ def test_a_yen_sign_amount_counts_yuan_only_where_the_rules_list_the_sign(rules:
     yen = _claim(_claims("The added value of the core industry reached ¥1.35 trillion yen in 2023.",
                          _day("2024-03-01"), rules), "¥1.35 trillion")
     assert (yen.unit, yen.metric) == ("yen", None)
+
+
+def test_as_high_as_is_at_most_and_could_be_an_estimate(rules: Ruleset) -> None:
+    """h08: "could be as high as 2,000" was an exact, achieved 2,000."""
+    claims = _claims("The figure could be as high as 2,000, one researcher said, though official data "
+                     "show 1,500.", _day("2021-06-30"), rules)
+    high = _claim(claims, "2,000")
+    assert (high.figure, high.value.qualifier, high.value.low, high.value.high, high.modality) == (
+        "as high as 2,000", "up_to", 0, 2000, "estimate")
+    # the other clause states what official data show: achieved, despite the sentence's estimate cue
+    official = _claim(claims, "1,500")
+    assert (official.value.qualifier, official.modality) == ("exact", "achieved")
+
+
+def test_an_achieved_cue_in_its_own_clause_makes_a_figure_achieved(rules: Ruleset) -> None:
+    """A met target in one clause is achieved even when another clause holds a target cue
+    (the sentence's "will" made 100 a target)."""
+    claims = _claims("China has met its target of 100 industrial internet platforms, and 200 platforms "
+                     "will be built by 2025.", _day("2021-06-30"), rules)
+    assert [(c.figure, c.modality) for c in claims] == [("100", "achieved"), ("200", "target")]

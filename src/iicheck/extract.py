@@ -14,8 +14,9 @@ A mention is everything the text says about one number, before any metric is dec
   sentence (a target word inside an achieved cue, "has met its target", is no cue) and the
   time governing it (a deadline or a future time: target). In a sentence whose figures lie
   in different clauses (a , ; or : between two of them) the figure's own clause decides
-  first: its cues, else a time in it that is not later than the publication ("and 120 had
-  been completed by June 2021", "up from 10 in 2020": achieved).
+  first: its cues (an achieved cue, "official data show", makes it achieved), else a time in
+  it that is not later than the publication ("and 120 had been completed by June 2021",
+  "up from 10 in 2020": achieved).
 """
 
 from __future__ import annotations
@@ -349,11 +350,15 @@ def _several_clauses(text: str, numbers: Sequence[NumberMatch]) -> bool:
 def _clause_modality(text: str, bounds: tuple[int, int], time: TimeExpression | None,
                      pub: TimeWindow, rules: Ruleset) -> str | None:
     """What a figure's own clause (`bounds` in `text`) says of its modality: that of its cues,
-    else "achieved" when the time dating it lies in it and is not later than the publication
+    else "achieved" when it holds an achieved cue ("though official data show 1,500", "has met
+    its target of 100") or the time dating it lies in it and is not later than the publication
     ("and 120 had been completed by June 2021"); None when it says nothing."""
-    cues = _cues(text[bounds[0]:bounds[1]], rules)
+    clause = text[bounds[0]:bounds[1]]
+    cues = _cues(clause, rules)
     if any(cues):
         return _modality(cues, None)
+    if _cue_patterns(rules)[2].search(clause):
+        return "achieved"
     if time is not None and bounds[0] <= time.start and time.end <= bounds[1] \
             and time.role not in ("deadline", "future") and time.window.end is not None \
             and pub.end is not None and time.window.end <= pub.end:
