@@ -3,6 +3,10 @@ publication days are the probe's, with variants that must keep their old reading
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from iicheck.ruleset import Ruleset
 from tests.test_time_probe import _claim, _claims, _day
 
@@ -40,3 +44,33 @@ def test_an_achieved_cue_in_its_own_clause_makes_a_figure_achieved(rules: Rulese
     claims = _claims("China has met its target of 100 industrial internet platforms, and 200 platforms "
                      "will be built by 2025.", _day("2021-06-30"), rules)
     assert [(c.figure, c.modality) for c in claims] == [("100", "achieved"), ("200", "target")]
+
+
+def test_well_over_is_clearly_more_with_a_wider_high_end(rules: Ruleset) -> None:
+    """q17: "Well over 100" was (100, 110), as "over 100" is: it claimed the count below 110."""
+    claim = _claim(_claims("Well over 100 industrial internet platforms were in operation in 2020.",
+                           _day("2021-06-30"), rules), "100")
+    v = claim.value
+    assert (claim.figure, v.qualifier, v.low, v.high, v.low_inclusive, v.high_inclusive) == (
+        "Well over 100", "more_than", 100, 200, False, False)
+    assert claim.metric == "ii_platforms"
+    plain = _claim(_claims("Over 100 industrial internet platforms were in operation in 2020.",
+                           _day("2021-06-30"), rules), "100").value
+    assert (plain.low, plain.high) == (100, 110)
+
+
+def test_high_factor_is_refused_for_kinds_without_a_lower_bound(tmp_path: Path) -> None:
+    import shutil
+    from iicheck.errors import IicheckError
+    from iicheck.ruleset import load_ruleset
+    from tests.conftest import RULES
+    shutil.copytree(RULES, tmp_path / "rules")
+    path = tmp_path / "rules" / "qualifiers.yaml"
+    path.write_text(path.read_text().replace("  - kind: nearly\n", "  - kind: nearly\n    high_factor: 2\n"))
+    with pytest.raises(IicheckError, match="high_factor applies only"):
+        load_ruleset(tmp_path / "rules")
+    # one phrase for more_than with and without a high_factor is refused too
+    path.write_text((RULES / "qualifiers.yaml").read_text().replace(
+        "phrases: [well over,", "phrases: [over, well over,"))
+    with pytest.raises(IicheckError, match="more_than and more_than \\(high_factor 2\\)"):
+        load_ruleset(tmp_path / "rules")

@@ -82,6 +82,7 @@ class Mention:
     clause: str
     time: TimeExpression | None
     modality: str
+    high_factor: float | None = None  # that of the qualifier rule ("well over": 2.0)
 
     @property
     def figure(self) -> str:
@@ -89,14 +90,14 @@ class Mention:
 
 
 @lru_cache(maxsize=32)
-def _qualifier_patterns(rules: Ruleset) -> tuple[Twin, Twin, dict[str, str]]:
-    kinds: dict[str, str] = {}
+def _qualifier_patterns(rules: Ruleset) -> tuple[Twin, Twin, dict[str, tuple[str, float | None]]]:
+    kinds: dict[str, tuple[str, float | None]] = {}
     before: list[str] = []
     after: list[str] = []
     for rule in rules.qualifiers.qualifiers:
         for phrase in rule.phrases:
             key = f"{rule.position}:{' '.join(phrase.lower().split())}"
-            kinds.setdefault(key, rule.kind)
+            kinds.setdefault(key, (rule.kind, rule.high_factor))
             (before if rule.position == "before" else after).append(phrase)
     pb = phrase_regex(before).pattern
     pa = phrase_regex(after).pattern
@@ -209,20 +210,25 @@ def _may_follow_qualifier(text: str, start: int, rules: Ruleset) -> bool:
     return text[max(0, i - longest):i].lower().endswith(ends)
 
 
-def _qualifier(text: str, n: NumberMatch, rules: Ruleset) -> tuple[str, int, int]:
+_EXACT: tuple[str, float | None] = ("exact", None)
+
+
+def _qualifier(text: str, n: NumberMatch, rules: Ruleset) -> tuple[str, float | None, int, int]:
+    """The qualifier kind of the figure `n`, its rule's high_factor, and the figure's span
+    with the qualifier phrase."""
     before, after, kinds = _qualifier_patterns(rules)
-    start, end, kind = n.start, n.end, "exact"
+    start, end, (kind, factor) = n.start, n.end, _EXACT
     m = None
     if _may_follow_qualifier(text, n.start, rules):
         m = before.pick(text).search(text, max(0, n.start - 40), n.start)
     if m:
         phrase = " ".join(_ARTICLE_AT_END.sub("", m.group(0).strip()).lower().split())
-        kind, start = kinds.get(f"before:{phrase}", "exact"), m.start()
+        (kind, factor), start = kinds.get(f"before:{phrase}", _EXACT), m.start()
     a = after.pick(text).match(text, n.end)
     if a and kind == "exact":
         phrase = " ".join(a.group(0).lower().split())
-        kind, end = kinds.get(f"after:{phrase}", "exact"), a.end()
-    return kind, start, end
+        (kind, factor), end = kinds.get(f"after:{phrase}", _EXACT), a.end()
+    return kind, factor, start, end
 
 
 def _unit(text: str, n: NumberMatch, units: frozenset[str]) -> tuple[str | None, str | None]:
@@ -384,7 +390,7 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
     # with figures in different clauses, a figure's own clause decides first (see the docstring)
     by_clause = any(cues) and _several_clauses(text, numbers)
     for n in numbers:
-        qualifier, start, end = _qualifier(text, n, rules)
+        qualifier, factor, start, end = _qualifier(text, n, rules)
         unit, unit_lemma = _unit(text, n, units)
         c_start, c_end = clause_bounds(text, n, numbers)
         if unit is None:
@@ -392,5 +398,5 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
         time = _governing_time(text, exprs, n, c_end)
         modality = _clause_modality(text, (c_start, c_end), time, pub, rules) if by_clause else None
         mentions.append(Mention(sentence, n, start, end, qualifier, unit, unit_lemma,
-                                text[c_start:c_end], time, modality or _modality(cues, time)))
+                                text[c_start:c_end], time, modality or _modality(cues, time), factor))
     return mentions
