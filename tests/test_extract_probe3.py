@@ -74,3 +74,17 @@ def test_high_factor_is_refused_for_kinds_without_a_lower_bound(tmp_path: Path) 
         "phrases: [well over,", "phrases: [over, well over,"))
     with pytest.raises(IicheckError, match="more_than and more_than \\(high_factor 2\\)"):
         load_ruleset(tmp_path / "rules")
+
+
+def test_a_figure_its_clause_calls_false_is_excluded_as_denied(rules: Ruleset) -> None:
+    """h02: the denied 500 was an achieved count of industrial internet platforms."""
+    claim = _claim(_claims("Reports that 500 industrial internet platforms had been built in 2020 were "
+                           "inaccurate, the ministry said.", _day("2021-06-30"), rules), "500")
+    assert (claim.metric, claim.excluded) == ("ii_platforms", "denied")
+    # the denial is in another clause: the figure the ministry gives stands
+    claims = _claims("The ministry denied the report, saying 300 industrial internet platforms had been "
+                     "built in 2020.", _day("2021-06-30"), rules)
+    assert _claim(claims, "300").excluded is None
+    claims = _claims("The ministry denied that 500 industrial internet platforms had been built in 2020.",
+                     _day("2021-06-30"), rules)
+    assert _claim(claims, "500").excluded == "denied"

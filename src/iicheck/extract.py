@@ -17,6 +17,8 @@ A mention is everything the text says about one number, before any metric is dec
   first: its cues (an achieved cue, "official data show", makes it achieved), else a time in
   it that is not later than the publication ("and 120 had been completed by June 2021",
   "up from 10 in 2020": achieved).
+- whether it is denied: a denial cue of rules/extraction.yaml in its clause ("Reports that 500
+  platforms had been built were inaccurate"); its claim is then marked excluded ("denied").
 """
 
 from __future__ import annotations
@@ -83,6 +85,7 @@ class Mention:
     time: TimeExpression | None
     modality: str
     high_factor: float | None = None  # that of the qualifier rule ("well over": 2.0)
+    denied: bool = False  # a denial cue in its clause: "reports that 500 ... were inaccurate"
 
     @property
     def figure(self) -> str:
@@ -160,6 +163,12 @@ class Phrases:
 def _cue_patterns(rules: Ruleset) -> tuple[Phrases, Phrases, Phrases]:
     x = rules.extraction
     return Phrases.of(x.target_cues), Phrases.of(x.estimate_cues), Phrases.of(x.achieved_cues)
+
+
+@lru_cache(maxsize=32)
+def _denial_cues(rules: Ruleset) -> Phrases | None:
+    cues = rules.extraction.denial_cues
+    return Phrases.of(cues) if cues else None
 
 
 def _cues(text: str, rules: Ruleset, fold: str | None = None) -> tuple[bool, bool]:
@@ -386,7 +395,10 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
     if not numbers:
         return mentions
     units = _unit_words(rules)
-    cues = _cues(text, rules, folded(text))
+    fold = folded(text)
+    cues = _cues(text, rules, fold)
+    denial = _denial_cues(rules)
+    denials = denial is not None and denial.search(text, fold)  # only then look in each clause
     # with figures in different clauses, a figure's own clause decides first (see the docstring)
     by_clause = any(cues) and _several_clauses(text, numbers)
     for n in numbers:
@@ -397,6 +409,8 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
             unit, unit_lemma = _unit_before(text, (start, n.start), c_start, units)
         time = _governing_time(text, exprs, n, c_end)
         modality = _clause_modality(text, (c_start, c_end), time, pub, rules) if by_clause else None
-        mentions.append(Mention(sentence, n, start, end, qualifier, unit, unit_lemma,
-                                text[c_start:c_end], time, modality or _modality(cues, time), factor))
+        clause = text[c_start:c_end]
+        denied = denials and denial is not None and denial.search(clause, folded(clause))
+        mentions.append(Mention(sentence, n, start, end, qualifier, unit, unit_lemma, clause, time,
+                                modality or _modality(cues, time), factor, bool(denied)))
     return mentions

@@ -197,9 +197,14 @@ class ExtractionFile(Strict):
     time: TimeSettings = TimeSettings()
     target_cues: list[str] = []
     estimate_cues: list[str] = []
-    achieved_cues: list[str] = Field(default=[], description="phrases stating a target met: a "
-                                     "target cue inside one is no cue")
+    achieved_cues: list[str] = Field(default=[], description="phrases stating a figure reached or "
+                                     "measured: a target cue inside one is no cue; in its own clause, "
+                                     "the figure is achieved")
     not_figure_before: list[str] = Field(default=[], description="words after which a number is a name")
+    denial_cues: list[str] = Field(default=[], description="phrases that call a figure in their clause "
+                                   "false: it is kept, marked excluded (denied), and not compared")
+
+    _check_denial = field_validator("denial_cues")(_non_empty_phrases)
 
 
 class Terminology(Strict):
