@@ -42,9 +42,9 @@ time_texts = _texts((
     "in", "In", "by", "By", "by the end of", "at the end of", "the end of", "as of", "since",
     "during", "until", "before", "end of", "the year", "year", "years", "Year", "YEARS", "from",
     "between", "From", "and", "to", "through", "the", "next", "following", "coming", "past",
-    "last", "more than", "nearly", "over", "within", "for", "early", "mid", "late", "2019",
+    "last", "more than", "nearly", "over", "Over", "within", "for", "early", "mid", "late", "2019",
     "2024", "1999", "1850", "2150", "12", "3", "0", "2021-02-23", "2021-2023", "2019–2020", "%",
-    "ago", "old", "'", "’", ".", ",",
+    "ago", "old", "'", "’", ".", ",", ";", "its", "survey", "Census", "reports", "study",
     # parts of a year, relative years, plan periods
     "first", "second", "half", "quarter", "quarters", "months", "of", "Q3", "h1", "Q5", "end-",
     "this", "This", "a", "-on-", "14th", "3rd", "Five-Year", "Plan", "period", "–",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from iicheck.models import Claim
 from iicheck.ruleset import Ruleset
 from tests.test_time_probe import _claim, _claims, _day
 
@@ -88,3 +89,34 @@ def test_a_figure_its_clause_calls_false_is_excluded_as_denied(rules: Ruleset) -
     claims = _claims("The ministry denied that 500 industrial internet platforms had been built in 2020.",
                      _day("2021-06-30"), rules)
     assert _claim(claims, "500").excluded == "denied"
+
+
+def _years(claim: Claim) -> tuple[str, str]:
+    return str(claim.time.start), str(claim.time.end)
+
+
+def test_over_a_year_at_a_clauses_start_dates_the_figure(rules: Ruleset) -> None:
+    """x06: "Over 2020," was no time, so 80 got the publication window."""
+    claim = _claim(_claims("Over 2020, the number of industrial internet platforms grew to 80 platforms.",
+                           _day("2021-06-30"), rules), "80")
+    assert _years(claim) == ("2020-01-01", "2020-12-31") and claim.time.basis == "explicit"
+    # after a verb it is a count, not a time
+    claims = _claims("The number of platforms rose to over 2000, officials said.", _day("2021-06-30"), rules)
+    assert [(c.figure, c.value.qualifier) for c in claims] == [("over 2000", "more_than")]
+    assert claims[0].time.basis == "metadata"
+
+
+def test_the_year_of_a_survey_dates_what_it_measured(rules: Ruleset) -> None:
+    """x10: "according to a 2019 survey" was ignored (the publication window dated 40 million)."""
+    claim = _claim(_claims("China had 40 million sets of connected industrial equipment, according to a "
+                           "2019 survey.", _day("2021-06-30"), rules), "40 million")
+    assert _years(claim) == ("2019-01-01", "2019-12-31")
+    assert (claim.metric, claim.modality) == ("connected_equipment", "achieved")
+    # a target a report states is due after the publication, not in the report's year
+    target = _claim(_claims("According to the 2021 report, 100 industrial internet platforms will be built.",
+                            _day("2021-06-30"), rules), "100")
+    assert target.modality == "target" and _years(target) == ("2021-06-30", "2024-06-30")
+    # a year with no survey noun after it stays what it was
+    plain = _claim(_claims("China had 40 million sets of connected industrial equipment, according to a "
+                           "2019 plan.", _day("2021-06-30"), rules), "40 million")
+    assert plain.time.basis == "metadata"

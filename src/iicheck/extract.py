@@ -9,7 +9,8 @@ A mention is everything the text says about one number, before any metric is dec
 - the time expression that governs it: one that closely follows it in its clause ("130,000
   base stations in 2019": at most a few words after it, before any clause mark or other
   figure), else the nearest one before it in its sentence, else the nearest after it
-  (durations such as "the past four years" do not date a count),
+  (durations such as "the past four years" do not date a count; the year of a survey or
+  report, "according to a 2019 survey", dates a figure that is not a target),
 - its modality: estimate, target or achieved, from the cues of rules/extraction.yaml in its
   sentence (a target word inside an achieved cue, "has met its target", is no cue) and the
   time governing it (a deadline or a future time: target). In a sentence whose figures lie
@@ -42,7 +43,7 @@ _STOP = frozenset(
 _NOT_PLURAL = frozenset("its has was is this plus as us thus various previous always perhaps "
                         "whereas besides less unless across towards afterwards".split())
 _CURRENCY_WORDS = ("yuan", "dollar", "euro", "pound", "rmb", "usd", "cny", "rupee", "yen", "won")
-_ANCHORING_ROLES = ("point", "range", "since", "deadline", "future")
+_ANCHORING_ROLES = ("point", "range", "since", "deadline", "future", "source")
 _CLAUSE_MARK = re.compile(r"[,;:]")
 _CLOSE_WORDS = 6  # a time expression this many words after a figure, in its clause, dates it
 _NEXT_WORD = Twin.of(r"\s+([A-Za-z]+(?:-old)?)\b")
@@ -409,8 +410,11 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
             unit, unit_lemma = _unit_before(text, (start, n.start), c_start, units)
         time = _governing_time(text, exprs, n, c_end)
         modality = _clause_modality(text, (c_start, c_end), time, pub, rules) if by_clause else None
+        modality = modality or _modality(cues, time)
+        if time is not None and time.role == "source" and modality == "target":
+            time = None  # "according to a 2021 report, 100 will be built": due after publication
         clause = text[c_start:c_end]
         denied = denials and denial is not None and denial.search(clause, folded(clause))
         mentions.append(Mention(sentence, n, start, end, qualifier, unit, unit_lemma, clause, time,
-                                modality or _modality(cues, time), factor, bool(denied)))
+                                modality, factor, bool(denied)))
     return mentions
