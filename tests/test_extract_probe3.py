@@ -120,3 +120,34 @@ def test_the_year_of_a_survey_dates_what_it_measured(rules: Ruleset) -> None:
     plain = _claim(_claims("China had 40 million sets of connected industrial equipment, according to a "
                            "2019 plan.", _day("2021-06-30"), rules), "40 million")
     assert plain.time.basis == "metadata"
+
+
+def test_from_x_to_y_after_a_verb_of_change_is_two_levels_not_a_range(rules: Ruleset) -> None:
+    """r03: "grew from 10 to 15" was the range [10, 15]."""
+    claims = _claims("The number of cross-industry platforms grew from 10 to 15 in 2020.", _day("2021-06-30"), rules)
+    assert [(c.figure, c.value.qualifier, c.value.low, c.value.high) for c in claims] == [
+        ("10", "exact", 10, 10), ("15", "exact", 15, 15)]
+    # the first level takes the second's scale and unit noun, as a range's low end would
+    claims = _claims("In 2023 the added value of the core industry rose from 1.2 to 1.5 trillion yuan.",
+                     _day("2024-03-01"), rules)
+    assert [(c.figure, c.value.low, c.unit, c.metric) for c in claims] == [
+        ("1.2", 1.2e12, "yuan", "core_industry_value_added"),
+        ("1.5 trillion", 1.5e12, "yuan", "core_industry_value_added")]
+    # ranges stay ranges: no verb of change before "from"
+    for text in ("The share of firms ranged from 10 to 15 per cent in 2020.",
+                 "The platforms connected from 40 to 60 million sets of equipment in 2020."):
+        (claim,) = _claims(text, _day("2021-06-30"), rules)
+        assert claim.value.qualifier == "range", text
+
+
+def test_to_y_shares_the_subject_of_from_x(rules: Ruleset) -> None:
+    """x02: the cue "with influence" before "from 50" is the subject of both levels; "more than
+    150" was counted as all platforms."""
+    claims = _claims("Industrial internet platforms with influence rose from 50 platforms in 2019 to more "
+                     "than 150 platforms in 2021.", _day("2022-03-01"), rules)
+    assert [(c.figure, c.metric, c.definition) for c in claims] == [
+        ("50", "ii_platforms", "influential"), ("more than 150", "ii_platforms", "influential")]
+    # no "from": the second figure's clause is its own
+    claims = _claims("Industrial internet platforms with influence rose to 50 platforms in 2019 and 150 "
+                     "industrial internet platforms were built in 2021.", _day("2022-03-01"), rules)
+    assert [(c.figure, c.definition) for c in claims] == [("50", "influential"), ("150", "all")]

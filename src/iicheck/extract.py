@@ -24,13 +24,14 @@ A mention is everything the text says about one number, before any metric is dec
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .models import Sentence
-from .numbers import NumberMatch, Twin, find_numbers, has_case_trap
+from .numbers import NumberMatch, Twin, find_numbers, has_case_trap, lowered
 from .ruleset import Ruleset, phrase_regex
 from .timeexpr import TimeExpression, find_time_expressions
 from .models import TimeWindow
@@ -382,6 +383,31 @@ def _clause_modality(text: str, bounds: tuple[int, int], time: TimeExpression | 
     return None
 
 
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_TO_BETWEEN = re.compile(r"[^,;:.()]{0,40}?\bto\s+$", re.IGNORECASE)
+
+
+def _from_to(text: str, mentions: list[Mention], starts: list[int]) -> list[Mention]:
+    """"from X ... to Y" (no clause mark between): one statement of two levels, "rose from 50
+    platforms in 2019 to more than 150 platforms in 2021". Y's clause starts where X's does
+    (`starts`: each mention's clause start), so a definition cue or subject before X
+    ("platforms with influence rose from ...") is in it, and a figure with no unit noun takes
+    the other's ("grew from 10 to 15 platforms")."""
+    out = list(mentions)
+    for i in range(1, len(out)):
+        x, y = out[i - 1], out[i]
+        if not (_FROM_BEFORE.search(text, max(0, x.start - 8), x.start)
+                and _TO_BETWEEN.fullmatch(text, x.end, y.start)):
+            continue
+        y_end = starts[i] + len(y.clause)
+        if y.unit is None and x.unit is not None:
+            y = dataclasses.replace(y, unit=x.unit, unit_lemma=x.unit_lemma)
+        out[i] = dataclasses.replace(y, clause=text[starts[i - 1]:y_end])
+        if x.unit is None and y.unit is not None:
+            out[i - 1] = dataclasses.replace(x, unit=y.unit, unit_lemma=y.unit_lemma)
+    return out
+
+
 def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
                      exprs: Sequence[TimeExpression] | None = None) -> list[Mention]:
     """Every figure in one sentence, with what the sentence says about it.
@@ -393,6 +419,7 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
     numbers = find_numbers(text, tuple(rules.extraction.not_figure_before),
                            masked=[(e.start, e.end) for e in exprs])
     mentions: list[Mention] = []
+    starts: list[int] = []  # each mention's clause start
     if not numbers:
         return mentions
     units = _unit_words(rules)
@@ -417,4 +444,7 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
         denied = denials and denial is not None and denial.search(clause, folded(clause))
         mentions.append(Mention(sentence, n, start, end, qualifier, unit, unit_lemma, clause, time,
                                 modality, factor, bool(denied)))
+        starts.append(c_start)
+    if len(mentions) > 1 and "from" in lowered(text):
+        return _from_to(text, mentions, starts)
     return mentions
