@@ -151,3 +151,24 @@ def test_to_y_shares_the_subject_of_from_x(rules: Ruleset) -> None:
     claims = _claims("Industrial internet platforms with influence rose to 50 platforms in 2019 and 150 "
                      "industrial internet platforms were built in 2021.", _day("2022-03-01"), rules)
     assert [(c.figure, c.definition) for c in claims] == [("50", "influential"), ("150", "all")]
+
+
+def _values(text: str, rules: Ruleset) -> list[tuple[str, float, float, bool, bool]]:
+    return [(c.figure, c.value.low, c.value.high, c.value.low_inclusive, c.value.high_inclusive)
+            for c in _claims(text, _day("2021-06-30"), rules)]
+
+
+def test_a_fall_is_recorded_as_a_fall(rules: Ruleset) -> None:
+    """p06, p09: "declined 2.2 per cent" and "down 0.1 point" were +2.2 and +0.1."""
+    assert _values("Manufacturing investment declined 2.2 per cent in 2020.", rules) == [
+        ("2.2 per cent", -2.2, -2.2, True, True)]
+    assert _values("The PMI stood at 51.0 in May 2021, down 0.1 point from April.", rules) == [
+        ("51.0", 51, 51, True, True), ("0.1", -0.1, -0.1, True, True)]
+    # a qualified fall is mirrored with its open ends: more than 2 down is below -2
+    assert _values("Exports fell by more than 2% in 2020.", rules) == [("more than 2%", -3, -2, False, False)]
+    # levels after "to" or "from" are no falls; nor is a count after "shut down"; a figure
+    # already written negative stays as written
+    assert _values("The PMI fell to 49.5 in May 2021, down from 51.0 in April.", rules) == [
+        ("49.5", 49.5, 49.5, True, True), ("51.0", 51, 51, True, True)]
+    assert _values("The city shut down 30 plants in 2020.", rules) == [("30", 30, 30, True, True)]
+    assert _values("Output declined -1.3% in 2020.", rules) == [("-1.3%", -1.3, -1.3, True, True)]

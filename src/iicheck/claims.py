@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .extract import Mention, extract_mentions
-from .intervals import make_interval
+from .intervals import make_interval, negated
 from .mapping import map_mention
 from .models import Claim, Sentence, Source, TimeWindow, ValueInterval
 from .numbers import NumberMatch
@@ -95,6 +95,8 @@ def _claim(source: Source, mention: Mention, metric: str | None, definition: str
     s = mention.sentence
     n = mention.number
     value = interval(n, mention.qualifier, rules, mention.high_factor)
+    if mention.fall and n.value > 0:  # "declined 2.2 per cent": the change -2.2%
+        value = negated(value)
     start, end = s.start + mention.start, s.start + mention.end
     return Claim(
         id=f"{source.id}:{start}-{end}", source=source.id, sentence=s.text,

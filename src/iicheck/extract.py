@@ -18,6 +18,9 @@ A mention is everything the text says about one number, before any metric is dec
   first: its cues (an achieved cue, "official data show", makes it achieved), else a time in
   it that is not later than the publication ("and 120 had been completed by June 2021",
   "up from 10 in 2020": achieved).
+- whether it is a fall: a fall cue of rules/extraction.yaml right before it ("declined 2.2
+  per cent", "fell by more than 3%", ", down 0.1 point"); its claim's interval is then
+  mirrored below zero,
 - whether it is denied: a denial cue of rules/extraction.yaml in its clause ("Reports that 500
   platforms had been built were inaccurate"); its claim is then marked excluded ("denied").
 """
@@ -88,6 +91,7 @@ class Mention:
     modality: str
     high_factor: float | None = None  # that of the qualifier rule ("well over": 2.0)
     denied: bool = False  # a denial cue in its clause: "reports that 500 ... were inaccurate"
+    fall: bool = False  # right after a fall cue: "declined 2.2 per cent" is the change -2.2%
 
     @property
     def figure(self) -> str:
@@ -165,6 +169,24 @@ class Phrases:
 def _cue_patterns(rules: Ruleset) -> tuple[Phrases, Phrases, Phrases]:
     x = rules.extraction
     return Phrases.of(x.target_cues), Phrases.of(x.estimate_cues), Phrases.of(x.achieved_cues)
+
+
+@lru_cache(maxsize=32)
+def _fall_cue(rules: Ruleset) -> tuple[Twin, Phrases] | None:
+    """A fall cue (and "by") ending where a figure starts, and the cues for a sentence's
+    prefilter. A cue starting with punctuation (", down") may follow a word character ("in
+    May 2021, down 0.1 point"), which phrase_regex's whole-word match refuses."""
+    cues = rules.extraction.fall_cues
+    if not cues:
+        return None
+    words = [c for c in cues if c.strip()[:1].isalnum()]
+    marks = sorted({" ".join(c.lower().split()) for c in cues if not c.strip()[:1].isalnum()},
+                   key=lambda c: (-len(c), c))
+    either = [phrase_regex(words).pattern] if words else []
+    either += [re.escape(c).replace(r"\ ", r"\s+") + r"(?![\w])" for c in marks]
+    anywhere = "|".join(either)
+    return (Twin.of(rf"(?:{anywhere})(?:\s+by)?\s+$", re.IGNORECASE),
+            Phrases(Twin.of(anywhere, re.IGNORECASE), Phrases.of(cues).keys))
 
 
 @lru_cache(maxsize=32)
@@ -427,6 +449,8 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
     cues = _cues(text, rules, fold)
     denial = _denial_cues(rules)
     denials = denial is not None and denial.search(text, fold)  # only then look in each clause
+    fall_cue = _fall_cue(rules)
+    falls = fall_cue[0].pick(text) if fall_cue is not None and fall_cue[1].search(text, fold) else None
     # with figures in different clauses, a figure's own clause decides first (see the docstring)
     by_clause = any(cues) and _several_clauses(text, numbers)
     for n in numbers:
@@ -442,8 +466,9 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
             time = None  # "according to a 2021 report, 100 will be built": due after publication
         clause = text[c_start:c_end]
         denied = denials and denial is not None and denial.search(clause, folded(clause))
+        fall = falls is not None and falls.search(text, max(0, start - 40), start) is not None
         mentions.append(Mention(sentence, n, start, end, qualifier, unit, unit_lemma, clause, time,
-                                modality, factor, bool(denied)))
+                                modality, factor, bool(denied), fall))
         starts.append(c_start)
     if len(mentions) > 1 and "from" in lowered(text):
         return _from_to(text, mentions, starts)

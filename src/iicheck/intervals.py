@@ -12,6 +12,10 @@
 | less_than | [0, N) | "fewer than 30" -> [0, 30) |
 | range | [N, M] | "252-287" -> [252, 287] |
 
+A figure stated as a fall ("declined 2.2 per cent", see rules/extraction.yaml `fall_cues`)
+gets the interval of its number mirrored below zero (`negated`): "fell by more than 2%" is
+(-3, -2).
+
 `step` is the number's rounding step (iicheck.numbers.rounding_step); the factors come from
 rules/qualifiers.yaml, where a more_than or at_least rule may give a `high_factor` for
 phrases that say the value is clearly above N by an unknown margin ("well over"): its high
@@ -52,6 +56,12 @@ def make_interval(stated: float, qualifier: str, step: float, rules: QualifiersF
         low, hi, low_inc, high_inc = hi, low, high_inc, low_inc
     return ValueInterval(stated=n, qualifier=cast(Qualifier, qualifier), low=_clean(low), high=_clean(hi),
                          low_inclusive=low_inc, high_inclusive=high_inc, step=step)
+
+
+def negated(v: ValueInterval) -> ValueInterval:
+    """The interval mirrored below zero: a fall of "more than 2%" (2, 3) is the change (-3, -2)."""
+    return ValueInterval(stated=-v.stated, qualifier=v.qualifier, low=-v.high, high=-v.low,
+                         low_inclusive=v.high_inclusive, high_inclusive=v.low_inclusive, step=v.step)
 
 
 def refined_step(stated: float, step: float) -> float:

@@ -204,7 +204,10 @@ class ExtractionFile(Strict):
     denial_cues: list[str] = Field(default=[], description="phrases that call a figure in their clause "
                                    "false: it is kept, marked excluded (denied), and not compared")
 
-    _check_denial = field_validator("denial_cues")(_non_empty_phrases)
+    fall_cues: list[str] = Field(default=[], description="phrases right before a figure (or before "
+                                 "'by' and the figure) that make it a fall: its value is negative")
+
+    _check_denial = field_validator("denial_cues", "fall_cues")(_non_empty_phrases)
 
 
 class Terminology(Strict):
