@@ -172,3 +172,14 @@ def test_a_fall_is_recorded_as_a_fall(rules: Ruleset) -> None:
         ("49.5", 49.5, 49.5, True, True), ("51.0", 51, 51, True, True)]
     assert _values("The city shut down 30 plants in 2020.", rules) == [("30", 30, 30, True, True)]
     assert _values("Output declined -1.3% in 2020.", rules) == [("-1.3%", -1.3, -1.3, True, True)]
+
+
+@pytest.mark.parametrize("text", ["Output (fell 2%) in 2020.", "Output fell\u00a0by\u00a02% in 2020.",
+                                  "Output FELL BY 2% in 2020.", "Output was down 2% in 2020."])
+def test_the_fall_shortcut_agrees_with_the_pattern(rules: Ruleset, text: str) -> None:
+    from iicheck.extract import _fall_cue
+    cue = _fall_cue(rules)
+    assert cue is not None
+    start = text.index("2%")
+    assert cue[0].pick(text).search(text, max(0, start - 40), start) is not None
+    assert _values(text, rules)[0][1] == -2

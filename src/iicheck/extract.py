@@ -172,10 +172,11 @@ def _cue_patterns(rules: Ruleset) -> tuple[Phrases, Phrases, Phrases]:
 
 
 @lru_cache(maxsize=32)
-def _fall_cue(rules: Ruleset) -> tuple[Twin, Phrases] | None:
-    """A fall cue (and "by") ending where a figure starts, and the cues for a sentence's
-    prefilter. A cue starting with punctuation (", down") may follow a word character ("in
-    May 2021, down 0.1 point"), which phrase_regex's whole-word match refuses."""
+def _fall_cue(rules: Ruleset) -> tuple[Twin, tuple[str, ...], int] | None:
+    """A fall cue (and "by") ending where a figure starts, the cues' last words (lower-cased) and
+    the longest one's length.
+    A cue starting with punctuation (", down") may follow a word character ("in May 2021, down
+    0.1 point"), which phrase_regex's whole-word match refuses."""
     cues = rules.extraction.fall_cues
     if not cues:
         return None
@@ -184,9 +185,34 @@ def _fall_cue(rules: Ruleset) -> tuple[Twin, Phrases] | None:
                    key=lambda c: (-len(c), c))
     either = [phrase_regex(words).pattern] if words else []
     either += [re.escape(c).replace(r"\ ", r"\s+") + r"(?![\w])" for c in marks]
-    anywhere = "|".join(either)
-    return (Twin.of(rf"(?:{anywhere})(?:\s+by)?\s+$", re.IGNORECASE),
-            Phrases(Twin.of(anywhere, re.IGNORECASE), Phrases.of(cues).keys))
+    ends = tuple(sorted({c.lower().split()[-1] for c in cues}))
+    return (Twin.of(rf"(?:{'|'.join(either)})(?:\s+by)?\s+$", re.IGNORECASE), ends, max(map(len, ends)))
+
+
+def _is_fall(text: str, start: int, cue: tuple[Twin, tuple[str, ...], int]) -> bool:
+    """Whether a fall cue (and "by") ends right before a figure starting at `start`.
+
+    A match ends with a cue's last word, then whitespace (or whitespace, "by" and whitespace)
+    up to `start`: so, unless a case trap makes re.IGNORECASE differ from lower(), the text
+    before that whitespace (before "by") ends with one of the cues' last words, lower-cased.
+    That cheap test comes first; the pattern decides."""
+    pattern, ends, longest = cue
+    if not has_case_trap(text):
+        i = start
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        if i == start:
+            return False
+        word = text[max(0, i - longest):i].lower()
+        if not word.endswith(ends):
+            if not (word.endswith("by") and i >= 3 and text[i - 3].isspace()):
+                return False
+            i -= 2
+            while i > 0 and text[i - 1].isspace():
+                i -= 1
+            if not text[max(0, i - longest):i].lower().endswith(ends):
+                return False
+    return pattern.pick(text).search(text, max(0, start - 40), start) is not None
 
 
 @lru_cache(maxsize=32)
@@ -450,7 +476,6 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
     denial = _denial_cues(rules)
     denials = denial is not None and denial.search(text, fold)  # only then look in each clause
     fall_cue = _fall_cue(rules)
-    falls = fall_cue[0].pick(text) if fall_cue is not None and fall_cue[1].search(text, fold) else None
     # with figures in different clauses, a figure's own clause decides first (see the docstring)
     by_clause = any(cues) and _several_clauses(text, numbers)
     for n in numbers:
@@ -466,7 +491,7 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
             time = None  # "according to a 2021 report, 100 will be built": due after publication
         clause = text[c_start:c_end]
         denied = denials and denial is not None and denial.search(clause, folded(clause))
-        fall = falls is not None and falls.search(text, max(0, start - 40), start) is not None
+        fall = fall_cue is not None and _is_fall(text, start, fall_cue)
         mentions.append(Mention(sentence, n, start, end, qualifier, unit, unit_lemma, clause, time,
                                 modality, factor, bool(denied), fall))
         starts.append(c_start)

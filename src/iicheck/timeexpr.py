@@ -194,6 +194,10 @@ _ANCHORS: dict[str, _Anchor] = {
     "past": _Anchor(Twin.of(r"year", re.IGNORECASE), 0, folds_case=True, start=_before_years),
     # the first year and "and" after at most "during" (6)
     "years": _Anchor(Twin.of(r"(?:19|20)\d\d\s+and\s", re.IGNORECASE), 6),
+    # starts with "over" (compared as the pattern does)
+    "over": _Anchor(Twin.of(r"over", re.IGNORECASE), 0, leads=True),
+    # the year after at most "their" (5)
+    "source": _Anchor(_YEARISH, 5),
     # the second month name and year (see _MONTH_YEAR) after at most "between" (7), the
     # first month name ("September.", 10) and "through" (7)
     "months": _Anchor(_MONTH_YEAR, 24),
