@@ -171,6 +171,12 @@ def test_a_fall_is_recorded_as_a_fall(rules: Ruleset) -> None:
     assert _values("The PMI fell to 49.5 in May 2021, down from 51.0 in April.", rules) == [
         ("49.5", 49.5, 49.5, True, True), ("51.0", 51, 51, True, True)]
     assert _values("The city shut down 30 plants in 2020.", rules) == [("30", 30, 30, True, True)]
+    # an upper bound right after the cue is a level, unless "by" makes it the size of the fall
+    assert _values("The PMI fell below 50 in May 2021.", rules) == [("below 50", 0, 50, True, False)]
+    assert _values("China fell short of 100 platforms in 2020.", rules) == [("short of 100", 0, 100, True, False)]
+    assert _values("Exports fell by less than 1% in 2020.", rules) == [("less than 1%", -1, 0, False, True)]
+    (claim,) = _claims("Exports fell by less than 1% in 2020.", _day("2021-06-30"), rules)
+    assert '"high":0.0' in claim.value.model_dump_json()  # not -0.0
     assert _values("Output declined -1.3% in 2020.", rules) == [("-1.3%", -1.3, -1.3, True, True)]
 
 

@@ -20,7 +20,8 @@ A mention is everything the text says about one number, before any metric is dec
   "up from 10 in 2020": achieved).
 - whether it is a fall: a fall cue of rules/extraction.yaml right before it ("declined 2.2
   per cent", "fell by more than 3%", ", down 0.1 point"); its claim's interval is then
-  mirrored below zero,
+  mirrored below zero. An upper bound right after the cue, without "by", states a level:
+  "fell below 50", "fell short of 100" (but "fell by less than 1%" is a fall),
 - whether it is denied: a denial cue of rules/extraction.yaml in its clause ("Reports that 500
   platforms had been built were inaccurate"); its claim is then marked excluded ("denied").
 """
@@ -187,6 +188,9 @@ def _fall_cue(rules: Ruleset) -> tuple[Twin, tuple[str, ...], int] | None:
     either += [re.escape(c).replace(r"\ ", r"\s+") + r"(?![\w])" for c in marks]
     ends = tuple(sorted({c.lower().split()[-1] for c in cues}))
     return (Twin.of(rf"(?:{'|'.join(either)})(?:\s+by)?\s+$", re.IGNORECASE), ends, max(map(len, ends)))
+
+
+_BY_AT_END = re.compile(r"\bby\s+$", re.IGNORECASE)
 
 
 def _is_fall(text: str, start: int, cue: tuple[Twin, tuple[str, ...], int]) -> bool:
@@ -492,6 +496,9 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
         clause = text[c_start:c_end]
         denied = denials and denial is not None and denial.search(clause, folded(clause))
         fall = fall_cue is not None and _is_fall(text, start, fall_cue)
+        if fall and start < n.start and qualifier in ("less_than", "up_to") \
+                and not _BY_AT_END.search(text, max(0, start - 4), start):
+            fall = False  # "fell below 50", "fell short of 100": a level; "fell by less than 1%": a fall
         mentions.append(Mention(sentence, n, start, end, qualifier, unit, unit_lemma, clause, time,
                                 modality, factor, bool(denied), fall))
         starts.append(c_start)

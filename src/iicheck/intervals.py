@@ -60,7 +60,8 @@ def make_interval(stated: float, qualifier: str, step: float, rules: QualifiersF
 
 def negated(v: ValueInterval) -> ValueInterval:
     """The interval mirrored below zero: a fall of "more than 2%" (2, 3) is the change (-3, -2)."""
-    return ValueInterval(stated=-v.stated, qualifier=v.qualifier, low=-v.high, high=-v.low,
+    # 0.0 - x, not -x: a zero end stays 0.0 ("fell by less than 1%" is (-1, 0], not (-1, -0.0])
+    return ValueInterval(stated=0.0 - v.stated, qualifier=v.qualifier, low=0.0 - v.high, high=0.0 - v.low,
                          low_inclusive=v.high_inclusive, high_inclusive=v.low_inclusive, step=v.step)
 
 
