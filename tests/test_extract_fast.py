@@ -45,6 +45,7 @@ time_texts = _texts((
     "last", "more than", "nearly", "over", "Over", "within", "for", "early", "mid", "late", "2019",
     "2024", "1999", "1850", "2150", "12", "3", "0", "2021-02-23", "2021-2023", "2019–2020", "%",
     "ago", "old", "'", "’", ".", ",", ";", "its", "survey", "Census", "reports", "study",
+    "studies", "surveyed", "moreover", "Overall", "polls", "yearbook", "bulletins", "censuses",
     # parts of a year, relative years, plan periods
     "first", "second", "half", "quarter", "quarters", "months", "of", "Q3", "h1", "Q5", "end-",
     "this", "This", "a", "-on-", "14th", "3rd", "Five-Year", "Plan", "period", "–",
@@ -214,3 +215,16 @@ def test_clause_bounds_are_the_nearest_marks_and_figures(text: str, data: st.Dat
                  NumberMatch(1, 2, "6", 6.0, None, "number", None, 1.0, False)]
     for n in found:
         assert clause_bounds(text, n, found) == _plain_clause_bounds(text, n, found)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_texts(("reports", "that", "were", "inaccurate", "Denied", "the", "report", "false", "not", "true",
+               "untrue", "denies", "deny", "500", ",", "was", "False", "REPORT")))
+@example("Reports that 500 platforms were inaccurate")
+@example("the ministry DENIED  THE\nreport")
+def test_denial_prefilter_answers_as_the_pattern(rules: Ruleset, text: str) -> None:
+    """The denial cues' prefilter skips only texts without a cue."""
+    from iicheck.extract import _denial_cues
+    cues = _denial_cues(rules)
+    assert cues is not None
+    assert cues.search(text, folded(text)) == (phrase_regex(rules.extraction.denial_cues).search(text) is not None)

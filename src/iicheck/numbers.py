@@ -438,9 +438,13 @@ _VAGUE_SCALE_WORD_BYTES = _as_bytes(VAGUE_SCALE_WORDS)
 MONTH_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# The words whole-word time patterns of timeexpr need: "Over 2020, ...", "a 2019 survey".
+TIME_WORDS = frozenset(
+    "over survey surveys census censuses report reports study studies poll polls yearbook yearbooks "
+    "bulletin bulletins".split())
 # Every word `vocabulary_words` reports: what the word prefilters here and in timeexpr test.
 VOCABULARY = _NUMBER_WORD_BYTES | _FRACTION_WORD_BYTES | _VAGUE_SCALE_WORD_BYTES | {b"of"} \
-    | _as_bytes(MONTH_WORDS)
+    | _as_bytes(MONTH_WORDS) | _as_bytes(TIME_WORDS)
 
 
 @lru_cache(maxsize=8)

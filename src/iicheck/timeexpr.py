@@ -51,7 +51,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .models import TimeWindow
-from .numbers import (MONTH_ABBR, MONTH_WORDS, Twin, first_digit, has_case_trap, lowered,
+from .numbers import (MONTH_ABBR, MONTH_WORDS, TIME_WORDS, Twin, first_digit, has_case_trap, lowered,
                       match_at_anchors, parse_word_number, vocabulary_words)
 
 _MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -66,9 +66,10 @@ _MONTH_RANGE = (_MONTH.replace("?P<month>", "?P<month1>") + r"(?:\s+(?:to|throug
                 + _MONTH.replace("?P<month>", "?P<month2>") + rf"\s+{_YEAR}")
 _COUNT = r"(?P<count>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
 _PLAN_ZERO = 1951  # the nth Five-Year Plan (the 3rd, 1966-1970, on) starts in 1951 + 5n
-# what measures and dates its figures: "according to a 2019 survey"
-_SOURCE_NOUNS = "survey|census|report|study|poll|yearbook|bulletin"
-_SOURCE_NOUN_WORDS = tuple(_SOURCE_NOUNS.split("|"))
+# what measures and dates its figures: "according to a 2019 survey" (each form a word of
+# numbers.TIME_WORDS, so that vocabulary_words reports it)
+_SOURCE_NOUNS = "surveys?|census(?:es)?|reports?|stud(?:y|ies)|polls?|yearbooks?|bulletins?"
+_SOURCE_WORDS = frozenset(w.encode() for w in TIME_WORDS if w != "over")
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
@@ -97,7 +98,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                         re.IGNORECASE)),
     # "Over 2020, ...": only at a clause's start (checked in find_time_expressions)
     ("over", re.compile(rf"\bover\s+{_YEAR}(?=\s*[,;:])", re.IGNORECASE)),
-    ("source", re.compile(rf"\b(?:a|an|the|its|their|this|that)\s+{_YEAR}\s+(?:{_SOURCE_NOUNS})s?\b",
+    ("source", re.compile(rf"\b(?:a|an|the|its|their|this|that)\s+{_YEAR}\s+(?:{_SOURCE_NOUNS})\b",
                           re.IGNORECASE)),
 )
 
@@ -302,9 +303,10 @@ def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
                 kinds.add("part")
             if "end-" in low:
                 kinds.add("endyear")
-            if "over" in low:
+            # "over" and the source nouns are whole words there (see numbers.TIME_WORDS)
+            if b"over" in words:
                 kinds.add("over")
-            if any(w in low for w in _SOURCE_NOUN_WORDS):
+            if not _SOURCE_WORDS.isdisjoint(words):
                 kinds.add("source")
             kinds.add("year")
     if "year" in low:
