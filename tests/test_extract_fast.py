@@ -42,9 +42,10 @@ time_texts = _texts((
     "in", "In", "by", "By", "by the end of", "at the end of", "the end of", "as of", "since",
     "during", "until", "before", "end of", "the year", "year", "years", "Year", "YEARS", "from",
     "between", "From", "and", "to", "through", "the", "next", "following", "coming", "past",
-    "last", "more than", "nearly", "over", "within", "for", "early", "mid", "late", "2019",
+    "last", "more than", "nearly", "over", "Over", "within", "for", "early", "mid", "late", "2019",
     "2024", "1999", "1850", "2150", "12", "3", "0", "2021-02-23", "2021-2023", "2019–2020", "%",
-    "ago", "old", "'", "’", ".", ",",
+    "ago", "old", "'", "’", ".", ",", ";", "its", "survey", "Census", "reports", "study",
+    "studies", "surveyed", "moreover", "Overall", "polls", "yearbook", "bulletins", "censuses",
     # parts of a year, relative years, plan periods
     "first", "second", "half", "quarter", "quarters", "months", "of", "Q3", "h1", "Q5", "end-",
     "this", "This", "a", "-on-", "14th", "3rd", "Five-Year", "Plan", "period", "–",
@@ -107,19 +108,41 @@ def _figure(value: float, step: float, high: float | None) -> NumberMatch:
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(_FLOATS, st.sampled_from(_QUALIFIERS), _FLOATS,
-                          st.one_of(st.none(), _FLOATS)), min_size=1, max_size=8))
-@example([(0.0, "exact", 1.0, None), (-0.0, "exact", 1.0, None)])
-@example([(5.0, "exact", 0.0, None), (5.0, "exact", -0.0, None)])
-@example([(1.0, "exact", 1.0, 0.0), (1.0, "exact", 1.0, -0.0)])
+                          st.one_of(st.none(), _FLOATS), st.sampled_from((None, 2.0, 1.5))),
+                min_size=1, max_size=8))
+@example([(0.0, "exact", 1.0, None, None), (-0.0, "exact", 1.0, None, None)])
+@example([(5.0, "exact", 0.0, None, None), (5.0, "exact", -0.0, None, None)])
+@example([(1.0, "exact", 1.0, 0.0, None), (1.0, "exact", 1.0, -0.0, None)])
+@example([(100.0, "more_than", 10.0, None, None), (100.0, "more_than", 10.0, None, 2.0)])
 def test_memoised_intervals_are_the_ones_make_interval_makes(
-        rules: Ruleset, figures: list[tuple[float, str, float, float | None]]) -> None:
-    for stated, qualifier, step, high in figures * 2:
+        rules: Ruleset, figures: list[tuple[float, str, float, float | None, float | None]]) -> None:
+    for stated, qualifier, step, high, factor in figures * 2:
         try:
-            made = make_interval(stated, qualifier, step, rules.qualifiers, high=high)
+            made = make_interval(stated, qualifier, step, rules.qualifiers, high=high, high_factor=factor)
         except (ValueError, OverflowError, ValidationError):
             continue
-        got = claims.interval(_figure(stated, step, high), qualifier, rules)
+        got = claims.interval(_figure(stated, step, high), qualifier, rules, factor)
         assert got.model_dump_json() == made.model_dump_json()
+
+
+fall_texts = _texts(("fell", "FELL", "(fell", "befell", "by", "BY", "By", "2%", "3", "0.1", ",", ", down",
+                     "down", "was", "is down", "a decline of", "decline", "of", "to", "from", "dropped",
+                     "x"))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(fall_texts)
+@example("Output (fell 2%) in 2020.")
+@example("Output fell by  by 2%")
+@example("2021, down 0.1 point")
+def test_fall_shortcut_answers_as_the_pattern(rules: Ruleset, text: str) -> None:
+    """extract._is_fall's cheap test before the pattern skips only positions where it fails."""
+    from iicheck.extract import _fall_cue, _is_fall
+    cue = _fall_cue(rules)
+    assert cue is not None
+    for start in range(len(text) + 1):
+        plain = cue[0].unicode.search(text, max(0, start - 40), start) is not None
+        assert _is_fall(text, start, cue) == plain, (text, start)
 
 
 @settings(max_examples=200, deadline=None)
@@ -192,3 +215,16 @@ def test_clause_bounds_are_the_nearest_marks_and_figures(text: str, data: st.Dat
                  NumberMatch(1, 2, "6", 6.0, None, "number", None, 1.0, False)]
     for n in found:
         assert clause_bounds(text, n, found) == _plain_clause_bounds(text, n, found)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_texts(("reports", "that", "were", "inaccurate", "Denied", "the", "report", "false", "not", "true",
+               "untrue", "denies", "deny", "500", ",", "was", "False", "REPORT")))
+@example("Reports that 500 platforms were inaccurate")
+@example("the ministry DENIED  THE\nreport")
+def test_denial_prefilter_answers_as_the_pattern(rules: Ruleset, text: str) -> None:
+    """The denial cues' prefilter skips only texts without a cue."""
+    from iicheck.extract import _denial_cues
+    cues = _denial_cues(rules)
+    assert cues is not None
+    assert cues.search(text, folded(text)) == (phrase_regex(rules.extraction.denial_cues).search(text) is not None)

@@ -34,10 +34,12 @@ def test_states_the_repository_rules(rules: Ruleset) -> None:
     assert [(f.name, f.sha256) for f in used.files] == [
         (name, hashlib.sha256((RULES / name).read_bytes()).hexdigest())
         for name in ("metrics.yaml", "qualifiers.yaml", "extraction.yaml", "quality.yaml")]
-    examples = {(q.kind, q.position): q.example for q in used.qualifiers}
-    assert examples[("more_than", "before")] == "\u201cmore than 150\u201d \u2192 (150, 160)"
-    assert examples[("nearly", "before")] == "\u201cnearly 150\u201d \u2192 [135, 150)"
-    assert examples[("at_least", "after")] == "\u201c150 or more\u201d \u2192 [150, 160)"
+    examples = {(q.kind, q.position, q.phrases[0]): q.example for q in used.qualifiers}
+    assert examples[("more_than", "before", "more than")] == "\u201cmore than 150\u201d \u2192 (150, 160)"
+    # a rule's high_factor is applied: "well over" is clearly more, up to double
+    assert examples[("more_than", "before", "well over")] == "\u201cwell over 150\u201d \u2192 (150, 300)"
+    assert examples[("nearly", "before", "nearly")] == "\u201cnearly 150\u201d \u2192 [135, 150)"
+    assert examples[("at_least", "after", "or more")] == "\u201c150 or more\u201d \u2192 [150, 160)"
     settings = {(s.file, s.key): s.value for s in used.settings}
     assert settings[("extraction.yaml", "time.publication_lag_days")] == 90
     assert settings[("qualifiers.yaml", "nearly_factor")] == 0.9

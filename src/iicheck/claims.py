@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .extract import Mention, extract_mentions
-from .intervals import make_interval
+from .intervals import make_interval, negated
 from .mapping import map_mention
 from .models import Claim, Sentence, Source, TimeWindow, ValueInterval
 from .numbers import NumberMatch
@@ -63,8 +63,8 @@ def claim_window(mention: Mention, paragraph_time: TimeExpression | None, pub: T
 
 
 @lru_cache(maxsize=32)
-def _intervals(rules: Ruleset) -> Callable[[float, str, float, float | None, tuple[float, float, float]],
-                                           ValueInterval]:
+def _intervals(rules: Ruleset) -> Callable[[float, str, float, float | None, tuple[float, float, float],
+                                            float | None], ValueInterval]:
     """`make_interval` under `rules`' qualifiers, memoised: a corpus states the same few
     hundred figures again and again ("100000", "50%"), and models are frozen, so one
     interval object can serve every claim stating the same.
@@ -74,8 +74,8 @@ def _intervals(rules: Ruleset) -> Callable[[float, str, float, float | None, tup
     different intervals), which the signs (see `_signs`) keep apart."""
     @lru_cache(maxsize=4096)
     def interval(stated: float, qualifier: str, step: float, high: float | None,
-                 signs: tuple[float, float, float]) -> ValueInterval:
-        return make_interval(stated, qualifier, step, rules.qualifiers, high=high)
+                 signs: tuple[float, float, float], high_factor: float | None) -> ValueInterval:
+        return make_interval(stated, qualifier, step, rules.qualifiers, high=high, high_factor=high_factor)
     return interval
 
 
@@ -85,22 +85,25 @@ def _signs(stated: float, step: float, high: float | None) -> tuple[float, float
             1.0 if high is None else math.copysign(1.0, high))
 
 
-def interval(n: NumberMatch, qualifier: str, rules: Ruleset) -> ValueInterval:
+def interval(n: NumberMatch, qualifier: str, rules: Ruleset, high_factor: float | None = None) -> ValueInterval:
     """The values a figure allows: `make_interval` of it, memoised (see `_intervals`)."""
-    return _intervals(rules)(n.value, qualifier, n.step, n.high, _signs(n.value, n.step, n.high))
+    return _intervals(rules)(n.value, qualifier, n.step, n.high, _signs(n.value, n.step, n.high), high_factor)
 
 
 def _claim(source: Source, mention: Mention, metric: str | None, definition: str | None,
            window: TimeWindow, rules: Ruleset) -> Claim:
     s = mention.sentence
     n = mention.number
-    value = interval(n, mention.qualifier, rules)
+    value = interval(n, mention.qualifier, rules, mention.high_factor)
+    if mention.fall and n.value > 0:  # "declined 2.2 per cent": the change -2.2%
+        value = negated(value)
     start, end = s.start + mention.start, s.start + mention.end
     return Claim(
         id=f"{source.id}:{start}-{end}", source=source.id, sentence=s.text,
         sentence_span=(s.start, s.end), span=(start, end), figure=mention.figure, value=value,
         unit=mention.unit, metric=metric, definition=definition, time=window,
         modality=mention.modality,  # type: ignore[arg-type]
+        **({"excluded": "denied"} if mention.denied else {}),
     )
 
 

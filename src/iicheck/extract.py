@@ -9,24 +9,33 @@ A mention is everything the text says about one number, before any metric is dec
 - the time expression that governs it: one that closely follows it in its clause ("130,000
   base stations in 2019": at most a few words after it, before any clause mark or other
   figure), else the nearest one before it in its sentence, else the nearest after it
-  (durations such as "the past four years" do not date a count),
+  (durations such as "the past four years" do not date a count; the year of a survey or
+  report, "according to a 2019 survey", dates a figure that is not a target),
 - its modality: estimate, target or achieved, from the cues of rules/extraction.yaml in its
   sentence (a target word inside an achieved cue, "has met its target", is no cue) and the
   time governing it (a deadline or a future time: target). In a sentence whose figures lie
   in different clauses (a , ; or : between two of them) the figure's own clause decides
-  first: its cues, else a time in it that is not later than the publication ("and 120 had
-  been completed by June 2021", "up from 10 in 2020": achieved).
+  first: its cues (an achieved cue, "official data show", makes it achieved), else a time in
+  it that is not later than the publication ("and 120 had been completed by June 2021",
+  "up from 10 in 2020": achieved).
+- whether it is a fall: a fall cue of rules/extraction.yaml right before it ("declined 2.2
+  per cent", "fell by more than 3%", ", down 0.1 point"); its claim's interval is then
+  mirrored below zero. An upper bound right after the cue, without "by", states a level:
+  "fell below 50", "fell short of 100" (but "fell by less than 1%" is a fall),
+- whether it is denied: a denial cue of rules/extraction.yaml in its clause ("Reports that 500
+  platforms had been built were inaccurate"); its claim is then marked excluded ("denied").
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .models import Sentence
-from .numbers import NumberMatch, Twin, find_numbers, has_case_trap
+from .numbers import NumberMatch, Twin, find_numbers, has_case_trap, lowered
 from .ruleset import Ruleset, phrase_regex
 from .timeexpr import TimeExpression, find_time_expressions
 from .models import TimeWindow
@@ -39,7 +48,7 @@ _STOP = frozenset(
 _NOT_PLURAL = frozenset("its has was is this plus as us thus various previous always perhaps "
                         "whereas besides less unless across towards afterwards".split())
 _CURRENCY_WORDS = ("yuan", "dollar", "euro", "pound", "rmb", "usd", "cny", "rupee", "yen", "won")
-_ANCHORING_ROLES = ("point", "range", "since", "deadline", "future")
+_ANCHORING_ROLES = ("point", "range", "since", "deadline", "future", "source")
 _CLAUSE_MARK = re.compile(r"[,;:]")
 _CLOSE_WORDS = 6  # a time expression this many words after a figure, in its clause, dates it
 _NEXT_WORD = Twin.of(r"\s+([A-Za-z]+(?:-old)?)\b")
@@ -81,6 +90,9 @@ class Mention:
     clause: str
     time: TimeExpression | None
     modality: str
+    high_factor: float | None = None  # that of the qualifier rule ("well over": 2.0)
+    denied: bool = False  # a denial cue in its clause: "reports that 500 ... were inaccurate"
+    fall: bool = False  # right after a fall cue: "declined 2.2 per cent" is the change -2.2%
 
     @property
     def figure(self) -> str:
@@ -88,14 +100,14 @@ class Mention:
 
 
 @lru_cache(maxsize=32)
-def _qualifier_patterns(rules: Ruleset) -> tuple[Twin, Twin, dict[str, str]]:
-    kinds: dict[str, str] = {}
+def _qualifier_patterns(rules: Ruleset) -> tuple[Twin, Twin, dict[str, tuple[str, float | None]]]:
+    kinds: dict[str, tuple[str, float | None]] = {}
     before: list[str] = []
     after: list[str] = []
     for rule in rules.qualifiers.qualifiers:
         for phrase in rule.phrases:
             key = f"{rule.position}:{' '.join(phrase.lower().split())}"
-            kinds.setdefault(key, rule.kind)
+            kinds.setdefault(key, (rule.kind, rule.high_factor))
             (before if rule.position == "before" else after).append(phrase)
     pb = phrase_regex(before).pattern
     pa = phrase_regex(after).pattern
@@ -160,6 +172,59 @@ def _cue_patterns(rules: Ruleset) -> tuple[Phrases, Phrases, Phrases]:
     return Phrases.of(x.target_cues), Phrases.of(x.estimate_cues), Phrases.of(x.achieved_cues)
 
 
+@lru_cache(maxsize=32)
+def _fall_cue(rules: Ruleset) -> tuple[Twin, tuple[str, ...], int] | None:
+    """A fall cue (and "by") ending where a figure starts, the cues' last words (lower-cased) and
+    the longest one's length.
+    A cue starting with punctuation (", down") may follow a word character ("in May 2021, down
+    0.1 point"), which phrase_regex's whole-word match refuses."""
+    cues = rules.extraction.fall_cues
+    if not cues:
+        return None
+    words = [c for c in cues if c.strip()[:1].isalnum()]
+    marks = sorted({" ".join(c.lower().split()) for c in cues if not c.strip()[:1].isalnum()},
+                   key=lambda c: (-len(c), c))
+    either = [phrase_regex(words).pattern] if words else []
+    either += [re.escape(c).replace(r"\ ", r"\s+") + r"(?![\w])" for c in marks]
+    ends = tuple(sorted({c.lower().split()[-1] for c in cues}))
+    return (Twin.of(rf"(?:{'|'.join(either)})(?:\s+by)?\s+$", re.IGNORECASE), ends, max(map(len, ends)))
+
+
+_BY_AT_END = re.compile(r"\bby\s+$", re.IGNORECASE)
+
+
+def _is_fall(text: str, start: int, cue: tuple[Twin, tuple[str, ...], int]) -> bool:
+    """Whether a fall cue (and "by") ends right before a figure starting at `start`.
+
+    A match ends with a cue's last word, then whitespace (or whitespace, "by" and whitespace)
+    up to `start`: so, unless a case trap makes re.IGNORECASE differ from lower(), the text
+    before that whitespace (before "by") ends with one of the cues' last words, lower-cased.
+    That cheap test comes first; the pattern decides."""
+    pattern, ends, longest = cue
+    if not has_case_trap(text):
+        i = start
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        if i == start:
+            return False
+        word = text[max(0, i - longest):i].lower()
+        if not word.endswith(ends):
+            if not (word.endswith("by") and i >= 3 and text[i - 3].isspace()):
+                return False
+            i -= 2
+            while i > 0 and text[i - 1].isspace():
+                i -= 1
+            if not text[max(0, i - longest):i].lower().endswith(ends):
+                return False
+    return pattern.pick(text).search(text, max(0, start - 40), start) is not None
+
+
+@lru_cache(maxsize=32)
+def _denial_cues(rules: Ruleset) -> Phrases | None:
+    cues = rules.extraction.denial_cues
+    return Phrases.of(cues) if cues else None
+
+
 def _cues(text: str, rules: Ruleset, fold: str | None = None) -> tuple[bool, bool]:
     """Whether `text` holds an estimate cue, and, holding none, a target cue outside its
     achieved cues ("has met its target of 100" holds none); `fold`: `folded(text)`, if known."""
@@ -208,20 +273,25 @@ def _may_follow_qualifier(text: str, start: int, rules: Ruleset) -> bool:
     return text[max(0, i - longest):i].lower().endswith(ends)
 
 
-def _qualifier(text: str, n: NumberMatch, rules: Ruleset) -> tuple[str, int, int]:
+_EXACT: tuple[str, float | None] = ("exact", None)
+
+
+def _qualifier(text: str, n: NumberMatch, rules: Ruleset) -> tuple[str, float | None, int, int]:
+    """The qualifier kind of the figure `n`, its rule's high_factor, and the figure's span
+    with the qualifier phrase."""
     before, after, kinds = _qualifier_patterns(rules)
-    start, end, kind = n.start, n.end, "exact"
+    start, end, (kind, factor) = n.start, n.end, _EXACT
     m = None
     if _may_follow_qualifier(text, n.start, rules):
         m = before.pick(text).search(text, max(0, n.start - 40), n.start)
     if m:
         phrase = " ".join(_ARTICLE_AT_END.sub("", m.group(0).strip()).lower().split())
-        kind, start = kinds.get(f"before:{phrase}", "exact"), m.start()
+        (kind, factor), start = kinds.get(f"before:{phrase}", _EXACT), m.start()
     a = after.pick(text).match(text, n.end)
     if a and kind == "exact":
         phrase = " ".join(a.group(0).lower().split())
-        kind, end = kinds.get(f"after:{phrase}", "exact"), a.end()
-    return kind, start, end
+        (kind, factor), end = kinds.get(f"after:{phrase}", _EXACT), a.end()
+    return kind, factor, start, end
 
 
 def _unit(text: str, n: NumberMatch, units: frozenset[str]) -> tuple[str | None, str | None]:
@@ -349,16 +419,45 @@ def _several_clauses(text: str, numbers: Sequence[NumberMatch]) -> bool:
 def _clause_modality(text: str, bounds: tuple[int, int], time: TimeExpression | None,
                      pub: TimeWindow, rules: Ruleset) -> str | None:
     """What a figure's own clause (`bounds` in `text`) says of its modality: that of its cues,
-    else "achieved" when the time dating it lies in it and is not later than the publication
+    else "achieved" when it holds an achieved cue ("though official data show 1,500", "has met
+    its target of 100") or the time dating it lies in it and is not later than the publication
     ("and 120 had been completed by June 2021"); None when it says nothing."""
-    cues = _cues(text[bounds[0]:bounds[1]], rules)
+    clause = text[bounds[0]:bounds[1]]
+    cues = _cues(clause, rules)
     if any(cues):
         return _modality(cues, None)
+    if _cue_patterns(rules)[2].search(clause):
+        return "achieved"
     if time is not None and bounds[0] <= time.start and time.end <= bounds[1] \
             and time.role not in ("deadline", "future") and time.window.end is not None \
             and pub.end is not None and time.window.end <= pub.end:
         return "achieved"
     return None
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_TO_BETWEEN = re.compile(r"[^,;:.()]{0,40}?\bto\s+$", re.IGNORECASE)
+
+
+def _from_to(text: str, mentions: list[Mention], starts: list[int]) -> list[Mention]:
+    """"from X ... to Y" (no clause mark between): one statement of two levels, "rose from 50
+    platforms in 2019 to more than 150 platforms in 2021". Y's clause starts where X's does
+    (`starts`: each mention's clause start), so a definition cue or subject before X
+    ("platforms with influence rose from ...") is in it, and a figure with no unit noun takes
+    the other's ("grew from 10 to 15 platforms")."""
+    out = list(mentions)
+    for i in range(1, len(out)):
+        x, y = out[i - 1], out[i]
+        if not (_FROM_BEFORE.search(text, max(0, x.start - 8), x.start)
+                and _TO_BETWEEN.fullmatch(text, x.end, y.start)):
+            continue
+        y_end = starts[i] + len(y.clause)
+        if y.unit is None and x.unit is not None:
+            y = dataclasses.replace(y, unit=x.unit, unit_lemma=x.unit_lemma)
+        out[i] = dataclasses.replace(y, clause=text[starts[i - 1]:y_end])
+        if x.unit is None and y.unit is not None:
+            out[i - 1] = dataclasses.replace(x, unit=y.unit, unit_lemma=y.unit_lemma)
+    return out
 
 
 def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
@@ -372,20 +471,37 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
     numbers = find_numbers(text, tuple(rules.extraction.not_figure_before),
                            masked=[(e.start, e.end) for e in exprs])
     mentions: list[Mention] = []
+    starts: list[int] = []  # each mention's clause start
     if not numbers:
         return mentions
     units = _unit_words(rules)
-    cues = _cues(text, rules, folded(text))
+    fold = folded(text)
+    cues = _cues(text, rules, fold)
+    denial = _denial_cues(rules)
+    denials = denial is not None and denial.search(text, fold)  # only then look in each clause
+    fall_cue = _fall_cue(rules)
     # with figures in different clauses, a figure's own clause decides first (see the docstring)
     by_clause = any(cues) and _several_clauses(text, numbers)
     for n in numbers:
-        qualifier, start, end = _qualifier(text, n, rules)
+        qualifier, factor, start, end = _qualifier(text, n, rules)
         unit, unit_lemma = _unit(text, n, units)
         c_start, c_end = clause_bounds(text, n, numbers)
         if unit is None:
             unit, unit_lemma = _unit_before(text, (start, n.start), c_start, units)
         time = _governing_time(text, exprs, n, c_end)
         modality = _clause_modality(text, (c_start, c_end), time, pub, rules) if by_clause else None
-        mentions.append(Mention(sentence, n, start, end, qualifier, unit, unit_lemma,
-                                text[c_start:c_end], time, modality or _modality(cues, time)))
+        modality = modality or _modality(cues, time)
+        if time is not None and time.role == "source" and modality == "target":
+            time = None  # "according to a 2021 report, 100 will be built": due after publication
+        clause = text[c_start:c_end]
+        denied = denials and denial is not None and denial.search(clause, folded(clause))
+        fall = fall_cue is not None and _is_fall(text, start, fall_cue)
+        if fall and start < n.start and qualifier in ("less_than", "up_to") \
+                and not _BY_AT_END.search(text, max(0, start - 4), start):
+            fall = False  # "fell below 50", "fell short of 100": a level; "fell by less than 1%": a fall
+        mentions.append(Mention(sentence, n, start, end, qualifier, unit, unit_lemma, clause, time,
+                                modality, factor, bool(denied), fall))
+        starts.append(c_start)
+    if len(mentions) > 1 and "from" in lowered(text):
+        return _from_to(text, mentions, starts)
     return mentions

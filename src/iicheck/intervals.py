@@ -4,6 +4,7 @@
 | --- | --- | --- |
 | exact | [N, N] | "169 secondary nodes" -> [169, 169] |
 | more_than | (N, N + step) | "more than 150" -> (150, 160) |
+| more_than, high_factor f | (N, f * N) | "well over 100" -> (100, 200) with f = 2 |
 | at_least | [N, N + step) | "at least 200" -> [200, 210) |
 | nearly | [nearly_factor * N, N) | "nearly 1,000" -> [900, 1000) |
 | about | [(1 - f) * N, (1 + f) * N] | "about 100" -> [90, 110] |
@@ -11,8 +12,14 @@
 | less_than | [0, N) | "fewer than 30" -> [0, 30) |
 | range | [N, M] | "252-287" -> [252, 287] |
 
+A figure stated as a fall ("declined 2.2 per cent", see rules/extraction.yaml `fall_cues`)
+gets the interval of its number mirrored below zero (`negated`): "fell by more than 2%" is
+(-3, -2).
+
 `step` is the number's rounding step (iicheck.numbers.rounding_step); the factors come from
-rules/qualifiers.yaml. Open ends are kept open, so "more than 70" and "80" do not overlap.
+rules/qualifiers.yaml, where a more_than or at_least rule may give a `high_factor` for
+phrases that say the value is clearly above N by an unknown margin ("well over"): its high
+end, still open, is then f * N instead of N + step. Open ends are kept open, so "more than 70" and "80" do not overlap.
 """
 
 from __future__ import annotations
@@ -25,8 +32,9 @@ from .ruleset.models import QualifiersFile
 
 
 def make_interval(stated: float, qualifier: str, step: float, rules: QualifiersFile,
-                  high: float | None = None) -> ValueInterval:
-    """The interval a stated figure allows under the qualifier rules."""
+                  high: float | None = None, high_factor: float | None = None) -> ValueInterval:
+    """The interval a stated figure allows under the qualifier rules; `high_factor`: that of
+    the qualifier rule whose phrase was found (more_than and at_least only)."""
     n = stated
     if rules.rounding.single_digit_refine:
         step = refined_step(n, step)
@@ -42,10 +50,19 @@ def make_interval(stated: float, qualifier: str, step: float, rules: QualifiersF
         "less_than": (0.0, n, True, False),
     }
     low, hi, low_inc, high_inc = table[qualifier]
+    if high_factor is not None and qualifier in ("more_than", "at_least"):
+        hi = high_factor * n
     if low > hi:  # negative figures ("about -3%"): the factors flip the ends
         low, hi, low_inc, high_inc = hi, low, high_inc, low_inc
     return ValueInterval(stated=n, qualifier=cast(Qualifier, qualifier), low=_clean(low), high=_clean(hi),
                          low_inclusive=low_inc, high_inclusive=high_inc, step=step)
+
+
+def negated(v: ValueInterval) -> ValueInterval:
+    """The interval mirrored below zero: a fall of "more than 2%" (2, 3) is the change (-3, -2)."""
+    # 0.0 - x, not -x: a zero end stays 0.0 ("fell by less than 1%" is (-1, 0], not (-1, -0.0])
+    return ValueInterval(stated=0.0 - v.stated, qualifier=v.qualifier, low=0.0 - v.high, high=0.0 - v.low,
+                         low_inclusive=v.high_inclusive, high_inclusive=v.low_inclusive, step=v.step)
 
 
 def refined_step(stated: float, step: float) -> float:

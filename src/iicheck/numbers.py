@@ -19,6 +19,7 @@ a step one order lower ("1,000" -> 100), since writers round those to the leadin
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Iterator
@@ -193,6 +194,12 @@ _NOT_NAME_WORDS = frozenset("About Nearly Over Some Around Almost Only Just Than
 _COUNTED_AFTER = re.compile(r"^(?:\s*[-–]\s*|\s+)(?:[a-z]+s\b|[a-z]+-)")
 _JOIN = re.compile(r"^\s*(?:-|–|to|and)\s*$", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bby\s+$")
+# A verb of change right before "from X": "grew from 10 to 15" states two levels, not a range
+# ("ranged from 10 to 15", "connected from 40 to 60 million sets" are ranges).
+_CHANGE_FROM = re.compile(
+    r"\b(?:rose|risen|rise|rises|rising|grew|grown|grow|grows|growing|increased|increase|increases|"
+    r"increasing|climbed|jumped|surged|soared|expanded|went|gone|fell|fallen|fall|falls|falling|"
+    r"dropped|declined|decreased|slid|shrank|shrunk|up|down)\s+from\s+$", re.IGNORECASE)
 _DATE_WORD_BEFORE = re.compile(r"\b(?:on|in|by|since|until|from)\s+$", re.IGNORECASE)
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _UP_TO_FOUR_DIGITS = re.compile(r"\d{1,4}")
@@ -431,9 +438,13 @@ _VAGUE_SCALE_WORD_BYTES = _as_bytes(VAGUE_SCALE_WORDS)
 MONTH_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# The words whole-word time patterns of timeexpr need: "Over 2020, ...", "a 2019 survey".
+TIME_WORDS = frozenset(
+    "over survey surveys census censuses report reports study studies poll polls yearbook yearbooks "
+    "bulletin bulletins".split())
 # Every word `vocabulary_words` reports: what the word prefilters here and in timeexpr test.
 VOCABULARY = _NUMBER_WORD_BYTES | _FRACTION_WORD_BYTES | _VAGUE_SCALE_WORD_BYTES | {b"of"} \
-    | _as_bytes(MONTH_WORDS)
+    | _as_bytes(MONTH_WORDS) | _as_bytes(TIME_WORDS)
 
 
 @lru_cache(maxsize=8)
@@ -560,10 +571,14 @@ def _merge_ranges(text: str, found: list[NumberMatch]) -> list[NumberMatch]:
     Two numbers joined by "-", "to" or ("between" ...) "and" form a range when the second is
     larger and both are the same kind of figure (a bare first number takes the second's kind
     and, when that keeps it below, its scale: "1 to 2 thousand"). "by X to Y" is a change and
-    its new level, not a range; a falling "X to Y" stays two figures.
+    its new level, not a range; a falling "X to Y" stays two figures, and so does "from X to Y"
+    right after a verb of change ("grew from 10 to 15": a level and a later one), the first
+    taking the second's kind and scale as a range's low end would ("rose from 1.2 to 1.5
+    billion yuan": 1.2 billion yuan); not when the second starts a range or chain of its own
+    ("from 24.2 to 33-35 billion", "from $160 to $180 to $200": read as before).
     """
     out: list[NumberMatch] = []
-    for n in found:
+    for i, n in enumerate(found):
         prev = out[-1] if out else None
         if prev is not None and prev.high is None and n.high is None:
             join = text[prev.end:n.start]
@@ -572,11 +587,19 @@ def _merge_ranges(text: str, found: list[NumberMatch]) -> list[NumberMatch]:
             ok = bool(_JOIN.match(join)) and (word != "and" or before.rstrip().endswith("between"))
             if ok and word == "to" and _BY_BEFORE.search(before):
                 ok = False
-            low = prev.value
+            low, scale = prev.value, 1.0
             if ok and prev.scale == 1.0 and n.scale > 1.0 and low * n.scale <= n.value \
                     and prev.kind in ("number", n.kind):
-                low *= n.scale
+                low, scale = low * n.scale, n.scale
             compatible = prev.kind == n.kind or (prev.kind == "number" and n.kind != "currency")
+            if ok and compatible and low < n.value and word == "to" \
+                    and _CHANGE_FROM.search(text, max(0, prev.start - 40), prev.start) \
+                    and not (i + 1 < len(found) and _JOIN.match(text[n.end:found[i + 1].start])):
+                if prev.kind == "number":
+                    out[-1] = dataclasses.replace(prev, value=low, kind=n.kind, unit=n.unit,
+                                                  step=prev.step * scale, scale=prev.scale * scale)
+                out.append(n)
+                continue
             if ok and compatible and low < n.value:
                 step = min(rounding_step(low, refine=False), n.step)
                 out[-1] = NumberMatch(prev.start, n.end, text[prev.start:n.end], low, n.value,

@@ -75,7 +75,8 @@ def _qualifier(rule: QualifierRule, rules: Ruleset) -> QualifierUsed:
     """The rule with the interval its first phrase gives 150 (rounding step 10: the step of
     150's last significant digit)."""
     phrase = rule.phrases[0]
-    interval = describe(make_interval(EXAMPLE_FIGURE, rule.kind, 10, rules.qualifiers))
+    interval = describe(make_interval(EXAMPLE_FIGURE, rule.kind, 10, rules.qualifiers,
+                                      high_factor=rule.high_factor))
     stated = f"{phrase} {EXAMPLE_FIGURE}" if rule.position == "before" else f"{EXAMPLE_FIGURE} {phrase}"
     return QualifierUsed(kind=rule.kind, phrases=tuple(rule.phrases), position=rule.position,
                          example=f"\u201c{stated}\u201d \u2192 {interval}")

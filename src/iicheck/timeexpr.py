@@ -19,12 +19,20 @@
 | "by the end of the 14th Five-Year Plan period" | its last December | point |
 | "last year", "this year", "next year" (and "at the end of last year"...) | the year before, of, after publication | point (next: future) |
 | "a year ago" | a month either side of publication less one year | point |
+| "Over 2020, ..." (at a clause's start, before a clause mark) | that year | point |
+| "according to a 2019 survey", "the 2020 census" | that year | source |
 
 The relative phrases ("last year", "a year ago") need a publication day (metadata, header
 or address); against an inferred publication window, years wide, they are not read as time,
 and "the last year" (the past twelve months) is not "last year". "a year ago" said on day D
 is read as D less one year, give or take a month (31 days either side), since a writer
 rounds. "next year" is read as a target, as "in the next three years" is.
+
+"over <year>" is a time only at a clause's start and before a , ; or : ("Over 2020, the
+number ... grew to 80"), as numbers.py reads it: "rose to over 2000 firms" is a count. The
+year of a survey, census, report, study, poll, yearbook or bulletin ("a 2019 survey") dates
+what it measured (role `source`), but no target it reports: a target dated only by such a
+year keeps the window of a target (see extract.py).
 
 "by <year>" (or "by end-<year>", "by the end of next year", "by the end of the 14th Five-Year
 Plan period") after the publication date marks a deadline: the figure is a target. A time
@@ -43,7 +51,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .models import TimeWindow
-from .numbers import (MONTH_ABBR, MONTH_WORDS, Twin, first_digit, has_case_trap, lowered,
+from .numbers import (MONTH_ABBR, MONTH_WORDS, TIME_WORDS, Twin, first_digit, has_case_trap, lowered,
                       match_at_anchors, parse_word_number, vocabulary_words)
 
 _MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -58,6 +66,10 @@ _MONTH_RANGE = (_MONTH.replace("?P<month>", "?P<month1>") + r"(?:\s+(?:to|throug
                 + _MONTH.replace("?P<month>", "?P<month2>") + rf"\s+{_YEAR}")
 _COUNT = r"(?P<count>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
 _PLAN_ZERO = 1951  # the nth Five-Year Plan (the 3rd, 1966-1970, on) starts in 1951 + 5n
+# what measures and dates its figures: "according to a 2019 survey" (each form a word of
+# numbers.TIME_WORDS, so that vocabulary_words reports it)
+_SOURCE_NOUNS = "surveys?|census(?:es)?|reports?|stud(?:y|ies)|polls?|yearbooks?|bulletins?"
+_SOURCE_WORDS = frozenset(w.encode() for w in TIME_WORDS if w != "over")
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
@@ -84,6 +96,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("past", re.compile(rf"\b(?:in|over|during|for|within)\s+(?:the\s+(?:past|last)\s+|more\s+than\s+|"
                         rf"nearly\s+|almost\s+)?{_NUMWORD}\s+years?(?![\w'’-])(?!\s+(?:of|ago|old))",
                         re.IGNORECASE)),
+    # "Over 2020, ...": only at a clause's start (checked in find_time_expressions)
+    ("over", re.compile(rf"\bover\s+{_YEAR}(?=\s*[,;:])", re.IGNORECASE)),
+    ("source", re.compile(rf"\b(?:a|an|the|its|their|this|that)\s+{_YEAR}\s+(?:{_SOURCE_NOUNS})\b",
+                          re.IGNORECASE)),
 )
 
 
@@ -179,6 +195,10 @@ _ANCHORS: dict[str, _Anchor] = {
     "past": _Anchor(Twin.of(r"year", re.IGNORECASE), 0, folds_case=True, start=_before_years),
     # the first year and "and" after at most "during" (6)
     "years": _Anchor(Twin.of(r"(?:19|20)\d\d\s+and\s", re.IGNORECASE), 6),
+    # starts with "over" (compared as the pattern does)
+    "over": _Anchor(Twin.of(r"over", re.IGNORECASE), 0, leads=True),
+    # the year after at most "their" (5)
+    "source": _Anchor(_YEARISH, 5),
     # the second month name and year (see _MONTH_YEAR) after at most "between" (7), the
     # first month name ("September.", 10) and "through" (7)
     "months": _Anchor(_MONTH_YEAR, 24),
@@ -283,6 +303,11 @@ def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
                 kinds.add("part")
             if "end-" in low:
                 kinds.add("endyear")
+            # "over" and the source nouns are whole words there (see numbers.TIME_WORDS)
+            if b"over" in words:
+                kinds.add("over")
+            if not _SOURCE_WORDS.isdisjoint(words):
+                kinds.add("source")
             kinds.add("year")
     if "year" in low:
         if "next" in low or "following" in low or "coming" in low:
@@ -299,7 +324,7 @@ class TimeExpression:
     end: int
     text: str
     window: TimeWindow
-    role: str  # point | range | since | future | past | deadline
+    role: str  # point | range | since | future | past | deadline | source
 
 
 def _month_window(year: int, month: int) -> tuple[date, date]:
@@ -451,8 +476,10 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> Resolved | None:
             return None
         start, end = _month_window(int(g["year"]), month)
         return (start, pub.end, "since") if prep == "since" else (start, end, "point")
-    if kind == "year":
+    if kind in ("year", "over"):
         return _in_year(int(g["year"]), prep, pub)
+    if kind == "source":
+        return date(int(g["year"]), 1, 1), date(int(g["year"]), 12, 31), "source"
     n = _years(g["n"])
     if n is None:
         return None
@@ -484,6 +511,8 @@ def find_time_expressions(text: str, pub: TimeWindow) -> list[TimeExpression]:
         for m in _scan(kind, text):
             if any(e.start < m.end() and m.start() < e.end for e in found):
                 continue
+            if kind == "over" and text[:m.start()].rstrip()[-1:] not in ("", ",", ";", ":"):
+                continue  # "rose to over 2020, ...": a count, not a clause-opening time
             resolved = _resolve(kind, m, pub)
             if resolved is None:
                 continue

@@ -5,7 +5,8 @@ consistency checks leave it out by default, so a spliced or scraped figure canno
 hide) a contradiction. A claim inside both kinds of span is marked with the first kind of
 EXCLUDING_KINDS, whatever order the findings come in, so the marking can be applied in steps
 (boilerplate in the per-document map, off-topic once the corpus is known) with the same result
-as in one.
+as in one. A claim extraction marked "denied" (its sentence calls the figure false) keeps
+that mark unless one of these kinds covers it.
 """
 
 from __future__ import annotations

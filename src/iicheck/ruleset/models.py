@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from ..yamlfile import ID_PATTERN, LocatedValueError
 
@@ -130,8 +130,19 @@ class QualifierRule(Strict):
     kind: QualifierKind
     phrases: list[str] = Field(min_length=1)
     position: Literal["before", "after"] = "before"
+    high_factor: float | None = Field(
+        default=None, gt=1.0, description="more_than/at_least only: the interval's open high end is "
+                                          "this factor times N instead of N + step (\"well over N\")")
 
     _check = field_validator("phrases")(_non_empty_phrases)
+
+    @field_validator("high_factor")
+    @classmethod
+    def _factor_for_lower_bounds(cls, value: float | None, info: ValidationInfo) -> float | None:
+        if value is not None and info.data.get("kind") not in ("more_than", "at_least"):
+            raise LocatedValueError("high_factor applies only to the kinds more_than and at_least",
+                                    hint="remove it, or give the rule the kind more_than or at_least")
+        return value
 
 
 class Rounding(Strict):
@@ -141,6 +152,11 @@ class Rounding(Strict):
     single_digit_refine: bool = Field(
         default=True, description="a number with one significant digit and 3+ digits (1,000) "
                                   "gets a step one order lower (100)")
+
+
+def _meaning(kind: str, high_factor: float | None) -> str:
+    """A qualifier rule's meaning as an error message names it: "more_than (high_factor 2)"."""
+    return kind if high_factor is None else f"{kind} (high_factor {high_factor:g})"
 
 
 class QualifiersFile(Strict):
@@ -153,16 +169,19 @@ class QualifiersFile(Strict):
     @model_validator(mode="after")
     def _one_kind_per_phrase(self) -> QualifiersFile:
         """A phrase in one position has one meaning ("over" cannot be both more_than and
-        less_than): extraction would silently use the first kind listed."""
-        kinds: dict[tuple[str, str], str] = {}
+        less_than, nor more_than with and without a high_factor): extraction would silently
+        use the first rule listed."""
+        kinds: dict[tuple[str, str], tuple[str, float | None]] = {}
         for i, rule in enumerate(self.qualifiers):
             for j, phrase in enumerate(rule.phrases):
-                first = kinds.setdefault((rule.position, " ".join(phrase.lower().split())), rule.kind)
-                if first != rule.kind:
+                meaning = (rule.kind, rule.high_factor)
+                first = kinds.setdefault((rule.position, " ".join(phrase.lower().split())), meaning)
+                if first != meaning:
+                    this, that = (_meaning(*m) for m in (first, meaning))
                     raise LocatedValueError(
-                        f"the phrase {phrase!r} is listed for both {first} and {rule.kind}",
+                        f"the phrase {phrase!r} is listed for both {this} and {that}",
                         "qualifiers", i, "phrases", j,
-                        hint=f"remove it from one of the two kinds; as it is, {first} (listed first) wins")
+                        hint=f"remove it from one of the two rules; as it is, {this} (listed first) wins")
         return self
 
 
@@ -178,9 +197,17 @@ class ExtractionFile(Strict):
     time: TimeSettings = TimeSettings()
     target_cues: list[str] = []
     estimate_cues: list[str] = []
-    achieved_cues: list[str] = Field(default=[], description="phrases stating a target met: a "
-                                     "target cue inside one is no cue")
+    achieved_cues: list[str] = Field(default=[], description="phrases stating a figure reached or "
+                                     "measured: a target cue inside one is no cue; in its own clause, "
+                                     "the figure is achieved")
     not_figure_before: list[str] = Field(default=[], description="words after which a number is a name")
+    denial_cues: list[str] = Field(default=[], description="phrases that call a figure in their clause "
+                                   "false: it is kept, marked excluded (denied), and not compared")
+
+    fall_cues: list[str] = Field(default=[], description="phrases right before a figure (or before "
+                                 "'by' and the figure) that make it a fall: its value is negative")
+
+    _check_denial = field_validator("denial_cues", "fall_cues")(_non_empty_phrases)
 
 
 class Terminology(Strict):

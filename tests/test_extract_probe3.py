@@ -1,0 +1,191 @@
+"""Figures a third probe pass (/tmp/probe_extract2) still read wrongly: the sentences and
+publication days are the probe's, with variants that must keep their old reading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from iicheck.models import Claim
+from iicheck.ruleset import Ruleset
+from tests.test_time_probe import _claim, _claims, _day
+
+
+def test_a_yen_sign_amount_counts_yuan_only_where_the_rules_list_the_sign(rules: Ruleset) -> None:
+    """f02: "¥" is the yuan's sign and the yen's; core_industry_value_added lists it."""
+    claim = _claim(_claims("The added value of the core II industry hit ¥1.35 trillion in 2023.",
+                           _day("2024-03-01"), rules), "¥1.35 trillion")
+    assert (claim.unit, claim.metric, claim.value.low) == ("¥", "core_industry_value_added", 1.35e12)
+    # no metric of the rules lists the sign with platforms: still unmapped elsewhere
+    other = _claim(_claims("The platforms' revenue reached ¥300 billion in 2023.", _day("2024-03-01"), rules),
+                   "¥300 billion")
+    assert other.metric is None
+    # a "¥" amount with a yen noun after it is yen, not yuan
+    yen = _claim(_claims("The added value of the core industry reached ¥1.35 trillion yen in 2023.",
+                         _day("2024-03-01"), rules), "¥1.35 trillion")
+    assert (yen.unit, yen.metric) == ("yen", None)
+
+
+def test_as_high_as_is_at_most_and_could_be_an_estimate(rules: Ruleset) -> None:
+    """h08: "could be as high as 2,000" was an exact, achieved 2,000."""
+    claims = _claims("The figure could be as high as 2,000, one researcher said, though official data "
+                     "show 1,500.", _day("2021-06-30"), rules)
+    high = _claim(claims, "2,000")
+    assert (high.figure, high.value.qualifier, high.value.low, high.value.high, high.modality) == (
+        "as high as 2,000", "up_to", 0, 2000, "estimate")
+    # the other clause states what official data show: achieved, despite the sentence's estimate cue
+    official = _claim(claims, "1,500")
+    assert (official.value.qualifier, official.modality) == ("exact", "achieved")
+
+
+def test_an_achieved_cue_in_its_own_clause_makes_a_figure_achieved(rules: Ruleset) -> None:
+    """A met target in one clause is achieved even when another clause holds a target cue
+    (the sentence's "will" made 100 a target)."""
+    claims = _claims("China has met its target of 100 industrial internet platforms, and 200 platforms "
+                     "will be built by 2025.", _day("2021-06-30"), rules)
+    assert [(c.figure, c.modality) for c in claims] == [("100", "achieved"), ("200", "target")]
+
+
+def test_well_over_is_clearly_more_with_a_wider_high_end(rules: Ruleset) -> None:
+    """q17: "Well over 100" was (100, 110), as "over 100" is: it claimed the count below 110."""
+    claim = _claim(_claims("Well over 100 industrial internet platforms were in operation in 2020.",
+                           _day("2021-06-30"), rules), "100")
+    v = claim.value
+    assert (claim.figure, v.qualifier, v.low, v.high, v.low_inclusive, v.high_inclusive) == (
+        "Well over 100", "more_than", 100, 200, False, False)
+    assert claim.metric == "ii_platforms"
+    plain = _claim(_claims("Over 100 industrial internet platforms were in operation in 2020.",
+                           _day("2021-06-30"), rules), "100").value
+    assert (plain.low, plain.high) == (100, 110)
+
+
+def test_high_factor_is_refused_for_kinds_without_a_lower_bound(tmp_path: Path) -> None:
+    import shutil
+    from iicheck.errors import IicheckError
+    from iicheck.ruleset import load_ruleset
+    from tests.conftest import RULES
+    shutil.copytree(RULES, tmp_path / "rules")
+    path = tmp_path / "rules" / "qualifiers.yaml"
+    path.write_text(path.read_text().replace("  - kind: nearly\n", "  - kind: nearly\n    high_factor: 2\n"))
+    with pytest.raises(IicheckError, match="high_factor applies only"):
+        load_ruleset(tmp_path / "rules")
+    # one phrase for more_than with and without a high_factor is refused too
+    path.write_text((RULES / "qualifiers.yaml").read_text().replace(
+        "phrases: [well over,", "phrases: [over, well over,"))
+    with pytest.raises(IicheckError, match="more_than and more_than \\(high_factor 2\\)"):
+        load_ruleset(tmp_path / "rules")
+
+
+def test_a_figure_its_clause_calls_false_is_excluded_as_denied(rules: Ruleset) -> None:
+    """h02: the denied 500 was an achieved count of industrial internet platforms."""
+    claim = _claim(_claims("Reports that 500 industrial internet platforms had been built in 2020 were "
+                           "inaccurate, the ministry said.", _day("2021-06-30"), rules), "500")
+    assert (claim.metric, claim.excluded) == ("ii_platforms", "denied")
+    # the denial is in another clause: the figure the ministry gives stands
+    claims = _claims("The ministry denied the report, saying 300 industrial internet platforms had been "
+                     "built in 2020.", _day("2021-06-30"), rules)
+    assert _claim(claims, "300").excluded is None
+    claims = _claims("The ministry denied that 500 industrial internet platforms had been built in 2020.",
+                     _day("2021-06-30"), rules)
+    assert _claim(claims, "500").excluded == "denied"
+
+
+def _years(claim: Claim) -> tuple[str, str]:
+    return str(claim.time.start), str(claim.time.end)
+
+
+def test_over_a_year_at_a_clauses_start_dates_the_figure(rules: Ruleset) -> None:
+    """x06: "Over 2020," was no time, so 80 got the publication window."""
+    claim = _claim(_claims("Over 2020, the number of industrial internet platforms grew to 80 platforms.",
+                           _day("2021-06-30"), rules), "80")
+    assert _years(claim) == ("2020-01-01", "2020-12-31") and claim.time.basis == "explicit"
+    # after a verb it is a count, not a time
+    claims = _claims("The number of platforms rose to over 2000, officials said.", _day("2021-06-30"), rules)
+    assert [(c.figure, c.value.qualifier) for c in claims] == [("over 2000", "more_than")]
+    assert claims[0].time.basis == "metadata"
+
+
+def test_the_year_of_a_survey_dates_what_it_measured(rules: Ruleset) -> None:
+    """x10: "according to a 2019 survey" was ignored (the publication window dated 40 million)."""
+    claim = _claim(_claims("China had 40 million sets of connected industrial equipment, according to a "
+                           "2019 survey.", _day("2021-06-30"), rules), "40 million")
+    assert _years(claim) == ("2019-01-01", "2019-12-31")
+    assert (claim.metric, claim.modality) == ("connected_equipment", "achieved")
+    # a target a report states is due after the publication, not in the report's year
+    target = _claim(_claims("According to the 2021 report, 100 industrial internet platforms will be built.",
+                            _day("2021-06-30"), rules), "100")
+    assert target.modality == "target" and _years(target) == ("2021-06-30", "2024-06-30")
+    # a year with no survey noun after it stays what it was
+    plain = _claim(_claims("China had 40 million sets of connected industrial equipment, according to a "
+                           "2019 plan.", _day("2021-06-30"), rules), "40 million")
+    assert plain.time.basis == "metadata"
+
+
+def test_from_x_to_y_after_a_verb_of_change_is_two_levels_not_a_range(rules: Ruleset) -> None:
+    """r03: "grew from 10 to 15" was the range [10, 15]."""
+    claims = _claims("The number of cross-industry platforms grew from 10 to 15 in 2020.", _day("2021-06-30"), rules)
+    assert [(c.figure, c.value.qualifier, c.value.low, c.value.high) for c in claims] == [
+        ("10", "exact", 10, 10), ("15", "exact", 15, 15)]
+    # the first level takes the second's scale and unit noun, as a range's low end would
+    claims = _claims("In 2023 the added value of the core industry rose from 1.2 to 1.5 trillion yuan.",
+                     _day("2024-03-01"), rules)
+    assert [(c.figure, c.value.low, c.unit, c.metric) for c in claims] == [
+        ("1.2", 1.2e12, "yuan", "core_industry_value_added"),
+        ("1.5 trillion", 1.5e12, "yuan", "core_industry_value_added")]
+    # ranges stay ranges: no verb of change before "from"
+    for text in ("The share of firms ranged from 10 to 15 per cent in 2020.",
+                 "The platforms connected from 40 to 60 million sets of equipment in 2020."):
+        (claim,) = _claims(text, _day("2021-06-30"), rules)
+        assert claim.value.qualifier == "range", text
+
+
+def test_to_y_shares_the_subject_of_from_x(rules: Ruleset) -> None:
+    """x02: the cue "with influence" before "from 50" is the subject of both levels; "more than
+    150" was counted as all platforms."""
+    claims = _claims("Industrial internet platforms with influence rose from 50 platforms in 2019 to more "
+                     "than 150 platforms in 2021.", _day("2022-03-01"), rules)
+    assert [(c.figure, c.metric, c.definition) for c in claims] == [
+        ("50", "ii_platforms", "influential"), ("more than 150", "ii_platforms", "influential")]
+    # no "from": the second figure's clause is its own
+    claims = _claims("Industrial internet platforms with influence rose to 50 platforms in 2019 and 150 "
+                     "industrial internet platforms were built in 2021.", _day("2022-03-01"), rules)
+    assert [(c.figure, c.definition) for c in claims] == [("50", "influential"), ("150", "all")]
+
+
+def _values(text: str, rules: Ruleset) -> list[tuple[str, float, float, bool, bool]]:
+    return [(c.figure, c.value.low, c.value.high, c.value.low_inclusive, c.value.high_inclusive)
+            for c in _claims(text, _day("2021-06-30"), rules)]
+
+
+def test_a_fall_is_recorded_as_a_fall(rules: Ruleset) -> None:
+    """p06, p09: "declined 2.2 per cent" and "down 0.1 point" were +2.2 and +0.1."""
+    assert _values("Manufacturing investment declined 2.2 per cent in 2020.", rules) == [
+        ("2.2 per cent", -2.2, -2.2, True, True)]
+    assert _values("The PMI stood at 51.0 in May 2021, down 0.1 point from April.", rules) == [
+        ("51.0", 51, 51, True, True), ("0.1", -0.1, -0.1, True, True)]
+    # a qualified fall is mirrored with its open ends: more than 2 down is below -2
+    assert _values("Exports fell by more than 2% in 2020.", rules) == [("more than 2%", -3, -2, False, False)]
+    # levels after "to" or "from" are no falls; nor is a count after "shut down"; a figure
+    # already written negative stays as written
+    assert _values("The PMI fell to 49.5 in May 2021, down from 51.0 in April.", rules) == [
+        ("49.5", 49.5, 49.5, True, True), ("51.0", 51, 51, True, True)]
+    assert _values("The city shut down 30 plants in 2020.", rules) == [("30", 30, 30, True, True)]
+    # an upper bound right after the cue is a level, unless "by" makes it the size of the fall
+    assert _values("The PMI fell below 50 in May 2021.", rules) == [("below 50", 0, 50, True, False)]
+    assert _values("China fell short of 100 platforms in 2020.", rules) == [("short of 100", 0, 100, True, False)]
+    assert _values("Exports fell by less than 1% in 2020.", rules) == [("less than 1%", -1, 0, False, True)]
+    (claim,) = _claims("Exports fell by less than 1% in 2020.", _day("2021-06-30"), rules)
+    assert '"high":0.0' in claim.value.model_dump_json()  # not -0.0
+    assert _values("Output declined -1.3% in 2020.", rules) == [("-1.3%", -1.3, -1.3, True, True)]
+
+
+@pytest.mark.parametrize("text", ["Output (fell 2%) in 2020.", "Output fell\u00a0by\u00a02% in 2020.",
+                                  "Output FELL BY 2% in 2020.", "Output was down 2% in 2020."])
+def test_the_fall_shortcut_agrees_with_the_pattern(rules: Ruleset, text: str) -> None:
+    from iicheck.extract import _fall_cue
+    cue = _fall_cue(rules)
+    assert cue is not None
+    start = text.index("2%")
+    assert cue[0].pick(text).search(text, max(0, start - 40), start) is not None
+    assert _values(text, rules)[0][1] == -2
