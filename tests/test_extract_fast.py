@@ -125,24 +125,27 @@ def test_memoised_intervals_are_the_ones_make_interval_makes(
         assert got.model_dump_json() == made.model_dump_json()
 
 
-fall_texts = _texts(("fell", "FELL", "(fell", "befell", "by", "BY", "By", "2%", "3", "0.1", ",", ", down",
-                     "down", "was", "is down", "a decline of", "decline", "of", "to", "from", "dropped",
-                     "x"))
+change_texts = _texts(("fell", "FELL", "(fell", "befell", "by", "BY", "By", "2%", "3", "0.1", ",", ", down",
+                       "down", "was", "is down", "a decline of", "decline", "of", "to", "from", "dropped",
+                       "rose", "ROSE", "grew", ", up", "up", "is up", "an increase of", "added", "x"))
 
 
 @settings(max_examples=2000, deadline=None)
-@given(fall_texts)
+@given(change_texts)
 @example("Output (fell 2%) in 2020.")
 @example("Output fell by  by 2%")
 @example("2021, down 0.1 point")
-def test_fall_shortcut_answers_as_the_pattern(rules: Ruleset, text: str) -> None:
-    """extract._is_fall's cheap test before the pattern skips only positions where it fails."""
-    from iicheck.extract import _fall_cue, _is_fall
-    cue = _fall_cue(rules)
-    assert cue is not None
-    for start in range(len(text) + 1):
-        plain = cue[0].unicode.search(text, max(0, start - 40), start) is not None
-        assert _is_fall(text, start, cue) == plain, (text, start)
+@example("2021, up 0.1 point")
+def test_change_shortcut_answers_as_the_pattern(rules: Ruleset, text: str) -> None:
+    """extract._after_cue's cheap test before the pattern skips only positions where it fails
+    (for the fall cues and the rise cues)."""
+    from iicheck.extract import _after_cue, _change_cue
+    for cues in (rules.extraction.fall_cues, rules.extraction.rise_cues):
+        cue = _change_cue(tuple(cues))
+        assert cue is not None
+        for start in range(len(text) + 1):
+            plain = cue[0].unicode.search(text, max(0, start - 40), start) is not None
+            assert _after_cue(text, start, cue) == plain, (text, start)
 
 
 @settings(max_examples=200, deadline=None)

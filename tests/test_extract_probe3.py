@@ -183,9 +183,48 @@ def test_a_fall_is_recorded_as_a_fall(rules: Ruleset) -> None:
 @pytest.mark.parametrize("text", ["Output (fell 2%) in 2020.", "Output fell\u00a0by\u00a02% in 2020.",
                                   "Output FELL BY 2% in 2020.", "Output was down 2% in 2020."])
 def test_the_fall_shortcut_agrees_with_the_pattern(rules: Ruleset, text: str) -> None:
-    from iicheck.extract import _fall_cue
-    cue = _fall_cue(rules)
+    from iicheck.extract import _change_cue
+    cue = _change_cue(tuple(rules.extraction.fall_cues))
     assert cue is not None
     start = text.index("2%")
     assert cue[0].pick(text).search(text, max(0, start - 40), start) is not None
     assert _values(text, rules)[0][1] == -2
+
+
+def test_a_change_is_listed_but_never_compared_as_a_level(rules: Ruleset) -> None:
+    """'added 30 platforms' is not 30 platforms: a rise or fall right after its cue is marked
+    excluded ("change"); levels after "to", "from" or a bound stay levels."""
+    day = _day("2022-06-30")
+    for text, figure in [("The number of industrial internet platforms grew by 20 platforms in 2021.", "20"),
+                         ("China added 30 industrial internet platforms in 2021.", "30"),
+                         ("Industrial internet platforms rose 12% in 2021.", "12%"),
+                         ("The count was 150 industrial internet platforms in 2021, up 20 from 2020.", "20"),
+                         ("The number of industrial internet platforms fell by 10 platforms in 2021.", "10")]:
+        claim = _claim(_claims(text, day, rules), figure)
+        assert claim.excluded == "change", text
+    assert _claim(_claims("The number of industrial internet platforms fell by 10 platforms in 2021.", day, rules),
+                  "10").value.low == -10  # a fall stays negative
+    for text, figure in [("Industrial internet platforms rose to 150 in 2021.", "150"),
+                         ("Industrial internet platforms grew from 100 to 150 in 2021.", "150"),
+                         ("Industrial internet platforms rose above 150 in 2021.", "above 150"),
+                         ("China had 150 industrial internet platforms in 2021, up from 120.", "120"),
+                         ("China had more than 150 industrial internet platforms in 2021.", "more than 150")]:
+        assert _claim(_claims(text, day, rules), figure).excluded is None, text
+    # "grew by more than 20" is a change; "rose above 150" (no "by") a level
+    assert _claim(_claims("Platforms grew by more than 20 in 2021.", day, rules), "more than 20").excluded == "change"
+
+
+def test_changes_make_no_false_findings(tmp_path: Path) -> None:
+    """Read as levels, 'fell by 10 platforms' and 'rose by 10 platforms' gave two regressions, a
+    contradiction and an out_of_range finding against 'more than 150 platforms'."""
+    from iicheck.engine import AuditOptions, audit
+    from tests.conftest import RULES
+    (tmp_path / "a.txt").write_text(
+        "China had more than 150 industrial internet platforms with influence in 2021.\n\n"
+        "The number of industrial internet platforms with influence fell by 10 platforms in 2022.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "The number of industrial internet platforms with influence rose by 10 platforms in 2022.\n", encoding="utf-8")
+    report = audit(AuditOptions(sources=(tmp_path,), rules=RULES)).report
+    assert [c.excluded for c in report.claims] == [None, "change", "change"]
+    assert [c.metric for c in report.claims] == ["ii_platforms"] * 3  # still mapped: listed under its metric
+    assert [f.kind for f in report.findings] == []

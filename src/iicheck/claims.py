@@ -103,7 +103,7 @@ def _claim(source: Source, mention: Mention, metric: str | None, definition: str
         sentence_span=(s.start, s.end), span=(start, end), figure=mention.figure, value=value,
         unit=mention.unit, metric=metric, definition=definition, time=window,
         modality=mention.modality,  # type: ignore[arg-type]
-        **({"excluded": "denied"} if mention.denied else {}),
+        **({"excluded": "denied"} if mention.denied else {"excluded": "change"} if mention.fall or mention.rise else {}),
     )
 
 

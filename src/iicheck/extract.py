@@ -22,6 +22,11 @@ A mention is everything the text says about one number, before any metric is dec
   per cent", "fell by more than 3%", ", down 0.1 point"); its claim's interval is then
   mirrored below zero. An upper bound right after the cue, without "by", states a level:
   "fell below 50", "fell short of 100" (but "fell by less than 1%" is a fall),
+- whether it is a change rather than a level: right after a fall cue, or a rise cue ("grew
+  by 20", "rose 5%", "added 30", ", up 2"), with the same exceptions (a lower bound right
+  after a rise cue without "by" is a level: "rose above 100"). Its claim is then marked
+  excluded ("change"): a change is no level of its metric ("added 30 platforms" is not 30
+  platforms), so it is listed but not compared,
 - whether it is denied: a denial cue of rules/extraction.yaml in its clause ("Reports that 500
   platforms had been built were inaccurate"); its claim is then marked excluded ("denied").
 """
@@ -93,6 +98,7 @@ class Mention:
     high_factor: float | None = None  # that of the qualifier rule ("well over": 2.0)
     denied: bool = False  # a denial cue in its clause: "reports that 500 ... were inaccurate"
     fall: bool = False  # right after a fall cue: "declined 2.2 per cent" is the change -2.2%
+    rise: bool = False  # right after a rise cue: "grew by 20 platforms" is a change, not a level
 
     @property
     def figure(self) -> str:
@@ -172,13 +178,12 @@ def _cue_patterns(rules: Ruleset) -> tuple[Phrases, Phrases, Phrases]:
     return Phrases.of(x.target_cues), Phrases.of(x.estimate_cues), Phrases.of(x.achieved_cues)
 
 
-@lru_cache(maxsize=32)
-def _fall_cue(rules: Ruleset) -> tuple[Twin, tuple[str, ...], int] | None:
-    """A fall cue (and "by") ending where a figure starts, the cues' last words (lower-cased) and
-    the longest one's length.
+@lru_cache(maxsize=64)
+def _change_cue(cues: tuple[str, ...]) -> tuple[Twin, tuple[str, ...], int] | None:
+    """A fall or rise cue (and "by") ending where a figure starts, the cues' last words
+    (lower-cased) and the longest one's length.
     A cue starting with punctuation (", down") may follow a word character ("in May 2021, down
     0.1 point"), which phrase_regex's whole-word match refuses."""
-    cues = rules.extraction.fall_cues
     if not cues:
         return None
     words = [c for c in cues if c.strip()[:1].isalnum()]
@@ -193,8 +198,14 @@ def _fall_cue(rules: Ruleset) -> tuple[Twin, tuple[str, ...], int] | None:
 _BY_AT_END = re.compile(r"\bby\s+$", re.IGNORECASE)
 
 
-def _is_fall(text: str, start: int, cue: tuple[Twin, tuple[str, ...], int]) -> bool:
-    """Whether a fall cue (and "by") ends right before a figure starting at `start`.
+def _bound_after_cue(text: str, start: int, n: NumberMatch, qualifier: str, bounds: tuple[str, ...]) -> bool:
+    """A bound in the cue's direction right after it, without "by", states a level: "fell below
+    50", "fell short of 100", "rose above 100" (but "fell by less than 1%" is a change)."""
+    return start < n.start and qualifier in bounds and not _BY_AT_END.search(text, max(0, start - 4), start)
+
+
+def _after_cue(text: str, start: int, cue: tuple[Twin, tuple[str, ...], int]) -> bool:
+    """Whether a change cue (and "by") ends right before a figure starting at `start`.
 
     A match ends with a cue's last word, then whitespace (or whitespace, "by" and whitespace)
     up to `start`: so, unless a case trap makes re.IGNORECASE differ from lower(), the text
@@ -479,7 +490,8 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
     cues = _cues(text, rules, fold)
     denial = _denial_cues(rules)
     denials = denial is not None and denial.search(text, fold)  # only then look in each clause
-    fall_cue = _fall_cue(rules)
+    fall_cue = _change_cue(tuple(rules.extraction.fall_cues))
+    rise_cue = _change_cue(tuple(rules.extraction.rise_cues))
     # with figures in different clauses, a figure's own clause decides first (see the docstring)
     by_clause = any(cues) and _several_clauses(text, numbers)
     for n in numbers:
@@ -495,12 +507,12 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
             time = None  # "according to a 2021 report, 100 will be built": due after publication
         clause = text[c_start:c_end]
         denied = denials and denial is not None and denial.search(clause, folded(clause))
-        fall = fall_cue is not None and _is_fall(text, start, fall_cue)
-        if fall and start < n.start and qualifier in ("less_than", "up_to") \
-                and not _BY_AT_END.search(text, max(0, start - 4), start):
-            fall = False  # "fell below 50", "fell short of 100": a level; "fell by less than 1%": a fall
+        fall = fall_cue is not None and _after_cue(text, start, fall_cue) \
+            and not _bound_after_cue(text, start, n, qualifier, ("less_than", "up_to"))
+        rise = not fall and rise_cue is not None and _after_cue(text, start, rise_cue) \
+            and not _bound_after_cue(text, start, n, qualifier, ("more_than", "at_least"))
         mentions.append(Mention(sentence, n, start, end, qualifier, unit, unit_lemma, clause, time,
-                                modality, factor, bool(denied), fall))
+                                modality, factor, bool(denied), fall, rise))
         starts.append(c_start)
     if len(mentions) > 1 and "from" in lowered(text):
         return _from_to(text, mentions, starts)

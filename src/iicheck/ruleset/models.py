@@ -207,7 +207,10 @@ class ExtractionFile(Strict):
     fall_cues: list[str] = Field(default=[], description="phrases right before a figure (or before "
                                  "'by' and the figure) that make it a fall: its value is negative")
 
-    _check_denial = field_validator("denial_cues", "fall_cues")(_non_empty_phrases)
+    rise_cues: list[str] = Field(default=[], description="phrases right before a figure (or before "
+                                 "'by' and the figure) that make it a rise: a change, not a level")
+
+    _check_denial = field_validator("denial_cues", "fall_cues", "rise_cues")(_non_empty_phrases)
 
 
 class Terminology(Strict):
