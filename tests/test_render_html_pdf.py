@@ -262,6 +262,18 @@ def test_long_rule_lists_do_not_slow_the_pdf_down(sample: Report) -> None:
     assert time.perf_counter() - start < 60
 
 
+def test_changes_are_listed_under_their_timeline_not_drawn(sample: Report) -> None:
+    from iicheck.render.html import render_html
+    base = next(c for c in sample.claims if c.metric and c.time.known)
+    change = base.model_copy(update={"id": base.id + "-change", "excluded": "change", "figure": "by 7"})
+    html = render_html(sample.model_copy(update={"claims": sample.claims + (change,)}))
+    figure = html[html.index(f'id="timeline-{base.metric}"'):]
+    figure = figure[:figure.index("</figure>")]
+    assert "excluded: change" not in figure  # the tooltip of a drawn box would say so
+    listed = figure[figure.index("Not drawn — changes, not levels"):]
+    assert "by 7" in listed and base.figure not in listed
+
+
 def test_card_details_are_written_for_people(sample: Report) -> None:
     from iicheck.render.html import detail_value, render_html
     assert [detail_value(v) for v in (15.594230378107946, 363.6363636363636, 36310045919.128235, 5, "a b", None)] == [

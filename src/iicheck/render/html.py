@@ -267,14 +267,17 @@ def _context(report: Report, medium: str = "screen") -> dict[str, object]:
             metrics.setdefault(claim.metric, []).append(claim)
     timelines = []
     for m, cs in metrics.items():
-        undated = [c for c in cs if not c.time.known]
+        levels = [c for c in cs if c.excluded != "change"]  # a rise or fall is no level to draw
+        undated = [c for c in levels if not c.time.known]
         shown = undated[:budget.undated]
-        dated = [c for c in cs if c.time.known]
+        dated = [c for c in levels if c.time.known]
         step = max(1, -(-len(dated) // budget.drawn))  # every claim, or every step-th: the whole corpus, thinned
         drawn = dated[::step]
         timelines.append({"metric": m, "svg": timeline_svg(m, drawn, tooltips=not printed), "claims": cs,
                           "undated": shown, "undated_unlisted": len(undated) - len(shown),
-                          "dated": len(dated), "undrawn": len(dated) - len(drawn), "step": step})
+                          "dated": len(dated), "undrawn": len(dated) - len(drawn), "step": step,
+                          "changes": [c for c in cs if c.excluded == "change"][:budget.undated],
+                          "changes_unlisted": max(0, len(cs) - len(levels) - budget.undated)})
     reconciled = report.reconciled[:budget.reconciled]
     claims = {c.id: c for c in report.claims}
     return {
