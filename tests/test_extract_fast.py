@@ -226,8 +226,9 @@ def test_clause_bounds_are_the_nearest_marks_and_figures(text: str, data: st.Dat
 @example("Reports that 500 platforms were inaccurate")
 @example("the ministry DENIED  THE\nreport")
 def test_denial_prefilter_answers_as_the_pattern(rules: Ruleset, text: str) -> None:
-    """The denial cues' prefilter skips only texts without a cue."""
+    """The denial cues' prefilter skips only texts without a cue (after-figure and lead cues)."""
     from iicheck.extract import _denial_cues
-    cues = _denial_cues(rules)
-    assert cues is not None
-    assert cues.search(text, folded(text)) == (phrase_regex(rules.extraction.denial_cues).search(text) is not None)
+    for cues, phrases in zip(_denial_cues(rules), (rules.extraction.denial_cues, rules.extraction.denial_lead_cues),
+                             strict=True):
+        assert cues is not None
+        assert cues.search(text, folded(text)) == (phrase_regex(phrases).search(text) is not None)

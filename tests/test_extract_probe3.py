@@ -228,3 +228,72 @@ def test_changes_make_no_false_findings(tmp_path: Path) -> None:
     assert [c.excluded for c in report.claims] == [None, "change", "change"]
     assert [c.metric for c in report.claims] == ["ii_platforms"] * 3  # still mapped: listed under its metric
     assert [f.kind for f in report.findings] == []
+
+
+# ---- cases a review of the above found (each misread before its fix)
+
+def test_a_fall_from_x_to_y_million_keeps_the_scale_on_x(rules: Ruleset) -> None:
+    """'fell from 1.5 to 1.2 million sets' read 1.5 sets: a false contradiction ×866,667."""
+    day = _day("2021-06-01")
+    assert [(c.figure, c.value.low, c.metric) for c in _claims(
+        "Connected industrial equipment fell from 1.5 to 1.2 million sets.", day, rules)] == [
+        ("1.5", 1.5e6, "connected_equipment"), ("1.2 million", 1.2e6, "connected_equipment")]
+    assert [c.value.low for c in _claims("In 2020, core industry value added fell from 2.5 to 2.1 trillion yuan.",
+                                         day, rules)] == [2.5e12, 2.1e12]
+    # a first figure with its own magnitude keeps it
+    assert [c.value.low for c in _claims("Connected industrial equipment fell from 1,500,000 to 1.2 million sets.",
+                                         day, rules)] == [1.5e6, 1.2e6]
+    assert [c.value.low for c in _claims("Connected industrial equipment rose from 900,000 to 1.2 million sets.",
+                                         day, rules)] == [9e5, 1.2e6]
+
+
+def test_a_sources_year_dates_a_figure_only_when_nothing_else_does(rules: Ruleset) -> None:
+    claim = _claim(_claims("In 2018, according to the 2019 report, 150 industrial internet platforms had been "
+                           "built.", _day("2021-06-01"), rules), "150")
+    assert (str(claim.time.start), str(claim.time.end)) == ("2018-01-01", "2018-12-31")
+
+
+def test_over_a_year_restated_is_a_count_not_a_time(rules: Ruleset) -> None:
+    claims = _claims("Over 2000, or 60%, of industrial internet platforms are small, and 3,300 industrial internet "
+                     "platforms now operate.", _day("2021-06-01"), rules)
+    assert all(c.time.basis != "explicit" for c in claims)
+    assert str(_claim(_claims("Over 2020, the number of industrial internet platforms grew to 80 platforms.",
+                              _day("2021-06-30"), rules), "80").time.start) == "2020-01-01"
+
+
+def test_could_be_is_an_estimate_only_before_a_quantity(rules: Ruleset) -> None:
+    day = _day("2021-06-01")
+    assert _claim(_claims("By the end of 2020, 150 industrial internet platforms had been built, a number that could "
+                          "be revised.", day, rules), "150").modality == "achieved"
+    assert _claim(_claims("The figure could be as high as 2,000, one researcher said.", day, rules),
+                  "as high as 2,000").modality == "estimate"
+
+
+def test_a_level_bound_after_a_change_cue_is_a_level_any_other_qualifier_a_change(rules: Ruleset) -> None:
+    day = _day("2021-06-01")
+    changes = {"In 2020, the country added more than 30 industrial internet platforms.": "more than 30",
+               "Output fell less than 10% in 2020.": "less than 10%",
+               "Losses dropped as much as 40% in 2020.": "as much as 40%",
+               "Sales grew over 30% last year.": "over 30%"}
+    for text, figure in changes.items():
+        assert _claim(_claims(text, day, rules), figure).excluded == "change", text
+    levels = {"The PMI fell below 50 in May 2021.": "below 50",
+              "The number of industrial internet platforms rose as high as 150 platforms in 2020.": "as high as 150",
+              "Industrial internet platforms rose above 150 in 2021.": "above 150",
+              "Core industrial internet industry value added 1.35 trillion yuan in 2020.": "1.35 trillion"}
+    for text, figure in levels.items():
+        assert _claim(_claims(text, day, rules), figure).excluded is None, text
+
+
+def test_a_denial_counts_after_the_figure_or_as_a_lead_before_it(rules: Ruleset) -> None:
+    day = _day("2021-06-01")
+    both = _claims("Reports that 500 industrial internet platforms and 30 nodes had been built were inaccurate.",
+                   day, rules)
+    assert [c.excluded for c in both] == ["denied", "denied"]
+    assert _claim(_claims("The ministry denied that 300 industrial internet platforms had been built.", day, rules),
+                  "300").excluded == "denied"
+    for text in ("Rumours of delays are groundless as 150 industrial internet platforms have been built.",
+                 "Officials called the delays untrue and said 150 industrial internet platforms had been built.",
+                 "After fixing incorrect records the ministry counted 150 industrial internet platforms.",
+                 "Officials denied the report, saying 150 industrial internet platforms had been built."):
+        assert _claim(_claims(text, day, rules), "150").excluded is None, text

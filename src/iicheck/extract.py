@@ -23,12 +23,15 @@ A mention is everything the text says about one number, before any metric is dec
   mirrored below zero. An upper bound right after the cue, without "by", states a level:
   "fell below 50", "fell short of 100" (but "fell by less than 1%" is a fall),
 - whether it is a change rather than a level: right after a fall cue, or a rise cue ("grew
-  by 20", "rose 5%", "added 30", ", up 2"), with the same exceptions (a lower bound right
-  after a rise cue without "by" is a level: "rose above 100"). Its claim is then marked
+  by 20", "rose 5%", "added 30", ", up 2"; not "value added 1.35 trillion"), unless a level
+  bound stands between (LEVEL_BOUNDS: "rose above 100", "fell below 50"). Its claim is then marked
   excluded ("change"): a change is no level of its metric ("added 30 platforms" is not 30
   platforms), so it is listed but not compared,
-- whether it is denied: a denial cue of rules/extraction.yaml in its clause ("Reports that 500
-  platforms had been built were inaccurate"); its claim is then marked excluded ("denied").
+- whether it is denied: a denial cue of rules/extraction.yaml after it, before the next clause
+  mark ("Reports that 500 platforms and 30 nodes had been built were inaccurate": both), or a
+  lead cue before it in its clause ("denied that 300 had been built"); its claim is then
+  marked excluded ("denied"). A cue elsewhere does not count ("rumours of delays are
+  groundless as 150 have been built" states 150).
 """
 
 from __future__ import annotations
@@ -96,7 +99,7 @@ class Mention:
     time: TimeExpression | None
     modality: str
     high_factor: float | None = None  # that of the qualifier rule ("well over": 2.0)
-    denied: bool = False  # a denial cue in its clause: "reports that 500 ... were inaccurate"
+    denied: bool = False  # a denial cue after it or a lead cue before it: "reports that 500 ... were inaccurate"
     fall: bool = False  # right after a fall cue: "declined 2.2 per cent" is the change -2.2%
     rise: bool = False  # right after a rise cue: "grew by 20 platforms" is a change, not a level
 
@@ -198,10 +201,23 @@ def _change_cue(cues: tuple[str, ...]) -> tuple[Twin, tuple[str, ...], int] | No
 _BY_AT_END = re.compile(r"\bby\s+$", re.IGNORECASE)
 
 
-def _bound_after_cue(text: str, start: int, n: NumberMatch, qualifier: str, bounds: tuple[str, ...]) -> bool:
-    """A bound in the cue's direction right after it, without "by", states a level: "fell below
-    50", "fell short of 100", "rose above 100" (but "fell by less than 1%" is a change)."""
-    return start < n.start and qualifier in bounds and not _BY_AT_END.search(text, max(0, start - 4), start)
+_VALUE_ADDED = re.compile(r"\bvalue[\s-]+add(?:ed|s)?\s+$", re.IGNORECASE)
+""""industry value added 1.35 trillion yuan": "added" there is the noun's, no rise cue."""
+LEVEL_BOUNDS = frozenset({"above", "below", "under", "beyond", "past", "short of", "as high as", "as low as"})
+"""Qualifier phrases that, right after a change cue and without "by", state where a level got
+to: "fell below 50", "fell short of 100", "rose above 100", "rose as high as 150". Any other
+("more than", "less than", "nearly", "as much as", "over") measures the change itself: "added
+more than 30 platforms", "fell less than 10%", "grew over 30%" (an ambiguous one is read as a
+change: a change taken for a level makes false findings, a level taken for a change only
+leaves a figure uncompared)."""
+
+
+def _level_after_cue(text: str, start: int, n: NumberMatch) -> bool:
+    """Whether the qualifier between a change cue and the figure makes it a level (see
+    LEVEL_BOUNDS); never after "by" ("fell by less than 1%" is a change)."""
+    if start >= n.start or _BY_AT_END.search(text, max(0, start - 4), start):
+        return False
+    return " ".join(text[start:n.start].lower().split()) in LEVEL_BOUNDS
 
 
 def _after_cue(text: str, start: int, cue: tuple[Twin, tuple[str, ...], int]) -> bool:
@@ -231,9 +247,29 @@ def _after_cue(text: str, start: int, cue: tuple[Twin, tuple[str, ...], int]) ->
 
 
 @lru_cache(maxsize=32)
-def _denial_cues(rules: Ruleset) -> Phrases | None:
-    cues = rules.extraction.denial_cues
-    return Phrases.of(cues) if cues else None
+def _denial_cues(rules: Ruleset) -> tuple[Phrases | None, Phrases | None]:
+    """The denial cues after a figure, and those before it (rules/extraction.yaml)."""
+    x = rules.extraction
+    return (Phrases.of(x.denial_cues) if x.denial_cues else None,
+            Phrases.of(x.denial_lead_cues) if x.denial_lead_cues else None)
+
+
+_CLAUSE_MARK = re.compile(r"[,;:]")
+
+
+def _denied(text: str, n: NumberMatch, clause_start: int, cues: tuple[Phrases | None, Phrases | None]) -> bool:
+    """Whether a denial cue follows the figure before the next clause mark ("Reports that 500
+    ... were inaccurate"), or a lead cue precedes it in its clause ("denied that 300 ...")."""
+    after, lead = cues
+    if after is not None:
+        mark = _CLAUSE_MARK.search(text, n.end)
+        tail = text[n.end:mark.start() if mark else len(text)]
+        if after.search(tail, folded(tail)):
+            return True
+    if lead is not None:
+        head = text[clause_start:n.start]
+        return bool(lead.search(head, folded(head)))
+    return False
 
 
 def _cues(text: str, rules: Ruleset, fold: str | None = None) -> tuple[bool, bool]:
@@ -397,8 +433,17 @@ def _governing_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch,
                     clause_end: int) -> TimeExpression | None:
     """The time expression dating the figure `n` whose clause ends at `clause_end`: the
     first after it when it starts in the clause at most `_CLOSE_WORDS` words after it ("up
-    from 130,000 base stations in 2019"), else the nearest before it, else the first after."""
+    from 130,000 base stations in 2019"), else the nearest before it, else the first after.
+    The year of a source ("according to the 2019 report") dates the figure only when no other
+    time does: "In 2018, according to the 2019 report, 150 had been built" is 2018."""
     anchoring = [e for e in exprs if e.role in _ANCHORING_ROLES]
+    own = [e for e in anchoring if e.role != "source"]
+    return _nearest_time(text, own, n, clause_end) or _nearest_time(
+        text, [e for e in anchoring if e.role == "source"], n, clause_end)
+
+
+def _nearest_time(text: str, anchoring: Sequence[TimeExpression], n: NumberMatch,
+                  clause_end: int) -> TimeExpression | None:
     after = [e for e in anchoring if e.start >= n.end]
     # not "since" ("150 platforms for the first time since 2015") nor a comparison ("20 more
     # than in 2019"): those years are not the figure's
@@ -489,7 +534,8 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
     fold = folded(text)
     cues = _cues(text, rules, fold)
     denial = _denial_cues(rules)
-    denials = denial is not None and denial.search(text, fold)  # only then look in each clause
+    # only when the sentence holds a cue, look where it stands
+    denials = any(d is not None and d.search(text, fold) for d in denial)
     fall_cue = _change_cue(tuple(rules.extraction.fall_cues))
     rise_cue = _change_cue(tuple(rules.extraction.rise_cues))
     # with figures in different clauses, a figure's own clause decides first (see the docstring)
@@ -506,11 +552,11 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
         if time is not None and time.role == "source" and modality == "target":
             time = None  # "according to a 2021 report, 100 will be built": due after publication
         clause = text[c_start:c_end]
-        denied = denials and denial is not None and denial.search(clause, folded(clause))
-        fall = fall_cue is not None and _after_cue(text, start, fall_cue) \
-            and not _bound_after_cue(text, start, n, qualifier, ("less_than", "up_to"))
-        rise = not fall and rise_cue is not None and _after_cue(text, start, rise_cue) \
-            and not _bound_after_cue(text, start, n, qualifier, ("more_than", "at_least"))
+        denied = denials and _denied(text, n, c_start, denial)
+        changed = not _level_after_cue(text, start, n)
+        fall = changed and fall_cue is not None and _after_cue(text, start, fall_cue)
+        rise = changed and not fall and rise_cue is not None and _after_cue(text, start, rise_cue) \
+            and not _VALUE_ADDED.search(text, max(0, start - 30), start)
         mentions.append(Mention(sentence, n, start, end, qualifier, unit, unit_lemma, clause, time,
                                 modality, factor, bool(denied), fall, rise))
         starts.append(c_start)

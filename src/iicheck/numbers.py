@@ -574,7 +574,9 @@ def _merge_ranges(text: str, found: list[NumberMatch]) -> list[NumberMatch]:
     its new level, not a range; a falling "X to Y" stays two figures, and so does "from X to Y"
     right after a verb of change ("grew from 10 to 15": a level and a later one), the first
     taking the second's kind and scale as a range's low end would ("rose from 1.2 to 1.5
-    billion yuan": 1.2 billion yuan); not when the second starts a range or chain of its own
+    billion yuan": 1.2 billion yuan), or, for a fall, when that leaves it at most ten times the
+    second ("fell from 1.5 to 1.2 million": 1.5 million; "fell from 1,500,000 to 1.2 million"
+    keeps its 1,500,000); not when the second starts a range or chain of its own
     ("from 24.2 to 33-35 billion", "from $160 to $180 to $200": read as before).
     """
     out: list[NumberMatch] = []
@@ -588,13 +590,15 @@ def _merge_ranges(text: str, found: list[NumberMatch]) -> list[NumberMatch]:
             if ok and word == "to" and _BY_BEFORE.search(before):
                 ok = False
             low, scale = prev.value, 1.0
-            if ok and prev.scale == 1.0 and n.scale > 1.0 and low * n.scale <= n.value \
-                    and prev.kind in ("number", n.kind):
+            carry = ok and prev.scale == 1.0 and n.scale > 1.0 and prev.kind in ("number", n.kind)
+            if carry and low * n.scale <= n.value:
                 low, scale = low * n.scale, n.scale
             compatible = prev.kind == n.kind or (prev.kind == "number" and n.kind != "currency")
-            if ok and compatible and low < n.value and word == "to" \
+            if ok and compatible and word == "to" \
                     and _CHANGE_FROM.search(text, max(0, prev.start - 40), prev.start) \
                     and not (i + 1 < len(found) and _JOIN.match(text[n.end:found[i + 1].start])):
+                if carry and scale == 1.0 and low * n.scale <= n.value * 10:
+                    low, scale = low * n.scale, n.scale  # a fall: "fell from 1.5 to 1.2 million"
                 if prev.kind == "number":
                     out[-1] = dataclasses.replace(prev, value=low, kind=n.kind, unit=n.unit,
                                                   step=prev.step * scale, scale=prev.scale * scale)

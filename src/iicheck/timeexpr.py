@@ -29,7 +29,9 @@ is read as D less one year, give or take a month (31 days either side), since a 
 rounds. "next year" is read as a target, as "in the next three years" is.
 
 "over <year>" is a time only at a clause's start and before a , ; or : ("Over 2020, the
-number ... grew to 80"), as numbers.py reads it: "rose to over 2000 firms" is a count. The
+number ... grew to 80"), as numbers.py reads it: "rose to over 2000 firms" is a count, and so
+is "Over 2000, or 60%, of ..." (a count restated: the mark is followed by "or", "and", a
+digit or a bracket). The
 year of a survey, census, report, study, poll, yearbook or bulletin ("a 2019 survey") dates
 what it measured (role `source`), but no target it reports: a target dated only by such a
 year keeps the window of a target (see extract.py).
@@ -97,7 +99,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"nearly\s+|almost\s+)?{_NUMWORD}\s+years?(?![\w'’-])(?!\s+(?:of|ago|old))",
                         re.IGNORECASE)),
     # "Over 2020, ...": only at a clause's start (checked in find_time_expressions)
-    ("over", re.compile(rf"\bover\s+{_YEAR}(?=\s*[,;:])", re.IGNORECASE)),
+    ("over", re.compile(rf"\bover\s+{_YEAR}(?=\s*[,;:](?!\s*(?:or|and)\b|\s*[\d(]))", re.IGNORECASE)),
     ("source", re.compile(rf"\b(?:a|an|the|its|their|this|that)\s+{_YEAR}\s+(?:{_SOURCE_NOUNS})\b",
                           re.IGNORECASE)),
 )

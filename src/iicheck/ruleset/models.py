@@ -201,8 +201,11 @@ class ExtractionFile(Strict):
                                      "measured: a target cue inside one is no cue; in its own clause, "
                                      "the figure is achieved")
     not_figure_before: list[str] = Field(default=[], description="words after which a number is a name")
-    denial_cues: list[str] = Field(default=[], description="phrases that call a figure in their clause "
-                                   "false: it is kept, marked excluded (denied), and not compared")
+    denial_cues: list[str] = Field(default=[], description="phrases after a figure, before the next , ; "
+                                   "or :, that call it false: it is kept, marked excluded (denied), "
+                                   "and not compared")
+    denial_lead_cues: list[str] = Field(default=[], description="phrases before a figure in its clause "
+                                        "that call it false ('denied that')")
 
     fall_cues: list[str] = Field(default=[], description="phrases right before a figure (or before "
                                  "'by' and the figure) that make it a fall: its value is negative")
@@ -210,7 +213,8 @@ class ExtractionFile(Strict):
     rise_cues: list[str] = Field(default=[], description="phrases right before a figure (or before "
                                  "'by' and the figure) that make it a rise: a change, not a level")
 
-    _check_denial = field_validator("denial_cues", "fall_cues", "rise_cues")(_non_empty_phrases)
+    _check_denial = field_validator("denial_cues", "denial_lead_cues", "fall_cues", "rise_cues")(
+        _non_empty_phrases)
 
 
 class Terminology(Strict):
