@@ -393,6 +393,10 @@ def clause_bounds(text: str, n: NumberMatch, numbers: Sequence[NumberMatch]) -> 
     return left, right
 
 
+_COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.?)\s+(?:the\s+same\s+period\s+)?(?:of\s+|in\s+)?$",
+                              re.IGNORECASE)
+
+
 def _governing_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch,
                     clause_end: int) -> TimeExpression | None:
     """The time expression dating the figure `n` whose clause ends at `clause_end`: the
@@ -400,6 +404,9 @@ def _governing_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch,
     from 130,000 base stations in 2019"), else the nearest before it, else the first after."""
     anchoring = [e for e in exprs if e.role in _ANCHORING_ROLES]
     after = [e for e in anchoring if e.start >= n.end]
+    # nor the base of a comparison right after it ("rose 0.3 percent in April compared with a
+    # year ago"): that time is the figure's reference, never its own, even as the only one
+    after = [e for e in after if e.start >= clause_end or not _COMPARED_BEFORE.search(text, n.end, e.start)]
     # not "since" ("150 platforms for the first time since 2015") nor a comparison ("20 more
     # than in 2019"): those years are not the figure's
     between = text[n.end:after[0].start].split() if after else []
