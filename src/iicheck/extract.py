@@ -201,6 +201,7 @@ def _change_cue(cues: tuple[str, ...]) -> tuple[Twin, tuple[str, ...], int] | No
 _BY_AT_END = re.compile(r"\bby\s+$", re.IGNORECASE)
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that"})
 _VALUE_ADDED = re.compile(r"\bvalue[\s-]+add(?:ed|s)?\s+$", re.IGNORECASE)
 """"industry value added 1.35 trillion yuan": "added" there is the noun's, no rise cue."""
 LEVEL_BOUNDS = frozenset({"above", "below", "under", "beyond", "past", "short of", "as high as", "as low as"})
@@ -217,7 +218,10 @@ def _level_after_cue(text: str, start: int, n: NumberMatch) -> bool:
     LEVEL_BOUNDS); never after "by" ("fell by less than 1%" is a change)."""
     if start >= n.start or _BY_AT_END.search(text, max(0, start - 4), start):
         return False
-    return " ".join(text[start:n.start].lower().split()) in LEVEL_BOUNDS
+    words = text[start:n.start].lower().split()
+    while words and words[-1] in _DETERMINERS:  # "fell short of the 2 million target"
+        words.pop()
+    return " ".join(words) in LEVEL_BOUNDS
 
 
 def _after_cue(text: str, start: int, cue: tuple[Twin, tuple[str, ...], int]) -> bool:
@@ -429,6 +433,10 @@ def clause_bounds(text: str, n: NumberMatch, numbers: Sequence[NumberMatch]) -> 
     return left, right
 
 
+_COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.?)\s+(?:the\s+same\s+period\s+)?(?:of\s+|in\s+)?$",
+                              re.IGNORECASE)
+
+
 def _governing_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch,
                     clause_end: int) -> TimeExpression | None:
     """The time expression dating the figure `n` whose clause ends at `clause_end`: the
@@ -445,6 +453,9 @@ def _governing_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch,
 def _nearest_time(text: str, anchoring: Sequence[TimeExpression], n: NumberMatch,
                   clause_end: int) -> TimeExpression | None:
     after = [e for e in anchoring if e.start >= n.end]
+    # nor the base of a comparison right after it ("rose 0.3 percent in April compared with a
+    # year ago"): that time is the figure's reference, never its own, even as the only one
+    after = [e for e in after if e.start >= clause_end or not _COMPARED_BEFORE.search(text, n.end, e.start)]
     # not "since" ("150 platforms for the first time since 2015") nor a comparison ("20 more
     # than in 2019"): those years are not the figure's
     between = text[n.end:after[0].start].split() if after else []

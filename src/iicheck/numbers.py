@@ -185,7 +185,11 @@ _YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|between|and|before|after
 # sentence's end, nor "about": "the town has about 2000." is a count.
 _TIME_QUALIFIER_BEFORE = re.compile(r"(?:^|[,;:]\s*)(?:over|around)\s+$", re.IGNORECASE)
 _TIME_AFTER = re.compile(rf"\s*[,;:)]|\s+(?:{_MONTHS}|Q[1-4]|H[12])\b")
-_PLURAL_AFTER = re.compile(r"^\s+[a-z]+(?<!ss)(?<!us)(?<!is)s\b")
+# a plural noun after a 4-digit number makes it a count ("2020 firms"), not a year; not "is",
+# "was", "its"... (words ending in s that are no plural: "fiscal 2024 is forecast") nor the
+# nouns a year qualifies ("relative to 2005 levels", "in 2015 prices", "in 2010 terms")
+_PLURAL_AFTER = re.compile(r"^\s+(?!(?:is|was|has|as|its|this|thus|plus|us|levels|prices|terms)\b)"
+                           r"[a-z]+(?<!ss)(?<!us)(?<!is)s\b")
 # A number right after a capitalised name and not followed by a noun it counts is part of
 # the name: "iPhone 11 Pro", "S&P 500 rose", "Game 6 after", "Stoxx 600 index".
 _NAME_BEFORE = re.compile(r"(?:^|[^\w.,;:(])([A-Za-z&]*[A-Z][A-Za-z&]*)\s$")
@@ -615,6 +619,48 @@ def _merge_ranges(text: str, found: list[NumberMatch]) -> list[NumberMatch]:
     return out
 
 
+# "one in five firms", "3 in 10", "one out of four": a share, read as a percentage (20 %)
+_RATIO_JOIN = re.compile(r"^\s+(?:in|out\s+of)\s+$", re.IGNORECASE)
+_RATIO_TRAIL = re.compile(r"\s*(?:%|per|percent|[.,]\d)", re.IGNORECASE)
+# the denominator of a rate: "6.39 per 1,000 people", "415 robots per 10,000 employees"
+_PER_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
+
+
+def _merge_ratios(text: str, found: list[NumberMatch]) -> list[NumberMatch]:
+    """Join "one in five", "3 in 10", "one out of four" into one share, a percentage
+    (20 %, 30 %, 25 %): two bare whole numbers, the first smaller, the second at most 1,000,
+    a power of ten or below 13 (no "3 in 2023", no "5 in 40 cities": a count in a place).
+    A qualifier before the first applies to the share ("fewer than one in ten": [0, 10) %)."""
+    out: list[NumberMatch] = []
+    for n in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "number" and n.kind == "number" and prev.high is None \
+                and n.high is None and prev.scale == 1.0 and n.scale == 1.0 \
+                and prev.value == int(prev.value) and n.value == int(n.value) \
+                and 1 <= prev.value < n.value and (n.value <= 12 or n.value in (100, 1000)) \
+                and _RATIO_JOIN.match(text[prev.end:n.start]) and not _RATIO_TRAIL.match(text, n.end):
+            share = 100.0 * prev.value / n.value
+            out[-1] = NumberMatch(prev.start, n.end, text[prev.start:n.end], share, None, "percent", "%",
+                                  rounding_step(share, 1, refine=False), prev.is_word and n.is_word)
+            continue
+        out.append(n)
+    return out
+
+
+def _denominator(text: str, n: NumberMatch) -> bool:
+    """A bare power of ten right after "per" is a rate's denominator ("per 1,000 people"),
+    no figure of its own."""
+    return n.kind == "number" and n.high is None and n.value in (10, 100, 1000, 10000, 100000, 1e6) \
+        and bool(_PER_BEFORE.search(text, max(0, n.start - 8), n.start))
+
+
+def _finish(text: str, found: list[NumberMatch]) -> list[NumberMatch]:
+    merged = _merge_ranges(text, sorted(found, key=lambda n: n.start))
+    if len(merged) < 2 and "per" not in text:
+        return merged
+    return [n for n in _merge_ratios(text, merged) if not _denominator(text, n)]
+
+
 def _digit_number_matches(text: str, digit: int) -> Iterator[re.Match[str]]:
     """`_DIGIT_NUMBER.finditer(text)`, scanning only near digits (`digit`: the first one).
 
@@ -653,7 +699,7 @@ def find_numbers(text: str, name_prefixes: tuple[str, ...] = DEFAULT_NAME_PREFIX
     found: list[NumberMatch] = []
     if digit < 0:  # every digit pattern needs a digit: only number words can be here
         found += _word_matches(text, skip)
-        return _merge_ranges(text, sorted(found, key=lambda n: n.start))
+        return _finish(text, found)
     for m in (_FRACTION_DIGITS.finditer(text) if "/" in text or "⁄" in text else ()):
         if max(len(m.group("a")), len(m.group("b"))) > _MAX_EXPONENT:
             skip.append(m.span())  # digit runs, no fraction (and too long for int() to read)
@@ -685,7 +731,7 @@ def find_numbers(text: str, name_prefixes: tuple[str, ...] = DEFAULT_NAME_PREFIX
             continue
         found.append(match)
     found += _word_matches(text, skip + [(f.start, f.end) for f in found])
-    return _merge_ranges(text, sorted(found, key=lambda n: n.start))
+    return _finish(text, found)
 
 
 def is_round(value: float) -> bool:
