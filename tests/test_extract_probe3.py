@@ -306,3 +306,15 @@ def test_a_denial_counts_after_the_figure_or_as_a_lead_before_it(rules: Ruleset)
                  "After fixing incorrect records the ministry counted 150 industrial internet platforms.",
                  "Officials denied the report, saying 150 industrial internet platforms had been built."):
         assert _claim(_claims(text, day, rules), "150").excluded is None, text
+
+
+def test_a_figure_takes_no_unit_from_another_figures_noun_phrase(rules: Ruleset) -> None:
+    """'Revenue from 50 industrial internet platforms rose to 2 billion' mapped 2 billion to the
+    platform count (a false contradiction with any real count): "from 50 ..." is a source there,
+    not a first level, and the words after 50 are its own."""
+    claims = _claims("Revenue from 50 industrial internet platforms rose to 2 billion.", _day("2021-06-01"), rules)
+    assert [(c.figure, c.metric) for c in claims] == [("50", "ii_platforms"), ("2 billion", None)]
+    # a from-to of two levels still shares its subject and unit
+    claims = _claims("Industrial internet platforms with influence rose from 50 platforms in 2019 to more than 150 "
+                     "platforms in 2021.", _day("2022-03-01"), rules)
+    assert [(c.metric, c.definition) for c in claims] == [("ii_platforms", "influential")] * 2

@@ -387,7 +387,11 @@ def _unit_before(text: str, starts: tuple[int, int], clause_start: int,
     first unit noun after "number of"), "5G base stations numbered 1.4 million" (a unit noun
     right before the verb). Nothing else: "the platforms' revenue reached 300 billion" counts
     no platforms. `starts`: where the figure starts with its qualifier and without it (the
-    verb may be the qualifier: "exceeded 70")."""
+    verb may be the qualifier: "exceeded 70"). Nor from a clause that starts at another figure:
+    its words are that figure's ("revenue from 50 industrial internet platforms rose to 2
+    billion" counts no 2 billion platforms)."""
+    if clause_start > 0 and text[clause_start - 1] not in ",;:":
+        return None, None
     for start in starts:
         prefix = text[clause_start:start]
         verb = _COUNT_VERB.search(prefix)
@@ -504,6 +508,11 @@ def _clause_modality(text: str, bounds: tuple[int, int], time: TimeExpression | 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _TO_BETWEEN = re.compile(r"[^,;:.()]{0,40}?\bto\s+$", re.IGNORECASE)
+_VERB_BETWEEN = re.compile(r"\b(?:rose|risen|grew|grown|increased|climbed|jumped|surged|soared|expanded|reached|"
+                           r"hit|totalled|totaled|amounted|fell|fallen|dropped|declined|decreased|came)\b",
+                           re.IGNORECASE)
+"""A verb between "from X" and "to Y" makes "from X" a source, not a first level: "revenue from
+50 platforms rose to 2 billion" (the 2 billion counts no platforms)."""
 
 
 def _from_to(text: str, mentions: list[Mention], starts: list[int]) -> list[Mention]:
@@ -516,7 +525,8 @@ def _from_to(text: str, mentions: list[Mention], starts: list[int]) -> list[Ment
     for i in range(1, len(out)):
         x, y = out[i - 1], out[i]
         if not (_FROM_BEFORE.search(text, max(0, x.start - 8), x.start)
-                and _TO_BETWEEN.fullmatch(text, x.end, y.start)):
+                and _TO_BETWEEN.fullmatch(text, x.end, y.start)
+                and not _VERB_BETWEEN.search(text, x.end, y.start)):
             continue
         y_end = starts[i] + len(y.clause)
         if y.unit is None and x.unit is not None:
