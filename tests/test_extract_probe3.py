@@ -318,3 +318,17 @@ def test_a_figure_takes_no_unit_from_another_figures_noun_phrase(rules: Ruleset)
     claims = _claims("Industrial internet platforms with influence rose from 50 platforms in 2019 to more than 150 "
                      "platforms in 2021.", _day("2022-03-01"), rules)
     assert [(c.metric, c.definition) for c in claims] == [("ii_platforms", "influential")] * 2
+
+
+def test_a_change_to_a_level_is_two_figures(rules: Ruleset) -> None:
+    """'rose 20 to 150' was the range [20, 150], marked a change: the level 150 was lost."""
+    day = _day("2021-06-01")
+    assert [(c.figure, c.value.low, c.excluded) for c in _claims(
+        "The number of industrial internet platforms was down 20 to 130.", day, rules)] == [
+        ("20", -20, "change"), ("130", 130, None)]
+    assert [(c.figure, c.excluded) for c in _claims("Industrial internet platforms rose 20 to 150 in 2021.", day,
+                                                     rules)] == [("20", "change"), ("150", None)]
+    # percentages on both sides stay a range of the change; "from X to Y" ranges are unchanged
+    assert [c.figure for c in _claims("Output rose 5% to 7% in 2020.", day, rules)] == ["5% to 7%"]
+    assert [c.figure for c in _claims("Industrial internet platforms ranged from 100 to 150 in 2021.", day,
+                                      rules)] == ["100 to 150"]

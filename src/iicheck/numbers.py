@@ -198,6 +198,8 @@ _NOT_NAME_WORDS = frozenset("About Nearly Over Some Around Almost Only Just Than
 _COUNTED_AFTER = re.compile(r"^(?:\s*[-–]\s*|\s+)(?:[a-z]+s\b|[a-z]+-)")
 _JOIN = re.compile(r"^\s*(?:-|–|to|and)\s*$", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bby\s+$")
+_CHANGED_BY = re.compile(r"\b(?:rose|grew|climbed|jumped|surged|soared|gained|fell|dropped|declined|slid|"
+                         r"was up|were up|was down|were down)\s+$")
 # A verb of change right before "from X": "grew from 10 to 15" states two levels, not a range
 # ("ranged from 10 to 15", "connected from 40 to 60 million sets" are ranges).
 _CHANGE_FROM = re.compile(
@@ -591,7 +593,10 @@ def _merge_ranges(text: str, found: list[NumberMatch]) -> list[NumberMatch]:
             word = join.strip().lower()
             before = text[max(0, prev.start - 12):prev.start].lower()
             ok = bool(_JOIN.match(join)) and (word != "and" or before.rstrip().endswith("between"))
-            if ok and word == "to" and _BY_BEFORE.search(before):
+            if ok and word == "to" and (_BY_BEFORE.search(before) or (
+                    _CHANGED_BY.search(before) and not prev.kind == n.kind == "percent")):
+                # "by 20 to 150", "rose 20 to 150": a change and the level it led to ("rose 5%
+                # to 7%" is read as a range of the change, as writers use it)
                 ok = False
             low, scale = prev.value, 1.0
             carry = ok and prev.scale == 1.0 and n.scale > 1.0 and prev.kind in ("number", n.kind)
