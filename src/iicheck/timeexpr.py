@@ -324,11 +324,15 @@ def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
         return list(_PATTERNS) if _MAY_HAVE_TIME.search(text) else [p for p in _PATTERNS if p[0] == "noyear"]
     kinds: set[str] = set()
     low = lowered(text)
-    # a month name as a whole word, "half", "quarter" or an H or Q before a digit 1-4
-    if not _MONTH_WORDS.isdisjoint(words) or "half" in low or "quarter" in low \
-            or _HALF_OR_QUARTER.search(text):
-        kinds.add("noyear")
     digit = first_digit(text)
+    # a month name as a whole word, "half", "quarter", or an H or Q right before a digit 1-4
+    # (so starting at most one character before the first digit)
+    noyear = "half" in low or "quarter" in low or not _MONTH_WORDS.isdisjoint(words)
+    hq: bool | None = None
+    if not noyear and digit >= 0:
+        noyear = hq = _HALF_OR_QUARTER.search(text, max(0, digit - 1)) is not None
+    if noyear:
+        kinds.add("noyear")
     if digit >= 0:
         if "ended" in low and ("fiscal" in low or "financial" in low):
             kinds.add("fiscal")
@@ -349,7 +353,8 @@ def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
             # the month name is a whole word there ("in June 2024", "mid-Sept. 2023")
             if not _MONTH_WORDS.isdisjoint(words):
                 kinds.update(("month", "months"))
-            if "half" in low or "quarter" in low or "month" in low or _HALF_OR_QUARTER.search(text):
+            if "half" in low or "quarter" in low or "month" in low or (
+                    hq if hq is not None else _HALF_OR_QUARTER.search(text, max(0, digit - 1)) is not None):
                 kinds.add("part")
             if "end-" in low:
                 kinds.add("endyear")
