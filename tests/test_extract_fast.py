@@ -54,6 +54,9 @@ time_texts = _texts((
     "may", "Mar", "market", "Dec", "decade", "Oct.", "ſep", "Aprıl", "Jan", "Feb",
     # number words
     "two", "three", "Seven", "ſeven", "several", "ten", "one",
+    # periods without a year and fiscal years
+    "December", "end-June", "as at", "at", "twelve", "ended", "ending", "fiscal", "Financial", "31st",
+    "FY", "H2", "q4",
 ))
 number_texts = _texts((
     "1", "12", "2021", "4.0", "3.5", ".5", "1,000", "-", "–", ":", "30", "+", "+5", "%", "a.m.",
@@ -76,6 +79,7 @@ def _found(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], dict
 @example("From January to October 2021, in 2019 and 2020 and by end-2020")
 @example("In the first three quarters of 2021, H1 2021, at the end of last year, a year ago")
 @example("By the end of the 14th Five-Year Plan period, between Sept. and Oct. 2021")
+@example("in December, as of end-June, in the 12 months to March, in Q3 and the fiscal year ended March 31")
 def test_time_scans_find_what_finditer_finds(text: str) -> None:
     candidates = {kind for kind, _ in timeexpr._candidate_patterns(text)}
     for kind, pattern in timeexpr._PATTERNS:

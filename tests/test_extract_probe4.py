@@ -81,7 +81,9 @@ def test_a_comparison_base_does_not_date_the_figure(rules: Ruleset) -> None:
     claim = _claim(_claims("Consumer prices increased 0.3 percent in April compared with a year ago.",
                            _day("2024-05-11"), rules), "0.3 percent")
     assert claim.time.start is not None and claim.time.start >= date(2024, 1, 1)
-    assert claim.time.basis == "metadata"
+    # "in April" (no year: the last April by publication) dates it, not "a year ago"
+    assert (claim.time.basis, claim.time.start, claim.time.end) == ("explicit", date(2024, 4, 1),
+                                                                    date(2024, 4, 30))
     # a time right after the figure that is no comparison base still dates it
     dated = _claim(_claims("Consumer prices increased 0.3 percent in 2023 compared with 2022.",
                            _day("2024-05-11"), rules), "0.3 percent")

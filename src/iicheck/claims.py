@@ -129,7 +129,7 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
             by_paragraph.clear()
         before = previous.text if previous is not None else ""
         exprs = find_time_expressions(sentence.text, pub)
-        for mention in extract_mentions(sentence, pub, rules, exprs):
+        for mention in extract_mentions(sentence, pub, rules, exprs, recent=paragraph_time is None):
             metric, definition = map_mention(mention, before, rules)
             if mention.time is not None:
                 window = mention.time.window

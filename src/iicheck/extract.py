@@ -10,7 +10,9 @@ A mention is everything the text says about one number, before any metric is dec
   base stations in 2019": at most a few words after it, before any clause mark or other
   figure), else the nearest one before it in its sentence, else the nearest after it
   (durations such as "the past four years" do not date a count; the year of a survey or
-  report, "according to a 2019 survey", dates a figure that is not a target),
+  report, "according to a 2019 survey", dates a figure that is not a target; a period named
+  without a year, "in December", dates no figure in a sentence with a target or estimate cue
+  and no comparison base, "from 3.8% a month earlier": see extract_mentions),
 - its modality: estimate, target or achieved, from the cues of rules/extraction.yaml in its
   sentence (a target word inside an achieved cue, "has met its target", is no cue) and the
   time governing it (a deadline or a future time: target). In a sentence whose figures lie
@@ -56,7 +58,7 @@ _STOP = frozenset(
 _NOT_PLURAL = frozenset("its has was is this plus as us thus various previous always perhaps "
                         "whereas besides less unless across towards afterwards".split())
 _CURRENCY_WORDS = ("yuan", "dollar", "euro", "pound", "rmb", "usd", "cny", "rupee", "yen", "won")
-_ANCHORING_ROLES = ("point", "range", "since", "deadline", "future", "source")
+_ANCHORING_ROLES = ("point", "range", "since", "deadline", "future", "source", "recent")
 _CLAUSE_MARK = re.compile(r"[,;:]")
 _CLOSE_WORDS = 6  # a time expression this many words after a figure, in its clause, dates it
 _NEXT_WORD = Twin.of(r"\s+([A-Za-z]+(?:-old)?)\b")
@@ -450,8 +452,25 @@ def _governing_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch,
     time does: "In 2018, according to the 2019 report, 150 had been built" is 2018."""
     anchoring = [e for e in exprs if e.role in _ANCHORING_ROLES]
     own = [e for e in anchoring if e.role != "source"]
-    return _nearest_time(text, own, n, clause_end) or _nearest_time(
+    time = _nearest_time(text, own, n, clause_end) or _nearest_time(
         text, [e for e in anchoring if e.role == "source"], n, clause_end)
+    if time is not None and time.role == "recent" and time.end <= n.start and _comparison_base(text, n):
+        return None  # "3.7% in January from 3.8% a month earlier": 3.8% is not January's
+    return time
+
+
+_BASE_BEFORE = re.compile(r"\bfrom\s+(?:[^\s,;:]+\s+){0,2}$", re.IGNORECASE)
+_BASE_AFTER = re.compile(r"[^,;:.]{0,30}?\b(?:(?:a|one)\s+(?:month|quarter|year)\s+(?:earlier|before|ago)|"
+                         r"(?:in\s+)?the\s+(?:previous|prior|preceding|same)\s+(?:month|quarter|period|year))\b",
+                         re.IGNORECASE)
+
+
+def _comparison_base(text: str, n: NumberMatch) -> bool:
+    """Whether the figure `n` is the base of a comparison: right after "from" ("widened to 42.5
+    percent in the third quarter from 39.8 percent") or followed by "a month earlier", "the
+    previous year"... A period named without a year before it is then not its time."""
+    return _BASE_BEFORE.search(text, max(0, n.start - 40), n.start) is not None \
+        or _BASE_AFTER.match(text, n.end) is not None
 
 
 def _nearest_time(text: str, anchoring: Sequence[TimeExpression], n: NumberMatch,
@@ -538,10 +557,15 @@ def _from_to(text: str, mentions: list[Mention], starts: list[int]) -> list[Ment
 
 
 def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
-                     exprs: Sequence[TimeExpression] | None = None) -> list[Mention]:
+                     exprs: Sequence[TimeExpression] | None = None,
+                     recent: bool = True) -> list[Mention]:
     """Every figure in one sentence, with what the sentence says about it.
 
-    `exprs` are the sentence's time expressions when the caller has them already."""
+    `exprs` are the sentence's time expressions when the caller has them already. A period
+    named without a year (role "recent": "in December") dates no figure when `recent` is
+    False (an earlier sentence of the paragraph gave a time, which may be its year) or when
+    the sentence holds a target or estimate cue ("will reach 100 in December": the next
+    December, not the last)."""
     text = sentence.text
     if exprs is None:
         exprs = find_time_expressions(text, pub)
@@ -554,6 +578,8 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
     units = _unit_words(rules)
     fold = folded(text)
     cues = _cues(text, rules, fold)
+    if (not recent or any(cues)) and any(e.role == "recent" for e in exprs):
+        exprs = [e for e in exprs if e.role != "recent"]
     denial = _denial_cues(rules)
     # only when the sentence holds a cue, look where it stands
     denials = any(d is not None and d.search(text, fold) for d in denial)

@@ -21,12 +21,36 @@
 | "a year ago" | a month either side of publication less one year | point |
 | "Over 2020, ..." (at a clause's start, before a clause mark) | that year | point |
 | "according to a 2019 survey", "the 2020 census" | that year | source |
+| "in December", "in the fourth quarter", "in Q3", "in the first half" (no year) | the latest such period ended by publication | recent |
+| "as of end-June", "at the end of June" (no year) | the latest such month's last day by publication | recent |
+| "in the year to March", "in the 12 months through February" (no year) | the twelve months to the latest such month | recent |
+| "the fiscal year ended March 31, 2024" | 2023-04-01 to 2024-03-31 | point |
+| "the fiscal year ended March 31" (no year) | the twelve months to the latest March 31 by publication | recent |
+| "fiscal 2024", "FY2024", "FY2022/23" | not read (publication window) | |
 
 The relative phrases ("last year", "a year ago") need a publication day (metadata, header
 or address); against an inferred publication window, years wide, they are not read as time,
 and "the last year" (the past twelve months) is not "last year". "a year ago" said on day D
 is read as D less one year, give or take a month (31 days either side), since a writer
 rounds. "next year" is read as a target, as "in the next three years" is.
+
+A period named without a year (role `recent`) is the latest one that ends on or before the
+publication day, so it too needs a publication day: published 2024-01-17, "in December" is
+December 2023 and "in January" January 2023; published 2024-06-12, "in the first quarter" is
+2024 Q1 and "in the second quarter" 2023 Q2. It is read only after "in", "during", "over", "as
+of", "as at" or "at" ("by the end of June" may be a deadline), with a capitalised month not
+followed by a day, a year, "last year", "of" or "the previous year" ("in may be" is no month,
+"January-March" no single month, "in May's budget" no month), and not in a sentence holding any
+year, "last/this/ next year", "fiscal", "financial year" or "FY" (a company's quarter may be
+its fiscal one). In extract.py it dates no figure in a sentence with a target or estimate cue
+("will reach 500 in December": the next December), nor after a time earlier in the paragraph
+("In 2019, ... In December, ..."), nor a comparison base ("3.7% in January from 3.8% a month
+earlier"); the note says from which publication day it was counted. A known limit: a match's
+half or quarter ("scored twice in the second half") is read as the year's. A fiscal year is
+read only when named by its end day, the twelve months to it. "fiscal 2024" is left unread:
+which months it covers is the company's convention (Walmart's ends in January 2024, Microsoft's
+in June 2024, a Japanese company's in March 2025), and a window spanning all of them, some 26
+months, would date a yearly figure less precisely than the publication window does.
 
 "over <year>" is a time only at a clause's start and before a , ; or : ("Over 2020, the
 number ... grew to 80"), as numbers.py reads it: "rose to over 2000 firms" is a count, and so
@@ -61,6 +85,10 @@ _MONTH_NAMES.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if 
 _MONTH_NAMES["sept"] = 9
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|" \
          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+# a month name that is not followed by a year, so that a full name does not take the
+# sentence's full stop ("in December."): only an abbreviation takes a dot
+_MONTH_NO_DOT = r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|" \
+                r"November|December)(?!\.\w)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d%])"
 _NUMWORD = r"(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|several)"
 _PREP = r"(?P<prep>by the end of|at the end of|by|as of|as at|in|during|until|till|since|end of|before)"
@@ -75,6 +103,9 @@ _SOURCE_WORDS = frozenset(w.encode() for w in TIME_WORDS if w != "over")
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    # before "mdy", which would read its end as a day
+    ("fiscal", re.compile(rf"\b(?:fiscal|financial)\s+year\s+ended\s+{_MONTH}\s+"
+                          rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\w%])(?:,?\s+{_YEAR})?", re.IGNORECASE)),
     ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+{_YEAR}")),
     ("range", re.compile(r"\b(?:from|between)\s+(?P<y1>(?:19|20)\d\d)\s+(?:to|and|until|through)\s+"
                          r"(?P<y2>(?:19|20)\d\d)\b|\b(?P<y3>(?:19|20)\d\d)\s*[-–]\s*(?P<y4>(?:19|20)\d\d)\b",
@@ -101,6 +132,17 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Over 2020, ...": only at a clause's start (checked in find_time_expressions)
     ("over", re.compile(rf"\bover\s+{_YEAR}(?=\s*[,;:](?!\s*(?:or|and)\b|\s*[\d(]))", re.IGNORECASE)),
     ("source", re.compile(rf"\b(?:a|an|the|its|their|this|that)\s+{_YEAR}\s+(?:{_SOURCE_NOUNS})\b",
+                          re.IGNORECASE)),
+    # a month, month end, quarter, half or year to a month without a year: the latest one
+    # ended by the publication day (see _recent); last, so that any phrase with a year wins
+    ("noyear", re.compile(rf"\b(?P<prep>in|during|over|as of|as at|at)\s+(?:"
+                          rf"(?P<endof>the\s+end\s+of\s+|end-)?{_MONTH_NO_DOT}"
+                          rf"|the\s+(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<part>half|quarter)"
+                          rf"|(?P<hq>[HQ])(?P<k>[1-4])"
+                          rf"|the\s+(?:year|(?P<twelve>12|twelve)\s+months)\s+(?:to|through|ending|ended)\s+"
+                          rf"{_MONTH_NO_DOT.replace('?P<month>', '?P<month2>')})"
+                          r"(?![\w'’-])(?!\.?\s*,?\s*(?:\d|of\b|last\b|this\b|next\b|a\s+year|one\s+year|"
+                          r"the\s+(?:previous|prior|same|following|preceding|year)\b|that\s+year))",
                           re.IGNORECASE)),
 )
 
@@ -279,11 +321,21 @@ def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
     changes nothing."""
     words = vocabulary_words(text)
     if words is None:  # a case trap
-        return list(_PATTERNS) if _MAY_HAVE_TIME.search(text) else []
+        return list(_PATTERNS) if _MAY_HAVE_TIME.search(text) else [p for p in _PATTERNS if p[0] == "noyear"]
     kinds: set[str] = set()
     low = lowered(text)
     digit = first_digit(text)
+    # a month name as a whole word, "half", "quarter", or an H or Q right before a digit 1-4
+    # (so starting at most one character before the first digit)
+    noyear = "half" in low or "quarter" in low or not _MONTH_WORDS.isdisjoint(words)
+    hq: bool | None = None
+    if not noyear and digit >= 0:
+        noyear = hq = _HALF_OR_QUARTER.search(text, max(0, digit - 1)) is not None
+    if noyear:
+        kinds.add("noyear")
     if digit >= 0:
+        if "ended" in low and ("fiscal" in low or "financial" in low):
+            kinds.add("fiscal")
         first_year = _YEARISH.search(text, digit)
         if "-" in text and _ISO_HINT.search(text, digit) is not None:
             kinds.add("iso")
@@ -301,7 +353,8 @@ def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
             # the month name is a whole word there ("in June 2024", "mid-Sept. 2023")
             if not _MONTH_WORDS.isdisjoint(words):
                 kinds.update(("month", "months"))
-            if "half" in low or "quarter" in low or "month" in low or _HALF_OR_QUARTER.search(text):
+            if "half" in low or "quarter" in low or "month" in low or (
+                    hq if hq is not None else _HALF_OR_QUARTER.search(text, max(0, digit - 1)) is not None):
                 kinds.add("part")
             if "end-" in low:
                 kinds.add("endyear")
@@ -326,7 +379,7 @@ class TimeExpression:
     end: int
     text: str
     window: TimeWindow
-    role: str  # point | range | since | future | past | deadline | source
+    role: str  # point | range | since | future | past | deadline | source | recent
 
 
 def _month_window(year: int, month: int) -> tuple[date, date]:
@@ -482,6 +535,10 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> Resolved | None:
         return _in_year(int(g["year"]), prep, pub)
     if kind == "source":
         return date(int(g["year"]), 1, 1), date(int(g["year"]), 12, 31), "source"
+    if kind == "noyear":
+        return _recent(g, pub)
+    if kind == "fiscal":
+        return _fiscal_year(g, pub)
     n = _years(g["n"])
     if n is None:
         return None
@@ -492,6 +549,72 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> Resolved | None:
     if pub.end is None:
         return None, None, "past"
     return shift_years(pub.end, -n), pub.end, "past"
+
+
+def _recent(g: dict[str, str | None], pub: TimeWindow) -> Resolved | None:
+    """A month ("in December"), a month's end ("as of end-June": its last day), a quarter or
+    half ("in the third quarter", "in Q3") or the year to a month ("in the year to March")
+    named without a year: the latest one that ends on or before the publication day; None
+    when the publication is not known to the day, or for a month name not capitalised ("in
+    may", "in march")."""
+    if pub.end is None or pub.start != pub.end:
+        return None
+    day = pub.end
+    name = g["month"] or g["month2"]
+    if name is not None:
+        month = _month_number(name)
+        if month is None or not name[0].isupper():
+            return None
+        first, last = month, month
+    else:
+        size = _MONTHS_IN.get((g["part"] or g["hq"] or "").lower())
+        index = _ORDINALS.get((g["ord"] or "").lower()) if g["k"] is None else int(g["k"])
+        if size is None or index is None:
+            return None
+        first, last = size * (index - 1) + 1, size * index
+    year = day.year if _month_window(day.year, last)[1] <= day else day.year - 1
+    if year <= MINYEAR:
+        return None
+    if g["month2"] is not None:  # the twelve months ending with that month
+        start = date(year, 1, 1) if last == 12 else date(year - 1, last + 1, 1)
+        return start, _month_window(year, last)[1], "recent"
+    if g["endof"]:
+        end = _month_window(year, last)[1]
+        return end, end, "recent"
+    return _months(year, first, last, "recent")
+
+
+def _fiscal_year(g: dict[str, str | None], pub: TimeWindow) -> Resolved | None:
+    """"the fiscal year ended March 31, 2024": the twelve months to that day (2023-04-01 to
+    2024-03-31); without its year, the latest such day on or before the publication day (as
+    _recent, role "recent")."""
+    month = _month_number(g["month"] or "")
+    if month is None:
+        return None
+    role = "point"
+    try:
+        if g["year"] is not None:
+            end = date(int(g["year"]), month, int(g["day"] or 0))
+        else:
+            if pub.end is None or pub.start != pub.end or pub.end.year <= MINYEAR:
+                return None
+            role = "recent"
+            end = date(pub.end.year, month, int(g["day"] or 0))
+            if end > pub.end:
+                end = date(pub.end.year - 1, month, end.day)
+    except ValueError:  # "June 31", "February 29" of a year without one
+        return None
+    if end.year <= MINYEAR:
+        return None
+    return shift_years(end, -1) + timedelta(days=1), end, role
+
+
+# What makes a period named without a year ambiguous in its sentence: a year (of that period
+# or another: "In 2019, ... in December"), "last/this/next year", or a fiscal year, whose
+# quarters and halves are the company's own.
+_YEAR_SPOILERS = r"(?:1[89]|20)\d\d|\b(?:last|this|next)\s+year\b"
+_RECENT_SPOILERS = Twin.of(_YEAR_SPOILERS + r"|\bfiscal\b|\bfinancial\s+year\b|\bFY", re.IGNORECASE)
+_OTHER_YEAR = Twin.of(_YEAR_SPOILERS, re.IGNORECASE)
 
 
 @lru_cache(maxsize=1024)
@@ -510,6 +633,8 @@ def find_time_expressions(text: str, pub: TimeWindow) -> list[TimeExpression]:
     """Non-overlapping time expressions in `text`, resolved against the publication window."""
     found: list[TimeExpression] = []
     for kind, _ in _candidate_patterns(text):
+        if kind == "noyear" and _RECENT_SPOILERS.pick(text).search(text) is not None:
+            continue
         for m in _scan(kind, text):
             if any(e.start < m.end() and m.start() < e.end for e in found):
                 continue
@@ -519,7 +644,11 @@ def find_time_expressions(text: str, pub: TimeWindow) -> list[TimeExpression]:
             if resolved is None:
                 continue
             start, end, role = resolved
+            if role == "recent" and kind == "fiscal" and (
+                    _OTHER_YEAR.pick(text).search(text, 0, m.start()) is not None
+                    or _OTHER_YEAR.pick(text).search(text, m.end()) is not None):
+                continue  # "the fiscal year ended March 31" beside another year: maybe its own
             window = _explicit_window(start, end, m.group(0).strip(),
-                                      pub.start if kind == "relative" else None)
+                                      pub.start if kind == "relative" or role == "recent" else None)
             found.append(TimeExpression(m.start(), m.end(), m.group(0), window, role))
     return sorted(found, key=lambda e: e.start)
