@@ -10,25 +10,10 @@ from datetime import date
 
 import pytest
 
-from iicheck.claims import source_claims
-from iicheck.models import Claim, Source, SourceInfo, TimeWindow
+from iicheck.models import TimeWindow
 from iicheck.ruleset import Ruleset
 from iicheck.timeexpr import find_time_expressions
-
-
-def _day(published: str) -> TimeWindow:
-    day = date.fromisoformat(published)
-    return TimeWindow(start=day, end=day, basis="metadata", note=f"published {published}")
-
-
-def _claims(text: str, published: TimeWindow, rules: Ruleset) -> list[Claim]:
-    info = SourceInfo(chars=len(text), file="probe.txt", id="probe", published=published, sha256="0")
-    return source_claims(Source(info=info, text=text), rules)
-
-
-def _claim(claims: list[Claim], figure: str) -> Claim:
-    (found,) = [c for c in claims if re.search(rf"(?<![\d.,]){re.escape(figure)}(?![\d.,])", c.figure)]
-    return found
+from tests.test_time_probe import _claim, _claims, _day
 
 
 CASES = [
