@@ -750,8 +750,15 @@ def test_a_ctrl_c_python_swallowed_still_stops_the_command_before_it_writes(tmp_
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(engine_module, "run_checks", checks_then_sigint_in_a_finaliser)
-    handler = signal.getsignal(signal.SIGINT)
-    result = _audit(SEEDS, tmp_path / "out")
+    # a foreground command: Ctrl-C not ignored, whatever the test process inherited (a CI
+    # job started in the background starts with SIGINT ignored, and the command rightly
+    # keeps ignoring it: test_a_signal_ignored_when_the_command_started_stays_ignored)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        handler = signal.getsignal(signal.SIGINT)
+        result = _audit(SEEDS, tmp_path / "out")
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert result.exit_code == 130, result.output
     assert result.output.strip() == "iicheck: interrupted; no output file was changed"
     assert not (tmp_path / "out").exists()
