@@ -197,6 +197,7 @@ def test_a_change_is_listed_but_never_compared_as_a_level(rules: Ruleset) -> Non
     day = _day("2022-06-30")
     for text, figure in [("The number of industrial internet platforms grew by 20 platforms in 2021.", "20"),
                          ("China added 30 industrial internet platforms in 2021.", "30"),
+                         ("China plans to add 30 industrial internet platforms in 2022.", "30"),
                          ("Industrial internet platforms rose 12% in 2021.", "12%"),
                          ("The count was 150 industrial internet platforms in 2021, up 20 from 2020.", "20"),
                          ("The number of industrial internet platforms fell by 10 platforms in 2021.", "10")]:
