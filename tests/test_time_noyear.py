@@ -156,3 +156,11 @@ def test_a_fiscal_year_named_by_its_number_is_not_dated(rules: Ruleset, text: st
     for claim in _claims(text, _day("2024-05-20"), rules):
         assert claim.time.basis != "explicit" or "fiscal" not in (claim.time.note or "").lower()
         assert claim.figure not in ("2023", "2024", "FY2023")
+
+
+@pytest.mark.parametrize("text", ["Sales of 5G modules rose in the third half.", "Sales of 5G modules were 300 in H3.",
+                                  "Output reached 40 in the fourth half."])
+def test_a_half_a_year_has_not_dates_nothing_and_raises_nothing(text: str) -> None:
+    """'the third half' or 'H3' named without a year raised 'month must be in 1..12' (a
+    traceback on a source's text); it is no period, as 'the third half of 2021' is none."""
+    assert find_time_expressions(text, _day("2024-06-12")) == []

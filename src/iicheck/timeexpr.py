@@ -445,6 +445,16 @@ def _months(year: int, first: int, last: int, role: str) -> Resolved:
     return date(year, first, 1), _month_window(year, last)[1], role
 
 
+def _part_months(g: dict[str, str | None]) -> tuple[int, int] | None:
+    """The first and last month (1..12) of the half or quarter a match names ("the third
+    quarter", "H1", "Q3"); None for one a year has not ("the third half", "H3")."""
+    size = _MONTHS_IN.get((g["part"] or g["hq"] or "").lower())
+    index = _ORDINALS.get((g["ord"] or "").lower()) if g["k"] is None else int(g["k"])
+    if size is None or index is None or index > _PARTS_IN_YEAR[size]:
+        return None
+    return size * (index - 1) + 1, size * index
+
+
 def _part_of_year(g: dict[str, str | None]) -> Resolved | None:
     """"the third quarter of 2020", "H1 2021", "the first five months of 2021"; "by the end
     of" one of them is its last month, as "by the end of 2020" is December."""
@@ -456,11 +466,10 @@ def _part_of_year(g: dict[str, str | None]) -> Resolved | None:
             return None
         first, last, role = 1, count * size, "range"
     else:
-        size = _MONTHS_IN.get((g["part"] or g["hq"] or "").lower())
-        index = _ORDINALS.get((g["ord"] or "").lower()) if g["k"] is None else int(g["k"])
-        if size is None or index is None or index > _PARTS_IN_YEAR[size]:
+        months = _part_months(g)
+        if months is None:
             return None
-        first, last, role = size * (index - 1) + 1, size * index, "point"
+        (first, last), role = months, "point"
     if g.get("endof"):
         return _months(year, last, last, "point")
     return _months(year, first, last, role)
@@ -567,11 +576,10 @@ def _recent(g: dict[str, str | None], pub: TimeWindow) -> Resolved | None:
             return None
         first, last = month, month
     else:
-        size = _MONTHS_IN.get((g["part"] or g["hq"] or "").lower())
-        index = _ORDINALS.get((g["ord"] or "").lower()) if g["k"] is None else int(g["k"])
-        if size is None or index is None:
+        months = _part_months(g)
+        if months is None:
             return None
-        first, last = size * (index - 1) + 1, size * index
+        first, last = months
     year = day.year if _month_window(day.year, last)[1] <= day else day.year - 1
     if year <= MINYEAR:
         return None
