@@ -95,7 +95,7 @@ def _claim(source: Source, mention: Mention, metric: str | None, definition: str
     s = mention.sentence
     n = mention.number
     value = interval(n, mention.qualifier, rules, mention.high_factor)
-    if mention.fall and n.value > 0:  # "declined 2.2 per cent": the change -2.2%
+    if mention.change == "fall" and n.value > 0:  # "declined 2.2 per cent": the change -2.2%
         value = negated(value)
     start, end = s.start + mention.start, s.start + mention.end
     return Claim(
@@ -103,7 +103,7 @@ def _claim(source: Source, mention: Mention, metric: str | None, definition: str
         sentence_span=(s.start, s.end), span=(start, end), figure=mention.figure, value=value,
         unit=mention.unit, metric=metric, definition=definition, time=window,
         modality=mention.modality,  # type: ignore[arg-type]
-        **({"excluded": "denied"} if mention.denied else {"excluded": "change"} if mention.fall or mention.rise else {}),
+        **({"excluded": "denied"} if mention.denied else {"excluded": "change"} if mention.change else {}),
     )
 
 

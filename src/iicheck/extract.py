@@ -20,15 +20,13 @@ A mention is everything the text says about one number, before any metric is dec
   first: its cues (an achieved cue, "official data show", makes it achieved), else a time in
   it that is not later than the publication ("and 120 had been completed by June 2021",
   "up from 10 in 2020": achieved).
-- whether it is a fall: a fall cue of rules/extraction.yaml right before it ("declined 2.2
-  per cent", "fell by more than 3%", ", down 0.1 point"); its claim's interval is then
-  mirrored below zero. An upper bound right after the cue, without "by", states a level:
-  "fell below 50", "fell short of 100" (but "fell by less than 1%" is a fall),
-- whether it is a change rather than a level: right after a fall cue, or a rise cue ("grew
-  by 20", "rose 5%", "added 30", ", up 2"; not "value added 1.35 trillion"), unless a level
-  bound stands between (LEVEL_BOUNDS: "rose above 100", "fell below 50"). Its claim is then marked
-  excluded ("change"): a change is no level of its metric ("added 30 platforms" is not 30
-  platforms), so it is listed but not compared,
+- whether it is a change rather than a level: right after a fall cue of rules/extraction.yaml
+  ("declined 2.2 per cent", "fell by more than 3%", ", down 0.1 point": its claim's interval
+  is then mirrored below zero) or a rise cue ("grew by 20", "rose 5%", "added 30", ", up 2";
+  not "value added 1.35 trillion"), unless a level bound stands between without "by"
+  (LEVEL_BOUNDS: "rose above 100", "fell below 50"; "fell by less than 1%" is a fall). Its
+  claim is then marked excluded ("change"): a change is no level of its metric ("added 30
+  platforms" is not 30 platforms), so it is listed but not compared,
 - whether it is denied: a denial cue of rules/extraction.yaml after it, before the next clause
   mark ("Reports that 500 platforms and 30 nodes had been built were inaccurate": both), or a
   lead cue before it in its clause ("denied that 300 had been built"); its claim is then
@@ -102,8 +100,7 @@ class Mention:
     modality: str
     high_factor: float | None = None  # that of the qualifier rule ("well over": 2.0)
     denied: bool = False  # a denial cue after it or a lead cue before it: "reports that 500 ... were inaccurate"
-    fall: bool = False  # right after a fall cue: "declined 2.2 per cent" is the change -2.2%
-    rise: bool = False  # right after a rise cue: "grew by 20 platforms" is a change, not a level
+    change: str | None = None  # "fall" ("declined 2.2 per cent": -2.2%) or "rise" ("grew by 20"), no level
 
     @property
     def figure(self) -> str:
@@ -183,8 +180,17 @@ def _cue_patterns(rules: Ruleset) -> tuple[Phrases, Phrases, Phrases]:
     return Phrases.of(x.target_cues), Phrases.of(x.estimate_cues), Phrases.of(x.achieved_cues)
 
 
-@lru_cache(maxsize=64)
-def _change_cue(cues: tuple[str, ...]) -> tuple[Twin, tuple[str, ...], int] | None:
+ChangeCue = tuple[Twin, tuple[str, ...], int]
+
+
+@lru_cache(maxsize=32)
+def _change_cues(rules: Ruleset) -> tuple[tuple[str, ChangeCue | None], ...]:
+    """("fall", its cue) and ("rise", its cue) of `rules` (see _change_cue), compiled once."""
+    x = rules.extraction
+    return ("fall", _change_cue(x.fall_cues)), ("rise", _change_cue(x.rise_cues))
+
+
+def _change_cue(cues: Sequence[str]) -> ChangeCue | None:
     """A fall or rise cue (and "by") ending where a figure starts, the cues' last words
     (lower-cased) and the longest one's length.
     A cue starting with punctuation (", down") may follow a word character ("in May 2021, down
@@ -226,7 +232,19 @@ def _level_after_cue(text: str, start: int, n: NumberMatch) -> bool:
     return " ".join(words) in LEVEL_BOUNDS
 
 
-def _after_cue(text: str, start: int, cue: tuple[Twin, tuple[str, ...], int]) -> bool:
+def _change(text: str, start: int, n: NumberMatch, cues: tuple[tuple[str, ChangeCue | None], ...]) -> str | None:
+    """"fall" or "rise" when the figure `n` (with its qualifier from `start`) states a change
+    (see the module docstring), else None."""
+    for kind, cue in cues:
+        if cue is not None and _after_cue(text, start, cue):
+            if _level_after_cue(text, start, n) or (
+                    kind == "rise" and _VALUE_ADDED.search(text, max(0, start - 30), start)):
+                return None
+            return kind
+    return None
+
+
+def _after_cue(text: str, start: int, cue: ChangeCue) -> bool:
     """Whether a change cue (and "by") ends right before a figure starting at `start`.
 
     A match ends with a cue's last word, then whitespace (or whitespace, "by" and whitespace)
@@ -258,9 +276,6 @@ def _denial_cues(rules: Ruleset) -> tuple[Phrases | None, Phrases | None]:
     x = rules.extraction
     return (Phrases.of(x.denial_cues) if x.denial_cues else None,
             Phrases.of(x.denial_lead_cues) if x.denial_lead_cues else None)
-
-
-_CLAUSE_MARK = re.compile(r"[,;:]")
 
 
 def _denied(text: str, n: NumberMatch, clause_start: int, cues: tuple[Phrases | None, Phrases | None]) -> bool:
@@ -583,8 +598,7 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
     denial = _denial_cues(rules)
     # only when the sentence holds a cue, look where it stands
     denials = any(d is not None and d.search(text, fold) for d in denial)
-    fall_cue = _change_cue(tuple(rules.extraction.fall_cues))
-    rise_cue = _change_cue(tuple(rules.extraction.rise_cues))
+    change_cues = _change_cues(rules)
     # with figures in different clauses, a figure's own clause decides first (see the docstring)
     by_clause = any(cues) and _several_clauses(text, numbers)
     for n in numbers:
@@ -600,12 +614,8 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
             time = None  # "according to a 2021 report, 100 will be built": due after publication
         clause = text[c_start:c_end]
         denied = denials and _denied(text, n, c_start, denial)
-        changed = not _level_after_cue(text, start, n)
-        fall = changed and fall_cue is not None and _after_cue(text, start, fall_cue)
-        rise = changed and not fall and rise_cue is not None and _after_cue(text, start, rise_cue) \
-            and not _VALUE_ADDED.search(text, max(0, start - 30), start)
         mentions.append(Mention(sentence, n, start, end, qualifier, unit, unit_lemma, clause, time,
-                                modality, factor, bool(denied), fall, rise))
+                                modality, factor, bool(denied), _change(text, start, n, change_cues)))
         starts.append(c_start)
     if len(mentions) > 1 and "from" in lowered(text):
         return _from_to(text, mentions, starts)
