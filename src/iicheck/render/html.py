@@ -267,7 +267,8 @@ def _context(report: Report, medium: str = "screen") -> dict[str, object]:
             metrics.setdefault(claim.metric, []).append(claim)
     timelines = []
     for m, cs in metrics.items():
-        levels = [c for c in cs if c.excluded != "change"]  # a rise or fall is no level to draw
+        changes = [c for c in cs if c.excluded == "change"]  # a rise or fall is no level to draw
+        levels = [c for c in cs if c.excluded != "change"]
         undated = [c for c in levels if not c.time.known]
         shown = undated[:budget.undated]
         dated = [c for c in levels if c.time.known]
@@ -276,8 +277,8 @@ def _context(report: Report, medium: str = "screen") -> dict[str, object]:
         timelines.append({"metric": m, "svg": timeline_svg(m, drawn, tooltips=not printed), "claims": cs,
                           "undated": shown, "undated_unlisted": len(undated) - len(shown),
                           "dated": len(dated), "undrawn": len(dated) - len(drawn), "step": step,
-                          "changes": [c for c in cs if c.excluded == "change"][:budget.undated],
-                          "changes_unlisted": max(0, len(cs) - len(levels) - budget.undated)})
+                          "changes": changes[:budget.undated],
+                          "changes_unlisted": max(0, len(changes) - budget.undated)})
     reconciled = report.reconciled[:budget.reconciled]
     claims = {c.id: c for c in report.claims}
     return {
