@@ -170,7 +170,7 @@ def run_checks(corpus: Corpus, rules: Ruleset, mapped: MapFindings | None = None
         corpus_quality = corpus_quality_findings(corpus, rules, map_docs, encoder)
     quality = list(corpus_quality)
     quality.extend(source_findings)
-    corpus = mark_excluded(corpus, quality)
+    corpus = mark_excluded(corpus, quality, rules.quality.exclude_claims_in)
     if mapped is None:
         per_claim = [locator(f) for m in PER_CLAIM_CHECKS for f in each_claim(m.check_claim, corpus, rules)]
     else:  # the map judged every claim not in boilerplate; drop those off_topic excluded since

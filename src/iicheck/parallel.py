@@ -81,7 +81,7 @@ def map_source(source: Source, rules: Ruleset) -> Mapped:
     doc = SourceDoc(source.id, source.info, sentences)
     starts = line_starts(source.text)
     findings = tuple(locate_finding(f, starts) for m in SOURCE_CHECKS for f in m.check_source(doc, rules))
-    claims = exclude_claims(found, findings)
+    claims = exclude_claims(found, findings, rules.quality.exclude_claims_in)
     claim_findings: list[Finding] = []
     owners: list[int] = []
     for i, claim in enumerate(claims):

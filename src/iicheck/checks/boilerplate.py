@@ -4,7 +4,7 @@ Flags: lines that belong to the web page, not to the text: navigation ("Nav Sear
 "• Detail"), bylines and source lines ("By Qiu Ping Source: en.qstheory.cn Updated:
 2025-06-09"), editor lines ("Editor: Li Xiaoqiong"), copyright footers ("Copyright © 2011
 JIN SHI"), and site section labels in the page header. Figures inside a flagged line are left
-out of the consistency checks.
+out of the consistency checks (unless ``exclude_claims_in`` leaves boilerplate out).
 Two kinds of rule:
 - the patterns in ``boilerplate`` of rules/quality.yaml (RE2), matched in every sentence
   and heading; the match is highlighted (the repository's rules ship nav, bullet-nav, byline,
@@ -21,7 +21,9 @@ line "Nav Search".
 Does not fire when: a dateline the pipeline reads as the publication date ("date
 2021-02-23") — that is metadata, not noise; the title and sub-titles (they share words with
 the title); a repeated headline (that is ``duplicate_text``).
-Options: ``boilerplate: [{id, pattern, description}]`` in rules/quality.yaml.
+Options: ``boilerplate: [{id, pattern, description}]`` in rules/quality.yaml;
+``exclude_claims_in`` there (default ``[off_topic, boilerplate]``): without ``boilerplate``, the
+figures in flagged lines are compared like any other, and the message says so.
 Example: ``{id: editor_line, pattern: "(?i)^\\s*editors?\\s*[:：].{1,60}$", description: editor credit line}``.
 """
 
@@ -112,6 +114,8 @@ def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
 
 def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
     descriptions = {p.id: p.description for p in rules.quality.boilerplate}
+    figures = ("figures in it are not compared." if KIND in rules.quality.exclude_claims_in else
+               "figures in it are still compared (exclude_claims_in in rules/quality.yaml leaves boilerplate out).")
     source = doc.id
     sentences = doc.sentences
     groups: dict[tuple[str, str], list[Evidence]] = {}
@@ -141,7 +145,7 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
         yield Finding(
             kind=KIND, severity=DEFAULT_SEVERITY,
             message=(f"{texts[(rule_id, norm)]!r} in source {source}{times} is page boilerplate "
-                     f"({rule_id}: {why}); figures in it are not compared."),
+                     f"({rule_id}: {why}); {figures}"),
             evidence=tuple(evidence),
             fingerprint=fingerprint(KIND, None, None, [source], [texts[(rule_id, norm)]], extra=rule_id),
             details={"pattern": rule_id, "occurrences": len(evidence)},

@@ -15,7 +15,7 @@ Flags: spam or a second page mixed in by a scraper. Two detectors, the same find
   the lexical mode.
 Each source's body sentences are the document (headings are not examined); ``topic_terms``
 of rules/quality.yaml count as on-topic for the lexical mode. Figures inside a flagged span
-are left out of the consistency checks. The evidence highlights the flagged span: the whole
+are left out of the consistency checks (by default: see ``exclude_claims_in`` below). The evidence highlights the flagged span: the whole
 sentence, or the tail from the splice point. The message gives the mode, the score (lower =
 more off-topic), the words that decided (the span's words the rest of the document never
 uses) and the detector's reason.
@@ -32,6 +32,9 @@ kept.
 Options: ``off_topic_max_per_1000_words`` in rules/quality.yaml (default 2): at most
 ``max(1, floor(words * value / 1000))`` findings per source, on top of the detector's own
 cap; ``topic_terms``; ``--semantic`` or ``semantic = true`` in [tool.iicheck].
+``exclude_claims_in`` in rules/quality.yaml (default ``[off_topic, boilerplate]``): without
+``off_topic``, the figures of flagged sentences are compared like any other (for sources in
+which the detector flags genuine sentences), and the message says so.
 Example: the inserted pie sentence above, reported with its score and the words no other
 sentence of the article uses (cinnamon, butter, sugar, ...). Known misses: the two real
 insertions in seed 004 ("The backbone outside the enterprise is not very different from
@@ -205,6 +208,8 @@ def check(corpus: Corpus, rules: Ruleset, map_docs: DocMap = serial_map,
     prepared = tuple(doc for _, doc, _ in documents)
     mode = "lexical" if encoder is None else "semantic"
     per_1000 = rules.quality.off_topic_max_per_1000_words
+    figures = ("Its figures are not compared." if KIND in rules.quality.exclude_claims_in else
+               "Its figures are still compared (exclude_claims_in in rules/quality.yaml leaves off_topic out).")
     for (source, doc, spans), hits in zip(documents, _hits(prepared, rules, map_docs, encoder, memo), strict=True):
         if not hits:
             continue  # most documents: their words need not be counted
@@ -221,7 +226,7 @@ def check(corpus: Corpus, rules: Ruleset, map_docs: DocMap = serial_map,
                 kind=KIND, severity=DEFAULT_SEVERITY,
                 message=(f"{what} looks foreign to source {source} ({mode} score {hit.score:.2f}, lower "
                          f"is more off-topic; words the rest of the text never uses: "
-                         f"{', '.join(deciding[:8]) or '-'}). {hit.reason} Its figures are not compared."),
+                         f"{', '.join(deciding[:8]) or '-'}). {hit.reason} {figures}"),
                 evidence=(span_evidence(source, text, spans[hit.sentence_index], hit.start, hit.end),),
                 fingerprint=fingerprint(KIND, None, None, [source], [span], extra=hit.part),
                 details={"score": hit.score, "part": hit.part, "words": " ".join(deciding), "mode": mode},

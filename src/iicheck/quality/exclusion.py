@@ -2,7 +2,9 @@
 
 A figure inside an off-topic or boilerplate span is still listed in the claims table, but
 consistency checks leave it out by default, so a spliced or scraped figure cannot create (or
-hide) a contradiction. A claim inside both kinds of span is marked with the first kind of
+hide) a contradiction. `exclude_claims_in` in rules/quality.yaml lists the kinds that exclude
+(both by default); an editor who finds the off-topic detector flagging genuine sentences of
+their sources can leave it out, and those figures are then compared like any other. A claim inside both kinds of span is marked with the first kind of
 EXCLUDING_KINDS, whatever order the findings come in, so the marking can be applied in steps
 (boilerplate in the per-document map, off-topic once the corpus is known) with the same result
 as in one. A claim extraction marked "denied" (its sentence calls the figure false) keeps
@@ -12,7 +14,7 @@ that mark unless one of these kinds covers it.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from ..checks.corpus import Corpus
 from ..models import Claim, Finding
@@ -21,12 +23,14 @@ EXCLUDING_KINDS = ("off_topic", "boilerplate")
 """Kinds whose spans exclude the claims in them, in order of precedence."""
 
 
-def exclude_claims(claims: Sequence[Claim], findings: Sequence[Finding]) -> tuple[Claim, ...]:
+def exclude_claims(claims: Sequence[Claim], findings: Sequence[Finding],
+                   kinds: Collection[str] = EXCLUDING_KINDS) -> tuple[Claim, ...]:
     """The claims, each marked with the highest-precedence excluding kind among `findings`
-    whose span overlaps its figure (a mark already there counts as one such kind)."""
+    whose span overlaps its figure (a mark already there counts as one such kind); only
+    findings of `kinds` (a subset of EXCLUDING_KINDS: the rules' `exclude_claims_in`) count."""
     spans: dict[str, list[tuple[int, int, str]]] = {}
     for f in findings:
-        if f.kind not in EXCLUDING_KINDS:
+        if f.kind not in EXCLUDING_KINDS or f.kind not in kinds:
             continue
         for e in f.evidence:
             start, end = e.figure_span or e.span
@@ -44,9 +48,10 @@ def exclude_claims(claims: Sequence[Claim], findings: Sequence[Finding]) -> tupl
     return tuple(out)
 
 
-def mark_excluded(corpus: Corpus, quality_findings: Sequence[Finding]) -> Corpus:
+def mark_excluded(corpus: Corpus, quality_findings: Sequence[Finding],
+                  kinds: Collection[str] = EXCLUDING_KINDS) -> Corpus:
     """The corpus with its claims marked (see exclude_claims)."""
-    claims = exclude_claims(corpus.claims, quality_findings)
+    claims = exclude_claims(corpus.claims, quality_findings, kinds)
     if all(a is b for a, b in zip(claims, corpus.claims)):
         return corpus
     return dataclasses.replace(corpus, claims=claims)

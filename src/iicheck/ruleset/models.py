@@ -237,6 +237,10 @@ class QualityFile(Strict):
     artifacts: list[PatternRule] = []
     boilerplate: list[PatternRule] = []
     off_topic_max_per_1000_words: float = Field(default=2.0, gt=0)
+    exclude_claims_in: list[Literal["off_topic", "boilerplate"]] = Field(
+        default=["off_topic", "boilerplate"],
+        description="the kinds of flagged passage whose figures are listed but not compared "
+                    "(iicheck.quality.exclusion); leave one out to compare its figures anyway")
 
     @model_validator(mode="after")
     def _unique(self) -> QualityFile:
