@@ -103,6 +103,8 @@ def test_section_7_shows_every_check_metric_and_setting(seeds_html: str, rules: 
 
 
 def test_setting_values_as_shown() -> None:
+    assert setting_value(("been down", ", down", "(c)", "No.", "5G")) == \
+        "been down, \u201c, down\u201d, \u201c(c)\u201d, No., 5G"
     assert [setting_value(v) for v in (True, False, 0.9, 1096, "last_significant_digit", ("a", "b"), ())] == [
         "yes", "no", "0.9", "1,096", "last_significant_digit", "a, b", "none"]
 

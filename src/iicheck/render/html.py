@@ -346,8 +346,15 @@ def setting_value(value: object) -> str:
     if isinstance(value, (int, float)):
         return fmt_value(value)
     if isinstance(value, (tuple, list)):
-        return ", ".join(map(str, value)) if value else "none"
+        return ", ".join(map(_list_item, value)) if value else "none"
     return str(value)
+
+
+def _list_item(item: object) -> str:
+    """An item of a listed setting; in quotes when it holds a comma or starts with anything but
+    a letter or digit (the fall cue ", down" would read as an empty item in "been down, , down")."""
+    text = str(item)
+    return f"\u201c{text}\u201d" if "," in text or not text[:1].isalnum() else text
 
 
 def render_html(report: Report) -> str:
