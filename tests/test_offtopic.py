@@ -194,6 +194,10 @@ def test_benchmark_figures_of_the_shipped_defaults() -> None:
     assert (s["tp"], s["fp"], s["fn"]) == (44, 14, 28)
     assert (s["ins_found"], s["spl_found"], s["clean_flagged"]) == (28, 11, 6)
     assert round(s["f1"], 3) == 0.677
+    # the lexical clean-archive figures of the README (the articles as written, every hit false)
+    archives = ev.clean_archive_hits()
+    assert [(len(a["flagged"]), a["documents"], a["hits"]) for a in archives.values()] == [
+        (6, 28, 7), (14, 28, 18), (21, 56, 26)]
 
 
 def test_params_are_frozen() -> None:
