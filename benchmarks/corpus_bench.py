@@ -11,7 +11,9 @@ measures: wall time of the audit to JSON, MB/s and claims/s, peak memory (ru_max
 process, and of the largest worker process: forked workers count the pages they share
 with the main process), time per stage (load, the per-document map, checks, reconcile,
 report, JSON written to a file as `iicheck audit` writes it, in pieces), and the floor: reading the files and one plain `re` pass over the same bytes
-(the number regex) in the same process, with the ratio. It also measures a warm re-run with
+(the number regex) in the same process, with the ratio, and the CPU time of every process of
+the audit, with the wall time no schedule of that work on the cores used can beat (CPU / cores).
+It also measures a warm re-run with
 the cache with nothing changed, after one file changed (a sentence appended: the off-topic
 statistics change), and after one figure in it was edited (then restores the file).
 """
@@ -32,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from iicheck.engine import AuditOptions, AuditResult, audit  # noqa: E402
+from iicheck.parallel import resolve_jobs  # noqa: E402
 from iicheck.atomic import write_all_atomic  # noqa: E402
 from iicheck.render import render_for_file  # noqa: E402
 from iicheck.segment import split_sentences  # noqa: E402
@@ -146,6 +149,13 @@ def _audit_to_file(options: AuditOptions, report_file: Path) -> tuple[float, flo
     return done - started, done - rendered, result
 
 
+def _cpu_seconds() -> float:
+    """User and system CPU time of this process and of its children that have ended (the
+    audit's worker processes, once their pools are shut down)."""
+    return sum(getattr(resource.getrusage(who), field) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+               for field in ("ru_utime", "ru_stime"))
+
+
 def run(n: int, jobs: int, keep: Path | None) -> None:
     work = keep or Path(tempfile.mkdtemp(prefix="iicheck-bench-"))
     corpus = work / f"corpus-v{GENERATOR}-{n}"
@@ -158,7 +168,10 @@ def run(n: int, jobs: int, keep: Path | None) -> None:
     shutil.rmtree(cache, ignore_errors=True)
     options = AuditOptions(sources=(corpus,), rules=ROOT / "rules", jobs=jobs, cache=cache)
     report_file = work / f"audit-{n}.json"
+    cpu_before = _cpu_seconds()
     wall, json_seconds, result = _audit_to_file(options, report_file)
+    cpu = _cpu_seconds() - cpu_before
+    cores = resolve_jobs(jobs)
     claims = len(result.report.claims)
     timings = result.timings
     json_mb = report_file.stat().st_size / 1e6
@@ -189,6 +202,9 @@ def run(n: int, jobs: int, keep: Path | None) -> None:
           f"warm(1 changed: a sentence more)={warm:5.2f}s  warm(1 figure edited)={figure:5.2f}s  "
           f"peak_rss: main={peak_self:6.0f}MB workers={peak_children:6.0f}MB  json={json_mb:.1f}MB  "
           f"distinct sentences={100 * distinct:.0f}%")
+    # no schedule of this much work on `cores` cores takes less than cpu / cores
+    print(f"    cpu (all processes) {cpu:6.2f}s  cpu/doc={1000 * cpu / n:5.2f}ms  "
+          f"parallel bound (cpu / {cores} cores) {cpu / cores:6.2f}s  wall / bound {wall / (cpu / cores):4.2f}")
     for stage, seconds in [*timings.items(), ("json", json_seconds)]:
         print(f"    {stage:<12} {seconds:6.2f}s")
     for name, warm_timings in (("unchanged", unchanged_result.timings), ("a sentence more", warm_result.timings),
