@@ -27,6 +27,16 @@ settings.load_profile(os.environ.get("IICHECK_HYPOTHESIS") or ("ci" if os.enviro
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 RULES = ROOT / "rules"
+PIE_ARTICLE = (
+    "Industrial internet platforms connect machines in the factory to cloud services.\n"
+    "The platform collects data from every machine on the production line.\n"
+    "Engineers use the machine data on the platform to plan maintenance before a failure.\n"
+    "Small factories rent platform services instead of building their own data systems.\n"
+    "My grandmother bakes 12 apple pies with cinnamon, butter and brown sugar every autumn.\n"
+    "A textile factory connected its machines to a regional platform last year.\n"
+    "The platform operator trains failure models with data from many factories.\n")
+"""An article on factory platforms with one inserted sentence, which holds a figure (12): the
+off_topic check flags it and its claim is excluded."""
 
 
 @pytest.fixture(scope="session")

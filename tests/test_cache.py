@@ -20,7 +20,7 @@ from iicheck.quality.offtopic_prepare import PreparedDoc, prepare_document
 from iicheck.ruleset import load_ruleset
 from iicheck.sources import load_sources
 
-from .conftest import RULES, SEEDS
+from .conftest import PIE_ARTICLE, RULES, SEEDS
 from .test_offtopic import seed_docs
 
 RULESET = load_ruleset(RULES)
@@ -114,13 +114,7 @@ def test_cached_off_topic_findings_equal_fresh_ones(tmp_path: Path) -> None:
     and so are the claims it excludes."""
     sources = tmp_path / "src"
     sources.mkdir()
-    text = ("Industrial internet platforms connect machines in the factory to cloud services.\n"
-            "The platform collects data from every machine on the production line.\n"
-            "Engineers use the machine data on the platform to plan maintenance before a failure.\n"
-            "Small factories rent platform services instead of building their own data systems.\n"
-            "My grandmother bakes 12 apple pies with cinnamon, butter and brown sugar every autumn.\n"
-            "A textile factory connected its machines to a regional platform last year.\n"
-            "The platform operator trains failure models with data from many factories.\n")
+    text = PIE_ARTICLE
     (sources / "doc.txt").write_text(text, encoding="utf-8")
     fresh = audit(AuditOptions(sources=(sources,), rules=RULES, jobs=1)).report
     assert any(f.kind == "off_topic" for f in fresh.findings)

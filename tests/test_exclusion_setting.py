@@ -15,21 +15,14 @@ from iicheck.models import Report
 from iicheck.ruleset import load_ruleset
 from iicheck.sources import load_sources
 
-from .conftest import RULES
+from .conftest import PIE_ARTICLE, RULES
 
 BOILERPLATE_DOC = (
     "Industrial internet platforms with influence\n\n"
     "In 2021, China had more than 150 industrial internet platforms with influence, the ministry said. "
     "The yearbook (copyright 2021 Example Daily) counted 900 industrial internet platforms with influence "
     "in 2021.\n")
-OFF_TOPIC_DOC = (
-    "Industrial internet platforms connect machines in the factory to cloud services.\n"
-    "The platform collects data from every machine on the production line.\n"
-    "Engineers use the machine data on the platform to plan maintenance before a failure.\n"
-    "Small factories rent platform services instead of building their own data systems.\n"
-    "My grandmother bakes 12 apple pies with cinnamon, butter and brown sugar every autumn.\n"
-    "A textile factory connected its machines to a regional platform last year.\n"
-    "The platform operator trains failure models with data from many factories.\n")
+OFF_TOPIC_DOC = PIE_ARTICLE  # its sentence with "12" is flagged
 
 
 def _rules(tmp_path: Path, setting: str) -> Path:
