@@ -10,13 +10,16 @@ message gives the full count.
 Built-in detectors: ``code``: a whole token of 1-3 capitals, 5 or more digits, 0-3
 capitals (``[A-Z]{1,3}[0-9]{5,}[A-Z]{0,3}``) — deliberately tight, so "5G", "COVID-19",
 "ISO9001", "ICTs", "PLCs" never match; ``markup``: an HTML/XML tag, an HTML entity or a
-WordPress-style shortcode; ``mojibake``: UTF-8 read as Latin-1/CP1252 ("â€", "Ã" or "Â" followed
-by a Latin-1 continuation character) or the replacement character; ``control``: C0 control
+WordPress-style shortcode; ``mojibake``: UTF-8 read as Latin-1/CP1252 ("â€™", "â‚¬", "Ã©",
+"Ã‰", "Â" and a continuation character) or the replacement character; ``tracking``: a link's
+tracking parameters ("?utm_source=...&utm_medium=...", "fbclid="); ``script``: web-page
+script code ("window.dataLayer = ...", "function gtag(){...}"); ``control``: C0 control
 characters other than tab and newline.
 Fires when: "D201138L Since the in-depth implementation ..." (5 times in one source: one
 finding, 5 evidence sentences); "the plan&nbsp;was issued"; "China’s".
 Does not fire when: the token is an ordinary acronym or model name with few digits ("5G",
-"4.0", "B2B", "ISO9001"); a "<" is a comparison ("< 5%").
+"4.0", "B2B", "ISO9001"); a code the sentence names as a number, model or code just before it
+("catalogue numbers MX450123 and MX450124"); a "<" is a comparison ("< 5%").
 Options: ``artifacts: [{id, pattern, description}]`` in rules/quality.yaml (RE2, matched
 inside each sentence; the match is the token); ``checks`` cannot switch it off per metric
 because it concerns sources, not metrics.
@@ -39,6 +42,14 @@ KIND = "artifact"
 DEFAULT_SEVERITY: Severity = "warning"
 MAX_EVIDENCE = 20
 
+_CONTINUATION = ("\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039"
+                 "\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153"
+                 "\u017e\u0178")
+"""What a UTF-8 continuation byte (0x80-0xBF) becomes when read as CP1252 (the bytes 0x80-0x9F
+its own characters, "€" for 0x80, "‰" for 0x89, ...; undefined ones kept as C1 controls) or
+as Latin-1: after "Ã" (0xC3) it was an accented letter ("Ã©" é, "Ã‰" É), after "â" (0xE2) a
+character such as "€" ("â‚¬") or a curly quote ("â€™")."""
+
 # Fixed, linear-time patterns (no nested quantifiers); user patterns go through RE2. The code
 # detector checks its look-behind after the first capital (the same matches as checking it
 # before) so that the regex engine can skip ahead to capitals instead of trying every position.
@@ -49,17 +60,30 @@ BUILTIN: tuple[tuple[str, re.Pattern[str], str], ...] = (
                           r"|&(?:[A-Za-z]{2,8}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
                           r"|\[/?(?:caption|gallery|embed|video|audio|img|url)\b[^\]\n]{0,200}\]"),
      "markup left over from the web page"),
-    ("mojibake", re.compile("â€.?|Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf]|\ufffd"),
+    ("mojibake", re.compile(f"â[{_CONTINUATION}]{{1,2}}|Ã[{_CONTINUATION}]|Â[\u00a0-\u00bf]|\ufffd"),
      "mis-decoded characters (UTF-8 read as Latin-1/CP1252)"),
+    ("tracking", re.compile(r"[?&](?:utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_[ce]id|_ga)=[^\s&#]*(?:&[A-Za-z_]+=[^\s&#]*)*"),
+     "the tracking parameters of a link (utm_..., fbclid)"),
+    ("script", re.compile(r"\b(?:window|document)\.[A-Za-z_$][\w$]*\s*(?:=|\()[^\n]{0,200}"
+                          r"|\bfunction\s*[A-Za-z_$]*\s*\([^()\n]{0,80}\)\s*\{[^\n]{0,200}"),
+     "web-page script code"),
     ("control", re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"), "invisible control characters"),
 )
 _LEADS = {
     "markup": "<&[",
     "mojibake": "âÃÂ\ufffd",
+    "tracking": "?&",
     "control": "".join(map(chr, (*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f))),
 }
 """Characters one of which starts every match of a detector: if the text has none, the
 detector is not run (plain substring tests, much cheaper than a regex scan)."""
+
+_NAMED_CODE = re.compile(r"(?i)\b(?:numbers?|nos?\.|models?|catalog(?:ue)?s?|parts?|serials?|items?|sku|lots?"
+                         r"|batch(?:es)?|ref(?:erence)?s?\.?|codes?|ids?|designations?|types?)\b\s*[:#]?\s*"
+                         r"(?:[A-Z]{1,3}[0-9]{3,}[A-Z]{0,3}\s*(?:,|and|or|&)\s*)*$")
+"""Right before a ``code`` match (or before a list of codes ending with it): the author names
+it as a number, model or code ("catalogue numbers MX450123 and MX450124", "model XR20001"), so
+it is text, not debris. "a number of pilot D201138L demonstration projects" is not naming."""
 
 Hit = tuple[str, str, int, int]
 """(detector id, description, start, end) of a match within a sentence."""
@@ -124,6 +148,8 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
         seen: set[tuple[int, int]] = set()
         for rule_id, description, start, end in hits:
             if (start, end) in seen:  # a user pattern repeating a built-in one
+                continue
+            if rule_id == "code" and _NAMED_CODE.search(sentence.text, max(0, start - 60), start):
                 continue
             seen.add((start, end))
             key = (rule_id, sentence.text[start:end])

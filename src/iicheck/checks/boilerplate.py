@@ -7,8 +7,17 @@ JIN SHI"), and site section labels in the page header. Figures inside a flagged 
 out of the consistency checks (unless ``exclude_claims_in`` leaves boilerplate out).
 Two kinds of rule:
 - the patterns in ``boilerplate`` of rules/quality.yaml (RE2), matched in every sentence
-  and heading; the match is highlighted (the repository's rules ship nav, bullet-nav, byline,
-  editor and copyright patterns);
+  and heading, the first that matches a line naming it; the match is highlighted. The
+  repository's rules ship patterns for menus and breadcrumbs ("Home > News > Industry",
+  "Home | About | Contact"), link and pager lines ("Read more", "Back to top", "Share this
+  story", "Page 2 of 5"), rows of social links, bylines ("By Jane Doe | March 3, 2024", "By
+  Sarah Kim, Staff Writer", "Posted by ... on ...", "Staff Reporter, Beijing"), source and
+  editor lines, "Label: ..." lines (tags, photo credits, previous/next links, press
+  contacts), press-release tags ("FOR IMMEDIATE RELEASE", "SOURCE ..."), cookie banners,
+  newsletter boxes, page-feedback prompts, advertising labels, headers of related-link lists
+  ("Related articles", "Most read"), and copyright, rights and reproduction notices; each is
+  anchored to the start of its line, so a sentence that quotes a copyright notice or begins
+  "Home sales rose ..." is not furniture (tests/test_page_furniture.py holds both kinds);
 - one built-in structural rule, ``section_label``: in the page header (the headings before
   the first body sentence), a short heading (at most 6 words, no sentence punctuation, no
   digits) that is not the title and shares no word of four letters or more with the title

@@ -1,0 +1,138 @@
+"""Page furniture and debris of scraped web pages in the shipped rules: each kind of line the
+boilerplate patterns of rules/quality.yaml are for is flagged by the right one, and real
+prose that merely looks like furniture is not; the built-in artifact detectors likewise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from iicheck.checks import artifact, boilerplate
+from iicheck.ruleset import Ruleset
+
+from .test_quality_checks import corpus_of
+
+ARTICLE = ("Industrial internet platforms connect machines in the factory to cloud services. "
+           "The platform collects data from every machine on the production line.")
+
+FURNITURE = [
+    ("Home > News > Industry", "menu_line"),
+    ("Home | About | Contact", "menu_line"),
+    ("Home › Tools › Power Tools › Drills", "menu_line"),
+    ("Home / Business / Companies", "menu_line"),
+    ("Culture &gt; Food &amp; Drink", "menu_line"),
+    ("Investors | News Releases", "menu_line"),
+    ("Policy Brief | Download PDF (1.2 MB)", "menu_line"),
+    ("Site map | Accessibility | Contact us", "menu_line"),
+    ("Read more", "link_line"),
+    ("Back to top", "link_line"),
+    ("Back to Search Results", "link_line"),
+    ("Skip to main content", "link_line"),
+    ("Share this story", "link_line"),
+    ("Print this page | Email this page", "link_line"),
+    ("Page 2 of 5", "link_line"),
+    ("1 2 3 Next", "link_line"),
+    ("Continue Reading", "link_line"),
+    ("More Company News", "link_line"),
+    ("Facebook Twitter LinkedIn Email", "social_line"),
+    ("Follow us on Twitter @EastAsiaPolicyLab", "follow_line"),
+    ("By Jane Doe | March 3, 2024", "byline_bar"),
+    ("By MA SI | China Daily | Updated: 2023-11-14 07:28", "byline_bar"),
+    ("By Sarah Kim, Staff Writer", "byline_role"),
+    ("Posted by Mark Lee on June 4, 2024 | 5 min read", "posted_by"),
+    ("Staff Reporter, Beijing", "staff_line"),
+    ("Tags: industrial internet, manufacturing, 5G", "label_line"),
+    ("Photo: David Zalubowski/AP", "label_line"),
+    ("Next: Provincial fair showcases smart equipment", "label_line"),
+    ("Media contact: Kari Berg, +47 22 00 00 00", "label_line"),
+    ("SOURCE Nordvik Robotics AS", "wire_source"),
+    ("FOR IMMEDIATE RELEASE", "release_tag"),
+    ("We use cookies to improve your experience on our site.", "cookie_notice"),
+    ("Cookies on GOV.UK", "cookie_notice"),
+    ("Sign up for our newsletter", "newsletter"),
+    ("Get the latest insights delivered to your inbox every month.", "newsletter"),
+    ("Was this page helpful? Yes No", "feedback_prompt"),
+    ("Report a problem with this page", "feedback_prompt"),
+    ("Advertisement", "ad_label"),
+    ("Sponsored by Acme CRM", "ad_label"),
+    ("Related articles", "list_header"),
+    ("Most Read", "list_header"),
+    ("© Crown copyright", "copyright_credit"),
+    ("Reproduction interdite &copy; 2024 Lyon Weekly", "copyright"),
+    ("Copyright © 2011 JIN SHI", "copyright"),
+    ("This material may not be published, broadcast, rewritten or redistributed.", "reproduction_notice"),
+]
+
+PROSE = [
+    "Home sales rose 5% in March from a year earlier, the association said.",
+    "Share prices fell 3% after the results were published.",
+    "Read the full report at the ministry's website before the hearing.",
+    "By 2025, China will have more than 150 industrial internet platforms with influence.",
+    "By March 2024, the number of connected devices had passed 80 million.",
+    "Back to work: factories restarted 90% of their lines after the holiday.",
+    'My old theme put "Copyright © 2008 Lens & Light Studio" in the footer and I never changed it.',
+    "The court said copyright law protects the wording, not the figures, of a report.",
+    "The publisher said all rights reserved under the 2019 contract had passed to the author.",
+    "Follow-up inspections found that 12 of the 40 plants had fixed the faults.",
+    "Contact between suppliers and buyers moved online during the pandemic.",
+    "Photographs of the site show 300 machines connected to the platform.",
+    "Input / output devices grew by 20% in the first half.",
+    "Beijing, Shanghai and Guangzhou host national top-level nodes.",
+    "Next year the ministry plans to add 30 more platforms.",
+    "Subscribers to the service rose to 2 million in 2023.",
+    "We use sensors to measure the temperature of every furnace.",
+    "The Boeing 737 and the A320neo make up most of the fleet.",
+    "Staff at the plant were retrained to run the new lines.",
+]
+
+
+def _flagged(corpus, rules: Ruleset) -> dict[str, str]:
+    return {e.sentence.strip(): str(f.details["pattern"]) for f in boilerplate.check(corpus, rules)
+            for e in f.evidence}
+
+
+@pytest.mark.parametrize("line,rule_id", FURNITURE)
+def test_page_furniture_is_flagged_by_its_rule(tmp_path: Path, rules: Ruleset, line: str, rule_id: str) -> None:
+    corpus = corpus_of(tmp_path, rules, page=f"Industrial internet report\n\n{ARTICLE}\n{line}\n{ARTICLE}\n")
+    flagged = _flagged(corpus, rules)
+    assert flagged.get(line) == rule_id, flagged
+
+
+def test_prose_that_looks_like_furniture_is_not_flagged(tmp_path: Path, rules: Ruleset) -> None:
+    text = "Industrial internet report\n\n" + "\n".join(f"{ARTICLE} {line}" for line in PROSE) + "\n"
+    corpus = corpus_of(tmp_path, rules, page=text)
+    assert _flagged(corpus, rules) == {}
+    # and as lines of their own
+    corpus = corpus_of(tmp_path, rules, page="Industrial internet report\n\n" + "\n".join(PROSE) + "\n")
+    assert _flagged(corpus, rules) == {}
+
+
+@pytest.mark.parametrize("text,rule_id,token", [
+    ("The fee is â‚¬5 million this year, the company said.", "mojibake", "â‚¬"),
+    ("Ã‰milie Laurent opened the restaurant in 2021.", "mojibake", "Ã‰"),
+    ("Chinaâ€™s platforms grew quickly last year.", "mojibake", "â€™"),
+    ("Read it at https://example.com/report?utm_source=li&utm_medium=social&fbclid=IwAR2x today.",
+     "tracking", "?utm_source=li&utm_medium=social&fbclid=IwAR2x"),
+    ("window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}",
+     "script", "window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}"),
+    ("D201138L Since then, the platforms have grown.", "code", "D201138L"),
+    ("A number of pilot D201138L demonstration projects were built.", "code", "D201138L"),
+])
+def test_builtin_artifacts(tmp_path: Path, rules: Ruleset, text: str, rule_id: str, token: str) -> None:
+    corpus = corpus_of(tmp_path, rules, page=f"{ARTICLE}\n{text}\n")
+    found = [(f.details["pattern"], f.details["token"]) for f in artifact.check(corpus, rules)]
+    assert (rule_id, token) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "The affected products are catalogue numbers MX450123 and MX450124, sold in 2023.",
+    "The recalled model XR20001 was sold in 12 countries.",
+    "The pâte at the château costs 12 euros.",
+    "CAFÉ’S owners said the terrace seats 40.",
+    "The function of the platform (a shared data layer) is to connect 300 machines.",
+    "Prices rose 5% & wages 3%, according to the bureau's survey of 2,000 firms.",
+])
+def test_author_text_is_no_artifact(tmp_path: Path, rules: Ruleset, text: str) -> None:
+    corpus = corpus_of(tmp_path, rules, page=f"{ARTICLE}\n{text}\n")
+    assert list(artifact.check(corpus, rules)) == []
