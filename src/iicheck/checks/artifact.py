@@ -69,13 +69,14 @@ BUILTIN: tuple[tuple[str, re.Pattern[str], str], ...] = (
      "web-page script code"),
     ("control", re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"), "invisible control characters"),
 )
-_LEADS = {
-    "markup": "<&[",
-    "mojibake": "âÃÂ\ufffd",
-    "tracking": "?&",
-    "control": "".join(map(chr, (*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f))),
+_LEADS: dict[str, tuple[str, ...]] = {
+    "markup": tuple("<&["),
+    "mojibake": tuple("âÃÂ\ufffd"),
+    "tracking": ("utm_", "clid=", "mc_cid=", "mc_eid=", "_ga="),
+    "script": ("window.", "document.", "{"),
+    "control": tuple(map(chr, (*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f))),
 }
-"""Characters one of which starts every match of a detector: if the text has none, the
+"""Strings one of which every match of a detector contains: if the text has none, the
 detector is not run (plain substring tests, much cheaper than a regex scan)."""
 
 _NAMED_CODE = re.compile(r"(?i)\b(?:numbers?|nos?\.|models?|catalog(?:ue)?s?|parts?|serials?|items?|sku|lots?"
@@ -97,7 +98,7 @@ def _builtin_hits(doc: SourceDoc) -> dict[int, list[Hit]]:
     found: dict[int, list[Hit]] = {}
     for rule_id, pattern, description in BUILTIN:
         lead = _LEADS.get(rule_id)
-        if lead is not None and not any(c in doc.joined for c in lead):
+        if lead is not None and not any(part in doc.joined for part in lead):
             continue
         for m in pattern.finditer(doc.joined):
             place = doc.in_sentence(m.start(), m.end())
