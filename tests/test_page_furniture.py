@@ -62,6 +62,8 @@ FURNITURE = [
     ("Reproduction interdite &copy; 2024 Lyon Weekly", "copyright"),
     ("Copyright © 2011 JIN SHI", "copyright"),
     ("This material may not be published, broadcast, rewritten or redistributed.", "reproduction_notice"),
+    ("All rights reserved.", "rights_reserved"),
+    ("Example Media Group Ltd; all rights reserved", "rights_reserved"),
 ]
 
 PROSE = [
@@ -74,6 +76,7 @@ PROSE = [
     'My old theme put "Copyright © 2008 Lens & Light Studio" in the footer and I never changed it.',
     "The court said copyright law protects the wording, not the figures, of a report.",
     "The publisher said all rights reserved under the 2019 contract had passed to the author.",
+    "All rights reserved is an older phrase that mattered under the Buenos Aires Convention of 1910.",
     "Follow-up inspections found that 12 of the 40 plants had fixed the faults.",
     "Contact between suppliers and buyers moved online during the pandemic.",
     "Photographs of the site show 300 machines connected to the platform.",
@@ -136,3 +139,36 @@ def test_builtin_artifacts(tmp_path: Path, rules: Ruleset, text: str, rule_id: s
 def test_author_text_is_no_artifact(tmp_path: Path, rules: Ruleset, text: str) -> None:
     corpus = corpus_of(tmp_path, rules, page=f"{ARTICLE}\n{text}\n")
     assert list(artifact.check(corpus, rules)) == []
+
+
+# ------------------------------------------------------------------ anachronism on web pages
+
+STALE = "The 2019 government work report pointed out that industrial internet platforms grew fast."
+
+
+@pytest.mark.parametrize("page", [
+    # a copyright notice quoted in a sentence dates nothing; the page's own footer does
+    'My old theme put "Copyright © 2008 Lens & Light Studio" in the footer.\nI changed it in 2021.\n'
+    "site design / logo © 2024 Stack Exchange Inc; user contributions licensed under CC BY-SA.",
+    # a footer's own year is no event of the text
+    "The plant opened in 2019.\nCopyright 2019 Example Daily. Updated in 2024 © 2024.",
+    # an edition's name, something expected, a forecast
+    "Qualification for the 2026 World Cup continues in September.\nCopyright 2024 Sports Daily Online",
+    "The new interchange is now expected to open in 2011.\n© 2003-2009 Regional Transport Executive",
+    "The company raised its guidance for fiscal 2025 after a strong year.\n© 2024 Cision US Inc.",
+    "The second phase is expected in the spring of 2024.\nCopyright 2023 City of Riverton",
+])
+def test_no_anachronism_on_pages_whose_dates_agree(tmp_path: Path, rules: Ruleset, page: str) -> None:
+    from iicheck.checks import anachronism
+
+    corpus = corpus_of(tmp_path, rules, page=f"{ARTICLE}\n{page}\n")
+    assert list(anachronism.check(corpus, rules)) == []
+
+
+@pytest.mark.parametrize("footer", ["Copyright © 2011 JIN SHI", "site design / logo © 2011 Example Inc"])
+def test_a_stale_footer_still_makes_an_anachronism(tmp_path: Path, rules: Ruleset, footer: str) -> None:
+    from iicheck.checks import anachronism
+
+    corpus = corpus_of(tmp_path, rules, page=f"{ARTICLE}\n{STALE}\nThe 2023 World Cup final was in Sydney.\n{footer}\n")
+    (found,) = anachronism.check(corpus, rules)
+    assert [e.figure for e in found.evidence][1:] == ["2019"]  # the World Cup's edition is no event
