@@ -172,3 +172,22 @@ def test_a_stale_footer_still_makes_an_anachronism(tmp_path: Path, rules: Rulese
     corpus = corpus_of(tmp_path, rules, page=f"{ARTICLE}\n{STALE}\nThe 2023 World Cup final was in Sydney.\n{footer}\n")
     (found,) = anachronism.check(corpus, rules)
     assert [e.figure for e in found.evidence][1:] == ["2019"]  # the World Cup's edition is no event
+
+
+# ------------------------------------------------------------------ enumerations in news prose
+
+@pytest.mark.parametrize("sentence,fires", [
+    ("Sales rose in three of the four regions: the Northeast, the Midwest and the West, while the South "
+     "was unchanged.", False),
+    ("The programme offers three kinds of support: expert advice, match-funded grants of up to £20,000, "
+     "and leadership training.", False),
+    ("The programme offers four kinds of support: expert advice, grants of up to £20,000, and leadership "
+     "training.", True),
+    ("Output fell in four of the five provinces: Hebei, Shanxi, Henan and Hubei.", False),
+    ("Output fell in three of the five provinces: Hebei, Shanxi, Henan and Hubei.", True),
+])
+def test_enumerations_in_news_prose(tmp_path: Path, rules: Ruleset, sentence: str, fires: bool) -> None:
+    from iicheck.checks import enumeration_mismatch
+
+    corpus = corpus_of(tmp_path, rules, page=f"{ARTICLE}\n{sentence}\n")
+    assert bool(list(enumeration_mismatch.check(corpus, rules))) == fires

@@ -5,8 +5,9 @@ translation or editing slip ("five" nodes named as four directions), so the figu
 is doubtful.
 Three shapes are read, and only when the reading is unambiguous:
 - closed list after a colon or "namely": "in four aspects: A, B, C and D". The list runs to
-  the next colon or the end of the sentence, split at semicolons if it has any, else at
-  commas; a piece starting with "and"/"or" closes it, a piece containing "and"/"or" may close
+  the next colon or the end of the sentence, or to a piece that opens a clause of its own
+  (", while ...", ", which ..."), split at semicolons if it has any, else at commas (not a
+  comma inside a number, "£20,000"); a piece starting with "and"/"or" closes it, a piece containing "and"/"or" may close
   it (split there) or be one item ("integrated and innovative applications"). Every reading
   gives a possible count; the check fires only when the stated count is none of them, the
   list has a closing "and"/"or", and each item has at most 10 words.
@@ -16,7 +17,7 @@ Three shapes are read, and only when the reading is unambiguous:
   most 3 words, closed by "and"/"or"; fires when the item count differs from the count.
 Counts are the words two to twenty or the digits 2-20 directly before a noun phrase of at most
 6 words (the nearest count to the list wins: "20 measures in the following six areas:" is
-read as six).
+read as six; but in "three of the four regions: ..." the list names the three).
 Fires when: ``construction of "East, West, North and South" five logo analysis public service
 nodes`` (4 named, five stated).
 Does not fire when: the count agrees ("four aspects: development awareness, development
@@ -79,6 +80,15 @@ and its intro word or colon: the count, up to 6 words, and a comma standing alon
 _OPEN_END = re.compile(r"(?:\betc\b\.?|\band so on|\band other\b.*|\.\.\.|…)\s*$", re.IGNORECASE)
 _CONJ_START = re.compile(r"^(?:and|or)\s", re.IGNORECASE)
 _CONJ_INSIDE = re.compile(r"\s(?:and|or)\s", re.IGNORECASE)
+_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
+"""A comma that separates items: not one between two digits ("grants of up to £20,000")."""
+_CLAUSE_START = re.compile(r"^(?:while|whereas|but|although|though|which|where|when|with|as)\b", re.IGNORECASE)
+"""A piece that opens a clause of its own ends the list before it ("the Northeast, the Midwest
+and the West, while the South was unchanged")."""
+_PART_OF = re.compile(rf"(?<![\w.,-])(?P<num>{_NUM})\s+of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+)?$",
+                      re.IGNORECASE)
+"""Before a count: another count and "of (the)", as in "three of the four regions: ...": the
+list then names the first count's items."""
 
 
 def _intro_may_match(text: str) -> bool:
@@ -167,12 +177,14 @@ def _introduced(sentence: Sentence) -> Iterator[tuple[int, int, int, str]]:
         body = (rest if stop < 0 else rest[:stop]).strip().rstrip(".;").strip()
         if not body or _OPEN_END.search(body):
             continue
-        sep = ";" if ";" in body else ","
-        pieces = [p.strip() for p in body.split(sep) if p.strip()]
+        pieces = [p.strip() for p in (body.split(";") if ";" in body else _COMMA.split(body)) if p.strip()]
+        end = next((i for i, p in enumerate(pieces) if i and _CLAUSE_START.match(p)), len(pieces))
+        pieces = pieces[:end]
         if len(pieces) < 2:
             continue
         counts, closed = _readings(pieces)
-        stated = _value(m.group("num"))
+        part_of = _PART_OF.search(text, max(0, m.start() - 40), m.start())
+        stated = _value((part_of or m).group("num"))
         partial = m.group("intro").strip(" ,:").lower() in ("including", "such as")
         if partial:
             fires = bool(counts) and min(counts) > stated
