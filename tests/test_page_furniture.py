@@ -191,3 +191,20 @@ def test_enumerations_in_news_prose(tmp_path: Path, rules: Ruleset, sentence: st
 
     corpus = corpus_of(tmp_path, rules, page=f"{ARTICLE}\n{sentence}\n")
     assert bool(list(enumeration_mismatch.check(corpus, rules))) == fires
+
+
+def test_the_scraped_page_benchmark_runs_and_keeps_its_figures() -> None:
+    """benchmarks/pagequality (README.md's 'after' columns): the development set's boilerplate
+    and artifact counts, scored by its own script."""
+    import subprocess
+    import sys
+    import tempfile
+
+    root = Path(__file__).resolve().parents[1]
+    with tempfile.TemporaryDirectory() as tmp:
+        out = subprocess.run([sys.executable, str(root / "benchmarks" / "pagequality" / "evaluate.py"), "--set", "dev"],
+                             capture_output=True, text=True, check=True, cwd=tmp).stdout
+    assert "== artifact: TP 26  FP 0  MISS 0" in out
+    assert "== boilerplate: TP 89  FP 1  MISS 34" in out
+    assert "== anachronism: TP 3  FP 0  MISS 0" in out
+    assert "clean docs with any finding of these kinds: []" in out
