@@ -95,6 +95,19 @@ class Doc:
         self.correct_enum = [r for s in truth["enumeration_correct"] for r in occurrences(text, s)]
 
 
+def tally(r: dict, item: dict, label: str) -> None:
+    """Count one truth item of a kind's results `r` as found, missed or debatable (its
+    '_found' mark, set while the findings were matched, is removed)."""
+    found = item.pop("_found", False)
+    if item["debatable"]:
+        r["deb_found" if found else "deb_missed"] += 1
+    elif found:
+        r["tp"] += 1
+    else:
+        r["miss"] += 1
+        r["misses"].append(label)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("audit")
@@ -204,14 +217,7 @@ def main():
                     r["notes"].append(f"{name}: flagged sentence also covers content: {short(spill, 80)!r}")
     for name, d in docs.items():
         for b in d.t["boilerplate"]:
-            found = b.pop("_found", False)
-            if b["debatable"]:
-                r["deb_found" if found else "deb_missed"] += 1
-            elif found:
-                r["tp"] += 1
-            else:
-                r["miss"] += 1
-                r["misses"].append(f"{name}: {b['kind']} {short(b['text'])!r}")
+            tally(r, b, f"{name}: {b['kind']} {short(b['text'])!r}")
 
     # ---------------- artifact
     r = res["artifact"]
@@ -247,14 +253,7 @@ def main():
             r["deb"].append(label)
     for name, d in docs.items():
         for a in d.t["artifact"]:
-            found = a.pop("_found", False)
-            if a["debatable"]:
-                r["deb_found" if found else "deb_missed"] += 1
-            elif found:
-                r["tp"] += 1
-            else:
-                r["miss"] += 1
-                r["misses"].append(f"{name}: {a['type']} token {a['token']!r}")
+            tally(r, a, f"{name}: {a['type']} token {a['token']!r}")
 
     # ---------------- enumeration_mismatch and duplicate_text
     for k in ("enumeration_mismatch", "duplicate_text"):
@@ -289,14 +288,7 @@ def main():
                 r["deb"].append(label)
         for name, d in docs.items():
             for e in d.t[k]:
-                found = e.pop("_found", False)
-                if e["debatable"]:
-                    r["deb_found" if found else "deb_missed"] += 1
-                elif found:
-                    r["tp"] += 1
-                else:
-                    r["miss"] += 1
-                    r["misses"].append(f"{name}: {short(e['text'])!r}")
+                tally(r, e, f"{name}: {short(e['text'])!r}")
 
     # ---------------- anachronism (per document)
     r = res["anachronism"]
