@@ -131,6 +131,7 @@ def test_builtin_artifacts(tmp_path: Path, rules: Ruleset, text: str, rule_id: s
 @pytest.mark.parametrize("text", [
     "The affected products are catalogue numbers MX450123 and MX450124, sold in 2023.",
     "The recalled model XR20001 was sold in 12 countries.",
+    "The trial (ClinicalTrials.gov Identifier: NCT05518344) enrolled 214 patients.",
     "The pâte at the château costs 12 euros.",
     "CAFÉ’S owners said the terrace seats 40.",
     "The function of the platform (a shared data layer) is to connect 300 machines.",

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Score an iicheck audit.json of the held-out set (docs/) against truth.json.
+"""Score an iicheck audit.json of the held-out set (docs/) against truth.json (or of the third
+set, with --truth benchmarks/pagequality/third/truth.json).
 
 usage: python benchmarks/pagequality/heldout/score.py AUDIT_JSON [--truth TRUTH_JSON] [--docs DOCS_DIR] [--verbose]
 """

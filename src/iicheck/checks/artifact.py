@@ -80,7 +80,7 @@ _LEADS: dict[str, tuple[str, ...]] = {
 detector is not run (plain substring tests, much cheaper than a regex scan)."""
 
 _NAMED_CODE = re.compile(r"(?i)\b(?:numbers?|nos?\.|models?|catalog(?:ue)?s?|parts?|serials?|items?|sku|lots?"
-                         r"|batch(?:es)?|ref(?:erence)?s?\.?|codes?|ids?|designations?|types?)\b\s*[:#]?\s*"
+                         r"|batch(?:es)?|ref(?:erence)?s?\.?|codes?|ids?|identifiers?|designations?|types?)\b\s*[:#]?\s*"
                          r"(?:[A-Z]{1,3}[0-9]{3,}[A-Z]{0,3}\s*(?:,|and|or|&)\s*)*$")
 """Right before a ``code`` match (or before a list of codes ending with it): the author names
 it as a number, model or code ("catalogue numbers MX450123 and MX450124", "model XR20001"), so
