@@ -20,7 +20,7 @@ from .conftest import PIE_ARTICLE, RULES
 BOILERPLATE_DOC = (
     "Industrial internet platforms with influence\n\n"
     "In 2021, China had more than 150 industrial internet platforms with influence, the ministry said. "
-    "The yearbook (copyright 2021 Example Daily) counted 900 industrial internet platforms with influence "
+    "Copyright © 2021 Example Daily, whose yearbook counted 900 industrial internet platforms with influence "
     "in 2021.\n")
 OFF_TOPIC_DOC = PIE_ARTICLE  # its sentence with "12" is flagged
 

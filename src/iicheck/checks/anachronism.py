@@ -6,26 +6,26 @@ and cite "the 2019 government work report": either the date is a stale template 
 the text was re-posted or altered; either way the source's date cannot be used to date its
 figures.
 Reference dates ("written no later than"): the copyright year of the first notice that starts
-its sentence or follows a short lead without quotation marks ("Copyright © 2011", the later
-year of "© 2009-2011", "site design / logo © 2024 ..."; not one quoted in a sentence), the first header date in a heading ("Updated:
+its sentence or follows a lead of at most 80 characters without quotation marks, brackets or
+sentence punctuation ("Copyright © 2011", the later year of "© 2009-2011", "site design / logo
+© 2024 ..."; not one quoted in a sentence), the first header date in a heading ("Updated:
 2025-06-09", "date 2021-02-23"), and the publication date from sources.yaml or the address
 (an inferred date is never used: it comes from the body itself).
 Past events: a year (1800-2099) in a body sentence that is no copyright notice, with its month
-if one precedes it, unless the sentence carries a target or estimate cue of
-rules/extraction.yaml ("will", "aims to", "is expected to", ...), or the words before the
-year say it is expected, scheduled or planned ("expected to open in 2011", "guidance for
-fiscal 2025"); the year
+if one precedes it, unless the sentence carries a target cue of rules/extraction.yaml ("will",
+"aims to", ...), or the words right before the year say it is expected, scheduled or planned
+("expected to open in 2011", "guidance for fiscal 2025"); the year
 follows "by", "before", "until", "till", "to", "through", "toward(s)" or a dash ("by 2025" is a
 deadline; but "By June 2024 ... had reached" is past because of "had"); the year follows a
 capitalised word that is not a month or a function word ("Made in China 2025", "Vision
-2030": names), or sits between "the" and a capitalised word ("the 2026 World Cup": an
-edition's name); or a digit or percent sign touches it.
+2030": names), or names an event's edition ("the 2026 World Cup") in a sentence without a
+past-tense marker; or a digit or percent sign touches it.
 Fires when: an event's year is later than the reference year, or the same year and a later
 month than a header or publication date. One finding per source and reference, evidence: the
 reference line (date highlighted) and up to 5 sentences with later events (year highlighted).
 Does not fire when: the later year is a deadline or target ("by 2025", "from 2021 to 2023"
 plans read as past only for the first year); the source has no reference date of its own.
-Options: ``target_cues`` and ``estimate_cues`` in rules/extraction.yaml.
+Options: ``target_cues`` in rules/extraction.yaml.
 Example: "Copyright © 2011 JIN SHI" + "The 2019 government work report pointed out ..." -> fires.
 """
 
@@ -66,16 +66,21 @@ _YEAR = _year_pattern(18)
 _DEADLINE = re.compile(r"\b(?:by|before|until|till|to|through|toward|towards)\s*$|[-–]\s*$", re.IGNORECASE)
 _DEADLINE_LONGEST = len("through")
 _HAD = re.compile(r"\bhad\b", re.IGNORECASE)
-_FORWARD = re.compile(r"\b(?:(?:expected|scheduled|planned|due|set|slated)\s+to\b"
-                      r"|(?:expected|scheduled|planned|due|slated)\s+(?:in|for|by)\b"
-                      r"|(?:guidance|outlook|forecasts?|projections?|targets?|plans?|budgets?)\s+for\s+"
-                      r"(?:(?:the\s+)?fiscal(?:\s+year)?\s+)?$)", re.IGNORECASE)
-"""Before a year, in its sentence: it names what is expected or planned ("is now expected to
-open in 2011", "expected in the spring of 2024", "raised its guidance for fiscal 2025"), not
-what has happened."""
-_NAME_AFTER = re.compile(r"\s+[A-Z][A-Za-z]")
-"""After "the <year>": a capitalised word, so the year is part of a name ("the 2027 AFC Asian
-Cup"); "The 2019 government work report" is a date."""
+_FORWARD = re.compile(r"(?:\b(?:expected|scheduled|(?<!as )planned|slated|set)\s+to(?:\s+[^\s,;:]+){1,5}"
+                      r"|\b(?:expected|scheduled|(?<!as )planned|slated|due)(?:\s+[^\s,;:]+){1,4}"
+                      r"|\b(?:guidance|outlook|forecasts?|projections?|targets?|plans?|budgets?)\s+for"
+                      r"(?:\s+(?:the\s+)?fiscal(?:\s+year)?)?)\s+$", re.IGNORECASE)
+"""The words right before a year, with no comma, semicolon or colon between: they name what
+is expected or planned ("is now expected to open in 2011", "expected in the spring of 2024",
+"raised its guidance for fiscal 2025"), not what has happened ("completed as planned in 2019"
+has). "Due to the epidemic, ... in 2020" is a cause."""
+_EDITION = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}\s+(?:World\s+Cup|Cup|Olympics|Olympic\s+Games|Paralympics|Games"
+                      r"|Expo|World\s+Expo|Championships?|Summit|Biennale|Triennale|Festival|Marathon|Grand\s+Prix)\b")
+"""After "the <year>": the name of an edition of an event ("the 2027 AFC Asian Cup", "the 2026
+World Cup"). Its year says when the event is, not that it happened; read as a date all the
+same when the sentence has a past-tense marker (_PAST: "Beijing hosted the 2022 Winter
+Olympics"). "The 2019 Government Work Report" is no event's edition: a date."""
+_PAST = re.compile(r"\b(?:was|were|had|did|won|hosted|held|took|ended|finished|opened|closed)\b", re.IGNORECASE)
 _FUNCTION = {"in", "the", "since", "of", "from", "during", "early", "late", "mid", "end", "and", "as",
              "at", "after", "by", "before", "until", "for", "on", "year", "years"}
 
@@ -93,11 +98,12 @@ def _may_have_copyright(text: str) -> bool:
     return "©" in text or b"copyr" in text.encode("utf-8", "surrogatepass").lower()
 
 
-_NOTICE_LEAD = 30
+_NOTICE_LEAD = 80
 """A copyright notice starts its sentence, or follows at most this many characters without a
-quotation mark ("site design / logo © 2024 ..."): a notice quoted inside a sentence ('My old
-theme put "Copyright © 2008 ..." in the footer') dates nothing of the page."""
-_QUOTES = re.compile("[\"“”]")
+quotation mark, bracket or sentence punctuation ("site design / logo © 2024 ...", "China
+Machinery Industry Information Network Copyright © 2011"): a notice quoted or bracketed inside
+a sentence ('My old theme put "Copyright © 2008 ..." in the footer') dates nothing of the page."""
+_QUOTES = re.compile("[\"“”(.!?]")
 
 
 def _notice(text: str) -> re.Match[str] | None:
@@ -181,8 +187,8 @@ def _candidate_events(text: str, since: int) -> Iterator[tuple[int, int, int, in
         prev = words[-1] if words else ""
         if prev[:1].isupper() and prev.lower().strip("“\"(") not in _FUNCTION and not month:
             continue  # a name such as "China 2025"
-        if not month and prev.lower() == "the" and _NAME_AFTER.match(text, m.end()):
-            continue  # an edition's name: "the 2026 World Cup", "the 2008 Olympics"
+        if not month and prev.lower() == "the" and _EDITION.match(text, m.end()) and not _PAST.search(text):
+            continue  # an edition's name: "qualification for the 2026 World Cup continues"
         yield int(m.group(1)), month, m.start(), m.end()
 
 
@@ -192,8 +198,7 @@ def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
 
 @lru_cache(maxsize=8)
 def _target_cues(rules: Ruleset) -> re.Pattern[str]:
-    """The target and estimate cues: what a sentence plans or expects has not happened."""
-    return phrase_regex([*rules.extraction.target_cues, *rules.extraction.estimate_cues])
+    return phrase_regex(list(rules.extraction.target_cues))
 
 
 def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:

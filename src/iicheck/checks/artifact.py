@@ -60,11 +60,11 @@ BUILTIN: tuple[tuple[str, re.Pattern[str], str], ...] = (
                           r"|&(?:[A-Za-z]{2,8}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
                           r"|\[/?(?:caption|gallery|embed|video|audio|img|url)\b[^\]\n]{0,200}\]"),
      "markup left over from the web page"),
-    ("mojibake", re.compile(f"â[{_CONTINUATION}]{{1,2}}|Ã[{_CONTINUATION}]|Â[\u00a0-\u00bf]|\ufffd"),
+    ("mojibake", re.compile(f"â€[{_CONTINUATION}]?|â[{_CONTINUATION}]{{2}}|Ã[{_CONTINUATION}]|Â[\u00a0-\u00bf]|\ufffd"),
      "mis-decoded characters (UTF-8 read as Latin-1/CP1252)"),
     ("tracking", re.compile(r"[?&](?:utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_[ce]id|_ga)=[^\s&#]*(?:&[A-Za-z_]+=[^\s&#]*)*"),
      "the tracking parameters of a link (utm_..., fbclid)"),
-    ("script", re.compile(r"\b(?:window|document)\.[A-Za-z_$][\w$]*\s*(?:=|\()[^\n]{0,200}"
+    ("script", re.compile(r"\b(?:window|document)\.[a-z_$][\w$]*\s*(?:=|\()[^\n]{0,200}"
                           r"|\bfunction\s*[A-Za-z_$]*\s*\([^()\n]{0,80}\)\s*\{[^\n]{0,200}"),
      "web-page script code"),
     ("control", re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"), "invisible control characters"),
@@ -79,12 +79,15 @@ _LEADS: dict[str, tuple[str, ...]] = {
 """Strings one of which every match of a detector contains: if the text has none, the
 detector is not run (plain substring tests, much cheaper than a regex scan)."""
 
-_NAMED_CODE = re.compile(r"(?i)\b(?:numbers?|nos?\.|models?|catalog(?:ue)?s?|parts?|serials?|items?|sku|lots?"
-                         r"|batch(?:es)?|ref(?:erence)?s?\.?|codes?|ids?|identifiers?|designations?|types?)\b\s*[:#]?\s*"
+_NAMED_CODE = re.compile(r"(?i)\b(?:(?:(?:catalog(?:ue)?|part|serial|item|model|lot|batch|reference|registration|product)"
+                         r"\s+)?(?:numbers?|nos?\.)|model|sku|serial|ids?|identifiers?|catalog(?:ue)?|ref\.)"
+                         r"\s*[:#]?\s*"
                          r"(?:[A-Z]{1,3}[0-9]{3,}[A-Z]{0,3}\s*(?:,|and|or|&)\s*)*$")
 """Right before a ``code`` match (or before a list of codes ending with it): the author names
-it as a number, model or code ("catalogue numbers MX450123 and MX450124", "model XR20001"), so
-it is text, not debris. "a number of pilot D201138L demonstration projects" is not naming."""
+it as a number, model or identifier ("catalogue numbers MX450123 and MX450124", "model
+XR20001", "Identifier: NCT05518344"), so it is text, not debris. "a number of pilot D201138L
+demonstration projects", "business models D201138L" and "identification codes D201138L" are
+not naming."""
 
 Hit = tuple[str, str, int, int]
 """(detector id, description, start, end) of a match within a sentence."""

@@ -82,11 +82,15 @@ _CONJ_START = re.compile(r"^(?:and|or)\s", re.IGNORECASE)
 _CONJ_INSIDE = re.compile(r"\s(?:and|or)\s", re.IGNORECASE)
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 """A comma that separates items: not one between two digits ("grants of up to £20,000")."""
-_CLAUSE_START = re.compile(r"^(?:while|whereas|but|although|though|which|where|when|with|as)\b", re.IGNORECASE)
-"""A piece that opens a clause of its own ends the list before it ("the Northeast, the Midwest
-and the West, while the South was unchanged")."""
-_PART_OF = re.compile(rf"(?<![\w.,-])(?P<num>{_NUM})\s+of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+)?$",
-                      re.IGNORECASE)
+_CLAUSE_START = re.compile(r"^(?:while|whereas|but|although|though|which|where|when|with|as)\s+(?!(?:and|or)\b)\S+\s+\S",
+                           re.IGNORECASE)
+"""A piece that opens a clause of its own (a clause word and at least two more words) ends the
+list before it ("the Northeast, the Midwest and the West, while the South was unchanged"); a
+"when" alone or before "and" is an item ("who, what, when and where")."""
+_PART_OF = re.compile(rf"(?<!no\.\s)(?<!no\.)(?<![\w.,-])(?P<num>{_NUM})\s+of\s+"
+                      r"(?:the\s+|its\s+|their\s+|these\s+|those\s+)?$", re.IGNORECASE)
+_NUMBERED = re.compile(r"\b(?:no|article|section|part|chapter|clause|item|document|notice|order|decree|annex)\.?\s*$",
+                       re.IGNORECASE)
 """Before a count: another count and "of (the)", as in "three of the four regions: ...": the
 list then names the first count's items."""
 
@@ -184,6 +188,9 @@ def _introduced(sentence: Sentence) -> Iterator[tuple[int, int, int, str]]:
             continue
         counts, closed = _readings(pieces)
         part_of = _PART_OF.search(text, max(0, m.start() - 40), m.start())
+        if part_of is not None and (_NUMBERED.search(text, max(0, part_of.start() - 20), part_of.start())
+                                    or _value(part_of.group("num")) >= _value(m.group("num"))):
+            part_of = None  # "Notice No. 5 of the three ministries", "Article 2 of ...": no count
         stated = _value((part_of or m).group("num"))
         partial = m.group("intro").strip(" ,:").lower() in ("including", "such as")
         if partial:
