@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from iicheck.checks import artifact, boilerplate
+from iicheck.checks import anachronism, artifact, boilerplate, enumeration_mismatch
+from iicheck.models import Finding
 from iicheck.ruleset import Ruleset
 
 from .test_quality_checks import corpus_of
@@ -94,6 +95,16 @@ def _flagged(corpus, rules: Ruleset) -> dict[str, str]:
             for e in f.evidence}
 
 
+def _found(check: object, tmp_path: Path, rules: Ruleset, lines: str) -> list[Finding]:
+    """The findings of a check module on a page of ARTICLE and `lines`."""
+    corpus = corpus_of(tmp_path, rules, page=f"{ARTICLE}\n{lines}\n")
+    return list(check.check(corpus, rules))  # type: ignore[attr-defined]
+
+
+def _tokens(tmp_path: Path, rules: Ruleset, lines: str) -> list[tuple[object, object]]:
+    return [(f.details["pattern"], f.details["token"]) for f in _found(artifact, tmp_path, rules, lines)]
+
+
 @pytest.mark.parametrize("line,rule_id", FURNITURE)
 def test_page_furniture_is_flagged_by_its_rule(tmp_path: Path, rules: Ruleset, line: str, rule_id: str) -> None:
     corpus = corpus_of(tmp_path, rules, page=f"Industrial internet report\n\n{ARTICLE}\n{line}\n{ARTICLE}\n")
@@ -122,9 +133,7 @@ def test_prose_that_looks_like_furniture_is_not_flagged(tmp_path: Path, rules: R
     ("A number of pilot D201138L demonstration projects were built.", "code", "D201138L"),
 ])
 def test_builtin_artifacts(tmp_path: Path, rules: Ruleset, text: str, rule_id: str, token: str) -> None:
-    corpus = corpus_of(tmp_path, rules, page=f"{ARTICLE}\n{text}\n")
-    found = [(f.details["pattern"], f.details["token"]) for f in artifact.check(corpus, rules)]
-    assert (rule_id, token) in found, found
+    assert (rule_id, token) in _tokens(tmp_path, rules, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -137,8 +146,7 @@ def test_builtin_artifacts(tmp_path: Path, rules: Ruleset, text: str, rule_id: s
     "Prices rose 5% & wages 3%, according to the bureau's survey of 2,000 firms.",
 ])
 def test_author_text_is_no_artifact(tmp_path: Path, rules: Ruleset, text: str) -> None:
-    corpus = corpus_of(tmp_path, rules, page=f"{ARTICLE}\n{text}\n")
-    assert list(artifact.check(corpus, rules)) == []
+    assert _found(artifact, tmp_path, rules, text) == []
 
 
 # ------------------------------------------------------------------ anachronism on web pages
@@ -159,16 +167,11 @@ STALE = "The 2019 government work report pointed out that industrial internet pl
     "The second phase is expected in the spring of 2024.\nCopyright 2023 City of Riverton",
 ])
 def test_no_anachronism_on_pages_whose_dates_agree(tmp_path: Path, rules: Ruleset, page: str) -> None:
-    from iicheck.checks import anachronism
-
-    corpus = corpus_of(tmp_path, rules, page=f"{ARTICLE}\n{page}\n")
-    assert list(anachronism.check(corpus, rules)) == []
+    assert _found(anachronism, tmp_path, rules, page) == []
 
 
 @pytest.mark.parametrize("footer", ["Copyright © 2011 JIN SHI", "site design / logo © 2011 Example Inc"])
 def test_a_stale_footer_still_makes_an_anachronism(tmp_path: Path, rules: Ruleset, footer: str) -> None:
-    from iicheck.checks import anachronism
-
     corpus = corpus_of(tmp_path, rules, page=f"{ARTICLE}\n{STALE}\nQualification for the 2030 World Cup continues.\n"
                                              f"The 2023 World Cup final was in Sydney.\n{footer}\n")
     (found,) = anachronism.check(corpus, rules)
@@ -189,10 +192,7 @@ def test_a_stale_footer_still_makes_an_anachronism(tmp_path: Path, rules: Rulese
     ("Output fell in three of the five provinces: Hebei, Shanxi, Henan and Hubei.", True),
 ])
 def test_enumerations_in_news_prose(tmp_path: Path, rules: Ruleset, sentence: str, fires: bool) -> None:
-    from iicheck.checks import enumeration_mismatch
-
-    corpus = corpus_of(tmp_path, rules, page=f"{ARTICLE}\n{sentence}\n")
-    assert bool(list(enumeration_mismatch.check(corpus, rules))) == fires
+    assert bool(_found(enumeration_mismatch, tmp_path, rules, sentence)) == fires
 
 
 def test_the_scraped_page_benchmark_runs_and_keeps_its_figures() -> None:
@@ -242,8 +242,6 @@ def test_review_cases_are_not_furniture(tmp_path: Path, rules: Ruleset) -> None:
 @pytest.mark.parametrize("footer", ["China Machinery Industry Information Network Copyright © 2011",
                                     "About Us | Contact Us | Site Map | Copyright © 2011 China Industrial Internet Alliance"])
 def test_footers_after_a_long_lead_are_copyright_notices(tmp_path: Path, rules: Ruleset, footer: str) -> None:
-    from iicheck.checks import anachronism
-
     corpus = corpus_of(tmp_path, rules, page=f"{ARTICLE}\n{STALE}\n{footer}\n")
     assert _flagged(corpus, rules).get(footer) == "copyright"
     assert len(list(anachronism.check(corpus, rules))) == 1
@@ -257,10 +255,7 @@ def test_footers_after_a_long_lead_are_copyright_notices(tmp_path: Path, rules: 
     "In 2019, an estimated 300 million people used 5G phones.",
 ])
 def test_past_events_the_review_found_missed(tmp_path: Path, rules: Ruleset, sentence: str) -> None:
-    from iicheck.checks import anachronism
-
-    corpus = corpus_of(tmp_path, rules, page=f"{ARTICLE}\n{sentence}\nCopyright © 2011 JIN SHI\n")
-    assert len(list(anachronism.check(corpus, rules))) == 1
+    assert len(_found(anachronism, tmp_path, rules, f"{sentence}\nCopyright © 2011 JIN SHI")) == 1
 
 
 @pytest.mark.parametrize("text,rule_id,token", [
@@ -269,16 +264,14 @@ def test_past_events_the_review_found_missed(tmp_path: Path, rules: Ruleset, sen
 ])
 def test_codes_named_by_a_common_noun_are_still_debris(tmp_path: Path, rules: Ruleset, text: str, rule_id: str,
                                                        token: str) -> None:
-    corpus = corpus_of(tmp_path, rules, page=f"{ARTICLE}\n{text}\n")
-    assert (rule_id, token) in [(f.details["pattern"], f.details["token"]) for f in artifact.check(corpus, rules)]
+    assert (rule_id, token) in _tokens(tmp_path, rules, text)
 
 
 @pytest.mark.parametrize("text", ["The writer Mariama Bâ’s novel sold 2 million copies.",
                                   "Amadou Hampâté Bâ—the Malian writer—wrote 30 books.",
                                   "The ministry issued the document.Officials (speaking anonymously) said 20 firms applied."])
 def test_review_text_is_no_artifact(tmp_path: Path, rules: Ruleset, text: str) -> None:
-    corpus = corpus_of(tmp_path, rules, page=f"{ARTICLE}\n{text}\n")
-    assert list(artifact.check(corpus, rules)) == []
+    assert _found(artifact, tmp_path, rules, text) == []
 
 
 @pytest.mark.parametrize("sentence,fires", [
@@ -287,7 +280,4 @@ def test_review_text_is_no_artifact(tmp_path: Path, rules: Ruleset, text: str) -
     ("The ministry named three questions: who, what, when and where.", True),
 ])
 def test_review_enumerations(tmp_path: Path, rules: Ruleset, sentence: str, fires: bool) -> None:
-    from iicheck.checks import enumeration_mismatch
-
-    corpus = corpus_of(tmp_path, rules, page=f"{ARTICLE}\n{sentence}\n")
-    assert bool(list(enumeration_mismatch.check(corpus, rules))) == fires
+    assert bool(_found(enumeration_mismatch, tmp_path, rules, sentence)) == fires
