@@ -124,6 +124,8 @@ def test_prose_that_looks_like_furniture_is_not_flagged(tmp_path: Path, rules: R
 @pytest.mark.parametrize("text,rule_id,token", [
     ("The fee is â‚¬5 million this year, the company said.", "mojibake", "â‚¬"),
     ("Ã‰milie Laurent opened the restaurant in 2021.", "mojibake", "Ã‰"),
+    ("The ä¸­å›½å·¥ä¸šäº’è”ç½‘ alliance has 2,000 members.", "mojibake", "ä¸\u00adå›½å·¥ä¸šäº’è”ç½‘"),
+    ("The plan was issuedï¼Œ and 30 nodes were built.", "mojibake", "ï¼Œ"),
     ("Chinaâ€™s platforms grew quickly last year.", "mojibake", "â€™"),
     ("Read it at https://example.com/report?utm_source=li&utm_medium=social&fbclid=IwAR2x today.",
      "tracking", "?utm_source=li&utm_medium=social&fbclid=IwAR2x"),
@@ -267,7 +269,8 @@ def test_codes_named_by_a_common_noun_are_still_debris(tmp_path: Path, rules: Ru
     assert (rule_id, token) in _tokens(tmp_path, rules, text)
 
 
-@pytest.mark.parametrize("text", ["The writer Mariama Bâ’s novel sold 2 million copies.",
+@pytest.mark.parametrize("text", ["“C’est voilà…” he said of the 20 new cafés.",
+                                  "The writer Mariama Bâ’s novel sold 2 million copies.",
                                   "Amadou Hampâté Bâ—the Malian writer—wrote 30 books.",
                                   "The ministry issued the document.Officials (speaking anonymously) said 20 firms applied."])
 def test_review_text_is_no_artifact(tmp_path: Path, rules: Ruleset, text: str) -> None:

@@ -11,7 +11,8 @@ Built-in detectors: ``code``: a whole token of 1-3 capitals, 5 or more digits, 0
 capitals (``[A-Z]{1,3}[0-9]{5,}[A-Z]{0,3}``) — deliberately tight, so "5G", "COVID-19",
 "ISO9001", "ICTs", "PLCs" never match; ``markup``: an HTML/XML tag, an HTML entity or a
 WordPress-style shortcode; ``mojibake``: UTF-8 read as Latin-1/CP1252 ("â€™", "â‚¬", "Ã©",
-"Ã‰", "Â" and a continuation character) or the replacement character; ``tracking``: a link's
+"Ã‰", "ä¸­å›½" for 中国, "ï¼Œ" for ，, "Â" and a continuation character; a run is one token) or
+the replacement character; ``tracking``: a link's
 tracking parameters ("?utm_source=...&utm_medium=...", "fbclid="); ``script``: web-page
 script code ("window.dataLayer = ...", "function gtag(){...}"); ``control``: C0 control
 characters other than tab and newline.
@@ -47,8 +48,13 @@ _CONTINUATION = ("\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\
                  "\u017e\u0178")
 """What a UTF-8 continuation byte (0x80-0xBF) becomes when read as CP1252 (the bytes 0x80-0x9F
 its own characters, "€" for 0x80, "‰" for 0x89, ...; undefined ones kept as C1 controls) or
-as Latin-1: after "Ã" (0xC3) it was an accented letter ("Ã©" é, "Ã‰" É), after "â" (0xE2) a
-character such as "€" ("â‚¬") or a curly quote ("â€™")."""
+as Latin-1: after "Ã" (0xC3) it was an accented letter ("Ã©" é, "Ã‰" É); after one of "à"-"ï"
+(0xE0-0xEF, the lead of a three-byte character) and two of them, a character such as "€"
+("â‚¬"), a curly quote ("â€™"), full-width punctuation ("ï¼Œ" ，, "ã€‚" 。) or, two or more in a
+row, Chinese characters ("ä¸­å›½å·¥ä¸šäº’è”ç½‘", 中国工业互联网; a byte CP1252 leaves undefined
+may be lost, "è”" for 联). A run is one token. One accented vowel before two such characters
+is French, not mojibake ("café…” he said")."""
+_C = _CONTINUATION
 
 # Fixed, linear-time patterns (no nested quantifiers); user patterns go through RE2. The code
 # detector checks its look-behind after the first capital (the same matches as checking it
@@ -60,7 +66,8 @@ BUILTIN: tuple[tuple[str, re.Pattern[str], str], ...] = (
                           r"|&(?:[A-Za-z]{2,8}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
                           r"|\[/?(?:caption|gallery|embed|video|audio|img|url)\b[^\]\n]{0,200}\]"),
      "markup left over from the web page"),
-    ("mojibake", re.compile(f"â€[{_CONTINUATION}]?|â[{_CONTINUATION}]{{2}}|Ã[{_CONTINUATION}]|Â[\u00a0-\u00bf]|\ufffd"),
+    ("mojibake", re.compile(f"(?:â€[{_C}]?|[âãï][{_C}]{{2}}|[ä-é][{_C}]{{2}}(?:[ã-ï][{_C}]{{1,2}})+|Ã[{_C}]"
+                            f"|Â[\u00a0-\u00bf])+|\ufffd"),
      "mis-decoded characters (UTF-8 read as Latin-1/CP1252)"),
     ("tracking", re.compile(r"[?&](?:utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_[ce]id|_ga)=[^\s&#]*(?:&[A-Za-z_]+=[^\s&#]*)*"),
      "the tracking parameters of a link (utm_..., fbclid)"),
@@ -71,7 +78,7 @@ BUILTIN: tuple[tuple[str, re.Pattern[str], str], ...] = (
 )
 _LEADS: dict[str, tuple[str, ...]] = {
     "markup": tuple("<&["),
-    "mojibake": tuple("âÃÂ\ufffd"),
+    "mojibake": tuple("âãäåæçèéïÃÂ\ufffd"),
     "tracking": ("utm_", "clid=", "mc_cid=", "mc_eid=", "_ga="),
     "script": ("window.", "document.", "{"),
     "control": tuple(map(chr, (*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f))),
