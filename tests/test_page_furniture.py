@@ -167,6 +167,7 @@ STALE = "The 2019 government work report pointed out that industrial internet pl
     "The new interchange is now expected to open in 2011.\n© 2003-2009 Regional Transport Executive",
     "The company raised its guidance for fiscal 2025 after a strong year.\n© 2024 Cision US Inc.",
     "The second phase is expected in the spring of 2024.\nCopyright 2023 City of Riverton",
+    "The plant opened in 2019.\nCopyright © 2005–present JIN SHI",
 ])
 def test_no_anachronism_on_pages_whose_dates_agree(tmp_path: Path, rules: Ruleset, page: str) -> None:
     assert _found(anachronism, tmp_path, rules, page) == []
@@ -231,6 +232,7 @@ REVIEW_PROSE = [
     "Platforms with influence > 900 in 2021.",
 ]
 REVIEW_HEADLINES = ["Economy | GDP grows 5.2% in 2023", "Q3 results | Revenue up 12% to $4.2bn",
+                    "By the numbers | China's 5G rollout in 2023", "By sector | Manufacturing output rose 6%",
                     "China | PMI rises to 50.8", "Opinion | The case for 5G factories", "PMI > 50 for 3 months"]
 
 
