@@ -103,7 +103,7 @@ _NOTICE_LEAD = 80
 quotation mark, bracket or sentence punctuation ("site design / logo © 2024 ...", "China
 Machinery Industry Information Network Copyright © 2011"): a notice quoted or bracketed inside
 a sentence ('My old theme put "Copyright © 2008 ..." in the footer') dates nothing of the page."""
-_QUOTES = re.compile("[\"“”(.!?]")
+_LEAD_STOP = re.compile("[\"“”(.!?]")
 _ONGOING = re.compile(r"\s*[-–]\s*(?:present|now|today)\b", re.IGNORECASE)
 """After a notice's year: "© 2005-present" dates the page to no year."""
 
@@ -111,7 +111,7 @@ _ONGOING = re.compile(r"\s*[-–]\s*(?:present|now|today)\b", re.IGNORECASE)
 def _notice(text: str) -> re.Match[str] | None:
     """The copyright notice of a sentence that is one (see _NOTICE_LEAD)."""
     m = _COPYRIGHT.search(text)
-    if m is None or m.start() > _NOTICE_LEAD or _QUOTES.search(text, 0, m.start()) or _ONGOING.match(text, m.end()):
+    if m is None or m.start() > _NOTICE_LEAD or _LEAD_STOP.search(text, 0, m.start()) or _ONGOING.match(text, m.end()):
         return None
     return m
 
