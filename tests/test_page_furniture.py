@@ -12,6 +12,7 @@ from iicheck.checks import anachronism, artifact, boilerplate, enumeration_misma
 from iicheck.models import Finding
 from iicheck.ruleset import Ruleset
 
+from .conftest import RULES as RULES_DIR
 from .test_quality_checks import corpus_of
 
 ARTICLE = ("Industrial internet platforms connect machines in the factory to cloud services. "
@@ -286,3 +287,36 @@ def test_review_text_is_no_artifact(tmp_path: Path, rules: Ruleset, text: str) -
 ])
 def test_review_enumerations(tmp_path: Path, rules: Ruleset, sentence: str, fires: bool) -> None:
     assert bool(_found(enumeration_mismatch, tmp_path, rules, sentence)) == fires
+
+
+# ------------------------------------------------------------------ datelines with the month by name
+
+@pytest.mark.parametrize("header,day", [
+    ("Updated: March 21, 2024 at 10:15 a.m. ET", "2024-03-21"),
+    ("Published 12 January 2024", "2024-01-12"),
+    ("Posted on June 4, 2024 by Mark Lee", "2024-06-04"),
+    ("Last updated: 17 November 2023", "2023-11-17"),
+    ("By Jane Doe | March 3, 2024", "2024-03-03"),
+    ("Updated: Sept. 5th, 2023", "2023-09-05"),
+    ("By MA SI | China Daily | Updated: 2023-11-14 07:28", "2023-11-14"),
+    ("On March 3, 2024, the ministry said the plan was ready.", None),  # a sentence, no header
+    ("Date: 31 February 2024", None),
+])
+def test_header_dates_with_the_month_by_name(header: str, day: str | None) -> None:
+    from iicheck.pubdate import header_date
+
+    found = header_date(f"Industrial internet report\n\n{header}\n\n{ARTICLE}\n")
+    assert (found[0].isoformat() if found else None) == day
+
+
+def test_a_dateline_dates_the_figures_of_its_page(tmp_path: Path, rules: Ruleset) -> None:
+    from iicheck.engine import AuditOptions, audit
+
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "page.txt").write_text(
+        "Platforms report\n\nUpdated: March 21, 2024 at 10:15 a.m. ET\n\n"
+        "Industrial internet platforms grew to more than 150 this year, the ministry said.\n", encoding="utf-8")
+    report = audit(AuditOptions(sources=(tmp_path / "src",), rules=RULES_DIR, jobs=1)).report
+    assert (report.sources[0].published.basis, str(report.sources[0].published.end)) == ("header", "2024-03-21")
+    (claim,) = report.claims
+    assert (str(claim.time.start), str(claim.time.end)) == ("2024-01-01", "2024-12-31")  # "this year"

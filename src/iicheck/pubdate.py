@@ -1,7 +1,8 @@
 """A source's publication window, with the basis it rests on.
 
 Order of trust: editor metadata (`sources.yaml`), the text's own header ("date 2021-02-23",
-"Updated: 2025-06-09"), the address (`/2025-06/06/`, `/n3/2021/0223/`), and failing all an
+"Updated: 2025-06-09"; or with the month by name: "Updated: March 21, 2024", "Published 12
+January 2024", "By Jane Doe | March 3, 2024"), the address (`/2025-06/06/`, `/n3/2021/0223/`), and failing all an
 inference from the text: the latest year it mentions as a past event (years in copyright
 lines and "by <year>" deadlines are not events), with the window running from that year for
 `inference_horizon_years` years. The basis and a one-line note are always recorded.
@@ -18,6 +19,18 @@ from .ruleset.models import TimeSettings
 _HEADER = re.compile(
     r"(?:^|\s)(?:date|updated|published|posted|release date)\s*[:：]?\s*(\d{4})-(\d{2})-(\d{2})",
     re.IGNORECASE)
+_MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_HEADER_LEAD = (r"(?:^|\n)[ \t]*(?:(?:last\s+|first\s+)?(?:updated|published)|posted|date|release\s+date"
+                r"|by\b[^\n|]{1,60}\|)\s*[:：]?\s*(?:on\s+)?")
+_NAMED_HEADERS = (
+    (re.compile(_HEADER_LEAD + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.IGNORECASE), (2, 1, 3)),
+    (re.compile(_HEADER_LEAD + r"(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(\d{4})\b", re.IGNORECASE), (1, 2, 3)),
+)
+"""A header line with the month by name: "Updated: March 21, 2024 at 10:15 a.m. ET", "Published
+12 January 2024", "Posted on June 4, 2024", "By Jane Doe | March 3, 2024" (groups: day, month,
+year, in the order the pair says)."""
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _URL_PATTERNS = (
     re.compile(r"/(\d{4})-(\d{2})/(\d{2})/"),
     re.compile(r"/(\d{4})/(\d{2})(\d{2})/"),
@@ -44,10 +57,24 @@ def _day(day: date, basis: str, note: str) -> TimeWindow:
 
 
 def header_date(text: str) -> tuple[date, str] | None:
-    for match in _HEADER.finditer(text[:HEADER_SCAN_CHARS]):
+    """The date of the text's header line, numeric ("Updated: 2025-06-09") or else with the month
+    by name, and the words it was read from; within the first HEADER_SCAN_CHARS characters."""
+    head = text[:HEADER_SCAN_CHARS]
+    for match in _HEADER.finditer(head):
         day = _valid(*match.groups())
         if day:
             return day, match.group(0).strip()
+    named: list[tuple[int, date, str]] = []
+    for pattern, (d, m, y) in _NAMED_HEADERS:
+        for match in pattern.finditer(head):
+            month = _MONTHS[match.group(m)[:3].lower()]
+            day = _valid(match.group(y), str(month), match.group(d))
+            if day:
+                named.append((match.start(), day, match.group(0).strip()))
+                break
+    if named:
+        _, day, words = min(named)
+        return day, words
     return None
 
 

@@ -28,7 +28,8 @@ One finding per distinct line per rule per source, with every occurrence as evid
 Fires when: a heading "Editor: Li Xiaoqiong"; a footer "Copyright © 2011 JIN SHI"; a header
 line "Nav Search".
 Does not fire when: a dateline the pipeline reads as the publication date ("date
-2021-02-23") — that is metadata, not noise; the title and sub-titles (they share words with
+2021-02-23", "Updated: March 21, 2024") — that is metadata, not noise (a byline carrying the
+date, "By Jane Doe | March 3, 2024", is flagged and still dates the page); the title and sub-titles (they share words with
 the title); a repeated headline (that is ``duplicate_text``).
 Options: ``boilerplate: [{id, pattern, description}]`` in rules/quality.yaml;
 ``exclude_claims_in`` there (default ``[off_topic, boilerplate]``): without ``boilerplate``, the
