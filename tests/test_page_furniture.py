@@ -320,3 +320,10 @@ def test_a_dateline_dates_the_figures_of_its_page(tmp_path: Path, rules: Ruleset
     assert (report.sources[0].published.basis, str(report.sources[0].published.end)) == ("header", "2024-03-21")
     (claim,) = report.claims
     assert (str(claim.time.start), str(claim.time.end)) == ("2024-01-01", "2024-12-31")  # "this year"
+
+
+def test_a_dateline_with_the_month_by_name_is_an_anachronism_reference(tmp_path: Path, rules: Ruleset) -> None:
+    assert _found(anachronism, tmp_path, rules, STALE) == []  # no dateline: no reference
+    corpus = corpus_of(tmp_path, rules, page=f"Platforms report\n\nPublished 12 January 2011\n\n{ARTICLE}\n{STALE}\n")
+    (found,) = anachronism.check(corpus, rules)
+    assert found.details["reference"] == "publication date (header)" and found.details["reference_year"] == 2011

@@ -9,8 +9,9 @@ Reference dates ("written no later than"): the copyright year of the first notic
 its sentence or follows a lead of at most 80 characters without quotation marks, brackets or
 sentence punctuation ("Copyright © 2011", the later year of "© 2009-2011", "site design / logo
 © 2024 ..."; not one quoted in a sentence), the first header date in a heading ("Updated:
-2025-06-09", "date 2021-02-23"), and the publication date from sources.yaml or the address
-(an inferred date is never used: it comes from the body itself).
+2025-06-09", "date 2021-02-23"), and the publication date from sources.yaml, the address, or a
+header dateline with the month by name ("Published 12 January 2011"; an inferred date is never
+used: it comes from the body itself).
 Past events: a year (1800-2099) in a body sentence that is no copyright notice, with its month
 if one precedes it, unless the sentence carries a target cue of rules/extraction.yaml ("will",
 "aims to", ...), or the words right before the year say it is expected, scheduled or planned
@@ -132,7 +133,11 @@ def _references(doc: SourceDoc) -> list[Reference]:
             refs.append(("header date", int(m.group(1)), int(m.group(2)), s, (m.start(1), m.end(3))))
             break
     published = info.published if info is not None else None
-    if published is not None and published.end is not None and published.basis in ("metadata", "url"):
+    # a header date the heading pattern above did not read ("Published 12 January 2011": the
+    # month by name) is the source's publication date read from its header (iicheck.pubdate)
+    header_read = any(r[0] == "header date" for r in refs)
+    if published is not None and published.end is not None and (
+            published.basis in ("metadata", "url") or (published.basis == "header" and not header_read)):
         if not any(r[0] == "header date" and r[1:3] == (published.end.year, published.end.month) for r in refs):
             refs.append((f"publication date ({published.basis})", published.end.year, published.end.month,
                          None, None))
