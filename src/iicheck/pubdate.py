@@ -15,22 +15,21 @@ from datetime import date
 
 from .models import TimeWindow
 from .ruleset.models import TimeSettings
+from .timeexpr import MONTH_PATTERN, YEAR_PATTERN, month_number
 
 _HEADER = re.compile(
     r"(?:^|\s)(?:date|updated|published|posted|release date)\s*[:：]?\s*(\d{4})-(\d{2})-(\d{2})",
     re.IGNORECASE)
-_MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
-          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _HEADER_LEAD = (r"(?:^|\n)[ \t]*(?:(?:last\s+|first\s+)?(?:updated|published)|posted|date|release\s+date"
                 r"|by\b[^\n|]{1,60}\|)\s*[:：]?\s*(?:on\s+)?")
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _NAMED_HEADERS = (
-    (re.compile(_HEADER_LEAD + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.IGNORECASE), (2, 1, 3)),
-    (re.compile(_HEADER_LEAD + r"(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(\d{4})\b", re.IGNORECASE), (1, 2, 3)),
+    re.compile(rf"{_HEADER_LEAD}{MONTH_PATTERN}\s+{_DAY},?\s+{YEAR_PATTERN}", re.IGNORECASE),
+    re.compile(rf"{_HEADER_LEAD}{_DAY}\s+{MONTH_PATTERN},?\s+{YEAR_PATTERN}", re.IGNORECASE),
 )
-"""A header line with the month by name: "Updated: March 21, 2024 at 10:15 a.m. ET", "Published
-12 January 2024", "Posted on June 4, 2024", "By Jane Doe | March 3, 2024" (groups: day, month,
-year, in the order the pair says)."""
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+"""A header line with the month by name (the time expressions' month and year patterns):
+"Updated: March 21, 2024 at 10:15 a.m. ET", "Published 12 January 2024", "Posted on June 4,
+2024", "By Jane Doe | March 3, 2024"."""
 _URL_PATTERNS = (
     re.compile(r"/(\d{4})-(\d{2})/(\d{2})/"),
     re.compile(r"/(\d{4})/(\d{2})(\d{2})/"),
@@ -65,10 +64,10 @@ def header_date(text: str) -> tuple[date, str] | None:
         if day:
             return day, match.group(0).strip()
     named: list[tuple[int, date, str]] = []
-    for pattern, (d, m, y) in _NAMED_HEADERS:
+    for pattern in _NAMED_HEADERS:
         for match in pattern.finditer(head):
-            month = _MONTHS[match.group(m)[:3].lower()]
-            day = _valid(match.group(y), str(month), match.group(d))
+            month = month_number(match["month"])
+            day = _valid(match["year"], str(month), match["day"]) if month else None
             if day:
                 named.append((match.start(), day, match.group(0).strip()))
                 break

@@ -85,11 +85,16 @@ _MONTH_NAMES.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if 
 _MONTH_NAMES["sept"] = 9
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|" \
          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+MONTH_PATTERN = _MONTH
+"""A month by name or abbreviation (group ``month``; ``month_number`` reads it), for other
+modules' date patterns (iicheck.pubdate's header datelines)."""
 # a month name that is not followed by a year, so that a full name does not take the
 # sentence's full stop ("in December."): only an abbreviation takes a dot
 _MONTH_NO_DOT = r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|" \
                 r"November|December)(?!\.\w)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d%])"
+YEAR_PATTERN = _YEAR
+"""A year 1800-2099 (group ``year``), as the time patterns read one."""
 _NUMWORD = r"(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|several)"
 _PREP = r"(?P<prep>by the end of|at the end of|by|as of|as at|in|during|until|till|since|end of|before)"
 _MONTH_RANGE = (_MONTH.replace("?P<month>", "?P<month1>") + r"(?:\s+(?:to|through|until|and)\s+|\s*[-–]\s*)"
@@ -411,7 +416,7 @@ def shift_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-def _month_number(name: str) -> int | None:
+def month_number(name: str) -> int | None:
     """1..12 for a month name as the patterns matched it ("Sept.", "JUNE"), or None for one
     they matched only through a character that re.IGNORECASE equates with an ASCII letter
     and str.lower does not ("ſep", "Aprıl"): such a word is no month, as a number word
@@ -521,7 +526,7 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> Resolved | None:
         y1, y2 = int(g["y1"] or g["y3"]), int(g["y2"] or g["y4"])
         return (date(y1, 1, 1), date(y2, 12, 31), "range") if y1 <= y2 else None
     if kind == "months":
-        first, last = _month_number(g["month1"]), _month_number(g["month2"])
+        first, last = month_number(g["month1"]), month_number(g["month2"])
         if first is None or last is None or first > last:
             return None
         return _months(int(g["year"]), first, last, "range")
@@ -535,7 +540,7 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> Resolved | None:
     if kind == "plan":
         return _plan(g, prep, pub)
     if kind == "month":
-        month = _month_number(g["month"])
+        month = month_number(g["month"])
         if month is None:
             return None
         start, end = _month_window(int(g["year"]), month)
@@ -571,7 +576,7 @@ def _recent(g: dict[str, str | None], pub: TimeWindow) -> Resolved | None:
     day = pub.end
     name = g["month"] or g["month2"]
     if name is not None:
-        month = _month_number(name)
+        month = month_number(name)
         if month is None or not name[0].isupper():
             return None
         first, last = month, month
@@ -596,7 +601,7 @@ def _fiscal_year(g: dict[str, str | None], pub: TimeWindow) -> Resolved | None:
     """"the fiscal year ended March 31, 2024": the twelve months to that day (2023-04-01 to
     2024-03-31); without its year, the latest such day on or before the publication day (as
     _recent, role "recent")."""
-    month = _month_number(g["month"] or "")
+    month = month_number(g["month"] or "")
     if month is None:
         return None
     role = "point"
