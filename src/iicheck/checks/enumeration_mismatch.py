@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..findings import fingerprint, sentence_evidence
 from ..models import Finding, Sentence, Severity
@@ -87,12 +88,19 @@ _CLAUSE_START = re.compile(r"^(?:while|whereas|but|although|though|which|where|w
 """A piece that opens a clause of its own (a clause word and at least two more words) ends the
 list before it ("the Northeast, the Midwest and the West, while the South was unchanged"); a
 "when" alone or before "and" is an item ("who, what, when and where")."""
-_PART_OF = re.compile(rf"(?<!no\.\s)(?<!no\.)(?<![\w.,-])(?P<num>{_NUM})\s+of\s+"
-                      r"(?:the\s+|its\s+|their\s+|these\s+|those\s+)?$", re.IGNORECASE)
-_NUMBERED = re.compile(r"\b(?:no|article|section|part|chapter|clause|item|document|notice|order|decree|annex)\.?\s*$",
-                       re.IGNORECASE)
+_PART_OF = re.compile(rf"(?<![\w.,-])(?P<num>{_NUM})\s+of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+)?$",
+                      re.IGNORECASE)
 """Before a count: another count and "of (the)", as in "three of the four regions: ...": the
-list then names the first count's items."""
+list then names the first count's items (unless that number is a label, see _labels)."""
+
+
+@lru_cache(maxsize=8)
+def _labels(rules: Ruleset) -> re.Pattern[str] | None:
+    """One of the rules' ``not_figure_before`` words (rules/extraction.yaml: after them a number
+    is a name, "Article 2", "No. 5"), at the end of a text: "Joint Notice No. 5 of the three
+    ministries: ..." states no count of 5."""
+    words = rules.extraction.not_figure_before
+    return re.compile(rf"(?:^|\s)(?:{'|'.join(map(re.escape, words))})\s*$") if words else None
 
 
 def _intro_may_match(text: str) -> bool:
@@ -172,8 +180,9 @@ def _readings(pieces: list[str]) -> tuple[set[int], bool]:
     return counts, closed
 
 
-def _introduced(sentence: Sentence) -> Iterator[tuple[int, int, int, str]]:
-    """(stated, start, end, listed) for lists after a count and ':' / namely / including."""
+def _introduced(sentence: Sentence, labels: re.Pattern[str] | None) -> Iterator[tuple[int, int, int, str]]:
+    """(stated, start, end, listed) for lists after a count and ':' / namely / including;
+    `labels`: what makes a number before "of (the)" a name (see _labels)."""
     text = sentence.text
     for m in _INTRO.finditer(text):
         rest = text[m.end():]
@@ -188,7 +197,7 @@ def _introduced(sentence: Sentence) -> Iterator[tuple[int, int, int, str]]:
             continue
         counts, closed = _readings(pieces)
         part_of = _PART_OF.search(text, max(0, m.start() - 40), m.start())
-        if part_of is not None and (_NUMBERED.search(text, max(0, part_of.start() - 20), part_of.start())
+        if part_of is not None and ((labels is not None and labels.search(text, 0, part_of.start()))
                                     or _value(part_of.group("num")) >= _value(m.group("num"))):
             part_of = None  # "Notice No. 5 of the three ministries", "Article 2 of ...": no count
         stated = _value((part_of or m).group("num"))
@@ -231,7 +240,7 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
         introduced, quoted = _maybe_lists(sentence.text)
         introduced = introduced and _intro_may_match(sentence.text)
         quoted = quoted and _quoted_may_match(sentence.text)
-        found = [*(_introduced(sentence) if introduced else ()), *(_quoted(sentence) if quoted else ())]
+        found = [*(_introduced(sentence, _labels(rules)) if introduced else ()), *(_quoted(sentence) if quoted else ())]
         for stated, start, end, listed in found:
             yield Finding(
                 kind=KIND, severity=DEFAULT_SEVERITY,
