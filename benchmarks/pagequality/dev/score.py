@@ -18,6 +18,16 @@ for f in audit["findings"]:
         by.setdefault((f["evidence"][0]["source"] + ".txt", f["kind"]), []).append(f)
 res = {k: {"tp": [], "fp": [], "miss": [], "deb_hit": [], "deb_miss": []} for k in KINDS}
 
+def outcome(debatable, hits):
+    """Where a truth item goes: found or missed, apart when it is debatable."""
+    return ("deb_hit" if hits else "deb_miss") if debatable else ("tp" if hits else "miss")
+
+
+def unmatched(r, fs, used, row):
+    """Every finding no truth item matched is a false positive."""
+    r["fp"].extend(row(f) for i, f in enumerate(fs) if i not in used)
+
+
 def lines_of(doc, text):
     ls = doc.split("\n")
     return {i + 1 for i, l in enumerate(ls) if l.strip().startswith(text)}
@@ -31,12 +41,9 @@ for name, t in truth.items():
         L = lines_of(doc, item["text"])
         hits = [i for i, f in enumerate(fs) if any(set(range(e["line"], e["end_line"] + 1)) & L for e in f["evidence"])]
         used.update(hits)
-        key = ("deb_" if item["debatable"] else "") + ("hit" if hits else "miss")
-        key = {"hit": "tp", "miss": "miss"}.get(key, key)
+        key = outcome(item["debatable"], hits)
         res["boilerplate"][key].append((name, item["text"], [fs[i]["details"]["pattern"] + ": " + fs[i]["evidence"][0]["figure"] for i in hits]))
-    for i, f in enumerate(fs):
-        if i not in used:
-            res["boilerplate"]["fp"].append((name, f["evidence"][0]["sentence"], f["details"]["pattern"]))
+    unmatched(res["boilerplate"], fs, used, lambda f: (name, f["evidence"][0]["sentence"], f["details"]["pattern"]))
     # artifacts: token match
     fs = by.get((name, "artifact"), [])
     used = set()
@@ -44,12 +51,9 @@ for name, t in truth.items():
         hits = [i for i, f in enumerate(fs) if f["details"]["token"].strip() == item["text"].strip()
                 or (len(f["details"]["token"].strip()) > 3 and f["details"]["token"].strip() in item["text"])]
         used.update(hits)
-        key = ("deb_" if item["debatable"] else "") + ("hit" if hits else "miss")
-        key = {"hit": "tp", "miss": "miss"}.get(key, key)
+        key = outcome(item["debatable"], hits)
         res["artifact"][key].append((name, item["text"], [repr(fs[i]["details"]["token"]) for i in hits]))
-    for i, f in enumerate(fs):
-        if i not in used:
-            res["artifact"]["fp"].append((name, f["details"]["token"], f["evidence"][0]["sentence"][:120]))
+    unmatched(res["artifact"], fs, used, lambda f: (name, f["details"]["token"], f["evidence"][0]["sentence"][:120]))
     # terminology
     fs = by.get((name, "terminology"), [])
     used = set()
@@ -57,9 +61,7 @@ for name, t in truth.items():
         hits = [i for i, f in enumerate(fs) if f["details"]["variant"].lower() == item["text"].lower()]
         used.update(hits)
         res["terminology"]["tp" if hits else "miss"].append((name, item["text"], ""))
-    for i, f in enumerate(fs):
-        if i not in used:
-            res["terminology"]["fp"].append((name, f["details"]["variant"], f["evidence"][0]["sentence"][:120]))
+    unmatched(res["terminology"], fs, used, lambda f: (name, f["details"]["variant"], f["evidence"][0]["sentence"][:120]))
     # enumeration
     fs = by.get((name, "enumeration_mismatch"), [])
     used = set()
@@ -67,15 +69,12 @@ for name, t in truth.items():
         hits = [i for i, f in enumerate(fs) if f["evidence"][0]["sentence"].startswith(e["sentence"])]
         used.update(hits)
         if e["mismatch"]:
-            key = ("deb_" if e.get("debatable") else "") + ("hit" if hits else "miss")
-            key = {"hit": "tp", "miss": "miss"}.get(key, key)
+            key = outcome(e.get("debatable"), hits)
             res["enumeration_mismatch"][key].append((name, e["sentence"], [fs[i]["details"]["listed"] for i in hits]))
         elif hits:
             for i in hits:
                 res["enumeration_mismatch"]["fp"].append((name, fs[i]["evidence"][0]["sentence"], f'stated {fs[i]["details"]["stated"]}, {fs[i]["details"]["listed"]}'))
-    for i, f in enumerate(fs):
-        if i not in used:
-            res["enumeration_mismatch"]["fp"].append((name, f["evidence"][0]["sentence"], "unlisted in truth"))
+    unmatched(res["enumeration_mismatch"], fs, used, lambda f: (name, f["evidence"][0]["sentence"], "unlisted in truth"))
     # anachronism
     fs = by.get((name, "anachronism"), [])
     if t["anachronism"]:
@@ -89,12 +88,9 @@ for name, t in truth.items():
     for item in t["duplicates"]:
         hits = [i for i, f in enumerate(fs) if any(item["text"] in e["sentence"] or e["sentence"] in item["text"] for e in f["evidence"])]
         used.update(hits)
-        key = ("deb_" if item["debatable"] else "") + ("hit" if hits else "miss")
-        key = {"hit": "tp", "miss": "miss"}.get(key, key)
+        key = outcome(item["debatable"], hits)
         res["duplicate_text"][key].append((name, item["text"], ""))
-    for i, f in enumerate(fs):
-        if i not in used:
-            res["duplicate_text"]["fp"].append((name, f["evidence"][0]["sentence"], ""))
+    unmatched(res["duplicate_text"], fs, used, lambda f: (name, f["evidence"][0]["sentence"], ""))
 
 for k in KINDS:
     r = res[k]
