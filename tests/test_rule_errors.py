@@ -193,7 +193,8 @@ def test_two_patterns_with_one_id_are_an_error(folder: Path, key: str) -> None:
     if key == "artifacts":
         _edit(folder, "quality.yaml", "artifacts: []", "artifacts:\n  - {id: a, pattern: x, description: d}\n"
                                                        "  - {id: a, pattern: y, description: d}")
-        line = 14
+        line = next(i for i, text in enumerate((folder / "quality.yaml").read_text().splitlines(), 1)
+                    if "pattern: y," in text)
     else:
         line = _edit(folder, "quality.yaml", "- id: byline", "- id: nav_line")
     problem = _problem(folder)

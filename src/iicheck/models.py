@@ -251,6 +251,10 @@ class SettingUsed(Frozen):
 
 
 class TermUsed(Frozen):
+    context: tuple[str, ...] = ()
+    """A variant counts only in a source that uses one of these (empty: in every source)."""
+    not_in: tuple[str, ...] = ()
+    """Phrases in which a variant is ordinary English."""
     preferred: str
     variants: tuple[str, ...]
 

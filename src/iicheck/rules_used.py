@@ -46,7 +46,8 @@ def rules_used(rules: Ruleset, semantic: bool = False) -> RulesUsed:
         off_topic="semantic" if semantic else "lexical",
         qualifiers=tuple(_qualifier(rule, rules) for rule in rules.qualifiers.qualifiers),
         settings=tuple(_settings(rules)),
-        terminology=tuple(TermUsed(preferred=t.preferred, variants=tuple(t.variants))
+        terminology=tuple(TermUsed(preferred=t.preferred, variants=tuple(t.variants),
+                                   context=tuple(t.context), not_in=tuple(t.not_in))
                           for t in rules.quality.terminology),
     )
 

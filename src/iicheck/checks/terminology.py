@@ -10,8 +10,15 @@ construction, application and management".
 Does not fire when: the words occur apart or inside longer words (matching is whole-word,
 case-insensitive, any whitespace between words); only the listed phrases match, so a
 generic word such as "sign" alone never fires unless a rule lists it.
-Options: ``terminology: [{preferred, variants: [...]}]`` in rules/quality.yaml.
-Example: ``{preferred: identifier resolution, variants: [logo analysis, sign construction]}``.
+Scope: a term with a ``context`` fires only in a source that uses one of those phrases
+outside the variant itself, since outside the field a variant may be the right word
+("identity resolution" of customer records in a marketing text); the finding's details name
+the phrase found (``context``). An occurrence inside one of the term's ``not_in`` phrases does
+not count ("individual internet users" is no mistranslation of "industrial internet").
+Options: ``terminology: [{preferred, variants: [...], context: [...], not_in: [...]}]`` in
+rules/quality.yaml; without ``context`` a variant counts in every source.
+Example: ``{preferred: industrial internet, variants: [individual internet], context:
+[manufacturing, factory], not_in: [individual internet users]}``.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..findings import fingerprint, sentence_evidence
 from ..models import Finding, Sentence, Severity
@@ -34,14 +42,30 @@ def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
     yield from each_source(check_source, corpus, rules)
 
 
+class _Variant(NamedTuple):
+    preferred: str
+    variant: str
+    first_word: str | None
+    """The variant's first word lower-cased if the variant is ASCII, else None."""
+    regex: re.Pattern[str]
+    context: re.Pattern[str] | None
+    """The term's context phrases (None: none given, the variant counts everywhere)."""
+    not_in: re.Pattern[str] | None
+    """The term's phrases in which a variant is ordinary English (None: none given)."""
+
+
 @lru_cache(maxsize=8)
-def _terms(rules: Ruleset) -> tuple[tuple[str, str, str | None, re.Pattern[str]], ...]:
-    """(preferred, variant, its first word lower-cased if the variant is ASCII else None,
-    matcher) per variant."""
-    return tuple((term.preferred, variant, variant.split()[0].lower() if variant.isascii() else None,
-                  phrase_regex([variant]))
-                 for term in rules.quality.terminology for variant in term.variants
-                 if variant.strip() and variant.strip().lower() != term.preferred.strip().lower())
+def _terms(rules: Ruleset) -> tuple[_Variant, ...]:
+    """Every variant to look for, with its term's matchers."""
+    out: list[_Variant] = []
+    for term in rules.quality.terminology:
+        context = phrase_regex(term.context) if term.context else None
+        not_in = phrase_regex(term.not_in) if term.not_in else None
+        out.extend(_Variant(term.preferred, variant, variant.split()[0].lower() if variant.isascii() else None,
+                            phrase_regex([variant]), context, not_in)
+                   for variant in term.variants
+                   if variant.strip() and variant.strip().lower() != term.preferred.strip().lower())
+    return tuple(out)
 
 
 def _aligned_fold(joined: str) -> str | None:
@@ -82,20 +106,57 @@ def _occurrences(regex: re.Pattern[str], matches: Iterator[re.Match[str]],
     return found
 
 
+def _ordinary(occurrences: list[tuple[Sentence, int, int]],
+              not_in: re.Pattern[str] | None) -> list[tuple[Sentence, int, int]]:
+    """The occurrences that lie inside none of the `not_in` phrases' matches in their sentence."""
+    if not_in is None:
+        return occurrences
+    spans: dict[int, list[tuple[int, int]]] = {}
+    kept = []
+    for sentence, start, end in occurrences:
+        around = spans.get(sentence.index)
+        if around is None:
+            around = spans[sentence.index] = [m.span() for m in not_in.finditer(sentence.text)]
+        if not any(a <= start and end <= b for a, b in around):
+            kept.append((sentence, start, end))
+    return kept
+
+
+def _field_word(doc: SourceDoc, context: re.Pattern[str],
+                found: list[tuple[Sentence, int, int]]) -> str | None:
+    """The first context phrase the source uses outside the variant's own occurrences `found`
+    (a context word inside the variant proves nothing), its spaces normalised; None if none."""
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for sentence, start, end in found:
+        taken.setdefault(sentence.index, []).append((start, end))
+    for sentence in doc.sentences:
+        spans = taken.get(sentence.index, ())
+        for m in context.finditer(sentence.text):
+            if not any(m.start() < end and start < m.end() for start, end in spans):
+                return " ".join(m[0].split())
+    return None
+
+
 def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
     source = doc.id
     joined = doc.joined
     folded = _aligned_fold(joined)
-    for preferred, variant, first_word, regex in _terms(rules):
+    for preferred, variant, first_word, regex, context, not_in in _terms(rules):
         if folded is not None and first_word is not None:
             if first_word not in folded:
                 continue
             matches = _matches(regex, first_word, joined, folded)
         else:
             matches = regex.finditer(joined)
-        occurrences = _occurrences(regex, matches, doc)
+        found = _occurrences(regex, matches, doc)
+        occurrences = _ordinary(found, not_in)
         if not occurrences:
             continue
+        field = None
+        if context is not None:
+            field = _field_word(doc, context, found)
+            if field is None:
+                continue  # the source is not about the field
         count = len(occurrences)
         times = "once" if count == 1 else f"{count} times"
         more = f"; the first {MAX_EVIDENCE} are shown" if count > MAX_EVIDENCE else ""
@@ -107,5 +168,6 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
             evidence=tuple(sentence_evidence(*place) for place in occurrences[:MAX_EVIDENCE]),
             fingerprint=fingerprint(KIND, None, None, [source], [],
                                     extra=f"{variant.lower()}->{preferred.lower()}"),
-            details={"variant": variant, "preferred": preferred, "occurrences": count},
+            details={"variant": variant, "preferred": preferred, "occurrences": count,
+                     **({} if field is None else {"context": field})},
         )

@@ -220,8 +220,27 @@ class ExtractionFile(Strict):
 class Terminology(Strict):
     preferred: str
     variants: list[str] = Field(min_length=1)
+    context: list[str] = Field(default=[], description="words of the field: when given, a variant "
+                               "counts only in a source that uses one of them (outside the field a "
+                               "variant may be the right word: 'identity resolution' of customer "
+                               "records)")
+    not_in: list[str] = Field(default=[], description="longer phrases, each containing a variant, in "
+                              "which the variant is ordinary English ('individual internet users')")
 
-    _check = field_validator("variants")(_non_empty_phrases)
+    _check = field_validator("variants", "context", "not_in")(_non_empty_phrases)
+
+    @model_validator(mode="after")
+    def _exceptions_contain_a_variant(self) -> Terminology:
+        variants = [" ".join(v.lower().split()) for v in self.variants]
+        for i, phrase in enumerate(self.not_in):
+            words = f" {' '.join(phrase.lower().split())} "
+            if not any(f" {v} " in words for v in variants):
+                raise LocatedValueError(
+                    f"the phrase {phrase!r} contains none of the variants ({', '.join(self.variants)}), "
+                    "so it can never except an occurrence of one", "not_in", i,
+                    hint="write the longer phrase around a variant, word for word (e.g. "
+                         "'individual internet users' for the variant 'individual internet')")
+        return self
 
 
 class PatternRule(Strict):
