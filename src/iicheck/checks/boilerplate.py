@@ -21,9 +21,11 @@ Two kinds of rule:
 - one built-in structural rule, ``section_label``: in the page header (the headings before
   the first body sentence), a short heading (at most 6 words, no sentence punctuation, no
   digits) that is not the title and shares no word of four letters or more with the title
-  (``SourceInfo.title``, else the first heading) or with any other header heading, e.g.
-  "China Construction machinery information" above an article titled "Accelerate the
-  development of industrial Internet".
+  or with any other header heading, e.g. "China Construction machinery information" above an
+  article titled "Accelerate the development of industrial Internet". The title is
+  ``SourceInfo.title``, else the page's headline: the heading right after a breadcrumb line,
+  else the heading whose words the body uses most, else the first (a page opens with its
+  site's name as often as with its headline, and the site's name is then the label).
 One finding per distinct line per rule per source, with every occurrence as evidence.
 Fires when: a heading "Editor: Li Xiaoqiong"; a footer "Copyright © 2011 JIN SHI"; a header
 line "Nav Search".
@@ -39,6 +41,7 @@ Example: ``{id: editor_line, pattern: "(?i)^\\s*editors?\\s*[:：].{1,60}$", des
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -56,6 +59,7 @@ SECTION_LABEL = "section_label"
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _WHOLE_TEXT_ANCHOR = re.compile(r"\\[Az]|\(\?[A-Za-z-]*m")
 """In a pattern's source: \\A, \\z, or a flag group that sets or clears the m flag."""
+_BREADCRUMB = re.compile(r"\S\s*(?:>|»|›|&gt;)\s*\S")
 _SENTENCE_PUNCT = re.compile(r"[.!?:;,“”\"]|\d")
 
 
@@ -73,21 +77,49 @@ def _section_labels(sentences: Sequence[Sentence], info: SourceInfo | None,
     candidates = [s for s in header if s.index not in flagged]
     if not candidates:
         return []
-    title = info.title if info is not None and info.title else candidates[0].text
-    title_words = _words(title)
+    short = [len(s.text.split()) <= 6 and not _SENTENCE_PUNCT.search(s.text) and bool(s.text.split())
+             for s in candidates]
+    if not any(short):
+        return []
+    words_of = [_words(c.text) for c in candidates]
+    title_words = (_words(info.title) if info is not None and info.title
+                   else words_of[_headline(candidates, words_of, sentences)])
     out = []
-    words_of: list[set[str]] = []  # of each candidate, made when first needed
     for k, s in enumerate(candidates):
-        words = s.text.split()
-        if not words or len(words) > 6 or _SENTENCE_PUNCT.search(s.text):
+        if not short[k]:
             continue
-        if not words_of:
-            words_of = [_words(c.text) for c in candidates]
         own = words_of[k]
-        others = set().union(*(w for o, w in zip(candidates, words_of) if o is not s))
+        others = set().union(*(w for j, w in enumerate(words_of) if j != k))
         if own and not own & title_words and not own & others:
             out.append(s)
     return out
+
+
+def _headline(candidates: Sequence[Sentence], words_of: Sequence[set[str]],
+              sentences: Sequence[Sentence]) -> int:
+    """Which header heading is the page's headline, when no title is known: the first one
+    right after a breadcrumb line ("Home > News > Press releases"), else the one whose words
+    the body uses most (the sum over its distinct words of log(1 + uses in the body)), else the
+    first. A page opens with its site's name as often as with its headline ("Northfield
+    Hospitals NHS Trust" above the breadcrumb and "New cancer centre wins planning approval")."""
+    for k, c in enumerate(candidates):
+        if c.index > 0 and words_of[k] and _BREADCRUMB.search(sentences[c.index - 1].text):
+            return k
+    if len(candidates) == 1:
+        return 0
+    uses: dict[str, int] = dict.fromkeys(set().union(*words_of), 0)
+    for s in sentences[candidates[-1].index + 1:]:
+        if s.kind == "body":
+            for w in _WORD.findall(s.text):
+                w = w.lower()
+                if w in uses:
+                    uses[w] += 1
+    best, best_score = 0, 0.0
+    for k, words in enumerate(words_of):
+        score = math.fsum(math.log1p(uses[w]) for w in words)
+        if score > best_score:
+            best, best_score = k, score
+    return best
 
 
 UNION_PROGRAM_SIZE = 6000
