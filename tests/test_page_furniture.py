@@ -342,10 +342,12 @@ HOSPITAL_BODY = ("Plans for a new cancer centre at Northfield General Hospital w
     ("The Crumb Diaries\nNew cancer centre wins planning approval\n", "The Crumb Diaries"),
     # the headline first, as before
     ("New cancer centre wins planning approval\nThe Crumb Diaries\n", "The Crumb Diaries"),
+    # a page number is no title, even when the body shares no word with the heading after it
+    ("8\nReaching the last mile\n", None),
 ])
 def test_the_headline_is_found_when_no_title_is_known(tmp_path: Path, rules: Ruleset, header: str,
-                                                      label: str) -> None:
+                                                      label: str | None) -> None:
     """A page without a known title opens with its site's name as often as with its headline:
     the section label is the site's name, never the headline."""
     flagged = _flagged(corpus_of(tmp_path, rules, page=header + HOSPITAL_BODY), rules)
-    assert {line: rule for line, rule in flagged.items() if rule == "section_label"} == {label: "section_label"}
+    assert {line for line, rule in flagged.items() if rule == "section_label"} == ({label} if label else set())

@@ -24,7 +24,7 @@ Two kinds of rule:
   or with any other header heading, e.g. "China Construction machinery information" above an
   article titled "Accelerate the development of industrial Internet". The title is
   ``SourceInfo.title``, else the page's headline: the heading right after a breadcrumb line,
-  else the heading whose words the body uses most, else the first (a page opens with its
+  else the heading whose words the body uses most, else the first with a word (a page opens with its
   site's name as often as with its headline, and the site's name is then the label).
 One finding per distinct line per rule per source, with every occurrence as evidence.
 Fires when: a heading "Editor: Li Xiaoqiong"; a footer "Copyright © 2011 JIN SHI"; a header
@@ -100,7 +100,7 @@ def _headline(candidates: Sequence[Sentence], words_of: Sequence[set[str]],
     """Which header heading is the page's headline, when no title is known: the first one
     right after a breadcrumb line ("Home > News > Press releases"), else the one whose words
     the body uses most (the sum over its distinct words of log(1 + uses in the body)), else the
-    first. A page opens with its site's name as often as with its headline ("Northfield
+    first with a word (not a page number). A page opens with its site's name as often as with its headline ("Northfield
     Hospitals NHS Trust" above the breadcrumb and "New cancer centre wins planning approval")."""
     for k, c in enumerate(candidates):
         if c.index > 0 and words_of[k] and _BREADCRUMB.search(sentences[c.index - 1].text):
@@ -114,7 +114,7 @@ def _headline(candidates: Sequence[Sentence], words_of: Sequence[set[str]],
                 w = w.lower()
                 if w in uses:
                     uses[w] += 1
-    best, best_score = 0, 0.0
+    best, best_score = next((k for k, words in enumerate(words_of) if words), 0), 0.0
     for k, words in enumerate(words_of):
         score = math.fsum(math.log1p(uses[w]) for w in words)
         if score > best_score:
