@@ -194,6 +194,11 @@ def test_a_stale_footer_still_makes_an_anachronism(tmp_path: Path, rules: Rulese
      "training.", True),
     ("Output fell in four of the five provinces: Hebei, Shanxi, Henan and Hubei.", False),
     ("Output fell in three of the five provinces: Hebei, Shanxi, Henan and Hubei.", True),
+    # items that state their own counts add up
+    ("The first floor has three bedrooms: two doubles and a single, each with sash windows.", False),
+    ("The country has five top nodes: two in the east, two in the west and one in the south.", False),
+    ("The country has six top nodes: two in the east, two in the west and one in the south.", True),
+    ("The plan has four parts: a budget, a timetable and a team.", True),
 ])
 def test_enumerations_in_news_prose(tmp_path: Path, rules: Ruleset, sentence: str, fires: bool) -> None:
     assert bool(_found(enumeration_mismatch, tmp_path, rules, sentence)) == fires

@@ -9,8 +9,9 @@ Three shapes are read, and only when the reading is unambiguous:
   (", while ...", ", which ..."), split at semicolons if it has any, else at commas (not a
   comma inside a number, "£20,000"); a piece starting with "and"/"or" closes it, a piece containing "and"/"or" may close
   it (split there) or be one item ("integrated and innovative applications"). Every reading
-  gives a possible count; the check fires only when the stated count is none of them, the
-  list has a closing "and"/"or", and each item has at most 10 words.
+  gives a possible count, and when every item states a count of its own, their sum too
+  ("three bedrooms: two doubles and a single"); the check fires only when the stated count
+  is none of them, the list has a closing "and"/"or", and each item has at most 10 words.
 - partial list after "including" or "such as": the list may leave items out, so it fires
   only when even the shortest reading lists more items than stated.
 - quoted list before the count: "East, West, North and South" five nodes — items of at
@@ -164,20 +165,35 @@ def _value(token: str) -> int:
     return value
 
 
-def _readings(pieces: list[str]) -> tuple[set[int], bool]:
-    """Possible item counts of a comma/semicolon list, and whether a conjunction closes it."""
-    counts: set[int] = set()
+_ITEM_COUNT = re.compile(rf"(?:(?P<num>{_NUM})|a|an|one)\s+\S", re.IGNORECASE)
+"""An item that states how many things it is: "two doubles", "a single", "one in the north"."""
+
+
+def _readings(pieces: list[str]) -> tuple[set[int], bool, int]:
+    """Possible item counts of a comma/semicolon list, whether a conjunction closes it, and
+    the number of pieces the longest reading runs over.
+
+    Each reading of where the list ends gives its number of items, and also, when every item
+    opens with a count of its own, their sum: "three bedrooms: two doubles and a single" lists
+    three."""
+    readings: list[list[str]] = []
     closed = False
     for i, piece in enumerate(pieces):
         if _CONJ_START.match(piece):
-            counts.add(i + 1)
+            readings.append([*pieces[:i], _CONJ_START.sub("", piece)])
             closed = True
         elif _CONJ_INSIDE.search(piece):
-            counts.add(i + 2)
+            readings.append([*pieces[:i], *_CONJ_INSIDE.split(piece, maxsplit=1)])
             closed = True
     if pieces and not _CONJ_START.match(pieces[-1]) and not _CONJ_INSIDE.search(pieces[-1]):
-        counts.add(len(pieces))
-    return counts, closed
+        readings.append(pieces)
+    counts = {len(items) for items in readings}
+    widest = max(counts, default=0)
+    for items in readings:
+        each = [_ITEM_COUNT.match(item.strip()) for item in items]
+        if all(each):
+            counts.add(sum(_value(m["num"]) if m["num"] else 1 for m in each if m))
+    return counts, closed, widest
 
 
 def _introduced(sentence: Sentence, labels: re.Pattern[str] | None) -> Iterator[tuple[int, int, int, str]]:
@@ -195,7 +211,7 @@ def _introduced(sentence: Sentence, labels: re.Pattern[str] | None) -> Iterator[
         pieces = pieces[:end]
         if len(pieces) < 2:
             continue
-        counts, closed = _readings(pieces)
+        counts, closed, widest = _readings(pieces)
         part_of = _PART_OF.search(text, max(0, m.start() - 40), m.start())
         if part_of is not None and ((labels is not None and labels.search(text, 0, part_of.start()))
                                     or _value(part_of.group("num")) >= _value(m.group("num"))):
@@ -205,7 +221,7 @@ def _introduced(sentence: Sentence, labels: re.Pattern[str] | None) -> Iterator[
         if partial:
             fires = bool(counts) and min(counts) > stated
         else:
-            longest = max(len(p.split()) for p in pieces[:max(counts)])
+            longest = max(len(p.split()) for p in pieces[:widest])
             fires = closed and stated not in counts and longest <= MAX_ITEM_WORDS
         if fires:
             segment = (rest if stop < 0 else rest[:stop]).rstrip().rstrip(".;").rstrip()
