@@ -356,3 +356,28 @@ def test_the_headline_is_found_when_no_title_is_known(tmp_path: Path, rules: Rul
     the section label is the site's name, never the headline."""
     flagged = _flagged(corpus_of(tmp_path, rules, page=header + HOSPITAL_BODY), rules)
     assert {line for line, rule in flagged.items() if rule == "section_label"} == ({label} if label else set())
+
+
+ROBOT_PAGE = """Factory robots spread across Guangdong
+
+A worker checks a robot arm at a plant in Foshan.
+{credit}
+
+Manufacturers in Guangdong installed 52,000 industrial robots in 2023, the statistics bureau said.
+The figure was 18% higher than in 2022, when supply chains were still disrupted.
+Analysts expect the pace to slow in 2024 as demand for consumer electronics weakens.
+"""
+
+
+@pytest.mark.parametrize("credit", ["© 2015 Reuters/Bobby Yip", "Photo: © 2015 Reuters", "File photo © 2015 Xinhua",
+                                    "© 2019 AFP / Getty Images"])
+def test_an_image_credit_dates_nothing_of_the_page(tmp_path: Path, rules: Ruleset, credit: str) -> None:
+    corpus = corpus_of(tmp_path, rules, page=ROBOT_PAGE.format(credit=credit))
+    assert list(anachronism.check(corpus, rules)) == []
+
+
+def test_a_page_notice_still_dates_the_page_and_expectations_are_no_events(tmp_path: Path, rules: Ruleset) -> None:
+    corpus = corpus_of(tmp_path, rules, page=ROBOT_PAGE.format(credit="") + "© 2015 Example Robotics News\n")
+    (found,) = anachronism.check(corpus, rules)
+    # 2023 and 2022 happened; "expect the pace to slow in 2024" is no event
+    assert [e.figure for e in found.evidence] == ["© 2015", "2023", "2022"]

@@ -8,14 +8,16 @@ figures.
 Reference dates ("written no later than"): the copyright year of the first notice that starts
 its sentence or follows a lead of at most 80 characters without quotation marks, brackets or
 sentence punctuation ("Copyright © 2011", the later year of "© 2009-2011", "site design / logo
-© 2024 ..."; not one quoted in a sentence), the first header date in a heading ("Updated:
+© 2024 ..."; not one quoted in a sentence, nor an image's credit: "Photo: © 2015 Reuters", "©
+2015 Reuters/Bobby Yip"), the first header date in a heading ("Updated:
 2025-06-09", "date 2021-02-23"), and the publication date from sources.yaml, the address, or a
 header dateline with the month by name ("Published 12 January 2011"; an inferred date is never
 used: it comes from the body itself).
 Past events: a year (1800-2099) in a body sentence that is no copyright notice, with its month
 if one precedes it, unless the sentence carries a target cue of rules/extraction.yaml ("will",
 "aims to", ...), or the words right before the year say it is expected, scheduled or planned
-("expected to open in 2011", "guidance for fiscal 2025"); the year
+("expected to open in 2011", "analysts expect the pace to slow in 2024", "guidance for fiscal
+2025"); the year
 follows "by", "before", "until", "till", "to", "through", "toward(s)" or a dash ("by 2025" is a
 deadline; but "By June 2024 ... had reached" is past because of "had"); the year follows a
 capitalised word that is not a month or a function word ("Made in China 2025", "Vision
@@ -68,6 +70,7 @@ _DEADLINE = re.compile(r"\b(?:by|before|until|till|to|through|toward|towards)\s*
 _DEADLINE_LONGEST = len("through")
 _HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 _FORWARD = re.compile(r"(?:\b(?:expected|scheduled|(?<!as )planned|slated|set)\s+to(?:\s+[^\s,;:]+){1,5}"
+                      r"|\b(?:expects?|anticipates?|predicts?)(?:\s+[^\s,;:]+){1,6}"
                       r"|\b(?:expected|scheduled|(?<!as )planned|slated|due)(?:\s+[^\s,;:]+){1,4}"
                       r"|\b(?:guidance|outlook|forecasts?|projections?|targets?|plans?|budgets?)\s+for"
                       r"(?:\s+(?:the\s+)?fiscal(?:\s+year)?)?)\s+$", re.IGNORECASE)
@@ -109,10 +112,22 @@ _ONGOING = re.compile(r"\s*[-–]\s*(?:present|now|today)\b", re.IGNORECASE)
 """After a notice's year: "© 2005-present" dates the page to no year."""
 
 
+_CREDIT_LEAD = re.compile(r"\b(?:photo(?:graph)?s?|image|picture|pic|illustration|graphic|video|footage|"
+                          r"credit|courtesy|file)\b", re.IGNORECASE)
+"""In a notice's lead: a word that makes it the credit of an image, not of the page ("Photo:
+© 2015 Reuters", "File photo © 2009 ...")."""
+_CREDIT_HOLDER = re.compile(r"\s*[^\W\d][\w.&'’-]*(?:\s+[^\W\d][\w.&'’-]*){0,3}\s*/\s*[^\W\d]")
+"""After a notice's year: an agency and its photographer joined by a slash ("© 2015
+Reuters/Bobby Yip", "© 2019 AFP / Getty Images"), the form of an image credit."""
+
+
 def _notice(text: str) -> re.Match[str] | None:
-    """The copyright notice of a sentence that is one (see _NOTICE_LEAD)."""
+    """The copyright notice of a sentence that is one (see _NOTICE_LEAD), unless it credits an
+    image: an old stock photograph on a new page dates nothing of the page."""
     m = _COPYRIGHT.search(text)
     if m is None or m.start() > _NOTICE_LEAD or _LEAD_STOP.search(text, 0, m.start()) or _ONGOING.match(text, m.end()):
+        return None
+    if _CREDIT_LEAD.search(text, 0, m.start()) or _CREDIT_HOLDER.match(text, m.end()):
         return None
     return m
 
