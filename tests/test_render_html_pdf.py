@@ -210,12 +210,21 @@ def test_fixture_matches_builder() -> None:
         "fixture is stale: run `python tests/test_render_html_pdf.py`")
 
 
+def _rows(report: Report, findings: tuple[Finding, ...] | list[Finding], sources: int) -> int:
+    """How many of `findings` (all within the card budget) are table rows, not cards: the
+    unmapped figures, and page boilerplate in the scorecard of one of the first `sources`."""
+    carded = {s.id for s in report.sources[:sources]}
+    return sum(f.kind == "unmapped_figure" or (f.kind == "boilerplate" and f.evidence[0].source in carded)
+               for f in findings)
+
+
 def test_every_finding_has_one_stable_anchor(sample: Report, sample_html: str) -> None:
+    from iicheck.render.html import SCREEN
     for f in sample.findings:
         assert sample_html.count(f'id="finding-{f.fingerprint}"') == 1
-    unmapped = sum(f.kind == "unmapped_figure" for f in sample.findings)
-    assert unmapped and len(re.findall(r'<article class="finding', sample_html)) == len(sample.findings) - unmapped
-    assert len(re.findall(r'<tr id="finding-', sample_html)) == unmapped
+    rows = _rows(sample, sample.findings, SCREEN.sources)
+    assert rows == 2 and len(re.findall(r'<article class="finding', sample_html)) == len(sample.findings) - rows
+    assert len(re.findall(r'<tr id="finding-', sample_html)) == rows
 
 
 def test_unmapped_figures_compact_after_other_figure_findings(sample: Report, sample_html: str) -> None:
@@ -460,15 +469,15 @@ def test_small_report_prints_in_full(sample: Report, sample_html: str) -> None:
 
 
 def test_print_budget_in_html(sample: Report) -> None:
-    from iicheck.render.html import PRINT, render_html, render_print_html
+    from iicheck.render.html import PRINT, SCREEN, render_html, render_print_html
     CARD_BUDGET, CLAIMS_BUDGET = PRINT.cards, PRINT.claims
     big = synthetic(sample, 1000, 1000)
     html, printed = render_html(big), render_print_html(big)
-    unmapped = sum(f.kind == "unmapped_figure" for f in big.findings)
-    assert html.count('<article class="finding') == len(big.findings) - unmapped  # screen: all cards
+    rows = _rows(big, big.findings, SCREEN.sources)
+    assert html.count('<article class="finding') == len(big.findings) - rows  # screen: all cards or rows
     first = big.findings[:CARD_BUDGET]  # in full in print: the first ones in the report's order
-    assert printed.count('<article class="finding') == sum(f.kind != "unmapped_figure" for f in first)
-    assert printed.count('<tr id="finding-') == sum(f.kind == "unmapped_figure" for f in first)
+    assert printed.count('<article class="finding') == len(first) - _rows(big, first, PRINT.sources)
+    assert printed.count('<tr id="finding-') == _rows(big, first, PRINT.sources)
     assert printed.count('<p class="fline') == len(big.findings) - CARD_BUDGET
     for f in big.findings:  # every finding keeps its anchor in both media
         assert html.count(f'id="finding-{f.fingerprint}"') == 1
@@ -721,3 +730,25 @@ def test_timeline_labels_shorten_long_source_names(sample: Report) -> None:
     _, texts = _svg_boxes(svg)
     assert texts and all(len(label) <= 2 * LABEL_CHARS + 3 for _, _, label in texts)
     assert "…" in texts[0][2] and long_name in svg  # the full name stays in the hover text
+
+
+@pytest.mark.parametrize("excluded, words", [(("off_topic", "boilerplate"), "figures in them are not compared"),
+                                             (("off_topic",), "figures in them are still compared")])
+def test_page_boilerplate_is_one_table_per_scorecard(sample: Report, excluded: tuple[str, ...], words: str) -> None:
+    """A scraped page has many furniture lines: one row each in its source's scorecard (the
+    pattern, the line struck through, its line number), not a card each."""
+    from iicheck.models import SettingUsed
+    from iicheck.render.html import render_html
+    nav = _finding("boilerplate", "info", "'Nav Search' in source 003 is page boilerplate.",
+                   [_evidence("003", "Nav Search")], details={"pattern": "nav_line", "occurrences": 1})
+    others = tuple(f for f in sample.findings if f.kind != "boilerplate")
+    rules = sample.rules.model_copy(update={"settings": sample.rules.settings + (
+        SettingUsed(file="quality.yaml", key="exclude_claims_in", value=excluded),)})
+    html = render_html(sample.model_copy(update={"findings": others + (nav,), "rules": rules}))
+    card = html[html.index('<section class="scorecard" id="source-003"'):]
+    card = card[:card.index("</section>")]
+    assert "Page boilerplate (1 line, one row each)" in card and words in card
+    row = card[card.index(f'<tr id="finding-{nav.fingerprint}">'):]
+    assert row.startswith(f'<tr id="finding-{nav.fingerprint}"><td class="fig">nav_line</td>')
+    assert "<del>Nav Search</del>" in row and '<td class="loc">line ' in row
+    assert html.count(f'id="finding-{nav.fingerprint}"') == 1 and '<article class="finding sev-info' not in card

@@ -68,6 +68,8 @@ STRUCK_KINDS = frozenset({"off_topic", "artifact", "boilerplate", "duplicate_tex
 SEVERITIES = ("error", "warning", "info")
 STATUSES = ("new", "updated", "explained")
 COMPACT_KINDS = frozenset({"unmapped_figure"})  # always one row each, in both media
+FURNITURE_KIND = "boilerplate"
+"""Shown in its source's scorecard as one table row per line, not as a card."""
 
 
 @dataclass(frozen=True)
@@ -255,9 +257,15 @@ def _context(report: Report, medium: str = "screen") -> dict[str, object]:
         if v.evidence:
             by_source.setdefault(v.evidence[0].evidence.source, []).append(v)
     cards = []
+    excluded = next((st.value for st in report.rules.settings
+                     if st.file == "quality.yaml" and st.key == "exclude_claims_in"), (FURNITURE_KIND,))
+    furniture_compared = isinstance(excluded, tuple) and FURNITURE_KIND not in excluded
     for source in carded:
         mine = by_source.get(source.id, [])
-        cards.append({"source": source, "claims": claim_counts[source.id], "findings": mine,
+        furniture = [v for v in mine if v.card and v.finding.kind == FURNITURE_KIND]
+        cards.append({"source": source, "claims": claim_counts[source.id], "count": len(mine),
+                      "findings": [v for v in mine if not (v.card and v.finding.kind == FURNITURE_KIND)],
+                      "furniture": furniture, "furniture_compared": furniture_compared,
                       "kinds": getattr(source, "quality_counts", None)
                       or Counter(v.finding.kind for v in mine),
                       "score": quality_score(source, mine)})
