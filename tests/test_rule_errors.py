@@ -100,7 +100,7 @@ SCHEMA = {
                 "rounding: last_significant_digit", "expected a mapping of `key: value` lines, got the text",
                 "one per line"),
     "number as text": ("metrics.yaml", "second level]", "second level, 2]",
-                       "cues.3: expected text, got the number 2", "quote it, e.g. '2'"),
+                       "cues.3: expected text, got the number 2", "quote it as written, e.g. '2'"),
     "No as text": ("extraction.yaml", "Room,", "Room, No,", "expected text, got false",
                    "YAML reads No/yes/on/off (any case) as true/false: quote it"),
     "nothing as text": ("metrics.yaml", "label: Industrial internet platforms", "label:",

@@ -41,7 +41,8 @@ def _stage(path: Path, data: Payload, durable: bool = True) -> str:
     except OSError as exc:
         raise OutputError(
             Problem(str(path), f"cannot write here: {exc.strerror or exc}",
-                    hint="choose a writable place for the output (audit --out, check --output)")
+                    hint="make the folder writable, or write elsewhere (audit --out DIR, check --output FILE, "
+                         "--explanations FILE)")
         ) from None
     try:
         os.fchmod(fd, 0o666 & ~_UMASK)  # as open() would create it, not mkstemp's owner-only 0600
@@ -100,8 +101,10 @@ def _stop_signals_held() -> Iterator[None]:
 
 
 def write_all_atomic(files: Sequence[tuple[Path, Payload]], on_replaced: Callable[[], None] | None = None) -> None:
-    """Replace every file, or (on any failure before the renames) none of them. The renames run
-    with Ctrl-C and SIGTERM held back, and `on_replaced` (if given) is called once all are done,
+    """Replace every file, or none of them: a failure while writing leaves the old files; a
+    rename that fails puts back the files the earlier renames replaced (from hard links made
+    just before; where the file system cannot link, those stay replaced). The renames run with
+    Ctrl-C and SIGTERM held back, and `on_replaced` (if given) is called once all are done,
     before a held signal is let through."""
     staged: list[str] = []
     try:
@@ -110,15 +113,54 @@ def write_all_atomic(files: Sequence[tuple[Path, Payload]], on_replaced: Callabl
     except BaseException:
         _discard(staged)
         raise
+    for path, _ in files:  # what would stop a rename, found before the first one
+        if path.is_dir():
+            _discard(staged)
+            raise OutputError(Problem(str(path), "cannot write: a folder has this name",
+                                      hint="remove or rename the folder, or write the reports elsewhere"))
     with _stop_signals_held():
-        for (path, _), tmp_name in zip(files, staged, strict=True):
+        backups = [_backup(path) for path, _ in files]
+        for k, ((path, _), tmp_name) in enumerate(zip(files, staged, strict=True)):
             try:
                 os.replace(tmp_name, path)
             except OSError as exc:
-                _discard(staged)
+                _restore([p for p, _ in files[:k]], backups[:k])
+                _discard(staged[k:] + [b for b in backups if b])
                 raise OutputError(Problem(str(path), f"cannot write: {exc.strerror or exc}")) from None
+        _discard([b for b in backups if b])
         if on_replaced is not None:
             on_replaced()
+
+
+_NO_FILE = ""
+"""`_backup`'s answer when there was no file to keep: a failed set removes the new one."""
+
+
+def _backup(path: Path) -> str | None:
+    """A hard link to the file at `path` (for `_restore`); `_NO_FILE` if there is no file
+    there; None if the file system cannot link (the file then stays replaced on a failure)."""
+    if not os.path.lexists(path):
+        return _NO_FILE
+    name = f"{path.parent}/.{path.name}.{os.getpid()}.old"
+    _discard([name])  # left by a run that was killed
+    try:
+        os.link(path, name)
+    except OSError:
+        return None
+    return name
+
+
+def _restore(paths: Sequence[Path], backups: Sequence[str | None]) -> None:
+    """Put back the files a failed set of renames already replaced: each one's previous file,
+    or none where there was none."""
+    for path, backup in zip(paths, backups, strict=True):
+        try:
+            if backup == _NO_FILE:
+                os.unlink(path)
+            elif backup is not None:
+                os.replace(backup, path)
+        except OSError:
+            pass
 
 
 def write_atomic(path: Path, data: Payload, durable: bool = True,

@@ -100,9 +100,13 @@ def explain_cmd(fingerprint: str, reason: str, by: str, sources: tuple[Path, ...
     matches = [f for f in result.report.findings if f.fingerprint.startswith(fingerprint)]
     ids = {f.fingerprint for f in matches}
     if len(ids) != 1:
-        what = "no current finding has" if not ids else f"{len(ids)} findings share"
-        raise ExplanationsError(Problem(str(path), f"{what} fingerprint {fingerprint!r}",
-                                        hint="copy the fingerprint from `iicheck check` output"))
+        if not ids:
+            raise ExplanationsError(Problem(str(path), f"no current finding has fingerprint {fingerprint!r}",
+                                            hint="copy the fingerprint from `iicheck check` output"))
+        shown = sorted(ids)
+        listed = ", ".join(shown[:8]) + (f" and {len(shown) - 8} more" if len(shown) > 8 else "")
+        raise ExplanationsError(Problem(str(path), f"{len(ids)} fingerprints start with {fingerprint!r}: {listed}",
+                                        hint="give more of the fingerprint, enough to name one finding"))
     current = load_explanations(path, set(result.rules.metric_by_id) if result.rules else None)
     updated = explain(current, matches[0], reason, by, date.today(), count=len(matches))
     raise_if_stopped()

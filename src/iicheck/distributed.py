@@ -18,6 +18,7 @@ Example
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from concurrent.futures import Executor
 from contextlib import contextmanager
@@ -28,6 +29,11 @@ CONNECT_TIMEOUT = 10.0
 """Seconds to wait for the scheduler."""
 LOCAL = "local"
 """Address that starts a cluster on this machine (in-process workers), for trying it out."""
+
+
+_ADDRESS = re.compile(r"(?:tcp|tls|ucx|ws|wss)://(?:\[[0-9A-Fa-f:.]+\]|[^\s/:\[\]]+):\d{1,5}/?")
+"""A scheduler address: the comm scheme, a host (an IPv6 one in brackets) and a port, which
+distributed would otherwise take from a default of its own or refuse with a traceback."""
 
 
 @contextmanager
@@ -41,11 +47,18 @@ def dask_executor(address: str) -> Iterator[Executor]:
         raise IicheckError(Problem("--dask", "running on a Dask cluster needs the optional extra "
                                              "(distributed is not installed)",
                                    hint="pip install 'iicheck[dask]'")) from None
+    if address != LOCAL and not _ADDRESS.fullmatch(address):
+        raise IicheckError(Problem("--dask", f"{address!r} is not a Dask scheduler address",
+                                   hint="write SCHEME://HOST:PORT, e.g. tcp://10.0.0.5:8786 (8786 is the "
+                                        "scheduler's default port), or 'local' for a cluster on this machine"))
     try:
         if address == LOCAL:
             client = Client(processes=False, dashboard_address=None)
         else:
             client = Client(address, timeout=CONNECT_TIMEOUT)
+    except ValueError as exc:  # an address distributed cannot parse after all
+        raise IicheckError(Problem("--dask", f"{address!r} is not a Dask scheduler address: {exc}",
+                                   hint="write SCHEME://HOST:PORT, e.g. tcp://10.0.0.5:8786")) from None
     except (OSError, TimeoutError) as exc:
         raise IicheckError(Problem("--dask", f"cannot reach the Dask scheduler at {address}: {exc}",
                                    hint="check the address (tcp://host:8786) and that the scheduler runs")) from None

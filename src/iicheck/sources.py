@@ -7,6 +7,7 @@ import logging
 import os
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 
@@ -37,7 +38,7 @@ class SourceMeta(Frozen):
 
 
 class SourcesFile(Frozen):
-    version: int = 1
+    version: Literal[1] = 1
     sources: list[SourceMeta] = Field(default=[])
 
 
@@ -69,9 +70,14 @@ def source_id(path: Path) -> str:
 
 
 def discover(paths: list[Path]) -> tuple[list[Path], dict[Path, SourceMeta]]:
-    """The source files under `paths` (sorted, stable) and the metadata of their folders."""
+    """The source files under `paths` (sorted, stable) and the metadata of their folders.
+
+    A file given by itself takes its entry in its folder's sources.yaml, as it would in the
+    folder (so `seeds/*.txt` audits as `seeds` does); a sources.yaml given as a file (as
+    `seeds/*` gives it) is that metadata, not a source."""
     files: list[Path] = []
     meta: dict[Path, SourceMeta] = {}  # by file path: each folder's sources.yaml is its own
+    single: dict[Path, list[Path]] = {}  # files given by themselves, by folder
     for path in paths:
         if path.is_dir():
             with os.scandir(path) as entries:  # is_file() from the directory entry: no stat per file
@@ -82,7 +88,9 @@ def discover(paths: list[Path]) -> tuple[list[Path], dict[Path, SourceMeta]]:
             if meta_path.exists():
                 meta.update((path / name, entry) for name, entry in _listed(meta_path, set(names)).items())
         elif path.is_file():
-            files.append(path)
+            if path.name != METADATA_FILE:
+                files.append(path)
+                single.setdefault(path.parent, []).append(path)
         elif path.is_symlink():
             raise SourceError(Problem(str(path), "a symbolic link that leads nowhere (a missing target or a loop)",
                                       hint="fix or remove the symbolic link"))
@@ -93,14 +101,36 @@ def discover(paths: list[Path]) -> tuple[list[Path], dict[Path, SourceMeta]]:
         raise SourceError(Problem(", ".join(str(p) for p in paths) or ".",
                                   "no .txt or .md sources found",
                                   hint="put the sources to audit in the folder, one file each"))
+    for folder, given in single.items():
+        meta_path = folder / METADATA_FILE
+        if meta_path.is_file():
+            listed = _listed(meta_path, {p.name for p in given}, warn_unlisted=False)
+            meta.update((p, listed[p.name]) for p in given if p.name in listed and p not in meta)
+    _refuse_undecodable_names(files)
     return files, meta
 
 
-def _listed(meta_path: Path, names: set[str]) -> dict[str, SourceMeta]:
+def _refuse_undecodable_names(files: list[Path]) -> None:
+    """A file name that is not UTF-8 (from an archive made on a Windows or GBK system) cannot
+    be written into a report: its id and path would be invalid text in every output."""
+    bad = []
+    for path in files:
+        try:
+            str(path).encode("utf-8")
+        except UnicodeEncodeError:
+            shown = os.fsencode(path).decode("utf-8", "backslashreplace")
+            bad.append(Problem(shown, "the file name is not valid UTF-8, so it cannot be written into a report",
+                               hint="rename the file (e.g. `convmv -f gbk -t utf-8 --notest FILE`, or by hand)"))
+    if bad:
+        raise SourceError(bad)
+
+
+def _listed(meta_path: Path, names: set[str], warn_unlisted: bool = True) -> dict[str, SourceMeta]:
     """The entries of a folder's sources.yaml by file name. Two entries for one file are an
     error (which one applies?); an entry that names no source file of the folder is a warning
-    on stderr: a source removed from the folder, or a misspelt name, which used to be ignored
-    silently, and with it the publication date the source's time windows are inferred from."""
+    on stderr (`warn_unlisted`: when the whole folder is audited): a source removed from the
+    folder, or a misspelt name, which used to be ignored silently, and with it the publication
+    date the source's time windows are inferred from."""
     located = load_yaml(meta_path, SourceError)
     parsed = validate(located, SourcesFile, SourceError)
     problems = []
@@ -109,7 +139,7 @@ def _listed(meta_path: Path, names: set[str]) -> dict[str, SourceMeta]:
         if entry.file in entries:
             problems.append(located.problem(("sources", index, "file"), f"a second entry for {entry.file!r}",
                                             "keep one entry per file"))
-        elif entry.file not in names:
+        elif entry.file not in names and warn_unlisted:
             line = (located.locate(("sources", index, "file")) or ("?", "?"))[0]
             log.warning("iicheck: warning: %s:%s: no .txt or .md source named %r in this folder; the entry "
                         "is not used (correct the file name, or remove the entry)", meta_path, line, entry.file)

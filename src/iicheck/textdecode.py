@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from .errors import Problem, SourceError
+from .locate import line_breaks
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
 MAX_SOURCE_NUMBERS = 20_000
@@ -73,10 +74,28 @@ def looks_western(text: str) -> bool:
     return non_ascii > 0 and non_ascii <= _MAX_NON_ASCII_SHARE * max(letters, 1)
 
 
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+"""A UTF-8 sequence of a character beyond ASCII (shape only; the decoder has the last word)."""
+
+
+def _has_utf8_characters(raw: bytes) -> bool:
+    """Whether `raw` holds characters beyond ASCII written correctly in UTF-8: then a byte that
+    is not UTF-8 is a stray one in a UTF-8 file, and reading the whole file as Windows-1252
+    would garble every correct character ("China’s" -> "Chinaâ€™s")."""
+    for m in _UTF8_MULTIBYTE.finditer(raw):
+        try:
+            m.group(0).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        return True
+    return False
+
+
 def _legacy(path: Path, raw: bytes, exc: UnicodeDecodeError) -> str:
     """cp1252 text when it clearly is Western prose; otherwise the UTF-8 error, located."""
+    mixed = _has_utf8_characters(raw)
     try:
-        text = raw.decode("cp1252")
+        text = None if mixed else raw.decode("cp1252")
     except UnicodeDecodeError:
         text = None
     if text is not None and looks_western(text):
@@ -87,9 +106,14 @@ def _legacy(path: Path, raw: bytes, exc: UnicodeDecodeError) -> str:
     control = re.search(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]", raw)
     if control is not None:
         _binary(path, raw, control.start())
+    if mixed:
+        hint = ("the rest of the file is UTF-8: fix or delete this byte in an editor (converting the "
+                "whole file from another encoding would garble the characters that are right)")
+    else:
+        hint = ("convert the file to UTF-8 from the encoding it was saved in, e.g. iconv -f gb18030 -t utf-8 "
+                "for Chinese, iconv -f cp1252 -t utf-8 for Western European text")
     raise SourceError(Problem(
-        str(path), f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start}", line, col,
-        hint="convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)"))
+        str(path), f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start}", line, col, hint=hint))
 
 
 def _binary(path: Path, raw: bytes, offset: int) -> NoReturn:
@@ -114,15 +138,6 @@ def _utf16_without_bom(raw: bytes) -> str | None:
                 return None
             return codec
     return None
-    for parity, codec in ((1, "utf-16-le"), (0, "utf-16-be")):
-        nul = head[parity::2].count(0)
-        if nul >= 0.9 * len(head[parity::2]) and head[1 - parity::2].count(0) == 0:
-            try:
-                raw.decode(codec)
-                return True
-            except UnicodeDecodeError:
-                return False
-    return False
 
 
 def check_size(path: Path, size: int) -> None:
@@ -145,7 +160,7 @@ def check_numbers(path: Path, text: str) -> None:
     if _digits_at_most(text) <= MAX_NUMBERS_PER_LINE:
         return  # fewer digits than the per-line limit: no line, nor the text, can be over a limit
     total = 0
-    for number, count in enumerate(map(len, map(_NUMBER.findall, text.splitlines())), start=1):
+    for number, count in enumerate(map(len, map(_NUMBER.findall, line_breaks(text).split(text))), start=1):
         if count > MAX_NUMBERS_PER_LINE:
             raise SourceError(Problem(
                 str(path), f"line holds {count:,} numbers; the limit is {MAX_NUMBERS_PER_LINE:,} per line",
@@ -170,9 +185,16 @@ def decode_source(path: Path, raw: bytes) -> str:
             try:
                 text = raw.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise SourceError(Problem(str(path), f"invalid {encoding} at byte {exc.start}",
-                                          hint=f"the file starts with a {encoding} BOM; re-save it as "
-                                          "UTF-8")) from None
+                at = len(bom) + exc.start  # exc.start counts from after the BOM
+                if encoding == "utf-8-sig":
+                    line, col = _where(raw, at)
+                    raise SourceError(Problem(
+                        str(path), f"not valid UTF-8: byte 0x{raw[at]:02x} at offset {at}", line, col,
+                        hint="the rest of the file is UTF-8 (it starts with a UTF-8 byte-order mark): fix "
+                             "or delete this byte in an editor")) from None
+                raise SourceError(Problem(str(path), f"invalid {encoding} at byte {at}",
+                                          hint=f"the file starts with a {encoding} byte-order mark but is not "
+                                               f"{encoding} throughout: re-save it as UTF-8")) from None
             break
     if text is None:
         nul = raw.find(b"\x00")

@@ -653,7 +653,10 @@ def find_time_expressions(text: str, pub: TimeWindow) -> list[TimeExpression]:
                 continue
             if kind == "over" and text[:m.start()].rstrip()[-1:] not in ("", ",", ";", ":"):
                 continue  # "rose to over 2020, ...": a count, not a clause-opening time
-            resolved = _resolve(kind, m, pub)
+            try:
+                resolved = _resolve(kind, m, pub)
+            except (ValueError, OverflowError):  # "next year" after a date of 9999, "last year" of year 1
+                resolved = None
             if resolved is None:
                 continue
             start, end, role = resolved

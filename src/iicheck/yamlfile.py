@@ -195,9 +195,16 @@ def _not_utf8(path: Path, raw: bytes, offset: int) -> Problem:
     line = raw.count(b"\n", 0, offset) + 1
     column = len(raw[raw.rfind(b"\n", 0, offset) + 1:offset].decode("utf-8", errors="replace")) + 1
     shown = LocatedYaml(None, {}, path, raw.decode("utf-8", errors="replace"))
+    saved_as = next((name for bom, name in _UNICODE_BOMS if raw.startswith(bom)), "Windows-1252 or Latin-1")
     return Problem(str(path), f"not UTF-8 text: byte 0x{raw[offset]:02x} cannot be read", line, column,
-                   "save the file as UTF-8 (it was probably saved as Windows-1252 or Latin-1)",
+                   f"save the file as UTF-8 (it was probably saved as {saved_as})",
                    shown.excerpt(line))
+
+
+_UNICODE_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+                 (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
+"""Byte-order marks of the Unicode encodings other than UTF-8 (UTF-32 LE first: it begins
+with UTF-16 LE's)."""
 
 
 _CONTEXTS = {  # PyYAML's context -> what the user opened there
@@ -353,7 +360,7 @@ def explain_error(err: ErrorDetails, loc: Loc, located: LocatedYaml) -> tuple[st
             "start the file with `version: 1`" if not loc else "write `key: value` pairs, one per line "
             "and indented under the key, or {key: value} on one line") + "; docs/rules.md lists the keys"
     if kind == "string_type":
-        return f"expected text, {got}", _text_hint(given)
+        return f"expected text, {got}", _text_hint(given, _written(located, loc))
     if kind == "too_short":
         least = ctx["min_length"]
         return f"expected at least {least} item{'s' * (least != 1)}, {got}", "list the items, e.g. [a, b]"
@@ -418,6 +425,10 @@ def _number_hint(given: Any, whole: bool, located: LocatedYaml, loc: Loc) -> str
             return commas
         if given.strip().endswith("%"):
             return "write a plain number without % (a share as a fraction: 10% is 0.1)"
+        if re.fullmatch(r"\s*[-+]?\d+(?:\.\d+)?[eE][-+]?\d+\s*", given):
+            value = float(given)
+            return (f"write {given.strip()} in full, {value:.15g}" if abs(value) < 1e16
+                    else f"{given.strip()} is far beyond any sensible value here")
         if lead := re.fullmatch(r"\s*([-+]?\d+(?:\.\d+)?)\s*(\S.*?)\s*", given):
             number, rest = lead.groups()
             scale = _SCALES.get(rest.lower())
@@ -426,11 +437,28 @@ def _number_hint(given: Any, whole: bool, located: LocatedYaml, loc: Loc) -> str
     return "write a whole number, e.g. 2" if whole else "write a number, e.g. 3.0"
 
 
-def _text_hint(given: Any) -> str:
+_SCALAR = re.compile(r"[^\s,\]\}#]+")
+
+
+def _written(located: LocatedYaml, loc: Loc) -> str | None:
+    """A plain scalar as the file writes it ("010", which YAML reads as the number 8)."""
+    mark = located.locate(loc)
+    if mark is None or not 0 < mark[0] <= len(located.lines):
+        return None
+    line = located.lines[mark[0] - 1][mark[1] - 1:]
+    if loc and isinstance(loc[-1], str):  # the mark is the key's: the value follows its colon
+        key = re.match(rf"[\"']?{re.escape(loc[-1])}[\"']?\s*:\s*", line)
+        line = line[key.end():] if key else ""
+    found = _SCALAR.match(line)
+    return found[0] if found else None
+
+
+def _text_hint(given: Any, written: str | None = None) -> str:
     if isinstance(given, bool):
         return "YAML reads No/yes/on/off (any case) as true/false: quote it, e.g. 'No'"
     if isinstance(given, (int, float)):
-        return f"YAML reads {given} as a number: quote it, e.g. '{given}'"
+        shown = written if written and written not in ("'", '"') else given
+        return f"YAML reads {shown} as a number: quote it as written, e.g. '{shown}'"
     if given is None:
         return "write a value after the colon, or remove the key where it is optional"
     if isinstance(given, (list, dict)):

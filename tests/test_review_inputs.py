@@ -1,0 +1,155 @@
+"""Inputs a review (2026-12-05) found mishandled: each case as it was reported, now an exit-2
+error a user can act on, or a correct result, never a traceback or a half-replaced report set."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from click.testing import CliRunner
+
+from iicheck import atomic
+from iicheck.cli import main
+from iicheck.errors import OutputError
+
+from .conftest import RULES, SEEDS
+from .test_hardening import _audit, _failed, _folder
+
+PLATFORMS = b"Next year 200 industrial internet platforms will be built. Last year 150 were built.\n"
+
+
+def _report(out: Path) -> dict[str, object]:
+    return json.loads((out / "audit.json").read_text(encoding="utf-8"))
+
+
+def test_a_file_name_that_is_not_utf8_is_refused_by_name(tmp_path: Path) -> None:
+    folder = tmp_path / "src"
+    folder.mkdir()
+    os.close(os.open(os.fsencode(folder) + b"/caf\xe9.txt", os.O_CREAT | os.O_WRONLY))
+    Path(os.fsdecode(os.fsencode(folder) + b"/caf\xe9.txt")).write_bytes(PLATFORMS)
+    _failed(_audit(folder, tmp_path / "out"), "caf\\xe9.txt: the file name is not valid UTF-8", "rename the file")
+
+
+@pytest.mark.parametrize("listing", ["published: 9999-12-31", "published: 0001-01-01",
+                                     "url: http://en.qstheory.cn/9999-12/06/c_1.htm"])
+def test_relative_years_at_the_ends_of_the_calendar_stay_unresolved(tmp_path: Path, listing: str) -> None:
+    """"next year" after a placeholder date of 9999-12-31, "last year" in year 1."""
+    folder = _folder(tmp_path, {"a.txt": PLATFORMS, "sources.yaml":
+                                f"version: 1\nsources:\n  - file: a.txt\n    {listing}\n".encode()})
+    result = _audit(folder, tmp_path / "out", fmt="json,sarif,junit,gitlab")
+    assert result.exit_code == 0, result.output
+    assert [c["figure"] for c in _report(tmp_path / "out")["claims"]] == ["200", "150"]  # type: ignore[index]
+
+
+@pytest.mark.parametrize("address", ["tcp://scheduler", "localhost", "http://127.0.0.1:8786", ""])
+def test_a_dask_address_that_cannot_be_one_is_refused(tmp_path: Path, address: str) -> None:
+    pytest.importorskip("distributed")
+    _failed(_audit(SEEDS, tmp_path / "out", extra=("--dask", address)),
+            f"--dask: {address!r} is not a Dask scheduler address", "tcp://10.0.0.5:8786")
+
+
+def test_a_stray_byte_in_a_utf8_file_is_located_not_decoded_as_cp1252(tmp_path: Path) -> None:
+    text = ("Updated: 2021-02-23\n\nChina\u2019s industrial internet \u2013 70 platforms, caf\u00e9 owners say.\n"
+            .encode() + b"A stray Latin-1 byte: na\xefve.\n")
+    output = _failed(_audit(_folder(tmp_path, {"a.txt": text}), tmp_path / "out"),
+                     "a.txt:4:25: not valid UTF-8: byte 0xef", "fix or delete this byte")
+    assert "iconv" not in output  # converting the whole file would garble the right characters
+    # after a UTF-8 byte-order mark alike, with the line and column
+    bom = _folder(tmp_path, {"b.txt": b"\xef\xbb\xbfLine one.\nLine two has a bad \xff byte.\n"}, "bom")
+    _failed(_audit(bom, tmp_path / "out"), "b.txt:2:20: not valid UTF-8: byte 0xff at offset 32")
+    # a file that is Windows-1252 throughout is still read, with a warning
+    western = _folder(tmp_path, {"c.txt": b"Caf\xe9 owners counted 70 industrial internet platforms in 2021.\n"}, "w")
+    assert _audit(western, tmp_path / "out").exit_code == 0
+
+
+def test_files_given_one_by_one_take_their_folders_sources_yaml(tmp_path: Path) -> None:
+    """`iicheck audit seeds/*.txt` audits what `iicheck audit seeds` does, and `seeds/*` too:
+    a sources.yaml given as a file is the folder's metadata, not a source."""
+    whole = _audit(SEEDS, tmp_path / "whole")
+    files = CliRunner().invoke(main, ["audit", *map(str, sorted(SEEDS.glob("*.txt"))), "--rules", str(RULES),
+                                      "--out", str(tmp_path / "files"), "--format", "json"])
+    star = CliRunner().invoke(main, ["audit", *map(str, sorted(SEEDS.iterdir())), "--rules", str(RULES),
+                                     "--out", str(tmp_path / "star"), "--format", "json"])
+    assert whole.exit_code == files.exit_code == star.exit_code == 0, (files.output, star.output)
+    expected = _report(tmp_path / "whole")
+    for out in ("files", "star"):
+        got = _report(tmp_path / out)
+        assert [s["id"] for s in got["sources"]] == ["000", "001", "002", "003", "004"]  # type: ignore[index]
+        assert got["claims"] == expected["claims"] and got["findings"] == expected["findings"]
+
+
+def test_lone_carriage_returns_end_lines_as_line_feeds_do(tmp_path: Path) -> None:
+    seed = (SEEDS / "000_7651d97fe48e2e0e.txt").read_bytes()
+    lf = _folder(tmp_path, {"000.txt": seed}, "lf")
+    cr = _folder(tmp_path, {"000.txt": seed.replace(b"\n", b"\r")}, "cr")
+    assert _audit(lf, tmp_path / "lf_out").exit_code == _audit(cr, tmp_path / "cr_out").exit_code == 0
+
+    def places(out: str) -> list[tuple[int, int]]:
+        return [(e["line"], e["column"]) for f in _report(tmp_path / out)["findings"]  # type: ignore[attr-defined]
+                for e in f["evidence"]]
+    assert places("cr_out") == places("lf_out") and max(places("lf_out"))[0] > 1
+
+
+def test_a_rename_that_fails_puts_back_the_files_already_replaced(tmp_path: Path) -> None:
+    old_json, new_html, pdf = tmp_path / "audit.json", tmp_path / "audit.html", tmp_path / "audit.pdf"
+    old_json.write_text("OLD")
+    pdf.write_text("OLD PDF")
+    real = os.replace
+    calls: list[str] = []
+
+    def failing(src: str, dst: object) -> None:
+        calls.append(str(dst))
+        if str(dst) == str(pdf):
+            raise PermissionError(13, "Permission denied")
+        real(src, dst)  # type: ignore[arg-type]
+
+    with mock.patch.object(atomic.os, "replace", failing), pytest.raises(OutputError):
+        atomic.write_all_atomic([(old_json, "NEW"), (new_html, "<html>"), (pdf, b"%PDF")])
+    assert old_json.read_text() == "OLD" and not new_html.exists() and pdf.read_text() == "OLD PDF"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["audit.json", "audit.pdf"]  # no temp files, no links
+    # a folder where a report goes is found before anything is replaced
+    shutil.rmtree(tmp_path)
+    tmp_path.mkdir()
+    (tmp_path / "audit.pdf").mkdir()
+    old_json.write_text("OLD")
+    result = _audit(SEEDS, tmp_path, fmt="json,html,pdf")
+    _failed(result, "audit.pdf: cannot write: a folder has this name")
+    assert old_json.read_text() == "OLD" and not new_html.exists()
+
+
+def test_hints_say_what_the_file_says(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    listing = seeds / "sources.yaml"
+    listing.write_text(listing.read_text(encoding="utf-8").replace('id: "000"', "id: 010"), encoding="utf-8")
+    _failed(_audit(seeds, tmp_path / "out"), "got the number 8", "YAML reads 010 as a number: quote it as written, e.g. '010'")
+    listing.write_text(listing.read_text(encoding="utf-8").replace("id: 010", 'id: "000"').replace(
+        "version: 1", "version: 2"), encoding="utf-8")
+    _failed(_audit(seeds, tmp_path / "out"), "sources.yaml:", "version: expected 1, got the number 2")
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES, rules)
+    extraction = rules / "extraction.yaml"
+    extraction.write_text(extraction.read_text(encoding="utf-8").replace("publication_lag_days: 90",
+                                                                         "publication_lag_days: 1e9"))
+    _failed(_audit(SEEDS, tmp_path / "out", rules=rules), "got the text '1e9'", "write 1e9 in full, 1000000000")
+    shutil.copy(RULES / "extraction.yaml", extraction)
+    qualifiers = rules / "qualifiers.yaml"
+    qualifiers.write_text(qualifiers.read_text(encoding="utf-8"), encoding="utf-16")
+    _failed(_audit(SEEDS, tmp_path / "out", rules=rules), "qualifiers.yaml:1:1: not UTF-8 text",
+            "it was probably saved as UTF-16")
+
+
+def test_an_ambiguous_fingerprint_prefix_lists_the_candidates(tmp_path: Path) -> None:
+    out = _audit(SEEDS, tmp_path / "out")
+    assert out.exit_code == 0
+    fingerprints = sorted({f["fingerprint"] for f in _report(tmp_path / "out")["findings"]})  # type: ignore[index]
+    prefix = next(p[:1] for p in fingerprints if sum(f.startswith(p[:1]) for f in fingerprints) > 1)
+    sharing = [f for f in fingerprints if f.startswith(prefix)]
+    result = CliRunner().invoke(main, ["explain", prefix, "--reason", "x", str(SEEDS), "--rules", str(RULES),
+                                       "--explanations", str(tmp_path / "explanations.yaml")])
+    _failed(result, f"{len(sharing)} fingerprints start with {prefix!r}: {sharing[0]}", "give more of the fingerprint")
+    assert not (tmp_path / "explanations.yaml").exists()
