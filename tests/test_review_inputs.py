@@ -153,3 +153,13 @@ def test_an_ambiguous_fingerprint_prefix_lists_the_candidates(tmp_path: Path) ->
                                        "--explanations", str(tmp_path / "explanations.yaml")])
     _failed(result, f"{len(sharing)} fingerprints start with {prefix!r}: {sharing[0]}", "give more of the fingerprint")
     assert not (tmp_path / "explanations.yaml").exists()
+
+
+def test_a_bug_exits_2_with_its_traceback_not_1(tmp_path: Path) -> None:
+    """Python's exit code for a crash is 1, which the CI gate reads as "new findings" (and
+    docs/ci.md's workflow accepts): a crash must not pass for a gate result."""
+    with mock.patch("iicheck.cli_common.audit", side_effect=RuntimeError("boom")):
+        result = CliRunner().invoke(main, ["check", str(SEEDS), "--rules", str(RULES)])
+    assert result.exit_code == 2, (result.exit_code, result.output)
+    assert result.output.startswith("iicheck: internal error: RuntimeError: boom\n")
+    assert "please report it" in result.output and "Traceback (most recent call last)" in result.output

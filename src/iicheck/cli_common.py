@@ -9,12 +9,13 @@ import os
 import signal
 import sys
 import threading
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -122,12 +123,23 @@ def handle_errors(fn: F) -> F:
                 _stopped(terminated=bool(_terminated))
             except KeyboardInterrupt as exc:
                 _stopped(terminated=isinstance(exc, Terminated) or bool(_terminated))
-            except Exception:
+            except Exception as exc:
                 if not (_terminated or _interrupted):
-                    raise
+                    _internal_error(exc)
                 _stopped(terminated=bool(_terminated))
 
     return wrapper  # type: ignore[return-value]
+
+
+def _internal_error(exc: Exception) -> NoReturn:
+    """A bug: the traceback, for a report, and exit code 2 ("could not do its job"). Python's
+    own exit code for it is 1, which a CI gate reads as "new findings": a crash would pass for
+    a gate result (docs/ci.md's workflow accepts exit 1)."""
+    click.echo(f"iicheck: internal error: {type(exc).__name__}: {exc}\n"
+               "  this is a bug in iicheck, not in your input: please report it with the traceback below",
+               err=True)
+    click.echo("".join(traceback.format_exception(exc)).rstrip("\n"), err=True)
+    sys.exit(2)
 
 
 def _stopped(terminated: bool) -> None:
