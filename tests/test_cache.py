@@ -101,10 +101,11 @@ def test_off_topic_hit_keys_follow_the_statistics_the_position_and_the_text() ->
 
 
 def test_damaged_hits_are_refused() -> None:
-    hit = (3, 0, 10, "sentence", 0.25, ("ferry",), "why")
+    hit = (3, 0, 10, "sentence", 0.25, ("ferry",), "why", 0.08)
     assert off_topic.unpack_hits({"k": (hit,)})["k"][0].words == ("ferry",)
-    for bad in ({"k": (hit[:-1],)}, {"k": ((3.0, *hit[1:]),)}, {1: (hit,)}, {"k": (("x",) * 7,)},
-                {"k": ((*hit[:5], (1,), "why"),)}):
+    assert off_topic.unpack_hits({"k": ((*hit[:7], None),)})["k"][0].related is None  # semantic
+    for bad in ({"k": (hit[:-1],)}, {"k": ((3.0, *hit[1:]),)}, {1: (hit,)}, {"k": (("x",) * 8,)},
+                {"k": ((*hit[:5], (1,), "why", 0.08),)}, {"k": ((*hit[:7], "0.08"),)}):
         with pytest.raises((TypeError, ValueError)):
             off_topic.unpack_hits(bad)  # type: ignore[arg-type]
 

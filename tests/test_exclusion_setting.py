@@ -95,3 +95,37 @@ def test_an_unknown_kind_is_refused_with_its_line(tmp_path: Path) -> None:
     (problem,) = caught.value.problems
     assert problem.path.endswith("quality.yaml") and problem.line is not None
     assert "off_topic" in (problem.hint or "")
+
+
+PLATFORM_ARTICLES = [
+    "Industrial internet platforms help factories plan maintenance with machine data.\n"
+    "A platform collects data from the machines on each production line.\n"
+    "Engineers read the platform's failure models before they service a machine.\n"
+    "Small factories rent platform services for their machine data.\n"
+    "The regional platform connected 300 textile factories last year.\n"
+    "Operators train the failure models with data from many factories.\n",
+    "Factories in the province connected their machines to industrial internet platforms.\n"
+    "The platforms turn machine data into maintenance plans for engineers.\n"
+    "A platform operator said failure models now cover most production lines.\n"
+    "Textile and steel factories share one regional platform for their data.\n"
+    "Engineers plan maintenance on the platform before a machine fails.\n"
+    "Small factories pay for platform services by the month.\n",
+]
+
+
+def test_off_topic_is_a_warning_with_related_documents_and_info_without(tmp_path: Path) -> None:
+    """Without a closely related document in the audit, the lexical detector judges a source by
+    its own words alone and is right about 6 times in 10 (benchmarks/offtopic): info, and the
+    message says so; with related documents, a warning."""
+    (alone,) = [f for f in _report(tmp_path, OFF_TOPIC_DOC).findings if f.kind == "off_topic"]
+    assert alone.severity == "info" and "No document of this audit is closely related" in alone.message
+    assert isinstance(alone.details["related"], float) and alone.details["related"] < 0.15
+    assert alone.message.endswith("Its figures are not compared.")
+    sources = tmp_path / "sources"
+    for k, text in enumerate(PLATFORM_ARTICLES):
+        (sources / f"related{k}.txt").write_text(text, encoding="utf-8")
+    report = audit(AuditOptions(sources=(sources,), rules=RULES, jobs=1)).report
+    (related,) = [f for f in report.findings if f.kind == "off_topic"]
+    assert related.severity == "warning" and "closely related" not in related.message
+    assert isinstance(related.details["related"], float) and related.details["related"] >= 0.15
+    assert related.evidence[0].figure == alone.evidence[0].figure

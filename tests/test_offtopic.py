@@ -169,8 +169,9 @@ def test_neighbour_credit_is_proportional_to_the_neighbours_similarity() -> None
                           ON_TOPIC[1::2] + ["Blockchain ledgers notarise supplier data."]])
     doc_df = dict(doc.counts) | {"blockchain": 1}
     idf = {w: 1.0 for w in doc_df}
-    full = _neighbour_credit(doc_df, idf, stats, OffTopicParams(neighbour_sim=1e-9))
-    half = _neighbour_credit(doc_df, idf, stats, OffTopicParams(neighbour_sim=1.0))
+    full, related = _neighbour_credit(doc_df, idf, stats, OffTopicParams(neighbour_sim=1e-9))
+    half, same = _neighbour_credit(doc_df, idf, stats, OffTopicParams(neighbour_sim=1.0))
+    assert 0 < related == same < 1  # the neighbours' mean similarity, whatever the credit
     assert full["blockchain"] == pytest.approx(OffTopicParams().neighbour_weight)
     assert 0 < half["blockchain"] < full["blockchain"]
     ratio = half["blockchain"] / full["blockchain"]
@@ -198,6 +199,10 @@ def test_benchmark_figures_of_the_shipped_defaults() -> None:
     archives = ev.clean_archive_hits()
     assert [(len(a["flagged"]), a["documents"], a["hits"]) for a in archives.values()] == [
         (6, 28, 7), (14, 28, 18), (21, 56, 26)]
+    # the README's confidence figures: hits in documents with a closely related corpus document
+    # (reported as warnings) and without (info)
+    assert ev.confidence(recs, hits) == ("related documents in the corpus (related >= 0.15, warning): "
+                                         "25/26 hits right; none (info): 19/32 hits right")
 
 
 def test_params_are_frozen() -> None:

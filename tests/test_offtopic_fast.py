@@ -167,13 +167,13 @@ def _intersection_neighbour_credit(doc_df, idf, stats, params, own_index):
     top = sims[: params.neighbours]
     tot = sum(s for s, _ in top)
     if tot <= 0:
-        return {}
+        return {}, 0.0
     scale = min(1.0, (tot / len(top)) / params.neighbour_sim)
     got: dict[str, float] = {}
     for sim, j in top:
         for w in host.keys() & stats.docs[j].keys():
             got[w] = got.get(w, 0.0) + sim
-    return {w: params.neighbour_weight * scale / tot * g for w, g in got.items()}
+    return {w: params.neighbour_weight * scale / tot * g for w, g in got.items()}, tot / len(top)
 
 
 @settings(max_examples=60, deadline=None)
@@ -211,7 +211,7 @@ def _plain_neighbour_credit(doc_df, idf, stats, params, own_index):
     """The neighbour credit as written before numpy (dicts, a word-by-word fsum per
     candidate, the credits summed in a dict)."""
     if params.neighbours <= 0 or params.neighbour_weight <= 0 or not stats.docs:
-        return {}
+        return {}, 0.0
     host = {w: c * idf[w] for w, c in doc_df.items()}
     hnorm = math.sqrt(sum(v * v for v in host.values())) or 1.0
     host2 = {w: v * idf[w] for w, v in host.items()}
@@ -220,14 +220,14 @@ def _plain_neighbour_credit(doc_df, idf, stats, params, own_index):
     top = _plain_top(host2, hnorm, candidates, stats, params.neighbours)
     tot = sum(s for s, _ in top)
     if tot <= 0:
-        return {}
+        return {}, 0.0
     scale = min(1.0, (tot / len(top)) / params.neighbour_sim) if params.neighbour_sim > 0 else 1.0
     got: dict[str, float] = {}
     for sim, j in top:
         for w in filter(host.__contains__, stats.docs[j]):
             got[w] = got.get(w, 0.0) + sim
     factor = params.neighbour_weight * scale / tot
-    return {w: factor * g for w, g in got.items()}
+    return {w: factor * g for w, g in got.items()}, tot / len(top)
 
 
 @st.composite
@@ -242,8 +242,10 @@ def _corpora(draw: st.DrawFn) -> list[list[str]]:
     return docs
 
 
-def _bits(credit: dict[str, float]) -> list[tuple[str, str]]:
-    return sorted((w, x.hex()) for w, x in credit.items())
+def _bits(found: tuple[dict[str, float], float]) -> tuple[list[tuple[str, str]], str]:
+    """The neighbour credit, and the neighbours' mean similarity, bit by bit."""
+    credit, related = found
+    return sorted((w, x.hex()) for w, x in credit.items()), related.hex()
 
 
 @settings(max_examples=150, deadline=None)

@@ -104,6 +104,27 @@ def score_doc(rec: dict, hits) -> dict:
     return c
 
 
+def hit_is_right(rec: dict, h) -> bool:
+    """Whether a hit overlaps an insertion or a splice (as score_doc counts a true positive)."""
+    spl = {sp["index"]: sp["start"] for sp in rec["splices"]}
+    return h.sentence_index in set(rec["inserted"]) or (h.sentence_index in spl and h.end > spl[h.sentence_index])
+
+
+def confidence(recs: list[dict], hits: list) -> str:
+    """Right hits / hits, for documents with a closely related corpus document (the hit's
+    `related` at least RELATED_MIN: the check reports a warning) and without (info)."""
+    from iicheck.quality.offtopic import RELATED_MIN
+    groups = {True: [0, 0], False: [0, 0]}
+    for r, hs in zip(recs, hits):
+        for h in hs:
+            g = groups[h.related is not None and h.related >= RELATED_MIN]
+            g[0] += hit_is_right(r, h)
+            g[1] += 1
+    (a, n), (b, m) = groups[True], groups[False]
+    return (f"related documents in the corpus (related >= {RELATED_MIN}, warning): {a}/{n} hits right; "
+            f"none (info): {b}/{m} hits right")
+
+
 def word_index(text: str, offset: int) -> int:
     """Index of the whitespace-delimited word starting at ``offset`` (or the next one, when
     ``offset`` is inside a word)."""
@@ -475,6 +496,12 @@ def main() -> None:
     else:
         print(f"time per 1,000 sentences: preparation {1000 * t_prep / n_sent:.3f} s, scoring "
               f"{1000 * dt / n_sent:.3f} s (each document against its donor-free statistics)")
+        print("confidence: " + confidence(recs, hits))
+        alone = [find_off_topic(prepared(r), corpus_stats([prepared(r)]), topic if r["category"] == "ii" else (),
+                                own_index=0) for r in recs]
+        print("each document audited alone (a one-document corpus): "
+              + fmt(summarize(recs, [score_doc(r, h) for r, h in zip(recs, alone)])))
+        print("  confidence: " + confidence(recs, alone))
         audit_timing(recs, n_sent)
 
     if not args.no_cv:

@@ -120,7 +120,7 @@ import math
 import operator
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate, repeat
 from typing import AbstractSet, Collection, Mapping, Sequence, TypeVar
@@ -208,6 +208,13 @@ class OffTopicParams:
     """Weight of the neighbour documents' credit (and topic terms) in that centroid."""
 
 
+RELATED_MIN = 0.15
+"""A document whose nearest corpus documents have a mean similarity below this has no closely
+related document in the audit: its hits rest on its own words alone. Chosen on the off-topic
+benchmark (benchmarks/offtopic/README.md, "Confidence"): with the shipped defaults 25 of 26
+hits were right at 0.15 or more, 19 of 32 below it."""
+
+
 @dataclass(frozen=True)
 class OffTopicHit:
     """One off-topic finding.
@@ -224,6 +231,11 @@ class OffTopicHit:
     score: float
     words: tuple[str, ...]
     reason: str
+    related: float | None = None
+    """Lexical mode: the mean similarity of the document's nearest corpus documents (those whose
+    words support its sentences; 0.0 with none); None in the semantic mode. Below
+    RELATED_MIN the judgment rests on the document's own words alone, and is right about
+    half as often (benchmarks/offtopic/README.md)."""
 
 
 # --------------------------------------------------------------------------- scoring
@@ -342,10 +354,11 @@ def _neighbour_credit(
     doc_df: Mapping[str, int], idf: Mapping[str, float], stats: CorpusStats,
     params: "OffTopicParams",
     own_index: int | None = None,
-) -> dict[str, float]:
-    """Credit of each word of the document from the most similar corpus documents."""
+) -> tuple[dict[str, float], float]:
+    """Credit of each word of the document from the most similar corpus documents, and their
+    mean similarity (0.0 when none shares a word)."""
     if params.neighbours <= 0 or params.neighbour_weight <= 0 or not stats.docs:
-        return {}
+        return {}, 0.0
     host = {w: c * idf[w] for w, c in doc_df.items()}
     values = list(host.values())
     hnorm = math.sqrt(sum(map(operator.mul, values, values))) or 1.0
@@ -366,7 +379,7 @@ def _neighbour_credit(
         scratch[columns] = 0.0
     tot = sum(s for s, _ in top)
     if tot <= 0:
-        return {}
+        return {}, 0.0
     scale = min(1.0, (tot / len(top)) / params.neighbour_sim) if params.neighbour_sim > 0 else 1.0
     # per word of the host: the sum of the similarities of the top documents that use it,
     # added in the order of ``top`` (0.0 + s1 + s2 ...: the same floats as a dict of sums);
@@ -379,7 +392,7 @@ def _neighbour_credit(
         for _, j in top:
             scratch[stats.columns[j]] = 0.0
     factor = params.neighbour_weight * scale / tot
-    return {w: factor * g for w, g in zip(host, got) if g > 0.0}
+    return {w: factor * g for w, g in zip(host, got) if g > 0.0}, tot / len(top)
 
 
 def _gains(doc_df: Mapping[str, int], weight: Mapping[str, float], nb: Mapping[str, float],
@@ -446,7 +459,7 @@ def find_off_topic(
             candidates.append(hit)
     cap = max(1, int(round(n_sent / params.cap_every)))
     candidates.sort(key=lambda c: (-c[0], c[1].sentence_index))
-    kept = [h for _, h in candidates[:cap]]
+    kept = [replace(h, related=ctx.related) for _, h in candidates[:cap]]
     kept.sort(key=lambda h: h.sentence_index)
     return kept
 
@@ -464,6 +477,8 @@ class _Context:
     scores: tuple[float, ...]
     mean: float
     norm: float
+    related: float
+    """The mean similarity of the nearest corpus documents (see OffTopicHit.related)."""
 
 
 def _context(prep: PreparedDoc, stats: CorpusStats, topic_terms: Sequence[str],
@@ -482,7 +497,7 @@ def _context(prep: PreparedDoc, stats: CorpusStats, topic_terms: Sequence[str],
         idf[stem] = math.log((n_units + 1) / (df + 1)) + 1.0
     power = params.idf_power
     weight = idf if power == 1.0 else {st: v ** power for st, v in idf.items()}  # x ** 1.0 == x
-    nb = _neighbour_credit(doc_df, idf, stats, params, own_index)
+    nb, related = _neighbour_credit(doc_df, idf, stats, params, own_index)
     extra = _topic_stems(tuple(topic_terms))
     gains = _gains(doc_df, weight, nb, extra, params.single_support)
     raws = tuple(_support(st, weight, gains) for st in prep.stems)
@@ -496,7 +511,7 @@ def _context(prep: PreparedDoc, stats: CorpusStats, topic_terms: Sequence[str],
     norm = mean ** params.relative if mean > 0 else 1.0
     scores = tuple((len(st) * r + k * mean) / (len(st) + k) / norm
                    for r, st in zip(raws, prep.stems))
-    return _Context(doc_df, weight, gains, nb, extra, raws, scores, mean, norm)
+    return _Context(doc_df, weight, gains, nb, extra, raws, scores, mean, norm, related)
 
 
 @lru_cache(maxsize=8)
