@@ -10,6 +10,8 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from iicheck import atomic
@@ -163,3 +165,111 @@ def test_a_bug_exits_2_with_its_traceback_not_1(tmp_path: Path) -> None:
     assert result.exit_code == 2, (result.exit_code, result.output)
     assert result.output.startswith("iicheck: internal error: RuntimeError: boom\n")
     assert "please report it" in result.output and "Traceback (most recent call last)" in result.output
+
+
+# --- a second review, of the fixes above and the day's other changes -------------------------
+
+
+def test_windows_1252_with_an_accidental_utf8_pair_is_still_read(tmp_path: Path) -> None:
+    """"CAFÉ’S" in Windows-1252 is the bytes of a valid UTF-8 character: one such pair among
+    the bytes that are not UTF-8 does not make the file UTF-8 with a stray byte."""
+    text = "LE CAFÉ’S menu changed. Prices rose by 5% in the café, the owner said.\n".encode("cp1252")
+    result = _audit(_folder(tmp_path, {"fr.txt": text}), tmp_path / "out")
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("footer", ["© 2015 Acme Media Ltd / All rights reserved",
+                                    "Copyright © 2015 Example News/Condé Nast. All rights reserved.",
+                                    "Home | News | Sport | Photos | Contact us © 2015 Acme Media Ltd",
+                                    "Text, photos and video © 2015 Acme Media Ltd."])
+def test_page_notices_that_mention_photos_or_a_slash_still_date_the_page(tmp_path: Path, footer: str) -> None:
+    page = ("Bridge traffic grows\n\nThe new bridge opened in 2019 and carried 40,000 cars a day in its first year.\n"
+            "Tolls were cut in 2021, the operator said.\n" + footer + "\n")
+    assert _audit(_folder(tmp_path, {"p.txt": page.encode()}), tmp_path / "out").exit_code == 0
+    kinds = [f["kind"] for f in _report(tmp_path / "out")["findings"]]  # type: ignore[index]
+    assert "anachronism" in kinds
+
+
+def test_a_year_after_expects_is_an_event_unless_it_is_what_is_expected(tmp_path: Path) -> None:
+    page = ("Sales outlook\n\nThe company said it expects demand to stay below its 2019 level, when it sold 3 "
+            "million units.\nCopyright © 2015 Acme Media Ltd.\n")
+    _audit(_folder(tmp_path, {"p.txt": page.encode()}), tmp_path / "out")
+    (found,) = [f for f in _report(tmp_path / "out")["findings"] if f["kind"] == "anachronism"]  # type: ignore[index]
+    assert [e["figure"] for e in found["evidence"]][1:] == ["2019"]
+
+
+@pytest.mark.parametrize("address, valid", [("127.0.0.1:8786", True), ("tcp://10.0.0.5:8786", True),
+                                            ("tls://[::1]:8786", True), ("inproc://10.0.0.5/123/1", True),
+                                            ("scheduler:8786", True), ("tcp://scheduler", False),
+                                            ("localhost", False), ("http://127.0.0.1:8786", False)])
+def test_dask_addresses_as_distributed_reads_them(address: str, valid: bool) -> None:
+    from iicheck.distributed import _ADDRESS
+    assert bool(_ADDRESS.fullmatch(address)) is valid
+
+
+def _readings_by_lists(pieces: list[str]) -> tuple[set[int], bool, int]:
+    """enumeration_mismatch._readings as first written: every reading's items listed in full."""
+    from iicheck.checks.enumeration_mismatch import _CONJ_INSIDE, _CONJ_START, _ITEM_COUNT, _value
+    readings: list[list[str]] = []
+    closed = False
+    for i, piece in enumerate(pieces):
+        if _CONJ_START.match(piece):
+            readings.append([*pieces[:i], _CONJ_START.sub("", piece)])
+            closed = True
+        elif _CONJ_INSIDE.search(piece):
+            readings.append([*pieces[:i], *_CONJ_INSIDE.split(piece, maxsplit=1)])
+            closed = True
+    if pieces and not _CONJ_START.match(pieces[-1]) and not _CONJ_INSIDE.search(pieces[-1]):
+        readings.append(pieces)
+    counts = {len(items) for items in readings}
+    widest = max(counts, default=0)
+    for items in readings:
+        each = [_ITEM_COUNT.match(item.strip()) for item in items]
+        if all(each):
+            counts.add(sum(_value(m["num"]) if m["num"] else 1 for m in each if m))
+    return counts, closed, widest
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["two doubles", "a single", "one in the south", "and a team", "or two",
+                                 "three parts and four", "the east", "and the west", "budget",
+                                 "a plan and a team", "5 rooms", "and one more"]), max_size=7))
+def test_enumeration_readings_in_one_pass_equal_the_lists(pieces: list[str]) -> None:
+    from iicheck.checks.enumeration_mismatch import _readings
+    assert _readings(pieces) == _readings_by_lists(pieces)
+
+
+def test_enumeration_readings_are_linear() -> None:
+    import time
+    from iicheck.checks.enumeration_mismatch import _readings
+    started = time.perf_counter()
+    _readings(["a x and y"] * 3200)  # 1.3 s when every reading listed its items (quadratic)
+    assert time.perf_counter() - started < 0.2
+
+
+def test_a_header_date_after_a_carriage_return_is_read(tmp_path: Path) -> None:
+    page = "Some site\nUpdated: March 3, 2011\n\nRevenue grew 5% last year, the company said.\n"
+    for name, text in (("lf", page), ("cr", page.replace("\n", "\r"))):
+        assert _audit(_folder(tmp_path, {"a.txt": text.encode()}, name), tmp_path / name / "out").exit_code == 0
+    windows = [[(c["time"]["start"], c["time"]["basis"]) for c in _report(tmp_path / n / "out")["claims"]]  # type: ignore[index]
+               for n in ("lf", "cr")]
+    assert windows[0] == windows[1] == [("2010-01-01", "explicit")]
+
+
+def test_the_rollback_link_has_a_fixed_name_and_keeps_a_symbolic_link(tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere.json"
+    target.write_text("TARGET")
+    link = tmp_path / "audit.json"
+    link.symlink_to(target)
+    (tmp_path / ".audit.json.iicheck-old").write_text("left by a killed run")
+    real = os.replace
+
+    def failing(src: str, dst: object) -> None:
+        if str(dst).endswith("audit.pdf"):
+            raise PermissionError(13, "Permission denied")
+        real(src, dst)  # type: ignore[arg-type]
+
+    with mock.patch.object(atomic.os, "replace", failing), pytest.raises(OutputError):
+        atomic.write_all_atomic([(link, "NEW"), (tmp_path / "audit.pdf", b"%PDF")])
+    assert link.is_symlink() and link.read_text() == "TARGET"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["audit.json", "elsewhere.json"]

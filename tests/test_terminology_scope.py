@@ -55,11 +55,19 @@ def test_not_in_phrases_except_an_occurrence_and_only_that_one(rules: Ruleset) -
     assert _variants(rules, text.split(". ")[0] + ".") == []
 
 
-def test_a_context_word_inside_the_variant_itself_places_nothing(rules: Ruleset) -> None:
-    # "industrial" is a context word of the industrial internet, but here only inside the variant
+def test_a_context_word_inside_the_variant_itself_or_an_ordinary_phrase_places_nothing(rules: Ruleset) -> None:
+    # "industrial interconnection" is a context phrase of identifier resolution, but here only
+    # inside the other term's variant ... until the text is about the field
     assert _variants(rules, "Industrial interconnection agreements link the two grids. Prices rose.") == []
     assert _variants(rules, "Industrial interconnection links every industrial park. Prices rose.") == [
-        ("industrial interconnection", 1, "industrial")]
+        ("industrial interconnection", 1, "industrial park")]
+    # a context phrase inside another term's not_in phrase proves nothing either
+    assert _variants(rules, "Identity resolution links the records of individual internet users across "
+                            "their phones.") == []
+    # economy stories say "industrial": not enough to make "individual internet" a mistranslation
+    for text in ("Each individual internet connection costs $30 a month. Industrial electricity prices rose.",
+                 "The regulator fined individual internet service providers. Industrial production fell."):
+        assert _variants(rules, text) == []
 
 
 def test_without_context_a_variant_counts_everywhere(tmp_path: Path) -> None:

@@ -137,15 +137,18 @@ _NO_FILE = ""
 
 
 def _backup(path: Path) -> str | None:
-    """A hard link to the file at `path` (for `_restore`); `_NO_FILE` if there is no file
-    there; None if the file system cannot link (the file then stays replaced on a failure)."""
+    """A hard link to what is at `path`, a symbolic link itself rather than its target (for
+    `_restore`); `_NO_FILE` if nothing is there; None if the file system cannot link (the file
+    then stays replaced on a failure). The link's name is fixed, so one left by a run that was
+    killed is replaced by the next run, not kept for good. Two audits writing one folder at the
+    same time are not guarded against, here or anywhere."""
     if not os.path.lexists(path):
         return _NO_FILE
-    name = f"{path.parent}/.{path.name}.{os.getpid()}.old"
-    _discard([name])  # left by a run that was killed
+    name = f"{path.parent}/.{path.name}.iicheck-old"
+    _discard([name])
     try:
-        os.link(path, name)
-    except OSError:
+        os.link(path, name, follow_symlinks=False)
+    except (OSError, NotImplementedError):
         return None
     return name
 

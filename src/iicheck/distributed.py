@@ -31,9 +31,11 @@ LOCAL = "local"
 """Address that starts a cluster on this machine (in-process workers), for trying it out."""
 
 
-_ADDRESS = re.compile(r"(?:tcp|tls|ucx|ws|wss)://(?:\[[0-9A-Fa-f:.]+\]|[^\s/:\[\]]+):\d{1,5}/?")
-"""A scheduler address: the comm scheme, a host (an IPv6 one in brackets) and a port, which
-distributed would otherwise take from a default of its own or refuse with a traceback."""
+_ADDRESS = re.compile(r"(?:(?:tcp|tls|ucx|ws|wss)://)?(?:\[[0-9A-Fa-f:.]+\]|[^\s/:\[\]]+):\d{1,5}/?"
+                      r"|inproc://\S+")
+"""A scheduler address: a host (an IPv6 one in brackets) and a port, after a comm scheme or
+not (distributed reads host:port as tcp), or an in-process address; anything else distributed
+would take a default port for, or refuse with a traceback."""
 
 
 @contextmanager
@@ -49,8 +51,8 @@ def dask_executor(address: str) -> Iterator[Executor]:
                                    hint="pip install 'iicheck[dask]'")) from None
     if address != LOCAL and not _ADDRESS.fullmatch(address):
         raise IicheckError(Problem("--dask", f"{address!r} is not a Dask scheduler address",
-                                   hint="write SCHEME://HOST:PORT, e.g. tcp://10.0.0.5:8786 (8786 is the "
-                                        "scheduler's default port), or 'local' for a cluster on this machine"))
+                                   hint="write HOST:PORT or SCHEME://HOST:PORT, e.g. tcp://10.0.0.5:8786 (8786 is "
+                                        "the scheduler's default port), or 'local' for a cluster on this machine"))
     try:
         if address == LOCAL:
             client = Client(processes=False, dashboard_address=None)

@@ -20,7 +20,7 @@ from .timeexpr import MONTH_PATTERN, YEAR_PATTERN, month_number
 _HEADER = re.compile(
     r"(?:^|\s)(?:date|updated|published|posted|release date)\s*[:：]?\s*(\d{4})-(\d{2})-(\d{2})",
     re.IGNORECASE)
-_HEADER_LEAD = (r"(?:^|\n)[ \t]*(?:(?:last\s+|first\s+)?(?:updated|published)|posted|date|release\s+date"
+_HEADER_LEAD = (r"(?:^|[\r\n])[ \t]*(?:(?:last\s+|first\s+)?(?:updated|published)|posted|date|release\s+date"
                 r"|by\b[^\n|]{1,60}\|)\s*[:：]?\s*(?:on\s+)?")
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _NAMED_HEADERS = (
@@ -90,7 +90,7 @@ def inferred_window(text: str, settings: TimeSettings) -> TimeWindow:
     best: tuple[int, str] | None = None
     skipped: str | None = None  # the first year passed over, as the text has it
     for match in _YEAR.finditer(text):
-        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_start = max(text.rfind("\n", 0, match.start()), text.rfind("\r", 0, match.start())) + 1
         if _NOT_EVENT_BEFORE.search(text[line_start:match.start()][-30:]):
             skipped = skipped or text[max(line_start, match.start() - 25):match.end()].strip()
             continue

@@ -49,9 +49,14 @@ _MAX_NON_ASCII_SHARE = 0.2
 log = logging.getLogger("iicheck")
 
 
+_LINE_BREAK_BYTES = re.compile(rb"\r\n|\r|\n")
+
+
 def _where(raw: bytes, offset: int) -> tuple[int, int]:
-    """1-based line and (byte) column of a byte offset."""
-    return raw.count(b"\n", 0, offset) + 1, offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+    """1-based line and (byte) column of a byte offset; lines end with LF, CR LF or CR, as the
+    report counts them (iicheck.locate)."""
+    breaks = [m.end() for m in _LINE_BREAK_BYTES.finditer(raw, 0, offset)]
+    return len(breaks) + 1, offset - (breaks[-1] if breaks else 0) + 1
 
 
 def looks_western(text: str) -> bool:
@@ -79,16 +84,24 @@ _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}
 
 
 def _has_utf8_characters(raw: bytes) -> bool:
-    """Whether `raw` holds characters beyond ASCII written correctly in UTF-8: then a byte that
-    is not UTF-8 is a stray one in a UTF-8 file, and reading the whole file as Windows-1252
-    would garble every correct character ("China’s" -> "Chinaâ€™s")."""
+    """Whether `raw` is mostly UTF-8: at least two characters beyond ASCII written correctly in
+    UTF-8, and at least twice as many as the bytes that are not UTF-8. Then those bytes are
+    stray ones in a UTF-8 file, and reading the whole file as Windows-1252 would garble every
+    correct character ("China’s" -> "Chinaâ€™s"). Windows-1252 text can hold a valid UTF-8
+    pair by accident ("CAFÉ’S" is the bytes of "ɒ"), but seldom two, against its many bytes
+    that are not UTF-8."""
+    valid = 0
     for m in _UTF8_MULTIBYTE.finditer(raw):
         try:
             m.group(0).decode("utf-8")
         except UnicodeDecodeError:
             continue
-        return True
-    return False
+        valid += 1
+    if valid < 2:
+        return False
+    text = raw.decode("utf-8", "surrogateescape")  # each byte that is not UTF-8: one surrogate
+    stray = sum(1 for ch in text if "\udc80" <= ch <= "\udcff")
+    return valid >= 2 * stray
 
 
 def _legacy(path: Path, raw: bytes, exc: UnicodeDecodeError) -> str:

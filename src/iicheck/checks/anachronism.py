@@ -70,14 +70,17 @@ _DEADLINE = re.compile(r"\b(?:by|before|until|till|to|through|toward|towards)\s*
 _DEADLINE_LONGEST = len("through")
 _HAD = re.compile(r"\bhad\b", re.IGNORECASE)
 _FORWARD = re.compile(r"(?:\b(?:expected|scheduled|(?<!as )planned|slated|set)\s+to(?:\s+[^\s,;:]+){1,5}"
-                      r"|\b(?:expects?|anticipates?|predicts?)(?:\s+[^\s,;:]+){1,6}"
+                      r"|\b(?:expects?|anticipates?|predicts?)(?:\s+[^\s,;:]+){0,5}\s+(?:in|by|for|during|until|from)"
                       r"|\b(?:expected|scheduled|(?<!as )planned|slated|due)(?:\s+[^\s,;:]+){1,4}"
                       r"|\b(?:guidance|outlook|forecasts?|projections?|targets?|plans?|budgets?)\s+for"
                       r"(?:\s+(?:the\s+)?fiscal(?:\s+year)?)?)\s+$", re.IGNORECASE)
 """The words right before a year, with no comma, semicolon or colon between: they name what
 is expected or planned ("is now expected to open in 2011", "expected in the spring of 2024",
 "raised its guidance for fiscal 2025"), not what has happened ("completed as planned in 2019"
-has). "Due to the epidemic, ... in 2020" is a cause."""
+has). "Due to the epidemic, ... in 2020" is a cause. After "expect(s)", "anticipate(s)" or
+"predict(s)" the year must follow "in", "by", "for", "during", "until" or "from" ("analysts expect
+the pace to slow in 2024"): in "expects demand to stay below its 2019 level" the year is a past
+reference point."""
 _EDITION = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}\s+(?:World\s+Cup|Cup|Olympics|Olympic\s+Games|Paralympics|Games"
                       r"|Expo|World\s+Expo|Championships?|Summit|Biennale|Triennale|Festival|Marathon|Grand\s+Prix)\b")
 """After "the <year>": the name of an edition of an event ("the 2027 AFC Asian Cup", "the 2026
@@ -112,13 +115,18 @@ _ONGOING = re.compile(r"\s*[-–]\s*(?:present|now|today)\b", re.IGNORECASE)
 """After a notice's year: "© 2005-present" dates the page to no year."""
 
 
-_CREDIT_LEAD = re.compile(r"\b(?:photo(?:graph)?s?|image|picture|pic|illustration|graphic|video|footage|"
-                          r"credit|courtesy|file)\b", re.IGNORECASE)
-"""In a notice's lead: a word that makes it the credit of an image, not of the page ("Photo:
-© 2015 Reuters", "File photo © 2009 ...")."""
+_CREDIT_LEAD = re.compile(r"\s*(?:(?:file|stock|staff|wire)\s+)?(?:photo(?:graph)?s?|images?|pictures?|pics?|"
+                          r"illustrations?|graphics?|video|footage|credit|courtesy)(?:\s+(?:credit|by|of))?"
+                          r"\s*[:：|–—-]?\s*", re.IGNORECASE)
+"""A notice's whole lead when it credits an image ("Photo: © 2015 Reuters", "File photo ©
+2009 ..."); a lead with more words ("Text, photos and video © 2015 ...", a footer menu with
+"Photos" in it) is the page's."""
 _CREDIT_HOLDER = re.compile(r"\s*[^\W\d][\w.&'’-]*(?:\s+[^\W\d][\w.&'’-]*){0,3}\s*/\s*[^\W\d]")
 """After a notice's year: an agency and its photographer joined by a slash ("© 2015
-Reuters/Bobby Yip", "© 2019 AFP / Getty Images"), the form of an image credit."""
+Reuters/Bobby Yip", "© 2019 AFP / Getty Images"), the form of an image credit, unless the
+notice says "Copyright" or "all rights reserved" ("Copyright © 2015 Example News/Condé Nast.
+All rights reserved." is the page's)."""
+_PAGE_NOTICE = re.compile(r"\bcopyright\b|\brights\s+reserved\b", re.IGNORECASE)
 
 
 def _notice(text: str) -> re.Match[str] | None:
@@ -127,7 +135,9 @@ def _notice(text: str) -> re.Match[str] | None:
     m = _COPYRIGHT.search(text)
     if m is None or m.start() > _NOTICE_LEAD or _LEAD_STOP.search(text, 0, m.start()) or _ONGOING.match(text, m.end()):
         return None
-    if _CREDIT_LEAD.search(text, 0, m.start()) or _CREDIT_HOLDER.match(text, m.end()):
+    if m.start() and _CREDIT_LEAD.fullmatch(text, 0, m.start()):
+        return None
+    if _CREDIT_HOLDER.match(text, m.end()) and not _PAGE_NOTICE.search(text):
         return None
     return m
 

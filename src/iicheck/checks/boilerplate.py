@@ -24,8 +24,9 @@ Two kinds of rule:
   or with any other header heading, e.g. "China Construction machinery information" above an
   article titled "Accelerate the development of industrial Internet". The title is
   ``SourceInfo.title``, else the page's headline: the heading right after a breadcrumb line,
-  else the heading whose words the body uses most, else the first with a word (a page opens with its
-  site's name as often as with its headline, and the site's name is then the label).
+  else the first heading with a word if the body uses one of its words, else the heading whose
+  words the body uses most (a page opens with its site's name as often as with its headline,
+  and the site's name is then the label).
 One finding per distinct line per rule per source, with every occurrence as evidence.
 Fires when: a heading "Editor: Li Xiaoqiong"; a footer "Copyright © 2011 JIN SHI"; a header
 line "Nav Search".
@@ -98,10 +99,12 @@ def _section_labels(sentences: Sequence[Sentence], info: SourceInfo | None,
 def _headline(candidates: Sequence[Sentence], words_of: Sequence[set[str]],
               sentences: Sequence[Sentence]) -> int:
     """Which header heading is the page's headline, when no title is known: the first one
-    right after a breadcrumb line ("Home > News > Press releases"), else the one whose words
-    the body uses most (the sum over its distinct words of log(1 + uses in the body)), else the
-    first with a word (not a page number). A page opens with its site's name as often as with its headline ("Northfield
-    Hospitals NHS Trust" above the breadcrumb and "New cancer centre wins planning approval")."""
+    right after a breadcrumb line ("Home > News > Press releases"); else the first with a word
+    (not a page number) if the body uses one of its words; else the one whose words the body
+    uses most (the sum over its distinct words of log(1 + uses in the body)). A page opens with
+    its site's name as often as with its headline ("The Crumb Diaries" above "Easy Lemon
+    Drizzle Cake"), and a headline is as often followed by a kicker or tag that the story
+    repeats ("Thousands flee rising waters" above "Pakistan Monsoon")."""
     for k, c in enumerate(candidates):
         if c.index > 0 and words_of[k] and _BREADCRUMB.search(sentences[c.index - 1].text):
             return k
@@ -114,7 +117,10 @@ def _headline(candidates: Sequence[Sentence], words_of: Sequence[set[str]],
                 w = w.lower()
                 if w in uses:
                     uses[w] += 1
-    best, best_score = next((k for k, words in enumerate(words_of) if words), 0), 0.0
+    first = next((k for k, words in enumerate(words_of) if words), 0)
+    if any(uses[w] for w in words_of[first]):
+        return first  # the first heading is about the body: a kicker or site name below it is no title
+    best, best_score = first, 0.0
     for k, words in enumerate(words_of):
         score = math.fsum(math.log1p(uses[w]) for w in words)
         if score > best_score:

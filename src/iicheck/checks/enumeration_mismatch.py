@@ -175,24 +175,36 @@ def _readings(pieces: list[str]) -> tuple[set[int], bool, int]:
 
     Each reading of where the list ends gives its number of items, and also, when every item
     opens with a count of its own, their sum: "three bedrooms: two doubles and a single" lists
-    three."""
-    readings: list[list[str]] = []
+    three. One pass: the counts of the pieces before a reading's end are summed as it goes."""
+    counts: set[int] = set()
     closed = False
+    widest = 0
+    total: int | None = 0  # the stated counts of the pieces so far; None once one has none
+
+    def stated(item: str) -> int | None:
+        m = _ITEM_COUNT.match(item.strip())
+        return None if m is None else _value(m["num"]) if m["num"] else 1
+
+    def add(last: list[str], n_items: int) -> None:
+        nonlocal widest
+        counts.add(n_items)
+        widest = max(widest, n_items)
+        own = [stated(item) for item in last]
+        if total is not None and None not in own:
+            counts.add(total + sum(own))  # type: ignore[arg-type]
+
     for i, piece in enumerate(pieces):
         if _CONJ_START.match(piece):
-            readings.append([*pieces[:i], _CONJ_START.sub("", piece)])
+            add([_CONJ_START.sub("", piece)], i + 1)
             closed = True
         elif _CONJ_INSIDE.search(piece):
-            readings.append([*pieces[:i], *_CONJ_INSIDE.split(piece, maxsplit=1)])
+            add(_CONJ_INSIDE.split(piece, maxsplit=1), i + 2)
             closed = True
-    if pieces and not _CONJ_START.match(pieces[-1]) and not _CONJ_INSIDE.search(pieces[-1]):
-        readings.append(pieces)
-    counts = {len(items) for items in readings}
-    widest = max(counts, default=0)
-    for items in readings:
-        each = [_ITEM_COUNT.match(item.strip()) for item in items]
-        if all(each):
-            counts.add(sum(_value(m["num"]) if m["num"] else 1 for m in each if m))
+        elif i == len(pieces) - 1:
+            add([piece], len(pieces))
+        if total is not None:
+            own = stated(piece)
+            total = None if own is None else total + own
     return counts, closed, widest
 
 

@@ -106,8 +106,8 @@ def _occurrences(regex: re.Pattern[str], matches: Iterator[re.Match[str]],
     return found
 
 
-def _ordinary(occurrences: list[tuple[Sentence, int, int]],
-              not_in: re.Pattern[str] | None) -> list[tuple[Sentence, int, int]]:
+def _not_ordinary(occurrences: list[tuple[Sentence, int, int]],
+                  not_in: re.Pattern[str] | None) -> list[tuple[Sentence, int, int]]:
     """The occurrences that lie inside none of the `not_in` phrases' matches in their sentence."""
     if not_in is None:
         return occurrences
@@ -122,19 +122,31 @@ def _ordinary(occurrences: list[tuple[Sentence, int, int]],
     return kept
 
 
-def _field_word(doc: SourceDoc, context: re.Pattern[str],
-                found: list[tuple[Sentence, int, int]]) -> str | None:
+def _field_word(doc: SourceDoc, context: re.Pattern[str], found: list[tuple[Sentence, int, int]],
+                ordinary: re.Pattern[str] | None) -> str | None:
     """The first context phrase the source uses outside the variant's own occurrences `found`
-    (a context word inside the variant proves nothing), its spaces normalised; None if none."""
+    (a context word inside the variant proves nothing) and outside every phrase in which a
+    variant is ordinary English (`ordinary`: all terms' not_in), its spaces normalised; None if
+    none."""
     taken: dict[int, list[tuple[int, int]]] = {}
     for sentence, start, end in found:
         taken.setdefault(sentence.index, []).append((start, end))
     for sentence in doc.sentences:
-        spans = taken.get(sentence.index, ())
-        for m in context.finditer(sentence.text):
+        spans = taken.get(sentence.index, [])
+        matches = list(context.finditer(sentence.text))
+        if matches and ordinary is not None:
+            spans = spans + [m.span() for m in ordinary.finditer(sentence.text)]
+        for m in matches:
             if not any(m.start() < end and start < m.end() for start, end in spans):
                 return " ".join(m[0].split())
     return None
+
+
+@lru_cache(maxsize=8)
+def _ordinary(rules: Ruleset) -> re.Pattern[str] | None:
+    """Every term's not_in phrases, in one matcher (None if there are none)."""
+    phrases = [p for term in rules.quality.terminology for p in term.not_in]
+    return phrase_regex(phrases) if phrases else None
 
 
 def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
@@ -149,12 +161,12 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
         else:
             matches = regex.finditer(joined)
         found = _occurrences(regex, matches, doc)
-        occurrences = _ordinary(found, not_in)
+        occurrences = _not_ordinary(found, not_in)
         if not occurrences:
             continue
         field = None
         if context is not None:
-            field = _field_word(doc, context, found)
+            field = _field_word(doc, context, found, _ordinary(rules))
             if field is None:
                 continue  # the source is not about the field
         count = len(occurrences)
