@@ -67,6 +67,11 @@ def test_labels_and_years_are_no_figures(rules: Ruleset) -> None:
     assert _figures("Emissions would fall 45-55% by 2035 relative to 2005 levels.", rules) == ["45-55%"]
     # a plural noun after a four-digit number still counts it
     assert _figures("The city has 2020 firms and 1990 shops.", rules) == ["2020", "1990"]
+    # ... but not the nouns a year qualifies (found in review, 2026-12-05)
+    assert _figures("The company said in a statement about its 2009 results that revenue grew 5%.",
+                    rules) == ["5%"]
+    assert _figures("The ministry published 2021 figures on Monday: 150 platforms.", rules) == ["150"]
+    assert _figures("Turnout in the 2024 elections was 62%.", rules) == ["62%"]
 
 
 def test_a_claim_not_supported_by_the_data_is_denied(rules: Ruleset) -> None:

@@ -187,8 +187,11 @@ _TIME_QUALIFIER_BEFORE = re.compile(r"(?:^|[,;:]\s*)(?:over|around)\s+$", re.IGN
 _TIME_AFTER = re.compile(rf"\s*[,;:)]|\s+(?:{_MONTHS}|Q[1-4]|H[12])\b")
 # a plural noun after a 4-digit number makes it a count ("2020 firms"), not a year; not "is",
 # "was", "its"... (words ending in s that are no plural: "fiscal 2024 is forecast") nor the
-# nouns a year qualifies ("relative to 2005 levels", "in 2015 prices", "in 2010 terms")
-_PLURAL_AFTER = re.compile(r"^\s+(?!(?:is|was|has|as|its|this|thus|plus|us|levels|prices|terms)\b)"
+# nouns a year qualifies ("relative to 2005 levels", "in 2015 prices", "in 2010 terms", "its
+# 2009 results", "published 2021 figures", "the 2024 elections")
+_PLURAL_AFTER = re.compile(r"^\s+(?!(?:is|was|has|as|its|this|thus|plus|us|levels|prices|terms|results|figures|"
+                           r"statistics|accounts|earnings|elections|estimates|forecasts|targets|rankings|"
+                           r"standings|financials|returns)\b)"
                            r"[a-z]+(?<!ss)(?<!us)(?<!is)s\b")
 # A number right after a capitalised name and not followed by a noun it counts is part of
 # the name: "iPhone 11 Pro", "S&P 500 rose", "Game 6 after", "Stoxx 600 index".
