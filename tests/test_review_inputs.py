@@ -273,3 +273,12 @@ def test_the_rollback_link_has_a_fixed_name_and_keeps_a_symbolic_link(tmp_path: 
         atomic.write_all_atomic([(link, "NEW"), (tmp_path / "audit.pdf", b"%PDF")])
     assert link.is_symlink() and link.read_text() == "TARGET"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["audit.json", "elsewhere.json"]
+
+
+def test_rules_test_finds_the_projects_rules_from_a_subfolder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`iicheck rules test` takes its rules folder from [tool.iicheck] like the other commands
+    (it looked for ./rules only, so it failed when run from a subfolder)."""
+    monkeypatch.chdir(SEEDS)
+    result = CliRunner().invoke(main, ["rules", "test"])
+    assert result.exit_code == 0, result.output
+    assert result.output.rstrip().endswith("passed, 0 failed")

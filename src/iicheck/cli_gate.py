@@ -36,11 +36,11 @@ def _explanations_path(opts: AuditOptions) -> Path:
 @rules_opt
 @explanations_opt
 @click.option("--format", "fmt", type=click.Choice(CHECK_FORMATS, case_sensitive=False), default=None,
-              help="Output format (default: text; github when GITHUB_ACTIONS is set).")
+              help="Output format (default: text; github when GITHUB_ACTIONS is 'true').")
 @click.option("--output", type=click.Path(path_type=Path), default=None,
               help="Write the output to this file (atomically) instead of stdout.")
 @click.option("--fail-level", type=click.Choice(["error", "warning", "info"], case_sensitive=False), default=None,
-              help="Lowest severity that fails the gate (default: error).")
+              help="Lowest severity that fails the gate (default: [tool.iicheck] fail_level, else error).")
 @click.option("--strict", is_flag=True, help="Also fail on stale or expired explanations.")
 @click.option("--include-explained", is_flag=True, help="Show explained findings too.")
 @jobs_opt

@@ -9,7 +9,7 @@ import click
 
 from .atomic import write_atomic
 from .checkdocs import checks_markdown
-from .cli_common import handle_errors, write_stdout
+from .cli_common import handle_errors, project_config, write_stdout
 from .ruleset import load_ruleset
 from .ruletests import load_cases, run_case
 
@@ -20,10 +20,14 @@ def rules_group() -> None:
 
 
 @rules_group.command("test")
-@click.option("--rules", type=click.Path(path_type=Path), default=Path("rules"), show_default=True)
+@click.option("--rules", type=click.Path(path_type=Path), default=None,
+              help="Rules folder (default: rules/, or [tool.iicheck] rules).")
 @handle_errors
-def rules_test(rules: Path) -> None:
+def rules_test(rules: Path | None) -> None:
     """Run the rule test cases in RULES/tests/*.yaml; exit 1 if any fails."""
+    if rules is None:
+        config, base = project_config()
+        rules = base / config.rules
     ruleset = load_ruleset(rules)
     cases = load_cases(rules / "tests", ruleset)
     failed = 0
