@@ -30,13 +30,15 @@ from pathlib import Path
 from typing import NoReturn
 
 from .errors import Problem, SourceError
-from .locate import line_breaks
+from .locate import LINE_BREAK, line_breaks
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
 MAX_SOURCE_NUMBERS = 20_000
 MAX_NUMBERS_PER_LINE = 200
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+"""Byte-order marks and their codecs, UTF-32 LE's before UTF-16 LE's (it begins with it); the
+YAML reader names the encoding of a rule file saved with one of the others."""
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # Non-ASCII characters that Western European prose in Windows-1252 / Latin-1 is made of.
 _WESTERN = frozenset(
@@ -49,7 +51,7 @@ _MAX_NON_ASCII_SHARE = 0.2
 log = logging.getLogger("iicheck")
 
 
-_LINE_BREAK_BYTES = re.compile(rb"\r\n|\r|\n")
+_LINE_BREAK_BYTES = re.compile(LINE_BREAK.pattern.encode())
 
 
 def _where(raw: bytes, offset: int) -> tuple[int, int]:
@@ -193,7 +195,7 @@ def decode_source(path: Path, raw: bytes) -> str:
     """
     check_size(path, len(raw))
     text: str | None = None
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if raw.startswith(bom):
             try:
                 text = raw.decode(encoding)

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import IicheckError, Problem
+from .textdecode import BOMS
 
 MAX_YAML_BYTES = 5_000_000
 MAX_DEPTH = 40
@@ -195,16 +196,11 @@ def _not_utf8(path: Path, raw: bytes, offset: int) -> Problem:
     line = raw.count(b"\n", 0, offset) + 1
     column = len(raw[raw.rfind(b"\n", 0, offset) + 1:offset].decode("utf-8", errors="replace")) + 1
     shown = LocatedYaml(None, {}, path, raw.decode("utf-8", errors="replace"))
-    saved_as = next((name for bom, name in _UNICODE_BOMS if raw.startswith(bom)), "Windows-1252 or Latin-1")
+    saved_as = next((encoding.upper() for bom, encoding in BOMS if encoding != "utf-8-sig" and raw.startswith(bom)),
+                    "Windows-1252 or Latin-1")
     return Problem(str(path), f"not UTF-8 text: byte 0x{raw[offset]:02x} cannot be read", line, column,
                    f"save the file as UTF-8 (it was probably saved as {saved_as})",
                    shown.excerpt(line))
-
-
-_UNICODE_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
-                 (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
-"""Byte-order marks of the Unicode encodings other than UTF-8 (UTF-32 LE first: it begins
-with UTF-16 LE's)."""
 
 
 _CONTEXTS = {  # PyYAML's context -> what the user opened there
@@ -457,7 +453,7 @@ def _text_hint(given: Any, written: str | None = None) -> str:
     if isinstance(given, bool):
         return "YAML reads No/yes/on/off (any case) as true/false: quote it, e.g. 'No'"
     if isinstance(given, (int, float)):
-        shown = written if written and written not in ("'", '"') else given
+        shown = written or given  # a quoted scalar is text: `written` is never a quote here
         return f"YAML reads {shown} as a number: quote it as written, e.g. '{shown}'"
     if given is None:
         return "write a value after the colon, or remove the key where it is optional"

@@ -49,6 +49,7 @@ from functools import lru_cache
 
 from ..findings import fingerprint, sentence_evidence
 from ..models import Evidence, Finding, Sentence, SourceInfo, Severity
+from ..quality.exclusion import figures_note
 from ..ruleset import Ruleset
 from ..ruleset.patterns import UserPattern, compile_user_pattern
 from .corpus import Corpus, SourceDoc, each_source
@@ -182,8 +183,7 @@ def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
 
 def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
     descriptions = {p.id: p.description for p in rules.quality.boilerplate}
-    figures = ("figures in it are not compared." if KIND in rules.quality.exclude_claims_in else
-               "figures in it are still compared (exclude_claims_in in rules/quality.yaml leaves boilerplate out).")
+    figures = figures_note(KIND, rules.quality.exclude_claims_in, "figures in it")
     source = doc.id
     sentences = doc.sentences
     groups: dict[tuple[str, str], list[Evidence]] = {}

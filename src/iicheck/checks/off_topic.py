@@ -55,6 +55,7 @@ from dataclasses import dataclass, field
 from ..findings import fingerprint, span_evidence
 from ..models import Finding, Sentence, Severity
 from ..quality.corpusstats import statistics_fingerprint
+from ..quality.exclusion import figures_note
 from ..quality.offtopic import RELATED_MIN, CorpusStats, OffTopicHit, OffTopicParams, corpus_stats, find_off_topic
 from ..quality.offtopic_semantic import Encoder, find_off_topic_semantic
 from ..quality.words import _tokens
@@ -214,8 +215,7 @@ def check(corpus: Corpus, rules: Ruleset, map_docs: DocMap = serial_map,
     prepared = tuple(doc for _, doc, _ in documents)
     mode = "lexical" if encoder is None else "semantic"
     per_1000 = rules.quality.off_topic_max_per_1000_words
-    figures = ("Its figures are not compared." if KIND in rules.quality.exclude_claims_in else
-               "Its figures are still compared (exclude_claims_in in rules/quality.yaml leaves off_topic out).")
+    figures = figures_note(KIND, rules.quality.exclude_claims_in, "Its figures")
     for (source, doc, spans), hits in zip(documents, _hits(prepared, rules, map_docs, encoder, memo), strict=True):
         if not hits:
             continue  # most documents: their words need not be counted

@@ -48,6 +48,15 @@ def exclude_claims(claims: Sequence[Claim], findings: Sequence[Finding],
     return tuple(out)
 
 
+def figures_note(kind: str, kinds: Collection[str], subject: str) -> str:
+    """The end of a `kind` finding's message: whether the figures in its passage (`subject`:
+    "Its figures", "figures in it") are compared, under the rules' `exclude_claims_in`
+    (`kinds`)."""
+    if kind in kinds:
+        return f"{subject} are not compared."
+    return f"{subject} are still compared (exclude_claims_in in rules/quality.yaml leaves {kind} out)."
+
+
 def mark_excluded(corpus: Corpus, quality_findings: Sequence[Finding],
                   kinds: Collection[str] = EXCLUDING_KINDS) -> Corpus:
     """The corpus with its claims marked (see exclude_claims)."""

@@ -120,7 +120,7 @@ import math
 import operator
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, repeat
 from typing import AbstractSet, Collection, Mapping, Sequence, TypeVar
@@ -459,7 +459,7 @@ def find_off_topic(
             candidates.append(hit)
     cap = max(1, int(round(n_sent / params.cap_every)))
     candidates.sort(key=lambda c: (-c[0], c[1].sentence_index))
-    kept = [replace(h, related=ctx.related) for _, h in candidates[:cap]]
+    kept = [h for _, h in candidates[:cap]]
     kept.sort(key=lambda h: h.sentence_index)
     return kept
 
@@ -572,7 +572,7 @@ def _examine(prep: PreparedDoc, i: int, ctx: _Context,
             f"of the document (score {t_sup:.2f}, about 1 is typical here) while the clause "
             f"before it does ({h_sup:.2f}): it looks spliced on from another text."
         )
-        hit = OffTopicHit(i, start, len(text.rstrip()), "tail", round(t_sup, 4), words, reason)
+        hit = OffTopicHit(i, start, len(text.rstrip()), "tail", round(t_sup, 4), words, reason, ctx.related)
         return params.tail_threshold - t_sup, hit
     if not flagged_sentence:
         return None
@@ -587,7 +587,7 @@ def _examine(prep: PreparedDoc, i: int, ctx: _Context,
         f"{', '.join(words[:8]) or '-'}."
     )
     start = len(text) - len(text.lstrip())
-    hit = OffTopicHit(i, start, len(text.rstrip()), "sentence", round(score, 4), words, reason)
+    hit = OffTopicHit(i, start, len(text.rstrip()), "sentence", round(score, 4), words, reason, ctx.related)
     return params.threshold - score, hit
 
 

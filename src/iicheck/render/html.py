@@ -262,10 +262,11 @@ def _context(report: Report, medium: str = "screen") -> dict[str, object]:
     furniture_compared = isinstance(excluded, tuple) and FURNITURE_KIND not in excluded
     for source in carded:
         mine = by_source.get(source.id, [])
-        furniture = [v for v in mine if v.card and v.finding.kind == FURNITURE_KIND]
+        split: dict[bool, list[FindingView]] = {True: [], False: []}  # furniture rows, the rest
+        for v in mine:
+            split[v.card and v.finding.kind == FURNITURE_KIND].append(v)
         cards.append({"source": source, "claims": claim_counts[source.id], "count": len(mine),
-                      "findings": [v for v in mine if not (v.card and v.finding.kind == FURNITURE_KIND)],
-                      "furniture": furniture, "furniture_compared": furniture_compared,
+                      "findings": split[False], "furniture": split[True], "furniture_compared": furniture_compared,
                       "kinds": getattr(source, "quality_counts", None)
                       or Counter(v.finding.kind for v in mine),
                       "score": quality_score(source, mine)})
