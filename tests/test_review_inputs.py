@@ -282,3 +282,13 @@ def test_rules_test_finds_the_projects_rules_from_a_subfolder(monkeypatch: pytes
     result = CliRunner().invoke(main, ["rules", "test"])
     assert result.exit_code == 0, result.output
     assert result.output.rstrip().endswith("passed, 0 failed")
+
+
+def test_a_bad_unit_after_a_utf16_or_utf32_bom_is_named_at_its_offset(tmp_path: Path) -> None:
+    """The decoders count the offset of an error from the file's start for UTF-16 and UTF-32
+    (the BOM included) and from after the BOM for UTF-8: the message names the file's byte."""
+    import codecs
+    utf16 = codecs.BOM_UTF16_LE + "Figures: 70 platforms.\n".encode("utf-16-le") + b"\x00\xd8" + "ok\n".encode("utf-16-le")
+    _failed(_audit(_folder(tmp_path, {"a.txt": utf16}, "u16"), tmp_path / "out"), "invalid utf-16 at byte 48")
+    utf8 = codecs.BOM_UTF8 + b"Figures: 70 platforms.\n\xff\n"
+    _failed(_audit(_folder(tmp_path, {"b.txt": utf8}, "u8"), tmp_path / "out"), "byte 0xff at offset 26")

@@ -200,7 +200,8 @@ def decode_source(path: Path, raw: bytes) -> str:
             try:
                 text = raw.decode(encoding)
             except UnicodeDecodeError as exc:
-                at = len(bom) + exc.start  # exc.start counts from after the BOM
+                # utf-8-sig counts exc.start from after its BOM; utf-16 and utf-32 from the file's start
+                at = exc.start + (len(bom) if encoding == "utf-8-sig" else 0)
                 if encoding == "utf-8-sig":
                     line, col = _where(raw, at)
                     raise SourceError(Problem(
