@@ -18,7 +18,16 @@ Two kinds of rule:
   ("Related articles", "Most read"), and copyright, rights and reproduction notices; each is
   anchored to the start of its line, so a sentence that quotes a copyright notice or begins
   "Home sales rose ..." is not furniture (tests/test_page_furniture.py holds both kinds);
-- one built-in structural rule, ``section_label``: in the page header (the headings before
+- three built-in structural rules. ``page_number``: a line that is only a number ("8", "– 2 –",
+  "Page 12") when the page's previous or next such line carries the next number or the one
+  after: the running page numbers of a PDF turned into text. ``page_tail``: on a page with at least three lines of
+  prose, every line after the last one ("Read Next", related-article headlines, "Twitter",
+  "Like Loading...", "Ends", "Permalink: ..."), except a short sentence of its own ("The trial
+  continues.") and the bullet items a line ending in a colon introduces ("The plan names four
+  tasks:"); on the scraped-page benchmark's three sets it found 8, 28 and 34 more furniture
+  lines and one more false one (benchmarks/pagequality/README.md). Short lines without
+  sentence punctuation are headings, whose figures are never claims, so its exclusion
+  touches only longer lines. ``section_label``: in the page header (the headings before
   the first body sentence), a short heading (at most 6 words, no sentence punctuation, no
   digits) that is not the title and shares no word of four letters or more with the title
   or with any other header heading, e.g. "China Construction machinery information" above an
@@ -29,11 +38,12 @@ Two kinds of rule:
   and the site's name is then the label).
 One finding per distinct line per rule per source, with every occurrence as evidence.
 Fires when: a heading "Editor: Li Xiaoqiong"; a footer "Copyright © 2011 JIN SHI"; a header
-line "Nav Search".
+line "Nav Search"; "Share this:" and "Facebook" after the article's last paragraph.
 Does not fire when: a dateline the pipeline reads as the publication date ("date
 2021-02-23", "Updated: March 21, 2024") — that is metadata, not noise (a byline carrying the
 date, "By Jane Doe | March 3, 2024", is flagged and still dates the page); the title and sub-titles (they share words with
-the title); a repeated headline (that is ``duplicate_text``).
+the title); a repeated headline (that is ``duplicate_text``); an article's own short closing
+sentence after its last paragraph ("The trial continues.").
 Options: ``boilerplate: [{id, pattern, description}]`` in rules/quality.yaml;
 ``exclude_claims_in`` there (default ``[off_topic, boilerplate]``): without ``boilerplate``, the
 figures in flagged lines are compared like any other, and the message says so.
@@ -57,6 +67,8 @@ from .corpus import Corpus, SourceDoc, each_source
 KIND = "boilerplate"
 DEFAULT_SEVERITY: Severity = "info"
 SECTION_LABEL = "section_label"
+PAGE_TAIL = "page_tail"
+PAGE_NUMBER = "page_number"
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _WHOLE_TEXT_ANCHOR = re.compile(r"\\[Az]|\(\?[A-Za-z-]*m")
@@ -93,6 +105,87 @@ def _section_labels(sentences: Sequence[Sentence], info: SourceInfo | None,
         own = words_of[k]
         others = set().union(*(w for j, w in enumerate(words_of) if j != k))
         if own and not own & title_words and not own & others:
+            out.append(s)
+    return out
+
+
+_PROSE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+PROSE_MIN_WORDS = 10
+"""A line of prose has at least this many words (not counting furniture glued to it) and a
+sentence that ends in . ! or ?."""
+TAIL_MIN_PROSE = 3
+"""``page_tail`` only reads pages with at least this many lines of prose (an article)."""
+_SHORT_SENTENCE = re.compile(
+    r"^(?:[•·▪◦*\-–]\s+)?[\"“‘(]?[A-Z](?:[^:|]*\s[^:|]*\s[^:|]*|[\w' ]{0,30}:\s[^:|]+)[.!?][\"'”’)]*\s*$")
+"""A sentence of three words or more without a colon or bar ("The trial continues.", "He
+denies the charges."), or a fact of a few words and its value ending in a full stop
+("Attendance: 3,412.", "Referee: Daniel Whitlock."): an article's own closing lines, never
+``page_tail``."""
+_BULLET_LINE = re.compile(r"^\s*(?:[•·▪◦*\-–]|\d+[.)])\s+")
+
+
+def _page_tail(sentences: Sequence[Sentence], flagged: set[int]) -> list[Sentence]:
+    """The lines after a page's last line of prose that are not flagged yet (``page_tail``):
+    related-article headlines, share and follow links, sign-offs and footers ("Read Next",
+    "Boeing 737 MAX deliveries slip again in February", "Twitter", "Ends"). A line of prose is
+    a line (block) of at least PROSE_MIN_WORDS words, not counting flagged sentences, with a
+    sentence ending in . ! or ?; a line that opens with furniture ("We use cookies. Some
+    are ...") is none. Never on a page with fewer than TAIL_MIN_PROSE lines of prose, never on
+    a short sentence of its own (an article's closing "The trial continues."), and not on the
+    bullet items that a last line ending in a colon introduces (the article's own list)."""
+    blocks: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        blocks.setdefault(s.paragraph, []).append(s)
+    prose = []
+    for p, block in blocks.items():
+        if block[0].index in flagged:
+            continue
+        own = [s for s in block if s.index not in flagged]
+        if (any(s.kind == "body" for s in own) and sum(len(s.text.split()) for s in own) >= PROSE_MIN_WORDS
+                and any(_PROSE_END.search(s.text) for s in own)):
+            prose.append(p)
+    if len(prose) < TAIL_MIN_PROSE:
+        return []
+    last = prose[-1]
+    listed = _introduces_list(blocks[last][-1].text)
+    out = []
+    for p, block in blocks.items():
+        if p <= last:
+            continue
+        if listed and _BULLET_LINE.match(block[0].text):
+            continue  # "The plan names four tasks:" and its items
+        own = [s for s in block if s.index not in flagged]
+        listed = len(own) == 1 == len(block) and _introduces_list(own[0].text)
+        if not listed:
+            out.extend(s for s in own if not _SHORT_SENTENCE.match(s.text))
+    return out
+
+
+def _introduces_list(text: str) -> bool:
+    """A line of at least five words ending in a colon: "The plan names four tasks:" (not
+    "Share this:", "You may also like:")."""
+    return text.rstrip().endswith(":") and len(text.split()) >= 5
+
+
+_PAGE_NUMBER = re.compile(r"(?i)^\s*(?:page\s+)?[-–—]?\s*(\d{1,4})\s*[-–—]?\s*$")
+"""A line that is only a number, perhaps dashed or after "Page": "8", "– 2 –", "Page 12"."""
+
+
+def _page_numbers(sentences: Sequence[Sentence], flagged: set[int]) -> list[Sentence]:
+    """Lines that are only a number, when the next or previous such line of the page carries
+    the next number or the one after (a page may lack one): the page numbers of a PDF turned
+    into text ("8" ... "9" ... "10"). A number alone on a line is never a claim (it is a
+    heading), so only the report changes."""
+    lines = []
+    for s in sentences:
+        m = _PAGE_NUMBER.match(s.text)
+        if m is not None and s.index not in flagged:
+            lines.append((s, int(m.group(1))))
+    out = []
+    for k, (s, n) in enumerate(lines):
+        before = lines[k - 1][1] if k else None
+        after = lines[k + 1][1] if k + 1 < len(lines) else None
+        if (before is not None and 1 <= n - before <= 2) or (after is not None and 1 <= after - n <= 2):
             out.append(s)
     return out
 
@@ -203,10 +296,24 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
         key = (SECTION_LABEL, " ".join(sentence.text.lower().split()))
         groups.setdefault(key, []).append(sentence_evidence(sentence, 0, len(sentence.text.rstrip())))
         texts.setdefault(key, sentence.text.strip())
+    for sentence in _page_numbers(sentences, flagged):
+        key = (PAGE_NUMBER, " ".join(sentence.text.lower().split()))
+        groups.setdefault(key, []).append(sentence_evidence(sentence, 0, len(sentence.text.rstrip())))
+        texts.setdefault(key, sentence.text.strip())
+        flagged.add(sentence.index)
+    for sentence in _page_tail(sentences, flagged):
+        key = (PAGE_TAIL, " ".join(sentence.text.lower().split()))
+        groups.setdefault(key, []).append(sentence_evidence(sentence, 0, len(sentence.text.rstrip())))
+        texts.setdefault(key, sentence.text.strip())
     for (rule_id, norm), evidence in groups.items():
         if rule_id == SECTION_LABEL:
             why = ("a short header line that shares no word with the title or the other headings: "
                    "a site section label or category, not part of the article")
+        elif rule_id == PAGE_NUMBER:
+            why = "a number alone on its line, one of a page's running page numbers"
+        elif rule_id == PAGE_TAIL:
+            why = ("a line after the page's last paragraph of prose: related-article headlines, "
+                   "share links, sign-offs and footers, not part of the article")
         else:
             why = descriptions.get(rule_id, rule_id)
         times = "" if len(evidence) == 1 else f" ({len(evidence)} times)"
