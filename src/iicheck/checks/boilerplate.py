@@ -148,7 +148,7 @@ def _page_tail(sentences: Sequence[Sentence], flagged: set[int]) -> list[Sentenc
         return []
     last = prose[-1]
     listed = _introduces_list(blocks[last][-1].text)
-    out = []
+    out: list[Sentence] = []
     for p, block in blocks.items():
         if p <= last:
             continue
