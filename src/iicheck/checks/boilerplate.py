@@ -62,6 +62,7 @@ from ..models import Evidence, Finding, Sentence, SourceInfo, Severity
 from ..quality.exclusion import figures_note
 from ..ruleset import Ruleset
 from ..ruleset.patterns import UserPattern, compile_user_pattern
+from ..segment import BULLET
 from .corpus import Corpus, SourceDoc, each_source
 
 KIND = "boilerplate"
@@ -121,7 +122,6 @@ _SHORT_SENTENCE = re.compile(
 denies the charges."), or a fact of a few words and its value ending in a full stop
 ("Attendance: 3,412.", "Referee: Daniel Whitlock."): an article's own closing lines, never
 ``page_tail``."""
-_BULLET_LINE = re.compile(r"^\s*(?:[•·▪◦*\-–]|\d+[.)])\s+")
 
 
 def _page_tail(sentences: Sequence[Sentence], flagged: set[int]) -> list[Sentence]:
@@ -152,7 +152,7 @@ def _page_tail(sentences: Sequence[Sentence], flagged: set[int]) -> list[Sentenc
     for p, block in blocks.items():
         if p <= last:
             continue
-        if listed and _BULLET_LINE.match(block[0].text):
+        if listed and BULLET.match(block[0].text):
             continue  # "The plan names four tasks:" and its items
         own = [s for s in block if s.index not in flagged]
         listed = len(own) == 1 == len(block) and _introduces_list(own[0].text)
