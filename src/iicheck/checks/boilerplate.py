@@ -15,7 +15,10 @@ Two kinds of rule:
   editor lines, "Label: ..." lines (tags, photo credits, previous/next links, press
   contacts), press-release tags ("FOR IMMEDIATE RELEASE", "SOURCE ..."), cookie banners,
   newsletter boxes, page-feedback prompts, advertising labels, headers of related-link lists
-  ("Related articles", "Most read"), and copyright, rights and reproduction notices; each is
+  ("Related articles", "Most read", "Read next"), reading times and relative time stamps ("4
+  minute read", "Updated 2 hours ago"), comment boxes ("Leave a Reply"), page tools ("Font
+  size: A A A"), forum post headers, app prompts, company, charity and ICP registration
+  footers, and copyright, rights and reproduction notices; each is
   anchored to the start of its line, so a sentence that quotes a copyright notice or begins
   "Home sales rose ..." is not furniture (tests/test_page_furniture.py holds both kinds);
 - three built-in structural rules. ``page_number``: a line that is only a number ("8", "– 2 –",
