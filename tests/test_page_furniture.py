@@ -485,3 +485,16 @@ def test_running_page_numbers_of_a_pdf_turned_into_text(tmp_path: Path, rules: R
 def test_a_number_alone_is_no_page_number(tmp_path: Path, rules: Ruleset, lines: tuple[str, ...]) -> None:
     page = "".join(f"{line}\n{PAGE_BODY}" for line in lines)
     assert "page_number" not in _flagged(corpus_of(tmp_path, rules, page=page), rules).values()
+
+
+def test_a_long_last_line_is_read_in_linear_time(tmp_path: Path, rules: Ruleset) -> None:
+    """One regular expression for "a short sentence of its own" backtracked cubically on a
+    long line without a full stop (a 1,000-word line took seconds); it is tested piece by piece."""
+    import time
+
+    line = "Related " + "coverage of the platform " * 2000
+    corpus = corpus_of(tmp_path, rules, page=PAGE_BODY + line + "\n")
+    started = time.process_time()
+    flagged = _flagged(corpus, rules)
+    assert time.process_time() - started < 0.5
+    assert set(flagged.values()) == {"page_tail"}

@@ -119,12 +119,24 @@ PROSE_MIN_WORDS = 10
 sentence that ends in . ! or ?."""
 TAIL_MIN_PROSE = 3
 """``page_tail`` only reads pages with at least this many lines of prose (an article)."""
-_SHORT_SENTENCE = re.compile(
-    r"^(?:[•·▪◦*\-–]\s+)?[\"“‘(]?[A-Z](?:[^:|]*\s[^:|]*\s[^:|]*|[\w' ]{0,30}:\s[^:|]+)[.!?][\"'”’)]*\s*$")
-"""A sentence of three words or more without a colon or bar ("The trial continues.", "He
-denies the charges."), or a fact of a few words and its value ending in a full stop
-("Attendance: 3,412.", "Referee: Daniel Whitlock."): an article's own closing lines, never
-``page_tail``."""
+_SENTENCE_OPEN = re.compile(r"(?:[•·▪◦*\-–]\s+)?[\"“‘(]?[A-Z]")
+_FACT_LABEL = re.compile(r"[A-Z][\w' ]{0,30}:\s")
+
+
+def _own_closing_line(text: str) -> bool:
+    """A sentence of three words or more without a colon or bar ("The trial continues.", "He
+    denies the charges."), or a fact of a few words and its value ending in a full stop
+    ("Attendance: 3,412.", "Referee: Daniel Whitlock."): an article's own closing lines, never
+    ``page_tail``. (Tested piece by piece: one regular expression for it backtracks
+    cubically on a long line without a full stop.)"""
+    body = text.strip()
+    opening = _SENTENCE_OPEN.match(body)
+    if opening is None or _PROSE_END.search(body) is None or "|" in body:
+        return False
+    if ":" not in body:
+        return len(body.split()) >= 3
+    label = _FACT_LABEL.match(body, opening.end() - 1)
+    return label is not None and ":" not in body[label.end():]
 
 
 def _page_tail(sentences: Sequence[Sentence], flagged: set[int]) -> list[Sentence]:
@@ -139,28 +151,31 @@ def _page_tail(sentences: Sequence[Sentence], flagged: set[int]) -> list[Sentenc
     blocks: dict[int, list[Sentence]] = {}
     for s in sentences:
         blocks.setdefault(s.paragraph, []).append(s)
-    prose = []
-    for p, block in blocks.items():
+    order = list(blocks)
+    prose = []  # the last TAIL_MIN_PROSE lines of prose, from the end (most pages end soon after the last)
+    for p in reversed(order):
+        block = blocks[p]
         if block[0].index in flagged:
-            continue
+            continue  # a line that opens with furniture ("We use cookies. Some are ...")
         own = [s for s in block if s.index not in flagged]
-        if (any(s.kind == "body" for s in own) and sum(len(s.text.split()) for s in own) >= PROSE_MIN_WORDS
-                and any(_PROSE_END.search(s.text) for s in own)):
+        if (any(s.kind == "body" for s in own) and any(_PROSE_END.search(s.text) for s in own)
+                and sum(len(s.text.split()) for s in own) >= PROSE_MIN_WORDS):
             prose.append(p)
+            if len(prose) == TAIL_MIN_PROSE:
+                break
     if len(prose) < TAIL_MIN_PROSE:
         return []
-    last = prose[-1]
+    last = prose[0]
     listed = _introduces_list(blocks[last][-1].text)
     out: list[Sentence] = []
-    for p, block in blocks.items():
-        if p <= last:
-            continue
+    for p in order[order.index(last) + 1:]:
+        block = blocks[p]
         if listed and BULLET.match(block[0].text):
             continue  # "The plan names four tasks:" and its items
         own = [s for s in block if s.index not in flagged]
         listed = len(own) == 1 == len(block) and _introduces_list(own[0].text)
         if not listed:
-            out.extend(s for s in own if not _SHORT_SENTENCE.match(s.text))
+            out.extend(s for s in own if not _own_closing_line(s.text))
     return out
 
 
@@ -181,7 +196,7 @@ def _page_numbers(sentences: Sequence[Sentence], flagged: set[int]) -> list[Sent
     heading), so only the report changes."""
     lines = []
     for s in sentences:
-        m = _PAGE_NUMBER.match(s.text)
+        m = _PAGE_NUMBER.match(s.text) if len(s.text) <= 24 else None  # "Page 1234" with spaces
         if m is not None and s.index not in flagged:
             lines.append((s, int(m.group(1))))
     out = []
