@@ -88,6 +88,10 @@ FURNITURE = [
     ("WaterBridge International is a registered charity in England and Wales (no. 1093381).", "registration_line"),
     ("ICP No. 05003411", "icp_line"),
     ("京ICP备05003411号", "icp_line"),
+    ("ICP License: 020145", "icp_line"),
+    ("Registered charity no. 1098765", "registration_line"),
+    ("Posted on April 12, 2019 by Harriet | 4 Comments", "posted_by"),
+    ("Get our app", "app_prompt"),
 ]
 
 PROSE = [
@@ -426,18 +430,27 @@ PAGE_BODY = ("Airbus lifts A320neo output target as engine backlog eases\n"
 
 def test_the_lines_after_the_last_paragraph_are_page_tail(tmp_path: Path, rules: Ruleset) -> None:
     tail = ["Reporting by Claire Fontaine; Editing by David Okafor", "Read Next",
-            "Boeing 737 MAX deliveries slip again in February",
-            "Exports rise 4.2% in March as factories across the Pearl River Delta reopen after the long holiday",
-            "Twitter", "Facebook", "Like Loading...", "Ends"]
+            "Boeing 737 MAX deliveries slip again in February", "Exports rise 4.2% in March",
+            "Twitter", "Facebook", "Ends"]
     corpus = corpus_of(tmp_path, rules, page=PAGE_BODY + "\n".join(tail) + "\n")
     flagged = _flagged(corpus, rules)
     assert flagged == {**dict.fromkeys(tail, "page_tail"), "Read Next": "list_header"}
     found = [f for f in boilerplate.check(corpus, rules) if f.details["pattern"] == "page_tail"]
     assert "after the page's last paragraph of prose" in found[0].message
-    # the related headline's figure is not this page's claim (a headline of 15 words or more
-    # is read as a sentence; shorter ones are headings, whose figures are never claims)
-    marked = exclude_claims(corpus.claims, found)
-    assert {c.figure: c.excluded for c in marked if c.sentence.startswith("Exports")} == {"4.2%": "boilerplate"}
+
+
+def test_page_tail_never_hides_a_figure(tmp_path: Path, rules: Ruleset) -> None:
+    """A sentence after the last paragraph is page_tail only when it holds no figure (a
+    heading's figures are never claims): a fact line, a long related headline or a closing
+    line with a figure stays the article's, and its figure is compared."""
+    tail = ["Exports rise 4.2% in March as factories across the Pearl River Delta reopen after the long holiday",
+            "Industrial internet platforms (2022): 240.", "90 industrial internet platforms were added in 2023.",
+            "The ministry expects the number of industrial internet platforms with influence to reach 300 in 2025.[3]", "Half-time: 1-0."]
+    corpus = corpus_of(tmp_path, rules, page=PAGE_BODY + "\n".join(tail) + "\n")
+    found = list(boilerplate.check(corpus, rules))
+    assert _flagged(corpus, rules) == {}
+    assert not [c for c in exclude_claims(corpus.claims, found) if c.excluded == "boilerplate"]
+    assert {c.figure for c in corpus.claims} >= {"4.2%", "240", "90", "300"}
 
 
 def test_pattern_furniture_and_page_tail_share_the_tail(tmp_path: Path, rules: Ruleset) -> None:
@@ -481,7 +494,7 @@ def test_running_page_numbers_of_a_pdf_turned_into_text(tmp_path: Path, rules: R
         "8": "page_number", "– 9 –": "page_number", "Page 10": "page_number", "12": "page_number"}
 
 
-@pytest.mark.parametrize("lines", [("8",), ("8", "15"), ("2019", "2023")])
+@pytest.mark.parametrize("lines", [("8",), ("8", "15"), ("2019", "2023"), ("2020", "2021", "2022")])
 def test_a_number_alone_is_no_page_number(tmp_path: Path, rules: Ruleset, lines: tuple[str, ...]) -> None:
     page = "".join(f"{line}\n{PAGE_BODY}" for line in lines)
     assert "page_number" not in _flagged(corpus_of(tmp_path, rules, page=page), rules).values()
@@ -498,3 +511,28 @@ def test_a_long_last_line_is_read_in_linear_time(tmp_path: Path, rules: Ruleset)
     flagged = _flagged(corpus, rules)
     assert time.process_time() - started < 0.5
     assert set(flagged.values()) == {"page_tail"}
+
+
+# a review of the ninth session's patterns: news prose each of them matched
+REVIEW9_PROSE = [
+    "Published on Tuesday by the ministry, the yearbook counted 240 industrial internet platforms.",
+    "Posted on 3 May by a user, the video was viewed 2 million times.",
+    "The company is recalling 2,400 cases from lot number 211045, sold in Texas.",
+    "Companies House records show the company (number 09876543) was dissolved in 2021 owing £2.3 million.",
+    "The charity, number 1093381, raised £4.2 million last year.",
+    "The firm was registered in England and Wales in 1990 as company number 02468101, and employs 4,000 people.",
+    "Foreign firms need an ICP licence to host websites in China, and 4,000 were issued in 2023.",
+    "ICP license holders rose 12% to 5,000 in 2023.",
+    "The ICP Northwest board approved £2.3 million for 240 clinics.",
+    "Download the ministry's app and you can see that 240 platforms are now certified.",
+    "Install the new app update before March 1, when the old version stops working for 2 million users.",
+    "Download the NHS App to book a booster; 2 million people did so in the first week.",
+    "3 thoughts on why 240 platforms may be too many for China.",
+    "Related parties",
+    "Similar projects",
+]
+
+
+def test_review9_prose_is_not_furniture(tmp_path: Path, rules: Ruleset) -> None:
+    text = "Industrial internet report\n\n" + "\n".join([*REVIEW9_PROSE, ARTICLE]) + "\n"
+    assert _flagged(corpus_of(tmp_path, rules, page=text), rules) == {}

@@ -23,7 +23,7 @@ _BOUNDARY = re.compile(r"[.!?](?:[\"”’')\]]*)(?=\s+[\"“‘(\[]?[A-Z0-9])")
 _LEADING_HEADER = re.compile(
     r"^\s*(?:date|updated|published|posted|release date)\s*[:：]?\s*"
     r"\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+", re.IGNORECASE)
-BULLET = re.compile(r"^\s*(?:[•·▪◦*\-–]|\d+[.)])\s+")
+_BULLET = re.compile(r"^\s*(?:[•·▪◦*\-–]|\d+[.)])\s+")
 _CONTINUES = re.compile(r"(?:[,;:]|\b(?:and|or|of|the|to|in|with|for)|[a-z])\s*$")
 HEADING_MAX_WORDS = 14
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")  # the word before a period (see _is_abbreviation)
@@ -65,7 +65,7 @@ def _blocks(text: str) -> list[tuple[int, int, bool]]:
             prev_blank = True
             continue
         if (blocks and not prev_blank and _continues(text[blocks[-1][0]:blocks[-1][1]])
-                and line.lstrip()[:1].islower() and not BULLET.match(line)):
+                and line.lstrip()[:1].islower() and not _BULLET.match(line)):
             blocks[-1][1] = end
         else:
             blocks.append([start, end])
@@ -76,7 +76,7 @@ def _blocks(text: str) -> list[tuple[int, int, bool]]:
         chunk = block.strip()
         # at most HEADING_MAX_WORDS + 1 pieces: as many as the words when there are few enough
         words = len(chunk.split(None, HEADING_MAX_WORDS))
-        heading = bool(BULLET.match(block)) or (
+        heading = bool(_BULLET.match(block)) or (
             words <= HEADING_MAX_WORDS and not _ends_sentence(chunk))
         out.append((start, end, heading))
     return out
