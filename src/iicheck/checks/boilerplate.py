@@ -134,7 +134,7 @@ def _page_tail_line(sentence: Sentence) -> bool:
     return _PROSE_CLOSE.search(sentence.text) is None and not find_numbers(sentence.text)
 
 
-def _page_tail(sentences: Sequence[Sentence], flagged: set[int]) -> list[Sentence]:
+def _page_tail(sentences: Sequence[Sentence], info: SourceInfo | None, flagged: set[int]) -> list[Sentence]:
     """The lines after a page's last line of prose that are not flagged yet (``page_tail``):
     related-article headlines, share and follow links, sign-offs and footers ("Read Next",
     "Boeing 737 MAX deliveries slip again in February", "Twitter", "Ends"). A line of prose is
@@ -188,7 +188,7 @@ _PAGE_NUMBER = re.compile(r"(?i)^(?:page\s)?[-–—]?\s?(\d{1,3})\s?[-–—]?$
 """A line that is only a number, perhaps dashed or after "Page": "8", "– 2 –", "Page 12"."""
 
 
-def _page_numbers(sentences: Sequence[Sentence], flagged: set[int]) -> list[Sentence]:
+def _page_numbers(sentences: Sequence[Sentence], info: SourceInfo | None, flagged: set[int]) -> list[Sentence]:
     """Lines that are only a number, when the next or previous such line of the page carries
     the next number or the one after (a page may lack one): the page numbers of a PDF turned
     into text ("8" ... "9" ... "10"). A number alone on a line is never a claim (it is a
@@ -299,29 +299,23 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
     groups: dict[tuple[str, str], list[Evidence]] = {}
     texts: dict[tuple[str, str], str] = {}
     flagged: set[int] = set()
+
+    def add(rule_id: str, sentence: Sentence, start: int, end: int) -> None:
+        key = (rule_id, " ".join(sentence.text.lower().split()))
+        groups.setdefault(key, []).append(sentence_evidence(sentence, start, end))
+        texts.setdefault(key, sentence.text.strip())
+        flagged.add(sentence.index)
+
     for sentence in _may_match(doc, rules) if rules.boilerplate_patterns else ():
         for pattern in rules.boilerplate_patterns:
             hit = next(iter(pattern.finditer(sentence.text)), None)
-            if hit is None or hit[1] <= hit[0]:
-                continue
-            key = (pattern.id, " ".join(sentence.text.lower().split()))
-            groups.setdefault(key, []).append(sentence_evidence(sentence, *hit))
-            texts.setdefault(key, sentence.text.strip())
-            flagged.add(sentence.index)
-            break  # one rule per line is enough
-    for sentence in _section_labels(sentences, doc.info, flagged):
-        key = (SECTION_LABEL, " ".join(sentence.text.lower().split()))
-        groups.setdefault(key, []).append(sentence_evidence(sentence, 0, len(sentence.text.rstrip())))
-        texts.setdefault(key, sentence.text.strip())
-    for sentence in _page_numbers(sentences, flagged):
-        key = (PAGE_NUMBER, " ".join(sentence.text.lower().split()))
-        groups.setdefault(key, []).append(sentence_evidence(sentence, 0, len(sentence.text.rstrip())))
-        texts.setdefault(key, sentence.text.strip())
-        flagged.add(sentence.index)
-    for sentence in _page_tail(sentences, flagged):
-        key = (PAGE_TAIL, " ".join(sentence.text.lower().split()))
-        groups.setdefault(key, []).append(sentence_evidence(sentence, 0, len(sentence.text.rstrip())))
-        texts.setdefault(key, sentence.text.strip())
+            if hit is not None and hit[1] > hit[0]:
+                add(pattern.id, sentence, *hit)
+                break  # one rule per line is enough
+    # the structural rules, each on the lines no earlier rule flagged
+    for rule_id, found in ((SECTION_LABEL, _section_labels), (PAGE_NUMBER, _page_numbers), (PAGE_TAIL, _page_tail)):
+        for sentence in found(sentences, doc.info, flagged):
+            add(rule_id, sentence, 0, len(sentence.text.rstrip()))
     for (rule_id, norm), evidence in groups.items():
         if rule_id == SECTION_LABEL:
             why = ("a short header line that shares no word with the title or the other headings: "
