@@ -61,6 +61,9 @@ def _values(text: str) -> list[object]:
     ("4 hundred million people", [4e8]),
     ("grew sixfold", [6]),
     ("Are you one of the best?", []),
+    # citation and footnote marks are no figures
+    ("The ministry expects 300 platforms in 2025.[3]", [300]),
+    ("Output rose 5% [2, 4] and 7%[12] after the plan [3–5].", [5, 7]),
 ])
 def test_find_numbers(text: str, values: list[object]) -> None:
     got = _values(text)

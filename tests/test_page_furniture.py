@@ -536,3 +536,12 @@ REVIEW9_PROSE = [
 def test_review9_prose_is_not_furniture(tmp_path: Path, rules: Ruleset) -> None:
     text = "Industrial internet report\n\n" + "\n".join([*REVIEW9_PROSE, ARTICLE]) + "\n"
     assert _flagged(corpus_of(tmp_path, rules, page=text), rules) == {}
+
+
+def test_a_short_sentence_with_a_footnote_mark_is_a_sentence() -> None:
+    """A line of fewer than 15 words is a heading unless it ends as a sentence; a footnote
+    mark after the full stop ("... in 2025.[3]") no longer hides that, so its figure is read."""
+    from iicheck.segment import split_sentences
+
+    text = "Goals[edit]\nThe ministry expects 300 platforms with influence in 2025.[3]\n"
+    assert [s.kind for s in split_sentences("d", text)] == ["heading", "body"]

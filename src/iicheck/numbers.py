@@ -697,6 +697,10 @@ MAX_MAGNITUDE = 10.0 ** _MAX_EXPONENT
 run), and intervals around it would overflow to infinity."""
 
 
+_CITATION_MARK = re.compile(r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]")
+"""A citation or footnote mark, "[3]", "[3, 4]", "[3–5]" ("... in 2025.[3]"): no figure."""
+
+
 def find_numbers(text: str, name_prefixes: tuple[str, ...] = DEFAULT_NAME_PREFIXES,
                  masked: list[tuple[int, int]] | None = None) -> list[NumberMatch]:
     """Every figure-like number in `text`, in order, skipping years, dates, ordinals and names."""
@@ -704,6 +708,8 @@ def find_numbers(text: str, name_prefixes: tuple[str, ...] = DEFAULT_NAME_PREFIX
     if digit < 0 and not any(_word_patterns(text)):
         return []  # no digit and no number word: nothing to find, and no masks to find
     skip = _masked(text, name_prefixes) + list(masked or [])
+    if "[" in text and digit >= 0:
+        skip += [m.span() for m in _CITATION_MARK.finditer(text)]
     found: list[NumberMatch] = []
     if digit < 0:  # every digit pattern needs a digit: only number words can be here
         found += _word_matches(text, skip)

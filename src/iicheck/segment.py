@@ -40,9 +40,16 @@ def _continues(line: str) -> bool:
 _CLOSERS = "\"”’')]"
 
 
+_FOOTNOTE_MARK = re.compile(r"\[\d{1,3}\]$")
+
+
 def _ends_sentence(chunk: str) -> bool:
-    """`re.search(r"[.!?。][closers]*\\s*$", chunk)` for a stripped chunk."""
-    body = chunk.rstrip().rstrip(_CLOSERS)
+    """`re.search(r"[.!?。][closers]*\\s*$", chunk)` for a stripped chunk, after a footnote mark
+    ("... in 2025.[3]") is taken off its end."""
+    body = chunk.rstrip()
+    if body.endswith("]"):
+        body = _FOOTNOTE_MARK.sub("", body)
+    body = body.rstrip(_CLOSERS)
     return bool(body) and body[-1] in ".!?。"
 
 
