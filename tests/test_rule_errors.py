@@ -232,3 +232,22 @@ def test_an_empty_rule_file_says_so_at_line_1(folder: Path, text: str, words: st
     (folder / "metrics.yaml").write_text(text, encoding="utf-8")
     problem = _problem(folder)
     assert (problem.line, problem.message) == (1, words) and "version: 1" in (problem.hint or "")
+
+
+@pytest.mark.parametrize("old,new", [
+    ("  - id: nav_line\n", "  - id: page_tail\n"),
+    ("artifacts: []\n", "artifacts: [{id: code, pattern: 'X[0-9]+', description: codes}]\n"),
+])
+def test_a_pattern_may_not_take_a_built_in_rule_s_name(folder: Path, old: str, new: str) -> None:
+    line = _edit(folder, "quality.yaml", old, new)
+    problem = _problem(folder)
+    assert problem.line == line and "is the name of a built-in" in problem.message
+    assert "another id" in (problem.hint or "")
+
+
+def test_the_reserved_names_are_the_built_in_rules() -> None:
+    from iicheck.checks import artifact, boilerplate
+    from iicheck.ruleset.models import BUILTIN_ARTIFACTS, BUILTIN_BOILERPLATE
+
+    assert BUILTIN_ARTIFACTS == tuple(name for name, _, _ in artifact.BUILTIN)
+    assert BUILTIN_BOILERPLATE == (boilerplate.SECTION_LABEL, boilerplate.PAGE_NUMBER, boilerplate.PAGE_TAIL)

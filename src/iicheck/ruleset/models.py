@@ -32,10 +32,22 @@ def _non_empty_phrases(values: list[str]) -> list[str]:
     return values
 
 
-def require_unique(what: str, key: str, values: Sequence[str], field: str = "id") -> None:
-    """Raise at the second of two equal `field` values of the items listed under `key`."""
+BUILTIN_ARTIFACTS = ("code", "markup", "mojibake", "tracking", "script", "control")
+"""The artifact check's built-in detectors (checks/artifact.py): no artifact pattern may take
+their names, which findings carry as details.pattern."""
+BUILTIN_BOILERPLATE = ("section_label", "page_number", "page_tail")
+"""The boilerplate check's built-in structural rules (checks/boilerplate.py), likewise."""
+
+
+def require_unique(what: str, key: str, values: Sequence[str], field: str = "id",
+                   reserved: Sequence[str] = ()) -> None:
+    """Raise at the second of two equal `field` values of the items listed under `key`, or at
+    a value that is one of the `reserved` names (a built-in rule's)."""
     seen: set[str] = set()
     for i, value in enumerate(values):
+        if value in reserved:
+            raise LocatedValueError(f"{value!r} is the name of a built-in {what.split()[0]} rule", key, i, field,
+                                    hint=f"give this {what} another {field} (built-in: {', '.join(reserved)})")
         if value in seen:
             raise LocatedValueError(f"a second {what} with the {field} {value!r}", key, i, field,
                                     hint=f"each {what} needs its own {field}: rename or remove one of them")
@@ -263,6 +275,7 @@ class QualityFile(Strict):
 
     @model_validator(mode="after")
     def _unique(self) -> QualityFile:
-        require_unique("artifact pattern", "artifacts", [r.id for r in self.artifacts])
-        require_unique("boilerplate pattern", "boilerplate", [r.id for r in self.boilerplate])
+        require_unique("artifact pattern", "artifacts", [r.id for r in self.artifacts], reserved=BUILTIN_ARTIFACTS)
+        require_unique("boilerplate pattern", "boilerplate", [r.id for r in self.boilerplate],
+                       reserved=BUILTIN_BOILERPLATE)
         return self
