@@ -177,6 +177,7 @@ def test_builtin_artifacts(tmp_path: Path, rules: Ruleset, text: str, rule_id: s
     "The affected products are catalogue numbers MX450123 and MX450124, sold in 2023.",
     "The recalled model XR20001 was sold in 12 countries.",
     "The trial (ClinicalTrials.gov Identifier: NCT05518344) enrolled 214 patients.",
+    "The club is a registered sports club. HMRC reference CH41877.",
     "The pâte at the château costs 12 euros.",
     "CAFÉ’S owners said the terrace seats 40.",
     "The function of the platform (a shared data layer) is to connect 300 machines.",
@@ -233,6 +234,23 @@ def test_a_stale_footer_still_makes_an_anachronism(tmp_path: Path, rules: Rulese
     ("The country has five top nodes: two in the east, two in the west and one in the south.", False),
     ("The country has six top nodes: two in the east, two in the west and one in the south.", True),
     ("The plan has four parts: a budget, a timetable and a team.", True),
+    # items that open alike ("to ...", "a ...", "the ...") are items however long
+    ("Our strategy sets out five goals: to reach every young carer in our area before the age of eleven, to make "
+     "every school in the three counties a carer-friendly school, to double the number of young adult carers we "
+     "support into work or training, and to secure at least 30 per cent of our income from unrestricted sources.", True),
+    ("The Estrel is offered with two powertrains: a 1.0-litre mild hybrid with a manual gearbox, a 1.5-litre full "
+     "hybrid and a 1.6-litre plug-in hybrid with a claimed 45 miles of electric range.", True),
+    ("The report names four risks: the cost of connecting older machines to the network, the lack of staff who "
+     "can analyse the data, and the weak security of small platforms.", True),
+    ("The ministry set three tasks: to connect 5,000 factories to industrial internet platforms by 2025, to build "
+     "30 identifier resolution nodes in the provinces, and to train 10,000 engineers.", False),
+    ("The plan has two goals: to build and operate 30 identifier nodes across the province, and to train 5,000 "
+     "engineers in the next three years.", False),
+    ("Officials listed three priorities: the upgrade of enterprise networks in the eastern provinces and the west, "
+     "the construction of identifier nodes, and the training of engineers.", False),
+    # long items that do not open alike stay unread
+    ("The plan has two parts: funding for the smaller factories in the eastern and western provinces of the "
+     "country, training for engineers and new standards for data exchange.", False),
 ])
 def test_enumerations_in_news_prose(tmp_path: Path, rules: Ruleset, sentence: str, fires: bool) -> None:
     assert bool(_found(enumeration_mismatch, tmp_path, rules, sentence)) == fires

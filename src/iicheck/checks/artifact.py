@@ -87,12 +87,12 @@ _LEADS: dict[str, tuple[str, ...]] = {
 detector is not run (plain substring tests, much cheaper than a regex scan)."""
 
 _NAMED_CODE = re.compile(r"(?i)\b(?:(?:(?:catalog(?:ue)?|part|serial|item|model|lot|batch|reference|registration|product)"
-                         r"\s+)?(?:numbers?|nos?\.)|model|sku|serial|ids?|identifiers?|catalog(?:ue)?|ref\.)"
+                         r"\s+)?(?:numbers?|nos?\.)|model|sku|serial|ids?|identifiers?|catalog(?:ue)?|ref\.|reference)"
                          r"\s*[:#]?\s*"
                          r"(?:[A-Z]{1,3}[0-9]{3,}[A-Z]{0,3}\s*(?:,|and|or|&)\s*)*$")
 """Right before a ``code`` match (or before a list of codes ending with it): the author names
-it as a number, model or identifier ("catalogue numbers MX450123 and MX450124", "model
-XR20001", "Identifier: NCT05518344"), so it is text, not debris. "a number of pilot D201138L
+it as a number, model, reference or identifier ("catalogue numbers MX450123 and MX450124",
+"model XR20001", "Identifier: NCT05518344", "HMRC reference CH41877"), so it is text, not debris. "a number of pilot D201138L
 demonstration projects", "business models D201138L" and "identification codes D201138L" are
 not naming."""
 

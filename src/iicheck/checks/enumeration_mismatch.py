@@ -11,7 +11,9 @@ Three shapes are read, and only when the reading is unambiguous:
   it (split there) or be one item ("integrated and innovative applications"). Every reading
   gives a possible count, and when every item states a count of its own, their sum too
   ("three bedrooms: two doubles and a single"); the check fires only when the stated count
-  is none of them, the list has a closing "and"/"or", and each item has at most 10 words.
+  is none of them, the list has a closing "and"/"or", and each item has at most 10 words
+  (20 when every item opens with the same "a", "an", "the" or "to": "to reach ..., to make
+  ... and to secure ...").
 - partial list after "including" or "such as": the list may leave items out, so it fires
   only when even the shortest reading lists more items than stated.
 - quoted list before the count: "East, West, North and South" five nodes — items of at
@@ -43,6 +45,11 @@ from .corpus import Corpus, SourceDoc, each_source
 KIND = "enumeration_mismatch"
 DEFAULT_SEVERITY: Severity = "warning"
 MAX_ITEM_WORDS = 10
+MAX_PARALLEL_ITEM_WORDS = 20
+"""Items of a parallel list (each opens with the same "a", "an", "the" or "to": "to reach
+..., to make ... and to secure ...") may be this long: the repeated opener marks each as an
+item, not a clause."""
+_PARALLEL_OPENERS = frozenset({"a", "an", "the", "to"})
 
 NUMBER_WORDS = {w: i for i, w in enumerate(
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -208,6 +215,18 @@ def _readings(pieces: list[str]) -> tuple[set[int], bool, int]:
     return counts, closed, widest
 
 
+def _parallel(pieces: list[str]) -> bool:
+    """Whether every piece (after a closing "and"/"or") opens with the same word of
+    _PARALLEL_OPENERS, and so does the part after an "and"/"or" inside the last one: "to
+    reach ..., to make ... and to secure ...", "a 1.0-litre mild hybrid, a 1.5-litre full
+    hybrid and a 1.6-litre plug-in hybrid"."""
+    parts = [_CONJ_START.sub("", piece) for piece in pieces]
+    if not _CONJ_START.match(pieces[-1]):
+        parts += _CONJ_INSIDE.split(pieces[-1], maxsplit=1)[1:]  # "..., a 1.5-litre and a 1.6-litre"
+    openers = {part.split(None, 1)[0].lower() if part.split() else "" for part in parts}
+    return len(openers) == 1 and openers <= _PARALLEL_OPENERS
+
+
 def _introduced(sentence: Sentence, labels: re.Pattern[str] | None) -> Iterator[tuple[int, int, int, str]]:
     """(stated, start, end, listed) for lists after a count and ':' / namely / including;
     `labels`: what makes a number before "of (the)" a name (see _labels)."""
@@ -234,7 +253,8 @@ def _introduced(sentence: Sentence, labels: re.Pattern[str] | None) -> Iterator[
             fires = bool(counts) and min(counts) > stated
         else:
             longest = max(len(p.split()) for p in pieces[:widest])
-            fires = closed and stated not in counts and longest <= MAX_ITEM_WORDS
+            limit = MAX_PARALLEL_ITEM_WORDS if _parallel(pieces[:widest]) else MAX_ITEM_WORDS
+            fires = closed and stated not in counts and longest <= limit
         if fires:
             segment = (rest if stop < 0 else rest[:stop]).rstrip().rstrip(".;").rstrip()
             readings = " or ".join(str(c) for c in sorted(counts))
