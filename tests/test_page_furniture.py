@@ -563,3 +563,16 @@ def test_a_short_sentence_with_a_footnote_mark_is_a_sentence() -> None:
 
     text = "Goals[edit]\nThe ministry expects 300 platforms with influence in 2025.[3]\n"
     assert [s.kind for s in split_sentences("d", text)] == ["heading", "body"]
+
+
+def test_a_short_line_repeated_three_times_is_furniture(tmp_path: Path, rules: Ruleset) -> None:
+    """A running header or a button under every item: a short heading three times or more. A
+    headline printed twice, and a sentence repeated, are duplicate_text's, not furniture."""
+    products = "".join(f"Halden kettle, model {n}\n£29.99\nAdd to basket\n{PAGE_BODY}" for n in range(3))
+    flagged = _flagged(corpus_of(tmp_path, rules, page="Kettles\n" + PAGE_BODY + products), rules)
+    assert flagged.get("Add to basket") == "repeated_line"
+    assert "repeated_line" not in {rule for line, rule in flagged.items() if line != "Add to basket"}
+    twice = "Airbus lifts output\n" + PAGE_BODY + "Airbus lifts output\n" + PAGE_BODY
+    assert "repeated_line" not in _flagged(corpus_of(tmp_path, rules, page=twice), rules).values()
+    said = "".join(f"{PAGE_BODY}The trial continues.\n" for _ in range(3))
+    assert "repeated_line" not in _flagged(corpus_of(tmp_path, rules, page=said), rules).values()

@@ -21,7 +21,9 @@ Two kinds of rule:
   footers, and copyright, rights and reproduction notices; each is
   anchored to the start of its line, so a sentence that quotes a copyright notice or begins
   "Home sales rose ..." is not furniture (tests/test_page_furniture.py holds both kinds);
-- three built-in structural rules. ``page_number``: a line that is only a number ("8", "– 2 –",
+- four built-in structural rules. ``repeated_line``: a short heading line (at most 8 words, a
+  word of four letters or more) that a page repeats three times or more: a PDF's running
+  header, "Add to basket", "Reply". ``page_number``: a line that is only a number ("8", "– 2 –",
   "Page 12") when the page's previous or next such line carries the next number or the one
   after: the running page numbers of a PDF turned into text. ``page_tail``: on a page with at least three lines of
   prose, the lines after the last one: headings ("Read Next", related-article headlines,
@@ -74,6 +76,10 @@ DEFAULT_SEVERITY: Severity = "info"
 SECTION_LABEL = "section_label"
 PAGE_TAIL = "page_tail"
 PAGE_NUMBER = "page_number"
+REPEATED_LINE = "repeated_line"
+REPEATS_MIN = 3
+"""``repeated_line``: a short heading line this many times in a page is its furniture."""
+REPEATED_MAX_WORDS = 8
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _WHOLE_TEXT_ANCHOR = re.compile(r"\\[Az]|\(\?[A-Za-z-]*m")
@@ -132,6 +138,21 @@ def _page_tail_line(sentence: Sentence) -> bool:
     if sentence.kind != "body":
         return True
     return _PROSE_CLOSE.search(sentence.text) is None and not find_numbers(sentence.text)
+
+
+def _repeated_lines(sentences: Sequence[Sentence], info: SourceInfo | None, flagged: set[int]) -> list[Sentence]:
+    """Short heading lines (at most REPEATED_MAX_WORDS words, no sentence punctuation, so no
+    claims) that a page repeats at least REPEATS_MIN times: the running header of a PDF turned
+    into text, "Add to basket" under every product, "Reply" under every comment, "Top" after
+    every forum post; not a line without a word of four letters (a price under every product).
+    (A heading repeated twice is ``duplicate_text``'s: a headline printed twice is no
+    furniture.)"""
+    seen: dict[str, list[Sentence]] = {}
+    for s in sentences:
+        if (s.kind == "heading" and s.index not in flagged and len(s.text.split()) <= REPEATED_MAX_WORDS
+                and _WORD.search(s.text)):  # words, not a price or a figure under every item
+            seen.setdefault(" ".join(s.text.lower().split()), []).append(s)
+    return sorted((s for group in seen.values() if len(group) >= REPEATS_MIN for s in group), key=lambda s: s.index)
 
 
 def _page_tail(sentences: Sequence[Sentence], info: SourceInfo | None, flagged: set[int]) -> list[Sentence]:
@@ -313,13 +334,16 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
                 add(pattern.id, sentence, *hit)
                 break  # one rule per line is enough
     # the structural rules, each on the lines no earlier rule flagged
-    for rule_id, found in ((SECTION_LABEL, _section_labels), (PAGE_NUMBER, _page_numbers), (PAGE_TAIL, _page_tail)):
+    for rule_id, found in ((SECTION_LABEL, _section_labels), (PAGE_NUMBER, _page_numbers),
+                           (REPEATED_LINE, _repeated_lines), (PAGE_TAIL, _page_tail)):
         for sentence in found(sentences, doc.info, flagged):
             add(rule_id, sentence, 0, len(sentence.text.rstrip()))
     for (rule_id, norm), evidence in groups.items():
         if rule_id == SECTION_LABEL:
             why = ("a short header line that shares no word with the title or the other headings: "
                    "a site section label or category, not part of the article")
+        elif rule_id == REPEATED_LINE:
+            why = f"a short line the page repeats {len(evidence)} times: a running header or a button"
         elif rule_id == PAGE_NUMBER:
             why = "a number alone on its line, one of a page's running page numbers"
         elif rule_id == PAGE_TAIL:
