@@ -969,3 +969,24 @@ def test_a_published_value_that_is_no_day_says_what_a_date_looks_like(seeds_copy
     output = _failed(_audit(seeds_copy, tmp_path / "out"), "sources.yaml:", "published: expected a date as YYYY-MM-DD",
                      "write the day only, e.g. 2021-02-23")
     assert "zero time" not in output and "datetime" not in output
+
+
+def test_two_writers_of_one_folder_take_turns(tmp_path: Path) -> None:
+    """A run renames its reports into the folder only while it holds the folder's lock, so two
+    audits writing one folder at once end with one run's complete set, not a mix."""
+    import fcntl
+    import threading
+
+    from iicheck.atomic import write_all_atomic
+
+    files = [(tmp_path / "audit.json", "{}"), (tmp_path / "audit.html", "<p>")]
+    holder = os.open(tmp_path, os.O_RDONLY)
+    fcntl.flock(holder, fcntl.LOCK_EX)  # another run is renaming its set
+    writer = threading.Thread(target=write_all_atomic, args=(files,))
+    writer.start()
+    writer.join(0.5)
+    assert writer.is_alive() and not (tmp_path / "audit.json").exists()
+    os.close(holder)  # that run is done
+    writer.join(5)
+    assert not writer.is_alive() and (tmp_path / "audit.json").read_text() == "{}"
+    assert (tmp_path / "audit.html").read_text() == "<p>"

@@ -2,7 +2,9 @@
 
 `write_all_atomic` extends that to a set of files (audit.json, audit.html, audit.pdf): every
 file is written to a temp file first and renamed only after the last one is complete, so an
-error or Ctrl-C while writing leaves all of the previous files in place.
+error or Ctrl-C while writing leaves all of the previous files in place. Two audits that
+write one folder at the same time take turns for the renames (an exclusive lock on the folder,
+where the system has flock), so the folder ends with one run's complete set, not a mix.
 """
 
 from __future__ import annotations
@@ -16,6 +18,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import OutputError, Problem
+
+try:
+    import fcntl
+except ImportError:  # not POSIX (Windows): folders are not locked
+    fcntl = None  # type: ignore[assignment]
 
 
 def _current_umask() -> int:
@@ -118,7 +125,7 @@ def write_all_atomic(files: Sequence[tuple[Path, Payload]], on_replaced: Callabl
             _discard(staged)
             raise OutputError(Problem(str(path), "cannot write: a folder has this name",
                                       hint="remove or rename the folder, or write the reports elsewhere"))
-    with _stop_signals_held():
+    with _folders_locked({path.parent for path, _ in files}), _stop_signals_held():  # waits interruptibly
         backups = [_backup(path) for path, _ in files]
         for k, ((path, _), tmp_name) in enumerate(zip(files, staged, strict=True)):
             try:
@@ -132,6 +139,27 @@ def write_all_atomic(files: Sequence[tuple[Path, Payload]], on_replaced: Callabl
             on_replaced()
 
 
+@contextmanager
+def _folders_locked(folders: Iterable[Path]) -> Iterator[None]:
+    """Hold an exclusive flock on each folder (in one order, so two runs cannot deadlock) while
+    a set of files is renamed into them: another run writing there waits its turn. Nothing is
+    locked where the system has no flock or the folder cannot be opened for it."""
+    fds: list[int] = []
+    try:
+        if fcntl is not None:
+            for folder in sorted(folders):
+                try:
+                    fd = os.open(folder, os.O_RDONLY)
+                except OSError:
+                    continue
+                fds.append(fd)
+                fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        for fd in fds:
+            os.close(fd)  # closing the descriptor releases its lock
+
+
 _NO_FILE = ""
 """`_backup`'s answer when there was no file to keep: a failed set removes the new one."""
 
@@ -140,8 +168,8 @@ def _backup(path: Path) -> str | None:
     """A hard link to what is at `path`, a symbolic link itself rather than its target (for
     `_restore`); `_NO_FILE` if nothing is there; None if the file system cannot link (the file
     then stays replaced on a failure). The link's name is fixed, so one left by a run that was
-    killed is replaced by the next run, not kept for good. Two audits writing one folder at the
-    same time are not guarded against, here or anywhere."""
+    killed is replaced by the next run, not kept for good (and a run writing the same folder at
+    the same time waits for the folder's lock, see `_folders_locked`)."""
     if not os.path.lexists(path):
         return _NO_FILE
     name = f"{path.parent}/.{path.name}.iicheck-old"
