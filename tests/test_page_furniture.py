@@ -248,6 +248,10 @@ def test_a_stale_footer_still_makes_an_anachronism(tmp_path: Path, rules: Rulese
      "engineers in the next three years.", False),
     ("Officials listed three priorities: the upgrade of enterprise networks in the eastern provinces and the west, "
      "the construction of identifier nodes, and the training of engineers.", False),
+    # a bound or an estimate is no count of the items
+    ("Adults and children over 12 years: swallow one or two caplets with water, up to three times a day.", False),
+    ("The plan covers more than five areas: funding, training and standards.", False),
+    ("The plan covers five areas: funding, training and standards.", True),
     # long items that do not open alike stay unread
     ("The plan has two parts: funding for the smaller factories in the eastern and western provinces of the "
      "country, training for engineers and new standards for data exchange.", False),
@@ -576,3 +580,16 @@ def test_a_short_line_repeated_three_times_is_furniture(tmp_path: Path, rules: R
     assert "repeated_line" not in _flagged(corpus_of(tmp_path, rules, page=twice), rules).values()
     said = "".join(f"{PAGE_BODY}The trial continues.\n" for _ in range(3))
     assert "repeated_line" not in _flagged(corpus_of(tmp_path, rules, page=said), rules).values()
+
+
+@pytest.mark.parametrize("row", ["Inventory accuracy | 97.2% | 99.8%", "Nutrition: 412 kcal | Carbs: 52g | Fat: 21g",
+                                 "Steel | 1,200 | 1,350"])
+def test_a_row_of_figures_is_data_not_a_menu(tmp_path: Path, rules: Ruleset, row: str) -> None:
+    """Bars make a table row look like a menu: a row with two figures (a decimal point, a
+    percent or currency sign, a unit, three digits) is the page's data, inside the article or
+    after it."""
+    inside = _flagged(corpus_of(tmp_path, rules, page=f"{PAGE_BODY}{row}\n{PAGE_BODY}"), rules)
+    after = _flagged(corpus_of(tmp_path, rules, page=f"{PAGE_BODY}{row}\n"), rules)
+    assert row not in inside and row not in after
+    menus = _flagged(corpus_of(tmp_path, rules, page=f"{PAGE_BODY}2024 | 2023 | 2022 | Archive\n{PAGE_BODY}"), rules)
+    assert menus == {"2024 | 2023 | 2022 | Archive": "menu_line"}

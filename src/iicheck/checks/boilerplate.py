@@ -134,7 +134,10 @@ def _page_tail_line(sentence: Sentence) -> bool:
     without sentence punctuation, whose figures are never claims); or a sentence that does
     not end as one ("Reporting by ...; Editing by ...") and holds no figure. A sentence that
     ends as one ("The trial continues.", "Attendance: 3,412.") is the article's own, and so
-    is one with a figure: page_tail never hides a figure from the comparisons."""
+    is one with a figure, and a row of a table of figures: page_tail never hides a figure
+    from the comparisons."""
+    if _table_row(sentence.text):
+        return False  # a row of figures: the page's data
     if sentence.kind != "body":
         return True
     return _PROSE_CLOSE.search(sentence.text) is None and not find_numbers(sentence.text)
@@ -207,6 +210,29 @@ def _introduces_list(text: str) -> bool:
 
 _PAGE_NUMBER = re.compile(r"(?i)^(?:page\s)?[-–—]?\s?(\d{1,3})\s?[-–—]?$")
 """A line that is only a number, perhaps dashed or after "Page": "8", "– 2 –", "Page 12"."""
+
+
+_YEARISH = re.compile(r"(?:18|19|20)\d\d")
+_FIGURE_CELL = re.compile(r"(?:[^|\t:]{1,40}:\s*)?[£$€¥]?\d[\d,]*(?:\.\d+)?\s*(?:%|[A-Za-zµ]{1,4})?")
+"""A table cell that is a figure, perhaps after a label: "97.2%", "Carbs: 52g", "412 kcal"."""
+
+
+def _table_row(text: str) -> bool:
+    """A row of a table of figures ("Inventory accuracy | 97.2% | 99.8%", "Nutrition: 412 kcal
+    | Carbs: 52g | Fat: 21g"): cells between bars or tabs, at least two of them a figure with a
+    decimal point, a percent or currency sign, a unit or three digits (not a year: "2024 | 2023
+    | Archive" is a menu). Data, not a menu, though
+    its bars make it look like one; a pager ("1 | 2 | 3 | Next") is no such row."""
+    if "|" not in text and "\t" not in text:
+        return False
+    figures = 0
+    for cell in re.split(r"[|\t]", text):
+        cell = cell.strip()
+        m = _FIGURE_CELL.fullmatch(cell)
+        value = cell.split(":")[-1].strip()
+        if m is not None and (re.search(r"[.%£$€¥A-Za-zµ]", value) or (len(value) >= 3 and not _YEARISH.fullmatch(value))):
+            figures += 1
+    return figures >= 2
 
 
 def _page_numbers(sentences: Sequence[Sentence], info: SourceInfo | None, flagged: set[int]) -> list[Sentence]:
@@ -331,7 +357,8 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
         for pattern in rules.boilerplate_patterns:
             hit = next(iter(pattern.finditer(sentence.text)), None)
             if hit is not None and hit[1] > hit[0]:
-                add(pattern.id, sentence, *hit)
+                if not _table_row(sentence.text):
+                    add(pattern.id, sentence, *hit)
                 break  # one rule per line is enough
     # the structural rules, each on the lines no earlier rule flagged
     for rule_id, found in ((SECTION_LABEL, _section_labels), (PAGE_NUMBER, _page_numbers),

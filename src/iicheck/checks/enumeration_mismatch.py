@@ -19,7 +19,7 @@ Three shapes are read, and only when the reading is unambiguous:
 - quoted list before the count: "East, West, North and South" five nodes — items of at
   most 3 words, closed by "and"/"or"; fires when the item count differs from the count.
 Counts are the words two to twenty or the digits 2-20 directly before a noun phrase of at most
-6 words (the nearest count to the list wins: "20 measures in the following six areas:" is
+6 words, not after "over", "more than", "about", "up to" and the like (a bound or an estimate) (the nearest count to the list wins: "20 measures in the following six areas:" is
 read as six; but in "three of the four regions: ..." the list names the three).
 Fires when: ``construction of "East, West, North and South" five logo analysis public service
 nodes`` (4 named, five stated).
@@ -96,6 +96,10 @@ _CLAUSE_START = re.compile(r"^(?:while|whereas|but|although|though|which|where|w
 """A piece that opens a clause of its own (a clause word and at least two more words) ends the
 list before it ("the Northeast, the Midwest and the West, while the South was unchanged"); a
 "when" alone or before "and" is an item ("who, what, when and where")."""
+_APPROXIMATE = re.compile(r"(?<![\w-])(?:over|under|above|below|more than|fewer than|less than|aged|at least|"
+                         r"at most|up to|nearly|almost|about|around|approximately|roughly|some)\s+$", re.IGNORECASE)
+"""Right before a count: it is a bound or an estimate ("over 12 years: ...", "more than five
+areas: A, B and C"), not the number of items listed."""
 _PART_OF = re.compile(rf"(?<![\w.,-])(?P<num>{_NUM})\s+of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+)?$",
                       re.IGNORECASE)
 """Before a count: another count and "of (the)", as in "three of the four regions: ...": the
@@ -247,6 +251,8 @@ def _introduced(sentence: Sentence, labels: re.Pattern[str] | None) -> Iterator[
         if part_of is not None and ((labels is not None and labels.search(text, 0, part_of.start()))
                                     or _value(part_of.group("num")) >= _value(m.group("num"))):
             part_of = None  # "Notice No. 5 of the three ministries", "Article 2 of ...": no count
+        if part_of is None and _APPROXIMATE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "over 12 years: ...", "more than five areas: ...": no exact count
         stated = _value((part_of or m).group("num"))
         partial = m.group("intro").strip(" ,:").lower() in ("including", "such as")
         if partial:
