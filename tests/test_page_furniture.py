@@ -593,3 +593,23 @@ def test_a_row_of_figures_is_data_not_a_menu(tmp_path: Path, rules: Ruleset, row
     assert row not in inside and row not in after
     menus = _flagged(corpus_of(tmp_path, rules, page=f"{PAGE_BODY}2024 | 2023 | 2022 | Archive\n{PAGE_BODY}"), rules)
     assert menus == {"2024 | 2023 | 2022 | Archive": "menu_line"}
+
+
+OBITUARY_BODY = ("Margaret Ashdown, known to three generations of Wendover schoolchildren as Mrs A, died on Monday.\n"
+                 "She taught at the village school for 31 years and kept bees on the allotments behind it.\n"
+                 "Her funeral will be held at St Mary's Church on 28 January, the family said.\n")
+
+
+@pytest.mark.parametrize("header,labels", [
+    # a menu long enough to read as a sentence does not end the header; the breadcrumb's
+    # middle item repeated is the section's name, and the headline follows it
+    ("Wendover Gazette\nNews | Sport | What's On | Family Notices | Jobs | Motors | Subscribe | Contact us\n"
+     "Home › Family Notices › Obituaries\nFamily Notices\nMargaret Ashdown, teacher and beekeeper\n",
+     {"Wendover Gazette", "Family Notices"}),
+    # the breadcrumb's last item is the page itself
+    ("Careers\nJobs > Teaching > Village school teacher\nVillage school teacher\n", {"Careers"}),
+])
+def test_the_header_runs_past_a_long_menu_and_a_section_name(tmp_path: Path, rules: Ruleset, header: str,
+                                                             labels: set[str]) -> None:
+    flagged = _flagged(corpus_of(tmp_path, rules, page=header + OBITUARY_BODY), rules)
+    assert {line for line, rule in flagged.items() if rule == "section_label"} == labels

@@ -34,11 +34,12 @@ Two kinds of rule:
   figure from the comparisons (a heading's figures are never claims). On the scraped-page
   benchmark it found 8, 31 and 33 more furniture lines on three sets and 77 more on a fourth
   written blind, for one more false line in all (benchmarks/pagequality/README.md). ``section_label``: in the page header (the headings before
-  the first body sentence), a short heading (at most 6 words, no sentence punctuation, no
+  the first body sentence that is no navigation line), a short heading (at most 6 words, no sentence punctuation, no
   digits) that is not the title and shares no word of four letters or more with the title
   or with any other header heading, e.g. "China Construction machinery information" above an
   article titled "Accelerate the development of industrial Internet". The title is
-  ``SourceInfo.title``, else the page's headline: the heading right after a breadcrumb line,
+  ``SourceInfo.title``, else the page's headline: the heading right after a breadcrumb line
+  (past one that repeats a breadcrumb item other than the last, a section's name),
   else the first heading with a word if the body uses one of its words, else the heading whose
   words the body uses most (a page opens with its site's name as often as with its headline,
   and the site's name is then the label).
@@ -60,7 +61,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 
 from ..findings import fingerprint, sentence_evidence
@@ -85,6 +86,10 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 _WHOLE_TEXT_ANCHOR = re.compile(r"\\[Az]|\(\?[A-Za-z-]*m")
 """In a pattern's source: \\A, \\z, or a flag group that sets or clears the m flag."""
 _BREADCRUMB = re.compile(r"\S\s*(?:>|»|›|&gt;)\s*\S")
+_NAVIGATION = frozenset({"menu_line", "nav_line", "link_line", "social_line"})
+"""Patterns of the shipped rules for navigation: such a line, even one long enough to be read
+as a sentence, does not end the page header that ``section_label`` reads."""
+_BREADCRUMB_SPLIT = re.compile(r"\s*(?:>|»|›|&gt;)\s*")
 _SENTENCE_PUNCT = re.compile(r"[.!?:;,“”\"]|\d")
 
 
@@ -93,10 +98,12 @@ def _words(text: str) -> set[str]:
 
 
 def _section_labels(sentences: Sequence[Sentence], info: SourceInfo | None,
-                    flagged: set[int]) -> list[Sentence]:
+                    flagged: Mapping[int, str]) -> list[Sentence]:
     header: list[Sentence] = []
     for s in sentences:
         if s.kind == "body":
+            if flagged.get(s.index) in _NAVIGATION:
+                continue  # a long menu line is furniture, not the start of the text
             break
         header.append(s)
     candidates = [s for s in header if s.index not in flagged]
@@ -143,7 +150,7 @@ def _page_tail_line(sentence: Sentence) -> bool:
     return _PROSE_CLOSE.search(sentence.text) is None and not find_numbers(sentence.text)
 
 
-def _repeated_lines(sentences: Sequence[Sentence], info: SourceInfo | None, flagged: set[int]) -> list[Sentence]:
+def _repeated_lines(sentences: Sequence[Sentence], info: SourceInfo | None, flagged: Mapping[int, str]) -> list[Sentence]:
     """Short heading lines (at most REPEATED_MAX_WORDS words, no sentence punctuation, so no
     claims) that a page repeats at least REPEATS_MIN times: the running header of a PDF turned
     into text, "Add to basket" under every product, "Reply" under every comment, "Top" after
@@ -158,7 +165,7 @@ def _repeated_lines(sentences: Sequence[Sentence], info: SourceInfo | None, flag
     return sorted((s for group in seen.values() if len(group) >= REPEATS_MIN for s in group), key=lambda s: s.index)
 
 
-def _page_tail(sentences: Sequence[Sentence], info: SourceInfo | None, flagged: set[int]) -> list[Sentence]:
+def _page_tail(sentences: Sequence[Sentence], info: SourceInfo | None, flagged: Mapping[int, str]) -> list[Sentence]:
     """The lines after a page's last line of prose that are not flagged yet (``page_tail``):
     related-article headlines, share and follow links, sign-offs and footers ("Read Next",
     "Boeing 737 MAX deliveries slip again in February", "Twitter", "Ends"). A line of prose is
@@ -235,7 +242,7 @@ def _table_row(text: str) -> bool:
     return figures >= 2
 
 
-def _page_numbers(sentences: Sequence[Sentence], info: SourceInfo | None, flagged: set[int]) -> list[Sentence]:
+def _page_numbers(sentences: Sequence[Sentence], info: SourceInfo | None, flagged: Mapping[int, str]) -> list[Sentence]:
     """Lines that are only a number, when the next or previous such line of the page carries
     the next number or the one after (a page may lack one): the page numbers of a PDF turned
     into text ("8" ... "9" ... "10"). A number alone on a line is never a claim (it is a
@@ -257,7 +264,9 @@ def _page_numbers(sentences: Sequence[Sentence], info: SourceInfo | None, flagge
 def _headline(candidates: Sequence[Sentence], words_of: Sequence[set[str]],
               sentences: Sequence[Sentence]) -> int:
     """Which header heading is the page's headline, when no title is known: the first one
-    right after a breadcrumb line ("Home > News > Press releases"); else the first with a word
+    right after a breadcrumb line ("Home > News > Press releases"), passing over a heading
+    that repeats one of the breadcrumb's items but its last ("Home › Family Notices ›
+    Obituaries" above "Family Notices", the section's name; the last item is the page's own); else the first with a word
     (not a page number) if the body uses one of its words; else the one whose words the body
     uses most (the sum over its distinct words of log(1 + uses in the body)). A page opens with
     its site's name as often as with its headline ("The Crumb Diaries" above "Easy Lemon
@@ -265,6 +274,12 @@ def _headline(candidates: Sequence[Sentence], words_of: Sequence[set[str]],
     repeats ("Thousands flee rising waters" above "Pakistan Monsoon")."""
     for k, c in enumerate(candidates):
         if c.index > 0 and words_of[k] and _BREADCRUMB.search(sentences[c.index - 1].text):
+            # a heading that repeats an item of the breadcrumb before its last is a section's name
+            # (the last item is the page itself: "Jobs > Engineering > Senior Data Engineer")
+            items = {" ".join(item.lower().split()) for item in _BREADCRUMB_SPLIT.split(sentences[c.index - 1].text)[:-1]}
+            for j in range(k, len(candidates)):
+                if words_of[j] and " ".join(candidates[j].text.lower().split()) not in items:
+                    return j
             return k
     if len(candidates) == 1:
         return 0
@@ -345,13 +360,13 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
     sentences = doc.sentences
     groups: dict[tuple[str, str], list[Evidence]] = {}
     texts: dict[tuple[str, str], str] = {}
-    flagged: set[int] = set()
+    flagged: dict[int, str] = {}  # line (sentence index) -> the rule that flagged it
 
     def add(rule_id: str, sentence: Sentence, start: int, end: int) -> None:
         key = (rule_id, " ".join(sentence.text.lower().split()))
         groups.setdefault(key, []).append(sentence_evidence(sentence, start, end))
         texts.setdefault(key, sentence.text.strip())
-        flagged.add(sentence.index)
+        flagged[sentence.index] = rule_id
 
     for sentence in _may_match(doc, rules) if rules.boilerplate_patterns else ():
         for pattern in rules.boilerplate_patterns:
