@@ -990,3 +990,40 @@ def test_two_writers_of_one_folder_take_turns(tmp_path: Path) -> None:
     writer.join(5)
     assert not writer.is_alive() and (tmp_path / "audit.json").read_text() == "{}"
     assert (tmp_path / "audit.html").read_text() == "<p>"
+
+
+def test_the_folder_lock_never_stops_a_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file system that refuses flock on folders (NFS) writes unlocked; one folder named
+    twice (a symbolic link) is locked once, not waited for by its own run; an interrupt while
+    waiting for another run leaves no temp file behind."""
+    import errno
+    import fcntl
+
+    import iicheck.atomic as atomic
+
+    real = tmp_path / "out"
+    real.mkdir()
+    (tmp_path / "link").symlink_to(real)
+    import threading
+
+    writer = threading.Thread(target=atomic.write_all_atomic,
+                              args=([(real / "a.json", "1"), (tmp_path / "link" / "b.json", "2")],), daemon=True)
+    writer.start()
+    writer.join(5)  # it waited for its own lock before (a thread, so a regression fails, not hangs)
+    assert not writer.is_alive() and sorted(p.name for p in real.iterdir()) == ["a.json", "b.json"]
+
+    def refuse(fd: int, op: int) -> None:
+        raise OSError(errno.EBADF, "flock refused")
+
+    monkeypatch.setattr(atomic.fcntl, "flock", refuse)
+    atomic.write_all_atomic([(real / "a.json", "3")])
+    assert (real / "a.json").read_text() == "3"
+
+    def interrupted(fd: int, op: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(atomic.fcntl, "flock", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        atomic.write_all_atomic([(real / "a.json", "4"), (real / "c.json", "5")])
+    assert sorted(p.name for p in real.iterdir()) == ["a.json", "b.json"] and (real / "a.json").read_text() == "3"
+    assert fcntl is not None

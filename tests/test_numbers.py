@@ -63,7 +63,9 @@ def _values(text: str) -> list[object]:
     ("Are you one of the best?", []),
     # citation and footnote marks are no figures
     ("The ministry expects 300 platforms in 2025.[3]", [300]),
-    ("Output rose 5% [2, 4] and 7%[12] after the plan [3–5].", [5, 7]),
+    ("Output rose 5%[2, 4] and 7%[12] after the plan.[3–5]", [5, 7]),
+    # a number in brackets after a space, or grouped in thousands, is a figure
+    ("The company will add [2,000] jobs and employs [1,250,000] people, aged 54 [45–62].", [2000, 1250000, 54, (45, 62)]),
 ])
 def test_find_numbers(text: str, values: list[object]) -> None:
     got = _values(text)

@@ -372,3 +372,27 @@ def test_top_similar_is_exact_for_any_sums_within_the_error_bound(
             mock.patch.object(offtopic, "_MARGIN", 0.0):
         got = _top_similar(weights, min(host2.values(), default=1.0), 3.0, candidates, stats, k)
     assert got == _plain_top(host2, 3.0, candidates, stats, k)
+
+
+def test_the_tail_floor_prunes_nothing_a_full_search_finds() -> None:
+    """_tail_floor skips sentences no tail of which can qualify; with credits above 1
+    (single_support or neighbour_weight above 1) and with the defaults, the hits are those of
+    the full search (a review's counterexample had credits above 1)."""
+    import iicheck.quality.offtopic as ot
+
+    doc = ["Falcon harbour lantern orchid velvet, the falcon harbour lantern orchid glows.",
+           "Falcon harbour lantern orchid velvet glows.", "Copper meadow thistle biscuit anchor.",
+           "Copper meadow thistle biscuit anchor again.", "Pepper walnut ribbon candle marble.",
+           "Pepper walnut ribbon candle marble again."]
+    odd = ot.OffTopicParams(single_support=2.5, relative=0.0, tail_shrink=0.0, tail_threshold=1.5, tail_gate=10.0,
+                            head_min=0.0, min_part_words=2, min_segment_words=1, cosine_mix=0.0, neighbours=0)
+    for params in (odd, ot.OffTopicParams()):
+        pruned = ot.find_off_topic(doc, params=params)
+        floor = ot._tail_floor
+        try:
+            ot._tail_floor = lambda stems, ctx: -1.0  # type: ignore[assignment]
+            full = ot.find_off_topic(doc, params=params)
+        finally:
+            ot._tail_floor = floor
+        assert pruned == full
+    assert pruned is not None and ot.find_off_topic(doc, params=odd)  # the case has a tail hit

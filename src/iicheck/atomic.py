@@ -14,7 +14,7 @@ import signal
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from .errors import OutputError, Problem
@@ -125,35 +125,47 @@ def write_all_atomic(files: Sequence[tuple[Path, Payload]], on_replaced: Callabl
             _discard(staged)
             raise OutputError(Problem(str(path), "cannot write: a folder has this name",
                                       hint="remove or rename the folder, or write the reports elsewhere"))
-    with _folders_locked({path.parent for path, _ in files}), _stop_signals_held():  # waits interruptibly
-        backups = [_backup(path) for path, _ in files]
-        for k, ((path, _), tmp_name) in enumerate(zip(files, staged, strict=True)):
-            try:
-                os.replace(tmp_name, path)
-            except OSError as exc:
-                _restore([p for p, _ in files[:k]], backups[:k])
-                _discard(staged[k:] + [b for b in backups if b])
-                raise OutputError(Problem(str(path), f"cannot write: {exc.strerror or exc}")) from None
-        _discard([b for b in backups if b])
-        if on_replaced is not None:
-            on_replaced()
+    with ExitStack() as locks:
+        try:  # waits for another run's renames, interruptibly
+            locks.enter_context(_folders_locked({path.parent for path, _ in files}))
+        except BaseException:
+            _discard(staged)  # Ctrl-C while waiting: nothing was replaced, nothing is left behind
+            raise
+        with _stop_signals_held():
+            backups = [_backup(path) for path, _ in files]
+            for k, ((path, _), tmp_name) in enumerate(zip(files, staged, strict=True)):
+                try:
+                    os.replace(tmp_name, path)
+                except OSError as exc:
+                    _restore([p for p, _ in files[:k]], backups[:k])
+                    _discard(staged[k:] + [b for b in backups if b])
+                    raise OutputError(Problem(str(path), f"cannot write: {exc.strerror or exc}")) from None
+            _discard([b for b in backups if b])
+            if on_replaced is not None:
+                on_replaced()
 
 
 @contextmanager
 def _folders_locked(folders: Iterable[Path]) -> Iterator[None]:
     """Hold an exclusive flock on each folder (in one order, so two runs cannot deadlock) while
     a set of files is renamed into them: another run writing there waits its turn. Nothing is
-    locked where the system has no flock or the folder cannot be opened for it."""
+    locked where the system has no flock, the folder cannot be opened for it or its file system
+    refuses the lock."""
     fds: list[int] = []
     try:
         if fcntl is not None:
-            for folder in sorted(folders):
+            # one lock per real folder, in one order: a folder named twice (a symbolic link,
+            # a relative and an absolute path) would otherwise wait for its own first lock
+            for folder in sorted({os.path.realpath(f) for f in folders}):
                 try:
                     fd = os.open(folder, os.O_RDONLY)
                 except OSError:
                     continue
                 fds.append(fd)
-                fcntl.flock(fd, fcntl.LOCK_EX)
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX)
+                except OSError:
+                    pass  # a file system without flock for folders (NFS): written unlocked
         yield
     finally:
         for fd in fds:

@@ -40,12 +40,12 @@ def _continues(line: str) -> bool:
 _CLOSERS = "\"”’')]"
 
 
-_FOOTNOTE_MARK = re.compile(r"\[\d{1,3}\]$")
+_FOOTNOTE_MARK = re.compile(r"(?:\[(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*|[a-z])\])+$")
 
 
 def _ends_sentence(chunk: str) -> bool:
-    """`re.search(r"[.!?。][closers]*\\s*$", chunk)` for a stripped chunk, after a footnote mark
-    ("... in 2025.[3]") is taken off its end."""
+    """`re.search(r"[.!?。][closers]*\\s*$", chunk)` for a stripped chunk, after its footnote
+    marks ("... in 2025.[3]", "[2, 4]", "[3][4]", "[a]") are taken off its end."""
     body = chunk.rstrip()
     if body.endswith("]"):
         body = _FOOTNOTE_MARK.sub("", body)

@@ -154,13 +154,14 @@ def _repeated_lines(sentences: Sequence[Sentence], info: SourceInfo | None, flag
     """Short heading lines (at most REPEATED_MAX_WORDS words, no sentence punctuation, so no
     claims) that a page repeats at least REPEATS_MIN times: the running header of a PDF turned
     into text, "Add to basket" under every product, "Reply" under every comment, "Top" after
-    every forum post; not a line without a word of four letters (a price under every product).
+    every forum post; not a line without a word of four letters (a price under every product),
+    nor a list item ("- Not yet compliant" three times in a survey's answers).
     (A heading repeated twice is ``duplicate_text``'s: a headline printed twice is no
     furniture.)"""
     seen: dict[str, list[Sentence]] = {}
     for s in sentences:
         if (s.kind == "heading" and s.index not in flagged and len(s.text.split()) <= REPEATED_MAX_WORDS
-                and _WORD.search(s.text)):  # words, not a price or a figure under every item
+                and _WORD.search(s.text) and not _LIST_ITEM.match(s.text)):  # not a price, not a list's item
             seen.setdefault(" ".join(s.text.lower().split()), []).append(s)
     return sorted((s for group in seen.values() if len(group) >= REPEATS_MIN for s in group), key=lambda s: s.index)
 
@@ -219,25 +220,27 @@ _PAGE_NUMBER = re.compile(r"(?i)^(?:page\s)?[-–—]?\s?(\d{1,3})\s?[-–—]?$
 """A line that is only a number, perhaps dashed or after "Page": "8", "– 2 –", "Page 12"."""
 
 
-_YEARISH = re.compile(r"(?:18|19|20)\d\d")
-_FIGURE_CELL = re.compile(r"(?:[^|\t:]{1,40}:\s*)?[£$€¥]?\d[\d,]*(?:\.\d+)?\s*(?:%|[A-Za-zµ]{1,4})?")
-"""A table cell that is a figure, perhaps after a label: "97.2%", "Carbs: 52g", "412 kcal"."""
+_UNITS = "%|kg|g|mg|µg|kcal|kJ|km|cm|mm|ml|mL|l|L|lb|lbs|oz|mph|kWh|MWh|kW|MW|GW|t|pc|pp"
+"""Units of a figure cell, case as written ("5G" is a network, not five grams)."""
+_FIGURE_CELL = re.compile(
+    rf"(?:[^|\t:]{{1,40}}:\s*)?(?:[£$€¥]\d[\d,]*(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+\.\d+|\d+)"
+    rf"\s*(?P<unit>{_UNITS})?")
+"""A table cell that is a figure, perhaps after a label: "97.2%", "Carbs: 52g", "412 kcal",
+"1,200", "$99.00"."""
 
 
 def _table_row(text: str) -> bool:
     """A row of a table of figures ("Inventory accuracy | 97.2% | 99.8%", "Nutrition: 412 kcal
-    | Carbs: 52g | Fat: 21g"): cells between bars or tabs, at least two of them a figure with a
-    decimal point, a percent or currency sign, a unit or three digits (not a year: "2024 | 2023
-    | Archive" is a menu). Data, not a menu, though
-    its bars make it look like one; a pager ("1 | 2 | 3 | Next") is no such row."""
+    | Carbs: 52g | Fat: 21g"): cells between bars or tabs, at least two of them a figure with
+    a decimal point, a thousands separator, a percent or currency sign or a unit of measure.
+    Data, not a menu, though its bars make it look like one; not a pager ("101 | 102 | 103"),
+    a chart's ranges ("1D | 5D | 1M"), phone or company numbers."""
     if "|" not in text and "\t" not in text:
         return False
     figures = 0
     for cell in re.split(r"[|\t]", text):
-        cell = cell.strip()
-        m = _FIGURE_CELL.fullmatch(cell)
-        value = cell.split(":")[-1].strip()
-        if m is not None and (re.search(r"[.%£$€¥A-Za-zµ]", value) or (len(value) >= 3 and not _YEARISH.fullmatch(value))):
+        m = _FIGURE_CELL.fullmatch(cell.strip())
+        if m is not None and (m["unit"] or re.search(r"[.,£$€¥]", cell.split(":")[-1])):
             figures += 1
     return figures >= 2
 
@@ -372,8 +375,8 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
         for pattern in rules.boilerplate_patterns:
             hit = next(iter(pattern.finditer(sentence.text)), None)
             if hit is not None and hit[1] > hit[0]:
-                if not _table_row(sentence.text):
-                    add(pattern.id, sentence, *hit)
+                if pattern.id not in _NAVIGATION or not _table_row(sentence.text):
+                    add(pattern.id, sentence, *hit)  # a row of figures is no menu
                 break  # one rule per line is enough
     # the structural rules, each on the lines no earlier rule flagged
     for rule_id, found in ((SECTION_LABEL, _section_labels), (PAGE_NUMBER, _page_numbers),

@@ -11,15 +11,17 @@ Three shapes are read, and only when the reading is unambiguous:
   it (split there) or be one item ("integrated and innovative applications"). Every reading
   gives a possible count, and when every item states a count of its own, their sum too
   ("three bedrooms: two doubles and a single"); the check fires only when the stated count
-  is none of them, the list has a closing "and"/"or", and each item has at most 10 words
-  (20 when every item opens with the same "a", "an", "the" or "to": "to reach ..., to make
-  ... and to secure ...").
+  is none of them, the list has a closing "and"/"or", and each item has at most 10 words (the
+  two items an "and" inside a piece joins count apart)
+  (20 when every item opens with the same "a", "an" or "to": "to reach ..., to make ... and
+  to secure ...").
 - partial list after "including" or "such as": the list may leave items out, so it fires
   only when even the shortest reading lists more items than stated.
 - quoted list before the count: "East, West, North and South" five nodes — items of at
   most 3 words, closed by "and"/"or"; fires when the item count differs from the count.
 Counts are the words two to twenty or the digits 2-20 directly before a noun phrase of at most
-6 words, not after "over", "more than", "about", "up to" and the like (a bound or an estimate) (the nearest count to the list wins: "20 measures in the following six areas:" is
+6 words, not after "more than", "up to" and the like, nor digits after "over" or "about" (a
+bound or an estimate) (the nearest count to the list wins: "20 measures in the following six areas:" is
 read as six; but in "three of the four regions: ..." the list names the three).
 Fires when: ``construction of "East, West, North and South" five logo analysis public service
 nodes`` (4 named, five stated).
@@ -46,10 +48,11 @@ KIND = "enumeration_mismatch"
 DEFAULT_SEVERITY: Severity = "warning"
 MAX_ITEM_WORDS = 10
 MAX_PARALLEL_ITEM_WORDS = 20
-"""Items of a parallel list (each opens with the same "a", "an", "the" or "to": "to reach
-..., to make ... and to secure ...") may be this long: the repeated opener marks each as an
-item, not a clause."""
-_PARALLEL_OPENERS = frozenset({"a", "an", "the", "to"})
+"""Items of a parallel list (each opens with the same "a", "an" or "to": "to reach ..., to
+make ... and to secure ...") may be this long: the repeated opener marks each as an item, not
+a clause ("the" is left out: it opens clauses and appositions as often, "the old gasworks on
+the river, the largest in the city, and the depot")."""
+_PARALLEL_OPENERS = frozenset({"a", "an", "to"})
 
 NUMBER_WORDS = {w: i for i, w in enumerate(
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -96,10 +99,13 @@ _CLAUSE_START = re.compile(r"^(?:while|whereas|but|although|though|which|where|w
 """A piece that opens a clause of its own (a clause word and at least two more words) ends the
 list before it ("the Northeast, the Midwest and the West, while the South was unchanged"); a
 "when" alone or before "and" is an item ("who, what, when and where")."""
-_APPROXIMATE = re.compile(r"(?<![\w-])(?:over|under|above|below|more than|fewer than|less than|aged|at least|"
-                         r"at most|up to|nearly|almost|about|around|approximately|roughly|some)\s+$", re.IGNORECASE)
-"""Right before a count: it is a bound or an estimate ("over 12 years: ...", "more than five
-areas: A, B and C"), not the number of items listed."""
+_APPROXIMATE = re.compile(r"(?<![\w-])(?:more than|fewer than|less than|at least|at most|up to|nearly|almost|"
+                         r"approximately|roughly|aged)\s+$", re.IGNORECASE)
+"""Right before a count: it is a bound or an estimate ("more than five areas: A, B and C",
+"aged 12: ..."), not the number of items listed."""
+_APPROXIMATE_DIGITS = re.compile(r"(?<![\w-])(?:over|under|above|below|about|around)\s+$", re.IGNORECASE)
+"""The same before a count in digits ("children over 12 years: ..."); before a number word
+these are as often prepositions ("runs over four days: ...", "built around four pillars")."""
 _PART_OF = re.compile(rf"(?<![\w.,-])(?P<num>{_NUM})\s+of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+)?$",
                       re.IGNORECASE)
 """Before a count: another count and "of (the)", as in "three of the four regions: ...": the
@@ -251,14 +257,16 @@ def _introduced(sentence: Sentence, labels: re.Pattern[str] | None) -> Iterator[
         if part_of is not None and ((labels is not None and labels.search(text, 0, part_of.start()))
                                     or _value(part_of.group("num")) >= _value(m.group("num"))):
             part_of = None  # "Notice No. 5 of the three ministries", "Article 2 of ...": no count
-        if part_of is None and _APPROXIMATE.search(text, max(0, m.start() - 24), m.start()):
-            continue  # "over 12 years: ...", "more than five areas: ...": no exact count
+        if part_of is None and (_APPROXIMATE.search(text, max(0, m.start() - 24), m.start()) or (
+                m.group("num").isdigit() and _APPROXIMATE_DIGITS.search(text, max(0, m.start() - 12), m.start()))):
+            continue  # "more than five areas: ...", "over 12 years: ...": no exact count
         stated = _value((part_of or m).group("num"))
         partial = m.group("intro").strip(" ,:").lower() in ("including", "such as")
         if partial:
             fires = bool(counts) and min(counts) > stated
         else:
-            longest = max(len(p.split()) for p in pieces[:widest])
+            # an item's length: the two items an "and" inside a piece joins count apart
+            longest = max(len(part.split()) for p in pieces[:widest] for part in _CONJ_INSIDE.split(p, maxsplit=1))
             limit = MAX_PARALLEL_ITEM_WORDS if _parallel(pieces[:widest]) else MAX_ITEM_WORDS
             fires = closed and stated not in counts and longest <= limit
         if fires:
