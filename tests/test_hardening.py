@@ -971,7 +971,7 @@ def test_a_published_value_that_is_no_day_says_what_a_date_looks_like(seeds_copy
     assert "zero time" not in output and "datetime" not in output
 
 
-def test_two_writers_of_one_folder_take_turns(tmp_path: Path) -> None:
+def test_two_writers_of_one_folder_take_turns(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
     """A run renames its reports into the folder only while it holds the folder's lock, so two
     audits writing one folder at once end with one run's complete set, not a mix."""
     import fcntl
@@ -989,6 +989,7 @@ def test_two_writers_of_one_folder_take_turns(tmp_path: Path) -> None:
     os.close(holder)  # that run is done
     writer.join(5)
     assert not writer.is_alive() and (tmp_path / "audit.json").read_text() == "{}"
+    assert f"iicheck: waiting for another run writing to {tmp_path}" in capfd.readouterr().err
     assert (tmp_path / "audit.html").read_text() == "<p>"
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -148,7 +149,8 @@ def write_all_atomic(files: Sequence[tuple[Path, Payload]], on_replaced: Callabl
 @contextmanager
 def _folders_locked(folders: Iterable[Path]) -> Iterator[None]:
     """Hold an exclusive flock on each folder (in one order, so two runs cannot deadlock) while
-    a set of files is renamed into them: another run writing there waits its turn. Nothing is
+    a set of files is renamed into them: another run writing there waits its turn, saying so on
+    stderr. Nothing is
     locked where the system has no flock, the folder cannot be opened for it or its file system
     refuses the lock."""
     fds: list[int] = []
@@ -163,7 +165,11 @@ def _folders_locked(folders: Iterable[Path]) -> Iterator[None]:
                     continue
                 fds.append(fd)
                 try:
-                    fcntl.flock(fd, fcntl.LOCK_EX)
+                    try:
+                        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    except BlockingIOError:
+                        print(f"iicheck: waiting for another run writing to {folder}", file=sys.stderr, flush=True)
+                        fcntl.flock(fd, fcntl.LOCK_EX)
                 except OSError:
                     pass  # a file system without flock for folders (NFS): written unlocked
         yield
