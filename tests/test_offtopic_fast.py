@@ -390,7 +390,7 @@ def test_the_tail_floor_prunes_nothing_a_full_search_finds() -> None:
         pruned = ot.find_off_topic(doc, params=params)
         floor = ot._tail_floor
         try:
-            ot._tail_floor = lambda stems, ctx: -1.0  # type: ignore[assignment]
+            ot._tail_floor = lambda stems, ctx, params: -1.0  # type: ignore[assignment]
             full = ot.find_off_topic(doc, params=params)
         finally:
             ot._tail_floor = floor

@@ -624,3 +624,23 @@ def test_the_header_runs_past_a_long_menu_and_a_section_name(tmp_path: Path, rul
                                                              labels: set[str]) -> None:
     flagged = _flagged(corpus_of(tmp_path, rules, page=header + OBITUARY_BODY), rules)
     assert {line for line, rule in flagged.items() if rule == "section_label"} == labels
+
+
+@pytest.mark.parametrize("navigation", [True, False])
+def test_navigation_is_a_pattern_s_own_setting(tmp_path: Path, navigation: bool) -> None:
+    """What a navigation pattern may not flag (a row of a table of figures) follows the rule's
+    `navigation: true` in rules/quality.yaml, not its id."""
+    import shutil
+
+    from iicheck.ruleset import load_ruleset
+
+    shutil.copytree(RULES_DIR, tmp_path / "rules")
+    quality = tmp_path / "rules" / "quality.yaml"
+    text = quality.read_text(encoding="utf-8").replace(
+        "boilerplate:\n", "boilerplate:\n  - id: price_rows\n    pattern: '^Steel \\|'\n    description: my rows\n"
+        f"    navigation: {str(navigation).lower()}\n", 1)
+    quality.write_text(text, encoding="utf-8")
+    custom = load_ruleset(tmp_path / "rules")
+    (tmp_path / "docs").mkdir()
+    flagged = _flagged(corpus_of(tmp_path / "docs", custom, page=f"{PAGE_BODY}Steel | 1,200 | 1,350\n{PAGE_BODY}"), custom)
+    assert flagged == ({} if navigation else {"Steel | 1,200 | 1,350": "price_rows"})

@@ -697,7 +697,9 @@ MAX_MAGNITUDE = 10.0 ** _MAX_EXPONENT
 run), and intervals around it would overflow to infinity."""
 
 
-_CITATION_MARK = re.compile(r"(?<=[^\s\[(])\[\d{1,3}(?:,\s+\d{1,3}|,\d{1,2}(?!\d)|\s*[–-]\s*\d{1,3})*\]")
+CITATION_NUMBERS = r"\d{1,3}(?:,\s+\d{1,3}|,\d{1,2}(?!\d)|\s*[–-]\s*\d{1,3})*"
+"""What a citation mark's brackets hold: "3", "2, 4", "3–5"; not a thousands grouping ("2,000")."""
+_CITATION_MARK = re.compile(rf"(?<=[^\s\[(])\[{CITATION_NUMBERS}\]")
 """A citation or footnote mark glued to the word or stop before it, "2025.[3]", "text[2, 4]",
 "[3–5]": no figure. Not a number in brackets after a space ("add [2,000] jobs", "54 [45–62]
 years"), and not a thousands grouping ("[2,000]")."""

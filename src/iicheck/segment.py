@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from .models import Sentence
+from .numbers import CITATION_NUMBERS
 
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc e.g i.e "
@@ -40,7 +41,7 @@ def _continues(line: str) -> bool:
 _CLOSERS = "\"”’')]"
 
 
-_FOOTNOTE_MARK = re.compile(r"(?:\[(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*|[a-z])\])+$")
+_FOOTNOTE_MARK = re.compile(rf"(?:\[(?:{CITATION_NUMBERS}|[a-z])\])+$")
 
 
 def _ends_sentence(chunk: str) -> bool:

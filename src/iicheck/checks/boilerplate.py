@@ -34,7 +34,7 @@ Two kinds of rule:
   figure from the comparisons (a heading's figures are never claims). On the scraped-page
   benchmark it found 8, 31 and 33 more furniture lines on three sets and 77 more on a fourth
   written blind, for one more false line in all (benchmarks/pagequality/README.md). ``section_label``: in the page header (the headings before
-  the first body sentence that is no navigation line), a short heading (at most 6 words, no sentence punctuation, no
+  the first body sentence that no ``navigation: true`` pattern flags), a short heading (at most 6 words, no sentence punctuation, no
   digits) that is not the title and shares no word of four letters or more with the title
   or with any other header heading, e.g. "China Construction machinery information" above an
   article titled "Accelerate the development of industrial Internet". The title is
@@ -51,7 +51,9 @@ Does not fire when: a dateline the pipeline reads as the publication date ("date
 date, "By Jane Doe | March 3, 2024", is flagged and still dates the page); the title and sub-titles (they share words with
 the title); a repeated headline (that is ``duplicate_text``); an article's own short closing
 sentence after its last paragraph ("The trial continues.").
-Options: ``boilerplate: [{id, pattern, description}]`` in rules/quality.yaml;
+Options: ``boilerplate: [{id, pattern, description, navigation}]`` in rules/quality.yaml
+(``navigation: true`` for menus, breadcrumbs, link and social rows: such a line does not end
+the page header, and a row of a table of figures it matches is left alone);
 ``exclude_claims_in`` there (default ``[off_topic, boilerplate]``): without ``boilerplate``, the
 figures in flagged lines are compared like any other, and the message says so.
 Example: ``{id: editor_line, pattern: "(?i)^\\s*editors?\\s*[:：].{1,60}$", description: editor credit line}``.
@@ -86,11 +88,19 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 _WHOLE_TEXT_ANCHOR = re.compile(r"\\[Az]|\(\?[A-Za-z-]*m")
 """In a pattern's source: \\A, \\z, or a flag group that sets or clears the m flag."""
 _BREADCRUMB = re.compile(r"\S\s*(?:>|»|›|&gt;)\s*\S")
-_NAVIGATION = frozenset({"menu_line", "nav_line", "link_line", "social_line"})
-"""Patterns of the shipped rules for navigation: such a line, even one long enough to be read
-as a sentence, does not end the page header that ``section_label`` reads."""
 _BREADCRUMB_SPLIT = re.compile(r"\s*(?:>|»|›|&gt;)\s*")
 _SENTENCE_PUNCT = re.compile(r"[.!?:;,“”\"]|\d")
+
+
+def _norm(text: str) -> str:
+    """A line as the rules compare lines: lower case, runs of white space as one space."""
+    return " ".join(text.lower().split())
+
+
+@lru_cache(maxsize=8)
+def _navigation(rules: Ruleset) -> frozenset[str]:
+    """The ids of the boilerplate patterns marked ``navigation: true`` in rules/quality.yaml."""
+    return frozenset(rule.id for rule in rules.quality.boilerplate if rule.navigation)
 
 
 def _words(text: str) -> set[str]:
@@ -98,12 +108,12 @@ def _words(text: str) -> set[str]:
 
 
 def _section_labels(sentences: Sequence[Sentence], info: SourceInfo | None,
-                    flagged: Mapping[int, str]) -> list[Sentence]:
+                    flagged: Mapping[int, bool]) -> list[Sentence]:
     header: list[Sentence] = []
     for s in sentences:
         if s.kind == "body":
-            if flagged.get(s.index) in _NAVIGATION:
-                continue  # a long menu line is furniture, not the start of the text
+            if flagged.get(s.index):
+                continue  # a long menu line (a navigation pattern's) is not the start of the text
             break
         header.append(s)
     candidates = [s for s in header if s.index not in flagged]
@@ -150,7 +160,7 @@ def _page_tail_line(sentence: Sentence) -> bool:
     return _PROSE_CLOSE.search(sentence.text) is None and not find_numbers(sentence.text)
 
 
-def _repeated_lines(sentences: Sequence[Sentence], info: SourceInfo | None, flagged: Mapping[int, str]) -> list[Sentence]:
+def _repeated_lines(sentences: Sequence[Sentence], info: SourceInfo | None, flagged: Mapping[int, bool]) -> list[Sentence]:
     """Short heading lines (at most REPEATED_MAX_WORDS words, no sentence punctuation, so no
     claims) that a page repeats at least REPEATS_MIN times: the running header of a PDF turned
     into text, "Add to basket" under every product, "Reply" under every comment, "Top" after
@@ -162,11 +172,11 @@ def _repeated_lines(sentences: Sequence[Sentence], info: SourceInfo | None, flag
     for s in sentences:
         if (s.kind == "heading" and s.index not in flagged and len(s.text.split()) <= REPEATED_MAX_WORDS
                 and _WORD.search(s.text) and not _LIST_ITEM.match(s.text)):  # not a price, not a list's item
-            seen.setdefault(" ".join(s.text.lower().split()), []).append(s)
+            seen.setdefault(_norm(s.text), []).append(s)
     return sorted((s for group in seen.values() if len(group) >= REPEATS_MIN for s in group), key=lambda s: s.index)
 
 
-def _page_tail(sentences: Sequence[Sentence], info: SourceInfo | None, flagged: Mapping[int, str]) -> list[Sentence]:
+def _page_tail(sentences: Sequence[Sentence], info: SourceInfo | None, flagged: Mapping[int, bool]) -> list[Sentence]:
     """The lines after a page's last line of prose that are not flagged yet (``page_tail``):
     related-article headlines, share and follow links, sign-offs and footers ("Read Next",
     "Boeing 737 MAX deliveries slip again in February", "Twitter", "Ends"). A line of prose is
@@ -227,6 +237,10 @@ _FIGURE_CELL = re.compile(
     rf"\s*(?P<unit>{_UNITS})?")
 """A table cell that is a figure, perhaps after a label: "97.2%", "Carbs: 52g", "412 kcal",
 "1,200", "$99.00"."""
+_CELL_SEPARATOR = re.compile(r"[|\t]")
+_FIGURE_MARK = re.compile(r"[.,£$€¥]")
+"""In a figure cell's value: what makes a bare number a measured figure (a decimal point, a
+thousands separator, a currency sign), not a page, phone or company number."""
 
 
 def _table_row(text: str) -> bool:
@@ -238,14 +252,14 @@ def _table_row(text: str) -> bool:
     if "|" not in text and "\t" not in text:
         return False
     figures = 0
-    for cell in re.split(r"[|\t]", text):
+    for cell in _CELL_SEPARATOR.split(text):
         m = _FIGURE_CELL.fullmatch(cell.strip())
-        if m is not None and (m["unit"] or re.search(r"[.,£$€¥]", cell.split(":")[-1])):
+        if m is not None and (m["unit"] or _FIGURE_MARK.search(cell.split(":")[-1])):
             figures += 1
     return figures >= 2
 
 
-def _page_numbers(sentences: Sequence[Sentence], info: SourceInfo | None, flagged: Mapping[int, str]) -> list[Sentence]:
+def _page_numbers(sentences: Sequence[Sentence], info: SourceInfo | None, flagged: Mapping[int, bool]) -> list[Sentence]:
     """Lines that are only a number, when the next or previous such line of the page carries
     the next number or the one after (a page may lack one): the page numbers of a PDF turned
     into text ("8" ... "9" ... "10"). A number alone on a line is never a claim (it is a
@@ -279,9 +293,9 @@ def _headline(candidates: Sequence[Sentence], words_of: Sequence[set[str]],
         if c.index > 0 and words_of[k] and _BREADCRUMB.search(sentences[c.index - 1].text):
             # a heading that repeats an item of the breadcrumb before its last is a section's name
             # (the last item is the page itself: "Jobs > Engineering > Senior Data Engineer")
-            items = {" ".join(item.lower().split()) for item in _BREADCRUMB_SPLIT.split(sentences[c.index - 1].text)[:-1]}
+            items = {_norm(item) for item in _BREADCRUMB_SPLIT.split(sentences[c.index - 1].text)[:-1]}
             for j in range(k, len(candidates)):
-                if words_of[j] and " ".join(candidates[j].text.lower().split()) not in items:
+                if words_of[j] and _norm(candidates[j].text) not in items:
                     return j
             return k
     if len(candidates) == 1:
@@ -352,6 +366,17 @@ def _may_match(doc: SourceDoc, rules: Ruleset) -> Sequence[Sentence]:
     return [doc.sentences[k] for k in sorted(found)]
 
 
+_BUILTIN_WHY = {
+    SECTION_LABEL: ("a short header line that shares no word with the title or the other headings: "
+                    "a site section label or category, not part of the article"),
+    REPEATED_LINE: "a short line the page repeats {n} times: a running header or a button",
+    PAGE_NUMBER: "a number alone on its line, one of a page's running page numbers",
+    PAGE_TAIL: ("a line after the page's last paragraph of prose: related-article headlines, "
+                "share links, sign-offs and footers, not part of the article"),
+}
+"""Why each built-in structural rule flags a line (``{n}``: how many times the line occurs)."""
+
+
 def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
     yield from each_source(check_source, corpus, rules)
 
@@ -363,19 +388,20 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
     sentences = doc.sentences
     groups: dict[tuple[str, str], list[Evidence]] = {}
     texts: dict[tuple[str, str], str] = {}
-    flagged: dict[int, str] = {}  # line (sentence index) -> the rule that flagged it
+    navigation = _navigation(rules)
+    flagged: dict[int, bool] = {}  # line (sentence index) -> whether a navigation pattern flagged it
 
     def add(rule_id: str, sentence: Sentence, start: int, end: int) -> None:
-        key = (rule_id, " ".join(sentence.text.lower().split()))
+        key = (rule_id, _norm(sentence.text))
         groups.setdefault(key, []).append(sentence_evidence(sentence, start, end))
         texts.setdefault(key, sentence.text.strip())
-        flagged[sentence.index] = rule_id
+        flagged[sentence.index] = rule_id in navigation
 
     for sentence in _may_match(doc, rules) if rules.boilerplate_patterns else ():
         for pattern in rules.boilerplate_patterns:
             hit = next(iter(pattern.finditer(sentence.text)), None)
             if hit is not None and hit[1] > hit[0]:
-                if pattern.id not in _NAVIGATION or not _table_row(sentence.text):
+                if pattern.id not in navigation or not _table_row(sentence.text):
                     add(pattern.id, sentence, *hit)  # a row of figures is no menu
                 break  # one rule per line is enough
     # the structural rules, each on the lines no earlier rule flagged
@@ -384,18 +410,8 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
         for sentence in found(sentences, doc.info, flagged):
             add(rule_id, sentence, 0, len(sentence.text.rstrip()))
     for (rule_id, norm), evidence in groups.items():
-        if rule_id == SECTION_LABEL:
-            why = ("a short header line that shares no word with the title or the other headings: "
-                   "a site section label or category, not part of the article")
-        elif rule_id == REPEATED_LINE:
-            why = f"a short line the page repeats {len(evidence)} times: a running header or a button"
-        elif rule_id == PAGE_NUMBER:
-            why = "a number alone on its line, one of a page's running page numbers"
-        elif rule_id == PAGE_TAIL:
-            why = ("a line after the page's last paragraph of prose: related-article headlines, "
-                   "share links, sign-offs and footers, not part of the article")
-        else:
-            why = descriptions.get(rule_id, rule_id)
+        why = (_BUILTIN_WHY[rule_id].format(n=len(evidence)) if rule_id in _BUILTIN_WHY
+               else descriptions.get(rule_id, rule_id))  # a user's description is never formatted
         times = "" if len(evidence) == 1 else f" ({len(evidence)} times)"
         yield Finding(
             kind=KIND, severity=DEFAULT_SEVERITY,

@@ -560,7 +560,7 @@ def _examine(prep: PreparedDoc, i: int, ctx: _Context,
     flagged_sentence = len(stems) >= params.min_words and score < params.threshold
     if not flagged_sentence and ctx.raws[i] / ctx.norm >= params.tail_gate:
         return None  # neither the sentence nor a tail of it can be a candidate
-    if not flagged_sentence and params.tail_shrink >= 0 and _tail_floor(stems, ctx) > params.tail_threshold + _MARGIN:
+    if not flagged_sentence and _tail_floor(stems, ctx, params) > params.tail_threshold + _MARGIN:
         return None  # no tail of it can score low enough (see _tail_floor)
     cuts = _clause_cuts(text, split_points(text), params)
     if not cuts and not flagged_sentence:
@@ -593,12 +593,15 @@ def _examine(prep: PreparedDoc, i: int, ctx: _Context,
     return params.threshold - score, hit
 
 
-def _tail_floor(stems: Sequence[str], ctx: _Context) -> float:
+def _tail_floor(stems: Sequence[str], ctx: _Context, params: OffTopicParams) -> float:
     """A lower bound of the score of every tail of a sentence with these content stems: a
     tail's support is a weighted mean of its stems' credits (a head stem's is 1), so at least
-    the lowest of them and 1; shrunk toward the document mean (with ``tail_shrink`` >= 0, the
-    caller's condition), at least the smaller of that and the mean; divided by the norm. A sentence whose floor is above ``tail_threshold`` has no
-    candidate tail, and its words and clauses need not be found."""
+    the lowest of them and 1; shrunk toward the document mean, at least the smaller of that
+    and the mean (no bound, -inf, with a negative ``tail_shrink``); divided by the norm. A
+    sentence whose floor is above ``tail_threshold`` has no candidate tail, and its words and
+    clauses need not be found."""
+    if params.tail_shrink < 0:
+        return -math.inf
     weight, gains = ctx.weight, ctx.gains
     low = min((gains[st] / weight[st] for st in stems if weight[st] > 0), default=1.0)
     return min(low, 1.0, ctx.mean) / ctx.norm  # a head word's credit is 1

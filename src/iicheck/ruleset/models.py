@@ -39,15 +39,19 @@ BUILTIN_BOILERPLATE = ("section_label", "page_number", "repeated_line", "page_ta
 """The boilerplate check's built-in structural rules (checks/boilerplate.py), likewise."""
 
 
-def require_unique(what: str, key: str, values: Sequence[str], field: str = "id",
-                   reserved: Sequence[str] = ()) -> None:
-    """Raise at the second of two equal `field` values of the items listed under `key`, or at
-    a value that is one of the `reserved` names (a built-in rule's)."""
+def refuse_builtin_names(check: str, key: str, ids: Sequence[str], builtin: Sequence[str]) -> None:
+    """Raise at the first pattern id under `key` that is the name of one of the `check` check's
+    built-in rules (its findings would merge with that rule's)."""
+    for i, value in enumerate(ids):
+        if value in builtin:
+            raise LocatedValueError(f"{value!r} is the name of a built-in {check} rule", key, i, "id",
+                                    hint=f"give this {check} pattern another id (built-in: {', '.join(builtin)})")
+
+
+def require_unique(what: str, key: str, values: Sequence[str], field: str = "id") -> None:
+    """Raise at the second of two equal `field` values of the items listed under `key`."""
     seen: set[str] = set()
     for i, value in enumerate(values):
-        if value in reserved:
-            raise LocatedValueError(f"{value!r} is the name of a built-in {what.split()[0]} rule", key, i, field,
-                                    hint=f"give this {what} another {field} (built-in: {', '.join(reserved)})")
         if value in seen:
             raise LocatedValueError(f"a second {what} with the {field} {value!r}", key, i, field,
                                     hint=f"each {what} needs its own {field}: rename or remove one of them")
@@ -261,12 +265,19 @@ class PatternRule(Strict):
     description: str
 
 
+class BoilerplateRule(PatternRule):
+    navigation: bool = Field(default=False, description=(
+        "the pattern matches navigation (menus, breadcrumbs, link and social rows): such a line "
+        "does not end the page header section_label reads, and a row of a table of figures it "
+        "matches is data, not furniture"))
+
+
 class QualityFile(Strict):
     version: Literal[1]
     topic_terms: list[str] = []
     terminology: list[Terminology] = []
     artifacts: list[PatternRule] = []
-    boilerplate: list[PatternRule] = []
+    boilerplate: list[BoilerplateRule] = []
     off_topic_max_per_1000_words: float = Field(default=2.0, gt=0)
     exclude_claims_in: list[Literal["off_topic", "boilerplate"]] = Field(
         default=["off_topic", "boilerplate"],
@@ -275,7 +286,9 @@ class QualityFile(Strict):
 
     @model_validator(mode="after")
     def _unique(self) -> QualityFile:
-        require_unique("artifact pattern", "artifacts", [r.id for r in self.artifacts], reserved=BUILTIN_ARTIFACTS)
-        require_unique("boilerplate pattern", "boilerplate", [r.id for r in self.boilerplate],
-                       reserved=BUILTIN_BOILERPLATE)
+        for check, key, rules, builtin in (("artifact", "artifacts", self.artifacts, BUILTIN_ARTIFACTS),
+                                           ("boilerplate", "boilerplate", self.boilerplate, BUILTIN_BOILERPLATE)):
+            ids = [r.id for r in rules]
+            refuse_builtin_names(check, key, ids, builtin)
+            require_unique(f"{check} pattern", key, ids)
         return self
