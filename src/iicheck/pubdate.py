@@ -21,7 +21,9 @@ _HEADER = re.compile(
     r"(?:^|\s)(?:date|updated|published|posted|release date)\s*[:：]?\s*(\d{4})-(\d{2})-(\d{2})",
     re.IGNORECASE)
 _HEADER_LEAD = (r"(?:^|[\r\n])[ \t]*(?:(?:last\s+|first\s+)?(?:updated|published)|posted|date|release\s+date"
-                r"|by\b[^\n|]{1,60}\|)\s*[:：]?\s*(?:on\s+)?")
+                r"|by\b[^\n|]{1,60}\|)\s*[:：]?\s*(?:on\s+)?"
+                r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?"
+                r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?(?:\s+[A-Z]{2,5}\b)?,?\s+)?")
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _NAMED_HEADERS = (
     re.compile(rf"{_HEADER_LEAD}{MONTH_PATTERN}\s+{_DAY},?\s+{YEAR_PATTERN}", re.IGNORECASE),

@@ -9,7 +9,10 @@ highlighted in each sentence, so an editor sees each place to clean), up to 20 p
 message gives the full count.
 Built-in detectors: ``code``: a whole token of 1-3 capitals, 5 or more digits, 0-3
 capitals (``[A-Z]{1,3}[0-9]{5,}[A-Z]{0,3}``) — deliberately tight, so "5G", "COVID-19",
-"ISO9001", "ICTs", "PLCs" never match; ``markup``: an HTML/XML tag, an HTML entity or a
+"ISO9001", "ICTs", "PLCs" never match — or a code glued to the end of a word or sentence with
+no space: that form, or three or four capitals and two to four hyphenated parts with a digit
+("machinesNKH-PV40-EN", "one full kettle.KTL-DSC-04"; a hyphenated code set apart,
+"SARS-CoV-2", "IEC-62443-3-3", is text); ``markup``: an HTML/XML tag, an HTML entity or a
 WordPress-style shortcode; ``mojibake``: UTF-8 read as Latin-1/CP1252 ("â€™", "â‚¬", "Ã©",
 "Ã‰", "ä¸­å›½" for 中国, "ï¼Œ" for ，, "Â" and a continuation character; a run is one token) or
 the replacement character; ``tracking``: a link's
@@ -60,7 +63,9 @@ _C = _CONTINUATION
 # detector checks its look-behind after the first capital (the same matches as checking it
 # before) so that the regex engine can skip ahead to capitals instead of trying every position.
 BUILTIN: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("code", re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{0,2}[0-9]{5,}[A-Z]{0,3}(?![\w-])"),
+    ("code", re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{0,2}[0-9]{5,}[A-Z]{0,3}(?![\w-])"
+                        r"|(?<=[a-z.,;:!?)])(?:[A-Z]{1,3}[0-9]{5,}[A-Z]{0,3}"
+                        r"|[A-Z]{3,4}(?=[A-Z0-9-]{0,30}[0-9])(?:-[A-Z0-9]{1,6}){2,4})(?![\w-])"),
      "a product or scraper code pasted into the text"),
     ("markup", re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>\n]{0,200})?/?>"
                           r"|&(?:[A-Za-z]{2,8}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
