@@ -450,7 +450,9 @@ def test_the_headline_is_found_when_no_title_is_known(tmp_path: Path, rules: Rul
     """A page without a known title opens with its site's name as often as with its headline:
     the section label is the site's name, never the headline."""
     flagged = _flagged(corpus_of(tmp_path, rules, page=header + HOSPITAL_BODY), rules)
-    assert {line for line, rule in flagged.items() if rule == "section_label"} == ({label} if label else set())
+    # the site's name above a breadcrumb is a masthead, a rule of its own
+    assert {line for line, rule in flagged.items() if rule in ("section_label", "masthead")} == (
+        {label} if label else set())
 
 
 ROBOT_PAGE = """Factory robots spread across Guangdong
@@ -654,7 +656,7 @@ OBITUARY_BODY = ("Margaret Ashdown, known to three generations of Wendover schoo
 def test_the_header_runs_past_a_long_menu_and_a_section_name(tmp_path: Path, rules: Ruleset, header: str,
                                                              labels: set[str]) -> None:
     flagged = _flagged(corpus_of(tmp_path, rules, page=header + OBITUARY_BODY), rules)
-    assert {line for line, rule in flagged.items() if rule == "section_label"} == labels
+    assert {line for line, rule in flagged.items() if rule in ("section_label", "masthead")} == labels
 
 
 @pytest.mark.parametrize("navigation", [True, False])
@@ -675,3 +677,50 @@ def test_navigation_is_a_pattern_s_own_setting(tmp_path: Path, navigation: bool)
     (tmp_path / "docs").mkdir()
     flagged = _flagged(corpus_of(tmp_path / "docs", custom, page=f"{PAGE_BODY}Steel | 1,200 | 1,350\n{PAGE_BODY}"), custom)
     assert flagged == ({} if navigation else {"Steel | 1,200 | 1,350": "price_rows"})
+
+
+# ------------------------------------------------------------------ masthead
+
+@pytest.mark.parametrize("header", [
+    "Halvard Energy\nAbout us | Our business | Sustainability | Investors\n",  # a menu line a pattern flags
+    "KVRN 7 News\nWatch Live\nNews\nWeather\n",  # a menu one item to a line
+    "Castlebridge Libraries\nHome | Find a library | eBooks & eAudio | What's on\n",  # a row no pattern flags
+    "Field &amp; Lab News\nLife sciences | Earth | Space\n",  # an HTML entity in the name
+    "Huaxin Intelligent Equipment Co., Ltd.\nHome  Products  Solutions  News  Contact\n",  # a company's name
+    "Skip to content\nJobsbridge\nFind jobs\nSalary guide\n",  # after a line a pattern flags
+])
+def test_the_sites_name_above_its_menu_is_a_masthead(tmp_path: Path, rules: Ruleset, header: str) -> None:
+    corpus = corpus_of(tmp_path, rules, page=header + PAGE_BODY)
+    name = next(line for line in header.splitlines() if line != "Skip to content")
+    assert _flagged(corpus, rules)[name] == "masthead"
+    (found,) = [f for f in boilerplate.check(corpus, rules) if f.details["pattern"] == "masthead"]
+    assert "the site's name above its menu" in found.message
+
+
+@pytest.mark.parametrize("header", [
+    "",  # the page opens with its headline
+    "date 2022-04-13\nNav Search\n",  # a dateline is the page's date
+    "INTERMACH 2024\nVisit | Exhibit | Programme | Press\n",  # four digits: read as a date, left alone
+    "Halvard Energy\nInvestors relations and the annual report\n",  # no menu under it
+])
+def test_no_masthead_without_the_sites_name_above_a_menu(tmp_path: Path, rules: Ruleset, header: str) -> None:
+    corpus = corpus_of(tmp_path, rules, page=header + PAGE_BODY)
+    assert "masthead" not in _flagged(corpus, rules).values()
+
+
+def test_a_headline_above_a_share_row_is_no_masthead(tmp_path: Path, rules: Ruleset) -> None:
+    """An article that opens with its headline, a share row and then its text: the headline
+    has no other headline after it, so it is the title."""
+    lines = PAGE_BODY.splitlines()
+    page = "\n".join([lines[0], "Share | Tweet | Email", *lines[1:]]) + "\n"
+    assert "masthead" not in _flagged(corpus_of(tmp_path, rules, page=page), rules).values()
+
+
+def test_a_line_sharing_a_word_with_the_recorded_title_is_no_masthead(tmp_path: Path, rules: Ruleset) -> None:
+    (tmp_path / "sources.yaml").write_text(
+        "version: 1\nsources:\n  - file: page.txt\n    id: page\n    title: Airbus production report\n",
+        encoding="utf-8")
+    page = "Airbus Newsroom\nAbout us | Products | Investors\n" + PAGE_BODY
+    assert "masthead" not in _flagged(corpus_of(tmp_path, rules, page=page), rules).values()
+    page = "Aviation Weekly\nAbout us | Products | Investors\n" + PAGE_BODY
+    assert _flagged(corpus_of(tmp_path, rules, page=page), rules)["Aviation Weekly"] == "masthead"

@@ -39,7 +39,9 @@ def doc_of(sentences: tuple[Sentence, ...]) -> SourceDoc:
 
 # ------------------------------------------------------------------ artifact
 
-_DOCUMENTED_CODE = re.compile(r"(?<![\w-])[A-Z]{1,3}[0-9]{5,}[A-Z]{0,3}(?![\w-])")
+_DOCUMENTED_CODE = re.compile(r"(?<![\w-])[A-Z]{1,3}[0-9]{5,}[A-Z]{0,3}(?![\w-])"
+                              r"|(?<=[a-z.,;:!?)])(?:[A-Z]{1,3}[0-9]{5,}[A-Z]{0,3}"
+                              r"|[A-Z]{3,4}(?=[A-Z0-9-]*[0-9])(?:-[A-Z0-9]{1,6}){2,4})(?![\w-])")
 
 
 @settings(max_examples=300, deadline=None)

@@ -250,5 +250,5 @@ def test_the_reserved_names_are_the_built_in_rules() -> None:
     from iicheck.ruleset.models import BUILTIN_ARTIFACTS, BUILTIN_BOILERPLATE
 
     assert BUILTIN_ARTIFACTS == tuple(name for name, _, _ in artifact.BUILTIN)
-    assert BUILTIN_BOILERPLATE == (boilerplate.SECTION_LABEL, boilerplate.PAGE_NUMBER, boilerplate.REPEATED_LINE,
-                                   boilerplate.PAGE_TAIL)
+    assert BUILTIN_BOILERPLATE == (boilerplate.MASTHEAD, boilerplate.SECTION_LABEL, boilerplate.PAGE_NUMBER,
+                                   boilerplate.REPEATED_LINE, boilerplate.PAGE_TAIL)

@@ -21,7 +21,14 @@ Two kinds of rule:
   footers, and copyright, rights and reproduction notices; each is
   anchored to the start of its line, so a sentence that quotes a copyright notice or begins
   "Home sales rose ..." is not furniture (tests/test_page_furniture.py holds both kinds);
-- four built-in structural rules. ``repeated_line``: a short heading line (at most 8 words, a
+- five built-in structural rules. ``masthead``: the site's name as the page's first line
+  that no pattern flags (at most 8 words, no sentence punctuation, no four digits in a row)
+  when a menu follows it (a line a ``navigation: true`` pattern flags, a row of menu items
+  between bars, or two one-to-three-word lines) and a headline of three words or more comes
+  after the menu, before the text: "Halvard Energy" above "About us | Our business |
+  Investors"; never a line sharing a word with the source's recorded title, nor a page's
+  first heading with no headline after it (an article that opens with its headline and a
+  share row). ``repeated_line``: a short heading line (at most 8 words, a
   word of four letters or more) that a page repeats three times or more: a PDF's running
   header, "Add to basket", "Reply". ``page_number``: a line that is only a number ("8", "– 2 –",
   "Page 12") when the page's previous or next such line carries the next number or the one
@@ -77,6 +84,7 @@ from .corpus import Corpus, SourceDoc, each_source
 KIND = "boilerplate"
 DEFAULT_SEVERITY: Severity = "info"
 SECTION_LABEL = "section_label"
+MASTHEAD = "masthead"
 PAGE_TAIL = "page_tail"
 PAGE_NUMBER = "page_number"
 REPEATED_LINE = "repeated_line"
@@ -135,6 +143,67 @@ def _section_labels(sentences: Sequence[Sentence], info: SourceInfo | None,
         if own and not own & title_words and not own & others:
             out.append(s)
     return out
+
+
+MASTHEAD_MAX_WORDS = 8
+MENU_ITEM_MAX_WORDS = 3
+_MASTHEAD_STOP = re.compile(r"[!?:;]|[^\W\d_]{4}\.\s*$|\d{4}")
+"""Not a masthead: a line with sentence punctuation, ending in a word and a full stop (a
+company's "Co., Ltd." and "Stayfinder.com" are names) or with four digits in a row (a
+dateline, "date 2022-04-13", is the page's date)."""
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#[0-9]{1,7});")
+_ROW_SPLIT = re.compile(r"\s*\|\s*|\s{2,}")
+MENU_ROW_ITEMS = 3
+
+
+def _menu_row(text: str) -> bool:
+    """A row of at least MENU_ROW_ITEMS menu items between bars or wide gaps, each of at most
+    MENU_ITEM_MAX_WORDS + 1 words without sentence punctuation ("Home | Find a library |
+    Catalogue | eBooks & eAudio | What's on"), whether or not a pattern flags it."""
+    items = [item for item in _ROW_SPLIT.split(text.strip()) if item]
+    return len(items) >= MENU_ROW_ITEMS and all(
+        len(item.split()) <= MENU_ITEM_MAX_WORDS + 1 and not _SENTENCE_PUNCT.search(item) for item in items)
+
+
+def _menu_item(sentence: Sentence) -> bool:
+    """A heading of at most MENU_ITEM_MAX_WORDS words without sentence punctuation or digits:
+    one item of a menu laid out one item to a line ("Watch Live", "About us", "Find jobs")."""
+    words = sentence.text.split()
+    return (sentence.kind != "body" and 0 < len(words) <= MENU_ITEM_MAX_WORDS
+            and not _SENTENCE_PUNCT.search(sentence.text))
+
+
+def _mastheads(sentences: Sequence[Sentence], info: SourceInfo | None,
+               flagged: Mapping[int, bool]) -> list[Sentence]:
+    """The site's name above its menu (``masthead``): the page's first line that no pattern
+    flags, when it is short (at most MASTHEAD_MAX_WORDS words, no sentence punctuation), the
+    line after it is a menu (a line a ``navigation: true`` pattern flags, a row of menu items,
+    or two menu items on lines of their own, see _menu_row and _menu_item) and a headline of three words or more follows before the
+    text begins ("Halvard Energy" above "About us | Our business | Investors" and the results'
+    headline). Not a line that shares a word of four letters or more with the source's
+    recorded title, and not on a page whose first heading has no menu under it (an article
+    that opens with its headline)."""
+    first = next((s for s in sentences if s.index not in flagged), None)
+    if first is None:
+        return []
+    name = _ENTITY.sub("&", first.text)  # "Field &amp; Lab News"
+    if not 0 < len(name.split()) <= MASTHEAD_MAX_WORDS or _MASTHEAD_STOP.search(name):
+        return []
+    if info is not None and info.title and _words(name) & _words(info.title):
+        return []
+    k = first.index
+    after = sentences[k + 1:k + 3]
+    if not after or not (flagged.get(after[0].index) or _menu_row(after[0].text)
+                         or (len(after) == 2 and _menu_item(after[0]) and _menu_item(after[1]))):
+        return []
+    for s in sentences[k + 1:]:
+        if s.index in flagged or _menu_item(s) or _menu_row(s.text):
+            continue
+        if s.kind == "body":
+            return []  # the text begins with no headline above it: the first line may be the title
+        if len(s.text.split()) >= 3 and _WORD.search(s.text):
+            return [first]
+    return []
 
 
 PROSE_MIN_WORDS = 10
@@ -367,6 +436,7 @@ def _may_match(doc: SourceDoc, rules: Ruleset) -> Sequence[Sentence]:
 
 
 _BUILTIN_WHY = {
+    MASTHEAD: "the site's name above its menu, not part of the article",
     SECTION_LABEL: ("a short header line that shares no word with the title or the other headings: "
                     "a site section label or category, not part of the article"),
     REPEATED_LINE: "a short line the page repeats {n} times: a running header or a button",
@@ -405,7 +475,7 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
                     add(pattern.id, sentence, *hit)  # a row of figures is no menu
                 break  # one rule per line is enough
     # the structural rules, each on the lines no earlier rule flagged
-    for rule_id, found in ((SECTION_LABEL, _section_labels), (PAGE_NUMBER, _page_numbers),
+    for rule_id, found in ((MASTHEAD, _mastheads), (SECTION_LABEL, _section_labels), (PAGE_NUMBER, _page_numbers),
                            (REPEATED_LINE, _repeated_lines), (PAGE_TAIL, _page_tail)):
         for sentence in found(sentences, doc.info, flagged):
             add(rule_id, sentence, 0, len(sentence.text.rstrip()))

@@ -35,7 +35,7 @@ def _non_empty_phrases(values: list[str]) -> list[str]:
 BUILTIN_ARTIFACTS = ("code", "markup", "mojibake", "tracking", "script", "control")
 """The artifact check's built-in detectors (checks/artifact.py): no artifact pattern may take
 their names, which findings carry as details.pattern."""
-BUILTIN_BOILERPLATE = ("section_label", "page_number", "repeated_line", "page_tail")
+BUILTIN_BOILERPLATE = ("masthead", "section_label", "page_number", "repeated_line", "page_tail")
 """The boilerplate check's built-in structural rules (checks/boilerplate.py), likewise."""
 
 
