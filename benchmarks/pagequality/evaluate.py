@@ -26,12 +26,13 @@ from iicheck.atomic import write_all_atomic  # noqa: E402
 from iicheck.engine import AuditOptions, audit  # noqa: E402
 from iicheck.render import render_for_file  # noqa: E402
 
-SETS = ("dev", "heldout", "third", "fourth", "fifth")
+SETS = ("dev", "heldout", "third", "fourth", "fifth", "sixth")
 SCORERS = {"dev": ["dev/score.py"], "heldout": ["heldout/score.py"],
            "third": ["heldout/score.py", "--truth", "third/truth.json"],
            "fourth": ["heldout/score.py", "--truth", "fourth/truth.json"],
-           "fifth": ["heldout/score.py", "--truth", "fifth/truth.json"]}
-"""Each set's scorer (the third, fourth and fifth sets' truth is in the held-out set's format)."""
+           "fifth": ["heldout/score.py", "--truth", "fifth/truth.json"],
+           "sixth": ["heldout/score.py", "--truth", "sixth/truth.json"]}
+"""Each set's scorer (the third to sixth sets' truth is in the held-out set's format)."""
 
 
 def audit_set(name: str, rules: Path, out: Path) -> Path:
