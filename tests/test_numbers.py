@@ -142,3 +142,67 @@ def test_past_years_at_any_sentence_end(text: str) -> None:
     pub = TimeWindow(start=date(2020, 1, 1), end=date(2020, 12, 31), basis="metadata")
     found = find_time_expressions(text, pub)
     assert [e.role for e in found] == ["past"] and found[0].text.endswith(("years", "year"))
+
+
+# ------------------------------------------------------------------ number words that make no number
+
+def _read(text: str) -> list[tuple[str, float]]:
+    return [(n.text, n.value) for n in find_numbers(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a decimal comma is no thousands grouping, and the scale word alone is no million
+    ("The platforms connect 2,5 million sets of equipment.", []),
+    ("the figure was 1,25 million", []),
+    ("millions upon million of them", []),
+    # decimals said in words
+    ("China had three point three eight million 5G base stations.", [("three point three eight million", 3.38e6)]),
+    ("Growth was one point five percent.", [("one point five percent", 1.5)]),
+    # words that are two numbers: the first is the count
+    ("They work seven twelve-hour shifts.", [("seven", 7.0)]),
+    ("The firm built two three-bedroom flats.", [("two", 2.0)]),
+    # a year said in words is no count
+    ("It was founded in nineteen ninety-five.", []),
+    ("The plan runs to twenty thirty.", []),
+    # scales after scales
+    ("a thousand million yuan", [("a thousand million", 1e9)]),
+    ("two million five hundred thousand sets", [("two million five hundred thousand", 2.5e6)]),
+    ("one hundred and twenty firms", [("one hundred and twenty", 120.0)]),
+])
+def test_number_words_that_make_no_number_invent_none(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _read(text) == expected
+
+
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
+         "sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _spell(n: int) -> str:
+    """English words for 0 <= n < 10**9 ("three hundred and five thousand ...")."""
+    def below_thousand(k: int) -> list[str]:
+        words: list[str] = []
+        if k >= 100:
+            words += [_UNITS[k // 100], "hundred"] + (["and"] if k % 100 else [])
+            k %= 100
+        if k >= 20:
+            words.append(_TENS[k // 10 - 2] + (f"-{_UNITS[k % 10]}" if k % 10 else ""))
+        elif k or not words:
+            words.append(_UNITS[k])
+        return words
+    if n == 0:
+        return "zero"
+    parts: list[str] = []
+    for scale, name in ((10**6, "million"), (10**3, "thousand")):
+        if n >= scale:
+            parts += below_thousand(n // scale) + [name]
+            n %= scale
+    if n:
+        parts += below_thousand(n)
+    return " ".join(parts)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.integers(min_value=0, max_value=999_999_999))
+def test_a_number_spelt_in_words_reads_back(n: int) -> None:
+    assert parse_word_number(_spell(n)) == n

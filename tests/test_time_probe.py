@@ -5,11 +5,14 @@ periods. The sentences and publication days are the probe's."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from datetime import date
 
 import pytest
+from click.testing import CliRunner
 
 from iicheck.claims import source_claims
+from iicheck.cli import main
 from iicheck.models import Claim, Source, SourceInfo, TimeWindow
 from iicheck.ruleset import Ruleset
 from iicheck.timeexpr import find_time_expressions
@@ -160,3 +163,34 @@ def test_a_text_whose_only_year_is_its_copyright_says_so() -> None:
     assert window.basis == "unknown" and window.note is not None
     assert window.note.endswith("no year in the text that dates an event (“Copyright © 2021” is a copyright or "
                                 "a deadline, not an event)")
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    # published 2024-03-04: about five years before, give or take half a year
+    ("Five years ago the country had only 200 platforms.", "2018-09-02", "2019-09-03"),
+    ("A decade ago it had 50 platforms.", "2012-03-04", "2016-03-03"),
+    ("Several years ago, 40 firms used it.", "2016-09-02", "2021-09-03"),
+    ("20 years ago the plant employed 900 people.", "2003-09-03", "2004-09-03"),
+])
+def test_years_ago_date_a_figure_before_publication(text: str, start: str, end: str) -> None:
+    (e,) = find_time_expressions(text, _day("2024-03-04"))
+    assert (e.window.start.isoformat(), e.window.end.isoformat(), e.role) == (start, end, "point")
+
+
+def test_years_ago_moves_an_inferred_window_back() -> None:
+    """Against a publication window years wide, "five years ago" is as wide but earlier: the
+    figure is not of the publication's time."""
+    pub = TimeWindow(start=date(2021, 1, 1), end=date(2022, 12, 31), basis="inferred")
+    (e,) = find_time_expressions("Five years ago the country had 200 platforms.", pub)
+    assert (e.window.start, e.window.end) == (date(2015, 7, 2), date(2018, 7, 2))
+
+
+def test_an_earlier_figure_said_years_ago_is_no_regression(tmp_path: Path) -> None:
+    """"Five years ago ... 200" beside "at the end of 2023 ... 340" was dated to the
+    publication and made a false regression (200 after 340)."""
+    (tmp_path / "ago.txt").write_text(
+        "Published 4 March 2024\n\nChina had 340 industrial internet platforms at the end of 2023, the ministry "
+        "said.\nFive years ago the country had only 200 industrial internet platforms.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "text", str(tmp_path / "ago.txt")])
+    assert result.exit_code == 0, result.output
+    assert "regression" not in result.output

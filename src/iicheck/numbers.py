@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 from .wordnumbers import (FOLD, FRACTION, FRACTION_WORDS, NUMBER_WORDS, SCALES, VAGUE_PLURAL,
                           VAGUE_SCALE_WORDS, WORD_NUMBER, fold_value, fraction_value,
-                          parse_word_number, vague_plural_range)
+                          parse_word_number, vague_plural_range, word_number_prefix)
 
 __all__ = ["NumberMatch", "find_numbers", "parse_word_number", "parse_digits", "rounding_step",
            "is_round", "DEFAULT_NAME_PREFIXES"]
@@ -559,14 +559,20 @@ def _word_matches(text: str, taken: list[tuple[int, int]]) -> list[NumberMatch]:
             start += len(phrase) - len(phrase.split(None, 1)[1])
             phrase = text[start:m.end()]
             value = parse_word_number(phrase)
-        if value is None or not free(start, m.end()):
+        end = m.end()
+        if value is None:
+            prefix = word_number_prefix(phrase)  # "seven twelve-hour shifts": seven
+            if prefix is not None:
+                end, value = start + prefix[0], prefix[1]
+                phrase = text[start:end]
+        if value is None or not free(start, end):
             continue
         if phrase.lower() == "one" and (
                 _PRONOUN_ONE_BEFORE.search(text[max(0, start - 12):start])
-                or _PRONOUN_ONE_AFTER.match(text[m.end():m.end() + 20])):
+                or _PRONOUN_ONE_AFTER.match(text[end:end + 20])):
             continue
-        pct = _PERCENT_AFTER.match(text, m.end())
-        end = pct.end() if pct else m.end()
+        pct = _PERCENT_AFTER.match(text, end)
+        end = pct.end() if pct else end
         last = phrase.lower().replace("-", " ").split()[-1]
         found.append(NumberMatch(start, end, text[start:end], value, None,
                                  "percent" if pct else "number", "%" if pct else None,

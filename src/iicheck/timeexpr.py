@@ -19,6 +19,7 @@
 | "by the end of the 14th Five-Year Plan period" | its last December | point |
 | "last year", "this year", "next year" (and "at the end of last year"...) | the year before, of, after publication | point (next: future) |
 | "a year ago" | a month either side of publication less one year | point |
+| "five years ago", "a decade ago", "several years ago" (3-7), "a few years ago" (2-5) | the publication window less that many years, half a year either side (two years for decades) | point |
 | "Over 2020, ..." (at a clause's start, before a clause mark) | that year | point |
 | "according to a 2019 survey", "the 2020 census" | that year | source |
 | "in December", "in the fourth quarter", "in Q3", "in the first half" (no year) | the latest such period ended by publication | recent |
@@ -127,6 +128,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"Five-Year\s+Plan(?:\s+period)?\b", re.IGNORECASE)),
     ("relative", re.compile(rf"\b(?:{_PREP}\s+)?(?<!\bthe\s)(?P<rel>last|this|next)\s+year\b(?!-on-)"
                             r"|\b(?:a|one)\s+year\s+ago\b", re.IGNORECASE)),
+    # "five years ago", "a decade ago", "a few years ago" (after "relative": "a year ago"
+    # counted from a publication day is its own)
+    ("ago", re.compile(r"\b(?P<ago>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+                       r"|twenty|thirty|forty|fifty|several|a\s+few|a\s+couple\s+of|a|an|one)\s+"
+                       r"(?P<unit>years?|decades?)\s+ago\b", re.IGNORECASE)),
     ("month", re.compile(rf"\b(?:{_PREP}\s+)?(?:(?:early|mid|late)[-\s])?{_MONTH}\s+{_YEAR}", re.IGNORECASE)),
     ("year", re.compile(rf"\b{_PREP}\s+(?:the\s+year\s+)?{_YEAR}\b", re.IGNORECASE)),
     ("future", re.compile(rf"\b(?:in|over|during|within|for)?\s*the\s+(?:next|following|coming)\s+"
@@ -152,7 +158,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-_MAY_HAVE_TIME = re.compile(r"\d|years?\b", re.IGNORECASE)  # every pattern needs one of these
+_MAY_HAVE_TIME = re.compile(r"\d|years?\b|\bago\b", re.IGNORECASE)  # every pattern needs one of these
 
 
 # What "range", "month" and "year" all need; it starts with a digit, as does _ISO_HINT, so
@@ -375,6 +381,8 @@ def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
         if "last" in low or "this" in low or "next" in low or "ago" in low:
             kinds.add("relative")
         kinds.add("past")
+    if "ago" in low:
+        kinds.add("ago")
     return [(kind, pattern) for kind, pattern in _PATTERNS if kind in kinds]
 
 
@@ -495,6 +503,37 @@ def _relative(g: dict[str, str | None], prep: str, pub: TimeWindow) -> Resolved 
     return start, end, "future" if offset > 0 and role == "point" else role
 
 
+_AGO_VAGUE = {"several": (3, 7), "a few": (2, 5), "a couple of": (2, 2), "a": (1, 1), "an": (1, 1), "one": (1, 1)}
+_AGO_SLACK_YEARS = timedelta(days=183)
+"""Either side of "N years ago": a writer rounds to whole years (half a year); "N decades
+ago" to whole decades (two years either side)."""
+_AGO_SLACK_DECADES = timedelta(days=2 * 365)
+
+
+def _ago(g: dict[str, str | None], pub: TimeWindow) -> Resolved | None:
+    """"five years ago", "a decade ago", "a few years ago": the publication window moved back
+    by that many years, widened by the writer's rounding ("a year ago" is "relative"'s, read
+    only from a publication day). Against a publication window years wide the result is as wide, but it is
+    not the publication window: the figure is of an earlier time."""
+    if pub.start is None or pub.end is None:
+        return None
+    count = " ".join((g["ago"] or "").lower().split())
+    if count in _AGO_VAGUE:
+        low, high = _AGO_VAGUE[count]
+    else:
+        n = _years(count)
+        if n is None or n <= 0:
+            return None
+        low = high = n
+    decades = (g["unit"] or "").lower().startswith("decade")
+    if not decades and high == 1:
+        return None  # "a year ago": "relative"'s, read only from a publication day
+    scale, slack = (10, _AGO_SLACK_DECADES) if decades else (1, _AGO_SLACK_YEARS)
+    start = shift_years(pub.start, -high * scale) - slack
+    end = shift_years(pub.end, -low * scale) + slack
+    return start, min(end, pub.end), "point"
+
+
 def _plan(g: dict[str, str | None], prep: str, pub: TimeWindow) -> Resolved | None:
     """"during the 14th Five-Year Plan period" (2021-2025), "by the end of" it (2025)."""
     nth = int(g["nth"] or 0)
@@ -539,6 +578,8 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> Resolved | None:
         return _relative(g, prep, pub)
     if kind == "plan":
         return _plan(g, prep, pub)
+    if kind == "ago":
+        return _ago(g, pub)
     if kind == "month":
         month = month_number(g["month"])
         if month is None:
@@ -665,6 +706,6 @@ def find_time_expressions(text: str, pub: TimeWindow) -> list[TimeExpression]:
                     or _OTHER_YEAR.pick(text).search(text, m.end()) is not None):
                 continue  # "the fiscal year ended March 31" beside another year: maybe its own
             window = _explicit_window(start, end, m.group(0).strip(),
-                                      pub.start if kind == "relative" or role == "recent" else None)
+                                      pub.start if kind in ("relative", "ago") or role == "recent" else None)
             found.append(TimeExpression(m.start(), m.end(), m.group(0), window, role))
     return sorted(found, key=lambda e: e.start)

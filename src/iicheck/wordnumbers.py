@@ -25,8 +25,11 @@ TENS = {w: 10 * (i + 2) for i, w in enumerate(
 SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 NUMBER_WORDS = frozenset([*SMALL, *TENS, *SCALES, "dozen"])
 _WORD = "|".join(sorted([*SMALL, *TENS, *SCALES, "dozen"], key=len, reverse=True))
+_DIGIT_WORD = "zero|one|two|three|four|five|six|seven|eight|nine"
 WORD_NUMBER = re.compile(
-    rf"\b(?:an?\s+)?(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*\b", re.IGNORECASE)
+    rf"\b(?:an?\s+)?(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*"
+    rf"(?:\s+point(?:\s+(?:{_DIGIT_WORD}))+(?:\s+(?:thousand|million|billion|trillion))?)?\b", re.IGNORECASE)
+"""A number in words, with decimals after "point" ("three point three eight million")."""
 
 _DENOMINATORS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5,
                  "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
@@ -49,7 +52,10 @@ _SEPARATORS = re.compile(r"[\s-]+")
 
 
 def parse_word_number(text: str) -> float | None:
-    """Value of an English number phrase ("twenty-one", "a hundred", "two million"), else None."""
+    """Value of an English number phrase ("twenty-one", "a hundred", "two million", "three
+    point three eight million"), else None: also for words that make no number together ("three
+    eight", "twenty thirty", "seven twelve") and for a scale word with no count before it
+    ("million" alone: "2,5 million" is no million)."""
     words = [w for w in _SEPARATORS.split(text.lower().strip()) if w and w != "and"]
     if not words:
         return None
@@ -57,23 +63,77 @@ def parse_word_number(text: str) -> float | None:
         if len(words) == 1 or words[1] not in (*SCALES, "dozen"):
             return None
         words[0] = "one"
-    total, current, seen = 0.0, 0.0, False
+    if "point" in words:
+        at = words.index("point")
+        whole = _integer_words(words[:at])
+        digits = words[at + 1:]
+        scale = SCALES.get(digits[-1], 1.0) if digits and digits[-1] != "hundred" else 1.0
+        if scale != 1.0:
+            digits = digits[:-1]
+        if whole is None or not digits or any(SMALL.get(d, 10) > 9 for d in digits):
+            return None
+        return float(f"{whole:.0f}.{''.join(str(SMALL[d]) for d in digits)}") * scale
+    return _integer_words(words)
+
+
+def _integer_words(words: list[str]) -> float | None:
+    """The value of number words without a decimal point, None unless they are a number as
+    English writes one: a unit or a "-teen" never follows another, nor a ten a unit, "-teen" or
+    ten ("twenty three" is a number, "three eight" is two); a scale needs a count before it."""
+    total, current, largest = 0.0, 0.0, 0.0
+    previous = ""  # the kind of the previous word: unit, teen, ten, hundred, scale
     for word in words:
         if word in SMALL:
+            kind = "unit" if SMALL[word] < 10 else "teen"
+            if previous in ("unit", "teen") or (previous == "ten" and (kind == "teen" or not SMALL[word])):
+                return None
             current += SMALL[word]
         elif word in TENS:
+            if previous in ("unit", "teen", "ten"):
+                return None
+            kind = "ten"
             current += TENS[word]
-        elif word == "dozen":
-            current = (current or 1) * 12
-        elif word == "hundred":
-            current = (current or 1) * 100
-        elif word in SCALES:
-            total += (current or 1) * SCALES[word]
-            current = 0.0
+        elif word in ("dozen", "hundred") or word in SCALES:
+            if not previous:
+                return None  # "million" with no count before it
+            kind = "scale"
+            if word == "dozen":
+                current = (current or 1) * 12
+            elif word == "hundred":
+                current = (current or 1) * 100
+                kind = "hundred"
+            elif SCALES[word] > largest:  # "a thousand million": the whole so far times the scale
+                total = (total + current or 1) * SCALES[word]
+                current, largest = 0.0, SCALES[word]
+            else:  # "two million five hundred thousand"
+                total += (current or 1) * SCALES[word]
+                current = 0.0
         else:
             return None
-        seen = True
-    return total + current if seen else None
+        previous = kind
+    return total + current if previous else None
+
+
+_PHRASE_WORD = re.compile(r"[^\s-]+")
+
+
+def word_number_prefix(phrase: str) -> tuple[int, float] | None:
+    """For a WORD_NUMBER match that is no number as a whole ("seven twelve-hour shifts" matches
+    "seven twelve", "two three-bedroom flats"), the length and value of its longest first words
+    that are one ("seven"); None when there are none, or when a "-teen" or a ten meets a ten
+    ("nineteen ninety", "twenty thirty": years said in words, not 19 or 20)."""
+    words = list(_PHRASE_WORD.finditer(phrase))
+    lowered = [w.group(0).lower() for w in words]
+    for k in range(1, len(lowered)):
+        if lowered[k] in TENS and (lowered[k - 1] in TENS or 10 <= SMALL.get(lowered[k - 1], 0) < 20):
+            return None
+    for k in range(len(words) - 1, 0, -1):
+        if lowered[k - 1] == "and":
+            continue
+        value = parse_word_number(phrase[:words[k - 1].end()])
+        if value is not None:
+            return words[k - 1].end(), value
+    return None
 
 
 def fraction_value(text: str, m: re.Match[str]) -> float | None:
