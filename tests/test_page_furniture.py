@@ -399,6 +399,14 @@ def test_review_enumerations(tmp_path: Path, rules: Ruleset, sentence: str, fire
     ("First published on Mon 12 Feb 2024 14.30 GMT", "2024-02-12"),
     ("Updated: 9.30pm 12 March 2024", "2024-03-12"),
     ("Updated 10:15 and then 12 March 2024", None),  # no time of day: words between
+    # a wire story's dateline: a place in capitals, or with the agency
+    ("BEIJING, March 3, 2024 (Xinhua) -- China had 340 platforms.", "2024-03-03"),
+    ("NEW YORK, 3 March 2024 - Stocks rose.", "2024-03-03"),
+    ("SAN FRANCISCO, Calif., June 4, 2024 — Apple said", "2024-06-04"),
+    ("HONG KONG, Oct. 5, 2023 /PRNewswire/ -- The group said", "2023-10-05"),
+    ("Beijing, March 3, 2024 (Xinhua) -- China had 340 platforms.", "2024-03-03"),
+    ("Beijing, March 3, 2024 - the ministry said", None),  # ordinary case and no agency
+    ("In total, March 3, 2024 - the last day", None),
 ])
 def test_header_dates_with_the_month_by_name(header: str, day: str | None) -> None:
     from iicheck.pubdate import header_date

@@ -4,6 +4,7 @@ periods. The sentences and publication days are the probe's."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from datetime import date
@@ -194,3 +195,17 @@ def test_an_earlier_figure_said_years_ago_is_no_regression(tmp_path: Path) -> No
     result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "text", str(tmp_path / "ago.txt")])
     assert result.exit_code == 0, result.output
     assert "regression" not in result.output
+
+
+def test_a_wire_dateline_dates_the_story_not_its_first_figure(tmp_path: Path) -> None:
+    """"BEIJING, March 3, 2024 (Xinhua) -- ... at the end of last year": the dateline is the
+    publication date (so "last year" is 2023) and dates no figure of its own."""
+    (tmp_path / "wire.txt").write_text(
+        "BEIJING, March 3, 2024 (Xinhua) -- China had 340 industrial internet platforms at the end of last "
+        "year, officials said.\n\nThe ministry said 5G base stations numbered 3.38 million at the end of last "
+        "year.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["claims", "--no-cache", "--format", "json", str(tmp_path / "wire.txt")])
+    assert result.exit_code == 0, result.output
+    claims = json.loads(result.output)["claims"]
+    assert [(c["value"]["stated"], c["time"]["start"], c["time"]["end"]) for c in claims] == [
+        (340.0, "2023-12-01", "2023-12-31"), (3.38e6, "2023-12-01", "2023-12-31")]

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .extract import Mention, extract_mentions
+from .extract import Mention, after_dateline, extract_mentions
 from .intervals import make_interval, negated
 from .mapping import map_mention
 from .models import Claim, Sentence, Source, TimeWindow, ValueInterval
@@ -140,7 +140,7 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
                 window = known if known is not None else claim_window(mention, paragraph_time, pub, rules)
                 undated[target] = window
             claims.append(_claim(source, mention, metric, definition, window, rules))
-        anchors = [e for e in exprs if e.role in _PARAGRAPH_ROLES]
+        anchors = [e for e in after_dateline(sentence.text, exprs) if e.role in _PARAGRAPH_ROLES]
         if anchors:
             paragraph_time = anchors[-1]
             by_paragraph.clear()

@@ -47,6 +47,7 @@ from .numbers import NumberMatch, Twin, find_numbers, has_case_trap, lowered
 from .ruleset import Ruleset, phrase_regex
 from .timeexpr import TimeExpression, find_time_expressions
 from .models import TimeWindow
+from .pubdate import wire_dateline
 
 _TOKEN = Twin.of(r"[A-Za-z][A-Za-z’'\-]*|\d[\w.,]*|[^\sA-Za-z\d]")
 _STOP = frozenset(
@@ -571,6 +572,16 @@ def _from_to(text: str, mentions: list[Mention], starts: list[int]) -> list[Ment
     return out
 
 
+def after_dateline(text: str, exprs: Sequence[TimeExpression]) -> Sequence[TimeExpression]:
+    """The time expressions of a sentence that date its figures: not the date of a wire
+    dateline opening it ("BEIJING, March 3, 2024 (Xinhua) -- China had 340 platforms at the
+    end of last year": the story's date, iicheck.pubdate's publication date)."""
+    if not exprs or not text[:1].isupper():
+        return exprs
+    dateline = wire_dateline(text)
+    return exprs if dateline is None else [e for e in exprs if e.start >= dateline.end()]
+
+
 def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
                      exprs: Sequence[TimeExpression] | None = None,
                      recent: bool = True) -> list[Mention]:
@@ -586,6 +597,7 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
         exprs = find_time_expressions(text, pub)
     numbers = find_numbers(text, tuple(rules.extraction.not_figure_before),
                            masked=[(e.start, e.end) for e in exprs])
+    exprs = after_dateline(text, exprs)
     mentions: list[Mention] = []
     starts: list[int] = []  # each mention's clause start
     if not numbers:

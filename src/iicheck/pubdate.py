@@ -2,7 +2,8 @@
 
 Order of trust: editor metadata (`sources.yaml`), the text's own header ("date 2021-02-23",
 "Updated: 2025-06-09"; or with the month by name: "Updated: March 21, 2024", "Published 12
-January 2024", "By Jane Doe | March 3, 2024"), the address (`/2025-06/06/`, `/n3/2021/0223/`), and failing all an
+January 2024", "By Jane Doe | March 3, 2024", "Last updated: 06:40 GMT, 8 February 2024"; or a
+wire story's dateline: "BEIJING, March 3, 2024 (Xinhua) --"), the address (`/2025-06/06/`, `/n3/2021/0223/`), and failing all an
 inference from the text: the latest year it mentions as a past event (years in copyright
 lines and "by <year>" deadlines are not events), with the window running from that year for
 `inference_horizon_years` years. The basis and a one-line note are always recorded.
@@ -32,6 +33,26 @@ _NAMED_HEADERS = (
 """A header line with the month by name (the time expressions' month and year patterns):
 "Updated: March 21, 2024 at 10:15 a.m. ET", "Published 12 January 2024", "Posted on June 4,
 2024", "By Jane Doe | March 3, 2024"."""
+_WIRE_LEAD = (r"[ \t]*(?P<place>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3}(?:,[ \t]*[A-Z][\w.'’-]+){0,2}),[ \t]+")
+_WIRE_TAIL = r"[ \t]*(?P<agency>\([^()\n]{1,40}\)[ \t]*|/[^/\n]{1,40}/[ \t]*)?(?:--|[—–-])[ \t]*"
+WIRE_DATELINES = (
+    re.compile(rf"{_WIRE_LEAD}{MONTH_PATTERN}\s+{_DAY},?\s+{YEAR_PATTERN}{_WIRE_TAIL}"),
+    re.compile(rf"{_WIRE_LEAD}{_DAY}\s+{MONTH_PATTERN},?\s+{YEAR_PATTERN}{_WIRE_TAIL}"),
+)
+"""A wire story's dateline opening a paragraph: a place, the date, perhaps the agency, and a
+dash ("BEIJING, March 3, 2024 (Xinhua) --", "NEW YORK, 3 March 2024 -", "HONG KONG, Oct. 5,
+2023 /PRNewswire/ --"). A place in ordinary case needs the agency ("Beijing, March 3, 2024
+(Xinhua) --"; see :func:`wire_dateline`). Its date is the story's, not its first figure's
+(extract.py leaves it out of the figures' times)."""
+
+
+def wire_dateline(text: str, pos: int = 0) -> re.Match[str] | None:
+    """The wire dateline (WIRE_DATELINES) that starts `text` at `pos`, if any."""
+    for pattern in WIRE_DATELINES:
+        m = pattern.match(text, pos)
+        if m and (m["agency"] or m["place"].split(",")[0].isupper()):
+            return m
+    return None
 _URL_PATTERNS = (
     re.compile(r"/(\d{4})-(\d{2})/(\d{2})/"),
     re.compile(r"/(\d{4})/(\d{2})(\d{2})/"),
@@ -73,6 +94,15 @@ def header_date(text: str) -> tuple[date, str] | None:
             if day:
                 named.append((match.start(), day, match.group(0).strip()))
                 break
+    for line in re.finditer(r"^.", head, re.MULTILINE):
+        wire = wire_dateline(head, line.start())  # a dateline opens its line
+        if wire is None:
+            continue
+        month = month_number(wire["month"])
+        day = _valid(wire["year"], str(month), wire["day"]) if month else None
+        if day:
+            named.append((wire.start(), day, wire.group(0).strip()))
+            break
     if named:
         _, day, words = min(named)
         return day, words
