@@ -1029,3 +1029,30 @@ def test_the_folder_lock_never_stops_a_write(tmp_path: Path, monkeypatch: pytest
         atomic.write_all_atomic([(real / "a.json", "4"), (real / "c.json", "5")])
     assert sorted(p.name for p in real.iterdir()) == ["a.json", "b.json"] and (real / "a.json").read_text() == "3"
     assert fcntl is not None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a list item that ends as a sentence is one, without its bullet or number
+    ("- 500 industrial internet platforms were in operation at the end of 2023.\n",
+     [("body", "500 industrial internet platforms were in operation at the end of 2023.")]),
+    ("1. China had 340 platforms in 2023, the ministry said.\n2. Output rose 5%.\n",
+     [("body", "China had 340 platforms in 2023, the ministry said."), ("body", "Output rose 5%.")]),
+    # items that do not end as sentences stay headings, as page furniture does
+    ("• Detail\n- Not yet compliant\n", [("heading", "• Detail"), ("heading", "- Not yet compliant")]),
+    # a paragraph's closing tag does not hide its full stop
+    ("<p>China had 500 industrial internet platforms in 2023, it said.</p>\n",
+     [("body", "<p>China had 500 industrial internet platforms in 2023, it said.</p>")]),
+])
+def test_list_items_that_are_sentences_are_read(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.kind, s.text) for s in segment.split_sentences("x", text)] == expected
+
+
+def test_the_figures_of_a_fact_box_are_claims(tmp_path: Path) -> None:
+    """A Markdown fact box's items were headings, whose figures are never claims: 0 claims."""
+    src = _folder(tmp_path, {"list.md": (
+        "Published 5 March 2024\n\n- 500 industrial internet platforms were in operation at the end of 2023.\n"
+        "- 96 million sets of industrial equipment were connected by the end of 2023.\n").encode()})
+    result = _audit(src, tmp_path / "out")
+    assert result.exit_code in (0, 1), result.output
+    report = json.loads((tmp_path / "out" / "audit.json").read_text(encoding="utf-8"))
+    assert sorted(c["value"]["stated"] for c in report["claims"]) == [500.0, 96e6]

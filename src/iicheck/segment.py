@@ -3,7 +3,9 @@
 A block is a run of non-blank lines; a line break inside a block joins two lines only when
 the first visibly continues (ends in a comma, a conjunction or a lowercase word) and the next
 starts in lowercase. A segment longer than MAX_SENTENCE_CHARS is cut at a clause break (text
-without sentence punctuation). Short unpunctuated lines are headings; a leading header such as
+without sentence punctuation). Short unpunctuated lines are headings, and so are list items
+that do not end as a sentence (an item that does is a sentence, without its bullet or
+number); a leading header such as
 "date 2021-02-23" or "Updated: 2025-06-09" is split off as its own heading segment, so it never
 glues onto the first sentence. Headings and bullets never join a neighbour.
 """
@@ -44,10 +46,16 @@ _CLOSERS = "\"”’')]"
 _FOOTNOTE_MARK = re.compile(rf"(?:\[(?:{CITATION_NUMBERS}|[a-z])\])+$")
 
 
+_CLOSING_TAGS = re.compile(r"(?:</[A-Za-z][A-Za-z0-9]{0,15}>\s*)+$")
+
+
 def _ends_sentence(chunk: str) -> bool:
     """`re.search(r"[.!?。][closers]*\\s*$", chunk)` for a stripped chunk, after its footnote
-    marks ("... in 2025.[3]", "[2, 4]", "[3][4]", "[a]") are taken off its end."""
+    marks ("... in 2025.[3]", "[2, 4]", "[3][4]", "[a]") and closing HTML tags ("... said.</p>")
+    are taken off its end."""
     body = chunk.rstrip()
+    if body.endswith(">"):
+        body = _CLOSING_TAGS.sub("", body).rstrip()
     if body.endswith("]"):
         body = _FOOTNOTE_MARK.sub("", body)
     body = body.rstrip(_CLOSERS)
@@ -84,8 +92,9 @@ def _blocks(text: str) -> list[tuple[int, int, bool]]:
         chunk = block.strip()
         # at most HEADING_MAX_WORDS + 1 pieces: as many as the words when there are few enough
         words = len(chunk.split(None, HEADING_MAX_WORDS))
-        heading = bool(_BULLET.match(block)) or (
-            words <= HEADING_MAX_WORDS and not _ends_sentence(chunk))
+        # a list item is a heading unless it ends as a sentence ("- 500 platforms were in
+        # operation at the end of 2023."): a fact box's items are sentences
+        heading = not _ends_sentence(chunk) and (words <= HEADING_MAX_WORDS or bool(_BULLET.match(block)))
         out.append((start, end, heading))
     return out
 
@@ -190,6 +199,9 @@ def split_sentences(source_id: str, text: str) -> list[Sentence]:
         if heading:
             pieces.append((b_start, b_end, True))
         else:
+            bullet = _BULLET.match(text[b_start:b_end])  # (^ matches only at a string's start)
+            if bullet:  # the item's text, without its bullet or number ("1. ", "- ")
+                b_start += bullet.end()
             pieces.extend((s, e, False) for s, e in _split_block(text, b_start, b_end))
         for p_start, p_end, is_heading in pieces:
             for s, e in _capped(text, *_trimmed(text, p_start, p_end)):
