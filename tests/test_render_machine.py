@@ -261,6 +261,27 @@ def test_junit_explained_skipped_and_fail_level() -> None:
     assert warning_case.find("failure") is None and warning_case.find("system-out") is not None
 
 
+def test_junit_failure_says_why_an_updated_or_pending_finding_fails() -> None:
+    """An updated finding (its explanation was written for other figures) fails the gate; its
+    failure said only `reason: <the old reason>`, as if it were explained. Now its message and
+    text say it is updated, worded as the text report words it; so for a placeholder reason."""
+    pending = FINDINGS[0].model_copy(update={"reason": "TODO: explain", "fingerprint": "p" * 20})
+    report = make_report(FINDINGS + (pending,))
+    tree = ET.fromstring(junit.render(report, root=ROOT, fail_level="error"))
+    failures = {c.get("name", "").split()[1]: c.find("failure") for c in tree.iter("testcase")
+                if c.find("failure") is not None}
+    updated, waiting, new = failures["999988887777"], failures["pppppppppppp"], failures["a1b2c3d4e5f6"]
+    assert updated.get("message") == "updated since explained: went down"
+    body = (updated.text or "").splitlines()
+    assert body[-1] == "updated: the figures changed since it was explained (old reason); review it again"
+    assert f"    {body[-1]}" in text.render(report, root=ROOT).splitlines()  # the text report's words
+    assert not any(line.startswith("reason:") for line in body)
+    assert waiting.get("message") == "explanation pending: 70 vs more than 150, same window"
+    assert (waiting.text or "").splitlines()[-1] == "explanation pending: TODO: explain"
+    assert new.get("message") == "70 vs more than 150, same window"  # a new finding: as before
+    assert (new.text or "").splitlines()[-1] == "fingerprint: a1b2c3d4e5f6a7b8c9d0"
+
+
 def test_junit_empty_report_is_valid() -> None:
     tree = ET.fromstring(junit.render(EMPTY))
     assert tree.get("tests") == "0" and len(tree.findall("testsuite")) == 1

@@ -97,6 +97,21 @@ def _quote(evidence: Evidence, color: bool) -> str:
     return clean(ex.text)
 
 
+def status_line(finding: Finding) -> str | None:
+    """Why a finding with an explanation entry is shown as it is, in words (None for a new
+    finding with no entry): explained with its reason; updated (its entry was written for other
+    figures: it fails the gate until explained again); or pending (a placeholder reason, which
+    explains nothing). The text and JUnit reports word it alike."""
+    if finding.status == "explained":
+        return f"explained: {finding.reason or ''}"
+    if finding.status == "updated":
+        return (f"updated: the figures changed since it was explained "
+                f"({finding.reason or ''}); review it again")
+    if finding.reason:
+        return f"explanation pending: {finding.reason}"
+    return None
+
+
 def render_finding(finding: Finding, paths: Mapping[str, str], color: bool = False) -> str:
     """The lines for one finding: location, severity, kind, message, quotes, reason."""
     paint = (lambda style, text: f"{_STYLE[style]}{text}{_STYLE['reset']}") if color \
@@ -108,13 +123,9 @@ def render_finding(finding: Finding, paths: Mapping[str, str], color: bool = Fal
     for index, evidence in enumerate(finding.evidence):
         where = "" if index == 0 else f"{_where(evidence, paths)}: "
         lines.append(f"    > {where}{_quote(evidence, color)}")
-    if finding.status == "explained":
-        lines.append(f"    explained: {clean(finding.reason or '')}")
-    elif finding.status == "updated":
-        lines.append(f"    updated: the figures changed since it was explained "
-                     f"({clean(finding.reason or '')}); review it again")
-    elif finding.reason:
-        lines.append(f"    explanation pending: {clean(finding.reason)}")
+    status = status_line(finding)
+    if status is not None:
+        lines.append(f"    {clean(status)}")
     return "\n".join(lines)
 
 
