@@ -35,17 +35,22 @@ def short_fingerprint(fingerprint: str) -> str:
 
 
 def source_paths(report: Report, root: str | Path | None = None) -> dict[str, str]:
-    """Source id -> its file as a forward-slash path, relative to `root` when given."""
-    paths = {}
-    for info in report.sources:
-        file = info.file
-        if root is not None and os.path.isabs(file):
-            try:
-                file = os.path.relpath(file, root)
-            except ValueError:  # another drive on Windows
-                pass
-        paths[info.id] = Path(file).as_posix()
-    return paths
+    """Source id -> its file as a forward-slash path: an absolute one relative to `root` when
+    under it, else kept absolute (a file outside the checkout; `display_path`)."""
+    return {info.id: shown_path(info.file, root) for info in report.sources}
+
+
+def shown_path(file: str, root: str | Path | None = None) -> str:
+    """`file` as a forward-slash path, relative to `root` when it is an absolute path under
+    `root`; a relative path, or an absolute one outside `root`, as it is."""
+    if root is not None and os.path.isabs(file):
+        try:
+            relative = Path(os.path.relpath(file, root))
+        except ValueError:  # another drive on Windows
+            relative = Path(os.pardir)
+        if relative.parts and relative.parts[0] != os.pardir:
+            return relative.as_posix()
+    return Path(file).as_posix()
 
 
 def shown_findings(report: Report, include_explained: bool) -> list[tuple[Finding, str]]:
