@@ -261,6 +261,27 @@ def test_junit_explained_skipped_and_fail_level() -> None:
     assert warning_case.find("failure") is None and warning_case.find("system-out") is not None
 
 
+def test_junit_failure_says_why_an_updated_or_pending_finding_fails() -> None:
+    """An updated finding (its explanation was written for other figures) fails the gate; its
+    failure said only `reason: <the old reason>`, as if it were explained. Now its message and
+    text say it is updated, worded as the text report words it; so for a placeholder reason."""
+    pending = FINDINGS[0].model_copy(update={"reason": "TODO: explain", "fingerprint": "p" * 20})
+    report = make_report(FINDINGS + (pending,))
+    tree = ET.fromstring(junit.render(report, root=ROOT, fail_level="error"))
+    failures = {c.get("name", "").split()[1]: c.find("failure") for c in tree.iter("testcase")
+                if c.find("failure") is not None}
+    updated, waiting, new = failures["999988887777"], failures["pppppppppppp"], failures["a1b2c3d4e5f6"]
+    assert updated.get("message") == "updated since explained: went down"
+    body = (updated.text or "").splitlines()
+    assert body[-1] == "updated: the figures changed since it was explained (old reason); review it again"
+    assert f"    {body[-1]}" in text.render(report, root=ROOT).splitlines()  # the text report's words
+    assert not any(line.startswith("reason:") for line in body)
+    assert waiting.get("message") == "explanation pending: 70 vs more than 150, same window"
+    assert (waiting.text or "").splitlines()[-1] == "explanation pending: TODO: explain"
+    assert new.get("message") == "70 vs more than 150, same window"  # a new finding: as before
+    assert (new.text or "").splitlines()[-1] == "fingerprint: a1b2c3d4e5f6a7b8c9d0"
+
+
 def test_junit_empty_report_is_valid() -> None:
     tree = ET.fromstring(junit.render(EMPTY))
     assert tree.get("tests") == "0" and len(tree.findall("testsuite")) == 1
@@ -346,3 +367,81 @@ def test_stale_and_expired_explanations_are_in_every_ci_format_at_their_line(fai
     assert [i["severity"] for i in issues] == ["major" if fails else "minor"] * 3
     assert len({i["fingerprint"] for i in issues}) == 3
     assert "invocations" not in json.loads(sarif.render(REPORT))["runs"][0]  # none: nothing added
+
+
+# --- files outside the checkout ----------------------------------------------------------------
+
+
+def _outside_report() -> Report:
+    """The sample report with one source outside the checkout (ROOT) and one in it."""
+    moved = tuple(s.model_copy(update={"file": f"/elsewhere/news/{s.id}.txt"}) if s.id == "002_20be" else s
+                  for s in REPORT.sources)
+    return REPORT.model_copy(update={"sources": moved})
+
+
+def test_a_file_outside_the_checkout_is_shown_by_its_absolute_path_in_every_format() -> None:
+    """A source outside the checkout was shown by its bare name ("002_20be.txt:9:..."; SARIF
+    "uri": "002_20be.txt" under %SRCROOT%), a file the checkout does not hold; a relative path
+    out of it ("../elsewhere/...") would be no better. Now its absolute path (SARIF: an
+    absolute file URI with no base); files under the checkout stay relative to it."""
+    report = _outside_report()
+    outside, inside = "/elsewhere/news/002_20be.txt", "seeds/004_a50e.txt"
+    assert text.source_paths(report, ROOT) == {"000_7651": "seeds/000_7651.txt", "002_20be": outside,
+                                               "004_a50e": inside}
+    shown = text.render(report, root=ROOT)
+    assert f"    > {outside}:5:7: About 70 platforms" in shown and shown.startswith(f"{inside}:3:10: ")
+    assert f"\n{outside}:9:" in shown and "../" not in shown
+    log = json.loads(sarif.render(report, root=ROOT))
+    validate_sarif(log)
+    results = log["runs"][0]["results"]
+    assert results[0]["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": inside, "uriBaseId": "%SRCROOT%"}
+    assert results[0]["relatedLocations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": f"file://{outside}"}
+    assert results[1]["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": f"file://{outside}"}
+    lines = github.render(report, root=ROOT).splitlines()
+    assert lines[1].startswith(f"::warning file={outside},line=9,")
+    assert json.loads(gitlab.render(report, root=ROOT))[1]["location"]["path"] == outside
+    cases = list(ET.fromstring(junit.render(report, root=ROOT)).iter("testcase"))
+    assert [c.get("file") for c in cases] == [inside, outside, outside, inside]
+    assert f"{outside}:5:7: About 70 platforms" in (cases[0].find("failure").text or "")
+
+
+def test_sarif_uri_of_an_explanations_file_outside_the_checkout() -> None:
+    entry = _unused(True)[0]
+    note = UnusedEntry(entry.entry, "expired", "/etc/iicheck/explanations file.yaml", 6, True)
+    log = json.loads(sarif.render(EMPTY, root=ROOT, unused=(note,)))
+    validate_sarif(log)
+    (notification,) = log["runs"][0]["invocations"][0]["toolConfigurationNotifications"]
+    assert notification["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": "file:///etc/iicheck/explanations%20file.yaml"}
+
+
+def test_check_of_sources_outside_the_checkout_names_them_by_absolute_path(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`iicheck check /elsewhere/news` run in a repository: every format points at the files."""
+    import shutil
+    from urllib.parse import unquote, urlparse
+
+    from click.testing import CliRunner
+
+    from iicheck.cli import main
+    from .conftest import RULES, SEEDS, ROOT as REPO
+
+    news = tmp_path / "news daily"
+    shutil.copytree(SEEDS, news)
+    monkeypatch.chdir(REPO)
+    assert not news.resolve().is_relative_to(REPO)
+    args = ["check", str(news), "--rules", str(RULES), "--no-cache", "--jobs", "1", "--fail-level", "info"]
+    shown = CliRunner().invoke(main, args).stdout
+    located = [line.split(":", 1)[0] for line in shown.splitlines() if ": " in line and not line.startswith(" ")]
+    assert located and all(Path(place).is_absolute() and Path(place).is_file() for place in located[:-1])
+    log = json.loads(CliRunner().invoke(main, [*args, "--format", "sarif"]).stdout)
+    validate_sarif(log)
+    uris = [place["physicalLocation"]["artifactLocation"] for result in log["runs"][0]["results"]
+            for place in result["locations"] + result.get("relatedLocations", [])]
+    assert uris and all("uriBaseId" not in uri and uri["uri"].startswith("file:///") for uri in uris)
+    assert all(Path(unquote(urlparse(uri["uri"]).path)).is_file() for uri in uris)
+    for fmt in ("github", "junit", "gitlab"):
+        out = CliRunner().invoke(main, [*args, "--format", fmt]).stdout
+        assert f"{news.as_posix()}/004_a50e93c74cd84221.txt" in out, fmt

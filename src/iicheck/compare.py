@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from .findings import quoted
 from .intervals import describe, entirely_below, fmt, min_ratio, overlaps, power_of_ten
 from .models import Claim, TimeWindow
 from .pairs import groups, sweep_pairs
@@ -81,7 +82,7 @@ def _when(start: date | None, end: date | None) -> str:
 def figure_phrase(c: Claim) -> str:
     """“more than 150 platforms” (000, 2021–2022, inferred)."""
     text = c.figure if not c.unit or c.unit in c.figure else f"{c.figure} {c.unit}"
-    return f"\u201c{text}\u201d ({c.source}, {when(c.time)}, {c.time.basis})"
+    return f"{quoted(text)} ({c.source}, {when(c.time)}, {c.time.basis})"
 
 
 def _years(start: date, end: date) -> float:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from .models import Claim, Evidence, Finding, Sentence
+from .render.excerpt import QUOTE_HEAD, QUOTE_WHOLE, head
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -30,6 +31,26 @@ def fingerprint(kind: str, metric: str | None, definition: str | None, sources: 
     parts = [kind, metric or "", definition or "", ",".join(sorted(set(sources))),
              *sorted(normalise_sentence(s) for s in sentences), extra]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+def quoted(text: str, *, as_repr: bool = False, marks: str = "\u201c\u201d") -> str:
+    """`text` in quotation marks for a finding's message (`marks`: the opening and closing
+    one, "" for none; or Python's repr with `as_repr`): whole when at most `QUOTE_WHOLE` characters, else its first `QUOTE_HEAD` or so
+    (cut at a space), an ellipsis, and its length after the closing mark. Every check that
+    quotes source text in a message quotes it through here, so a passage of 8,000 characters
+    repeated or flagged does not fill every report with its text (the evidence keeps it whole).
+
+    >>> quoted("Industrial internet platforms grew fast.")
+    '“Industrial internet platforms grew fast.”'
+    >>> quoted("word " * 100)
+    '“word word word word word word word word word word word word word word word word word word word word word word word word …” (500 characters)'
+    """
+    opening, closing = (marks[0], marks[-1]) if marks else ("", "")
+    if len(text) <= QUOTE_WHOLE:
+        return repr(text) if as_repr else f"{opening}{text}{closing}"
+    shown = head(text, QUOTE_HEAD)  # ends with an ellipsis: the text is longer than QUOTE_HEAD
+    mark = repr(shown) if as_repr else f"{opening}{shown}{closing}"
+    return f"{mark} ({len(text):,} characters)"
 
 
 def claim_evidence(claim: Claim) -> Evidence:

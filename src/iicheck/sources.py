@@ -45,13 +45,22 @@ class SourcesFile(Frozen):
 def display_path(path: Path, root: Path | None = None, folders: dict[Path, Path] | None = None) -> str:
     """The path reports show: relative to the repository's top when under it (so SARIF and
     annotations point into the repository, from whichever of its folders the command ran;
-    `config.repository_root`), else the file name. Always with / separators. `root`: that
-    folder, resolved, when the caller already has it; `folders`: a cache of resolved folders,
-    for a caller that shows many files of one folder."""
+    `config.repository_root`; a symbolic link in it to a file outside it: the link's path),
+    else absolute, as given (a file outside the checkout named by its file name alone pointed
+    at a file that does not exist there). Always with / separators. `root`: that folder, resolved, when the caller already has it; `folders`: a
+    cache of resolved folders, for a caller that shows many files of one folder."""
+    top = root or repository_root(Path.cwd())
     try:
-        return _resolved(path, folders).relative_to(root or repository_root(Path.cwd())).as_posix()
+        return _resolved(path, folders).relative_to(top).as_posix()
     except ValueError:
-        return path.name
+        pass
+    given = Path(os.path.abspath(path))
+    if path.is_symlink():  # a link inside the checkout to a file outside it: where the link is
+        try:
+            return (given.parent.resolve() / given.name).relative_to(top).as_posix()
+        except ValueError:
+            pass
+    return given.as_posix()
 
 
 def _resolved(path: Path, folders: dict[Path, Path] | None) -> Path:

@@ -36,7 +36,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 
-from ..findings import fingerprint, sentence_evidence
+from ..findings import fingerprint, quoted, sentence_evidence
 from ..models import Finding, Sentence, Severity
 from ..ruleset import Ruleset
 from ..ruleset.patterns import any_match
@@ -177,7 +177,7 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
         times = "once" if len(found) == 1 else f"{len(found)} times"
         yield Finding(
             kind=KIND, severity=DEFAULT_SEVERITY,
-            message=(f"{token!r} appears {times} in source {source}: {described[(rule_id, token)]} "
+            message=(f"{quoted(token, as_repr=True)} appears {times} in source {source}: {described[(rule_id, token)]} "
                      f"({rule_id}), not part of the author's text. Remove it before quoting{more}."),
             evidence=tuple(sentence_evidence(*place) for place in shown),
             fingerprint=fingerprint(KIND, None, None, [source], [], extra=f"{rule_id}:{token}"),

@@ -73,7 +73,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 
-from ..findings import fingerprint, sentence_evidence
+from ..findings import fingerprint, quoted, sentence_evidence
 from ..models import Evidence, Finding, Sentence, SourceInfo, Severity
 from ..numbers import find_numbers
 from ..quality.exclusion import figures_note
@@ -485,7 +485,7 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
         times = "" if len(evidence) == 1 else f" ({len(evidence)} times)"
         yield Finding(
             kind=KIND, severity=DEFAULT_SEVERITY,
-            message=(f"{texts[(rule_id, norm)]!r} in source {source}{times} is page boilerplate "
+            message=(f"{quoted(texts[(rule_id, norm)], as_repr=True)} in source {source}{times} is page boilerplate "
                      f"({rule_id}: {why}); {figures}"),
             evidence=tuple(evidence),
             fingerprint=fingerprint(KIND, None, None, [source], [texts[(rule_id, norm)]], extra=rule_id),

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from ..findings import fingerprint, sentence_evidence
+from ..findings import fingerprint, quoted, sentence_evidence
 from ..models import Finding, Sentence, Severity
 from ..ruleset import Ruleset
 from .corpus import Corpus, SourceDoc, each_source
@@ -99,7 +99,7 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
         first = repeats[0].text.strip()
         yield Finding(
             kind=KIND, severity=DEFAULT_SEVERITY,
-            message=(f"The {what} \u201c{first}\u201d occurs {len(repeats)} times in source {source} "
+            message=(f"The {what} {quoted(first)} occurs {len(repeats)} times in source {source} "
                      f"(ignoring case and punctuation): a scraping or editing duplicate; keep one."),
             evidence=tuple(sentence_evidence(s, 0, len(s.text.rstrip())) for s in repeats),
             fingerprint=fingerprint(KIND, None, None, [source], [key], extra=what),

@@ -52,7 +52,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..findings import fingerprint, span_evidence
+from ..findings import fingerprint, quoted, span_evidence
 from ..models import Finding, Sentence, Severity
 from ..quality.corpusstats import statistics_fingerprint
 from ..quality.exclusion import figures_note
@@ -241,7 +241,7 @@ def check(corpus: Corpus, rules: Ruleset, map_docs: DocMap = serial_map,
                 kind=KIND, severity="info" if alone else DEFAULT_SEVERITY,
                 message=(f"{what} looks foreign to source {source} ({mode} score {hit.score:.2f}, lower "
                          f"is more off-topic; words the rest of the text never uses: "
-                         f"{', '.join(deciding[:8]) or '-'}). {hit.reason}{caution} {figures}"),
+                         f"{', '.join(quoted(w, marks='') for w in deciding[:8]) or '-'}). {hit.reason}{caution} {figures}"),
                 evidence=(span_evidence(source, text, spans[hit.sentence_index], hit.start, hit.end),),
                 fingerprint=fingerprint(KIND, None, None, [source], [span], extra=hit.part),
                 details=details,

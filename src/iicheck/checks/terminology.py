@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..findings import fingerprint, sentence_evidence
+from ..findings import fingerprint, quoted, sentence_evidence
 from ..models import Finding, Sentence, Severity
 from ..ruleset import Ruleset, phrase_regex
 from .corpus import Corpus, SourceDoc, each_source
@@ -174,7 +174,7 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
         more = f"; the first {MAX_EVIDENCE} are shown" if count > MAX_EVIDENCE else ""
         yield Finding(
             kind=KIND, severity=DEFAULT_SEVERITY,
-            message=(f"Source {source} uses \u201c{variant}\u201d {times}{more}: a variant or "
+            message=(f"Source {source} uses {quoted(variant)} {times}{more}: a variant or "
                      f"mistranslation of \u201c{preferred}\u201d. Read it as \u201c{preferred}\u201d "
                      f"and use the preferred term when quoting."),
             evidence=tuple(sentence_evidence(*place) for place in occurrences[:MAX_EVIDENCE]),

@@ -18,6 +18,12 @@ quote:
 The JSON and SARIF reports keep the whole sentence (a program reading them may need the
 exact text; SARIF's snippet is by definition the region's text).
 
+A finding's message is shown in every report, the JSON and SARIF ones included, so the text a
+message quotes (a duplicated passage, a boilerplate line, an artifact) is bounded where the
+message is written: `iicheck.findings.quoted` quotes a text of up to `QUOTE_WHOLE` (200)
+characters whole and a longer one as its first `QUOTE_HEAD` (120) or so, an ellipsis and its
+length. The evidence keeps the whole text.
+
 >>> excerpt("About 70 platforms.", 6, 8)
 Excerpt(before='About ', flagged='70', after=' platforms.', marked=True)
 >>> e = excerpt("word " * 300 + "70 platforms " + "word " * 300, 1500, 1502)
@@ -38,6 +44,10 @@ CONTEXT = 240
 FLAGGED_END = 240
 """Characters kept at each end of a flagged span longer than `WHOLE`."""
 ELLIPSIS = "…"
+QUOTE_WHOLE = 200
+"""Texts up to this many characters are quoted whole in a finding's message."""
+QUOTE_HEAD = 120
+"""Characters kept (to a space) of a longer text a finding's message quotes."""
 
 
 @dataclass(frozen=True)
@@ -59,13 +69,13 @@ def excerpt(sentence: str, start: int | None = None, end: int | None = None) -> 
     """`sentence` split at its flagged span [start, end) (None: no flagged span, all of it in
     `before`), excerpted as the module docstring says when longer than `WHOLE`."""
     if start is None or end is None:
-        return Excerpt(_head(sentence, WHOLE) if len(sentence) > WHOLE else sentence, "", "", marked=False)
+        return Excerpt(head(sentence, WHOLE) if len(sentence) > WHOLE else sentence, "", "", marked=False)
     before, flagged, after = sentence[:start], sentence[start:end], sentence[end:]
     if len(sentence) <= WHOLE:
         return Excerpt(before, flagged, after)
     if len(flagged) > WHOLE:
         flagged = f"{_kept_head(flagged, FLAGGED_END)} {ELLIPSIS} {_kept_tail(flagged, FLAGGED_END)}"
-    return Excerpt(_tail(before, CONTEXT), flagged, _head(after, CONTEXT))
+    return Excerpt(_tail(before, CONTEXT), flagged, head(after, CONTEXT))
 
 
 def evidence_excerpt(evidence: Evidence, whole_if_unflagged: bool = False) -> Excerpt:
@@ -82,8 +92,9 @@ def evidence_excerpt(evidence: Evidence, whole_if_unflagged: bool = False) -> Ex
     return excerpt(text, start, end)
 
 
-def _head(text: str, limit: int) -> str:
-    """`text` cut after about `limit` characters, with an ellipsis when cut."""
+def head(text: str, limit: int) -> str:
+    """`text` cut after about `limit` characters, with an ellipsis when cut (also what a
+    finding's message quotes of a long text: `iicheck.findings.quoted`)."""
     kept = _kept_head(text, limit)
     return text if kept == text else f"{kept} {ELLIPSIS}"
 

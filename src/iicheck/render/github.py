@@ -7,7 +7,8 @@ Escaping follows the runner (actions/toolkit `command.ts`): in the message `%`, 
 become `%25`, `%0D`, `%0A`; in properties also `:` -> `%3A` and `,` -> `%2C`. So source
 text can never end a command early or start a new one. Explained findings are left out
 unless `include_explained=True` (then as `::notice` with the reason). Paths are relative to
-`root` (the checkout) when sources were given as absolute paths. Stale and expired
+`root` (the checkout) when sources were given as absolute paths under it; a file outside it
+keeps its absolute path. Stale and expired
 explanations (`unused`) are annotated at their entry in the explanations file.
 """
 

@@ -55,6 +55,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from iicheck.findings import quoted
 from iicheck.models import Claim, Evidence, Finding, Report, SourceInfo, TimeWindow, ValueInterval
 from iicheck.quality.score import formula_in_words
 from iicheck.render.chart_axes import fmt_value
@@ -115,6 +116,15 @@ class EvidenceView:
     quote: Quote
     claim: Claim | None
     source: SourceInfo | None
+
+    @property
+    def label(self) -> str:
+        """The bold text over the quote: the claim's figure, else the evidence's flagged text,
+        bounded as a finding's message quotes it (`findings.quoted`: a struck duplicated
+        paragraph is flagged whole, and the quote below it is already its excerpt)."""
+        if self.claim is not None:
+            return self.claim.figure
+        return quoted(self.evidence.figure or "", marks="")
 
     @property
     def place(self) -> str:

@@ -7,7 +7,11 @@
   two findings share a name (two findings may share a fingerprint). `file` and `line` give
   the first evidence.
 - New and updated findings at or above `fail_level` are `<failure message=... type=severity>`
-  with the location and quoted sentences as text. Findings below `fail_level` pass, with
+  with the location and quoted sentences as text. An updated finding (its explanation was
+  written for other figures) and one whose reason is a placeholder say so in the message
+  ("updated since explained: ...", "explanation pending: ...") and, in the text's last line,
+  why, worded as the text report words it ("updated: the figures changed since it was
+  explained (<reason>); review it again"). Findings below `fail_level` pass, with
   the same text in `<system-out>` — the gate would not fail on them either.
 - Explained findings are left out by default; with `include_explained=True` they appear as
   `<skipped message="explained: <reason>">`.
@@ -29,7 +33,8 @@ from typing import Any
 from ..explanations import UnusedEntry
 from ..models import SEVERITY_RANK, Finding, Report
 from .excerpt import evidence_excerpt
-from .text import evidence_path, primary, short_fingerprint, shown_findings, source_paths, unique_keys
+from .text import (evidence_path, primary, short_fingerprint, shown_findings, source_paths, status_line,
+                   unique_keys)
 
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -38,14 +43,24 @@ def _x(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
+_STATUS_PREFIX = {"updated": "updated since explained: ", "pending": "explanation pending: "}
+"""Before a failure's message: why a finding with an explanation entry still fails."""
+
+
+def _status(finding: Finding) -> str:
+    """new, updated, explained, or pending (new, with a placeholder reason)."""
+    return "pending" if finding.status == "new" and finding.reason else finding.status
+
+
 def _details(finding: Finding, paths: dict[str, str]) -> str:
     lines = [finding.message]
     for evidence in finding.evidence:
         lines.append(f"{evidence_path(evidence, paths)}:{evidence.line or 1}:"
                      f"{evidence.column or 1}: {evidence_excerpt(evidence).text}")
     lines.append(f"fingerprint: {finding.fingerprint}")
-    if finding.reason:
-        lines.append(f"reason: {finding.reason}")
+    status = status_line(finding)
+    if status is not None:
+        lines.append(status)
     return _x("\n".join(lines) + "\n")
 
 
@@ -59,7 +74,8 @@ def _testcase(finding: Finding, name: str, paths: dict[str, str], fail_rank: int
     if finding.status == "explained":
         ET.SubElement(case, "skipped", {"message": _x(f"explained: {finding.reason or ''}")})
     elif SEVERITY_RANK[finding.severity] >= fail_rank:
-        failure = ET.SubElement(case, "failure", {"message": _x(finding.message),
+        failure = ET.SubElement(case, "failure", {"message": _x(_STATUS_PREFIX.get(_status(finding), "")
+                                                                 + finding.message),
                                                   "type": finding.severity})
         failure.text = _details(finding, paths)
     else:

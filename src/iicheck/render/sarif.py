@@ -3,7 +3,8 @@
 - One rule per finding kind present (in order of first appearance), with descriptions.
 - One result per finding: `ruleId`, `ruleIndex`, `level` (error / warning / note), message,
   the first evidence as location (uri relative to the repository root, `uriBaseId`
-  `%SRCROOT%`), further evidence as `relatedLocations`, and
+  `%SRCROOT%`; a file outside the checkout as an absolute `file://` uri without a base),
+  further evidence as `relatedLocations`, and
   `partialFingerprints["iicheck/v1"]` = the finding's fingerprint, so code scanning tracks a
   finding across commits (a second finding with the same fingerprint gets `<fingerprint>-2`,
   and so on, as in the GitLab report: code scanning would merge them into one alert).
@@ -22,6 +23,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -76,6 +78,15 @@ def _rule(kind: str, severity: str) -> dict[str, Any]:
     }
 
 
+def artifact_location(path: str) -> dict[str, str]:
+    """Where a file is: a relative path from the repository's top (`uriBaseId` `%SRCROOT%`,
+    which code scanning resolves to the checkout), or, for a file outside the checkout (an
+    absolute path), an absolute `file://` URI with no base."""
+    if os.path.isabs(path):
+        return {"uri": Path(path).as_uri()}
+    return {"uri": quote(path, safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
 def _location(evidence: Evidence, paths: dict[str, str]) -> dict[str, Any]:
     region: dict[str, Any] = {"startLine": evidence.line or 1}
     if evidence.line is not None and evidence.column is not None:
@@ -85,7 +96,7 @@ def _location(evidence: Evidence, paths: dict[str, str]) -> dict[str, Any]:
         if evidence.end_column is not None and "startColumn" in region:
             region["endColumn"] = evidence.end_column
     physical: dict[str, Any] = {
-        "artifactLocation": {"uri": quote(evidence_path(evidence, paths), safe="/"), "uriBaseId": "%SRCROOT%"},
+        "artifactLocation": artifact_location(evidence_path(evidence, paths)),
         "region": region,
     }
     if evidence.figure and "endColumn" in region:
@@ -138,7 +149,7 @@ def _notification(note: UnusedEntry) -> dict[str, Any]:
         "level": "error" if note.fails else "warning",
         "message": {"text": note.message},
         "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": quote(note.file, safe="/"), "uriBaseId": "%SRCROOT%"},
+            "artifactLocation": artifact_location(note.file),
             **({"region": region} if region else {})}}],
     }
 

@@ -35,17 +35,22 @@ def short_fingerprint(fingerprint: str) -> str:
 
 
 def source_paths(report: Report, root: str | Path | None = None) -> dict[str, str]:
-    """Source id -> its file as a forward-slash path, relative to `root` when given."""
-    paths = {}
-    for info in report.sources:
-        file = info.file
-        if root is not None and os.path.isabs(file):
-            try:
-                file = os.path.relpath(file, root)
-            except ValueError:  # another drive on Windows
-                pass
-        paths[info.id] = Path(file).as_posix()
-    return paths
+    """Source id -> its file as a forward-slash path: an absolute one relative to `root` when
+    under it, else kept absolute (a file outside the checkout; `display_path`)."""
+    return {info.id: shown_path(info.file, root) for info in report.sources}
+
+
+def shown_path(file: str, root: str | Path | None = None) -> str:
+    """`file` as a forward-slash path, relative to `root` when it is an absolute path under
+    `root`; a relative path, or an absolute one outside `root`, as it is."""
+    if root is not None and os.path.isabs(file):
+        try:
+            relative = Path(os.path.relpath(file, root))
+        except ValueError:  # another drive on Windows
+            relative = Path(os.pardir)
+        if relative.parts and relative.parts[0] != os.pardir:
+            return relative.as_posix()
+    return Path(file).as_posix()
 
 
 def shown_findings(report: Report, include_explained: bool) -> list[tuple[Finding, str]]:
@@ -97,6 +102,21 @@ def _quote(evidence: Evidence, color: bool) -> str:
     return clean(ex.text)
 
 
+def status_line(finding: Finding) -> str | None:
+    """Why a finding with an explanation entry is shown as it is, in words (None for a new
+    finding with no entry): explained with its reason; updated (its entry was written for other
+    figures: it fails the gate until explained again); or pending (a placeholder reason, which
+    explains nothing). The text and JUnit reports word it alike."""
+    if finding.status == "explained":
+        return f"explained: {finding.reason or ''}"
+    if finding.status == "updated":
+        return (f"updated: the figures changed since it was explained "
+                f"({finding.reason or ''}); review it again")
+    if finding.reason:
+        return f"explanation pending: {finding.reason}"
+    return None
+
+
 def render_finding(finding: Finding, paths: Mapping[str, str], color: bool = False) -> str:
     """The lines for one finding: location, severity, kind, message, quotes, reason."""
     paint = (lambda style, text: f"{_STYLE[style]}{text}{_STYLE['reset']}") if color \
@@ -108,13 +128,9 @@ def render_finding(finding: Finding, paths: Mapping[str, str], color: bool = Fal
     for index, evidence in enumerate(finding.evidence):
         where = "" if index == 0 else f"{_where(evidence, paths)}: "
         lines.append(f"    > {where}{_quote(evidence, color)}")
-    if finding.status == "explained":
-        lines.append(f"    explained: {clean(finding.reason or '')}")
-    elif finding.status == "updated":
-        lines.append(f"    updated: the figures changed since it was explained "
-                     f"({clean(finding.reason or '')}); review it again")
-    elif finding.reason:
-        lines.append(f"    explanation pending: {clean(finding.reason)}")
+    status = status_line(finding)
+    if status is not None:
+        lines.append(f"    {clean(status)}")
     return "\n".join(lines)
 
 
