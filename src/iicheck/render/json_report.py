@@ -36,7 +36,9 @@ def render(report: Report, *, include_explained: bool = True, **_options: Any) -
 
 @lru_cache(maxsize=None)
 def _list_adapter(field: str) -> TypeAdapter[Any]:
-    return TypeAdapter(Report.model_fields[field].annotation)
+    annotation = Report.model_fields[field].annotation
+    assert annotation is not None  # every Report field is annotated (pydantic types it as optional)
+    return TypeAdapter(annotation)
 
 
 def render_chunks(report: Report, chunk_items: int = CHUNK_ITEMS) -> Iterator[bytes]:
