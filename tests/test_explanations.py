@@ -13,9 +13,14 @@ from iicheck.errors import ExplanationsError, OutputError
 from iicheck.models import Evidence, Finding
 
 TODAY = date(2025, 6, 1)
+FP_A = "aaaa0000000000000000"
+FP_B = "bbbb0000000000000000"
+FP_C = "cccc0000000000000000"
+FP_Z = "ffff0000000000000000"
+FP_GONE = "99990000000000000000"
 
 
-def finding(fp: str = "fp-a", kind: str = "contradiction", metric: str | None = "platforms",
+def finding(fp: str = FP_A, kind: str = "contradiction", metric: str | None = "platforms",
             severity: str = "error", figures: tuple[str, ...] = ("70", "more than 150"),
             **extra) -> Finding:
     evidence = tuple(
@@ -35,7 +40,7 @@ def write(tmp_path: Path, text: str) -> Path:
 ENTRY = """\
 version: 1
 explanations:
-- fingerprint: fp-a
+- fingerprint: aaaa0000000000000000
   kind: contradiction
   metric: platforms
   sources: [000_src, 001_src]
@@ -111,7 +116,7 @@ def test_unknown_metric_is_an_error(tmp_path: Path) -> None:
 
 def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
     text = ENTRY.format(reason='""').replace("date: 2025-01-31", "date: last tuesday")
-    text += "- fingerprint: fp-b\n  kind: x\n  reason: ok\n  by: bob\n  date: 2025-01-01\n  oops: 1\n"
+    text += "- fingerprint: bbbb0000000000000000\n  kind: x\n  reason: ok\n  by: bob\n  date: 2025-01-01\n  oops: 1\n"
     with pytest.raises(ExplanationsError) as excinfo:
         ex.load_explanations(write(tmp_path, text))
     lines = sorted(p.line for p in problems_of(excinfo))
@@ -133,7 +138,7 @@ def test_malformed_files_are_errors_never_an_empty_baseline(tmp_path: Path, text
     assert needle in excinfo.value.render()
 
 
-ENTRY_KEYS = "version: 1\nexplanations:\n- fingerprint: abc\n  kind: artifact\n  reason: ok\n  by: me\n"
+ENTRY_KEYS = "version: 1\nexplanations:\n- fingerprint: abc00000000000000000\n  kind: artifact\n  reason: ok\n  by: me\n"
 
 
 @pytest.mark.parametrize("text, message, hint", [
@@ -167,7 +172,7 @@ def test_expires_before_date_is_an_error(tmp_path: Path) -> None:
 # --- matching ----------------------------------------------------------------------------
 
 
-def entry(fp: str = "fp-a", reason: str = "pilot count", **extra) -> ex.Explanation:
+def entry(fp: str = FP_A, reason: str = "pilot count", **extra) -> ex.Explanation:
     data = {"fingerprint": fp, "kind": "contradiction", "metric": "platforms",
             "reason": reason, "by": "alice", "date": date(2025, 1, 31)} | extra
     return ex.Explanation(**data)
@@ -178,14 +183,14 @@ def file_of(*entries: ex.Explanation) -> ex.Explanations:
 
 
 def test_explained_and_new() -> None:
-    result = ex.apply_explanations([finding("fp-a"), finding("fp-b")], file_of(entry()), TODAY)
+    result = ex.apply_explanations([finding(FP_A), finding(FP_B)], file_of(entry()), TODAY)
     assert [(f.fingerprint, f.status, f.reason) for f in result.findings] == [
-        ("fp-a", "explained", "pilot count"), ("fp-b", "new", None)]
+        (FP_A, "explained", "pilot count"), (FP_B, "new", None)]
     assert result.stale == () and result.expired == ()
 
 
 def test_matching_is_count_aware() -> None:
-    twins = [finding("fp-a"), finding("fp-a")]
+    twins = [finding(FP_A), finding(FP_A)]
     one = ex.apply_explanations(twins, file_of(entry()), TODAY)
     assert [f.status for f in one.findings] == ["explained", "new"]
     two = ex.apply_explanations(twins, file_of(entry(), entry()), TODAY)
@@ -195,14 +200,14 @@ def test_matching_is_count_aware() -> None:
 
 
 def test_stale_entries_are_reported() -> None:
-    stale = entry("fp-gone")
-    result = ex.apply_explanations([finding("fp-a")], file_of(entry(), stale), TODAY)
+    stale = entry(FP_GONE)
+    result = ex.apply_explanations([finding(FP_A)], file_of(entry(), stale), TODAY)
     assert result.stale == (stale,)
 
 
 def test_expired_entries_still_explain_but_are_reported() -> None:
     old = entry(expires=date(2025, 5, 31))
-    result = ex.apply_explanations([finding("fp-a")], file_of(old), TODAY)
+    result = ex.apply_explanations([finding(FP_A)], file_of(old), TODAY)
     assert result.findings[0].status == "explained" and result.expired == (old,)
     fresh = entry(expires=TODAY)
     assert ex.apply_explanations([finding()], file_of(fresh), TODAY).expired == ()
@@ -237,11 +242,32 @@ def test_explain_adds_and_replaces() -> None:
     once = ex.explain(ex.EMPTY, f, "pilot count only", "alice", TODAY)
     (added,) = once.explanations
     assert (added.fingerprint, added.kind, added.metric, added.sources, added.figures) == (
-        "fp-a", "contradiction", "platforms", ("000_src", "001_src"), ("70", "more than 150"))
+        FP_A, "contradiction", "platforms", ("000_src", "001_src"), ("70", "more than 150"))
     again = ex.explain(once, f, "better reason", "bob", TODAY)
     assert [e.reason for e in again.explanations] == ["better reason"]
     twice = ex.explain(again, f, "both", "bob", TODAY, count=2)
     assert [e.reason for e in twice.explanations] == ["both", "both"]
+
+
+def test_explain_keeps_the_expiry_of_the_entries_it_replaces() -> None:
+    """The only field of the old entries that explain does not set: kept (the earliest, when
+    twins' entries differ), replaced by `expires=`, dropped by `expires=None`."""
+    f = finding()
+    twins = file_of(entry(reason="a", expires=date(2026, 3, 1)), entry(reason="b", expires=date(2026, 1, 1)),
+                    entry(FP_B))
+    kept = ex.explain(twins, f, "c", "bob", TODAY)
+    assert [(e.fingerprint, e.reason, e.expires) for e in kept.explanations] == [
+        (FP_B, "pilot count", None), (FP_A, "c", date(2026, 1, 1)), (FP_A, "c", date(2026, 1, 1))]
+    assert [e.expires for e in ex.explain(twins, f, "c", "bob", TODAY, expires=date(2027, 1, 1)).explanations
+            if e.fingerprint == FP_A] == [date(2027, 1, 1)] * 2
+    assert [e.expires for e in ex.explain(twins, f, "c", "bob", TODAY, expires=None).explanations] == [None] * 3
+    with pytest.raises(ExplanationsError, match="expired on 2026-01-01"):
+        ex.explain(twins, f, "c", "bob", date(2026, 2, 1))
+
+
+def test_reviewed_entries_are_the_real_reasons_of_one_fingerprint() -> None:
+    explanations = file_of(entry(reason="TODO: explain"), entry(FP_B), entry(reason="pilot count"))
+    assert [(i, e.reason) for i, e in ex.reviewed_entries(explanations, FP_A)] == [(2, "pilot count")]
 
 
 @pytest.mark.parametrize("reason", ["", "   \n"])
@@ -252,10 +278,10 @@ def test_explain_refuses_an_empty_reason(reason: str) -> None:
 
 
 def test_adopt_records_placeholders_that_keep_the_gate_failing() -> None:
-    findings = [finding("fp-a"), finding("fp-b"), finding("fp-b")]
+    findings = [finding(FP_A), finding(FP_B), finding(FP_B)]
     adopted = ex.adopt(file_of(entry()), findings, "ci", TODAY)
-    assert sorted(e.fingerprint for e in adopted.explanations) == ["fp-a", "fp-b", "fp-b"]
-    assert [e.reason for e in adopted.explanations if e.fingerprint == "fp-b"] == [
+    assert sorted(e.fingerprint for e in adopted.explanations) == [FP_A, FP_B, FP_B]
+    assert [e.reason for e in adopted.explanations if e.fingerprint == FP_B] == [
         ex.PLACEHOLDER_REASON] * 2
     result = ex.apply_explanations(findings, adopted, TODAY)
     assert [f.status for f in result.findings] == ["explained", "new", "new"]
@@ -274,10 +300,10 @@ def test_adopt_leaves_updated_findings_for_review() -> None:
 
 
 def test_prune_removes_stale_entries_count_aware() -> None:
-    explanations = file_of(entry(), entry(), entry("fp-gone"))
+    explanations = file_of(entry(), entry(), entry(FP_GONE))
     result = ex.apply_explanations([finding()], explanations, TODAY)
     pruned = ex.prune(explanations, result.stale)
-    assert [e.fingerprint for e in pruned.explanations] == ["fp-a"]
+    assert [e.fingerprint for e in pruned.explanations] == [FP_A]
 
 
 # --- the gate ----------------------------------------------------------------------------
@@ -314,13 +340,13 @@ def test_gate_rejects_an_unknown_level() -> None:
 
 
 def test_dump_is_sorted_stable_and_round_trips(tmp_path: Path) -> None:
-    entries = (entry("fp-z", kind="regression"), entry("fp-b", metric="enterprises"),
-               entry("fp-a", expires=date(2026, 1, 1), figures=("70",)),
-               entry("fp-c", kind="artifact", metric=None, reason="scraper: menu text"))
+    entries = (entry(FP_Z, kind="regression"), entry(FP_B, metric="enterprises"),
+               entry(FP_A, expires=date(2026, 1, 1), figures=("70",)),
+               entry(FP_C, kind="artifact", metric=None, reason="scraper: menu text"))
     text = ex.dump_explanations(file_of(*entries))
     assert text == ex.dump_explanations(file_of(*reversed(entries)))
     order = [line.split(": ")[1] for line in text.splitlines() if "fingerprint:" in line]
-    assert order == ["fp-c", "fp-b", "fp-a", "fp-z"]
+    assert order == [FP_C, FP_B, FP_A, FP_Z]
     assert text.startswith("#") and "version: 1\n" in text
     assert "expires: '2026-01-01'" in text or "expires: 2026-01-01" in text
     path = write(tmp_path, text)

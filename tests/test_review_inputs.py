@@ -146,15 +146,27 @@ def test_hints_say_what_the_file_says(tmp_path: Path) -> None:
 
 
 def test_an_ambiguous_fingerprint_prefix_lists_the_candidates(tmp_path: Path) -> None:
-    out = _audit(SEEDS, tmp_path / "out")
-    assert out.exit_code == 0
-    fingerprints = sorted({f["fingerprint"] for f in _report(tmp_path / "out")["findings"]})  # type: ignore[index]
-    prefix = next(p[:1] for p in fingerprints if sum(f.startswith(p[:1]) for f in fingerprints) > 1)
-    sharing = [f for f in fingerprints if f.startswith(prefix)]
-    result = CliRunner().invoke(main, ["explain", prefix, "--reason", "x", str(SEEDS), "--rules", str(RULES),
-                                       "--explanations", str(tmp_path / "explanations.yaml")])
-    _failed(result, f"{len(sharing)} fingerprints start with {prefix!r}: {sharing[0]}", "give more of the fingerprint")
-    assert not (tmp_path / "explanations.yaml").exists()
+    """Prefixes must be at least 4 hex digits now (a 1-character one was taken when unique), so
+    two findings that share 6 are made by rewriting their fingerprints in the audit's result."""
+    from dataclasses import replace
+
+    from iicheck import cli_gate
+    real_audit = cli_gate.audit
+
+    def sharing_audit(opts):  # type: ignore[no-untyped-def]
+        result = real_audit(opts)
+        findings = list(result.report.findings)
+        for k in (0, 1):
+            findings[k] = findings[k].model_copy(update={"fingerprint": f"abcdef{k}" + "0" * 13})
+        return replace(result, report=result.report.model_copy(update={"findings": tuple(findings)}))
+
+    explanations = tmp_path / "explanations.yaml"
+    with mock.patch.object(cli_gate, "audit", sharing_audit):
+        result = CliRunner().invoke(main, ["explain", "abcdef", "--reason", "x", str(SEEDS), "--rules", str(RULES),
+                                           "--explanations", str(explanations)])
+    _failed(result, "2 fingerprints start with 'abcdef': abcdef00000000000000, abcdef10000000000000",
+            "give more of the fingerprint")
+    assert not explanations.exists()
 
 
 def test_a_bug_exits_2_with_its_traceback_not_1(tmp_path: Path) -> None:

@@ -5,6 +5,10 @@ file is written to a temp file first and renamed only after the last one is comp
 error or Ctrl-C while writing leaves all of the previous files in place. Two audits that
 write one folder at the same time take turns for the renames (an exclusive lock on the folder,
 where the system has flock), so the folder ends with one run's complete set, not a mix.
+
+`updating` holds the same lock for a whole read-modify-write of one file (the explanations
+file): two commands that change it at the same time take turns, so neither loses the other's
+change.
 """
 
 from __future__ import annotations
@@ -39,6 +43,13 @@ Payload = bytes | str | Iterable[bytes]
 so a large report never has to exist in memory whole)."""
 
 
+def _cannot_write_here(path: Path, exc: OSError) -> OutputError:
+    return OutputError(
+        Problem(str(path), f"cannot write here: {exc.strerror or exc}",
+                hint="make the folder writable, or write elsewhere (audit --out DIR, check --output FILE, "
+                     "--explanations FILE)"))
+
+
 def _stage(path: Path, data: Payload, durable: bool = True) -> str:
     """Write `data` to a temp file beside `path` (flushed to disk when `durable`); return its
     name."""
@@ -47,11 +58,7 @@ def _stage(path: Path, data: Payload, durable: bool = True) -> str:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise OutputError(
-            Problem(str(path), f"cannot write here: {exc.strerror or exc}",
-                    hint="make the folder writable, or write elsewhere (audit --out DIR, check --output FILE, "
-                         "--explanations FILE)")
-        ) from None
+        raise _cannot_write_here(path, exc) from None
     try:
         os.fchmod(fd, 0o666 & ~_UMASK)  # as open() would create it, not mkstemp's owner-only 0600
         with os.fdopen(fd, "wb") as handle:
@@ -146,24 +153,41 @@ def write_all_atomic(files: Sequence[tuple[Path, Payload]], on_replaced: Callabl
                 on_replaced()
 
 
+_held = threading.local()
+"""The real folders this thread holds the lock of (`held`), so that a write inside `updating`
+does not wait for the lock its own thread holds (flock locks belong to the open file, not to
+the process: a second flock on the same folder would wait forever)."""
+
+
+def _held_folders() -> set[str]:
+    held: set[str] | None = getattr(_held, "folders", None)
+    if held is None:
+        held = _held.folders = set()
+    return held
+
+
 @contextmanager
 def _folders_locked(folders: Iterable[Path]) -> Iterator[None]:
     """Hold an exclusive flock on each folder (in one order, so two runs cannot deadlock) while
     a set of files is renamed into them: another run writing there waits its turn, saying so on
-    stderr. Nothing is
-    locked where the system has no flock, the folder cannot be opened for it or its file system
-    refuses the lock."""
+    stderr. A folder this thread already holds (inside `updating`) is not locked again. Nothing
+    is locked where the system has no flock, the folder cannot be opened for it or its file
+    system refuses the lock."""
     fds: list[int] = []
+    held = _held_folders()
+    taken: list[str] = []
     try:
         if fcntl is not None:
             # one lock per real folder, in one order: a folder named twice (a symbolic link,
             # a relative and an absolute path) would otherwise wait for its own first lock
-            for folder in sorted({os.path.realpath(f) for f in folders}):
+            for folder in sorted({os.path.realpath(f) for f in folders} - held):
                 try:
                     fd = os.open(folder, os.O_RDONLY)
                 except OSError:
                     continue
                 fds.append(fd)
+                held.add(folder)
+                taken.append(folder)
                 try:
                     try:
                         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -174,8 +198,38 @@ def _folders_locked(folders: Iterable[Path]) -> Iterator[None]:
                     pass  # a file system without flock for folders (NFS): written unlocked
         yield
     finally:
+        held.difference_update(taken)
         for fd in fds:
             os.close(fd)  # closing the descriptor releases its lock
+
+
+@contextmanager
+def updating(path: Path) -> Iterator[None]:
+    """Hold the lock of `path`'s folder (the one `write_all_atomic` takes for its renames) for
+    a whole read-modify-write of `path`: read it inside, write it with `write_atomic` inside.
+    Another command updating or writing a file in that folder waits its turn (saying so on
+    stderr), so neither loses the other's change. The folder is created if need be (and removed
+    again, if still empty, when the update fails); where flock is missing or refused, the
+    update runs unlocked, as `write_all_atomic` does."""
+    created: list[Path] = []
+    folder = Path(path).parent
+    while not folder.exists() and folder != folder.parent:
+        created.append(folder)
+        folder = folder.parent
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _cannot_write_here(Path(path), exc) from None
+    try:
+        with _folders_locked([Path(path).parent]):
+            yield
+    except BaseException:
+        for made in created:  # innermost first; a folder something was written to stays
+            try:
+                made.rmdir()
+            except OSError:
+                break
+        raise
 
 
 _NO_FILE = ""

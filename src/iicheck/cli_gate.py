@@ -7,11 +7,11 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import click
 
-from .atomic import write_atomic
+from .atomic import updating, write_atomic
 from .cli_common import (audit_options, by_opt, cache_opt, dask_opt, explanations_opt, given_explanations,
                          handle_errors, jobs_opt, outputs_written, progress_display, progress_opt,
                          raise_if_stopped, rules_opt, run_audit, semantic_opt, sources_arg,
@@ -19,8 +19,9 @@ from .cli_common import (audit_options, by_opt, cache_opt, dask_opt, explanation
 from .config import load_config, repository_root
 from .engine import AuditOptions, audit
 from .errors import ExplanationsError, IicheckError, Problem
-from .explanations import (PLACEHOLDER_PREFIX, PLACEHOLDER_REASON, adopt, explain, gate_exit_code, is_placeholder,
-                           load_explanations, write_explanations)
+from .explanations import (KEEP, PLACEHOLDER_PREFIX, PLACEHOLDER_REASON, adopt, check_reason_and_by, explain,
+                           fingerprint_prefix, gate_exit_code, is_placeholder, load_explanations, parse_expires,
+                           read_explanations, reviewed_entries, write_explanations)
 from .render import render
 
 CHECK_FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab")
@@ -86,18 +87,40 @@ def check(sources: tuple[Path, ...], rules: Path | None, explanations: Path | No
 @click.command("explain")
 @click.argument("fingerprint")
 @click.option("--reason", required=True, help="Why this finding is acceptable (required).")
+@click.option("--replace", is_flag=True,
+              help="Replace a reviewed reason the finding already has (without it, only a TODO placeholder or "
+                   "no entry is replaced).")
+@click.option("--expires", metavar="YYYY-MM-DD", default=None,
+              help="Day after which the explanation should be reviewed again (not before today). Default: the "
+                   "replaced entry's expiry, if it had one.")
+@click.option("--no-expires", is_flag=True, help="Drop the replaced entry's expiry.")
 @by_opt
 @sources_arg
 @rules_opt
 @explanations_opt
 @handle_errors
-def explain_cmd(fingerprint: str, reason: str, by: str, sources: tuple[Path, ...],
-                rules: Path | None, explanations: Path | None) -> None:
-    """Record why a finding is acceptable (matched by fingerprint or a unique prefix)."""
+def explain_cmd(fingerprint: str, reason: str, replace: bool, expires: str | None, no_expires: bool, by: str,
+                sources: tuple[Path, ...], rules: Path | None, explanations: Path | None) -> None:
+    """Record why a finding is acceptable.
+
+    FINGERPRINT is the finding's fingerprint or a unique prefix of it, at least 4 hex
+    digits (`iicheck check` prints the first 12); the entry gets the full fingerprint. A reason
+    the finding already has is replaced only with --replace, unless it is a TODO placeholder;
+    the entry keeps its expiry unless --expires or --no-expires says otherwise. Commands that
+    change the explanations file at the same time take turns (a lock on its folder).
+    """
+    prefix = fingerprint_prefix(fingerprint)  # mistakes in the arguments found before the audit
+    check_reason_and_by(reason, by)
+    today = date.today()
+    if expires is not None and no_expires:
+        raise ExplanationsError(Problem("--expires", "cannot be given with --no-expires",
+                                        hint="give one of them: a new expiry, or none"))
+    expiry: date | None | Literal["keep"] = KEEP if expires is None and not no_expires else (
+        None if expires is None else parse_expires(expires, today))
     opts = audit_options(sources, rules, explanations, True, creates_explanations=True)
     path = _explanations_path(opts)
     result = audit(opts)
-    matches = [f for f in result.report.findings if f.fingerprint.startswith(fingerprint)]
+    matches = [f for f in result.report.findings if f.fingerprint.startswith(prefix)]
     ids = {f.fingerprint for f in matches}
     if len(ids) != 1:
         if not ids:
@@ -107,12 +130,25 @@ def explain_cmd(fingerprint: str, reason: str, by: str, sources: tuple[Path, ...
         listed = ", ".join(shown[:8]) + (f" and {len(shown) - 8} more" if len(shown) > 8 else "")
         raise ExplanationsError(Problem(str(path), f"{len(ids)} fingerprints start with {fingerprint!r}: {listed}",
                                         hint="give more of the fingerprint, enough to name one finding"))
-    current = load_explanations(path, set(result.rules.metric_by_id) if result.rules else None)
-    updated = explain(current, matches[0], reason, by, date.today(), count=len(matches))
-    raise_if_stopped()
-    write_explanations(path, updated)
-    outputs_written()
-    click.echo(f"explained {matches[0].fingerprint} ({matches[0].kind}) in {path}", err=True)
+    finding = matches[0]
+    with updating(path):  # read, change and write the file as one step: a concurrent explain waits
+        current, lines = read_explanations(path, set(result.rules.metric_by_id) if result.rules else None)
+        reviewed = reviewed_entries(current, finding.fingerprint)
+        if reviewed and not replace:
+            index, entry = reviewed[0]
+            line = lines[index] if index < len(lines) else None
+            said = entry.reason if len(entry.reason) <= 300 else entry.reason[:300] + " ..."
+            raise ExplanationsError(Problem(
+                str(path), f"{finding.fingerprint} ({finding.kind}) already has a reviewed reason: "
+                           f"{said!r} (by {entry.by}, {entry.date})", line=line,
+                hint=f"add --replace to replace it with {reason!r}; its expiry is kept unless you give "
+                     f"--expires or --no-expires"))
+        updated = explain(current, finding, reason, by, today, count=len(matches), expires=expiry)
+        raise_if_stopped()
+        write_explanations(path, updated)
+        outputs_written()
+    click.echo(f"explained {finding.fingerprint} ({finding.kind}) in {path}"
+               f"{' (replaced its reviewed reason)' if reviewed else ''}", err=True)
     if is_placeholder(reason):
         click.echo(f"iicheck: warning: the reason starts with {PLACEHOLDER_PREFIX!r}: `iicheck check` keeps "
                    f"failing on this finding until it gets a real reason", err=True)
@@ -129,11 +165,12 @@ def adopt_cmd(by: str, sources: tuple[Path, ...], rules: Path | None, explanatio
     opts = audit_options(sources, rules, explanations, True, creates_explanations=True)
     path = _explanations_path(opts)
     result = audit(opts)
-    current = load_explanations(path)
-    updated = adopt(current, result.report.findings, by, date.today())
-    raise_if_stopped()
-    write_explanations(path, updated)
-    outputs_written()
+    with updating(path):  # read, change and write the file as one step: a concurrent explain waits
+        current = load_explanations(path)
+        updated = adopt(current, result.report.findings, by, date.today())
+        raise_if_stopped()
+        write_explanations(path, updated)
+        outputs_written()
     added = len(updated.explanations) - len(current.explanations)
     if not added:
         click.echo(f"nothing to adopt: every current finding already has an entry in {path}", err=True)

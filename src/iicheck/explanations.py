@@ -30,10 +30,17 @@ Why it works the way it does:
   writes a real one, so adopting a backlog never turns the gate green by itself.
 - Expired entries (`expires` before today) still explain their finding but are reported;
   `--strict` fails on them, as on stale entries (entries that match nothing).
+- An entry holds the full fingerprint (20 hex digits), never a prefix: the file must mean
+  the same whatever the current findings are (a prefix unique today can name two findings,
+  or another one, tomorrow), and there is one identity for matching, counting, `updated`
+  and rewriting. A prefix (what `iicheck check` prints) is refused at load with its line;
+  the `explain` command takes a prefix and writes the full fingerprint.
 """
 
 from __future__ import annotations
 
+import re
+import shlex
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -53,6 +60,13 @@ DEFAULT_PATH = Path("rules/explanations.yaml")
 PLACEHOLDER_PREFIX = "TODO"
 PLACEHOLDER_REASON = "TODO: explain"
 FIGURES_SEPARATOR = " | "
+FINGERPRINT_LENGTH = 20
+"""A fingerprint is this many lowercase hex digits (findings.fingerprint)."""
+MIN_PREFIX = 4
+"""The fewest hex digits `explain` takes as a fingerprint prefix (`iicheck check` prints 12)."""
+_FINGERPRINT = re.compile(rf"[0-9a-f]{{{FINGERPRINT_LENGTH}}}")
+_HEX = re.compile(r"[0-9a-f]+")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _real_text(value: str) -> str:
@@ -174,6 +188,63 @@ def _reference_problems(located: LocatedYaml, known: set[str] | None) -> list[Pr
     return problems
 
 
+def _fingerprint_problems(located: LocatedYaml) -> list[Problem]:
+    """Fingerprints that are not 20 lowercase hex digits, above all the 12-character prefix
+    `iicheck check` prints: an entry with one matched nothing and was reported as stale."""
+    entries = located.data.get("explanations")
+    if not isinstance(entries, list):
+        return []
+    problems = []
+    for index, item in enumerate(entries):
+        given = item.get("fingerprint") if isinstance(item, dict) else None
+        if not isinstance(given, str) or not re.fullmatch(r"\S+", given) or _FINGERPRINT.fullmatch(given):
+            continue  # fine, or a schema error reported with the others
+        where = ("explanations", index, "fingerprint")
+        name = f"explanations[{index}].fingerprint"
+        low = given.lower()
+        if _FINGERPRINT.fullmatch(low):
+            problems.append(located.problem(
+                where, f"{name}: {given!r} is in capitals; fingerprints are lowercase", f"write {low}"))
+        elif _HEX.fullmatch(low) and MIN_PREFIX <= len(low) < FINGERPRINT_LENGTH:
+            problems.append(located.problem(
+                where, f"{name}: {given!r} is a prefix ({len(given)} characters); an entry needs the full "
+                       f"{FINGERPRINT_LENGTH}-character fingerprint",
+                f"use the full {FINGERPRINT_LENGTH}-character fingerprint; `iicheck explain PREFIX --reason ...` "
+                f"fills it in: remove this entry, then run {_explain_command(low, item)}"))
+        else:
+            problems.append(located.problem(
+                where, f"{name}: {given!r} is not a fingerprint ({FINGERPRINT_LENGTH} hex digits, 0-9 and a-f)",
+                "remove this entry, then run `iicheck explain PREFIX --reason ...` with the fingerprint in "
+                "brackets in `iicheck check` output: it writes the entry with the full fingerprint"))
+    return problems
+
+
+def _explain_command(prefix: str, item: dict[str, Any]) -> str:
+    """The `iicheck explain` command that writes an entry like `item` in full."""
+    words = ["iicheck", "explain", prefix]
+    for key in ("reason", "by", "expires"):
+        value = item.get(key)
+        if key == "expires":  # a day as written or as YAML read it; a past one left out (--expires refuses it)
+            try:
+                day = Date.fromisoformat(value.isoformat() if isinstance(value, Date) else str(value))
+            except ValueError:  # a time of day too, or no date: the schema reports it
+                day = None
+            value = day.isoformat() if day is not None and day >= Date.today() else None
+        if isinstance(value, str) and value.strip() and "\n" not in value.strip():
+            words += [f"--{key}", value.strip()]
+        elif key == "reason":
+            words += ["--reason", "..."]
+    return "`" + " ".join(shlex.quote(w) if w != "..." else '"..."' for w in words) + "`"
+
+
+def expiry_problem(expires: Date | None, dated: Date) -> str | None:
+    """What is wrong with an entry's `expires` beside its `date` (the file and `explain
+    --expires` alike), or None."""
+    if expires is not None and expires < dated:
+        return f"{expires} is before the entry's date {dated}"
+    return None
+
+
 def load_explanations(path: Path, known_metrics: set[str] | None = None) -> Explanations:
     """Read and validate the explanations file; a missing file means nothing is explained."""
     return read_explanations(path, known_metrics)[0]
@@ -195,17 +266,16 @@ def read_explanations(path: Path, known_metrics: set[str] | None = None
         raise ExplanationsError(located.problem(
             (), "expected a mapping with `version` and `explanations`",
             "start the file with `version: 1`"))
-    problems = _reference_problems(located, known_metrics)
+    problems = _reference_problems(located, known_metrics) + _fingerprint_problems(located)
     try:
         result = Explanations.model_validate(located.data)
     except ValidationError as exc:
         raise ExplanationsError(_by_line(_validation_problems(located, exc) + problems)) from None
     for index, entry in enumerate(result.explanations):
-        if entry.expires is not None and entry.expires < entry.date:
+        wrong = expiry_problem(entry.expires, entry.date)
+        if wrong is not None:
             problems.append(located.problem(
-                ("explanations", index, "expires"),
-                f"explanations[{index}].expires: {entry.expires} is before the entry's date "
-                f"{entry.date}"))
+                ("explanations", index, "expires"), f"explanations[{index}].expires: {wrong}"))
     if problems:
         raise ExplanationsError(_by_line(problems))
     lines = tuple((located.locate(("explanations", index)) or (None, None))[0]
@@ -301,17 +371,29 @@ def unused_entries(result: ExplainedResult, findings: Sequence[Finding], explana
     return tuple(sorted(stale + expired, key=lambda u: (u.line or 0, u.problem)))
 
 
-def _entry(finding: Finding, reason: str, by: str, today: Date) -> Explanation:
+def _entry(finding: Finding, reason: str, by: str, today: Date, expires: Date | None = None) -> Explanation:
     sources = tuple(dict.fromkeys(e.source for e in finding.evidence))
     try:
         return Explanation(fingerprint=finding.fingerprint, kind=finding.kind,
                            metric=finding.metric, sources=sources, reason=reason, by=by,
-                           date=today, figures=finding_figures(finding))
+                           date=today, expires=expires, figures=finding_figures(finding))
     except ValidationError as exc:  # only the command's --reason and --by can be wrong here
-        problems = [Problem(f"--{_loc_text(tuple(i['loc']))}", i["msg"].removeprefix("Value error, "),
-                            hint=_OPTION_HINTS.get(str(i["loc"][0])))
-                    for i in exc.errors()]
-        raise ExplanationsError(problems) from None
+        raise _option_error(exc) from None
+
+
+def _option_error(exc: ValidationError) -> ExplanationsError:
+    return ExplanationsError([Problem(f"--{_loc_text(tuple(i['loc']))}", i["msg"].removeprefix("Value error, "),
+                                      hint=_OPTION_HINTS.get(str(i["loc"][0])))
+                              for i in exc.errors()])
+
+
+def check_reason_and_by(reason: str, by: str) -> None:
+    """`explain`'s --reason and --by, checked as the entry will check them, before the audit
+    and before the file is looked at."""
+    try:
+        Explanation(fingerprint="0" * FINGERPRINT_LENGTH, kind="-", reason=reason, by=by, date=Date.today())
+    except ValidationError as exc:
+        raise _option_error(exc) from None
 
 
 _OPTION_HINTS = {
@@ -320,17 +402,77 @@ _OPTION_HINTS = {
 }
 
 
+def fingerprint_prefix(given: str) -> str:
+    """`explain`'s FINGERPRINT argument checked: a fingerprint or a prefix of at least
+    `MIN_PREFIX` hex digits (any case), in lowercase."""
+    text = given.strip().lower()
+    if not _HEX.fullmatch(text) or len(text) > FINGERPRINT_LENGTH:
+        raise ExplanationsError(Problem(
+            "FINGERPRINT", f"{given!r} is not a fingerprint or a prefix of one ({FINGERPRINT_LENGTH} hex digits, "
+                           f"0-9 and a-f)",
+            hint="copy the fingerprint from `iicheck check` output (the 12 characters in brackets)"))
+    if len(text) < MIN_PREFIX:
+        raise ExplanationsError(Problem(
+            "FINGERPRINT", f"{given!r} is too short: give at least {MIN_PREFIX} hex digits of the fingerprint",
+            hint="copy the fingerprint from `iicheck check` output (the 12 characters in brackets); a shorter "
+                 "prefix could name a finding other than the one you reviewed"))
+    return text
+
+
+def parse_expires(given: str, today: Date) -> Date:
+    """`explain --expires`, checked as the file's `expires` is: a date as YYYY-MM-DD, not before
+    the entry's date (today)."""
+    if not _ISO_DAY.fullmatch(given.strip()):
+        raise ExplanationsError(Problem("--expires", f"expected a date as YYYY-MM-DD, got {given!r}",
+                                        hint="write the day only, e.g. 2026-12-31"))
+    try:
+        day = Date.fromisoformat(given.strip())
+    except ValueError as exc:
+        raise ExplanationsError(Problem("--expires", f"{given!r} is no day of the calendar: {exc}",
+                                        hint="give a real day as YYYY-MM-DD, e.g. 2026-12-31")) from None
+    wrong = expiry_problem(day, today)
+    if wrong is not None:
+        raise ExplanationsError(Problem("--expires", f"{wrong} (today)",
+                                        hint="give the day after which the explanation should be reviewed again"))
+    return day
+
+
+KEEP: Literal["keep"] = "keep"
+"""`explain(expires=KEEP)`: the new entries keep the expiry of the entries they replace."""
+
+
+def reviewed_entries(explanations: Explanations, fingerprint: str) -> list[tuple[int, Explanation]]:
+    """The entries (with their index in the file) that give `fingerprint` a real, reviewed
+    reason: what `explain` replaces only when told to (`--replace`)."""
+    return [(index, e) for index, e in enumerate(explanations.explanations)
+            if e.fingerprint == fingerprint and not e.is_placeholder]
+
+
 def explain(explanations: Explanations, finding: Finding, reason: str, by: str, today: Date,
-            *, count: int | None = None) -> Explanations:
+            *, count: int | None = None, expires: Date | None | Literal["keep"] = KEEP) -> Explanations:
     """Explain a finding: its fingerprint gets exactly `count` entries with this reason.
 
     `count` defaults to the number of entries the fingerprint already has (at least one); the
-    CLI passes the number of current findings with that fingerprint.
+    CLI passes the number of current findings with that fingerprint. `expires` sets the
+    entries' expiry (None: none); `KEEP` (the default) keeps that of the entries replaced
+    (the earliest, if they differ), the only field of theirs that the command does not set. A
+    kept expiry that has passed is an error: the new entry, dated today, cannot expire
+    before it (the file would refuse it).
     """
-    entry = _entry(finding, reason, by, today)
+    mine = [e for e in explanations.explanations if e.fingerprint == finding.fingerprint]
+    if expires == KEEP:
+        kept = sorted(e.expires for e in mine if e.expires is not None)
+        expiry = kept[0] if kept else None
+        if expiry is not None and expiry_problem(expiry, today) is not None:
+            raise ExplanationsError(Problem(
+                "--expires", f"the entry of {finding.fingerprint} ({finding.kind}) expired on {expiry}: the new "
+                             f"entry, dated {today}, cannot keep that expiry",
+                hint="give --expires YYYY-MM-DD for the next review, or --no-expires"))
+    else:
+        expiry = expires
+    entry = _entry(finding, reason, by, today, expiry)
     others = [e for e in explanations.explanations if e.fingerprint != finding.fingerprint]
-    existing = len(explanations.explanations) - len(others)
-    wanted = count if count is not None else max(1, existing)
+    wanted = count if count is not None else max(1, len(mine))
     return Explanations(version=1, explanations=tuple(others) + (entry,) * wanted)
 
 
@@ -411,8 +553,9 @@ def gate_exit_code(findings_with_status: Sequence[Finding], stale: Sequence[Expl
 
 
 __all__ = [
-    "DEFAULT_PATH", "PLACEHOLDER_REASON", "ExplainedResult", "Explanation", "Explanations", "UnusedEntry",
-    "adopt", "apply_explanations", "dump_explanations", "explain", "finding_figures",
-    "gate_exit_code", "is_placeholder", "load_explanations", "prune", "read_explanations", "unused_entries",
-    "write_explanations",
+    "DEFAULT_PATH", "FINGERPRINT_LENGTH", "KEEP", "MIN_PREFIX", "PLACEHOLDER_REASON", "ExplainedResult",
+    "Explanation", "Explanations", "UnusedEntry", "adopt", "apply_explanations", "check_reason_and_by",
+    "dump_explanations", "expiry_problem", "explain", "finding_figures", "fingerprint_prefix", "gate_exit_code",
+    "is_placeholder", "load_explanations", "parse_expires", "prune", "read_explanations", "reviewed_entries",
+    "unused_entries", "write_explanations",
 ]
