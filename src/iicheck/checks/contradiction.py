@@ -10,6 +10,12 @@ Does not fire when: the windows do not overlap (see regression, implausible_grow
 definitions differ (all platforms vs platforms with influence); one is a target and the other
 achieved; the values' intervals overlap ("more than 70" vs "about 75").
 Options: per metric in rules/metrics.yaml: `max_growth_per_year`, `checks: {contradiction: false}`.
+Which pairs: not every pair of a metric is compared (that would grow with the square of its
+claims); each claim is compared with the few that disagree with it most (iicheck.pairs: the
+overlapping claims with the highest lower and the lowest upper bound, and the latest and
+highest of those before it). So every claim in conflict is reported in at least one finding,
+but not every conflicting pair: of four sources saying 120, 200, 300 and 340 for one month,
+200 against 300 may go unreported while both are reported against the others.
 """
 
 from __future__ import annotations
