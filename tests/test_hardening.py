@@ -1056,3 +1056,16 @@ def test_the_figures_of_a_fact_box_are_claims(tmp_path: Path) -> None:
     assert result.exit_code in (0, 1), result.output
     report = json.loads((tmp_path / "out" / "audit.json").read_text(encoding="utf-8"))
     assert sorted(c["value"]["stated"] for c in report["claims"]) == [500.0, 96e6]
+
+
+@pytest.mark.parametrize("entry,message,hint", [
+    ('    id: "  "\n', "a source id must be visible text without spaces at its ends", "README.md"),
+    ("    titel: Platforms\n", "unknown key 'titel'", "README.md (Commands: the sources.yaml paragraph)"),
+])
+def test_a_bad_sources_yaml_entry_points_at_its_documentation(tmp_path: Path, entry: str, message: str,
+                                                                hint: str) -> None:
+    src = _folder(tmp_path, {"a.txt": b"China had 500 industrial internet platforms in 2023, it said.\n",
+                             "sources.yaml": f"version: 1\nsources:\n  - file: a.txt\n{entry}".encode()})
+    result = _audit(src, tmp_path / "out")
+    assert result.exit_code == 2 and message in result.output and hint in result.output, result.output
+    assert "sources.yaml:4:5" in result.output

@@ -252,3 +252,19 @@ def test_the_reserved_names_are_the_built_in_rules() -> None:
     assert BUILTIN_ARTIFACTS == tuple(name for name, _, _ in artifact.BUILTIN)
     assert BUILTIN_BOILERPLATE == (boilerplate.MASTHEAD, boilerplate.SECTION_LABEL, boilerplate.PAGE_NUMBER,
                                    boilerplate.REPEATED_LINE, boilerplate.PAGE_TAIL)
+
+
+def test_a_bad_pattern_is_explained_in_words(folder: Path) -> None:
+    """RE2's reason, not the bytes repr of it (it read "b'missing ): ...'")."""
+    line = _edit(folder, "quality.yaml", "  - id: menu_line\n    pattern: '", "  - id: menu_line\n    pattern: '(open")
+    problem = _problem(folder)
+    assert problem.line == line + 1 and "is not valid RE2: missing )" in problem.message
+    assert "b'" not in problem.message
+
+
+def test_rules_given_as_a_file_names_its_folder(folder: Path) -> None:
+    with pytest.raises(RuleFileError) as info:
+        load_ruleset(folder / "metrics.yaml")
+    (problem,) = info.value.problems
+    assert problem.message == "--rules takes the rules folder, not one of its files"
+    assert problem.hint == f"pass --rules {folder} (the folder holding metrics.yaml)"

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from .config import repository_root
 from .errors import ErrorCollector, Problem, SourceError
@@ -35,6 +35,14 @@ class SourceMeta(Frozen):
     publisher: str | None = None
     url: str | None = None
     published: date | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _visible_id(cls, value: str | None) -> str | None:
+        """An id reports show and explanations match: not blank, no space at its ends."""
+        if value is not None and (not value.strip() or value != value.strip()):
+            raise ValueError(f"a source id must be visible text without spaces at its ends, got {value!r}")
+        return value
 
 
 class SourcesFile(Frozen):

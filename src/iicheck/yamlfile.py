@@ -321,19 +321,29 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)")
 
 
+def _reference(path: Path) -> str:
+    """Where the keys of a YAML file of iicheck's are documented."""
+    if path.name == "sources.yaml":
+        return "README.md (Commands: the sources.yaml paragraph)"
+    if path.name.startswith("explanations"):
+        return "docs/ci.md"
+    return "docs/rules.md"
+
+
 def explain_error(err: ErrorDetails, loc: Loc, located: LocatedYaml) -> tuple[str, str]:
     """What is wrong, in the words of the file rather than of pydantic, and how to fix it."""
     kind, given, ctx = err["type"], err["input"], err.get("ctx", {})
     got = f"got {_describe(given)}"
+    ref = _reference(located.path)
     if kind == "extra_forbidden":
-        return f"unknown key {loc[-1]!r}", "check the spelling; docs/rules.md lists the allowed keys"
+        return f"unknown key {loc[-1]!r}", f"check the spelling; {ref} lists the allowed keys"
     if ((kind == "missing" and err["loc"] and isinstance(err["loc"][-1], int))
             or (kind == "too_long" and ctx.get("field_type") == "Tuple")):
         # the only fixed-length lists in iicheck files are [low, high] ranges
         return f"expected two numbers [low, high], {got}", _thousands_hint(given, located, loc) or (
             "write the lowest and the highest plausible value, e.g. [1, 100000]")
     if kind == "missing":
-        return f"missing required key {loc[-1]!r}", "add the key; docs/rules.md shows an example"
+        return f"missing required key {loc[-1]!r}", f"add the key; {ref} shows an example"
     if kind.startswith("date_"):  # pydantic speaks of datetimes and zero time
         shown = given.isoformat() if hasattr(given, "isoformat") else repr(given)
         return f"expected a date as YYYY-MM-DD, got {_clip(shown, 60)}", "write the day only, e.g. 2021-02-23"
@@ -354,7 +364,7 @@ def explain_error(err: ErrorDetails, loc: Loc, located: LocatedYaml) -> tuple[st
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"expected a mapping of `key: value` lines, {got}", (
             "start the file with `version: 1`" if not loc else "write `key: value` pairs, one per line "
-            "and indented under the key, or {key: value} on one line") + "; docs/rules.md lists the keys"
+            "and indented under the key, or {key: value} on one line") + f"; {ref} lists the keys"
     if kind == "string_type":
         return f"expected text, {got}", _text_hint(given, _written(located, loc))
     if kind == "too_short":
@@ -370,7 +380,7 @@ def explain_error(err: ErrorDetails, loc: Loc, located: LocatedYaml) -> tuple[st
     message = err["msg"].removeprefix("Value error, ")
     cause = ctx.get("error")
     return message, (cause.hint if isinstance(cause, LocatedValueError) and cause.hint
-                     else "docs/rules.md says what this key accepts")
+                     else f"{ref} says what this key accepts")
 
 
 def _describe(value: Any) -> str:

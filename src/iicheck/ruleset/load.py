@@ -93,6 +93,9 @@ def _metric_problems(metrics: MetricsFile, located: LocatedYaml) -> list[Problem
 
 def load_ruleset(folder: Path) -> Ruleset:
     """Read and validate every rule file in `folder`; raise RuleFileError listing all problems."""
+    if folder.is_file():
+        raise RuleFileError(Problem(str(folder), "--rules takes the rules folder, not one of its files",
+                                    hint=f"pass --rules {folder.parent} (the folder holding metrics.yaml)"))
     if not folder.is_dir():
         raise RuleFileError(Problem(str(folder), "rules folder not found",
                                     hint="pass --rules DIR pointing at a folder with metrics.yaml"))

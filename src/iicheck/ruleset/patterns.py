@@ -35,7 +35,10 @@ def compile_user_pattern(pattern_id: str, pattern: str) -> UserPattern:
     try:
         compiled = re2.compile(pattern, options=_OPTIONS)
     except re2.error as exc:
-        raise ValueError(f"pattern {pattern_id!r} is not valid RE2: {exc}") from None
+        why = exc.args[0] if exc.args else exc
+        if isinstance(why, bytes):  # the RE2 binding gives its message as bytes
+            why = why.decode("utf-8", "replace")
+        raise ValueError(f"pattern {pattern_id!r} is not valid RE2: {why}") from None
     return UserPattern(pattern_id, pattern, compiled)
 
 
