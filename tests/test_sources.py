@@ -3,6 +3,7 @@ for them (the fast paths of sources.py against the plain definitions)."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,24 @@ def test_display_path_with_folder_cache_equals_resolving_each_file(tmp_path: Pat
     expected = {"plain": "real/a.txt", "linked_folder": "real/a.txt", "linked_file": "real/to_outside.txt",
                 "relative": "real/a.txt", "outside": (tmp_path / "outside" / "b.txt").as_posix()}[layout]
     assert display_path(path, cwd, folders) == expected
+
+
+def test_files_a_folder_does_not_read_are_named(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A folder of saved web pages and PDFs was audited as if they were not there."""
+    (tmp_path / "a.txt").write_text("China had 500 industrial internet platforms in 2023.\n", encoding="utf-8")
+    for name in ("page.html", "report.pdf", ".hidden", "sources.yaml"):
+        (tmp_path / name).write_text("version: 1\n" if name == "sources.yaml" else "x", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="iicheck"):
+        files, _ = discover([tmp_path])
+    assert [p.name for p in files] == ["a.txt"]
+    (warning,) = [r.getMessage() for r in caplog.records]
+    assert warning.endswith(": 2 files not read: page.html, report.pdf (only .txt and .md files are sources; "
+                            "save a page or document as text to audit it)")
+
+
+def test_a_web_page_given_by_itself_is_read_with_a_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<p>China had 500 industrial internet platforms in 2023, it said.</p>\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="iicheck"):
+        files, _ = discover([page])
+    assert files == [page] and "is read as plain text: its markup is not removed" in caplog.text

@@ -98,14 +98,19 @@ def discover(paths: list[Path]) -> tuple[list[Path], dict[Path, SourceMeta]]:
     for path in paths:
         if path.is_dir():
             with os.scandir(path) as entries:  # is_file() from the directory entry: no stat per file
-                names = sorted(e.name for e in entries if e.name.lower() != "readme.md"
-                               and os.path.splitext(e.name)[1].lower() in SOURCE_SUFFIXES and _is_source(e))
+                listing = list(entries)
+            names = sorted(e.name for e in listing if e.name.lower() != "readme.md"
+                           and os.path.splitext(e.name)[1].lower() in SOURCE_SUFFIXES and _is_source(e))
+            _warn_skipped(path, listing)
             files.extend(path / name for name in names)
             meta_path = path / METADATA_FILE
             if meta_path.exists():
                 meta.update((path / name, entry) for name, entry in _listed(meta_path, set(names)).items())
         elif path.is_file():
             if path.name != METADATA_FILE:
+                if path.suffix.lower() in MARKUP_SUFFIXES:
+                    log.warning("iicheck: warning: %s is read as plain text: its markup is not removed "
+                                "(save the page as text, or expect markup artifacts and tags in its sentences)", path)
                 files.append(path)
                 single.setdefault(path.parent, []).append(path)
         elif path.is_symlink():
@@ -125,6 +130,25 @@ def discover(paths: list[Path]) -> tuple[list[Path], dict[Path, SourceMeta]]:
             meta.update((p, listed[p.name]) for p in given if p.name in listed and p not in meta)
     _refuse_undecodable_names(files)
     return files, meta
+
+
+MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".xml")
+SKIPPED_SHOWN = 5
+
+
+def _warn_skipped(folder: Path, listing: list[os.DirEntry[str]]) -> None:
+    """Say which files of a sources folder are not read (not .txt or .md): a folder of saved
+    web pages or PDFs would otherwise be audited as if it were empty of them. Hidden files and
+    sources.yaml are not mentioned."""
+    skipped = sorted(e.name for e in listing
+                     if not e.name.startswith(".") and e.name != METADATA_FILE
+                     and os.path.splitext(e.name)[1].lower() not in SOURCE_SUFFIXES and e.is_file())
+    if skipped:
+        shown = ", ".join(skipped[:SKIPPED_SHOWN]) + (f" and {len(skipped) - SKIPPED_SHOWN} more"
+                                                        if len(skipped) > SKIPPED_SHOWN else "")
+        log.warning("iicheck: warning: %s: %d file%s not read: %s (only .txt and .md files are sources; "
+                    "save a page or document as text to audit it)", folder, len(skipped), "s" * (len(skipped) != 1),
+                    shown)
 
 
 def _refuse_undecodable_names(files: list[Path]) -> None:
