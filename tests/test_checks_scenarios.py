@@ -149,3 +149,13 @@ def test_factors_past_a_million_are_written_as_powers_of_ten() -> None:
 
     assert [_num(x) for x in (2.5, 364, 12_500, 999_999, 4_895_975_221, 1.799e138, float("inf"))] == [
         "2.5", "364", "12,500", "999,999", "4.9 × 10⁹", "1.8 × 10¹³⁸", "∞"]
+
+
+def test_figures_of_one_same_window_reconciled_by_growth_say_so(rules: Ruleset) -> None:
+    """Two figures of the same month within the growth bound: "different dates: 2023-12 →
+    2023-12" named no difference of dates."""
+    from iicheck.compare import compare
+    a, b = _claim(1, 3.37e6, date(2023, 12, 1), rules), _claim(2, 3.38e6, date(2023, 12, 1), rules)
+    verdict = compare(a, b, rules.metric("ii_platforms"))
+    assert verdict.kind == "dates"
+    assert verdict.reason.startswith("the same dates (2023-12) allow the change, ×1 in at most 0.1 years")

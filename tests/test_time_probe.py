@@ -209,3 +209,19 @@ def test_a_wire_dateline_dates_the_story_not_its_first_figure(tmp_path: Path) ->
     claims = json.loads(result.output)["claims"]
     assert [(c["value"]["stated"], c["time"]["start"], c["time"]["end"]) for c in claims] == [
         (340.0, "2023-12-01", "2023-12-31"), (3.38e6, "2023-12-01", "2023-12-31")]
+
+
+@pytest.mark.parametrize("text,metric", [
+    # the level a change leads to counts the change's subject, or the change's own unit
+    ("The number of 5G base stations rose 46% to 3.38 million in 2023.", "base_stations_5g"),
+    ("China added 1.06 million 5G base stations last year, bringing the total to 3.38 million.",
+     "base_stations_5g"),
+    ("China built 600,000 5G base stations in 2023, for a total of 3.38 million.", "base_stations_5g"),
+    # a change in per cent names no count for the level
+    ("China added 20% last year, bringing the total to 3.38 million.", None),
+    # "to" after a change that is no per cent: no subject is read from it
+    ("The operators cut 20 jobs to 3.38 million yuan of savings.", None),
+])
+def test_a_level_after_a_change_takes_its_count(rules: Ruleset, text: str, metric: str | None) -> None:
+    level = _claim(_claims(text, _day("2024-03-04"), rules), "3.38 million")
+    assert level.metric == metric

@@ -115,7 +115,7 @@ def compare(a: Claim, b: Claim, metric: Metric) -> Verdict:
     def detail() -> str:
         return f"\u00d7{_num(ratio)} in at most {span:.1f} years (\u00d7{_num(rate)} a year)"
     if rate <= g:
-        return Verdict("dates", lambda: f"different dates: {when(lw)} \u2192 {when(hw)}, {detail()}, "
+        return Verdict("dates", lambda: f"{_dates_phrase(lw, hw)}, {detail()}, "
                        f"within the declared \u00d7{_num(g)} a year", ratio, rate)
     if overlap and span < 1:
         # the same period, near enough: a yearly rate compounded from weeks is a meaningless
@@ -125,6 +125,15 @@ def compare(a: Claim, b: Claim, metric: Metric) -> Verdict:
                        f"and {describe(high.value)} do not: \u00d7{_num(ratio)} within at most {days}", ratio, rate)
     kind = "contradiction" if overlap else "implausible_growth"
     return Verdict(kind, lambda: f"{detail()}, above the declared \u00d7{_num(g)} a year", ratio, rate)
+
+
+def _dates_phrase(lw: TimeWindow, hw: TimeWindow) -> str:
+    """"different dates: 2019–2020 → 2021-02" (windows that may hold different days, even
+    where they overlap); for the same window, "the same dates (2023-12) allow the change":
+    growth within it ("different dates: 2023-12 → 2023-12" said nothing)."""
+    if when(lw) == when(hw):
+        return f"the same dates ({when(lw)}) allow the change"
+    return f"different dates: {when(lw)} \u2192 {when(hw)}"
 
 
 def _days(start: date, end: date) -> str:

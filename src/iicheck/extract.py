@@ -629,6 +629,40 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
         mentions.append(Mention(sentence, n, start, end, qualifier, unit, unit_lemma, clause, time,
                                 modality, factor, bool(denied), _change(text, start, n, change_cues)))
         starts.append(c_start)
-    if len(mentions) > 1 and "from" in lowered(text):
-        return _from_to(text, mentions, starts)
+    if len(mentions) > 1:
+        mentions = _levels_after_changes(text, mentions, starts, units)
+        if "from" in lowered(text):
+            return _from_to(text, mentions, starts)
     return mentions
+
+
+_TO_LEVEL = re.compile(r"\s+to\s+$", re.IGNORECASE)
+_TO_TOTAL = re.compile(r",?\s+(?:bringing|taking|raising|lifting|pushing|for)\s+(?:the|its|their|a)\s+"
+                       r"(?:total|tally|count|overall\s+number|total\s+number)\s+(?:to|of)\s+$", re.IGNORECASE)
+
+
+def _levels_after_changes(text: str, mentions: list[Mention], starts: list[int],
+                          units: frozenset[str]) -> list[Mention]:
+    """The unit of a level that follows a change and names none: "the number of 5G base
+    stations rose 46% to 3.38 million" (the subject of the change's verb: stations), "added
+    1.06 million 5G base stations, bringing the total to 3.38 million" and "built 600,000 5G
+    base stations, for a total of 3.38 million" (the figure before's own unit, a count).
+    Nothing else: "rose 5% to 300 yuan" has its unit, "cut 20 jobs to 300" is no level of a
+    count the change names."""
+    out = list(mentions)
+    for i in range(1, len(out)):
+        level, change = out[i], out[i - 1]
+        if level.unit is not None:
+            continue
+        gap = text[change.end:level.start]
+        if _TO_LEVEL.fullmatch(gap) and change.unit == "%" and change.change is not None:
+            # read the subject as for "rose to": the text before the change, and "to"
+            before = text[:change.start] + "to "
+            unit, unit_lemma = _unit_before(before, (len(before), len(before)), starts[i - 1], units)
+        elif _TO_TOTAL.search(gap) and change.unit not in (None, "%") and ";" not in gap:
+            unit, unit_lemma = change.unit, change.unit_lemma
+        else:
+            continue
+        if unit is not None:
+            out[i] = dataclasses.replace(level, unit=unit, unit_lemma=unit_lemma)
+    return out
