@@ -172,6 +172,12 @@ def test_prose_that_looks_like_furniture_is_not_flagged(tmp_path: Path, rules: R
     ("The valves suit forestry machinesNKH-PV40-EN and offer smooth control.", "code", "NKH-PV40-EN"),
     ("Each sachet treats one full kettle.KTL-DSC-04", "code", "KTL-DSC-04"),
     ("The platform connects enterprisesD201138L in 31 provinces.", "code", "D201138L"),
+    # placeholders, PDF glyph debris, image file names
+    ("Certificate: {{film.certificate}}, 118 minutes.", "template", "{{film.certificate}}"),
+    ("The total is [object Object] for 2023.", "template", "[object Object]"),
+    ("The fund holds 40 stocks (cid:131) across 9 sectors.", "pdf_debris", "(cid:131)"),
+    ("\uf0b7 Ongoing charges 0.85% a year.", "pdf_debris", "\uf0b7"),
+    ("Harvest workers in the valley, 2024. IMG_4471.JPG", "file_name", "IMG_4471.JPG"),
 ])
 def test_builtin_artifacts(tmp_path: Path, rules: Ruleset, text: str, rule_id: str, token: str) -> None:
     assert (rule_id, token) in _tokens(tmp_path, rules, text)
@@ -189,6 +195,9 @@ def test_builtin_artifacts(tmp_path: Path, rules: Ruleset, text: str, rule_id: s
     # hyphenated names set apart, or glued to fewer than three capitals
     "The SARS-CoV-2 lab meets IEC-62443-3-3 and sells the KTL-DSC-04 kettle filter.",
     "The app needs macOS-14 or iOS-17-2 on the phone.",
+    # a register's number in brackets, a file type named in prose
+    "Wellspring is a registered charity in England and Wales (1093356) and Scotland (SC047211).",
+    "Send the photo as a JPG file of at most 5 MB.",
 ])
 def test_author_text_is_no_artifact(tmp_path: Path, rules: Ruleset, text: str) -> None:
     assert _found(artifact, tmp_path, rules, text) == []

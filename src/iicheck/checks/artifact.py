@@ -18,7 +18,10 @@ WordPress-style shortcode; ``mojibake``: UTF-8 read as Latin-1/CP1252 ("â€™
 the replacement character; ``tracking``: a link's
 tracking parameters ("?utm_source=...&utm_medium=...", "fbclid="); ``script``: web-page
 script code ("window.dataLayer = ...", "function gtag(){...}"); ``control``: C0 control
-characters other than tab and newline.
+characters other than tab and newline; ``template``: an unfilled placeholder ("{{film.certificate}}",
+"{% if ... %}") or a script's object printed as text ("[object Object]"); ``pdf_debris``: glyphs
+a PDF's text extraction could not map ("(cid:131)", private-use characters such as U+F0B7);
+``file_name``: a camera or screenshot file name ("IMG_4471.JPG", "DSC01234.jpg").
 Fires when: "D201138L Since the in-depth implementation ..." (5 times in one source: one
 finding, 5 evidence sentences); "the plan&nbsp;was issued"; "China’s".
 Does not fire when: the token is an ordinary acronym or model name with few digits ("5G",
@@ -80,6 +83,13 @@ BUILTIN: tuple[tuple[str, re.Pattern[str], str], ...] = (
                           r"|\bfunction\s*[A-Za-z_$]*\s*\([^()\n]{0,80}\)\s*\{[^\n]{0,200}"),
      "web-page script code"),
     ("control", re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"), "invisible control characters"),
+    ("template", re.compile(r"\{\{[^{}\n]{1,80}\}\}|\{%[^%\n]{1,80}%\}|\[object [A-Z][A-Za-z]{1,30}\]"),
+     "an unfilled template placeholder or a script's value printed as text"),
+    ("pdf_debris", re.compile("\\(cid:[0-9]{1,5}\\)|[\ue000-\uf8ff]+"),
+     "glyphs a PDF's text extraction could not map (glyph ids, private-use characters)"),
+    ("file_name", re.compile(r"(?<![\w-])(?:IMG|DSC[NF]?|PXL|DCIM|Screenshot)[_-]?[0-9][0-9_-]{2,20}"
+                             r"\.(?:jpe?g|png|heic|gif|tiff?|webp)(?![\w-])", re.IGNORECASE),
+     "a camera or screenshot file name left from the page's images"),
 )
 _LEADS: dict[str, tuple[str, ...]] = {
     "markup": tuple("<&["),
@@ -87,6 +97,7 @@ _LEADS: dict[str, tuple[str, ...]] = {
     "tracking": ("utm_", "clid=", "mc_cid=", "mc_eid=", "_ga="),
     "script": ("window.", "document.", "{"),
     "control": tuple(map(chr, (*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f))),
+    "template": ("{{", "{%", "[object "),
 }
 """Strings one of which every match of a detector contains: if the text has none, the
 detector is not run (plain substring tests, much cheaper than a regex scan)."""
@@ -100,6 +111,16 @@ it as a number, model, reference or identifier ("catalogue numbers MX450123 and 
 "model XR20001", "Identifier: NCT05518344", "HMRC reference CH41877"), so it is text, not debris. "a number of pilot D201138L
 demonstration projects", "business models D201138L" and "identification codes D201138L" are
 not naming."""
+
+_REGISTRY = re.compile(r"(?i)\b(?:registered|registration|charity|company\s+(?:no|number))\b")
+
+
+def _registered(text: str, start: int, end: int) -> bool:
+    """A code in brackets in a registration notice: "a registered charity in England and Wales
+    (1093356) and Scotland (SC047211)": the register's number, text."""
+    return (start > 0 and text[start - 1] == "(" and text[end:end + 1] == ")"
+            and _REGISTRY.search(text, max(0, start - 120), start) is not None)
+
 
 Hit = tuple[str, str, int, int]
 """(detector id, description, start, end) of a match within a sentence."""
@@ -165,7 +186,8 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
         for rule_id, description, start, end in hits:
             if (start, end) in seen:  # a user pattern repeating a built-in one
                 continue
-            if rule_id == "code" and _NAMED_CODE.search(sentence.text, max(0, start - 60), start):
+            if rule_id == "code" and (_NAMED_CODE.search(sentence.text, max(0, start - 60), start)
+                                      or _registered(sentence.text, start, end)):
                 continue
             seen.add((start, end))
             key = (rule_id, sentence.text[start:end])
