@@ -104,7 +104,7 @@ _LIST_PIECES = ["three", "Five", "fıve", "ſix", "12", "2", "aspects", " ", ","
 
 
 _DOCUMENTED_INTRO = re.compile(
-    rf"(?<![\w.,-])(?P<num>{enumeration_mismatch._NUM})\s+"
+    rf"(?<![\w.,:-])(?P<num>{enumeration_mismatch._NUM})\s+"
     rf"(?P<noun>(?:{enumeration_mismatch._WORD}\s+){{0,5}}{enumeration_mismatch._WORD})\s*"
     r"(?P<intro>:|,?\s+namely\b\s*:?|,?\s+(?:including|such as)\b\s*:?)", re.IGNORECASE)
 _COUNT_PIECES = ["two", "Three", "FOUR", "fourteen", "Fourteenth", "ſix", "ſeventeen", "eight", "Eighteen", "nine",

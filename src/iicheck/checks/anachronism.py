@@ -17,8 +17,8 @@ Past events: a year (1800-2099) in a body sentence that is no copyright notice, 
 if one precedes it, unless the sentence carries a target cue of rules/extraction.yaml ("will",
 "aims to", ...), or the words right before the year say it is expected, scheduled or planned
 ("expected to open in 2011", "analysts expect the pace to slow in 2024", "guidance for fiscal
-2025"), or a verb earlier in its clause schedules it in the present tense in a sentence with no
-past tense ("The museum reopens in March 2025", "takes effect on 1 April 2025"); the year
+2025"), or a verb earlier in its clause schedules it in the present tense with no past tense
+after that verb ("The museum reopens in March 2025", "takes effect on 1 April 2025"); the year
 follows "by", "before", "until", "till", "to", "through", "toward(s)" or a dash ("by 2025" is a
 deadline; but "By June 2024 ... had reached" is past because of "had"); the year follows a
 capitalised word that is not a month or a function word ("Made in China 2025", "Vision
@@ -85,12 +85,13 @@ reference point."""
 _SCHEDULED = re.compile(r"\b(?:opens|reopens|closes|starts|begins|resumes|launches|runs|raises|rises|increases"
                         r"|decreases|falls|changes|ends|expires|returns|moves|becomes|applies|arrives|debuts"
                         r"|premieres|kicks\s+off|goes\s+(?:live|on\s+sale)|takes\s+(?:effect|place)"
-                        r"|comes\s+into\s+(?:force|effect))\b[^,;:]*$", re.IGNORECASE)
+                        r"|comes\s+into\s+(?:force|effect))\b(?:[^,;:]|(?<=\d):(?=\d\d))*$", re.IGNORECASE)
 """A verb of the present tense that schedules, earlier in the year's clause: "The agreement
 raises basic pay ... by a further 5 percent in July 2025", "The museum reopens in March 2025",
 "The new tariff takes effect on 1 April 2025": what will happen, told in the present tense.
-Read so only in a sentence without a past tense (_ANY_PAST): "Housing starts in 2025 rose 4%"
-reports the past."""
+Read so only when no past tense (_ANY_PAST) follows the verb in the sentence: "Housing starts
+in 2025 rose 4%" reports the past; "It opened on 9 December 2024 and closes on 14 March 2025"
+schedules the closing."""
 _ANY_PAST = re.compile(r"\b(?:was|were|had|did|won|held|took|rose|fell|grew|began|ran|became|came|went|made|saw"
                        r"|\w{2,}ed)\b", re.IGNORECASE)
 """A past tense anywhere in a sentence (irregular verbs, and any word in -ed: "need" and
@@ -230,7 +231,8 @@ def _candidate_events(text: str, since: int) -> Iterator[tuple[int, int, int, in
             continue
         if _FORWARD.search(before):
             continue
-        if _SCHEDULED.search(before) and not _ANY_PAST.search(text):
+        scheduled = _SCHEDULED.search(before)
+        if scheduled and not _ANY_PAST.search(text, scheduled.start()):
             continue
         prev = words[-1] if words else ""
         if prev[:1].isupper() and prev.lower().strip("“\"(") not in _FUNCTION and not month:

@@ -64,16 +64,18 @@ _CASE_EXTRA = {"i": "İı", "k": "\u212a", "s": "ſ"}
 
 
 def _count_first() -> str:
-    """``(?<![\\w.,-])_NUM``, written so that re can skip ahead to the characters a count can
-    start with instead of trying every position: the first character from a case-sensitive set,
-    the look-behind checked after it, then the rest of the count chosen by that character (the
-    alternatives of _NUM in the same order, so the same matches)."""
+    """``(?<![\\w.,:-])_NUM`` (not inside a word, a decimal, a grouping, a range or a time of
+    day: "09:30 – 10:15 Opening keynote: ..." states no 15), written so that re can skip ahead
+    to the characters a count can start with instead of trying every position: the first
+    character from a case-sensitive set, the look-behind checked after it, then the rest of the
+    count chosen by that character (the alternatives of _NUM in the same order, so the same
+    matches)."""
     rests: dict[str, list[str]] = {}
     for word in NUMBER_WORDS:
         rests.setdefault(word[0], []).append(word[1:])
     firsts = "".join(c + c.upper() + _CASE_EXTRA.get(c, "") for c in rests)
     words = "|".join(f"(?<={c})(?:{'|'.join(r)})" for c, r in rests.items())
-    return rf"(?-i:[{firsts}1-9])(?<![\w.,-].)(?:{words}|(?<=1)[0-9]|(?<=2)0?|(?<=[3-9]))"
+    return rf"(?-i:[{firsts}1-9])(?<![\w.,:-].)(?:{words}|(?<=1)[0-9]|(?<=2)0?|(?<=[3-9]))"
 
 
 _INTRO = re.compile(
