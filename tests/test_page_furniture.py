@@ -746,3 +746,13 @@ def test_a_line_sharing_a_word_with_the_recorded_title_is_no_masthead(tmp_path: 
     assert "masthead" not in _flagged(corpus_of(tmp_path, rules, page=page), rules).values()
     page = "Aviation Weekly\nAbout us | Products | Investors\n" + PAGE_BODY
     assert _flagged(corpus_of(tmp_path, rules, page=page), rules)["Aviation Weekly"] == "masthead"
+
+
+def test_a_tagline_between_the_sites_name_and_its_menu_is_masthead_too(tmp_path: Path, rules: Ruleset) -> None:
+    header = "Wellspring International\nClean water. Healthy lives.\nOur work\nWhere we work\nGet involved\n"
+    flagged = _flagged(corpus_of(tmp_path, rules, page=header + PAGE_BODY), rules)
+    assert [flagged.get(line) for line in ("Wellspring International", "Clean water.", "Healthy lives.")] == [
+        "masthead"] * 3
+    # a line with a figure is no tagline: the name is then no masthead either
+    header = "Wellspring International\nFounded in 1984 by nurses\nOur work\nWhere we work\n"
+    assert "masthead" not in _flagged(corpus_of(tmp_path, rules, page=header + PAGE_BODY), rules).values()

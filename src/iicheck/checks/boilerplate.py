@@ -23,7 +23,8 @@ Two kinds of rule:
   "Home sales rose ..." is not furniture (tests/test_page_furniture.py holds both kinds);
 - five built-in structural rules. ``masthead``: the site's name as the page's first line
   that no pattern flags (at most 8 words, no sentence punctuation, no four digits in a row)
-  when a menu follows it (a line a ``navigation: true`` pattern flags, a row of menu items
+  when a menu follows it, perhaps after a tagline of at most 10 words without digits (flagged
+  with it) (a line a ``navigation: true`` pattern flags, a row of menu items
   between bars, or two one-to-three-word lines) and a headline of three words or more comes
   after the menu, before the text: "Halvard Energy" above "About us | Our business |
   Investors"; never a line sharing a word with the source's recorded title, nor a page's
@@ -146,6 +147,7 @@ def _section_labels(sentences: Sequence[Sentence], info: SourceInfo | None,
 
 
 MASTHEAD_MAX_WORDS = 8
+TAGLINE_MAX_WORDS = 10
 MENU_ITEM_MAX_WORDS = 3
 _MASTHEAD_STOP = re.compile(r"[!?:;]|[^\W\d_]{4}\.\s*$|\d{4}")
 """Not a masthead: a line with sentence punctuation, ending in a word and a full stop (a
@@ -178,11 +180,13 @@ def _mastheads(sentences: Sequence[Sentence], info: SourceInfo | None,
     """The site's name above its menu (``masthead``): the page's first line that no pattern
     flags, when it is short (at most MASTHEAD_MAX_WORDS words, no sentence punctuation), the
     line after it is a menu (a line a ``navigation: true`` pattern flags, a row of menu items,
-    or two menu items on lines of their own, see _menu_row and _menu_item) and a headline of three words or more follows before the
-    text begins ("Halvard Energy" above "About us | Our business | Investors" and the results'
-    headline). Not a line that shares a word of four letters or more with the source's
-    recorded title, and not on a page whose first heading has no menu under it (an article
-    that opens with its headline)."""
+    or two menu items on lines of their own, see _menu_row and _menu_item), perhaps after one
+    line of tagline (at most TAGLINE_MAX_WORDS words, no digits: "Clean water. Healthy
+    lives."), and a headline of three words or more follows before the text begins ("Halvard
+    Energy" above "About us | Our business | Investors" and the results' headline). Not a line
+    that shares a word of four letters or more with the source's recorded title, and not on a
+    page whose first heading has no menu under it (an article that opens with its headline).
+    The tagline is flagged with the name."""
     first = next((s for s in sentences if s.index not in flagged), None)
     if first is None:
         return []
@@ -192,6 +196,13 @@ def _mastheads(sentences: Sequence[Sentence], info: SourceInfo | None,
     if info is not None and info.title and _words(name) & _words(info.title):
         return []
     k = first.index
+    tagline = [s for s in sentences[k + 1:k + 4] if s.paragraph == first.paragraph + 1]
+    if not (tagline and not any(s.index in flagged for s in tagline) and not _menu_row(tagline[0].text)
+            and sum(len(s.text.split()) for s in tagline) <= TAGLINE_MAX_WORDS
+            and not any(c.isdigit() for s in tagline for c in s.text)
+            and not (len(tagline) == 1 and _menu_item(tagline[0]))):
+        tagline = []
+    k += len(tagline)
     after = sentences[k + 1:k + 3]
     if not after or not (flagged.get(after[0].index) or _menu_row(after[0].text)
                          or (len(after) == 2 and _menu_item(after[0]) and _menu_item(after[1]))):
@@ -202,7 +213,7 @@ def _mastheads(sentences: Sequence[Sentence], info: SourceInfo | None,
         if s.kind == "body":
             return []  # the text begins with no headline above it: the first line may be the title
         if len(s.text.split()) >= 3 and _WORD.search(s.text):
-            return [first]
+            return [first, *tagline]
     return []
 
 
