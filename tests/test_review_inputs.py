@@ -190,6 +190,17 @@ def test_windows_1252_with_an_accidental_utf8_pair_is_still_read(tmp_path: Path)
     assert result.exit_code == 0, result.output
 
 
+def test_utf8_with_one_curly_quote_and_one_stray_byte_is_refused_at_the_byte(tmp_path: Path) -> None:
+    """One "’" (three bytes in UTF-8) beside one stray byte: a UTF-8 file with a stray byte, not
+    Windows-1252 text (read so, the quote became the mojibake "â€™" the artifact check then blamed
+    on the source)."""
+    raw = (b"Published 4 March 2024\n\nThe ministry\xe2\x80\x99s report shows 300 industrial internet "
+           b"platforms at the end of 2023.\nThe caf\xe9 had 5G.\n")
+    result = _audit(_folder(tmp_path, {"s.txt": raw}), tmp_path / "out")
+    assert result.exit_code == 2 and "s.txt:4:8: not valid UTF-8: byte 0xe9" in result.output, result.output
+    assert "the rest of the file is UTF-8" in result.output
+
+
 @pytest.mark.parametrize("footer", ["© 2015 Acme Media Ltd / All rights reserved",
                                     "Copyright © 2015 Example News/Condé Nast. All rights reserved.",
                                     "Home | News | Sport | Photos | Contact us © 2015 Acme Media Ltd",

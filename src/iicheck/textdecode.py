@@ -91,14 +91,16 @@ def _has_utf8_characters(raw: bytes) -> bool:
     stray ones in a UTF-8 file, and reading the whole file as Windows-1252 would garble every
     correct character ("China’s" -> "Chinaâ€™s"). Windows-1252 text can hold a valid UTF-8
     pair by accident ("CAFÉ’S" is the bytes of "ɒ"), but seldom two, against its many bytes
-    that are not UTF-8."""
+    that are not UTF-8. A character of three or four bytes counts twice: Windows-1252 text
+    holds such a sequence by accident still more seldom ("’" is "â€™" there), so one curly
+    quote beside one stray byte is a UTF-8 file with a stray byte."""
     valid = 0
     for m in _UTF8_MULTIBYTE.finditer(raw):
         try:
             m.group(0).decode("utf-8")
         except UnicodeDecodeError:
             continue
-        valid += 1
+        valid += 2 if len(m.group(0)) >= 3 else 1
     if valid < 2:
         return False
     text = raw.decode("utf-8", "surrogateescape")  # each byte that is not UTF-8: one surrogate
