@@ -206,3 +206,26 @@ def _spell(n: int) -> str:
 @given(st.integers(min_value=0, max_value=999_999_999))
 def test_a_number_spelt_in_words_reads_back(n: int) -> None:
     assert parse_word_number(_spell(n)) == n
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two number words joined by "and": both, and "between" makes them a range
+    ("China had between three and four million 5G base stations.", [("three and four million", 3e6, 4e6)]),
+    ("Between two and three thousand people marched.", [("two and three thousand", 2e3, 3e3)]),
+    ("between five and ten firms", [("five and ten", 5.0, 10.0)]),
+    # a scale word with a vague or fractional count
+    ("Several million people were displaced.", [("Several million", 3e6, 9e6)]),
+    ("A few thousand people marched.", [("A few thousand", 2e3, 5e3)]),
+    ("Several hundred thousand apps exist.", [("Several hundred thousand", 3e5, 9e5)]),
+    ("Half a million people.", [("Half a million", 5e5, None)]),
+    ("A quarter million people.", [("A quarter million", 2.5e5, None)]),
+    ("one and a half million sets", [("one and a half million", 1.5e6, None)]),
+    # "at one point" is an idiom; decimals stop before more number words
+    ("At one point two hundred protesters blocked the road.", [("two hundred", 200.0, None)]),
+    ("At one point three people were inside.", [("three", 3.0, None)]),
+    # "ten" before a ten is a count, an ordinal's tens none
+    ("He paid with ten twenty-dollar bills.", [("ten", 10.0, None)]),
+    ("The twenty-first century began.", []),
+])
+def test_number_words_the_review_found(text: str, expected: list[tuple[str, float, float | None]]) -> None:
+    assert [(n.text, n.value, n.high) for n in find_numbers(text)] == expected

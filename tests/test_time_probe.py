@@ -175,7 +175,7 @@ def test_a_text_whose_only_year_is_its_copyright_says_so() -> None:
 ])
 def test_years_ago_date_a_figure_before_publication(text: str, start: str, end: str) -> None:
     (e,) = find_time_expressions(text, _day("2024-03-04"))
-    assert (e.window.start.isoformat(), e.window.end.isoformat(), e.role) == (start, end, "point")
+    assert (e.window.start.isoformat(), e.window.end.isoformat(), e.role) == (start, end, "ago")
 
 
 def test_years_ago_moves_an_inferred_window_back() -> None:
@@ -225,3 +225,31 @@ def test_a_wire_dateline_dates_the_story_not_its_first_figure(tmp_path: Path) ->
 def test_a_level_after_a_change_takes_its_count(rules: Ruleset, text: str, metric: str | None) -> None:
     level = _claim(_claims(text, _day("2024-03-04"), rules), "3.38 million")
     assert level.metric == metric
+
+
+def test_years_ago_dates_only_its_own_clause(tmp_path: Path) -> None:
+    """"China now has 3.38 million ..., up from 130,000 five years ago": the 3.38 million is of
+    the publication, only the 130,000 of five years before (it made a false regression)."""
+    (tmp_path / "a.txt").write_text(
+        "Published 5 March 2024.\n\nChina now has 3.38 million 5G base stations, up from 130,000 five years "
+        "ago, the ministry said.\nThe company, founded twenty-five years ago with 40 staff, grew.\n",
+        encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Published 6 January 2020.\n\nChina had 130,000 5G base stations at the "
+                                    "end of 2019, the ministry said.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["claims", "--no-cache", "--format", "json", str(tmp_path / "a.txt")])
+    windows = {c["figure"]: (c["time"]["start"], c["unit"]) for c in json.loads(result.output)["claims"]}
+    assert windows == {"3.38 million": ("2023-12-06", "stations"), "130,000": ("2018-09-03", None),
+                       "40": ("1998-09-03", None)}  # twenty-five years, not five; no "130,000 years"
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "text", str(tmp_path)])
+    assert "regression" not in result.output and result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("text,metric", [
+    # the head noun after "number of" is the count: complaints and people are no stations
+    ("The number of complaints about 5G base stations rose 46% to 3,380 at the end of 2023.", None),
+    ("The number of people using 5G base stations rose 46% to 3,380 at the end of 2023.", None),
+    ("The number of connected sets of industrial equipment reached 3,380 at the end of 2023.",
+     "connected_equipment"),
+])
+def test_the_count_of_number_of_is_its_head_noun(rules: Ruleset, text: str, metric: str | None) -> None:
+    assert _claim(_claims(text, _day("2024-03-04"), rules), "3,380").metric == metric

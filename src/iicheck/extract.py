@@ -57,7 +57,7 @@ _STOP = frozenset(
 _NOT_PLURAL = frozenset("its has was is this plus as us thus various previous always perhaps "
                         "whereas besides less unless across towards afterwards".split())
 _CURRENCY_WORDS = ("yuan", "dollar", "euro", "pound", "rmb", "usd", "cny", "rupee", "yen", "won")
-_ANCHORING_ROLES = ("point", "range", "since", "deadline", "future", "source", "recent")
+_ANCHORING_ROLES = ("point", "range", "since", "deadline", "future", "source", "recent", "ago")
 _CLAUSE_MARK = re.compile(r"[,;:]")
 _CLOSE_WORDS = 6  # a time expression this many words after a figure, in its clause, dates it
 _NEXT_WORD = Twin.of(r"\s+([A-Za-z]+(?:-old)?)\b")
@@ -393,9 +393,15 @@ def _unit(text: str, n: NumberMatch, units: frozenset[str]) -> tuple[str | None,
 _COUNT_VERB = re.compile(r"(?:\s(?:has|have|had))?\s(?:reach(?:ed|es)?|exceeded|numbered|totall?ed|stood\s+at|hit|"
                          r"topped|came\s+to|(?:rose|grew|increased|climbed)\s+to)\s+$", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s", re.IGNORECASE)
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "should", "could",
+                          "may", "might", "can", "must", "shall", "to"})
+"""Verbs that end the subject after "number of" ("the number of 5G base stations is expected
+to reach ...")."""
 # words that start a phrase qualifying a noun: "the revenue of ... platforms" counts no platforms
 _PREPOSITIONS = frozenset({"of", "in", "on", "for", "to", "from", "with", "by", "at", "among", "across",
-                           "into", "within", "per", "than"})
+                           "into", "within", "per", "than", "about", "over", "regarding", "concerning",
+                           "around", "against", "without", "through", "under", "near", "like",
+                           "that", "which", "who", "whose"})
 
 
 def _unit_before(text: str, starts: tuple[int, int], clause_start: int,
@@ -423,9 +429,12 @@ def _unit_before(text: str, starts: tuple[int, int], clause_start: int,
         pass  # the last "number of" in the subject
     words = [t.group(0) for t in _TOKEN.pick(subject).finditer(subject, of.end() if of else 0)
              if t.group(0)[0].isalpha()]
-    if of:  # the head noun after "number of", before any phrase that qualifies it
-        head = words[:next((i for i, w in enumerate(words) if w.lower() in _PREPOSITIONS), len(words))][:6]
-        candidates = [w for w in head if lemma(w) in units][:1]
+    if of:  # the head noun after "number of": the last word before any phrase that qualifies it
+        # ("platforms" of "industrial internet platforms with regional influence"; "complaints"
+        # of "complaints about 5G base stations", "people" of "people using 5G base stations")
+        stop = next((i for i, w in enumerate(words) if w.lower() in _PREPOSITIONS or w.lower() in _AUXILIARIES
+                     or (i and w.lower().endswith(("ing", "ed")) and lemma(w) not in units)), len(words))
+        candidates = words[:stop][-1:] if 0 < stop <= 6 else []
     else:  # the subject's last word, unless it is the object of a preposition
         near = [w.lower() for w in words[-4:-1]]
         candidates = words[-1:] if not _PREPOSITIONS.intersection(near) else []
@@ -466,13 +475,32 @@ def _governing_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch,
     from 130,000 base stations in 2019"), else the nearest before it, else the first after.
     The year of a source ("according to the 2019 report") dates the figure only when no other
     time does: "In 2018, according to the 2019 report, 150 had been built" is 2018."""
-    anchoring = [e for e in exprs if e.role in _ANCHORING_ROLES]
+    anchoring = [e for e in exprs if e.role in _ANCHORING_ROLES and (e.role != "ago" or _in_clause(text, e, n))]
     own = [e for e in anchoring if e.role != "source"]
     time = _nearest_time(text, own, n, clause_end) or _nearest_time(
         text, [e for e in anchoring if e.role == "source"], n, clause_end)
     if time is not None and time.role == "recent" and time.end <= n.start and _comparison_base(text, n):
         return None  # "3.7% in January from 3.8% a month earlier": 3.8% is not January's
     return time
+
+
+def _time_follows(text: str, end: int, unit: str, exprs: Sequence[TimeExpression]) -> bool:
+    """Whether the `unit` read after a figure ending at `end` is a word of a time expression
+    starting right after it (spaces aside): "five years ago" gives no unit to "130,000"; "¥" of
+    "¥1.35 trillion in 2023" is the figure's own."""
+    nxt = len(text) - len(text[end:].lstrip())
+    return any(e.start == nxt and unit.lower() in e.text.lower() for e in exprs)
+
+
+def _in_clause(text: str, e: TimeExpression, n: NumberMatch) -> bool:
+    """Whether the time `e` and the figure `n` share a clause (no , ; : between them), or `e`
+    opens the sentence before it: "five years ago" dates "up from 130,000 five years ago" and
+    "Five years ago, China had 130,000", not "China now has 3.38 million, up from ..." before
+    the comma."""
+    if e.end <= n.start and not text[:e.start].strip():
+        return True
+    between = text[e.end:n.start] if e.end <= n.start else text[n.end:e.start]
+    return not any(mark in between for mark in ",;:")
 
 
 _BASE_BEFORE = re.compile(r"\bfrom\s+(?:[^\s,;:]+\s+){0,2}$", re.IGNORECASE)
@@ -616,6 +644,8 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
     for n in numbers:
         qualifier, factor, start, end = _qualifier(text, n, rules)
         unit, unit_lemma = _unit(text, n, units)
+        if unit is not None and _time_follows(text, n.end, unit, exprs):
+            unit, unit_lemma = None, None  # "up from 130,000 five years ago": no 130,000 years
         c_start, c_end = clause_bounds(text, n, numbers)
         if unit is None:
             unit, unit_lemma = _unit_before(text, (start, n.start), c_start, units)

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .wordnumbers import (FOLD, FRACTION, FRACTION_WORDS, NUMBER_WORDS, SCALES, VAGUE_PLURAL,
-                          VAGUE_SCALE_WORDS, WORD_NUMBER, fold_value, fraction_value,
-                          parse_word_number, vague_plural_range, word_number_prefix)
+                          VAGUE_SCALE_WORDS, VAGUE_SCALED, WORD_NUMBER, fold_value, fraction_value,
+                          parse_word_number, vague_plural_range, vague_scaled_range, word_number_prefix)
 
 __all__ = ["NumberMatch", "find_numbers", "parse_word_number", "parse_digits", "rounding_step",
            "is_round", "DEFAULT_NAME_PREFIXES"]
@@ -173,7 +173,7 @@ _PRONOUN_ONE_BEFORE = re.compile(
     r"\b(?:the|this|that|no|any|each|every|which|a|only|same)\s+$", re.IGNORECASE)
 # "one" before these words is a pronoun, or a determiner naming who spoke ("one official said").
 _PRONOUN_ONE_AFTER = re.compile(
-    r"^\s+(?:of|another|hand|day|by\s+one|after|across|(?:researcher|official|expert|analyst|"
+    r"^\s+(?:of|another|hand|day|point|stage|time|by\s+one|after|across|(?:researcher|official|expert|analyst|"
     r"economist|executive|source|insider|observer)\s+(?:said|says|told|added|noted))\b",
     re.IGNORECASE)
 _QUALIFIED_BEFORE = re.compile(r"(?:than|over|about|nearly|some|around|least|exceeded|almost)\s+$",
@@ -540,6 +540,14 @@ def _word_matches(text: str, taken: list[tuple[int, int]]) -> list[NumberMatch]:
             low, high = vague_range
             found.append(NumberMatch(m.start(), m.end(), m.group(0), low, high, "number", None,
                                      rounding_step(low, refine=False), True))
+    if words and _SCALE_WORD.search(text):
+        for m in VAGUE_SCALED.finditer(text):
+            scaled = vague_scaled_range(m)
+            if scaled is not None and free(*m.span()):
+                low, high = scaled
+                found.append(NumberMatch(m.start(), m.end(), m.group(0), low, high if high > low else None,
+                                         "number", None, rounding_step(low, refine=False), True,
+                                         SCALES.get(m.group("scale").lower().split()[-1], 1.0)))
     for m in (_FRACTION_TWIN.pick(text).finditer(text) if fraction else ()):
         value = fraction_value(text, m)
         end = m.end("den")
@@ -559,25 +567,42 @@ def _word_matches(text: str, taken: list[tuple[int, int]]) -> list[NumberMatch]:
             start += len(phrase) - len(phrase.split(None, 1)[1])
             phrase = text[start:m.end()]
             value = parse_word_number(phrase)
-        end = m.end()
-        if value is None:
+        parts: list[tuple[int, int, float | None]] = [(start, m.end(), value)]
+        idiom = _ONE_POINT.match(text, start, m.end())
+        if idiom is not None and _AT_BEFORE.search(text, max(0, start - 4), start):
+            # "at one point three people were inside": the idiom, then a count
+            value = None
+            parts = [(idiom.end(), m.end(), parse_word_number(text[idiom.end():m.end()]))]
+        elif value is None:
             prefix = word_number_prefix(phrase)  # "seven twelve-hour shifts": seven
             if prefix is not None:
-                end, value = start + prefix[0], prefix[1]
-                phrase = text[start:end]
-        if value is None or not free(start, end):
-            continue
-        if phrase.lower() == "one" and (
-                _PRONOUN_ONE_BEFORE.search(text[max(0, start - 12):start])
-                or _PRONOUN_ONE_AFTER.match(text[end:end + 20])):
-            continue
-        pct = _PERCENT_AFTER.match(text, end)
-        end = pct.end() if pct else end
-        last = phrase.lower().replace("-", " ").split()[-1]
-        found.append(NumberMatch(start, end, text[start:end], value, None,
-                                 "percent" if pct else "number", "%" if pct else None,
-                                 rounding_step(value, refine=False), True, SCALES.get(last, 1.0)))
+                parts = [(start, start + prefix[0], prefix[1])]
+                # "three and four million": two numbers joined by "and" (a range, see _merge_ranges)
+                rest = _AND_NEXT.match(text, start + prefix[0], m.end())
+                if rest is not None and (second := parse_word_number(rest.group(1))) is not None:
+                    parts.append((rest.start(1), m.end(), second))
+        for start, end, value in parts:
+            if value is None or not free(start, end):
+                continue
+            phrase = text[start:end]
+            if phrase.lower() == "one" and (
+                    _PRONOUN_ONE_BEFORE.search(text[max(0, start - 12):start])
+                    or _PRONOUN_ONE_AFTER.match(text[end:end + 20])):
+                continue
+            pct = _PERCENT_AFTER.match(text, end)
+            end = pct.end() if pct else end
+            last = phrase.lower().replace("-", " ").split()[-1]
+            found.append(NumberMatch(start, end, text[start:end], value, None,
+                                     "percent" if pct else "number", "%" if pct else None,
+                                     rounding_step(value, refine=False), True, SCALES.get(last, 1.0)))
     return found
+
+
+_SCALE_WORD = re.compile(r"hundred|thousand|million|billion|trillion", re.IGNORECASE)
+_ONE_POINT = re.compile(r"one\s+point\s+", re.IGNORECASE)
+_AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
+_AND_NEXT = re.compile(r"\s+and\s+(\S.*)", re.IGNORECASE | re.DOTALL)
+"""After the first of two number words joined by "and": the second ("four million")."""
 
 
 def _merge_ranges(text: str, found: list[NumberMatch]) -> list[NumberMatch]:

@@ -33,8 +33,10 @@ _NAMED_HEADERS = (
 """A header line with the month by name (the time expressions' month and year patterns):
 "Updated: March 21, 2024 at 10:15 a.m. ET", "Published 12 January 2024", "Posted on June 4,
 2024", "By Jane Doe | March 3, 2024"."""
-_WIRE_LEAD = (r"[ \t]*(?P<place>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3}(?:,[ \t]*[A-Z][\w.'’-]+){0,2}),[ \t]+")
-_WIRE_TAIL = r"[ \t]*(?P<agency>\([^()\n]{1,40}\)[ \t]*|/[^/\n]{1,40}/[ \t]*)?(?:--|[—–-])[ \t]*"
+_WIRE_LEAD = (r"[ \t]*(?P<place>[A-Z][^\W\d_][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]+){0,3}(?:,[ \t]*[A-Z][\w.'’-]+){0,2}),"
+              r"[ \t]+")
+_WIRE_TAIL = (r"[ \t]*(?P<agency>\([A-Z][\w.&'’ -]{0,38}\)[ \t]*|/[A-Z][^/\n]{0,38}/[ \t]*)?"
+              r"(?:--|[—–-])[ \t]*")
 WIRE_DATELINES = (
     re.compile(rf"{_WIRE_LEAD}{MONTH_PATTERN}\s+{_DAY},?\s+{YEAR_PATTERN}{_WIRE_TAIL}"),
     re.compile(rf"{_WIRE_LEAD}{_DAY}\s+{MONTH_PATTERN},?\s+{YEAR_PATTERN}{_WIRE_TAIL}"),
@@ -46,11 +48,22 @@ dash ("BEIJING, March 3, 2024 (Xinhua) --", "NEW YORK, 3 March 2024 -", "HONG KO
 (extract.py leaves it out of the figures' times)."""
 
 
+WIRE_PLACE_MIN_LETTERS = 4
+"""A place in capitals has at least this many letters ("BEIJING", "NEW YORK"; not "AGM" or
+"Q1", which open headings: "AGM, 14 May 2024 – shareholders are invited")."""
+
+
 def wire_dateline(text: str, pos: int = 0) -> re.Match[str] | None:
-    """The wire dateline (WIRE_DATELINES) that starts `text` at `pos`, if any."""
+    """The wire dateline (WIRE_DATELINES) that starts `text` at `pos`, if any: a place in
+    capitals of at least WIRE_PLACE_MIN_LETTERS letters, or any place with the agency in
+    brackets or slashes starting with a capital ("(Xinhua)", "/PRNewswire/"; not "(local
+    time)")."""
     for pattern in WIRE_DATELINES:
         m = pattern.match(text, pos)
-        if m and (m["agency"] or m["place"].split(",")[0].isupper()):
+        if m is None:
+            continue
+        city = m["place"].split(",")[0]
+        if m["agency"] or (city.isupper() and sum(c.isalpha() for c in city) >= WIRE_PLACE_MIN_LETTERS):
             return m
     return None
 _URL_PATTERNS = (
@@ -94,7 +107,7 @@ def header_date(text: str) -> tuple[date, str] | None:
             if day:
                 named.append((match.start(), day, match.group(0).strip()))
                 break
-    for line in re.finditer(r"^.", head, re.MULTILINE):
+    for line in re.finditer(r"^.", head, re.MULTILINE) if not named else ():  # a header line wins
         wire = wire_dateline(head, line.start())  # a dateline opens its line
         if wire is None:
             continue

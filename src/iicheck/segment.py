@@ -29,6 +29,9 @@ _LEADING_HEADER = re.compile(
 _BULLET = re.compile(r"^\s*(?:[•·▪◦*\-–]|\d+[.)])\s+")
 _CONTINUES = re.compile(r"(?:[,;:]|\b(?:and|or|of|the|to|in|with|for)|[a-z])\s*$")
 HEADING_MAX_WORDS = 14
+WRAPPED_ITEM_MIN_CHARS = 40
+"""A list item shorter than this is not wrapped: the lowercase line after it is its own
+("• Detail" above a paragraph that starts mid-sentence is no item of 300 words)."""
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")  # the word before a period (see _is_abbreviation)
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 
@@ -46,7 +49,7 @@ _CLOSERS = "\"”’')]"
 _FOOTNOTE_MARK = re.compile(rf"(?:\[(?:{CITATION_NUMBERS}|[a-z])\])+$")
 
 
-_CLOSING_TAGS = re.compile(r"(?:</[A-Za-z][A-Za-z0-9]{0,15}>\s*)+$")
+_CLOSING_TAG = re.compile(r"</[A-Za-z][A-Za-z0-9]{0,15}>$")
 
 
 def _ends_sentence(chunk: str) -> bool:
@@ -54,8 +57,11 @@ def _ends_sentence(chunk: str) -> bool:
     marks ("... in 2025.[3]", "[2, 4]", "[3][4]", "[a]") and closing HTML tags ("... said.</p>")
     are taken off its end."""
     body = chunk.rstrip()
-    if body.endswith(">"):
-        body = _CLOSING_TAGS.sub("", body).rstrip()
+    while body.endswith(">"):  # one tag at a time from the end: linear, where a regex anchored
+        tag = _CLOSING_TAG.search(body, max(0, len(body) - 20))  # at $ retries from every tag
+        if tag is None:
+            break
+        body = body[:tag.start()].rstrip()
     if body.endswith("]"):
         body = _FOOTNOTE_MARK.sub("", body)
     body = body.rstrip(_CLOSERS)
@@ -80,8 +86,10 @@ def _blocks(text: str) -> list[tuple[int, int, bool]]:
         if not line.strip():
             prev_blank = True
             continue
-        if (blocks and not prev_blank and _continues(text[blocks[-1][0]:blocks[-1][1]])
-                and line.lstrip()[:1].islower() and not _BULLET.match(line)):
+        previous = text[blocks[-1][0]:blocks[-1][1]] if blocks else ""
+        if (blocks and not prev_blank and _continues(previous)
+                and line.lstrip()[:1].islower() and not _BULLET.match(line)
+                and not (len(previous.strip()) < WRAPPED_ITEM_MIN_CHARS and _BULLET.match(previous))):
             blocks[-1][1] = end
         else:
             blocks.append([start, end])

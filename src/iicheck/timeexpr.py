@@ -19,7 +19,7 @@
 | "by the end of the 14th Five-Year Plan period" | its last December | point |
 | "last year", "this year", "next year" (and "at the end of last year"...) | the year before, of, after publication | point (next: future) |
 | "a year ago" | a month either side of publication less one year | point |
-| "five years ago", "a decade ago", "several years ago" (3-7), "a few years ago" (2-5) | the publication window less that many years, half a year either side (two years for decades) | point |
+| "five years ago", "a decade ago", "several years ago" (3-7), "a few years ago" (2-5) | the publication window less that many years, half a year either side (two years for decades) | ago (dates the figures of its own clause only) |
 | "Over 2020, ..." (at a clause's start, before a clause mark) | that year | point |
 | "according to a 2019 survey", "the 2020 census" | that year | source |
 | "in December", "in the fourth quarter", "in Q3", "in the first half" (no year) | the latest such period ended by publication | recent |
@@ -130,8 +130,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"|\b(?:a|one)\s+year\s+ago\b", re.IGNORECASE)),
     # "five years ago", "a decade ago", "a few years ago" (after "relative": "a year ago"
     # counted from a publication day is its own)
-    ("ago", re.compile(r"\b(?P<ago>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
-                       r"|twenty|thirty|forty|fifty|several|a\s+few|a\s+couple\s+of|a|an|one)\s+"
+    ("ago", re.compile(r"(?<![\w,.-])(?P<ago>\d{1,3}|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                       r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?)|one|two|three|four|five|six"
+                       r"|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+                       r"|nineteen|several|a\s+few|a\s+couple\s+of|a|an)\s+"
                        r"(?P<unit>years?|decades?)\s+ago\b", re.IGNORECASE)),
     ("month", re.compile(rf"\b(?:{_PREP}\s+)?(?:(?:early|mid|late)[-\s])?{_MONTH}\s+{_YEAR}", re.IGNORECASE)),
     ("year", re.compile(rf"\b{_PREP}\s+(?:the\s+year\s+)?{_YEAR}\b", re.IGNORECASE)),
@@ -392,7 +394,7 @@ class TimeExpression:
     end: int
     text: str
     window: TimeWindow
-    role: str  # point | range | since | future | past | deadline | source | recent
+    role: str  # point | range | since | future | past | deadline | source | recent | ago
 
 
 def _month_window(year: int, month: int) -> tuple[date, date]:
@@ -531,7 +533,7 @@ def _ago(g: dict[str, str | None], pub: TimeWindow) -> Resolved | None:
     scale, slack = (10, _AGO_SLACK_DECADES) if decades else (1, _AGO_SLACK_YEARS)
     start = shift_years(pub.start, -high * scale) - slack
     end = shift_years(pub.end, -low * scale) + slack
-    return start, min(end, pub.end), "point"
+    return start, min(end, pub.end), "ago"
 
 
 def _plan(g: dict[str, str | None], prep: str, pub: TimeWindow) -> Resolved | None:

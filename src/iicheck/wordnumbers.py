@@ -28,8 +28,12 @@ _WORD = "|".join(sorted([*SMALL, *TENS, *SCALES, "dozen"], key=len, reverse=True
 _DIGIT_WORD = "zero|one|two|three|four|five|six|seven|eight|nine"
 WORD_NUMBER = re.compile(
     rf"\b(?:an?\s+)?(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*"
-    rf"(?:\s+point(?:\s+(?:{_DIGIT_WORD}))+(?:\s+(?:thousand|million|billion|trillion))?)?\b", re.IGNORECASE)
-"""A number in words, with decimals after "point" ("three point three eight million")."""
+    rf"(?:\s+point(?:\s+(?:{_DIGIT_WORD}))+(?:\s+(?:thousand|million|billion|trillion))?"
+    rf"(?![\s-]+(?:hundred|dozen|{_WORD.replace('|hundred', '')})\b))?\b"
+    r"(?!-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b)", re.IGNORECASE)
+"""A number in words, with decimals after "point" ("three point three eight million"); not
+when more number words follow ("at one point two hundred protesters": "one point" and 200),
+nor the tens of an ordinal ("the twenty-first century")."""
 
 _DENOMINATORS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5,
                  "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
@@ -47,6 +51,38 @@ FOLD = re.compile(rf"\b(?:(?P<word>{_WORD})|(?P<digits>\d+))-?fold\b", re.IGNORE
 VAGUE_PLURAL = re.compile(
     r"\b(?:(?P<mult>tens|hundreds)\s+of\s+)?(?P<scale>dozens|hundreds|thousands|millions|billions|"
     r"trillions)(?=\s+of\b)", re.IGNORECASE)
+VAGUE_SCALED = re.compile(
+    r"\b(?P<q>several|a\s+few|a\s+couple\s+of|(?:a|one)\s+quarter(?:\s+of)?|three\s+quarters(?:\s+of)?|half"
+    r"|(?P<whole>one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half)\s+(?:a\s+)?"
+    r"(?P<scale>(?:hundred\s+)?(?:thousand|million|billion|trillion)|hundred)\b", re.IGNORECASE)
+"""A scale word with a vague or fractional count: "several million" (3-9 million), "a few
+thousand" (2,000-5,000), "a couple of hundred" (200), "a quarter million", "half a million",
+"one and a half million" (1.5 million)."""
+_VAGUE_COUNTS = {"several": (3.0, 9.0), "a few": (2.0, 5.0), "a couple of": (2.0, 2.0), "half": (0.5, 0.5)}
+
+
+def vague_scaled_range(m: re.Match[str]) -> tuple[float, float] | None:
+    """(low, high) of a VAGUE_SCALED match (equal for an exact fraction), None for a word
+    matched only through a case trap."""
+    q = " ".join(m.group("q").lower().split())
+    scale = 1.0
+    for word in m.group("scale").lower().split():
+        if word not in SCALES:
+            return None
+        scale *= SCALES[word]
+    if m.group("whole"):
+        whole = SMALL.get(m.group("whole").lower())
+        if whole is None:
+            return None
+        return (whole + 0.5) * scale, (whole + 0.5) * scale
+    if q.startswith(("a quarter", "one quarter")):
+        return 0.25 * scale, 0.25 * scale
+    if q.startswith("three quarters"):
+        return 0.75 * scale, 0.75 * scale
+    counts = _VAGUE_COUNTS.get(q)
+    return None if counts is None else (counts[0] * scale, counts[1] * scale)
+
+
 VAGUE_SCALE_WORDS = frozenset("dozens hundreds thousands millions billions trillions".split())
 _SEPARATORS = re.compile(r"[\s-]+")
 
@@ -120,12 +156,13 @@ _PHRASE_WORD = re.compile(r"[^\s-]+")
 def word_number_prefix(phrase: str) -> tuple[int, float] | None:
     """For a WORD_NUMBER match that is no number as a whole ("seven twelve-hour shifts" matches
     "seven twelve", "two three-bedroom flats"), the length and value of its longest first words
-    that are one ("seven"); None when there are none, or when a "-teen" or a ten meets a ten
-    ("nineteen ninety", "twenty thirty": years said in words, not 19 or 20)."""
+    that are one ("seven", "ten" of "ten twenty-dollar bills"); None when there are none, or when
+    a "-teen" or a ten meets a ten ("nineteen ninety", "twenty thirty": years said in words, not
+    19 or 20)."""
     words = list(_PHRASE_WORD.finditer(phrase))
     lowered = [w.group(0).lower() for w in words]
     for k in range(1, len(lowered)):
-        if lowered[k] in TENS and (lowered[k - 1] in TENS or 10 <= SMALL.get(lowered[k - 1], 0) < 20):
+        if lowered[k] in TENS and (lowered[k - 1] in TENS or 11 <= SMALL.get(lowered[k - 1], 0) < 20):
             return None
     for k in range(len(words) - 1, 0, -1):
         if lowered[k - 1] == "and":

@@ -89,13 +89,22 @@ _SCHEDULED = re.compile(r"\b(?:opens|reopens|closes|starts|begins|resumes|launch
 """A verb of the present tense that schedules, earlier in the year's clause: "The agreement
 raises basic pay ... by a further 5 percent in July 2025", "The museum reopens in March 2025",
 "The new tariff takes effect on 1 April 2025": what will happen, told in the present tense.
-Read so only when no past tense (_ANY_PAST) follows the verb in the sentence: "Housing starts
+Read so only when no past tense (_ANY_PAST) follows the verb in its clause: "Housing starts
 in 2025 rose 4%" reports the past; "It opened on 9 December 2024 and closes on 14 March 2025"
-schedules the closing."""
-_ANY_PAST = re.compile(r"\b(?:was|were|had|did|won|held|took|rose|fell|grew|began|ran|became|came|went|made|saw"
-                       r"|\w{2,}ed)\b", re.IGNORECASE)
-"""A past tense anywhere in a sentence (irregular verbs, and any word in -ed: "need" and
-"hundred" too, which only keeps more years read as past)."""
+and "takes effect on 1 April 2025, the ministry announced" schedule."""
+_ANY_PAST = re.compile(r"\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|won|held|took|rose|fell|grew|began|ran|became|came"
+                       r"|went|made|saw|[a-z]\w+ed)\b")
+"""A past tense (irregular verbs, and a word in -ed that is not a name: "need" and "hundred"
+too, which only keeps more years read as past; not "United")."""
+
+
+def _clause_end(text: str, pos: int) -> int:
+    """Where the clause holding `pos` ends: the next comma, semicolon or colon (not a time of
+    day's), else the sentence's end: "takes effect on 1 April 2025, the ministry announced"
+    schedules; the attribution after the comma is another clause."""
+    for m in re.finditer(r"[,;]|:(?!\d\d)", text[pos:]):
+        return pos + m.start()
+    return len(text)
 _EDITION = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}\s+(?:World\s+Cup|Cup|Olympics|Olympic\s+Games|Paralympics|Games"
                       r"|Expo|World\s+Expo|Championships?|Summit|Biennale|Triennale|Festival|Marathon|Grand\s+Prix)\b")
 """After "the <year>": the name of an edition of an event ("the 2027 AFC Asian Cup", "the 2026
@@ -232,7 +241,7 @@ def _candidate_events(text: str, since: int) -> Iterator[tuple[int, int, int, in
         if _FORWARD.search(before):
             continue
         scheduled = _SCHEDULED.search(before)
-        if scheduled and not _ANY_PAST.search(text, scheduled.start()):
+        if scheduled and not _ANY_PAST.search(text, scheduled.start(), _clause_end(text, m.end())):
             continue
         prev = words[-1] if words else ""
         if prev[:1].isupper() and prev.lower().strip("“\"(") not in _FUNCTION and not month:

@@ -18,7 +18,7 @@ WordPress-style shortcode; ``mojibake``: UTF-8 read as Latin-1/CP1252 ("â€™
 the replacement character; ``tracking``: a link's
 tracking parameters ("?utm_source=...&utm_medium=...", "fbclid="); ``script``: web-page
 script code ("window.dataLayer = ...", "function gtag(){...}"); ``control``: C0 control
-characters other than tab and newline; ``template``: an unfilled placeholder ("{{film.certificate}}",
+characters other than tab and newline; ``placeholder``: an unfilled placeholder ("{{film.certificate}}",
 "{% if ... %}") or a script's object printed as text ("[object Object]"); ``pdf_debris``: glyphs
 a PDF's text extraction could not map ("(cid:131)", private-use characters such as U+F0B7);
 ``file_name``: a camera or screenshot file name ("IMG_4471.JPG", "DSC01234.jpg").
@@ -83,7 +83,7 @@ BUILTIN: tuple[tuple[str, re.Pattern[str], str], ...] = (
                           r"|\bfunction\s*[A-Za-z_$]*\s*\([^()\n]{0,80}\)\s*\{[^\n]{0,200}"),
      "web-page script code"),
     ("control", re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"), "invisible control characters"),
-    ("template", re.compile(r"\{\{[^{}\n]{1,80}\}\}|\{%[^%\n]{1,80}%\}|\[object [A-Z][A-Za-z]{1,30}\]"),
+    ("placeholder", re.compile(r"\{\{[^{}\n]{1,80}\}\}|\{%[^%\n]{1,80}%\}|\[object [A-Z][A-Za-z]{1,30}\]"),
      "an unfilled template placeholder or a script's value printed as text"),
     ("pdf_debris", re.compile("\\(cid:[0-9]{1,5}\\)|[\ue000-\uf8ff]+"),
      "glyphs a PDF's text extraction could not map (glyph ids, private-use characters)"),
@@ -97,7 +97,7 @@ _LEADS: dict[str, tuple[str, ...]] = {
     "tracking": ("utm_", "clid=", "mc_cid=", "mc_eid=", "_ga="),
     "script": ("window.", "document.", "{"),
     "control": tuple(map(chr, (*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f))),
-    "template": ("{{", "{%", "[object "),
+    "placeholder": ("{{", "{%", "[object "),
 }
 """Strings one of which every match of a detector contains: if the text has none, the
 detector is not run (plain substring tests, much cheaper than a regex scan)."""

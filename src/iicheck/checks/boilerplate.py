@@ -25,7 +25,7 @@ Two kinds of rule:
   that no pattern flags (at most 8 words, no sentence punctuation, no four digits in a row)
   when a menu follows it, perhaps after a tagline of at most 10 words without digits (flagged
   with it) (a line a ``navigation: true`` pattern flags, a row of menu items
-  between bars, or two one-to-three-word lines) and a headline of three words or more comes
+  between bars, or three one-to-three-word lines) and a headline of three words or more comes
   after the menu, before the text: "Halvard Energy" above "About us | Our business |
   Investors"; never a line sharing a word with the source's recorded title, nor a page's
   first heading with no headline after it (an article that opens with its headline and a
@@ -147,6 +147,10 @@ def _section_labels(sentences: Sequence[Sentence], info: SourceInfo | None,
 
 
 MASTHEAD_MAX_WORDS = 8
+MENU_ITEMS_MIN = 3
+"""A menu laid out one item to a line has at least this many ("By Jane Doe" and "Reuters" under
+a headline are no menu)."""
+_BYLINE_START = re.compile(r"(?i)by\s")
 TAGLINE_MAX_WORDS = 10
 MENU_ITEM_MAX_WORDS = 3
 _MASTHEAD_STOP = re.compile(r"[!?:;]|[^\W\d_]{4}\.\s*$|\d{4}")
@@ -180,10 +184,11 @@ def _mastheads(sentences: Sequence[Sentence], info: SourceInfo | None,
     """The site's name above its menu (``masthead``): the page's first line that no pattern
     flags, when it is short (at most MASTHEAD_MAX_WORDS words, no sentence punctuation), the
     line after it is a menu (a line a ``navigation: true`` pattern flags, a row of menu items,
-    or two menu items on lines of their own, see _menu_row and _menu_item), perhaps after one
-    line of tagline (at most TAGLINE_MAX_WORDS words, no digits: "Clean water. Healthy
-    lives."), and a headline of three words or more follows before the text begins ("Halvard
-    Energy" above "About us | Our business | Investors" and the results' headline). Not a line
+    or MENU_ITEMS_MIN menu items on lines of their own, see _menu_row and _menu_item), perhaps
+    after one line of tagline (at most TAGLINE_MAX_WORDS words, no digits: "Clean water.
+    Healthy lives."), and a headline of three words or more follows before the text begins
+    ("Halvard Energy" above "About us | Our business | Investors" and the results' headline).
+    Not a line
     that shares a word of four letters or more with the source's recorded title, and not on a
     page whose first heading has no menu under it (an article that opens with its headline).
     The tagline is flagged with the name."""
@@ -203,9 +208,9 @@ def _mastheads(sentences: Sequence[Sentence], info: SourceInfo | None,
             and not (len(tagline) == 1 and _menu_item(tagline[0]))):
         tagline = []
     k += len(tagline)
-    after = sentences[k + 1:k + 3]
-    if not after or not (flagged.get(after[0].index) or _menu_row(after[0].text)
-                         or (len(after) == 2 and _menu_item(after[0]) and _menu_item(after[1]))):
+    after = sentences[k + 1:k + 1 + MENU_ITEMS_MIN]
+    items = [s for s in after if s.index not in flagged and _menu_item(s) and not _BYLINE_START.match(s.text)]
+    if not after or not (flagged.get(after[0].index) or _menu_row(after[0].text) or len(items) == MENU_ITEMS_MIN):
         return []
     for s in sentences[k + 1:]:
         if s.index in flagged or _menu_item(s) or _menu_row(s.text):

@@ -32,7 +32,7 @@ def _non_empty_phrases(values: list[str]) -> list[str]:
     return values
 
 
-BUILTIN_ARTIFACTS = ("code", "markup", "mojibake", "tracking", "script", "control", "template", "pdf_debris",
+BUILTIN_ARTIFACTS = ("code", "markup", "mojibake", "tracking", "script", "control", "placeholder", "pdf_debris",
                      "file_name")
 """The artifact check's built-in detectors (checks/artifact.py): no artifact pattern may take
 their names, which findings carry as details.pattern."""
