@@ -488,7 +488,11 @@ def _time_follows(text: str, end: int, unit: str, exprs: Sequence[TimeExpression
     """Whether the `unit` read after a figure ending at `end` is a word of a time expression
     starting right after it (spaces aside): "five years ago" gives no unit to "130,000"; "¥" of
     "¥1.35 trillion in 2023" is the figure's own."""
-    nxt = len(text) - len(text[end:].lstrip())
+    if not exprs:
+        return False
+    nxt = end
+    while nxt < len(text) and text[nxt].isspace():
+        nxt += 1
     return any(e.start == nxt and unit.lower() in e.text.lower() for e in exprs)
 
 
@@ -604,8 +608,8 @@ def after_dateline(text: str, exprs: Sequence[TimeExpression]) -> Sequence[TimeE
     """The time expressions of a sentence that date its figures: not the date of a wire
     dateline opening it ("BEIJING, March 3, 2024 (Xinhua) -- China had 340 platforms at the
     end of last year": the story's date, iicheck.pubdate's publication date)."""
-    if not exprs or not text[:1].isupper():
-        return exprs
+    if not exprs or not text[:1].isupper() or "," not in text[:80]:
+        return exprs  # a dateline's place ends at a comma soon after the start
     dateline = wire_dateline(text)
     return exprs if dateline is None else [e for e in exprs if e.start >= dateline.end()]
 

@@ -540,7 +540,8 @@ def _word_matches(text: str, taken: list[tuple[int, int]]) -> list[NumberMatch]:
             low, high = vague_range
             found.append(NumberMatch(m.start(), m.end(), m.group(0), low, high, "number", None,
                                      rounding_step(low, refine=False), True))
-    if words and _SCALE_WORD.search(text):
+    folded = lowered(text)
+    if words and any(w in folded for w in _VAGUE_SCALED_WORDS) and _SCALE_WORD.search(text):
         for m in VAGUE_SCALED.finditer(text):
             scaled = vague_scaled_range(m)
             if scaled is not None and free(*m.span()):
@@ -599,6 +600,8 @@ def _word_matches(text: str, taken: list[tuple[int, int]]) -> list[NumberMatch]:
 
 
 _SCALE_WORD = re.compile(r"hundred|thousand|million|billion|trillion", re.IGNORECASE)
+_VAGUE_SCALED_WORDS = ("several", "few", "couple", "quarter", "half")
+"""One of which every VAGUE_SCALED match holds (lower-cased): most sentences have none."""
 _ONE_POINT = re.compile(r"one\s+point\s+", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
 _AND_NEXT = re.compile(r"\s+and\s+(\S.*)", re.IGNORECASE | re.DOTALL)

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..findings import fingerprint, quoted, sentence_evidence
 from ..models import Finding, Sentence, Severity
@@ -66,9 +66,9 @@ _C = _CONTINUATION
 # detector checks its look-behind after the first capital (the same matches as checking it
 # before) so that the regex engine can skip ahead to capitals instead of trying every position.
 BUILTIN: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("code", re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{0,2}[0-9]{5,}[A-Z]{0,3}(?![\w-])"
-                        r"|(?<=[a-z.,;:!?)])(?:[A-Z]{1,3}[0-9]{5,}[A-Z]{0,3}"
-                        r"|[A-Z]{3,4}(?=[A-Z0-9-]{0,30}[0-9])(?:-[A-Z0-9]{1,6}){2,4})(?![\w-])"),
+    ("code", re.compile(r"[A-Z](?:(?<![\w-][A-Z])[A-Z]{0,2}[0-9]{5,}[A-Z]{0,3}"
+                        r"|(?<=[a-z.,;:!?)][A-Z])(?:[A-Z]{0,2}[0-9]{5,}[A-Z]{0,3}"
+                        r"|[A-Z]{2,3}(?=[A-Z0-9-]{0,30}[0-9])(?:-[A-Z0-9]{1,6}){2,4}))(?![\w-])"),
      "a product or scraper code pasted into the text"),
     ("markup", re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>\n]{0,200})?/?>"
                           r"|&(?:[A-Za-z]{2,8}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
@@ -87,8 +87,8 @@ BUILTIN: tuple[tuple[str, re.Pattern[str], str], ...] = (
      "an unfilled template placeholder or a script's value printed as text"),
     ("pdf_debris", re.compile("\\(cid:[0-9]{1,5}\\)|[\ue000-\uf8ff]+"),
      "glyphs a PDF's text extraction could not map (glyph ids, private-use characters)"),
-    ("file_name", re.compile(r"(?<![\w-])(?:IMG|DSC[NF]?|PXL|DCIM|Screenshot)[_-]?[0-9][0-9_-]{2,20}"
-                             r"\.(?:jpe?g|png|heic|gif|tiff?|webp)(?![\w-])", re.IGNORECASE),
+    ("file_name", re.compile(r"(?<![\w-])(?:IMG|img|Img|DSC[NF]?|PXL|pxl|DCIM|[Ss]creenshot)[_-]?"
+                             r"[0-9][0-9_-]{2,20}\.(?i:jpe?g|png|heic|gif|tiff?|webp)(?![\w-])"),
      "a camera or screenshot file name left from the page's images"),
 )
 _LEADS: dict[str, tuple[str, ...]] = {
@@ -101,6 +101,16 @@ _LEADS: dict[str, tuple[str, ...]] = {
 }
 """Strings one of which every match of a detector contains: if the text has none, the
 detector is not run (plain substring tests, much cheaper than a regex scan)."""
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+_IMAGE_SUFFIX = re.compile(r"\.(?i:jpe?g|png|heic|gif|tiff?|webp)(?![\w-])")
+_PREFILTERS: dict[str, Callable[[str], object]] = {
+    "pdf_debris": lambda text: "(cid:" in text or _PRIVATE_USE.search(text),
+    "file_name": _IMAGE_SUFFIX.search,
+}
+"""For detectors whose leads are too many to list (private-use characters) or too common as
+substrings ("dsc" of "landscape"): whether a text holds a part of every match, tested with a
+substring or a regex re scans fast (a literal first, or one character class), where the
+detector's own pattern is several times slower to scan."""
 
 _NAMED_CODE = re.compile(r"(?i)\b(?:(?:(?:catalog(?:ue)?|part|serial|item|model|lot|batch|reference|registration|product)"
                          r"\s+)?(?:numbers?|nos?\.)|model|sku|serial|ids?|identifiers?|catalog(?:ue)?|ref\.|reference)"
@@ -135,6 +145,9 @@ def _builtin_hits(doc: SourceDoc) -> dict[int, list[Hit]]:
     for rule_id, pattern, description in BUILTIN:
         lead = _LEADS.get(rule_id)
         if lead is not None and not any(part in doc.joined for part in lead):
+            continue
+        prefilter = _PREFILTERS.get(rule_id)
+        if prefilter is not None and not prefilter(doc.joined):
             continue
         for m in pattern.finditer(doc.joined):
             place = doc.in_sentence(m.start(), m.end())
