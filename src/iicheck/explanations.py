@@ -170,16 +170,22 @@ def _by_line(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
 
 
+def _raw_entries(located: LocatedYaml) -> list[tuple[int, dict[str, Any]]]:
+    """(index, entry) of each mapping in the raw data's explanations list (none when it is not
+    a list, nor an entry that is no mapping: schema errors reported with the others)."""
+    entries = located.data.get("explanations")
+    if not isinstance(entries, list):
+        return []
+    return [(index, item) for index, item in enumerate(entries) if isinstance(item, dict)]
+
+
 def _reference_problems(located: LocatedYaml, known: set[str] | None) -> list[Problem]:
     """Unknown metric ids, checked on the raw data so they come with the schema errors."""
     if known is None:
         return []
-    entries = located.data.get("explanations")
-    if not isinstance(entries, list):
-        return []
     problems = []
-    for index, item in enumerate(entries):
-        metric = item.get("metric") if isinstance(item, dict) else None
+    for index, item in _raw_entries(located):
+        metric = item.get("metric")
         if isinstance(metric, str) and metric not in known:
             problems.append(located.problem(
                 ("explanations", index, "metric"),
@@ -191,12 +197,9 @@ def _reference_problems(located: LocatedYaml, known: set[str] | None) -> list[Pr
 def _fingerprint_problems(located: LocatedYaml) -> list[Problem]:
     """Fingerprints that are not 20 lowercase hex digits, above all the 12-character prefix
     `iicheck check` prints: an entry with one matched nothing and was reported as stale."""
-    entries = located.data.get("explanations")
-    if not isinstance(entries, list):
-        return []
     problems = []
-    for index, item in enumerate(entries):
-        given = item.get("fingerprint") if isinstance(item, dict) else None
+    for index, item in _raw_entries(located):
+        given = item.get("fingerprint")
         if not isinstance(given, str) or not re.fullmatch(r"\S+", given) or _FINGERPRINT.fullmatch(given):
             continue  # fine, or a schema error reported with the others
         where = ("explanations", index, "fingerprint")

@@ -9,64 +9,16 @@ counts.
 
 usage: python benchmarks/pagequality/sixth/build_truth.py
 """
-import hashlib
-import json
 import pathlib
 import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
-DOCS = HERE / "docs"
-
-ABOUT = (
-    "Ground truth for docs/hNN.txt (sixth set, written blind to the tool's code, rules and tests and to "
-    "the documents of the other sets), by exact text. boilerplate: kind 'line' = a whole line (covers "
-    "every line equal to it), 'span' = a substring (glued furniture; every occurrence). artifact: exact "
-    "tokens (every occurrence). enumeration_mismatch: the sentence. enumeration_correct: for reference "
-    "only (a finding there is a false positive). anachronism: true/false/'debatable' per document. "
-    "duplicate_text: the repeated text. debatable: a reasonable tool could disagree; counted apart. "
-    "Conventions (as in the held-out, fourth and fifth sets): bylines (also 'Posted on ... by ...' and comment "
-    "or review author/date lines), mastheads and site taglines, nav menus (each line of a "
-    "one-item-per-line menu is an item), breadcrumbs, section labels, share/print/social rows (each "
-    "single-word social link is an item), read-more/related/more-from/trending/next-previous headers "
-    "and the headlines under them, tags/keywords/categories, comment-form prompts, cookie/newsletter/app "
-    "banners, ads and sponsored labels, player controls, reading times and view counters, "
-    "'Was this page helpful?' prompts, booking and shop widgets (buttons, quantity, date pickers), "
-    "repository chrome, footer link rows, copyright/rights/licence and company/charity/website "
-    "registration footers, printer's imprints, running headers and page numbers of PDF conversions are "
-    "boilerplate; plain datelines without 'Updated' (e.g. 'Published 27 February 2022', 'Posted 3 days "
-    "ago'), contact blocks and addresses (each line an item), legal disclaimers, forward-looking "
-    "statements, equal-opportunity and affiliate disclosures, 'About the company' paragraphs, cover "
-    "metadata, footnote markers, reference lists, image and figure captions, badge alt text and rating "
-    "widgets are debatable. Content that only looks like furniture ('Home insurance ...', 'Share prices "
-    "...', 'Related work ...', a text about copyright of contributed code, lists of facilities, "
-    "sampling sites, results, ingredients or warnings, spec and data tables, event detail lines, short "
-    "body headings, sign-offs and short closing sentences, a closing line of facts with figures) is not "
-    "boilerplate. Clean documents hold a title and body prose only."
-)
-
 
 sys.path.insert(0, str(HERE.parent))
-from truth_items import A, E, L, S  # noqa: E402
+from truth_build import build  # noqa: E402
+from truth_items import A, E, L, S, about, doc, lines  # noqa: E402
 
-
-
-def lines(items, note="", deb=False):
-    return [L(t, note, deb) for t in items]
-
-
-def doc(boilerplate=(), artifact=(), enumeration_mismatch=(), enumeration_correct=(),
-        anachronism=False, duplicate_text=(), clean=False, notes=""):
-    return {
-        "boilerplate": list(boilerplate),
-        "artifact": list(artifact),
-        "enumeration_mismatch": list(enumeration_mismatch),
-        "enumeration_correct": list(enumeration_correct),
-        "anachronism": anachronism,
-        "duplicate_text": list(duplicate_text),
-        "clean": clean,
-        "notes": notes,
-    }
-
+ABOUT = about("h", "sixth", "held-out, fourth and fifth")
 
 TRUTH = {}
 
@@ -664,98 +616,8 @@ TRUTH["h16"] = doc(
 
 
 # ---------------------------------------------------------------- checks and output
-def line_set(text):
-    return text.split("\n")
-
-
 def main():
-    errors = []
-    out_docs = {}
-    counts = dict(bp_nondeb=0, bp_deb=0, artifacts=0, artifacts_deb=0, mismatches=0, correct=0,
-                  anachronisms=0, duplicates=0, clean=0)
-    for name in sorted(TRUTH):
-        t = TRUTH[name]
-        path = DOCS / f"{name}.txt"
-        raw = path.read_bytes()
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as e:
-            errors.append(f"{name}: not valid UTF-8 ({e})")
-            continue
-        if "\r" in text:
-            errors.append(f"{name}: contains CR characters (not Unix line ends)")
-        if not text.endswith("\n"):
-            errors.append(f"{name}: no final newline")
-        lines_ = line_set(text)
-        seen = set()
-        for b in t["boilerplate"]:
-            key = (b["kind"], b["text"])
-            if key in seen:
-                errors.append(f"{name}: boilerplate item listed twice: {b['text']!r}")
-            seen.add(key)
-            if b["kind"] == "line":
-                if b["text"] not in lines_:
-                    errors.append(f"{name}: boilerplate line not found as a full line: {b['text']!r}")
-            elif b["kind"] == "span":
-                if b["text"] not in text:
-                    errors.append(f"{name}: boilerplate span not found: {b['text']!r}")
-            else:
-                errors.append(f"{name}: bad kind {b['kind']!r}")
-        for a in t["artifact"]:
-            if a["token"] not in text:
-                errors.append(f"{name}: artifact token not found: {a['token']!r}")
-        for e in t["enumeration_mismatch"]:
-            if e["text"] not in text:
-                errors.append(f"{name}: enumeration_mismatch sentence not found: {e['text']!r}")
-        for s in t["enumeration_correct"]:
-            if s not in text:
-                errors.append(f"{name}: enumeration_correct sentence not found: {s!r}")
-        for d in t["duplicate_text"]:
-            if text.count(d["text"]) < 2:
-                errors.append(f"{name}: duplicate_text occurs fewer than twice: {d['text']!r}")
-        if t["anachronism"] not in (True, False, "debatable"):
-            errors.append(f"{name}: bad anachronism value")
-        if t["clean"] and (t["boilerplate"] or t["artifact"] or t["enumeration_mismatch"]
-                           or t["duplicate_text"] or t["anachronism"]):
-            errors.append(f"{name}: marked clean but has findings in its truth")
-        # body words = words on lines that are not whole-line boilerplate
-        bp_lines = {b["text"] for b in t["boilerplate"] if b["kind"] == "line"}
-        body_words = sum(len(ln.split()) for ln in lines_ if ln not in bp_lines)
-        entry = dict(t)
-        entry["sha256"] = hashlib.sha256(raw).hexdigest()
-        out_docs[name] = entry
-        nd = sum(1 for b in t["boilerplate"] if not b["debatable"])
-        dd = sum(1 for b in t["boilerplate"] if b["debatable"])
-        counts["bp_nondeb"] += nd
-        counts["bp_deb"] += dd
-        counts["artifacts"] += sum(1 for a in t["artifact"] if not a["debatable"])
-        counts["artifacts_deb"] += sum(1 for a in t["artifact"] if a["debatable"])
-        counts["mismatches"] += len(t["enumeration_mismatch"])
-        counts["correct"] += len(t["enumeration_correct"])
-        counts["anachronisms"] += 1 if t["anachronism"] is True else 0
-        counts["duplicates"] += len(t["duplicate_text"])
-        counts["clean"] += 1 if t["clean"] else 0
-        print(f"{name}: body words {body_words:4d}  boilerplate {nd:3d} (+{dd} debatable)  "
-              f"artifacts {len(t['artifact'])}  mismatch {len(t['enumeration_mismatch'])}  "
-              f"correct {len(t['enumeration_correct'])}  anachronism {t['anachronism']}  "
-              f"duplicates {len(t['duplicate_text'])}  clean {t['clean']}")
-        if not 300 <= body_words <= 900:
-            errors.append(f"{name}: body has {body_words} words (want 300-900)")
-    expected = {f"h{i:02d}" for i in range(1, 17)}
-    if set(out_docs) != expected:
-        errors.append(f"documents differ from h01..h16: {sorted(set(out_docs) ^ expected)}")
-    if errors:
-        print("\nERRORS:")
-        for e in errors:
-            print("  " + e)
-        return 1
-    truth = {"about": ABOUT, "docs": "docs", "documents": out_docs}
-    (HERE / "truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print("\nTotals: boilerplate {bp_nondeb} non-debatable / {bp_deb} debatable; artifacts {artifacts} "
-          "(+{artifacts_deb} debatable); enumeration mismatches {mismatches}; correct enumerations {correct}; "
-          "anachronisms {anachronisms}; duplicates {duplicates}; clean docs {clean}".format(**counts))
-    print(f"wrote {HERE / 'truth.json'}")
-    return 0
+    return build(HERE, TRUTH, ABOUT, "h")
 
 
 if __name__ == "__main__":
