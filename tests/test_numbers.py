@@ -229,3 +229,17 @@ def test_a_number_spelt_in_words_reads_back(n: int) -> None:
 ])
 def test_number_words_the_review_found(text: str, expected: list[tuple[str, float, float | None]]) -> None:
     assert [(n.text, n.value, n.high) for n in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # telephone numbers hold no figures
+    ("Call us on 0800 123 456.", []),
+    ("Newsroom: (319) 555-0177, fax 319-555-0178", []),
+    ("Tel: 020 7946 0018 or +44 20 7946 0018", []),
+    ("Call 01632 960001 now; 500 firms joined.", [("500", 500.0)]),
+    # a spaced thousands grouping and a decimal stay figures
+    ("It had 1 200 000 sets and rose 0.5% to 120 000 units.",
+     [("1 200 000", 1.2e6), ("0.5%", 0.5), ("120 000", 1.2e5)]),
+])
+def test_telephone_numbers_are_no_figures(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(n.text, n.value) for n in find_numbers(text)] == expected

@@ -599,6 +599,12 @@ def _word_matches(text: str, taken: list[tuple[int, int]]) -> list[NumberMatch]:
     return found
 
 
+_PHONE = re.compile(r"(?<![\w.,])(?<!\d )(?:\+\d{1,3}[ -]?(?:\(0\))?\d{1,4}|\(?0[1-9]\d{1,3}\)?)(?:[ -]\d{3,8}){1,3}"
+                    r"(?![\w,.]?\d)|(?<![\w.,])\(\d{3}\) ?\d{3}-\d{4}\b|(?<![\w.,-])\d{3}-\d{3}-\d{4}\b")
+"""A telephone number: a group opening with 0 and another digit (a trunk prefix: "0800",
+"(020)", "01632") or a country code ("+44 20") and one to three groups of three to eight digits,
+or the North American forms "(319) 555-0177" and "319-555-0177": "Call us on 0800 123 456."
+holds no figures 800, 123 and 456 (a spaced thousands grouping, "100 000 000", is none)."""
 _SCALE_WORD = re.compile(r"hundred|thousand|million|billion|trillion", re.IGNORECASE)
 _VAGUE_SCALED_WORDS = ("several", "few", "couple", "quarter", "half")
 """One of which every VAGUE_SCALED match holds (lower-cased): most sentences have none."""
@@ -748,6 +754,8 @@ def find_numbers(text: str, name_prefixes: tuple[str, ...] = DEFAULT_NAME_PREFIX
     skip = _masked(text, name_prefixes) + list(masked or [])
     if "[" in text and digit >= 0:
         skip += [m.span() for m in _CITATION_MARK.finditer(text)]
+    if digit >= 0 and "0" in text:
+        skip += [m.span() for m in _PHONE.finditer(text)]
     found: list[NumberMatch] = []
     if digit < 0:  # every digit pattern needs a digit: only number words can be here
         found += _word_matches(text, skip)
