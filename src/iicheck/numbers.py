@@ -599,12 +599,39 @@ def _word_matches(text: str, taken: list[tuple[int, int]]) -> list[NumberMatch]:
     return found
 
 
-_PHONE = re.compile(r"(?<![\w.,])(?<!\d )(?:\+\d{1,3}[ -]?(?:\(0\))?\d{1,4}|\(?0[1-9]\d{1,3}\)?)(?:[ -]\d{3,8}){1,3}"
-                    r"(?![\w,.]?\d)|(?<![\w.,])\(\d{3}\) ?\d{3}-\d{4}\b|(?<![\w.,-])\d{3}-\d{3}-\d{4}\b")
+_PHONE_GROUPS = r"(?:[ -]\d{3,8}){1,3}(?![\w,.]?\d)"
+_PHONE_PATTERNS = (
+    ("0", re.compile(r"0(?<![\w.,(]0)(?<!\d 0)[1-9]\d{1,3}" + _PHONE_GROUPS)),
+    ("+", re.compile(r"\+(?<![\w.,]\+)\d{1,3}[ -]?(?:\(0\))?\d{1,4}" + _PHONE_GROUPS)),
+    ("(", re.compile(r"\((?<![\w.,]\()(?:0[1-9]\d{1,3}\)" + _PHONE_GROUPS + r"|\d{3}\) ?\d{3}-\d{4}\b)")),
+    ("-", re.compile(r"-\d{3}-\d{4}\b")),
+)
 """A telephone number: a group opening with 0 and another digit (a trunk prefix: "0800",
 "(020)", "01632") or a country code ("+44 20") and one to three groups of three to eight digits,
 or the North American forms "(319) 555-0177" and "319-555-0177": "Call us on 0800 123 456."
-holds no figures 800, 123 and 456 (a spaced thousands grouping, "100 000 000", is none)."""
+holds no figures 800, 123 and 456 (a spaced thousands grouping, "100 000 000", is none). Each
+pattern starts with its character (which re scans for fast) and is run only when the text has
+it; the look-behinds follow it."""
+
+
+def _phone_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the telephone numbers in `text` (see _PHONE_PATTERNS)."""
+    spans = []
+    for lead, pattern in _PHONE_PATTERNS:
+        if lead not in text:
+            continue
+        for m in pattern.finditer(text):
+            if lead == "-":  # "319-555-0177": three digits before, not inside a longer run
+                start = m.start() - 3
+                if start < 0 or not text[start:m.start()].isdigit() or (start and text[start - 1] in _NOT_BEFORE_PHONE):
+                    continue
+                spans.append((start, m.end()))
+            else:
+                spans.append(m.span())
+    return spans
+
+
+_NOT_BEFORE_PHONE = frozenset("0123456789.,-_") | frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _SCALE_WORD = re.compile(r"hundred|thousand|million|billion|trillion", re.IGNORECASE)
 _VAGUE_SCALED_WORDS = ("several", "few", "couple", "quarter", "half")
 """One of which every VAGUE_SCALED match holds (lower-cased): most sentences have none."""
@@ -754,8 +781,8 @@ def find_numbers(text: str, name_prefixes: tuple[str, ...] = DEFAULT_NAME_PREFIX
     skip = _masked(text, name_prefixes) + list(masked or [])
     if "[" in text and digit >= 0:
         skip += [m.span() for m in _CITATION_MARK.finditer(text)]
-    if digit >= 0 and "0" in text:
-        skip += [m.span() for m in _PHONE.finditer(text)]
+    if digit >= 0:
+        skip += _phone_spans(text)
     found: list[NumberMatch] = []
     if digit < 0:  # every digit pattern needs a digit: only number words can be here
         found += _word_matches(text, skip)
