@@ -238,7 +238,7 @@ def test_years_ago_dates_only_its_own_clause(tmp_path: Path) -> None:
                                     "end of 2019, the ministry said.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["claims", "--no-cache", "--format", "json", str(tmp_path / "a.txt")])
     windows = {c["figure"]: (c["time"]["start"], c["unit"]) for c in json.loads(result.output)["claims"]}
-    assert windows == {"3.38 million": ("2023-12-06", "stations"), "130,000": ("2018-09-03", None),
+    assert windows == {"3.38 million": ("2023-12-06", "stations"), "130,000": ("2018-09-03", "stations"),
                        "40": ("1998-09-03", None)}  # twenty-five years, not five; no "130,000 years"
     result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "text", str(tmp_path)])
     assert "regression" not in result.output and result.exit_code == 0, result.output
@@ -253,3 +253,14 @@ def test_years_ago_dates_only_its_own_clause(tmp_path: Path) -> None:
 ])
 def test_the_count_of_number_of_is_its_head_noun(rules: Ruleset, text: str, metric: str | None) -> None:
     assert _claim(_claims(text, _day("2024-03-04"), rules), "3,380").metric == metric
+
+
+def test_the_base_after_up_from_takes_the_levels_count_and_its_own_time(rules: Ruleset) -> None:
+    """"3.38 million 5G base stations, up from 130,000 ...": the 130,000 are stations too; "120
+    staff, up from 90 in 2022": 2022 dates the 90, not the 120 (it dated both)."""
+    claims = _claims("China now has 3.38 million 5G base stations, up from 130,000 five years ago.",
+                     _day("2024-03-05"), rules)
+    assert [(c.figure, c.metric) for c in claims] == [("3.38 million", "base_stations_5g"),
+                                                      ("130,000", "base_stations_5g")]
+    claims = _claims("The firm had 120 staff, up from 90 in 2022.", _day("2024-03-05"), rules)
+    assert [(c.figure, c.time.basis) for c in claims] == [("120", "metadata"), ("90", "explicit")]

@@ -464,6 +464,8 @@ def clause_bounds(text: str, n: NumberMatch, numbers: Sequence[NumberMatch]) -> 
     return left, right
 
 
+_BASE_BETWEEN = re.compile(r",\s+(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b", re.IGNORECASE)
+"""Between a figure and a later time: the base of a comparison, which that time dates."""
 _COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.?)\s+(?:the\s+same\s+period\s+)?(?:of\s+|in\s+)?$",
                               re.IGNORECASE)
 
@@ -536,6 +538,8 @@ def _nearest_time(text: str, anchoring: Sequence[TimeExpression], n: NumberMatch
     before = [e for e in anchoring if e.end <= n.start]
     if before:
         return before[-1]
+    if after and _BASE_BETWEEN.search(text, n.end, after[0].start):
+        return None  # "120 staff, up from 90 in 2022": 2022 is the earlier level's, not the 120's
     return after[0] if after else None
 
 
@@ -671,6 +675,9 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
 
 
 _TO_LEVEL = re.compile(r"\s+to\s+$", re.IGNORECASE)
+_BASE_AFTER_LEVEL = re.compile(r"[^,;:.]{0,40},\s+(?:up|down)\s+from\s+", re.IGNORECASE)
+"""Between a level and the earlier level it is compared with: "3.38 million 5G base stations,
+up from 130,000": the same count."""
 _TO_TOTAL = re.compile(r",?\s+(?:bringing|taking|raising|lifting|pushing|for)\s+(?:the|its|their|a)\s+"
                        r"(?:total|tally|count|overall\s+number|total\s+number)\s+(?:to|of)\s+$", re.IGNORECASE)
 
@@ -680,7 +687,9 @@ def _levels_after_changes(text: str, mentions: list[Mention], starts: list[int],
     """The unit of a level that follows a change and names none: "the number of 5G base
     stations rose 46% to 3.38 million" (the subject of the change's verb: stations), "added
     1.06 million 5G base stations, bringing the total to 3.38 million" and "built 600,000 5G
-    base stations, for a total of 3.38 million" (the figure before's own unit, a count).
+    base stations, for a total of 3.38 million" (the figure before's own unit, a count); and
+    the earlier level after "up from" or "down from" ("3.38 million 5G base stations, up from
+    130,000": stations).
     Nothing else: "rose 5% to 300 yuan" has its unit, "cut 20 jobs to 300" is no level of a
     count the change names."""
     out = list(mentions)
@@ -693,7 +702,8 @@ def _levels_after_changes(text: str, mentions: list[Mention], starts: list[int],
             # read the subject as for "rose to": the text before the change, and "to"
             before = text[:change.start] + "to "
             unit, unit_lemma = _unit_before(before, (len(before), len(before)), starts[i - 1], units)
-        elif _TO_TOTAL.search(gap) and change.unit not in (None, "%") and ";" not in gap:
+        elif (_TO_TOTAL.search(gap) or _BASE_AFTER_LEVEL.fullmatch(gap)) and change.unit not in (None, "%") \
+                and ";" not in gap:
             unit, unit_lemma = change.unit, change.unit_lemma
         else:
             continue
