@@ -19,8 +19,8 @@ from click.testing import CliRunner
 
 from iicheck import findings as findings_module
 from iicheck.cli import main
-from iicheck.findings import quoted
-from iicheck.render.excerpt import ELLIPSIS, QUOTE_HEAD, QUOTE_WHOLE
+from iicheck.findings import QUOTE_HEAD, QUOTE_WHOLE, quoted
+from iicheck.textcut import ELLIPSIS
 
 from .conftest import RULES
 

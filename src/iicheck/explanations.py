@@ -53,6 +53,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from .atomic import write_atomic
 from .errors import ExplanationsError, IicheckError, Problem
+from .findings import FINGERPRINT_LENGTH
 from .models import SEVERITY_RANK, Finding
 from .yamlfile import LocatedYaml, explain_error, load_yaml
 
@@ -60,8 +61,6 @@ DEFAULT_PATH = Path("rules/explanations.yaml")
 PLACEHOLDER_PREFIX = "TODO"
 PLACEHOLDER_REASON = "TODO: explain"
 FIGURES_SEPARATOR = " | "
-FINGERPRINT_LENGTH = 20
-"""A fingerprint is this many lowercase hex digits (findings.fingerprint)."""
 MIN_PREFIX = 4
 """The fewest hex digits `explain` takes as a fingerprint prefix (`iicheck check` prints 12)."""
 _FINGERPRINT = re.compile(rf"[0-9a-f]{{{FINGERPRINT_LENGTH}}}")

@@ -464,7 +464,9 @@ def clause_bounds(text: str, n: NumberMatch, numbers: Sequence[NumberMatch]) -> 
     return left, right
 
 
-_BASE_BETWEEN = re.compile(r",\s+(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b", re.IGNORECASE)
+_UP_FROM = r",\s+(?:up|down)\s+from"
+"""Before the earlier level a figure is compared with: "3.38 million, up from 130,000"."""
+_BASE_BETWEEN = re.compile(rf"{_UP_FROM}\b|\bcompared\s+(?:with|to)\b", re.IGNORECASE)
 """Between a figure and a later time: the base of a comparison, which that time dates."""
 _COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.?)\s+(?:the\s+same\s+period\s+)?(?:of\s+|in\s+)?$",
                               re.IGNORECASE)
@@ -503,10 +505,9 @@ def _in_clause(text: str, e: TimeExpression, n: NumberMatch) -> bool:
     opens the sentence before it: "five years ago" dates "up from 130,000 five years ago" and
     "Five years ago, China had 130,000", not "China now has 3.38 million, up from ..." before
     the comma."""
-    if e.end <= n.start and not text[:e.start].strip():
-        return True
-    between = text[e.end:n.start] if e.end <= n.start else text[n.end:e.start]
-    return not any(mark in between for mark in ",;:")
+    if e.end <= n.start:
+        return not text[:e.start].strip() or _CLAUSE_MARK.search(text, e.end, n.start) is None
+    return _CLAUSE_MARK.search(text, n.end, e.start) is None
 
 
 _BASE_BEFORE = re.compile(r"\bfrom\s+(?:[^\s,;:]+\s+){0,2}$", re.IGNORECASE)
@@ -675,7 +676,7 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
 
 
 _TO_LEVEL = re.compile(r"\s+to\s+$", re.IGNORECASE)
-_BASE_AFTER_LEVEL = re.compile(r"[^,;:.]{0,40},\s+(?:up|down)\s+from\s+", re.IGNORECASE)
+_BASE_AFTER_LEVEL = re.compile(rf"[^,;:.]{{0,40}}{_UP_FROM}\s+", re.IGNORECASE)
 """Between a level and the earlier level it is compared with: "3.38 million 5G base stations,
 up from 130,000": the same count."""
 _TO_TOTAL = re.compile(r",?\s+(?:bringing|taking|raising|lifting|pushing|for)\s+(?:the|its|their|a)\s+"

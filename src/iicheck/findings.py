@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from .models import Claim, Evidence, Finding, Sentence
-from .render.excerpt import QUOTE_HEAD, QUOTE_WHOLE, head
+from .textcut import head
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -26,11 +26,21 @@ def normalise_sentence(text: str) -> str:
     return " ".join(_DIGITS.sub("#", text).lower().split())
 
 
+FINGERPRINT_LENGTH = 20
+"""A fingerprint is this many lowercase hex digits."""
+
+
 def fingerprint(kind: str, metric: str | None, definition: str | None, sources: Iterable[str],
                 sentences: Iterable[str], extra: str = "") -> str:
     parts = [kind, metric or "", definition or "", ",".join(sorted(set(sources))),
              *sorted(normalise_sentence(s) for s in sentences), extra]
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
+
+
+QUOTE_WHOLE = 200
+"""Texts up to this many characters are quoted whole in a finding's message."""
+QUOTE_HEAD = 120
+"""Characters kept (to a space) of a longer text a finding's message quotes."""
 
 
 def quoted(text: str, *, as_repr: bool = False, marks: str = "\u201c\u201d") -> str:

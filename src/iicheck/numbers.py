@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .wordnumbers import (FOLD, FRACTION, FRACTION_WORDS, NUMBER_WORDS, SCALES, VAGUE_PLURAL,
-                          VAGUE_SCALE_WORDS, VAGUE_SCALED, WORD_NUMBER, fold_value, fraction_value,
+                          VAGUE_SCALE_WORDS, VAGUE_SCALED, VAGUE_SCALED_WORDS, WORD_NUMBER, fold_value, fraction_value,
                           parse_word_number, vague_plural_range, vague_scaled_range, word_number_prefix)
 
 __all__ = ["NumberMatch", "find_numbers", "parse_word_number", "parse_digits", "rounding_step",
@@ -541,7 +541,7 @@ def _word_matches(text: str, taken: list[tuple[int, int]]) -> list[NumberMatch]:
             found.append(NumberMatch(m.start(), m.end(), m.group(0), low, high, "number", None,
                                      rounding_step(low, refine=False), True))
     folded = lowered(text)
-    if words and any(w in folded for w in _VAGUE_SCALED_WORDS) and _SCALE_WORD.search(text):
+    if words and any(w in folded for w in VAGUE_SCALED_WORDS) and _SCALE_WORD.search(text):
         for m in VAGUE_SCALED.finditer(text):
             scaled = vague_scaled_range(m)
             if scaled is not None and free(*m.span()):
@@ -572,7 +572,6 @@ def _word_matches(text: str, taken: list[tuple[int, int]]) -> list[NumberMatch]:
         idiom = _ONE_POINT.match(text, start, m.end())
         if idiom is not None and _AT_BEFORE.search(text, max(0, start - 4), start):
             # "at one point three people were inside": the idiom, then a count
-            value = None
             parts = [(idiom.end(), m.end(), parse_word_number(text[idiom.end():m.end()]))]
         elif value is None:
             prefix = word_number_prefix(phrase)  # "seven twelve-hour shifts": seven
@@ -623,7 +622,9 @@ def _phone_spans(text: str) -> list[tuple[int, int]]:
         for m in pattern.finditer(text):
             if lead == "-":  # "319-555-0177": three digits before, not inside a longer run
                 start = m.start() - 3
-                if start < 0 or not text[start:m.start()].isdigit() or (start and text[start - 1] in _NOT_BEFORE_PHONE):
+                before = text[start - 1:start] if start > 0 else ""  # an ASCII letter or digit, . , - _
+                if start < 0 or not text[start:m.start()].isdigit() or (before.isascii() and (
+                        before.isalnum() or before in ".,-_") and before):
                     continue
                 spans.append((start, m.end()))
             else:
@@ -631,10 +632,7 @@ def _phone_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_NOT_BEFORE_PHONE = frozenset("0123456789.,-_") | frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_SCALE_WORD = re.compile(r"hundred|thousand|million|billion|trillion", re.IGNORECASE)
-_VAGUE_SCALED_WORDS = ("several", "few", "couple", "quarter", "half")
-"""One of which every VAGUE_SCALED match holds (lower-cased): most sentences have none."""
+_SCALE_WORD = re.compile("|".join(SCALES), re.IGNORECASE)
 _ONE_POINT = re.compile(r"one\s+point\s+", re.IGNORECASE)
 _AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
 _AND_NEXT = re.compile(r"\s+and\s+(\S.*)", re.IGNORECASE | re.DOTALL)

@@ -66,6 +66,8 @@ def wire_dateline(text: str, pos: int = 0) -> re.Match[str] | None:
         if m["agency"] or (city.isupper() and sum(c.isalpha() for c in city) >= WIRE_PLACE_MIN_LETTERS):
             return m
     return None
+
+
 _URL_PATTERNS = (
     re.compile(r"/(\d{4})-(\d{2})/(\d{2})/"),
     re.compile(r"/(\d{4})/(\d{2})(\d{2})/"),
@@ -101,25 +103,26 @@ def header_date(text: str) -> tuple[date, str] | None:
             return day, match.group(0).strip()
     named: list[tuple[int, date, str]] = []
     for pattern in _NAMED_HEADERS:
-        for match in pattern.finditer(head):
-            month = month_number(match["month"])
-            day = _valid(match["year"], str(month), match["day"]) if month else None
-            if day:
-                named.append((match.start(), day, match.group(0).strip()))
-                break
-    for line in re.finditer(r"^.", head, re.MULTILINE) if not named else ():  # a header line wins
-        wire = wire_dateline(head, line.start())  # a dateline opens its line
-        if wire is None:
-            continue
-        month = month_number(wire["month"])
-        day = _valid(wire["year"], str(month), wire["day"]) if month else None
-        if day:
-            named.append((wire.start(), day, wire.group(0).strip()))
-            break
+        found = next(((m, day) for m in pattern.finditer(head) if (day := _named_day(m)) is not None), None)
+        if found is not None:
+            named.append((found[0].start(), found[1], found[0].group(0).strip()))
     if named:
         _, day, words = min(named)
         return day, words
+    for line in _LINE_START.finditer(head):  # no header line: a wire dateline opening a line
+        wire = wire_dateline(head, line.start())
+        if wire is not None and (day := _named_day(wire)) is not None:
+            return day, wire.group(0).strip()
     return None
+
+
+def _named_day(match: re.Match[str]) -> date | None:
+    """The day a match with ``month`` (by name), ``day`` and ``year`` groups names, if any."""
+    month = month_number(match["month"])
+    return _valid(match["year"], str(month), match["day"]) if month else None
+
+
+_LINE_START = re.compile(r"^.", re.MULTILINE)
 
 
 def url_date(url: str) -> date | None:

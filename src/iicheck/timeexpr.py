@@ -80,6 +80,7 @@ from typing import NamedTuple
 from .models import TimeWindow
 from .numbers import (MONTH_ABBR, MONTH_WORDS, TIME_WORDS, Twin, first_digit, has_case_trap, lowered,
                       match_at_anchors, parse_word_number, vocabulary_words)
+from .wordnumbers import SMALL, TENS
 
 _MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTH_NAMES.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -107,6 +108,7 @@ _PLAN_ZERO = 1951  # the nth Five-Year Plan (the 3rd, 1966-1970, on) starts in 1
 _SOURCE_NOUNS = "surveys?|census(?:es)?|reports?|stud(?:y|ies)|polls?|yearbooks?|bulletins?"
 _SOURCE_WORDS = frozenset(w.encode() for w in TIME_WORDS if w != "over")
 
+_UNIT_WORDS = "|".join(w for w, v in SMALL.items() if 0 < v < 10)
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     # before "mdy", which would read its end as a day
@@ -130,10 +132,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"|\b(?:a|one)\s+year\s+ago\b", re.IGNORECASE)),
     # "five years ago", "a decade ago", "a few years ago" (after "relative": "a year ago"
     # counted from a publication day is its own)
-    ("ago", re.compile(r"(?<![\w,.-])(?P<ago>\d{1,3}|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-                       r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?)|one|two|three|four|five|six"
-                       r"|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
-                       r"|nineteen|several|a\s+few|a\s+couple\s+of|a|an)\s+"
+    ("ago", re.compile(rf"(?<![\w,.-])(?P<ago>\d{{1,3}}|(?:{'|'.join(TENS)})(?:[-\s](?:{_UNIT_WORDS}))?"
+                       rf"|{'|'.join(w for w, v in SMALL.items() if v)}|several|a\s+few|a\s+couple\s+of|a|an)\s+"
                        r"(?P<unit>years?|decades?)\s+ago\b", re.IGNORECASE)),
     ("month", re.compile(rf"\b(?:{_PREP}\s+)?(?:(?:early|mid|late)[-\s])?{_MONTH}\s+{_YEAR}", re.IGNORECASE)),
     ("year", re.compile(rf"\b{_PREP}\s+(?:the\s+year\s+)?{_YEAR}\b", re.IGNORECASE)),

@@ -25,7 +25,7 @@ TENS = {w: 10 * (i + 2) for i, w in enumerate(
 SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 NUMBER_WORDS = frozenset([*SMALL, *TENS, *SCALES, "dozen"])
 _WORD = "|".join(sorted([*SMALL, *TENS, *SCALES, "dozen"], key=len, reverse=True))
-_DIGIT_WORD = "zero|one|two|three|four|five|six|seven|eight|nine"
+_DIGIT_WORD = "|".join(w for w, v in SMALL.items() if v < 10)
 WORD_NUMBER = re.compile(
     rf"\b(?:an?\s+)?(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*"
     rf"(?:\s+point(?:\s+(?:{_DIGIT_WORD}))+(?:\s+(?:thousand|million|billion|trillion))?"
@@ -53,11 +53,13 @@ VAGUE_PLURAL = re.compile(
     r"trillions)(?=\s+of\b)", re.IGNORECASE)
 VAGUE_SCALED = re.compile(
     r"\b(?P<q>several|a\s+few|a\s+couple\s+of|(?:a|one)\s+quarter(?:\s+of)?|three\s+quarters(?:\s+of)?|half"
-    r"|(?P<whole>one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half)\s+(?:a\s+)?"
+    rf"|(?P<whole>{'|'.join(w for w, v in SMALL.items() if 0 < v <= 10)})\s+and\s+a\s+half)\s+(?:a\s+)?"
     r"(?P<scale>(?:hundred\s+)?(?:thousand|million|billion|trillion)|hundred)\b", re.IGNORECASE)
 """A scale word with a vague or fractional count: "several million" (3-9 million), "a few
 thousand" (2,000-5,000), "a couple of hundred" (200), "a quarter million", "half a million",
 "one and a half million" (1.5 million)."""
+VAGUE_SCALED_WORDS = ("several", "few", "couple", "quarter", "half")
+"""One of which every VAGUE_SCALED match holds (lower-cased): a cheap test before the scan."""
 _VAGUE_COUNTS = {"several": (3.0, 9.0), "a few": (2.0, 5.0), "a couple of": (2.0, 2.0), "half": (0.5, 0.5)}
 
 

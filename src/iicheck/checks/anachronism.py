@@ -82,10 +82,10 @@ has). "Due to the epidemic, ... in 2020" is a cause. After "expect(s)", "anticip
 "predict(s)" the year must follow "in", "by", "for", "during", "until" or "from" ("analysts expect
 the pace to slow in 2024"): in "expects demand to stay below its 2019 level" the year is a past
 reference point."""
-_SCHEDULED = re.compile(r"\b(?:opens|reopens|closes|starts|begins|resumes|launches|runs|raises|rises|increases"
-                        r"|decreases|falls|changes|ends|expires|returns|moves|becomes|applies|arrives|debuts"
-                        r"|premieres|kicks\s+off|goes\s+(?:live|on\s+sale)|takes\s+(?:effect|place)"
-                        r"|comes\s+into\s+(?:force|effect))\b(?:[^,;:]|(?<=\d):(?=\d\d))*$", re.IGNORECASE)
+_SCHEDULING_VERB = re.compile(r"\b(?:opens|reopens|closes|starts|begins|resumes|launches|runs|raises|rises|increases"
+                              r"|decreases|falls|changes|ends|expires|returns|moves|becomes|applies|arrives|debuts"
+                              r"|premieres|kicks\s+off|goes\s+(?:live|on\s+sale)|takes\s+(?:effect|place)"
+                              r"|comes\s+into\s+(?:force|effect))\b", re.IGNORECASE)
 """A verb of the present tense that schedules, earlier in the year's clause: "The agreement
 raises basic pay ... by a further 5 percent in July 2025", "The museum reopens in March 2025",
 "The new tariff takes effect on 1 April 2025": what will happen, told in the present tense.
@@ -96,15 +96,26 @@ _ANY_PAST = re.compile(r"\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|won|held|took|rose|fe
                        r"|went|made|saw|[a-z]\w+ed)\b")
 """A past tense (irregular verbs, and a word in -ed that is not a name: "need" and "hundred"
 too, which only keeps more years read as past; not "United")."""
+_CLAUSE_STOP = re.compile(r"[,;]|(?<!\d):|:(?!\d\d)")
+"""What ends a clause: a comma, a semicolon, a colon but a time of day's ("at 11:59pm")."""
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause holding `pos` starts: after the last clause stop before it, else 0."""
+    start = 0
+    for m in _CLAUSE_STOP.finditer(text, 0, pos):
+        start = m.end()
+    return start
 
 
 def _clause_end(text: str, pos: int) -> int:
-    """Where the clause holding `pos` ends: the next comma, semicolon or colon (not a time of
-    day's), else the sentence's end: "takes effect on 1 April 2025, the ministry announced"
-    schedules; the attribution after the comma is another clause."""
-    for m in re.finditer(r"[,;]|:(?!\d\d)", text[pos:]):
-        return pos + m.start()
-    return len(text)
+    """Where the clause holding `pos` ends: the next clause stop, else the sentence's end:
+    "takes effect on 1 April 2025, the ministry announced" schedules; the attribution after the
+    comma is another clause."""
+    m = _CLAUSE_STOP.search(text, pos)
+    return len(text) if m is None else m.start()
+
+
 _EDITION = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}\s+(?:World\s+Cup|Cup|Olympics|Olympic\s+Games|Paralympics|Games"
                       r"|Expo|World\s+Expo|Championships?|Summit|Biennale|Triennale|Festival|Marathon|Grand\s+Prix)\b")
 """After "the <year>": the name of an edition of an event ("the 2027 AFC Asian Cup", "the 2026
@@ -240,7 +251,9 @@ def _candidate_events(text: str, since: int) -> Iterator[tuple[int, int, int, in
             continue
         if _FORWARD.search(before):
             continue
-        scheduled = _SCHEDULED.search(before)
+        scheduled = _SCHEDULING_VERB.search(text, 0, len(before))  # mostly none: no clause to find
+        if scheduled is not None and scheduled.start() < (clause_start := _clause_start(text, len(before))):
+            scheduled = _SCHEDULING_VERB.search(text, clause_start, len(before))  # in the year's clause
         if scheduled and not _ANY_PAST.search(text, scheduled.start(), _clause_end(text, m.end())):
             continue
         prev = words[-1] if words else ""

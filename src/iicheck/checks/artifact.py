@@ -91,26 +91,28 @@ BUILTIN: tuple[tuple[str, re.Pattern[str], str], ...] = (
                              r"[0-9][0-9_-]{2,20}\.(?i:jpe?g|png|heic|gif|tiff?|webp)(?![\w-])"),
      "a camera or screenshot file name left from the page's images"),
 )
-_LEADS: dict[str, tuple[str, ...]] = {
-    "markup": tuple("<&["),
-    "mojibake": tuple("âãäåæçèéïÃÂ\ufffd"),
-    "tracking": ("utm_", "clid=", "mc_cid=", "mc_eid=", "_ga="),
-    "script": ("window.", "document.", "{"),
-    "control": tuple(map(chr, (*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f))),
-    "placeholder": ("{{", "{%", "[object "),
-}
-"""Strings one of which every match of a detector contains: if the text has none, the
-detector is not run (plain substring tests, much cheaper than a regex scan)."""
+def _holds_one_of(*parts: str) -> Callable[[str], bool]:
+    """A test that a text holds one of `parts` (plain substring tests)."""
+    return lambda text: any(part in text for part in parts)
+
+
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _IMAGE_SUFFIX = re.compile(r"\.(?i:jpe?g|png|heic|gif|tiff?|webp)(?![\w-])")
-_PREFILTERS: dict[str, Callable[[str], object]] = {
+_MAY_MATCH: dict[str, Callable[[str], object]] = {
+    "markup": _holds_one_of(*"<&["),
+    "mojibake": _holds_one_of(*"âãäåæçèéïÃÂ\ufffd"),
+    "tracking": _holds_one_of("utm_", "clid=", "mc_cid=", "mc_eid=", "_ga="),
+    "script": _holds_one_of("window.", "document.", "{"),
+    "control": _holds_one_of(*map(chr, (*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f))),
+    "placeholder": _holds_one_of("{{", "{%", "[object "),
     "pdf_debris": lambda text: "(cid:" in text or _PRIVATE_USE.search(text),
     "file_name": _IMAGE_SUFFIX.search,
 }
-"""For detectors whose leads are too many to list (private-use characters) or too common as
-substrings ("dsc" of "landscape"): whether a text holds a part of every match, tested with a
-substring or a regex re scans fast (a literal first, or one character class), where the
-detector's own pattern is several times slower to scan."""
+"""Whether a text holds a part every match of a detector holds: if not, the detector is not
+run. Substring tests where a few strings do (much cheaper than a regex scan); a regex re scans
+fast (a literal first, or one character class) where they are too many to list (private-use
+characters) or too common ("dsc" of "landscape"), the detector's own pattern being several
+times slower to scan."""
 
 _NAMED_CODE = re.compile(r"(?i)\b(?:(?:(?:catalog(?:ue)?|part|serial|item|model|lot|batch|reference|registration|product)"
                          r"\s+)?(?:numbers?|nos?\.)|model|sku|serial|ids?|identifiers?|catalog(?:ue)?|ref\.|reference)"
@@ -143,11 +145,8 @@ def _builtin_hits(doc: SourceDoc) -> dict[int, list[Hit]]:
     newline into the next sentence: then each sentence is scanned alone."""
     found: dict[int, list[Hit]] = {}
     for rule_id, pattern, description in BUILTIN:
-        lead = _LEADS.get(rule_id)
-        if lead is not None and not any(part in doc.joined for part in lead):
-            continue
-        prefilter = _PREFILTERS.get(rule_id)
-        if prefilter is not None and not prefilter(doc.joined):
+        may_match = _MAY_MATCH.get(rule_id)
+        if may_match is not None and not may_match(doc.joined):
             continue
         for m in pattern.finditer(doc.joined):
             place = doc.in_sentence(m.start(), m.end())

@@ -185,13 +185,11 @@ def _mastheads(sentences: Sequence[Sentence], info: SourceInfo | None,
     flags, when it is short (at most MASTHEAD_MAX_WORDS words, no sentence punctuation), the
     line after it is a menu (a line a ``navigation: true`` pattern flags, a row of menu items,
     or MENU_ITEMS_MIN menu items on lines of their own, see _menu_row and _menu_item), perhaps
-    after one line of tagline (at most TAGLINE_MAX_WORDS words, no digits: "Clean water.
-    Healthy lives."), and a headline of three words or more follows before the text begins
-    ("Halvard Energy" above "About us | Our business | Investors" and the results' headline).
-    Not a line
-    that shares a word of four letters or more with the source's recorded title, and not on a
-    page whose first heading has no menu under it (an article that opens with its headline).
-    The tagline is flagged with the name."""
+    after a tagline (see _tagline, flagged with the name), and a headline of three words or
+    more follows before the text begins ("Halvard Energy" above "About us | Our business |
+    Investors" and the results' headline). Not a line that shares a word of four letters or
+    more with the source's recorded title, and not on a page whose first heading has no menu
+    under it (an article that opens with its headline)."""
     first = next((s for s in sentences if s.index not in flagged), None)
     if first is None:
         return []
@@ -200,14 +198,8 @@ def _mastheads(sentences: Sequence[Sentence], info: SourceInfo | None,
         return []
     if info is not None and info.title and _words(name) & _words(info.title):
         return []
-    k = first.index
-    tagline = [s for s in sentences[k + 1:k + 4] if s.paragraph == first.paragraph + 1]
-    if not (tagline and not any(s.index in flagged for s in tagline) and not _menu_row(tagline[0].text)
-            and sum(len(s.text.split()) for s in tagline) <= TAGLINE_MAX_WORDS
-            and not any(c.isdigit() for s in tagline for c in s.text)
-            and not (len(tagline) == 1 and _menu_item(tagline[0]))):
-        tagline = []
-    k += len(tagline)
+    tagline = _tagline(sentences, first, flagged)
+    k = first.index + len(tagline)
     after = sentences[k + 1:k + 1 + MENU_ITEMS_MIN]
     items = [s for s in after if s.index not in flagged and _menu_item(s) and not _BYLINE_START.match(s.text)]
     if not after or not (flagged.get(after[0].index) or _menu_row(after[0].text) or len(items) == MENU_ITEMS_MIN):
@@ -220,6 +212,18 @@ def _mastheads(sentences: Sequence[Sentence], info: SourceInfo | None,
         if len(s.text.split()) >= 3 and _WORD.search(s.text):
             return [first, *tagline]
     return []
+
+
+def _tagline(sentences: Sequence[Sentence], name: Sentence, flagged: Mapping[int, bool]) -> list[Sentence]:
+    """The sentences of the line right after a site's name when they are its tagline: unflagged,
+    at most TAGLINE_MAX_WORDS words in all, no digits, neither a row of menu items nor one
+    menu item ("Clean water. Healthy lives."); else none."""
+    line = [s for s in sentences[name.index + 1:name.index + 4] if s.paragraph == name.paragraph + 1]
+    if (not line or any(s.index in flagged for s in line) or _menu_row(line[0].text)
+            or sum(len(s.text.split()) for s in line) > TAGLINE_MAX_WORDS
+            or any(c.isdigit() for s in line for c in s.text) or (len(line) == 1 and _menu_item(line[0]))):
+        return []
+    return line
 
 
 PROSE_MIN_WORDS = 10

@@ -20,7 +20,7 @@ exact text; SARIF's snippet is by definition the region's text).
 
 A finding's message is shown in every report, the JSON and SARIF ones included, so the text a
 message quotes (a duplicated passage, a boilerplate line, an artifact) is bounded where the
-message is written: `iicheck.findings.quoted` quotes a text of up to `QUOTE_WHOLE` (200)
+message is written: `iicheck.findings.quoted` quotes a text of up to its `QUOTE_WHOLE` (200)
 characters whole and a longer one as its first `QUOTE_HEAD` (120) or so, an ellipsis and its
 length. The evidence keeps the whole text.
 
@@ -36,6 +36,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..models import Evidence
+from ..textcut import ELLIPSIS, head, kept_head, kept_tail, tail
 
 WHOLE = 1000
 """Sentences up to this many characters are quoted whole."""
@@ -43,11 +44,6 @@ CONTEXT = 240
 """Characters kept either side of the flagged span of a longer sentence."""
 FLAGGED_END = 240
 """Characters kept at each end of a flagged span longer than `WHOLE`."""
-ELLIPSIS = "…"
-QUOTE_WHOLE = 200
-"""Texts up to this many characters are quoted whole in a finding's message."""
-QUOTE_HEAD = 120
-"""Characters kept (to a space) of a longer text a finding's message quotes."""
 
 
 @dataclass(frozen=True)
@@ -74,8 +70,8 @@ def excerpt(sentence: str, start: int | None = None, end: int | None = None) -> 
     if len(sentence) <= WHOLE:
         return Excerpt(before, flagged, after)
     if len(flagged) > WHOLE:
-        flagged = f"{_kept_head(flagged, FLAGGED_END)} {ELLIPSIS} {_kept_tail(flagged, FLAGGED_END)}"
-    return Excerpt(_tail(before, CONTEXT), flagged, head(after, CONTEXT))
+        flagged = f"{kept_head(flagged, FLAGGED_END)} {ELLIPSIS} {kept_tail(flagged, FLAGGED_END)}"
+    return Excerpt(tail(before, CONTEXT), flagged, head(after, CONTEXT))
 
 
 def evidence_excerpt(evidence: Evidence, whole_if_unflagged: bool = False) -> Excerpt:
@@ -90,35 +86,3 @@ def evidence_excerpt(evidence: Evidence, whole_if_unflagged: bool = False) -> Ex
     if not 0 <= start <= end <= len(text):
         return excerpt(text)
     return excerpt(text, start, end)
-
-
-def head(text: str, limit: int) -> str:
-    """`text` cut after about `limit` characters, with an ellipsis when cut (also what a
-    finding's message quotes of a long text: `iicheck.findings.quoted`)."""
-    kept = _kept_head(text, limit)
-    return text if kept == text else f"{kept} {ELLIPSIS}"
-
-
-def _tail(text: str, limit: int) -> str:
-    """`text` cut to its last `limit` characters or so, with an ellipsis when cut."""
-    kept = _kept_tail(text, limit)
-    return text if kept == text else f"{ELLIPSIS} {kept}"
-
-
-def _kept_head(text: str, limit: int) -> str:
-    """The first `limit` characters of `text`, to the last space in them unless that drops more
-    than half (no word is cut where a space allows)."""
-    if len(text) <= limit:
-        return text
-    cut = text.rfind(" ", 0, limit + 1)
-    return text[:cut if cut > limit // 2 else limit].rstrip()
-
-
-def _kept_tail(text: str, limit: int) -> str:
-    """The last `limit` characters of `text`, from the first space in them unless that drops
-    more than half."""
-    if len(text) <= limit:
-        return text
-    first = len(text) - limit
-    cut = text.find(" ", first - 1, first + limit // 2)
-    return text[cut + 1 if cut >= 0 else first:].lstrip()

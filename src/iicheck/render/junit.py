@@ -33,8 +33,8 @@ from typing import Any
 from ..explanations import UnusedEntry
 from ..models import SEVERITY_RANK, Finding, Report
 from .excerpt import evidence_excerpt
-from .text import (evidence_path, primary, short_fingerprint, shown_findings, source_paths, status_line,
-                   unique_keys)
+from .text import (evidence_path, explanation_state, primary, short_fingerprint, shown_findings, source_paths,
+                   status_line, unique_keys)
 
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -45,11 +45,6 @@ def _x(text: str) -> str:
 
 _STATUS_PREFIX = {"updated": "updated since explained: ", "pending": "explanation pending: "}
 """Before a failure's message: why a finding with an explanation entry still fails."""
-
-
-def _status(finding: Finding) -> str:
-    """new, updated, explained, or pending (new, with a placeholder reason)."""
-    return "pending" if finding.status == "new" and finding.reason else finding.status
 
 
 def _details(finding: Finding, paths: dict[str, str]) -> str:
@@ -74,7 +69,7 @@ def _testcase(finding: Finding, name: str, paths: dict[str, str], fail_rank: int
     if finding.status == "explained":
         ET.SubElement(case, "skipped", {"message": _x(f"explained: {finding.reason or ''}")})
     elif SEVERITY_RANK[finding.severity] >= fail_rank:
-        failure = ET.SubElement(case, "failure", {"message": _x(_STATUS_PREFIX.get(_status(finding), "")
+        failure = ET.SubElement(case, "failure", {"message": _x(_STATUS_PREFIX.get(explanation_state(finding), "")
                                                                  + finding.message),
                                                   "type": finding.severity})
         failure.text = _details(finding, paths)

@@ -102,17 +102,24 @@ def _quote(evidence: Evidence, color: bool) -> str:
     return clean(ex.text)
 
 
+def explanation_state(finding: Finding) -> str:
+    """new, explained, updated (its entry was written for other figures: it fails the gate
+    until explained again), or pending (new, with a placeholder reason, which explains
+    nothing)."""
+    return "pending" if finding.status == "new" and finding.reason else finding.status
+
+
 def status_line(finding: Finding) -> str | None:
     """Why a finding with an explanation entry is shown as it is, in words (None for a new
-    finding with no entry): explained with its reason; updated (its entry was written for other
-    figures: it fails the gate until explained again); or pending (a placeholder reason, which
-    explains nothing). The text and JUnit reports word it alike."""
-    if finding.status == "explained":
+    finding with no entry; see `explanation_state`). The text and JUnit reports word it
+    alike."""
+    state = explanation_state(finding)
+    if state == "explained":
         return f"explained: {finding.reason or ''}"
-    if finding.status == "updated":
+    if state == "updated":
         return (f"updated: the figures changed since it was explained "
                 f"({finding.reason or ''}); review it again")
-    if finding.reason:
+    if state == "pending":
         return f"explanation pending: {finding.reason}"
     return None
 
