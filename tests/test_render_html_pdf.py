@@ -752,3 +752,15 @@ def test_page_boilerplate_is_one_table_per_scorecard(sample: Report, excluded: t
     assert row.startswith(f'<tr id="finding-{nav.fingerprint}"><td class="fig">nav_line</td>')
     assert "<del>Nav Search</del>" in row and '<td class="loc">line ' in row
     assert html.count(f'id="finding-{nav.fingerprint}"') == 1 and '<article class="finding sev-info' not in card
+
+
+def test_the_boilerplate_table_names_every_built_in_rule(sample: Report) -> None:
+    """The scorecard's boilerplate table names the built-in rules from the code's own list (it
+    named four of five once a rule was added)."""
+    from iicheck.render.html import render_html
+    from iicheck.ruleset.models import BUILTIN_BOILERPLATE
+    nav = _finding("boilerplate", "info", "'Nav Search' in source 003 is page boilerplate.",
+                   [_evidence("003", "Nav Search")], details={"pattern": "nav_line", "occurrences": 1})
+    html = render_html(sample.model_copy(update={"findings": sample.findings + (nav,)}))
+    named = ", ".join(f"<code>{rule}</code>" for rule in BUILTIN_BOILERPLATE)
+    assert f"a built-in rule ({named}) matches" in html

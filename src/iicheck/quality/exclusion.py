@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
 
-from ..checks.corpus import Corpus
 from ..models import Claim, Finding
+
+if TYPE_CHECKING:  # for the annotations only: the checks import this module (a runtime import
+    from ..checks.corpus import Corpus  # made `import iicheck.render.html` alone fail, a cycle)
 
 EXCLUDING_KINDS = ("off_topic", "boilerplate")
 """Kinds whose spans exclude the claims in them, in order of precedence."""

@@ -61,6 +61,7 @@ from iicheck.quality.score import formula_in_words
 from iicheck.render.chart_axes import fmt_value
 from iicheck.render.excerpt import evidence_excerpt
 from iicheck.render.timeline_svg import timeline_svg
+from iicheck.ruleset.models import BUILTIN_BOILERPLATE
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 QUALITY_KINDS = frozenset({"off_topic", "artifact", "boilerplate", "terminology",
@@ -320,7 +321,7 @@ def _context(report: Report, medium: str = "screen") -> dict[str, object]:
         "orphans": [v for v in quality if not v.evidence or v.evidence[0].evidence.source
                     not in home],
         "timelines": timelines, "claims": claims, "sources": {s.id: s for s in report.sources},
-        "score_legend": formula_in_words(),
+        "score_legend": formula_in_words(), "builtin_furniture_rules": BUILTIN_BOILERPLATE,
         "css": Markup((TEMPLATES / "report.css").read_text(encoding="utf-8")),
     }
 
