@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from iicheck.checks import anachronism, artifact, boilerplate, enumeration_mismatch
+from iicheck.checks import anachronism, artifact, boilerplate, duplicate_text, enumeration_mismatch
 from iicheck.models import Finding
 from iicheck.ruleset import Ruleset
 from iicheck.quality.exclusion import exclude_claims
@@ -230,6 +230,10 @@ STALE = "The 2019 government work report pointed out that industrial internet pl
     # an attribution after the scheduled clause, and a name in -ed
     "The new tariff takes effect on 1 April 2025, the ministry announced.\nCopyright 2024 Example Energy",
     "The United Nations climate summit opens in November 2025 in Belem.\nCopyright 2024 Example News",
+    # a scheduling verb's participle after a noun
+    "The consultation asks for views on a cost cap, a phased timetable ending in 2030, and an online register."
+    "\nPublished 3 December 2024",
+    "Councils may join a pilot starting in May 2025.\n© 2024 Local Government Daily",
 ])
 def test_no_anachronism_on_pages_whose_dates_agree(tmp_path: Path, rules: Ruleset, page: str) -> None:
     assert _found(anachronism, tmp_path, rules, page) == []
@@ -247,6 +251,9 @@ def test_a_stale_footer_still_makes_an_anachronism(tmp_path: Path, rules: Rulese
 @pytest.mark.parametrize("sentence,years", [
     ("Housing starts in 2019 rose 4% on the year before.", ["2019"]),  # "starts" is a noun: "rose" tells the past
     ("The plant opened in 2015 and closes in 2019.", ["2015"]),  # the past before the scheduling verb is its own
+    # a participle that opens its clause, or follows a period, tells the past
+    ("Starting in 2019, sales grew every year.", ["2019"]),
+    ("In the year ending March 2019, recorded crime fell by 4%.", ["2019"]),
 ])
 def test_a_past_tense_after_a_scheduling_verb_reads_its_year_as_past(tmp_path: Path, rules: Ruleset,
                                                                      sentence: str, years: list[str]) -> None:
@@ -271,6 +278,12 @@ def test_a_past_tense_after_a_scheduling_verb_reads_its_year_as_past(tmp_path: P
     ("The country has five top nodes: two in the east, two in the west and one in the south.", False),
     ("The country has six top nodes: two in the east, two in the west and one in the south.", True),
     ("The plan has four parts: a budget, a timetable and a team.", True),
+    # another count of the sentence may be the one the list names
+    ("Four sides remain in contention for the two promotion places: Ayr, Hamilton, Clyde and Morton.", False),
+    # two items joined by "and" alone are a list after a count in words, not after a model's number
+    ("Hat-tricks came from three players this weekend: Dan Osei for Danbury and Lewis Grant for Waltham.", True),
+    ("Officials gave two reasons for the delay: rising costs and a shortage of staff.", False),
+    ("Listen to our review of the iPhone 11 Pro and 11 Pro Max: battery life and the new cameras.", False),
     # items that open alike ("to ...", "a ...", "the ...") are items however long
     ("Our strategy sets out five goals: to reach every young carer in our area before the age of eleven, to make "
      "every school in the three counties a carer-friendly school, to double the number of young adult carers we "
@@ -651,6 +664,20 @@ def test_a_short_line_repeated_three_times_is_furniture(tmp_path: Path, rules: R
     assert "repeated_line" not in _flagged(corpus_of(tmp_path, rules, page=answers), rules).values()
     said = "".join(f"{PAGE_BODY}The trial continues.\n" for _ in range(3))
     assert "repeated_line" not in _flagged(corpus_of(tmp_path, rules, page=said), rules).values()
+
+
+def test_a_running_header_is_reported_as_furniture_not_as_a_duplicate(tmp_path: Path, rules: Ruleset) -> None:
+    """A PDF's running header on every page is boilerplate's repeated_line, not also a
+    duplicate_text finding; the same heading twice (a headline printed twice) is a duplicate."""
+    header = "St Aidan's Newsletter – Spring Term 2009"
+    pages = "".join(f"{header}\n{PAGE_BODY}" for _ in range(4))
+    corpus = corpus_of(tmp_path, rules, page=pages)
+    assert _flagged(corpus, rules).get(header) == "repeated_line"
+    duplicates = [f.evidence[0].sentence for f in duplicate_text.check(corpus, rules)]
+    assert duplicates and header not in duplicates  # the page bodies are repeated too
+    twice = corpus_of(tmp_path, rules, page=f"{header}\n{PAGE_BODY}{header}\n{PAGE_BODY}")
+    assert [f.details["occurrences"] for f in duplicate_text.check(twice, rules)
+            if f.evidence[0].sentence == header] == [2]
 
 
 @pytest.mark.parametrize("row", ["Inventory accuracy | 97.2% | 99.8%", "Nutrition: 412 kcal | Carbs: 52g | Fat: 21g",

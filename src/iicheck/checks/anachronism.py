@@ -82,13 +82,22 @@ has). "Due to the epidemic, ... in 2020" is a cause. After "expect(s)", "anticip
 "predict(s)" the year must follow "in", "by", "for", "during", "until" or "from" ("analysts expect
 the pace to slow in 2024"): in "expects demand to stay below its 2019 level" the year is a past
 reference point."""
+_PERIOD_NOUNS = ("year", "years", "quarter", "quarters", "period", "periods", "month", "months", "week", "weeks",
+                 "season", "seasons", "half")
+"""Before a participle of _SCHEDULING_VERB, a period that has passed: "in the year ending March
+2023, crime rose" (the statistician's phrase for a past year)."""
 _SCHEDULING_VERB = re.compile(r"\b(?:opens|reopens|closes|starts|begins|resumes|launches|runs|raises|rises|increases"
                               r"|decreases|falls|changes|ends|expires|returns|moves|becomes|applies|arrives|debuts"
                               r"|premieres|kicks\s+off|goes\s+(?:live|on\s+sale)|takes\s+(?:effect|place)"
-                              r"|comes\s+into\s+(?:force|effect))\b", re.IGNORECASE)
+                              r"|comes\s+into\s+(?:force|effect)"
+                              r"|(?<=[a-z] )" + "".join(f"(?<!{w} )" for w in _PERIOD_NOUNS) + r"(?:open|reopen|clos|start|begin|beginn|end|expir|launch|resum|runn|last)ing)\b",
+                              re.IGNORECASE)
 """A verb of the present tense that schedules, earlier in the year's clause: "The agreement
 raises basic pay ... by a further 5 percent in July 2025", "The museum reopens in March 2025",
-"The new tariff takes effect on 1 April 2025": what will happen, told in the present tense.
+"The new tariff takes effect on 1 April 2025": what will happen, told in the present tense;
+and such a verb's participle after a noun ("a phased timetable ending in 2030", "a pilot
+starting in May 2025"; not one that opens its clause, "Starting in 2019, sales rose", nor
+one after a period, "the year ending March 2023": those tell the past).
 Read so only when no past tense (_ANY_PAST) follows the verb in its clause: "Housing starts
 in 2025 rose 4%" reports the past; "It opened on 9 December 2024 and closes on 14 March 2025"
 and "takes effect on 1 April 2025, the ministry announced" schedule."""

@@ -259,10 +259,25 @@ def _repeated_lines(sentences: Sequence[Sentence], info: SourceInfo | None, flag
     furniture.)"""
     seen: dict[str, list[Sentence]] = {}
     for s in sentences:
-        if (s.kind == "heading" and s.index not in flagged and len(s.text.split()) <= REPEATED_MAX_WORDS
-                and _WORD.search(s.text) and not _LIST_ITEM.match(s.text)):  # not a price, not a list's item
+        if s.index not in flagged and may_repeat_as_furniture(s):
             seen.setdefault(_norm(s.text), []).append(s)
     return sorted((s for group in seen.values() if len(group) >= REPEATS_MIN for s in group), key=lambda s: s.index)
+
+
+def may_repeat_as_furniture(s: Sentence) -> bool:
+    """Whether a line repeated REPEATS_MIN times or more is furniture (``repeated_line``): a
+    heading of at most REPEATED_MAX_WORDS words with a word of four letters (not a price), and
+    no list item."""
+    return (s.kind == "heading" and len(s.text.split()) <= REPEATED_MAX_WORDS and _WORD.search(s.text) is not None
+            and not _LIST_ITEM.match(s.text))
+
+
+def repeated_as_furniture(repeats: Sequence[Sentence]) -> bool:
+    """Whether these occurrences of one line are a running header or a button that
+    ``repeated_line`` reports: at least REPEATS_MIN of them, the same line, each one that
+    may repeat as furniture."""
+    return (len(repeats) >= REPEATS_MIN and len({_norm(s.text) for s in repeats}) == 1
+            and all(may_repeat_as_furniture(s) for s in repeats))
 
 
 def _page_tail(sentences: Sequence[Sentence], info: SourceInfo | None, flagged: Mapping[int, bool]) -> list[Sentence]:

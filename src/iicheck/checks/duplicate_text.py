@@ -7,7 +7,9 @@ evidence (the whole sentence highlighted). A paragraph pasted twice gives one fi
 sentence of it.
 Fires when: "Accelerate the development of industrial interconnection to promote the
 high-quality development of manufacturing industry" followed by the same line in lower case.
-Does not fire when: the text is shorter than 5 words ("Editor: Li Xiaoqiong" in two
+Does not fire when: a short heading recurs three times or more (a PDF's running header,
+"St Aidan's Newsletter – Spring Term 2009" on every page: boilerplate's ``repeated_line``);
+the text is shorter than 5 words ("Editor: Li Xiaoqiong" in two
 different sources is boilerplate, not a duplicate; and repeats across sources are not
 duplicates of a source's own text); the sentences differ in any word or number.
 Options: none.
@@ -24,6 +26,7 @@ from collections.abc import Iterator
 from ..findings import fingerprint, quoted, sentence_evidence
 from ..models import Finding, Sentence, Severity
 from ..ruleset import Ruleset
+from .boilerplate import repeated_as_furniture
 from .corpus import Corpus, SourceDoc, each_source
 
 KIND = "duplicate_text"
@@ -93,8 +96,8 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
         if len(key.split()) >= MIN_WORDS:
             groups.setdefault(key, []).append(sentence)
     for key, repeats in groups.items():
-        if len(repeats) < 2:
-            continue
+        if len(repeats) < 2 or repeated_as_furniture(repeats):
+            continue  # a running header repeated on every page is boilerplate's (repeated_line)
         what = "heading" if all(s.kind == "heading" for s in repeats) else "sentence"
         first = repeats[0].text.strip()
         yield Finding(

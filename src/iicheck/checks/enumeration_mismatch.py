@@ -11,7 +11,10 @@ Three shapes are read, and only when the reading is unambiguous:
   it (split there) or be one item ("integrated and innovative applications"). Every reading
   gives a possible count, and when every item states a count of its own, their sum too
   ("three bedrooms: two doubles and a single"); the check fires only when the stated count
-  is none of them, the list has a closing "and"/"or", and each item has at most 10 words (the
+  is none of them, nor another count stated earlier in the sentence (the list may name that
+  one: "Four sides remain in contention for the two promotion places: A, B, C and D"), the
+  list has a closing "and"/"or" (two items "A and B" alone are a list after a count in words,
+  not after one in digits: "iPhone 11 Pro and 11 Pro Max: ..."), and each item has at most 10 words (the
   two items an "and" inside a piece joins count apart)
   (20 when every item opens with the same "a", "an" or "to": "to reach ..., to make ... and
   to secure ...").
@@ -82,7 +85,7 @@ _INTRO = re.compile(
     rf"(?P<num>{_count_first()})\s+(?P<noun>(?:{_WORD}\s+){{0,5}}{_WORD})\s*"
     r"(?P<intro>:|,?\s+namely\b\s*:?|,?\s+(?:including|such as)\b\s*:?)", re.IGNORECASE)
 _QUOTED = re.compile(rf"[\"“](?P<list>[^\"“”]{{3,120}})[\"”]\s+(?P<num>{_NUM})\s+[^\W\d]", re.IGNORECASE)
-_COUNT = re.compile(rf"{_count_first()}\s", re.IGNORECASE)
+_COUNT = re.compile(rf"(?P<num>{_count_first()})\s", re.IGNORECASE)
 """A count as _INTRO reads one (the characters around it alike), with the space after it."""
 _AFTER_QUOTE = re.compile(rf"[\"”]\s+{_NUM}\s+[^\W\d]", re.IGNORECASE)
 """The part of a _QUOTED match from its closing quote on."""
@@ -252,8 +255,9 @@ def _introduced(sentence: Sentence, labels: re.Pattern[str] | None) -> Iterator[
         pieces = [p.strip() for p in (body.split(";") if ";" in body else _COMMA.split(body)) if p.strip()]
         end = next((i for i, p in enumerate(pieces) if i and _CLAUSE_START.match(p)), len(pieces))
         pieces = pieces[:end]
-        if len(pieces) < 2:
-            continue
+        if not pieces or (len(pieces) == 1 and (m.group("num").isdigit() or not _CONJ_INSIDE.search(pieces[0]))):
+            continue  # one item, or none: no list; "A and B" is two after a count in words (a digit
+            # before a capitalised word is as often a model's name: "iPhone 11 Pro and 11 Pro Max: ...")
         counts, closed, widest = _readings(pieces)
         part_of = _PART_OF.search(text, max(0, m.start() - 40), m.start())
         if part_of is not None and ((labels is not None and labels.search(text, 0, part_of.start()))
@@ -263,6 +267,8 @@ def _introduced(sentence: Sentence, labels: re.Pattern[str] | None) -> Iterator[
                 m.group("num").isdigit() and _APPROXIMATE_DIGITS.search(text, max(0, m.start() - 12), m.start()))):
             continue  # "more than five areas: ...", "over 12 years: ...": no exact count
         stated = _value((part_of or m).group("num"))
+        if part_of is None and any(_value(c["num"]) in counts for c in _COUNT.finditer(text, 0, m.start())):
+            continue  # "Four sides remain in contention for the two promotion places: A, B, C and D"
         partial = m.group("intro").strip(" ,:").lower() in ("including", "such as")
         if partial:
             fires = bool(counts) and min(counts) > stated
