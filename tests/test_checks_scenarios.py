@@ -159,3 +159,35 @@ def test_figures_of_one_same_window_reconciled_by_growth_say_so(rules: Ruleset) 
     verdict = compare(a, b, rules.metric("ii_platforms"))
     assert verdict.kind == "dates"
     assert verdict.reason.startswith("the same dates (2023-12) allow the change, ×1 in at most 0.1 years")
+
+
+def test_values_that_only_touch_say_where_not_times_one(rules: Ruleset) -> None:
+    """A review: "2,000" and "nearly 2,000" on one day were "×1 within at most 1 day", and
+    "exceeded 96 million" against "96 million" reconciled as "×1 in at most 0.1 years (×1 a
+    year)"; the contradiction's details gave a yearly rate of 4.8e62 its message avoids."""
+    from iicheck.compare import compare
+
+    day = date(2023, 12, 31)
+    exact = _claim(1, 2000, day, rules)
+    nearly = exact.model_copy(update={"id": "s2:0-1", "source": "s2",
+                                      "value": make_interval(2000, "nearly", 100.0, rules.qualifiers)})
+    one_day = [c.model_copy(update={"time": TimeWindow(start=day, end=day, basis="explicit")}) for c in (exact, nearly)]
+    verdict = compare(*one_day, rules.metric("ii_platforms"))
+    assert verdict.kind == "contradiction" and verdict.rate is None
+    assert verdict.reason == ("the time windows overlap and the values [1,800, 2,000) and 2,000 do not: "
+                              "they meet only at 2,000, which one of them excludes")
+    month = compare(exact, nearly, rules.metric("ii_platforms"))
+    assert month.kind == "dates"
+    assert month.reason == ("the same dates (2023-12-31 – 2024-01-30) allow the change: the values meet at 2,000, "
+                            "which one of them excludes, the least change there is")
+    far = compare(_claim(1, 70, day, rules), _claim(2, 500, day, rules), rules.metric("ii_platforms"))
+    assert far.kind == "contradiction" and far.rate is None
+
+
+def test_a_percentage_spelt_out_is_not_given_a_second_unit(rules: Ruleset) -> None:
+    from iicheck.compare import figure_phrase
+
+    claim = _claim(1, 62.2, date(2023, 1, 1), rules)
+    assert figure_phrase(claim.model_copy(update={"figure": "62.2 percent", "unit": "%"})).startswith("“62.2 percent”")
+    assert figure_phrase(claim.model_copy(update={"figure": "62.2 per cent", "unit": "%"})).startswith("“62.2 per cent”")
+    assert figure_phrase(claim.model_copy(update={"figure": "62.2", "unit": "%"})).startswith("“62.2 %”")

@@ -77,6 +77,17 @@ MODALITY = [
     ("-", "China plans to build 100 platforms and 50 factories in 2020.", {"100": "target", "50": "target"}),
     ("-", "China had 100 platforms in 2020, and it will have 200 platforms in 2025.",
      {"100": "achieved", "200": "target"}),
+    # a clause in the past tense states a fact, whatever another clause plans (a review)
+    ("c14", "By the end of 2023, China had built 3.38 million 5G base stations, and it will keep expanding "
+     "coverage to rural areas.", {"3.38 million": "achieved"}),
+    ("c14", "China had 2,000 5G factories at the end of 2023, a figure that would have seemed unthinkable "
+     "five years ago.", {"2,000": "achieved"}),
+    ("c19", "By the end of 2023, China had 3.38 million 5G base stations, well above the 3 million 5G base "
+     "stations the plan called for.", {"3.38 million": "achieved", "3 million": "target"}),
+    # a lone figure's clause with no verb of fact keeps the sentence's cue
+    ("-", "China aims to develop typical scenarios, and replicate them in at least 207 enterprises by 2022.",
+     {"207": "target"}),
+    ("-", "Under the plan, 300 platforms will be built by 2025.", {"300": "target"}),
 ]
 
 

@@ -113,6 +113,10 @@ SCHEMA = {
     "comma in a range": ("metrics.yaml", "[1, 100000]", "[1, 100,000]",
                          "expected two numbers [low, high], got a list of 3 items",
                          "100000, not 100,000 (inside [...] a comma starts a new item)"),
+    "not a number": ("metrics.yaml", "[1, 100000]", "[.nan, 100000]",
+                     "plausible_range.0: expected a finite number, got the number nan", "leave an optional key out"),
+    "infinity": ("qualifiers.yaml", "nearly_factor: 0.9", "nearly_factor: .inf",
+                 "expected a finite number, got the number inf", ".nan, .inf and -.inf are no bound"),
     "id": ("metrics.yaml", "id: ii_platforms", "id: II-Platforms", "'II-Platforms' is not a valid id",
            "lower-case letters, digits and _, starting with a letter, e.g. ii_platforms"),
 }

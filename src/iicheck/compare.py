@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import calendar
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -25,7 +26,7 @@ from functools import lru_cache
 
 from .findings import quoted
 from .intervals import describe, entirely_below, fmt, min_ratio, overlaps, power_of_ten
-from .models import Claim, TimeWindow
+from .models import Claim, TimeWindow, ValueInterval
 from .pairs import groups, sweep_pairs
 from .ruleset import Ruleset
 from .ruleset.models import Metric
@@ -79,9 +80,14 @@ def _when(start: date | None, end: date | None) -> str:
     return f"{start.isoformat()} – {end.isoformat()}"
 
 
+_SPELT_PERCENT = re.compile(r"\b(?:per\s*cent|percent|pct)\b", re.IGNORECASE)
+
+
 def figure_phrase(c: Claim) -> str:
-    """“more than 150 platforms” (000, 2021–2022, inferred)."""
-    text = c.figure if not c.unit or c.unit in c.figure else f"{c.figure} {c.unit}"
+    """“more than 150 platforms” (000, 2021–2022, inferred); a figure that names its unit
+    already is quoted as written (“62.2 percent”, not “62.2 percent %”)."""
+    named = c.unit is None or c.unit in c.figure or (c.unit == "%" and _SPELT_PERCENT.search(c.figure))
+    text = c.figure if named else f"{c.figure} {c.unit}"
     return f"{quoted(text)} ({c.source}, {when(c.time)}, {c.time.basis})"
 
 
@@ -112,8 +118,12 @@ def compare(a: Claim, b: Claim, metric: Metric) -> Verdict:
         return Verdict("dates", lambda: f"different dates: {when(lw)} \u2192 {when(hw)} "
                        f"(no growth bound declared)", ratio)
     rate = _yearly(ratio, span)
+    meet = _meeting_point(low.value, high.value)
     def detail() -> str:
         return f"\u00d7{_num(ratio)} in at most {span:.1f} years (\u00d7{_num(rate)} a year)"
+    if rate <= g and meet is not None:  # "×1 in at most 0.1 years (×1 a year)" said nothing
+        return Verdict("dates", lambda: f"{_dates_phrase(lw, hw)}: the values meet at {fmt(meet)}, which one of "
+                       f"them excludes, the least change there is", ratio, rate)
     if rate <= g:
         return Verdict("dates", lambda: f"{_dates_phrase(lw, hw)}, {detail()}, "
                        f"within the declared \u00d7{_num(g)} a year", ratio, rate)
@@ -121,10 +131,18 @@ def compare(a: Claim, b: Claim, metric: Metric) -> Verdict:
         # the same period, near enough: a yearly rate compounded from weeks is a meaningless
         # number (x4.9 billion a year); say what the values need in the time there is
         days = _days(lw.start, hw.end)
+        gap = (f"they meet only at {fmt(meet)}, which one of them excludes" if meet is not None
+               else f"\u00d7{_num(ratio)} within at most {days}")
         return Verdict("contradiction", lambda: f"the time windows overlap and the values {describe(low.value)} "
-                       f"and {describe(high.value)} do not: \u00d7{_num(ratio)} within at most {days}", ratio, rate)
+                       f"and {describe(high.value)} do not: {gap}", ratio)
     kind = "contradiction" if overlap else "implausible_growth"
     return Verdict(kind, lambda: f"{detail()}, above the declared \u00d7{_num(g)} a year", ratio, rate)
+
+
+def _meeting_point(low: ValueInterval, high: ValueInterval) -> float | None:
+    """The value where two intervals that do not overlap touch ("nearly 2,000" [1,800, 2,000)
+    and "2,000"), one of them excluding it; None when a gap lies between them."""
+    return low.high if low.high == high.low else None
 
 
 def _dates_phrase(lw: TimeWindow, hw: TimeWindow) -> str:

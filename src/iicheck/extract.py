@@ -559,17 +559,33 @@ def _several_clauses(text: str, numbers: Sequence[NumberMatch]) -> bool:
     return any(_CLAUSE_MARK.search(text, a.end, b.start) for a, b in zip(numbers, numbers[1:]))
 
 
+_PAST_TENSE = re.compile(r"\b(?:had|has|was|were|did|built|rose|grew|stood|hit|topped|numbered"
+                         r"|(?!(?:expected|projected|estimated|forecasted|predicted|planned|scheduled|targeted|intended"
+                         r"|proposed|anticipated|needed|required|called|aimed|hoped|designed|slated|committed|pledged"
+                         r"|promised|vowed|wanted|tasked|asked|urged|allowed|expected)\b)[a-z]{2,}ed)\b", re.IGNORECASE)
+"""A verb of a statement of fact in a figure's own clause ("China had built 3.38 million 5G
+base stations, and it will keep expanding"): not the participles of plans and forecasts."""
+
+
+def _stated_as_fact(clause: str, rules: Ruleset) -> bool:
+    """Whether a clause with no cue of its own states its figure as a fact: it holds an
+    achieved cue or a verb in the past tense (_PAST_TENSE)."""
+    return bool(_cue_patterns(rules)[2].search(clause) or _PAST_TENSE.search(clause))
+
+
 def _clause_modality(text: str, bounds: tuple[int, int], time: TimeExpression | None,
                      pub: TimeWindow, rules: Ruleset) -> str | None:
     """What a figure's own clause (`bounds` in `text`) says of its modality: that of its cues,
     else "achieved" when it holds an achieved cue ("though official data show 1,500", "has met
-    its target of 100") or the time dating it lies in it and is not later than the publication
-    ("and 120 had been completed by June 2021"); None when it says nothing."""
+    its target of 100"), a verb in the past tense ("By the end of 2023, China had 3.38
+    million 5G base stations, well above the 3 million the plan called for") or the time
+    dating it lies in it and is not later than the publication ("and 120 had been completed
+    by June 2021"); None when it says nothing."""
     clause = text[bounds[0]:bounds[1]]
     cues = _cues(clause, rules)
     if any(cues):
         return _modality(cues, None)
-    if _cue_patterns(rules)[2].search(clause):
+    if _stated_as_fact(clause, rules):
         return "achieved"
     if time is not None and bounds[0] <= time.start and time.end <= bounds[1] \
             and time.role not in ("deadline", "future") and time.window.end is not None \
@@ -648,7 +664,8 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
     # only when the sentence holds a cue, look where it stands
     denials = any(d is not None and d.search(text, fold) for d in denial)
     change_cues = _change_cues(rules)
-    # with figures in different clauses, a figure's own clause decides first (see the docstring)
+    # with figures in different clauses, a figure's own clause decides first (see the docstring);
+    # a lone figure's clause, when it states a fact and a cue stands in another clause
     by_clause = any(cues) and _several_clauses(text, numbers)
     for n in numbers:
         qualifier, factor, start, end = _qualifier(text, n, rules)
@@ -659,7 +676,13 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
         if unit is None:
             unit, unit_lemma = _unit_before(text, (start, n.start), c_start, units)
         time = _governing_time(text, exprs, n, c_end)
-        modality = _clause_modality(text, (c_start, c_end), time, pub, rules) if by_clause else None
+        if by_clause:
+            modality = _clause_modality(text, (c_start, c_end), time, pub, rules)
+        elif any(cues) and len(numbers) == 1 and not any(_cues(text[c_start:c_end], rules)) \
+                and _stated_as_fact(text[c_start:c_end], rules):
+            modality = "achieved"  # "China had built 3.38 million ..., and it will keep expanding"
+        else:
+            modality = None
         modality = modality or _modality(cues, time)
         if time is not None and time.role == "source" and modality == "target":
             time = None  # "according to a 2021 report, 100 will be built": due after publication

@@ -357,6 +357,9 @@ def explain_error(err: ErrorDetails, loc: Loc, located: LocatedYaml) -> tuple[st
     if kind in ("int_parsing", "int_type", "int_from_float", "float_parsing", "float_type"):
         whole = kind.startswith("int")
         return f"expected a {'whole ' if whole else ''}number, {got}", _number_hint(given, whole, located, loc)
+    if kind == "finite_number":
+        return f"expected a finite number, {got}", ("write a number: .nan, .inf and -.inf are no bound or "
+                                                    "factor; leave an optional key out instead")
     if kind in ("list_type", "tuple_type"):
         return f"expected a list, {got}", ("write [a, b, c] on one line, or one item per line, each "
                                            "starting with '- '" + (" (here no line starts with '- ')"

@@ -21,7 +21,7 @@ QualifierKind = Literal["more_than", "at_least", "nearly", "about", "up_to", "le
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 def _non_empty_phrases(values: list[str]) -> list[str]:
