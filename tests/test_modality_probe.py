@@ -88,6 +88,7 @@ MODALITY = [
     ("-", "China aims to develop typical scenarios, and replicate them in at least 207 enterprises by 2022.",
      {"207": "target"}),
     ("-", "Under the plan, 300 platforms will be built by 2025.", {"300": "target"}),
+    ("c05", "The goal for 2023 was 3,000 5G factories.", {"3,000": "target"}),
 ]
 
 

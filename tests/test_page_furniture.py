@@ -234,6 +234,9 @@ STALE = "The 2019 government work report pointed out that industrial internet pl
     "The consultation asks for views on a cost cap, a phased timetable ending in 2030, and an online register."
     "\nPublished 3 December 2024",
     "Councils may join a pilot starting in May 2025.\n© 2024 Local Government Daily",
+    # a forecast
+    "Analysts forecast that the number of 5G factories could reach 10,000 in 2026.\n© 2024 Example Daily",
+    "The ministry's think tank projected 6,000 5G factories in 2025.\n© 2024 Example Daily",
 ])
 def test_no_anachronism_on_pages_whose_dates_agree(tmp_path: Path, rules: Ruleset, page: str) -> None:
     assert _found(anachronism, tmp_path, rules, page) == []

@@ -294,6 +294,13 @@ def _denied(text: str, n: NumberMatch, clause_start: int, cues: tuple[Phrases | 
     return False
 
 
+def plans_or_forecasts(text: str, rules: Ruleset) -> bool:
+    """Whether `text` holds an estimate cue, or a target cue outside its achieved cues: what
+    it dates is planned or forecast ("will reach 100 in 2026"), not past ("has achieved its
+    goals of ..." plans nothing)."""
+    return any(_cues(text, rules))
+
+
 def _cues(text: str, rules: Ruleset, fold: str | None = None) -> tuple[bool, bool]:
     """Whether `text` holds an estimate cue, and, holding none, a target cue outside its
     achieved cues ("has met its target of 100" holds none); `fold`: `folded(text)`, if known."""

@@ -14,8 +14,9 @@ sentence punctuation ("Copyright © 2011", the later year of "© 2009-2011", "si
 header dateline with the month by name ("Published 12 January 2011"; an inferred date is never
 used: it comes from the body itself).
 Past events: a year (1800-2099) in a body sentence that is no copyright notice, with its month
-if one precedes it, unless the sentence carries a target cue of rules/extraction.yaml ("will",
-"aims to", ...), or the words right before the year say it is expected, scheduled or planned
+if one precedes it, unless the sentence carries a target or estimate cue of
+rules/extraction.yaml ("will", "aims to", "forecast", "could reach", ...) outside its
+achieved cues ("has achieved its goals of ..."), or the words right before the year say it is expected, scheduled or planned
 ("expected to open in 2011", "analysts expect the pace to slow in 2024", "guidance for fiscal
 2025"), or a verb earlier in its clause schedules it in the present tense with no past tense
 after that verb ("The museum reopens in March 2025", "takes effect on 1 April 2025"); the year
@@ -29,7 +30,7 @@ month than a header or publication date. One finding per source and reference, e
 reference line (date highlighted) and up to 5 sentences with later events (year highlighted).
 Does not fire when: the later year is a deadline or target ("by 2025", "from 2021 to 2023"
 plans read as past only for the first year); the source has no reference date of its own.
-Options: ``target_cues`` in rules/extraction.yaml.
+Options: ``target_cues``, ``estimate_cues`` and ``achieved_cues`` in rules/extraction.yaml.
 Example: "Copyright © 2011 JIN SHI" + "The 2019 government work report pointed out ..." -> fires.
 """
 
@@ -41,7 +42,8 @@ from functools import lru_cache
 
 from ..findings import fingerprint, sentence_evidence
 from ..models import Evidence, Finding, Sentence, Severity
-from ..ruleset import Ruleset, phrase_regex
+from ..extract import plans_or_forecasts
+from ..ruleset import Ruleset
 from .corpus import Corpus, SourceDoc, each_source
 
 KIND = "anachronism"
@@ -225,12 +227,13 @@ def _with_years(doc: SourceDoc, since: int) -> list[Sentence]:
     return [doc.sentences[k] for k in sorted(found)]
 
 
-def _events(sentence: Sentence, target: re.Pattern[str], since: int) -> list[tuple[int, int, int, int]]:
+def _events(sentence: Sentence, rules: Ruleset, since: int) -> list[tuple[int, int, int, int]]:
     """(year, month or 0, start, end) of the past events of year `since` or later a body
-    sentence reports."""
+    sentence reports: none in a sentence that plans or forecasts ("Analysts forecast that the
+    number could reach 10,000 in 2026"), as extraction reads its cues."""
     text = sentence.text
     events = list(_candidate_events(text, since))
-    if events and target.search(text):  # the target test last: it costs most
+    if events and plans_or_forecasts(text, rules):  # the cue test last: it costs most
         return []
     return events
 
@@ -277,13 +280,7 @@ def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
     yield from each_source(check_source, corpus, rules)
 
 
-@lru_cache(maxsize=8)
-def _target_cues(rules: Ruleset) -> re.Pattern[str]:
-    return phrase_regex(list(rules.extraction.target_cues))
-
-
 def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
-    target = _target_cues(rules)
     source = doc.id
     refs = _references(doc)
     if not refs:
@@ -291,7 +288,7 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
     since = min(year for _, year, _, _, _ in refs)  # an earlier event is later than no reference
     events = [(y, mo, s, a, b) for s in _with_years(doc, since)
               if s.kind == "body" and not (_may_have_copyright(s.text) and _COPYRIGHT.search(s.text))
-              for y, mo, a, b in _events(s, target, since)]
+              for y, mo, a, b in _events(s, rules, since)]
     for label, year, month, where, span in refs:
         later = [e for e in events if e[0] > year or (e[0] == year and month <= 12 and e[1] > month)]
         if not later:
