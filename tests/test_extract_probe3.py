@@ -333,3 +333,18 @@ def test_a_change_to_a_level_is_two_figures(rules: Ruleset) -> None:
     assert [c.figure for c in _claims("Output rose 5% to 7% in 2020.", day, rules)] == ["5% to 7%"]
     assert [c.figure for c in _claims("Industrial internet platforms ranged from 100 to 150 in 2021.", day,
                                       rules)] == ["100 to 150"]
+
+
+@pytest.mark.parametrize(("text", "figure", "change"), [
+    # what was added in a period, not a total (a review: three false regression errors)
+    ("In 2023, China built 1.06 million new 5G base stations, the ministry said.", "1.06 million", "change"),
+    ("More than 3,000 new 5G projects were launched during 2023.", "More than 3,000", "change"),
+    ("In the first half of 2023, 610,000 5G base stations were newly built.", "610,000", "change"),
+    ("So far this year, China has built 337,000 5G base stations, the ministry said.", "337,000", "change"),
+    ("Operators opened 1 million 5G base stations in 2023 alone.", "1 million", "change"),
+    # compounds with "new" count what they name
+    ("China had 20.4 million new energy vehicles at the end of 2023.", "20.4 million", None),
+    ("China had 3.38 million 5G base stations at the end of 2023.", "3.38 million", None),
+])
+def test_a_count_of_additions_is_a_change(rules: Ruleset, text: str, figure: str, change: str | None) -> None:
+    assert _claim(_claims(text, _day("2024-05-20"), rules), figure).excluded == change

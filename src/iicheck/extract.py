@@ -245,6 +245,28 @@ def _change(text: str, start: int, n: NumberMatch, cues: tuple[tuple[str, Change
     return None
 
 
+_NEW_AFTER = re.compile(r"\s+(?:(?:brand[- ])?new\b(?![- ](?:energy|infrastructure|materials?|type|generation|era|normal"
+                        r"|quality|economy|media|retail|forms?|york|zealand|delhi|jersey|development)\b)|newly\b)",
+                        re.IGNORECASE)
+"""Right after a figure: it counts what was added ("1.06 million new 5G base stations"), not a
+total; not the compounds "new energy vehicles", "new infrastructure", "New York" ..."""
+_NEWLY = re.compile(r"\bnewly\b", re.IGNORECASE)
+"""In a figure's clause, after it: "610,000 5G base stations were newly built"."""
+_PERIOD_SO_FAR = re.compile(r"\b(?:so far this (?:year|month|quarter)|this year alone|(?:in|during) (?:19|20)\d\d alone"
+                            r"|year[- ]to[- ]date)\b", re.IGNORECASE)
+"""A count over part of a period ("So far this year, China has built 337,000 5G base stations",
+"1 million in 2023 alone"): what was added in it, not a total."""
+
+
+def _addition(text: str, n: NumberMatch, clause: tuple[int, int], lone: bool) -> bool:
+    """Whether the figure `n` counts additions (see _NEW_AFTER, _NEWLY, _PERIOD_SO_FAR): a
+    change like a rise, never compared with totals. `clause`: its bounds; `lone`: whether it
+    is its sentence's only figure (then a period phrase anywhere in the sentence counts)."""
+    if _NEW_AFTER.match(text, n.end) or _NEWLY.search(text, n.end, clause[1]):
+        return True
+    return _PERIOD_SO_FAR.search(text, *((0, len(text)) if lone else clause)) is not None
+
+
 def _after_cue(text: str, start: int, cue: ChangeCue) -> bool:
     """Whether a change cue (and "by") ends right before a figure starting at `start`.
 
@@ -695,8 +717,10 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
             time = None  # "according to a 2021 report, 100 will be built": due after publication
         clause = text[c_start:c_end]
         denied = denials and _denied(text, n, c_start, denial)
+        change = _change(text, start, n, change_cues) or (
+            "rise" if _addition(text, n, (c_start, c_end), len(numbers) == 1) else None)
         mentions.append(Mention(sentence, n, start, end, qualifier, unit, unit_lemma, clause, time,
-                                modality, factor, bool(denied), _change(text, start, n, change_cues)))
+                                modality, factor, bool(denied), change))
         starts.append(c_start)
     if len(mentions) > 1:
         mentions = _levels_after_changes(text, mentions, starts, units)
