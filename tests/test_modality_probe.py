@@ -46,6 +46,26 @@ def test_a_since_or_a_comparison_after_a_figure_does_not_date_it(rules: Ruleset,
     assert (str(claim.time.start), str(claim.time.end)) == (f"{year}-01-01", f"{year}-12-31")
 
 
+@pytest.mark.parametrize(("text", "dates"), [
+    ("China had 3.38 million 5G base stations at the end of 2023, compared with 2.31 million 5G base "
+     "stations a year earlier.", {"3.38 million": "2023-12", "2.31 million": "2022-12"}),
+    ("China had 3.38 million 5G base stations at the end of 2023, up from 2.31 million base stations in "
+     "the previous year.", {"3.38 million": "2023-12", "2.31 million": "2022-12"}),
+    ("Connected equipment exceeded 96 million sets by the end of 2023, three times the 2019 level of 32 "
+     "million sets.", {"96 million": "2023-12", "32 million": "2019"}),
+    # a year earlier than what dates the sentence, not than the publication
+    ("In June 2021 revenue was 5 billion yuan, against 4 billion yuan for the same period of the previous year.",
+     {"5 billion": "2021-06", "4 billion": "2020-06"}),
+])
+def test_a_comparison_base_is_dated_as_its_words_say(rules: Ruleset, text: str, dates: dict[str, str]) -> None:
+    """A review: the base of a comparison took the sentence's time, a false contradiction with
+    any other source's figure for that time."""
+    claims = _claims(text, _day("2024-01-20"), rules)
+    for figure, when in dates.items():
+        window = _claim(claims, figure).time
+        assert str(window.start).startswith(when) and str(window.end).startswith(when), (figure, window)
+
+
 def test_a_year_far_after_a_figure_does_not_date_it(rules: Ruleset) -> None:
     text = "In 2020, the platforms served 300 enterprises that had been set up by their founders in 2015."
     assert str(_claim(_claims(text, _day("2021-06-30"), rules), "300").time.start) == "2020-01-01"

@@ -40,13 +40,13 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
-from .models import Sentence
+from .models import Sentence, TimeWindow
 from .numbers import NumberMatch, Twin, find_numbers, has_case_trap, lowered
 from .ruleset import Ruleset, phrase_regex
-from .timeexpr import TimeExpression, find_time_expressions
-from .models import TimeWindow
+from .timeexpr import TimeExpression, find_time_expressions, shift_years
 from .pubdate import wire_dateline
 
 _TOKEN = Twin.of(r"[A-Za-z][A-Za-z’'\-]*|\d[\w.,]*|[^\sA-Za-z\d]")
@@ -501,6 +501,41 @@ _COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|as\s+against|versus|
                               re.IGNORECASE)
 
 
+_YEAR_EARLIER = re.compile(r"\s*(?:[^,;:.]{0,60}?\s)?(?:(?:a|one) year (?:earlier|before|previously)"
+                           r"|(?:in |for |of )?the (?:previous|prior|preceding) year|(?:in |for )?the year before"
+                           r"|(?:in |for |of )?the same (?:period|time|month|quarter) (?:of |in )?(?:the previous|the prior|a) year"
+                           r"(?: earlier| before)?)\b", re.IGNORECASE)
+"""After a figure, in its clause: it is dated a year before the time that governs its
+sentence ("3.38 million 5G base stations at the end of 2023, compared with 2.31 million a
+year earlier": 2022-12)."""
+_LEVEL_OF = re.compile(r"(?<![\w.,-])((?:19|20)\d\d)(?:'s)?\s+(?:level|figure|total|count|number|tally)\s+of\s+$",
+                       re.IGNORECASE)
+"""Before a figure: a year and these words date it ("three times the 2019 level of 32 million
+sets": 2019)."""
+
+
+def _base_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch, start: int, clause_end: int,
+               time: TimeExpression | None) -> TimeExpression | None:
+    """The time of a figure given as a comparison's base, else `time` (the one governing it):
+    "the 2019 level of 32 million" (the year before _LEVEL_OF); "2.31 million a year earlier"
+    or "in the previous year" (_YEAR_EARLIER in its clause: `time` a year earlier)."""
+    level = _LEVEL_OF.search(text, max(0, start - 30), start)
+    if level is not None:
+        year = int(level.group(1))
+        window = TimeWindow(start=date(year, 1, 1), end=date(year, 12, 31), basis="explicit",
+                            note=f"the {year} level")
+        return TimeExpression(level.start(1), level.end(1), level.group(1), window, "point")
+    if time is None or time.window.start is None or time.window.end is None:
+        return time
+    earlier = _YEAR_EARLIER.match(text, n.end, clause_end)
+    if earlier is None:
+        return time
+    window = time.window.model_copy(update={"start": shift_years(time.window.start, -1),
+                                            "end": shift_years(time.window.end, -1),
+                                            "note": f"a year before {time.text}"})
+    return dataclasses.replace(time, window=window, role="point")
+
+
 def _governing_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch,
                     clause_end: int) -> TimeExpression | None:
     """The time expression dating the figure `n` whose clause ends at `clause_end`: the
@@ -704,7 +739,7 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
         c_start, c_end = clause_bounds(text, n, numbers)
         if unit is None:
             unit, unit_lemma = _unit_before(text, (start, n.start), c_start, units)
-        time = _governing_time(text, exprs, n, c_end)
+        time = _base_time(text, exprs, n, start, c_end, _governing_time(text, exprs, n, c_end))
         if by_clause:
             modality = _clause_modality(text, (c_start, c_end), time, pub, rules)
         elif any(cues) and len(numbers) == 1 and not any(_cues(text[c_start:c_end], rules)) \
