@@ -243,3 +243,16 @@ def test_number_words_the_review_found(text: str, expected: list[tuple[str, floa
 ])
 def test_telephone_numbers_are_no_figures(text: str, expected: list[tuple[str, float]]) -> None:
     assert [(n.text, n.value) for n in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # 亿 and 万元 as translations write them (a review: two claims, 12,600 and 100 million)
+    ("The value added reached 12,600 100 million yuan in 2022.", [("12,600 100 million", 1.26e12)]),
+    ("Revenue was 3.5 100 million yuan.", [("3.5 100 million", 3.5e8)]),
+    ("Average income was 4,500 10,000 yuan.", [("4,500 10,000", 4.5e7)]),
+    # not before a yuan word, or after a year, or written as its own figure
+    ("They sold 500 10,000-strong packs.", [("500", 500.0), ("10,000", 10000.0)]),
+    ("In 2019 100 million people used it.", [("100 million", 1e8)]),
+])
+def test_a_count_of_hundred_millions_is_one_figure(text: str, figures: list[tuple[str, float]]) -> None:
+    assert [(n.text, n.value) for n in find_numbers(text)] == figures

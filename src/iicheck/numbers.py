@@ -727,8 +727,36 @@ def _denominator(text: str, n: NumberMatch) -> bool:
         and bool(_PER_BEFORE.search(text, max(0, n.start - 8), n.start))
 
 
+_HUNDRED_MILLION = re.compile(r"(?:100|one hundred|a hundred) million", re.IGNORECASE)
+_TEN_THOUSAND = re.compile(r"10,?000|ten thousand|10 thousand", re.IGNORECASE)
+_MONEY_AFTER = re.compile(r"\s+(?:yuan|rmb|renminbi)\b", re.IGNORECASE)
+
+
+def _merge_counted_scales(text: str, found: list[NumberMatch]) -> list[NumberMatch]:
+    """A number in digits followed by "100 million" is that many hundred millions, as English
+    translated from Chinese writes 亿 ("12,600 100 million yuan" is 1.26 trillion yuan, not
+    12,600 and 100 million); "10,000 yuan" after one is 万元 ("4,500 10,000 yuan" is 45
+    million yuan: only before a yuan word, since "500 10,000-strong crowds" is no such scale)."""
+    out: list[NumberMatch] = []
+    for n in found:
+        prev = out[-1] if out else None
+        if (prev is not None and not prev.is_word and prev.scale == 1 and prev.kind == "number"
+                and text[prev.end:n.start] == " " and n.high is None
+                and (_HUNDRED_MILLION.fullmatch(n.text) or (_TEN_THOUSAND.fullmatch(n.text)
+                                                           and _MONEY_AFTER.match(text, n.end)))):
+            scale = 1e8 if _HUNDRED_MILLION.fullmatch(n.text) else 1e4
+            out[-1] = NumberMatch(prev.start, n.end, text[prev.start:n.end], prev.value * scale,
+                                  None if prev.high is None else prev.high * scale, "number", None,
+                                  prev.step * scale, False, scale)
+            continue
+        out.append(n)
+    return out
+
+
 def _finish(text: str, found: list[NumberMatch]) -> list[NumberMatch]:
     merged = _merge_ranges(text, sorted(found, key=lambda n: n.start))
+    if len(merged) >= 2 and ("illion" in text or "thousand" in text or "0000" in text or "0,000" in text):
+        merged = _merge_counted_scales(text, merged)
     if len(merged) < 2 and "per" not in text:
         return merged
     return [n for n in _merge_ratios(text, merged) if not _denominator(text, n)]
