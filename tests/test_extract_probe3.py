@@ -348,3 +348,12 @@ def test_a_change_to_a_level_is_two_figures(rules: Ruleset) -> None:
 ])
 def test_a_count_of_additions_is_a_change(rules: Ruleset, text: str, figure: str, change: str | None) -> None:
     assert _claim(_claims(text, _day("2024-05-20"), rules), figure).excluded == change
+
+
+def test_of_two_definitions_as_specific_the_nearest_cue_decides(rules: Ruleset) -> None:
+    """A review: "320 secondary nodes" after "five national top nodes" in one clause was
+    counted as top nodes (the first definition listed won), a false contradiction with 5."""
+    claims = _claims("By the end of 2023, China had built five national top nodes and 320 secondary nodes for "
+                     "identifier resolution.", _day("2024-01-20"), rules)
+    assert [(c.figure, c.metric, c.definition) for c in claims] == [
+        ("five", "identifier_nodes", "top"), ("320", "identifier_nodes", "secondary")]

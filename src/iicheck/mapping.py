@@ -5,7 +5,8 @@ A metric is a candidate when the mention's unit noun is one of its units, none o
 clause (strongest), its sentence, or the sentence before it in the same paragraph (weakest).
 The strongest candidate wins; a tie between metrics leaves the figure unmapped rather than
 guessing. The definition is the most specific one (deepest `within`) whose cues appear in
-the clause and whose unit list (if any) admits the unit; else the metric's default.
+the clause and whose unit list (if any) admits the unit, of two as specific the one whose
+cue stands nearest the figure; else the metric's default.
 """
 
 from __future__ import annotations
@@ -79,22 +80,31 @@ def _strength(cm: _CompiledMetric, mention: Mention, previous: str) -> int:
 
 
 def _definition(cm: _CompiledMetric, mention: Mention) -> str | None:
-    best: tuple[int, str] | None = None
+    """The deepest definition whose cues are in the figure's clause (or whose units it has);
+    of two as deep, the one with a cue nearest the figure ("five national top nodes and 320
+    secondary nodes": 320 is secondary, not top); else the default."""
+    best: tuple[int, int, str] | None = None  # (depth, -distance, id)
     default = None
+    clause = mention.clause
+    at = clause.find(mention.number.text)
+    at_end = at + len(mention.number.text)
     for defn, cue, units, depth in cm.cues:
         if units and mention.unit_lemma not in units:
             continue
         if defn.default:
             default = defn.id
         if cue is None and units:
-            hit = True
+            distance = 0
         elif cue is None:
             continue
         else:
-            hit = bool(cue.search(mention.clause))
-        if hit and (best is None or depth > best[0]):
-            best = (depth, defn.id)
-    return best[1] if best else default
+            gaps = [max(m.start() - at_end, at - m.end(), 0) for m in cue.finditer(clause)]
+            if not gaps:
+                continue
+            distance = min(gaps) if at >= 0 else 0
+        if best is None or (depth, -distance) > best[:2]:
+            best = (depth, -distance, defn.id)
+    return best[2] if best else default
 
 
 def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset) -> tuple[str | None, str | None]:

@@ -37,5 +37,7 @@ def check_claim(claim: Claim, rules: Ruleset) -> Iterator[Finding]:
     span = "unknown" if days is None else f"{when(claim.time)} ({days:,} days)"
     yield claims_finding(KIND, DEFAULT_SEVERITY,
                          f"\u201c{claim.figure}\u201d ({claim.source}) cannot be dated closer than "
-                         f"{span}; windows over {limit:,} days are too wide to compare. "
+                         f"{span} (over {limit:,} days): comparisons with it allow for any change the "
+                         f"metric's growth bound permits over that whole window, so they can only be loose; "
+                         f"date it to compare it properly. "
                          f"{claim.time.note}", [claim])
