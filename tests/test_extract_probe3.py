@@ -357,3 +357,21 @@ def test_of_two_definitions_as_specific_the_nearest_cue_decides(rules: Ruleset) 
                      "identifier resolution.", _day("2024-01-20"), rules)
     assert [(c.figure, c.metric, c.definition) for c in claims] == [
         ("five", "identifier_nodes", "top"), ("320", "identifier_nodes", "secondary")]
+
+
+@pytest.mark.parametrize(("text", "metric"), [
+    # a review: a rate, all mobile base stations, one operator's, one province's, another
+    # country's, and other value added were all counted as the national figure
+    ("That works out to 24 5G base stations per 10,000 people.", None),
+    ("The total number of mobile base stations reached 11.62 million by the end of 2023.", None),
+    ("China Mobile operated 1.9 million 5G base stations at the end of 2023.", None),
+    ("Guangdong province built 320,000 5G base stations by the end of 2023.", None),
+    ("South Korea had about 300,000 5G base stations at the end of 2023.", None),
+    ("China's manufacturing value added reached 33 trillion yuan in 2023.", None),
+    ("The value added of the core industries of the digital economy was 12.7 trillion yuan in 2023.", None),
+    ("China had 3.38 million 5G base stations at the end of 2023.", "base_stations_5g"),
+    ("In 2023, the added value of the core II industry reached 1.35 trillion yuan.", "core_industry_value_added"),
+])
+def test_a_rate_or_another_scope_is_not_the_national_count(rules: Ruleset, text: str, metric: str | None) -> None:
+    (claim,) = _claims(text, _day("2024-01-20"), rules)
+    assert claim.metric == metric

@@ -4,7 +4,7 @@ A metric is a candidate when the mention's unit noun is one of its units, none o
 `exclude` phrases is in the figure's clause or earlier in its sentence, and one of its subjects appears: in the mention's
 clause (strongest), its sentence, or the sentence before it in the same paragraph (weakest).
 The strongest candidate wins; a tie between metrics leaves the figure unmapped rather than
-guessing. The definition is the most specific one (deepest `within`) whose cues appear in
+guessing. A rate ("24 5G base stations per 10,000 people") maps to no count. The definition is the most specific one (deepest `within`) whose cues appear in
 the clause and whose unit list (if any) admits the unit, of two as specific the one whose
 cue stands nearest the figure; else the metric's default.
 """
@@ -107,8 +107,19 @@ def _definition(cm: _CompiledMetric, mention: Mention) -> str | None:
     return best[2] if best else default
 
 
+_RATE = re.compile(r"[^,;:.]{0,60}?\b(?:per|for every|for each)\s+(?:[\d,]+|a|an|one|each|every|ten|hundred|thousand"
+                   r"|capita|head|person|persons|people|resident|residents|inhabitant|inhabitants|household"
+                   r"|households|employee|employees|worker|workers|enterprise|enterprises|company|companies)\b",
+                   re.IGNORECASE)
+"""After a figure in its clause: it is a rate ("24 5G base stations per 10,000 people"), not a
+count of the metric's units; "per cent" is none."""
+
+
 def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset) -> tuple[str | None, str | None]:
-    """(metric id, definition id) for a mention, or (None, None) when no rule covers it."""
+    """(metric id, definition id) for a mention, or (None, None) when no rule covers it: a
+    rate of the unit (_RATE) is no count of it."""
+    if _RATE.match(mention.sentence.text, mention.end):
+        return None, None
     candidates = _by_unit(rules).get(mention.unit_lemma, ()) if mention.unit_lemma is not None else ()
     scored = [(s, cm) for cm in candidates if (s := _strength(cm, mention, previous_sentence))]
     if not scored:
