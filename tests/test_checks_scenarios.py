@@ -191,3 +191,53 @@ def test_a_percentage_spelt_out_is_not_given_a_second_unit(rules: Ruleset) -> No
     assert figure_phrase(claim.model_copy(update={"figure": "62.2 percent", "unit": "%"})).startswith("“62.2 percent”")
     assert figure_phrase(claim.model_copy(update={"figure": "62.2 per cent", "unit": "%"})).startswith("“62.2 per cent”")
     assert figure_phrase(claim.model_copy(update={"figure": "62.2", "unit": "%"})).startswith("“62.2 %”")
+
+
+def test_a_flow_is_compared_only_for_the_same_stated_period(tmp_path: Path) -> None:
+    """A review: the value added of the first half, of a quarter and of five years were each a
+    'contradiction' with the year's, and two different totals for 2023 were reconciled as growth
+    within the year. Value added is a flow (rules/metrics.yaml `flow: true`)."""
+    (tmp_path / "a.txt").write_text(
+        "date 2024-03-01 In 2023, the added value of the core industrial internet industry reached 1.35 trillion "
+        "yuan, official data show.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "date 2024-03-05 In the first half of 2023, the value added of the core industrial internet industry was "
+        "640 billion yuan. In the fourth quarter of 2023, the core industry's value added came to 380 billion "
+        "yuan. Over the five years from 2019 to 2023, the value added of the core industry totalled 5.2 trillion "
+        "yuan.\n", encoding="utf-8")
+    report = _run(tmp_path)
+    assert len([c for c in report.claims if c.metric == "core_industry_value_added"]) == 4
+    assert _conflicts(report) == []
+    (tmp_path / "c.txt").write_text(
+        "date 2024-03-08 In 2023, the added value of the core industrial internet industry was 1.0 trillion yuan, "
+        "according to the academy's annual report.\n", encoding="utf-8")
+    (found,) = [f for f in _run(tmp_path).findings if f.kind == "contradiction"]
+    assert "both are totals for the same period (2023)" in found.message
+    assert {e.figure for e in found.evidence} == {"1.35 trillion", "1.0 trillion"}
+    # a year and the next: the change is held to the growth bound (x1.6 a year)
+    (tmp_path / "c.txt").write_text(
+        "date 2024-03-08 In 2022, the added value of the core industrial internet industry was 1.2 trillion yuan. "
+        "In 2021, it was 0.5 trillion yuan, according to an earlier report on the core industry.\n", encoding="utf-8")
+    report = _run(tmp_path)
+    (growth,) = [f for f in report.findings if f.kind in ("contradiction", "implausible_growth")]
+    assert growth.kind == "implausible_growth" and "totals for 2021 and 2022: ×2.4 in 1.0 years" in growth.message
+    assert [r.reason.split(": ", 1)[1] for r in report.reconciled] == [
+        "totals for 2022 and 2023: ×1.12 in 1.0 years (×1.13 a year), within the declared ×1.6 a year"]
+
+
+def test_a_metric_cannot_be_a_flow_and_a_running_total(tmp_path: Path) -> None:
+    import shutil
+
+    from iicheck.errors import RuleFileError
+    from iicheck.ruleset import load_ruleset
+
+    shutil.copytree(RULES, tmp_path / "rules")
+    metrics = tmp_path / "rules" / "metrics.yaml"
+    metrics.write_text(metrics.read_text(encoding="utf-8").replace("    flow: true", "    flow: true\n    cumulative: true"),
+                       encoding="utf-8")
+    try:
+        load_ruleset(tmp_path / "rules")
+    except RuleFileError as err:
+        assert "cannot be both `flow`" in err.problems[0].message and err.problems[0].hint
+    else:
+        raise AssertionError("a flow and cumulative metric was accepted")

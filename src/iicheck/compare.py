@@ -12,6 +12,14 @@ When both cannot be true the verdict is:
   (later = its window starts and ends after the other's);
 - `implausible_growth`: the windows do not overlap and the growth needed is too fast;
 - `contradiction`: the windows overlap (neither is clearly later).
+
+A `flow` metric (a total over each period: a year's value added) is different: a figure for
+the first half of 2023 is part of the figure for 2023, not a rival value, and two figures for
+2023 are two totals of one period, which no growth can reconcile. So its claims are compared
+only with claims for periods the texts state (basis explicit or paragraph) of the same length:
+for the very same period disjoint values contradict; for periods that do not overlap (2022
+and 2023) the change is held to `max_growth_per_year` (`implausible_growth` above it). A half
+year is never compared with its year, nor a year to June with the calendar year.
 """
 
 from __future__ import annotations
@@ -27,7 +35,7 @@ from functools import lru_cache
 from .findings import quoted
 from .intervals import describe, entirely_below, fmt, min_ratio, overlaps, power_of_ten
 from .models import Claim, TimeWindow, ValueInterval
-from .pairs import groups, sweep_pairs
+from .pairs import flow_pairs, groups, sweep_pairs
 from .ruleset import Ruleset
 from .ruleset.models import Metric
 
@@ -96,10 +104,13 @@ def _years(start: date, end: date) -> float:
 
 
 def compare(a: Claim, b: Claim, metric: Metric) -> Verdict:
-    """Verdict for two claims with the same metric, definition and modality, both dated."""
+    """Verdict for two claims with the same metric, definition and modality, both dated (and,
+    for a flow metric, for the same period)."""
     if overlaps(a.value, b.value):
         return Verdict("agree", lambda: f"values agree: {describe(a.value)} and {describe(b.value)} overlap")
     low, high = (a, b) if entirely_below(a.value, b.value) else (b, a)
+    if metric.flow:
+        return _compare_flows(low, high, metric)
     lw, hw = low.time, high.time
     assert lw.start and lw.end and hw.start and hw.end
     ratio = min_ratio(low.value, high.value)
@@ -137,6 +148,28 @@ def compare(a: Claim, b: Claim, metric: Metric) -> Verdict:
                        f"and {describe(high.value)} do not: {gap}", ratio)
     kind = "contradiction" if overlap else "implausible_growth"
     return Verdict(kind, lambda: f"{detail()}, above the declared \u00d7{_num(g)} a year", ratio, rate)
+
+
+def _compare_flows(low: Claim, high: Claim, metric: Metric) -> Verdict:
+    """Two totals of a flow metric whose values differ, for one period or for two periods of
+    one length that do not overlap (iicheck.pairs.flow_pairs): for one period they contradict;
+    for two, the change from one period to the next is held to the growth bound, a year apart
+    for years, half a year for half years."""
+    ratio = min_ratio(low.value, high.value)
+    lw, hw = low.time, high.time
+    assert lw.start and hw.start and lw.end and hw.end
+    if (lw.start, lw.end) == (hw.start, hw.end):
+        return Verdict("contradiction", lambda: f"both are totals for the same period ({when(lw)}), and the "
+                       f"values {describe(low.value)} and {describe(high.value)} do not agree", ratio)
+    g = metric.max_growth_per_year
+    span = abs(_years(lw.start, hw.start))
+    rate = _yearly(ratio, span)
+    first, second = sorted((lw, hw), key=lambda w: (w.start, w.end))
+    periods = f"totals for {when(first)} and {when(second)}: \u00d7{_num(ratio)} in {span:.1f} years (\u00d7{_num(rate)} a year)"
+    if g is None or rate <= g:
+        bound = "no growth bound declared" if g is None else f"within the declared \u00d7{_num(g)} a year"
+        return Verdict("dates", lambda: f"{periods}, {bound}", ratio, rate)
+    return Verdict("implausible_growth", lambda: f"{periods}, above the declared \u00d7{_num(g)} a year", ratio, rate)
 
 
 def _meeting_point(low: ValueInterval, high: ValueInterval) -> float | None:
@@ -199,7 +232,7 @@ def verdicts(claims: Sequence[Claim], rules: Ruleset) -> list[PairVerdict]:
     out: list[PairVerdict] = []
     for (metric_id, _, modality), group in groups(claims).items():
         metric = rules.metric(metric_id)
-        for earlier, later in sweep_pairs(group):
+        for earlier, later in (flow_pairs(group) if metric.flow else sweep_pairs(group)):
             if earlier.source == later.source and earlier.sentence_span == later.sentence_span:
                 continue
             out.append((metric, modality, earlier, later, compare(earlier, later, metric)))

@@ -316,22 +316,22 @@ def _denied(text: str, n: NumberMatch, clause_start: int, cues: tuple[Phrases | 
     return False
 
 
-def plans_or_forecasts(text: str, rules: Ruleset) -> bool:
-    """Whether `text` holds an estimate cue, or a target cue outside its achieved cues: what
-    it dates is planned or forecast ("will reach 100 in 2026"), not past ("has achieved its
-    goals of ..." plans nothing)."""
-    return any(_cues(text, rules))
+def plans(text: str, rules: Ruleset, fold: str | None = None) -> bool:
+    """Whether `text` holds a target cue outside its achieved cues: what it dates is planned
+    ("will reach 100 in 2026"); "has met its target of 100" and "has achieved its goals of ..."
+    plan nothing. `fold`: `folded(text)`, if known."""
+    target, _, achieved = _cue_patterns(rules)
+    if achieved.search(text, fold):
+        text, fold = achieved.pattern.pick(text).sub(" ", text), None
+    return target.search(text, fold)
 
 
 def _cues(text: str, rules: Ruleset, fold: str | None = None) -> tuple[bool, bool]:
     """Whether `text` holds an estimate cue, and, holding none, a target cue outside its
-    achieved cues ("has met its target of 100" holds none); `fold`: `folded(text)`, if known."""
-    target, estimate, achieved = _cue_patterns(rules)
-    if estimate.search(text, fold):
+    achieved cues (`plans`); `fold`: `folded(text)`, if known."""
+    if _cue_patterns(rules)[1].search(text, fold):
         return True, False
-    if achieved.search(text, fold):
-        text, fold = achieved.pattern.pick(text).sub(" ", text), None
-    return False, target.search(text, fold)
+    return False, plans(text, rules, fold)
 
 
 @lru_cache(maxsize=32)

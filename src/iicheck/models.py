@@ -215,6 +215,7 @@ class MetricUsed(Frozen):
     cumulative: bool = False
     definitions: tuple[DefinitionUsed, ...] = ()
     exclude: tuple[str, ...] = ()
+    flow: bool = False
     id: str
     label: str
     max_growth_per_year: float | None = None

@@ -73,3 +73,24 @@ def sweep_pairs(claims: Sequence[Claim]) -> Iterator[tuple[Claim, Claim]]:
         active.add(i)
         max_low.push((-claim.value.low, i), i)
         min_high.push((claim.value.high, i), i)
+
+
+STATED_PERIOD = ("explicit", "paragraph")
+"""The bases of a flow metric's claims that are compared: a period the text states ("in the
+first half of 2023"), not one guessed from the publication date."""
+
+
+def flow_pairs(claims: Sequence[Claim]) -> Iterator[tuple[Claim, Claim]]:
+    """(earlier, later) pairs of a flow metric's group worth comparing (see iicheck.compare):
+    claims for stated periods of one length (a year, a half year, a quarter, in whole months),
+    either the very same period or periods that do not overlap (2022 and 2023, not a year to
+    June and the calendar year); each length's claims swept as `sweep_pairs` sweeps a group."""
+    lengths: dict[int, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.time.basis in STATED_PERIOD and c.time.start is not None and c.time.end is not None:
+            lengths[round(((c.time.end - c.time.start).days + 1) / 30.44)].append(c)
+    for _, same in sorted(lengths.items()):
+        for a, b in sweep_pairs(same):
+            ta, tb = a.time, b.time
+            if (ta.start, ta.end) == (tb.start, tb.end) or ta.end < tb.start or tb.end < ta.start:  # type: ignore[operator]
+                yield a, b

@@ -64,7 +64,7 @@ def _metric(metric: Metric) -> MetricUsed:
     return MetricUsed(
         id=metric.id, label=metric.label, unit=metric.unit, units=tuple(metric.match.units),
         subjects=tuple(metric.match.subjects), exclude=tuple(metric.match.exclude),
-        cumulative=metric.cumulative, max_growth_per_year=metric.max_growth_per_year,
+        cumulative=metric.cumulative, flow=metric.flow, max_growth_per_year=metric.max_growth_per_year,
         plausible_range=metric.plausible_range,
         checks_off=tuple(sorted(kind for kind, on in metric.checks.items() if not on)),
         definitions=tuple(DefinitionUsed(id=d.id, label=d.label, cues=tuple(d.cues), units=tuple(d.units),

@@ -14,9 +14,9 @@ sentence punctuation ("Copyright © 2011", the later year of "© 2009-2011", "si
 header dateline with the month by name ("Published 12 January 2011"; an inferred date is never
 used: it comes from the body itself).
 Past events: a year (1800-2099) in a body sentence that is no copyright notice, with its month
-if one precedes it, unless the sentence carries a target or estimate cue of
-rules/extraction.yaml ("will", "aims to", "forecast", "could reach", ...) outside its
-achieved cues ("has achieved its goals of ..."), or the words right before the year say it is expected, scheduled or planned
+if one precedes it, unless the sentence carries a target cue of rules/extraction.yaml ("will",
+"aims to", ...) outside its achieved cues ("has achieved its goals of ..."), or a forecast
+("forecast", "projected", "could", "is likely to"; "an estimated 300 million in 2019" is past), or the words right before the year say it is expected, scheduled or planned
 ("expected to open in 2011", "analysts expect the pace to slow in 2024", "guidance for fiscal
 2025"), or a verb earlier in its clause schedules it in the present tense with no past tense
 after that verb ("The museum reopens in March 2025", "takes effect on 1 April 2025"); the year
@@ -30,7 +30,7 @@ month than a header or publication date. One finding per source and reference, e
 reference line (date highlighted) and up to 5 sentences with later events (year highlighted).
 Does not fire when: the later year is a deadline or target ("by 2025", "from 2021 to 2023"
 plans read as past only for the first year); the source has no reference date of its own.
-Options: ``target_cues``, ``estimate_cues`` and ``achieved_cues`` in rules/extraction.yaml.
+Options: ``target_cues`` and ``achieved_cues`` in rules/extraction.yaml.
 Example: "Copyright © 2011 JIN SHI" + "The 2019 government work report pointed out ..." -> fires.
 """
 
@@ -42,7 +42,7 @@ from functools import lru_cache
 
 from ..findings import fingerprint, sentence_evidence
 from ..models import Evidence, Finding, Sentence, Severity
-from ..extract import plans_or_forecasts
+from ..extract import plans
 from ..ruleset import Ruleset
 from .corpus import Corpus, SourceDoc, each_source
 
@@ -227,13 +227,20 @@ def _with_years(doc: SourceDoc, since: int) -> list[Sentence]:
     return [doc.sentences[k] for k in sorted(found)]
 
 
+_FORECAST = re.compile(r"\b(?:forecast(?:s|ed)?|project(?:s|ed)|predict(?:s|ed)?|could|might"
+                       r"|(?:is|are) (?:likely|expected) to)\b", re.IGNORECASE)
+"""A forecast in a sentence ("Analysts forecast that the number could reach 10,000 in 2026",
+"projected 6,000 5G factories in 2025"): an estimate of the past ("In 2019, an estimated 300
+million people used 5G phones") is a past event, so the rules' estimate cues are not used."""
+
+
 def _events(sentence: Sentence, rules: Ruleset, since: int) -> list[tuple[int, int, int, int]]:
     """(year, month or 0, start, end) of the past events of year `since` or later a body
-    sentence reports: none in a sentence that plans or forecasts ("Analysts forecast that the
-    number could reach 10,000 in 2026"), as extraction reads its cues."""
+    sentence reports: none in a sentence that plans (a target cue outside the achieved cues,
+    as extraction reads them) or forecasts (_FORECAST)."""
     text = sentence.text
     events = list(_candidate_events(text, since))
-    if events and plans_or_forecasts(text, rules):  # the cue test last: it costs most
+    if events and (_FORECAST.search(text) or plans(text, rules)):  # the cue tests last: they cost most
         return []
     return events
 

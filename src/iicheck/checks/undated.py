@@ -5,7 +5,9 @@ Flags: a mapped claim whose time window is unknown, or wider than `undated_max_d
 check, but any comparison with it can only be loose; the editor should date it.
 Fires when: a source with no date in metadata, header or address mentions no year at all,
 or only a wide phrase dates the figure ("since 2010").
-Does not fire when: the sentence or paragraph dates the figure, or the publication date is known.
+Does not fire when: the sentence or paragraph dates the figure, or the publication date is known;
+the metric is a `flow` and the text states the figure's period ("over the five years from 2019
+to 2023": a total for those years, not a loose date).
 Options: `time.undated_max_days` in rules/extraction.yaml; `checks: {undated: false}`.
 """
 
@@ -16,6 +18,7 @@ from collections.abc import Iterator
 from ..compare import when
 from ..findings import claims_finding
 from ..models import Claim, Finding, Severity
+from ..pairs import STATED_PERIOD
 from ..ruleset import Ruleset
 from .corpus import Corpus, each_claim
 
@@ -32,8 +35,8 @@ def check_claim(claim: Claim, rules: Ruleset) -> Iterator[Finding]:
     if not claim.metric or not rules.metric(claim.metric).checks.get(KIND, True):
         return
     days = claim.time.days()
-    if days is not None and days <= limit:
-        return
+    if days is not None and (days <= limit or (rules.metric(claim.metric).flow and claim.time.basis in STATED_PERIOD)):
+        return  # a flow's five-year total states its period, it is not dated loosely
     span = "unknown" if days is None else f"{when(claim.time)} ({days:,} days)"
     yield claims_finding(KIND, DEFAULT_SEVERITY,
                          f"\u201c{claim.figure}\u201d ({claim.source}) cannot be dated closer than "

@@ -89,6 +89,8 @@ class Metric(Strict):
     match: MetricMatch
     definitions: list[Definition] = []
     cumulative: bool = Field(default=False, description="a running total: it never decreases")
+    flow: bool = Field(default=False, description="each figure is a total over its period (a year's "
+                                                  "value added), compared only with figures for the same period")
     max_growth_per_year: float | None = Field(default=None, gt=1.0,
                                               description="largest plausible factor per year")
     plausible_range: tuple[float, float] | None = None
@@ -101,6 +103,15 @@ class Metric(Strict):
             raise LocatedValueError("plausible_range must be [low, high] with low <= high",
                                     hint=f"swap the two numbers: [{value[1]:.15g}, {value[0]:.15g}]")
         return value
+
+    @model_validator(mode="after")
+    def _flow_is_no_running_total(self) -> Metric:
+        if self.flow and self.cumulative:
+            raise LocatedValueError("a metric cannot be both `flow` (a total over each period) and `cumulative` "
+                                    "(a running total at each moment)", "flow",
+                                    hint="keep `flow: true` for a yearly or quarterly total (value added, output), "
+                                         "`cumulative: true` for a count that only grows (platforms built)")
+        return self
 
     @model_validator(mode="after")
     def _definitions_consistent(self) -> Metric:
