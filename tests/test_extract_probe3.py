@@ -375,3 +375,17 @@ def test_of_two_definitions_as_specific_the_nearest_cue_decides(rules: Ruleset) 
 def test_a_rate_or_another_scope_is_not_the_national_count(rules: Ruleset, text: str, metric: str | None) -> None:
     (claim,) = _claims(text, _day("2024-01-20"), rules)
     assert claim.metric == metric
+
+
+@pytest.mark.parametrize(("text", "figure", "qualifier"), [
+    # a qualifier reaching through "the" qualifies a mark passed, not another amount (a review)
+    ("By the end of 2023, China had 3.38 million 5G base stations, well above the 3 million 5G base stations "
+     "the plan called for.", "3 million", "exact"),
+    ("Industrial internet platforms topped the 500 mark in 2023.", "500", "more_than"),
+    ("Connected equipment surpassed the 80 million level last year.", "80 million", "more_than"),
+    ("Industrial internet platforms exceeded 500 in 2023.", "500", "more_than"),
+])
+def test_a_qualifier_before_the_is_one_only_before_a_mark(rules: Ruleset, text: str, figure: str,
+                                                         qualifier: str) -> None:
+    claim = _claim(_claims(text, _day("2024-01-20"), rules), figure)
+    assert claim.value.qualifier == qualifier

@@ -62,6 +62,12 @@ _CLAUSE_MARK = re.compile(r"[,;:]")
 _CLOSE_WORDS = 6  # a time expression this many words after a figure, in its clause, dates it
 _NEXT_WORD = Twin.of(r"\s+([A-Za-z]+(?:-old)?)\b")
 _ARTICLE_AT_END = re.compile(r"\s+(?:the|a\s+total\s+of)\s*$", re.IGNORECASE)
+_THE_AT_END = re.compile(r"\s+the\s*$", re.IGNORECASE)
+_MARK_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:mark|level|threshold|milestone|barrier|line"
+                         r"|target|goal|benchmark|ceiling|cap|limit|figure)\b", re.IGNORECASE)
+"""After a figure a qualifier reaches through "the": the figure is a mark the value passed
+("topped the 500 mark", "fell short of the 2 million target"); without one, "the" names another
+amount ("well above the 3 million 5G base stations the plan called for")."""
 # Units of measure (and irregular plural count nouns) taken as the unit when they directly
 # follow the number, singular or not: "40 yard line", "3000 rpm", "a 50 year-old man", "200 people".
 _MEASURE_WORDS = frozenset(
@@ -382,6 +388,8 @@ def _qualifier(text: str, n: NumberMatch, rules: Ruleset) -> tuple[str, float | 
     m = None
     if _may_follow_qualifier(text, n.start, rules):
         m = before.pick(text).search(text, max(0, n.start - 40), n.start)
+    if m and _THE_AT_END.search(m.group(0)) and not _MARK_AFTER.match(text, n.end):
+        m = None  # "well above the 3 million stations the plan called for": 3 million is a level of its own
     if m:
         phrase = " ".join(_ARTICLE_AT_END.sub("", m.group(0).strip()).lower().split())
         (kind, factor), start = kinds.get(f"before:{phrase}", _EXACT), m.start()
