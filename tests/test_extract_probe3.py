@@ -389,3 +389,19 @@ def test_a_qualifier_before_the_is_one_only_before_a_mark(rules: Ruleset, text: 
                                                          qualifier: str) -> None:
     claim = _claim(_claims(text, _day("2024-01-20"), rules), figure)
     assert claim.value.qualifier == qualifier
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # subjects before the verb that a review found left unmapped
+    ("China's national top nodes of identifier resolution numbered five at the end of 2023.",
+     {"five": ("identifier_nodes", "top")}),
+    ("5G base stations rose from 2.31 million to 3.38 million in 2023.",
+     {"2.31 million": ("base_stations_5g", None), "3.38 million": ("base_stations_5g", None)}),
+    ("The number of 5G base stations will total 4.5 million by 2025.", {"4.5 million": ("base_stations_5g", None)}),
+    # a subject's other noun still counts nothing
+    ("The revenue of industrial internet platforms reached 300 billion yuan.", {"300 billion": (None, None)}),
+])
+def test_the_subject_before_a_count_verb_is_the_unit(rules: Ruleset, text: str,
+                                                     figures: dict[str, tuple[str | None, str | None]]) -> None:
+    claims = _claims(text, _day("2024-01-20"), rules)
+    assert {f: (_claim(claims, f).metric, _claim(claims, f).definition) for f in figures} == figures

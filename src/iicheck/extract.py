@@ -427,8 +427,9 @@ def _unit(text: str, n: NumberMatch, units: frozenset[str]) -> tuple[str | None,
 
 
 # a verb that states a count of its subject: "... platforms reached 70", "... numbered 1.4 million"
-_COUNT_VERB = re.compile(r"(?:\s(?:has|have|had))?\s(?:reach(?:ed|es)?|exceeded|numbered|totall?ed|stood\s+at|hit|"
-                         r"topped|came\s+to|(?:rose|grew|increased|climbed)\s+to)\s+$", re.IGNORECASE)
+_COUNT_VERB = re.compile(r"(?:\s(?:has|have|had))?\s(?:reach(?:ed|es)?|exceeded|numbered|totall?ed|totals?|stood\s+at"
+                         r"|hit|topped|came\s+to|(?:rose|grew|increased|climbed|jumped|fell|dropped|declined)\s+(?:to|from))"
+                         r"\s+$", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s", re.IGNORECASE)
 _AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "should", "could",
                           "may", "might", "can", "must", "shall", "to"})
@@ -472,9 +473,12 @@ def _unit_before(text: str, starts: tuple[int, int], clause_start: int,
         stop = next((i for i, w in enumerate(words) if w.lower() in _PREPOSITIONS or w.lower() in _AUXILIARIES
                      or (i and w.lower().endswith(("ing", "ed")) and lemma(w) not in units)), len(words))
         candidates = words[:stop][-1:] if 0 < stop <= 6 else []
-    else:  # the subject's last word, unless it is the object of a preposition
+    else:  # the subject's last word, unless it is the object of a preposition; else its head
+        # noun, the last word before its first preposition ("nodes" of "the national top nodes
+        # of identifier resolution numbered five")
         near = [w.lower() for w in words[-4:-1]]
-        candidates = words[-1:] if not _PREPOSITIONS.intersection(near) else []
+        first = next((i for i, w in enumerate(words) if w.lower() in _PREPOSITIONS), len(words))
+        candidates = words[-1:] if not _PREPOSITIONS.intersection(near) else words[first - 1:first] if first else []
     for word in candidates:
         if lemma(word) in units:
             return word.lower(), lemma(word)
