@@ -342,6 +342,12 @@ def test_a_change_to_a_level_is_two_figures(rules: Ruleset) -> None:
     ("In the first half of 2023, 610,000 5G base stations were newly built.", "610,000", "change"),
     ("So far this year, China has built 337,000 5G base stations, the ministry said.", "337,000", "change"),
     ("Operators opened 1 million 5G base stations in 2023 alone.", "1 million", "change"),
+    # what was built in a period, not by a moment (a review: a false regression error)
+    ("In the first four months of 2024, operators built 337,000 5G base stations.", "337,000", "change"),
+    ("In 2023, 600,000 5G base stations were built.", "600,000", "change"),
+    ("By the end of 2023, China had built 3.38 million 5G base stations.", "3.38 million", None),
+    ("In 2023, China had built 3.38 million 5G base stations.", "3.38 million", None),
+    ("China built 3.38 million 5G base stations by the end of 2023.", "3.38 million", None),
     # compounds with "new" count what they name
     ("China had 20.4 million new energy vehicles at the end of 2023.", "20.4 million", None),
     ("China had 3.38 million 5G base stations at the end of 2023.", "3.38 million", None),

@@ -264,13 +264,37 @@ _PERIOD_SO_FAR = re.compile(r"\b(?:so far this (?:year|month|quarter)|this year 
 "1 million in 2023 alone"): what was added in it, not a total."""
 
 
-def _addition(text: str, n: NumberMatch, clause: tuple[int, int], lone: bool) -> bool:
-    """Whether the figure `n` counts additions (see _NEW_AFTER, _NEWLY, _PERIOD_SO_FAR): a
-    change like a rise, never compared with totals. `clause`: its bounds; `lone`: whether it
-    is its sentence's only figure (then a period phrase anywhere in the sentence counts)."""
+_BUILT = r"(?:built|constructed|installed|deployed|opened|launched|set\s+up|put\s+into\s+(?:use|operation|service))"
+_BUILT_BEFORE = re.compile(rf"\b{_BUILT}\s+(?:(?:a\s+total\s+of|another|some)\s+)?$", re.IGNORECASE)
+_BUILT_AFTER = re.compile(rf"[^,;:.]{{0,60}}?\b(?:were|was)\s+{_BUILT}\b", re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?$", re.IGNORECASE)
+"""Before a verb of _BUILT: "had built", "has already built" count a total."""
+_IN_PERIOD = re.compile(r"(?:in|during|over|throughout|for)\s", re.IGNORECASE)
+_IN_PERIOD_BEFORE = re.compile(r"\b(?:in|during|over|throughout|for)\s+$", re.IGNORECASE)
+"""How a time expression for a whole period starts, or what stands before it ("in 2023", "in
+the first four months of 2024", "during the year"), not a moment ("by the end of 2023", "as
+of June")."""
+
+
+def _addition(text: str, n: NumberMatch, start: int, clause: tuple[int, int], lone: bool,
+              time: TimeExpression | None) -> bool:
+    """Whether the figure `n` (with its qualifier from `start`) counts additions (see
+    _NEW_AFTER, _NEWLY, _PERIOD_SO_FAR), or what was built in a period ("In 2023, China built
+    600,000 5G base stations", "In the first four months of 2024, 337,000 were built"; not "had
+    built ... by the end of 2023", a total): a change like a rise, never compared with totals.
+    `clause`: its bounds; `lone`: whether it is its sentence's only figure (then a period
+    phrase anywhere in the sentence counts); `time`: the time dating it."""
     if _NEW_AFTER.match(text, n.end) or _NEWLY.search(text, n.end, clause[1]):
         return True
-    return _PERIOD_SO_FAR.search(text, *((0, len(text)) if lone else clause)) is not None
+    if _PERIOD_SO_FAR.search(text, *((0, len(text)) if lone else clause)) is not None:
+        return True
+    if time is None or "end of" in time.text.lower() or not (
+            _IN_PERIOD.match(time.text) or _IN_PERIOD_BEFORE.search(text, max(0, time.start - 12), time.start)):
+        return False
+    before = _BUILT_BEFORE.search(text, max(0, start - 40), start)
+    if before is not None:
+        return _PERFECT.search(text, max(0, before.start() - 20), before.start()) is None
+    return _BUILT_AFTER.match(text, n.end, clause[1]) is not None
 
 
 def _after_cue(text: str, start: int, cue: ChangeCue) -> bool:
@@ -765,7 +789,7 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
         clause = text[c_start:c_end]
         denied = denials and _denied(text, n, c_start, denial)
         change = _change(text, start, n, change_cues) or (
-            "rise" if _addition(text, n, (c_start, c_end), len(numbers) == 1) else None)
+            "rise" if _addition(text, n, start, (c_start, c_end), len(numbers) == 1, time) else None)
         mentions.append(Mention(sentence, n, start, end, qualifier, unit, unit_lemma, clause, time,
                                 modality, factor, bool(denied), change))
         starts.append(c_start)
