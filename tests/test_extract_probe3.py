@@ -411,3 +411,17 @@ def test_the_subject_before_a_count_verb_is_the_unit(rules: Ruleset, text: str,
                                                      figures: dict[str, tuple[str | None, str | None]]) -> None:
     claims = _claims(text, _day("2024-01-20"), rules)
     assert {f: (_claim(claims, f).metric, _claim(claims, f).definition) for f in figures} == figures
+
+
+def test_two_figures_of_one_sentence_have_two_fingerprints(rules: Ruleset) -> None:
+    """A review: "64.9%" and "83.1%" of one sentence shared a fingerprint, so explaining one
+    marked the other "updated". An edited figure keeps its finding's fingerprint."""
+    from iicheck.checks import unmapped_figure
+
+    def prints(text: str) -> list[str]:
+        return [f.fingerprint for c in _claims(text, _day("2024-07-01"), rules) for f in unmapped_figure.check_claim(c, rules)]
+
+    first = prints("By June 2024, the rates in large enterprises reached 64.9% and 83.1% respectively.")
+    assert len(set(first)) == 2
+    assert prints("By June 2024, the rates in large enterprises reached 65.0% and 83.1% respectively.") == first
+    assert len(set(prints("The four years of development are four years of construction."))) == 2

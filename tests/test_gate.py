@@ -41,7 +41,7 @@ def test_new_contradiction_fails_and_is_the_only_new_error(project: Path, fmt: s
     assert result.exit_code == 1, result.output
     out = result.stdout
     assert "100_new" in out and "over 120" in out
-    explained = "65e725bc15"  # the seeds' explained contradiction: left out by default
+    explained = "582e9f2a04"  # the seeds' explained contradiction: left out by default
     if fmt == "json":
         new_errors = [f for f in json.loads(out)["findings"]
                       if f["severity"] == "error" and f["status"] != "explained"]
@@ -69,7 +69,7 @@ def test_edited_explained_figure_turns_updated(project: Path) -> None:
 def test_stale_explanation_reported_and_fails_only_with_strict(project: Path) -> None:
     (project / "sources" / "004_a50e93c74cd84221.txt").unlink()
     relaxed = _check(project)
-    where = f"{project / 'rules' / 'explanations.yaml'}:6: stale explanation 65e725bc152661072078 (contradiction)"
+    where = f"{project / 'rules' / 'explanations.yaml'}:6: stale explanation 582e9f2a040a487fcc49 (contradiction)"
     assert relaxed.exit_code == 0 and where in relaxed.stderr, relaxed.stderr
     assert "(the gate fails on this only with --strict)" in relaxed.stderr
     strict = _check(project, "--strict", "--format", "junit")

@@ -276,6 +276,14 @@ the first four months of 2024", "during the year"), not a moment ("by the end of
 of June")."""
 
 
+def may_hold(text: str, *words: str) -> bool:
+    """Whether an IGNORECASE pattern that needs one of `words` (lower-case ASCII) may match in
+    `text`: the lower-cased text holds one, or the text has a character re.IGNORECASE equates
+    with an ASCII letter that str.lower does not turn into it."""
+    low = lowered(text)
+    return any(w in low for w in words) or has_case_trap(text)
+
+
 def _addition(text: str, n: NumberMatch, start: int, clause: tuple[int, int], lone: bool,
               time: TimeExpression | None) -> bool:
     """Whether the figure `n` (with its qualifier from `start`) counts additions (see
@@ -284,9 +292,10 @@ def _addition(text: str, n: NumberMatch, start: int, clause: tuple[int, int], lo
     built ... by the end of 2023", a total): a change like a rise, never compared with totals.
     `clause`: its bounds; `lone`: whether it is its sentence's only figure (then a period
     phrase anywhere in the sentence counts); `time`: the time dating it."""
-    if _NEW_AFTER.match(text, n.end) or _NEWLY.search(text, n.end, clause[1]):
+    if may_hold(text, "new") and (_NEW_AFTER.match(text, n.end) or _NEWLY.search(text, n.end, clause[1])):
         return True
-    if _PERIOD_SO_FAR.search(text, *((0, len(text)) if lone else clause)) is not None:
+    if may_hold(text, "so far", "alone", "date") and _PERIOD_SO_FAR.search(
+            text, *((0, len(text)) if lone else clause)) is not None:
         return True
     if time is None or "end of" in time.text.lower() or not (
             _IN_PERIOD.match(time.text) or _IN_PERIOD_BEFORE.search(text, max(0, time.start - 12), time.start)):
@@ -555,7 +564,8 @@ def _base_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch, start
     """The time of a figure given as a comparison's base, else `time` (the one governing it):
     "the 2019 level of 32 million" (the year before _LEVEL_OF); "2.31 million a year earlier"
     or "in the previous year" (_YEAR_EARLIER in its clause: `time` a year earlier)."""
-    level = _LEVEL_OF.search(text, max(0, start - 30), start)
+    level = (_LEVEL_OF.search(text, max(0, start - 30), start)
+             if text[max(0, start - 30):start].rstrip().lower().endswith("of") else None)
     if level is not None:
         year = int(level.group(1))
         window = TimeWindow(start=date(year, 1, 1), end=date(year, 12, 31), basis="explicit",
@@ -563,7 +573,7 @@ def _base_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch, start
         return TimeExpression(level.start(1), level.end(1), level.group(1), window, "point")
     if time is None or time.window.start is None or time.window.end is None:
         return time
-    earlier = _YEAR_EARLIER.match(text, n.end, clause_end)
+    earlier = _YEAR_EARLIER.match(text, n.end, clause_end) if may_hold(text, "year") else None
     if earlier is None:
         return time
     window = time.window.model_copy(update={"start": shift_years(time.window.start, -1),

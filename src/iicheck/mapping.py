@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .extract import Mention, Phrases, folded, lemma
+from .extract import Mention, Phrases, may_hold, folded, lemma
 from .numbers import Twin
 from .ruleset import Ruleset, phrase_regex
 from .ruleset.models import Definition, Metric
@@ -118,7 +118,8 @@ count of the metric's units; "per cent" is none."""
 def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset) -> tuple[str | None, str | None]:
     """(metric id, definition id) for a mention, or (None, None) when no rule covers it: a
     rate of the unit (_RATE) is no count of it."""
-    if _RATE.match(mention.sentence.text, mention.end):
+    text = mention.sentence.text
+    if may_hold(text, "per", "for e") and _RATE.match(text, mention.end):
         return None, None
     candidates = _by_unit(rules).get(mention.unit_lemma, ()) if mention.unit_lemma is not None else ()
     scored = [(s, cm) for cm in candidates if (s := _strength(cm, mention, previous_sentence))]
