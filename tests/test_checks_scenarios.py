@@ -174,7 +174,7 @@ def test_values_that_only_touch_say_where_not_times_one(rules: Ruleset) -> None:
     one_day = [c.model_copy(update={"time": TimeWindow(start=day, end=day, basis="explicit")}) for c in (exact, nearly)]
     verdict = compare(*one_day, rules.metric("ii_platforms"))
     assert verdict.kind == "contradiction" and verdict.rate is None
-    assert verdict.reason == ("the time windows overlap and the values [1,800, 2,000) and 2,000 do not: "
+    assert verdict.reason == ("the time windows overlap and the values 2,000 and [1,800, 2,000) do not: "
                               "they meet only at 2,000, which one of them excludes")
     month = compare(exact, nearly, rules.metric("ii_platforms"))
     assert month.kind == "dates"
@@ -241,3 +241,13 @@ def test_a_metric_cannot_be_a_flow_and_a_running_total(tmp_path: Path) -> None:
         assert "cannot be both `flow`" in err.problems[0].message and err.problems[0].hint
     else:
         raise AssertionError("a flow and cumulative metric was accepted")
+
+
+def test_a_figure_with_no_date_at_all_is_told_so(rules: Ruleset) -> None:
+    """A review: "cannot be dated closer than unknown (over 1,096 days)"."""
+    from iicheck.checks import undated
+
+    claim = _claim(1, 70, date(2020, 1, 1), rules).model_copy(
+        update={"time": TimeWindow(start=None, end=None, basis="unknown")})
+    (found,) = undated.check_claim(claim, rules)
+    assert "has no date at all" in found.message and "unknown" not in found.message.split("(")[1]

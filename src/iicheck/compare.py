@@ -110,7 +110,7 @@ def compare(a: Claim, b: Claim, metric: Metric) -> Verdict:
         return Verdict("agree", lambda: f"values agree: {describe(a.value)} and {describe(b.value)} overlap")
     low, high = (a, b) if entirely_below(a.value, b.value) else (b, a)
     if metric.flow:
-        return _compare_flows(low, high, metric)
+        return _compare_flows(a, b, metric)
     lw, hw = low.time, high.time
     assert lw.start and lw.end and hw.start and hw.end
     ratio = min_ratio(low.value, high.value)
@@ -125,7 +125,7 @@ def compare(a: Claim, b: Claim, metric: Metric) -> Verdict:
     if g is None:
         if overlap:
             return Verdict("contradiction", lambda: f"the time windows overlap and the values "
-                           f"{describe(low.value)} and {describe(high.value)} do not", ratio)
+                           f"{describe(a.value)} and {describe(b.value)} do not", ratio)
         return Verdict("dates", lambda: f"different dates: {when(lw)} \u2192 {when(hw)} "
                        f"(no growth bound declared)", ratio)
     rate = _yearly(ratio, span)
@@ -144,23 +144,24 @@ def compare(a: Claim, b: Claim, metric: Metric) -> Verdict:
         days = _days(lw.start, hw.end)
         gap = (f"they meet only at {fmt(meet)}, which one of them excludes" if meet is not None
                else f"\u00d7{_num(ratio)} within at most {days}")
-        return Verdict("contradiction", lambda: f"the time windows overlap and the values {describe(low.value)} "
-                       f"and {describe(high.value)} do not: {gap}", ratio)
+        return Verdict("contradiction", lambda: f"the time windows overlap and the values {describe(a.value)} "
+                       f"and {describe(b.value)} do not: {gap}", ratio)
     kind = "contradiction" if overlap else "implausible_growth"
     return Verdict(kind, lambda: f"{detail()}, above the declared \u00d7{_num(g)} a year", ratio, rate)
 
 
-def _compare_flows(low: Claim, high: Claim, metric: Metric) -> Verdict:
+def _compare_flows(a: Claim, b: Claim, metric: Metric) -> Verdict:
     """Two totals of a flow metric whose values differ, for one period or for two periods of
     one length that do not overlap (iicheck.pairs.flow_pairs): for one period they contradict;
     for two, the change from one period to the next is held to the growth bound, a year apart
     for years, half a year for half years."""
+    low, high = (a, b) if entirely_below(a.value, b.value) else (b, a)
     ratio = min_ratio(low.value, high.value)
     lw, hw = low.time, high.time
     assert lw.start and hw.start and lw.end and hw.end
     if (lw.start, lw.end) == (hw.start, hw.end):
         return Verdict("contradiction", lambda: f"both are totals for the same period ({when(lw)}), and the "
-                       f"values {describe(low.value)} and {describe(high.value)} do not agree", ratio)
+                       f"values {describe(a.value)} and {describe(b.value)} do not agree", ratio)
     g = metric.max_growth_per_year
     span = abs(_years(lw.start, hw.start))
     rate = _yearly(ratio, span)

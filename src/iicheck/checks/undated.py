@@ -37,10 +37,13 @@ def check_claim(claim: Claim, rules: Ruleset) -> Iterator[Finding]:
     days = claim.time.days()
     if days is not None and (days <= limit or (rules.metric(claim.metric).flow and claim.time.basis in STATED_PERIOD)):
         return  # a flow's five-year total states its period, it is not dated loosely
-    span = "unknown" if days is None else f"{when(claim.time)} ({days:,} days)"
+    if days is None:
+        why = ("has no date at all (no publication date is known and no year in the text dates it): it "
+               "is compared with nothing; give the source a publication date in sources.yaml. ")
+    else:
+        why = (f"cannot be dated closer than {when(claim.time)} ({days:,} days, over {limit:,}): comparisons "
+               f"with it allow for any change the metric's growth bound permits over that whole window, so "
+               f"they can only be loose; date it to compare it properly. ")
     yield claims_finding(KIND, DEFAULT_SEVERITY,
-                         f"\u201c{claim.figure}\u201d ({claim.source}) cannot be dated closer than "
-                         f"{span} (over {limit:,} days): comparisons with it allow for any change the "
-                         f"metric's growth bound permits over that whole window, so they can only be loose; "
-                         f"date it to compare it properly. "
+                         f"\u201c{claim.figure}\u201d ({claim.source}) {why}"
                          f"{claim.time.note}", [claim])
