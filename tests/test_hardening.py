@@ -724,7 +724,7 @@ def test_growth_beyond_float_range_is_judged_not_a_crash(tmp_path: Path) -> None
     assert result.exit_code in (0, 1), (result.output, result.exception)
     report = json.loads((tmp_path / "out" / "audit.json").read_text(encoding="utf-8"))
     (conflict,) = [f for f in report["findings"] if f["kind"] == "contradiction"]
-    assert conflict["message"].endswith("do not: \u00d71.7 \u00d7 10\u00b2\u2079\u2077 within at most 28 days")
+    assert conflict["message"].endswith("do not: at least \u00d71.7 \u00d7 10\u00b2\u2079\u2077 within at most 28 days")
 
 
 class _SignalOnCollection:
