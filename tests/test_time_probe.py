@@ -36,6 +36,13 @@ def _claim(claims: list[Claim], figure: str) -> Claim:
 
 
 CASES = [
+    # a part of a year named relative to publication, or with the year first (a review)
+    ("l1", "2024-02-20", "In the first half of last year, the value added of the core industrial internet industry "
+     "was 2.1 trillion yuan.", "2.1 trillion", "2023-01-01", "2023-06-30"),
+    ("l1", "2024-02-20", "In the first three quarters of last year, the value added of the core industry was 3.4 "
+     "trillion yuan.", "3.4 trillion", "2023-01-01", "2023-09-30"),
+    ("l2", "2024-02-20", "In 2023 H1, the value added of the core industry was 2.1 trillion yuan.",
+     "2.1 trillion", "2023-01-01", "2023-06-30"),
     # relative years, counted from the publication day
     ("f24", "2021-06-30", "Industrial software revenue reached 230 bln yuan last year.",
      "230", "2020-01-01", "2020-12-31"),

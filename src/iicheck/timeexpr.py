@@ -11,8 +11,9 @@
 | "2021-02-23", "June 9, 2025" | that day | point |
 | "from January to October 2021", "between March and May 2021" | first to last month | range |
 | "in 2019 and 2020" | both years | range |
-| "the first half of 2021", "H1 2021", "the second half of 2021" | that half | point |
-| "the third quarter of 2020", "Q3 2020" | that quarter | point |
+| "the first half of 2021", "H1 2021", "2021 H1", "the second half of 2021" | that half | point |
+| "the third quarter of 2020", "Q3 2020", "2020 Q3" | that quarter | point |
+| "the first half of last year", "the first three quarters of this year" | that part of the year counted from publication | point (range for "the first N ...") |
 | "the first three quarters of 2021", "the first five months of 2021" | January to their end | range |
 | "end-2020", "by end-2020" | December (as "the end of 2020") | point |
 | "the 14th Five-Year Plan period" (after a preposition; the 13th is 2016-2020) | its five years | range |
@@ -125,6 +126,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"(?:(?:the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+"
                         rf"(?P<part>half|quarter)|first\s+{_COUNT}\s+(?P<parts>quarters|months))\s+of\s+"
                         rf"(?:the\s+year\s+)?|(?P<hq>[HQ])(?P<k>[1-4])\s+){_YEAR}", re.IGNORECASE)),
+    # "2023 H1", "2023 Q3": the year first
+    ("yearpart", re.compile(rf"\b{_YEAR}\s+(?P<hq>[HQ])(?P<k>[1-4])\b", re.IGNORECASE)),
+    # "the first half of last year", "the first three quarters of this year" (before "relative")
+    ("partrel", re.compile(rf"\b(?:(?P<endof>(?:by|at)\s+the\s+end\s+of)\s+)?(?:the\s+)?"
+                           rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<part>half|quarter)"
+                           rf"|first\s+{_COUNT}\s+(?P<parts>quarters|months))\s+of\s+(?P<rel>last|this|next)\s+year\b",
+                           re.IGNORECASE)),
     ("endyear", re.compile(rf"\b(?:(?P<prep>by|at|as of|until|till|before)\s+)?end-{_YEAR}", re.IGNORECASE)),
     ("plan", re.compile(rf"\b(?:{_PREP}|over|throughout|within)\s+the\s+(?P<nth>\d{{1,2}})(?:st|nd|rd|th)\s+"
                         r"Five-Year\s+Plan(?:\s+period)?\b", re.IGNORECASE)),
@@ -369,6 +377,8 @@ def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
             if "half" in low or "quarter" in low or "month" in low or (
                     hq if hq is not None else _HALF_OR_QUARTER.search(text, max(0, digit - 1)) is not None):
                 kinds.add("part")
+            if hq if hq is not None else _HALF_OR_QUARTER.search(text, max(0, digit - 1)) is not None:
+                kinds.add("yearpart")
             if "end-" in low:
                 kinds.add("endyear")
             # "over" and the source nouns are whole words there (see numbers.TIME_WORDS)
@@ -382,6 +392,8 @@ def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
             kinds.add("future")
         if "last" in low or "this" in low or "next" in low or "ago" in low:
             kinds.add("relative")
+            if "half" in low or "quarter" in low or "months" in low:
+                kinds.add("partrel")
         kinds.add("past")
     if "ago" in low:
         kinds.add("ago")
@@ -463,8 +475,9 @@ def _months(year: int, first: int, last: int, role: str) -> Resolved:
 def _part_months(g: dict[str, str | None]) -> tuple[int, int] | None:
     """The first and last month (1..12) of the half or quarter a match names ("the third
     quarter", "H1", "Q3"); None for one a year has not ("the third half", "H3")."""
-    size = _MONTHS_IN.get((g["part"] or g["hq"] or "").lower())
-    index = _ORDINALS.get((g["ord"] or "").lower()) if g["k"] is None else int(g["k"])
+    size = _MONTHS_IN.get((g.get("part") or g.get("hq") or "").lower())
+    k = g.get("k")
+    index = _ORDINALS.get((g.get("ord") or "").lower()) if k is None else int(k)
     if size is None or index is None or index > _PARTS_IN_YEAR[size]:
         return None
     return size * (index - 1) + 1, size * index
@@ -474,9 +487,9 @@ def _part_of_year(g: dict[str, str | None]) -> Resolved | None:
     """"the third quarter of 2020", "H1 2021", "the first five months of 2021"; "by the end
     of" one of them is its last month, as "by the end of 2020" is December."""
     year = int(g["year"] or 0)
-    if g["count"] is not None:  # the first N quarters or months
-        size = _MONTHS_IN.get((g["parts"] or "").lower())
-        count = _years(g["count"])
+    if g.get("count") is not None:  # the first N quarters or months
+        size = _MONTHS_IN.get((g.get("parts") or "").lower())
+        count = _years(g["count"] or "")
         if size is None or count is None or not 1 <= count <= _PARTS_IN_YEAR[size]:
             return None
         first, last, role = 1, count * size, "range"
@@ -571,8 +584,13 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> Resolved | None:
         if first is None or last is None or first > last:
             return None
         return _months(int(g["year"]), first, last, "range")
-    if kind == "part":
+    if kind in ("part", "yearpart"):
         return _part_of_year(g)
+    if kind == "partrel":  # the year counted from the publication day, as "last year" is
+        if pub.start is None or pub.start != pub.end:
+            return None
+        year = pub.start.year + {"last": -1, "this": 0, "next": 1}[(g["rel"] or "").lower()]
+        return _part_of_year({**g, "year": str(year)})
     prep = (g.get("prep") or "").lower()
     if kind == "endyear":  # "end-2020" is "the end of 2020", "by end-2020" "by the end of"
         return _in_year(int(g["year"]), "by the end of" if prep in _DEADLINE_PREPS else "end of", pub)
@@ -708,6 +726,6 @@ def find_time_expressions(text: str, pub: TimeWindow) -> list[TimeExpression]:
                     or _OTHER_YEAR.pick(text).search(text, m.end()) is not None):
                 continue  # "the fiscal year ended March 31" beside another year: maybe its own
             window = _explicit_window(start, end, m.group(0).strip(),
-                                      pub.start if kind in ("relative", "ago") or role == "recent" else None)
+                                      pub.start if kind in ("relative", "partrel", "ago") or role == "recent" else None)
             found.append(TimeExpression(m.start(), m.end(), m.group(0), window, role))
     return sorted(found, key=lambda e: e.start)
