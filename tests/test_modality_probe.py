@@ -157,3 +157,29 @@ def test_a_figure_counting_its_subject_takes_the_subjects_unit(
     could contradict."""
     claim = _claim(_claims(text, _day("2021-06-30"), rules), figure)
     assert (claim.unit, claim.metric) == (unit, metric)
+
+
+@pytest.mark.parametrize(("published", "text", "dates"), [
+    # a sentence of the present is not dated by an earlier sentence's year (a dating review)
+    ("2024-03-01", "In 2019, China had about 50 industrial internet platforms with industry influence. Today there "
+     "are more than 240 industrial internet platforms with industry influence.",
+     {"about 50": ("2019-01-01", "2019-12-31"), "240": ("2023-12-02", "2024-03-01")}),
+    ("2024-03-01", "In March 2018, the ministry issued its industrial internet action plan. China has more than 240 "
+     "industrial internet platforms with industry influence.", {"240": ("2023-12-02", "2024-03-01")}),
+    # "A year earlier", "Two years before", "The previous year" shift the paragraph's time
+    ("2024-02-20", "At the end of June 2023, there were more than 240 industrial internet platforms with industry "
+     "influence. A year earlier, there were about 150 industrial internet platforms with industry influence.",
+     {"240": ("2023-06-01", "2023-06-30"), "about 150": ("2022-06-01", "2022-06-30")}),
+    ("2024-02-20", "By the end of 2023, China had 3.38 million 5G base stations. The previous year, the number of "
+     "5G base stations was 2.31 million.", {"2.31 million": ("2022-12-01", "2022-12-31")}),
+    ("2024-02-20", "In 2020, China had 718,000 5G base stations. By the following year, it had 1.43 million 5G base "
+     "stations.", {"1.43 million": ("2021-01-01", "2021-12-31")}),
+    # a past sentence keeps the paragraph's time
+    ("2024-02-20", "In 2020, China had 718,000 5G base stations. Operators had also deployed 300 5G factories.",
+     {"300": ("2020-01-01", "2020-12-31")}),
+])
+def test_the_paragraph_time_fits_the_sentence(rules: Ruleset, published: str, text: str,
+                                              dates: dict[str, tuple[str, str]]) -> None:
+    claims = _claims(text, _day(published), rules)
+    assert {f: (str(_claim(claims, f).time.start), str(_claim(claims, f).time.end)) for f in dates} == dates
+    assert _claim(claims, list(dates)[-1]).metric is not None

@@ -1,15 +1,18 @@
 """Sources -> claims: segment, extract, map, and date every figure.
 
 The time window of a claim comes from, in order: a time expression in its sentence
-(basis `explicit`), one earlier in its paragraph (basis `paragraph`), or the source's
-publication window (its own basis). A figure printed on a known day D describes some day in
+(basis `explicit`), one earlier in its paragraph (basis `paragraph`; not for a sentence of the
+present, "Today there are ...", "China has ...", and shifted for one that opens with "A year earlier" or "Two
+years later"), or the source's publication window (its own basis). A figure printed on a known day D describes some day in
 [D - publication_lag_days, D]; a target with no deadline is read as due within
 `target_horizon_years` of publication.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
+import re
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from functools import lru_cache
@@ -24,6 +27,44 @@ from .segment import split_sentences
 from .timeexpr import TimeExpression, find_time_expressions, shift_years
 
 _PARAGRAPH_ROLES = ("point", "range", "since")
+_NOW = re.compile(r"\b(?:today|now|currently|at present|presently|so far|to date|at the moment|as things stand)\b",
+                  re.IGNORECASE)
+"""In a sentence: its figures are of the time of writing ("Today there are more than 240"),
+not of a year an earlier sentence of the paragraph named ("In 2019, China had about 50")."""
+_PRESENT = re.compile(r"\b(?:has|have|is|are)\b", re.IGNORECASE)
+_PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
+"""A sentence in the present tense (or the present perfect) with no past auxiliary speaks of the
+time of writing too: "In March 2018, the ministry issued its plan. China has more than 240
+platforms" (not March 2018)."""
+_SHIFTED = re.compile(r"\s*(?:(?P<n>a|one|two|three|four|five|\d)\s+years?\s+(?P<dir>earlier|before|later|after|on)"
+                      r"|(?:by\s+|in\s+)?the\s+(?P<dir2>previous|preceding|prior|following|next)\s+year)\b",
+                      re.IGNORECASE)
+"""At a sentence's start: its figures are dated that many years before or after the time an
+earlier sentence of the paragraph named ("At the end of June 2023, there were more than 240.
+A year earlier, there were about 150": June 2022)."""
+_YEARS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_EARLIER = frozenset({"earlier", "before", "previous", "preceding", "prior"})
+
+
+def _paragraph_time_for(text: str, paragraph_time: TimeExpression | None) -> TimeExpression | None:
+    """The time an earlier sentence of the paragraph gives the undated figures of `text`:
+    none for a sentence of the present (_NOW); shifted for one that opens with "A year
+    earlier" and the like (_SHIFTED); else `paragraph_time` itself."""
+    if paragraph_time is None:
+        return None
+    if _NOW.search(text) or (_PRESENT.search(text) and not _PAST_AUXILIARY.search(text)):
+        return None
+    m = _SHIFTED.match(text)
+    w = paragraph_time.window
+    if m is None or w.start is None or w.end is None:
+        return paragraph_time
+    count = m["n"].lower() if m["n"] else "a"
+    years = _YEARS[count] if count in _YEARS else int(count)
+    if (m["dir"] or m["dir2"] or "").lower() in _EARLIER:
+        years = -years
+    window = TimeWindow(start=shift_years(w.start, years), end=shift_years(w.end, years), basis=w.basis,
+                        note=f"{m.group(0).strip()!r} after {w.note}")
+    return dataclasses.replace(paragraph_time, window=window)
 
 
 def _target_window(window: TimeWindow, years: int) -> TimeWindow:
@@ -129,10 +170,13 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
             by_paragraph.clear()
         before = previous.text if previous is not None else ""
         exprs = find_time_expressions(sentence.text, pub)
+        carried = _paragraph_time_for(sentence.text, paragraph_time)
         for mention in extract_mentions(sentence, pub, rules, exprs, recent=paragraph_time is None):
             metric, definition = map_mention(mention, before, rules)
             if mention.time is not None:
                 window = mention.time.window
+            elif carried is not paragraph_time:  # a sentence of the present, or shifted: its own window
+                window = claim_window(mention, carried, pub, rules)
             else:
                 undated = by_publication if paragraph_time is None else by_paragraph
                 target = mention.modality == "target"

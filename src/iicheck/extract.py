@@ -464,6 +464,8 @@ _COUNT_VERB = re.compile(r"(?:\s(?:has|have|had))?\s(?:reach(?:ed|es)?|exceeded|
                          r"|hit|topped|came\s+to|(?:rose|grew|increased|climbed|jumped|fell|dropped|declined)\s+(?:to|from))"
                          r"\s+$", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s", re.IGNORECASE)
+_BE_VERB = re.compile(r"\s(?:was|were|is|are|stands\s+at|remained|remains)\s+$", re.IGNORECASE)
+"""After "the number of ...", a verb that states the count as _COUNT_VERB's do."""
 _AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "should", "could",
                           "may", "might", "can", "must", "shall", "to"})
 """Verbs that end the subject after "number of" ("the number of 5G base stations is expected
@@ -478,8 +480,8 @@ _PREPOSITIONS = frozenset({"of", "in", "on", "for", "to", "from", "with", "by", 
 def _unit_before(text: str, starts: tuple[int, int], clause_start: int,
                  units: frozenset[str]) -> tuple[str | None, str | None]:
     """The unit of a figure that names none after it but counts the subject of its clause:
-    "the number of industrial internet platforms with regional influence reached 70" (the
-    first unit noun after "number of"), "5G base stations numbered 1.4 million" (a unit noun
+    "the number of industrial internet platforms with regional influence reached 70" or "was
+    70" (the first unit noun after "number of"), "5G base stations numbered 1.4 million" (a unit noun
     right before the verb). Nothing else: "the platforms' revenue reached 300 billion" counts
     no platforms. `starts`: where the figure starts with its qualifier and without it (the
     verb may be the qualifier: "exceeded 70"). Nor from a clause that starts at another figure:
@@ -490,6 +492,8 @@ def _unit_before(text: str, starts: tuple[int, int], clause_start: int,
     for start in starts:
         prefix = text[clause_start:start]
         verb = _COUNT_VERB.search(prefix)
+        if verb is None and _NUMBER_OF.search(prefix):
+            verb = _BE_VERB.search(prefix)  # "the number of 5G base stations was 2.31 million"
         if verb is not None:
             break
     else:
