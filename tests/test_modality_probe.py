@@ -174,6 +174,18 @@ def test_a_figure_counting_its_subject_takes_the_subjects_unit(
      "5G base stations was 2.31 million.", {"2.31 million": ("2022-12-01", "2022-12-31")}),
     ("2024-02-20", "In 2020, China had 718,000 5G base stations. By the following year, it had 1.43 million 5G base "
      "stations.", {"1.43 million": ("2021-01-01", "2021-12-31")}),
+    # a time in a clause that ties it to another event, or to a comparison's base, dates no
+    # figure of another clause
+    ("2024-03-01", "Since the action plan was launched in 2018, China has cultivated more than 240 industrial "
+     "internet platforms with industry influence.", {"240": ("2023-12-02", "2024-03-01")}),
+    ("2024-03-01", "After a slow start in 2018, China had more than 240 industrial internet platforms with industry "
+     "influence across the whole country by the end of June 2023.", {"240": ("2023-06-01", "2023-06-30")}),
+    ("2024-03-01", "Up from about 100 platforms in 2020, the number of industrial internet platforms with industry "
+     "influence now exceeds 240 platforms.", {"about 100": ("2020-01-01", "2020-12-31"),
+                                              "240": ("2023-12-02", "2024-03-01")}),
+    ("2024-03-01", "In 2018, when the plan was issued, China had more than 50 industrial internet platforms with "
+     "industry influence.", {"50": ("2018-01-01", "2018-12-31")}),
+    ("2024-03-01", "By November 2023, 705 5G factories had now been developed.", {"705": ("2023-11-01", "2023-11-30")}),
     # a past sentence keeps the paragraph's time
     ("2024-02-20", "In 2020, China had 718,000 5G base stations. Operators had also deployed 300 5G factories.",
      {"300": ("2020-01-01", "2020-12-31")}),

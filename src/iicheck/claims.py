@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .extract import Mention, after_dateline, extract_mentions
+from .extract import NOW, PAST_AUXILIARY, Mention, after_dateline, extract_mentions
 from .intervals import make_interval, negated
 from .mapping import map_mention
 from .models import Claim, Sentence, Source, TimeWindow, ValueInterval
@@ -27,12 +27,7 @@ from .segment import split_sentences
 from .timeexpr import TimeExpression, find_time_expressions, shift_years
 
 _PARAGRAPH_ROLES = ("point", "range", "since")
-_NOW = re.compile(r"\b(?:today|now|currently|at present|presently|so far|to date|at the moment|as things stand)\b",
-                  re.IGNORECASE)
-"""In a sentence: its figures are of the time of writing ("Today there are more than 240"),
-not of a year an earlier sentence of the paragraph named ("In 2019, China had about 50")."""
 _PRESENT = re.compile(r"\b(?:has|have|is|are)\b", re.IGNORECASE)
-_PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
 """A sentence in the present tense (or the present perfect) with no past auxiliary speaks of the
 time of writing too: "In March 2018, the ministry issued its plan. China has more than 240
 platforms" (not March 2018)."""
@@ -48,11 +43,12 @@ _EARLIER = frozenset({"earlier", "before", "previous", "preceding", "prior"})
 
 def _paragraph_time_for(text: str, paragraph_time: TimeExpression | None) -> TimeExpression | None:
     """The time an earlier sentence of the paragraph gives the undated figures of `text`:
-    none for a sentence of the present (_NOW); shifted for one that opens with "A year
+    none for a sentence of the present (extract.NOW: "Today there are more than 240", not the
+    year "In 2019, China had about 50" named; or the present tense, _PRESENT); shifted for one that opens with "A year
     earlier" and the like (_SHIFTED); else `paragraph_time` itself."""
     if paragraph_time is None:
         return None
-    if _NOW.search(text) or (_PRESENT.search(text) and not _PAST_AUXILIARY.search(text)):
+    if (NOW.search(text) or _PRESENT.search(text)) and not PAST_AUXILIARY.search(text):
         return None
     m = _SHIFTED.match(text)
     w = paragraph_time.window

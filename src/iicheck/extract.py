@@ -638,6 +638,29 @@ def _comparison_base(text: str, n: NumberMatch) -> bool:
         or _BASE_AFTER.match(text, n.end) is not None
 
 
+NOW = re.compile(r"\b(?:today|now|currently|at present|presently|so far|to date|at the moment|as things stand)\b",
+                 re.IGNORECASE)
+"""Words that speak of the time of writing ("Today there are more than 240", "the number now
+exceeds 240")."""
+_SUBORDINATE = re.compile(r"\s*(?:ever\s+)?(?:since|after|when|once|following|before|as)\s+(?!\d)\S", re.IGNORECASE)
+_BASE_LEAD = re.compile(r"\s*(?:up|down)\s+from\b|\s*compared\s+(?:with|to)\b", re.IGNORECASE)
+
+
+PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
+
+
+def _elsewhere(text: str, e: TimeExpression) -> bool:
+    """Whether the time `e`, in a clause of its own before a figure's, dates something else:
+    that clause opens with a subordinator and names an event before the time ("Since the
+    action plan was launched in 2018, ...", "After a slow start in 2018, ..."; not "After
+    2018, ..."), or with a comparison's base ("Up from about 100 platforms in 2020, ...")."""
+    start = max(text.rfind(",", 0, e.start), text.rfind(";", 0, e.start), text.rfind(":", 0, e.start)) + 1
+    if _BASE_LEAD.match(text, start):
+        return True
+    lead = _SUBORDINATE.match(text, start)
+    return lead is not None and re.search(r"[^\W\d_]{2,}", text[lead.end() - 1:e.start]) is not None
+
+
 def _nearest_time(text: str, anchoring: Sequence[TimeExpression], n: NumberMatch,
                   clause_end: int) -> TimeExpression | None:
     after = [e for e in anchoring if e.start >= n.end]
@@ -651,6 +674,15 @@ def _nearest_time(text: str, anchoring: Sequence[TimeExpression], n: NumberMatch
             and len(between) <= _CLOSE_WORDS and "than" not in (w.lower() for w in between):
         return after[0]
     before = [e for e in anchoring if e.end <= n.start]
+    own_start = max(text.rfind(",", 0, n.start), text.rfind(";", 0, n.start), text.rfind(":", 0, n.start)) + 1
+    if any(e.end <= own_start for e in before):
+        # a time in another clause dates no figure of a clause "now" speaks of, nor one the
+        # clause it stands in ties to another event ("Since the plan was launched in 2018,
+        # China has cultivated more than 240") or to a comparison's base ("Up from about 100
+        # in 2020, the number now exceeds 240")
+        present = (NOW.search(text, own_start, clause_end) is not None
+                   and PAST_AUXILIARY.search(text, own_start, clause_end) is None)  # not "had now reached"
+        before = [e for e in before if e.end > own_start or not (present or _elsewhere(text, e))]
     if before:
         return before[-1]
     if after and _BASE_BETWEEN.search(text, n.end, after[0].start):
