@@ -43,6 +43,17 @@ CASES = [
      "trillion yuan.", "3.4 trillion", "2023-01-01", "2023-09-30"),
     ("l2", "2024-02-20", "In 2023 H1, the value added of the core industry was 2.1 trillion yuan.",
      "2.1 trillion", "2023-01-01", "2023-06-30"),
+    # a third of a year, an ordinal day, a year-end (a dating review: all fell back to publication)
+    ("b1", "2024-03-01", "By mid-2022, China had built more than 240 industrial internet platforms with industry "
+     "influence.", "240", "2022-05-01", "2022-08-31"),
+    ("b2", "2024-03-01", "By late 2021, China had 150 industrial internet platforms with industry influence.",
+     "150", "2021-09-01", "2021-12-31"),
+    ("b3", "2024-03-01", "In early 2023, China had 300 industrial internet platforms with industry influence.",
+     "300", "2023-01-01", "2023-04-30"),
+    ("b4", "2024-03-01", "As of June 30th, 2023, China had 240 industrial internet platforms with industry "
+     "influence.", "240", "2023-06-30", "2023-06-30"),
+    ("b5", "2024-03-01", "By year-end 2022, China had 200 industrial internet platforms with industry influence.",
+     "200", "2022-12-01", "2022-12-31"),
     # relative years, counted from the publication day
     ("f24", "2021-06-30", "Industrial software revenue reached 230 bln yuan last year.",
      "230", "2020-01-01", "2020-12-31"),

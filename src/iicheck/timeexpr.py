@@ -15,7 +15,8 @@
 | "the third quarter of 2020", "Q3 2020", "2020 Q3" | that quarter | point |
 | "the first half of last year", "the first three quarters of this year" | that part of the year counted from publication | point (range for "the first N ...") |
 | "the first three quarters of 2021", "the first five months of 2021" | January to their end | range |
-| "end-2020", "by end-2020" | December (as "the end of 2020") | point |
+| "end-2020", "by end-2020", "year-end 2020" | December (as "the end of 2020") | point |
+| "early 2023", "mid-2022", "by late 2021", "the middle of 2023" | January-April, May-August, September-December | point (since: to publication) |
 | "the 14th Five-Year Plan period" (after a preposition; the 13th is 2016-2020) | its five years | range |
 | "by the end of the 14th Five-Year Plan period" | its last December | point |
 | "last year", "this year", "next year" (and "at the end of last year"...) | the year before, of, after publication | point (next: future) |
@@ -115,7 +116,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # before "mdy", which would read its end as a day
     ("fiscal", re.compile(rf"\b(?:fiscal|financial)\s+year\s+ended\s+{_MONTH}\s+"
                           rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\w%])(?:,?\s+{_YEAR})?", re.IGNORECASE)),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+{_YEAR}")),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}")),
     ("range", re.compile(r"\b(?:from|between)\s+(?P<y1>(?:19|20)\d\d)\s+(?:to|and|until|through)\s+"
                          r"(?P<y2>(?:19|20)\d\d)\b|\b(?P<y3>(?:19|20)\d\d)\s*[-–]\s*(?P<y4>(?:19|20)\d\d)\b",
                          re.IGNORECASE)),
@@ -133,7 +134,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<part>half|quarter)"
                            rf"|first\s+{_COUNT}\s+(?P<parts>quarters|months))\s+of\s+(?P<rel>last|this|next)\s+year\b",
                            re.IGNORECASE)),
-    ("endyear", re.compile(rf"\b(?:(?P<prep>by|at|as of|until|till|before)\s+)?end-{_YEAR}", re.IGNORECASE)),
+    ("endyear", re.compile(rf"\b(?:(?P<prep>by|at|as of|until|till|before)\s+)?(?:end-|year-end\s+){_YEAR}",
+                           re.IGNORECASE)),
+    # "mid-2022", "by late 2021", "in early 2023", "the middle of 2023": a third of the year
+    ("season", re.compile(rf"\b(?:(?P<prep>by|in|as of|at|until|till|before|since|during)\s+)?(?:the\s+)?"
+                          rf"(?P<when>early|mid|late|middle\s+of|start\s+of|beginning\s+of)[-\s]+(?:the\s+year\s+)?{_YEAR}\b",
+                          re.IGNORECASE)),
     ("plan", re.compile(rf"\b(?:{_PREP}|over|throughout|within)\s+the\s+(?P<nth>\d{{1,2}})(?:st|nd|rd|th)\s+"
                         r"Five-Year\s+Plan(?:\s+period)?\b", re.IGNORECASE)),
     ("relative", re.compile(rf"\b(?:{_PREP}\s+)?(?<!\bthe\s)(?P<rel>last|this|next)\s+year\b(?!-on-)"
@@ -379,8 +385,10 @@ def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
                 kinds.add("part")
             if hq if hq is not None else _HALF_OR_QUARTER.search(text, max(0, digit - 1)) is not None:
                 kinds.add("yearpart")
-            if "end-" in low:
+            if "end-" in low or "year-end" in low:
                 kinds.add("endyear")
+            if "early" in low or "mid" in low or "late" in low or "start of" in low or "beginning of" in low:
+                kinds.add("season")
             # "over" and the source nouns are whole words there (see numbers.TIME_WORDS)
             if b"over" in words:
                 kinds.add("over")
@@ -481,6 +489,19 @@ def _part_months(g: dict[str, str | None]) -> tuple[int, int] | None:
     if size is None or index is None or index > _PARTS_IN_YEAR[size]:
         return None
     return size * (index - 1) + 1, size * index
+
+
+_THIRDS = {"early": (1, 4), "start": (1, 4), "beginning": (1, 4), "mid": (5, 8), "middle": (5, 8), "late": (9, 12)}
+
+
+def _season(g: dict[str, str | None], prep: str, pub: TimeWindow) -> Resolved | None:
+    """"mid-2022" (May to August), "early 2023" (January to April), "late 2021" (September to
+    December); "since mid-2022" runs to publication."""
+    first, last = _THIRDS[(g["when"] or "").lower().split()[0].split("-")[0]]
+    start, end, _ = _months(int(g["year"] or 0), first, last, "point")
+    if prep == "since":
+        return (start, pub.end, "since") if pub.end is not None else None
+    return start, end, "point"
 
 
 def _part_of_year(g: dict[str, str | None]) -> Resolved | None:
@@ -592,6 +613,8 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> Resolved | None:
         year = pub.start.year + {"last": -1, "this": 0, "next": 1}[(g["rel"] or "").lower()]
         return _part_of_year({**g, "year": str(year)})
     prep = (g.get("prep") or "").lower()
+    if kind == "season":
+        return _season(g, prep, pub)
     if kind == "endyear":  # "end-2020" is "the end of 2020", "by end-2020" "by the end of"
         return _in_year(int(g["year"]), "by the end of" if prep in _DEADLINE_PREPS else "end of", pub)
     if kind == "relative":
