@@ -649,6 +649,11 @@ _BASE_LEAD = re.compile(r"\s*(?:up|down)\s+from\b|\s*compared\s+(?:with|to)\b", 
 PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
 
 
+_TIME_LEAD_WORDS = frozenset({"of", "at", "in", "on", "the", "end", "start", "beginning", "middle", "early", "late",
+                              "mid", "by", "during", "from"})
+"""Words of a time's own lead ("As of June 30th, 2023", "after the end of 2020"): no event."""
+
+
 def _elsewhere(text: str, e: TimeExpression) -> bool:
     """Whether the time `e`, in a clause of its own before a figure's, dates something else:
     that clause opens with a subordinator and names an event before the time ("Since the
@@ -658,7 +663,8 @@ def _elsewhere(text: str, e: TimeExpression) -> bool:
     if _BASE_LEAD.match(text, start):
         return True
     lead = _SUBORDINATE.match(text, start)
-    return lead is not None and re.search(r"[^\W\d_]{2,}", text[lead.end() - 1:e.start]) is not None
+    return lead is not None and any(w.lower() not in _TIME_LEAD_WORDS
+                                    for w in re.findall(r"[^\W\d_]{2,}", text[lead.end() - 1:e.start]))
 
 
 def _nearest_time(text: str, anchoring: Sequence[TimeExpression], n: NumberMatch,
