@@ -463,7 +463,7 @@ def test_a_dateline_dates_the_figures_of_its_page(tmp_path: Path, rules: Ruleset
     report = audit(AuditOptions(sources=(tmp_path / "src",), rules=RULES_DIR, jobs=1)).report
     assert (report.sources[0].published.basis, str(report.sources[0].published.end)) == ("header", "2024-03-21")
     (claim,) = report.claims
-    assert (str(claim.time.start), str(claim.time.end)) == ("2024-01-01", "2024-12-31")  # "this year"
+    assert (str(claim.time.start), str(claim.time.end)) == ("2024-01-01", "2024-03-21")  # "this year", to the dateline
 
 
 def test_a_dateline_with_the_month_by_name_is_an_anachronism_reference(tmp_path: Path, rules: Ruleset) -> None:

@@ -43,6 +43,9 @@ CASES = [
      "trillion yuan.", "3.4 trillion", "2023-01-01", "2023-09-30"),
     ("l2", "2024-02-20", "In 2023 H1, the value added of the core industry was 2.1 trillion yuan.",
      "2.1 trillion", "2023-01-01", "2023-06-30"),
+    # what is reported as done was done by publication (a dating review: the window ran to 2025)
+    ("k1", "2023-11-15", "During the 14th Five-Year Plan period (2021-2025), China has built 240 industrial internet "
+     "platforms with industry influence.", "240", "2021-01-01", "2023-11-15"),
     # a third of a year, an ordinal day, a year-end (a dating review: all fell back to publication)
     ("b1", "2024-03-01", "By mid-2022, China had built more than 240 industrial internet platforms with industry "
      "influence.", "240", "2022-05-01", "2022-08-31"),

@@ -86,6 +86,17 @@ def publication_claim_window(pub: TimeWindow, rules: Ruleset) -> TimeWindow:
                       note=f"no date in the sentence: publication window ({pub.note})")
 
 
+def _to_publication(window: TimeWindow, mention: Mention, pub: TimeWindow) -> TimeWindow:
+    """An achieved figure's window, ended at the publication day if it runs past it: what a
+    text reports as done was done by the time it was written ("During the 14th Five-Year Plan
+    period (2021-2025), China has built 240", published in November 2023: 2021 to November
+    2023). Not for a flow metric's total, whose period is what it states."""
+    if (mention.modality != "achieved" or pub.end is None or window.end is None or window.start is None
+            or window.end <= pub.end or window.start > pub.end or pub.basis == "inferred"):
+        return window
+    return window.model_copy(update={"end": pub.end, "note": f"{window.note}, up to publication on {pub.end}"})
+
+
 def claim_window(mention: Mention, paragraph_time: TimeExpression | None, pub: TimeWindow,
                  rules: Ruleset) -> TimeWindow:
     if mention.time is not None:
@@ -179,6 +190,8 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
                 known = undated.get(target)
                 window = known if known is not None else claim_window(mention, paragraph_time, pub, rules)
                 undated[target] = window
+            if metric is None or not rules.metric(metric).flow:  # a flow's period is what it states
+                window = _to_publication(window, mention, pub)
             claims.append(_claim(source, mention, metric, definition, window, rules))
         anchors = [e for e in after_dateline(sentence.text, exprs) if e.role in _PARAGRAPH_ROLES]
         if anchors:
