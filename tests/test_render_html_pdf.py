@@ -764,3 +764,18 @@ def test_the_boilerplate_table_names_every_built_in_rule(sample: Report) -> None
     html = render_html(sample.model_copy(update={"findings": sample.findings + (nav,)}))
     named = ", ".join(f"<code>{rule}</code>" for rule in BUILTIN_BOILERPLATE)
     assert f"a built-in rule ({named}) matches" in html
+
+
+def test_a_scorecard_names_the_figure_findings_of_its_source(sample: Report, sample_html: str) -> None:
+    """A report review: a source whose figure was part of an error showed "Quality findings 0
+    ... Quality score 100" and nothing else, so an editor trusted exactly the wrong source."""
+    figure_kinds = {"contradiction", "regression", "implausible_growth", "exceeds_parent", "out_of_range", "undated"}
+    involved = {e.source for f in sample.findings if f.kind in figure_kinds for e in f.evidence}
+    assert involved
+    for source in sample.sources:
+        card = sample_html.split(f'<section class="scorecard" id="source-{source.id}">', 1)[1].split("</dl>", 1)[0]
+        row = card.split("<dt>Figure findings</dt>", 1)[1]
+        if source.id in involved:
+            assert re.search(r'<a href="#finding-[0-9a-f]+(?:-\d+)?">(?:ERROR|WARNING|INFO) ', row), row
+        else:
+            assert row.startswith("<dd>none")

@@ -267,6 +267,10 @@ def _context(report: Report, medium: str = "screen") -> dict[str, object]:
     for v in quality:  # one pass (a scan per source was quadratic: minutes at 10,000 sources)
         if v.evidence:
             by_source.setdefault(v.evidence[0].evidence.source, []).append(v)
+    figures_of: dict[str, list[FindingView]] = {}  # the figure findings each source's figures are in
+    for v in action_cards:
+        for source_id in dict.fromkeys(e.source for e in v.finding.evidence):
+            figures_of.setdefault(source_id, []).append(v)
     cards = []
     excluded = next((st.value for st in report.rules.settings
                      if st.file == "quality.yaml" and st.key == "exclude_claims_in"), (FURNITURE_KIND,))
@@ -277,6 +281,7 @@ def _context(report: Report, medium: str = "screen") -> dict[str, object]:
         for v in mine:
             split[v.card and v.finding.kind == FURNITURE_KIND].append(v)
         cards.append({"source": source, "claims": claim_counts[source.id], "count": len(mine),
+                      "figure_findings": figures_of.get(source.id, []),
                       "findings": split[False], "furniture": split[True], "furniture_compared": furniture_compared,
                       "kinds": getattr(source, "quality_counts", None)
                       or Counter(v.finding.kind for v in mine),
