@@ -452,7 +452,7 @@ def test_pdf_pages_and_text(sample_pdf: bytes, tmp_path: Path) -> None:
     assert b"/CreationDate" not in sample_pdf and b"/ModDate" not in sample_pdf
     text = _pdf_text(sample_pdf, tmp_path)
     assert text.count("\f") >= 3
-    for needle in ("Verdict and summary", "Findings that need action", "40 million", "page 1 of",
+    for needle in ("Verdict and summary", "2 Findings", "40 million", "page 1 of",
                    "Source scorecards", "nearly 1,000", "D201138L"):
         assert needle in text, needle
     assert re.search(r"Timelines per metric[ .]*\d+\n", text), "contents lack page numbers"
