@@ -195,3 +195,20 @@ def test_the_paragraph_time_fits_the_sentence(rules: Ruleset, published: str, te
     claims = _claims(text, _day(published), rules)
     assert {f: (str(_claim(claims, f).time.start), str(_claim(claims, f).time.end)) for f in dates} == dates
     assert _claim(claims, list(dates)[-1]).metric is not None
+
+
+def test_a_heading_that_names_a_period_dates_the_paragraphs_under_it(rules: Ruleset) -> None:
+    """A dating review: figures under "Industrial internet in 2021: a review" and "H1 2023
+    highlights" took the publication window (two false regressions). A dateline heading (a day)
+    is the publication date, read elsewhere, and dates nothing here."""
+    from iicheck.claims import source_claims
+    from iicheck.models import Source, SourceInfo
+
+    text = ("Industrial internet in 2021: a review\n\nChina had more than 150 industrial internet platforms with "
+            "industry influence.\n\nH1 2023 highlights\n\nChina had built 2.94 million 5G base stations.\n\n"
+            "Published 2024-02-01\n\nChina had 3.38 million 5G base stations.\n")
+    info = SourceInfo(chars=len(text), file="probe.txt", id="probe", published=_day("2024-03-01"), sha256="0")
+    claims = source_claims(Source(info=info, text=text), rules)
+    windows = {c.figure: (str(c.time.start), str(c.time.end)) for c in claims}
+    assert windows == {"more than 150": ("2021-01-01", "2021-12-31"), "2.94 million": ("2023-01-01", "2023-06-30"),
+                       "3.38 million": ("2023-12-02", "2024-03-01")}

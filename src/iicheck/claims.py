@@ -3,7 +3,9 @@
 The time window of a claim comes from, in order: a time expression in its sentence
 (basis `explicit`), one earlier in its paragraph (basis `paragraph`; not for a sentence of the
 present, "Today there are ...", "China has ...", and shifted for one that opens with "A year earlier" or "Two
-years later"), or the source's publication window (its own basis). A figure printed on a known day D describes some day in
+years later"; a heading that names one period of a month or more, "Industrial internet in 2021: a
+review", dates the paragraphs under it in the same way), or the source's publication window
+(its own basis). A figure printed on a known day D describes some day in
 [D - publication_lag_days, D]; a target with no deadline is read as due within
 `target_horizon_years` of publication.
 """
@@ -27,6 +29,9 @@ from .segment import split_sentences
 from .timeexpr import TimeExpression, find_time_expressions, shift_years
 
 _PARAGRAPH_ROLES = ("point", "range", "since")
+_HEADING_PERIOD_DAYS = 28
+"""A heading's time dates the paragraphs under it when it is a period at least this long (a
+month, a quarter, a year), not a day."""
 _PRESENT = re.compile(r"\b(?:has|have|is|are)\b", re.IGNORECASE)
 """A sentence in the present tense (or the present perfect) with no past auxiliary speaks of the
 time of writing too: "In March 2018, the ministry issued its plan. China has more than 240
@@ -167,13 +172,20 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
     # `by_paragraph` is emptied whenever paragraph_time changes.
     by_paragraph: dict[bool, TimeWindow] = {}
     by_publication: dict[bool, TimeWindow] = {}
+    heading_time: TimeExpression | None = None  # the time a heading names, for the paragraphs under it
     for sentence in sentences if sentences is not None else split_sentences(source.id, source.text):
         if sentence.kind != "body":
-            previous, paragraph_time = None, None
+            # one period a heading names ("Industrial internet in 2021: a review", "H1 2023
+            # highlights"), not a day (a dateline: the publication date, read elsewhere)
+            times = [e for e in after_dateline(sentence.text, find_time_expressions(sentence.text, pub))
+                     if e.role in _PARAGRAPH_ROLES]
+            heading_time = (times[0] if len(times) == 1 and sentence.kind == "heading" and times[0].window.days()
+                            and (times[0].window.days() or 0) >= _HEADING_PERIOD_DAYS else None)
+            previous, paragraph_time = None, heading_time
             by_paragraph.clear()
             continue
         if previous is None or previous.paragraph != sentence.paragraph:
-            previous, paragraph_time = None, None
+            previous, paragraph_time = None, heading_time
             by_paragraph.clear()
         before = previous.text if previous is not None else ""
         exprs = find_time_expressions(sentence.text, pub)
