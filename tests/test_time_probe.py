@@ -285,3 +285,16 @@ def test_the_base_after_up_from_takes_the_levels_count_and_its_own_time(rules: R
                                                       ("130,000", "base_stations_5g")]
     claims = _claims("The firm had 120 staff, up from 90 in 2022.", _day("2024-03-05"), rules)
     assert [(c.figure, c.time.basis) for c in claims] == [("120", "metadata"), ("90", "explicit")]
+
+
+def test_an_inferred_publication_window_says_so_in_whole_words(rules: Ruleset) -> None:
+    """A report review: "(…ial interconnection. The 2019 government work report p…)" cut words
+    and nested brackets three deep on the card."""
+    from iicheck.pubdate import inferred_window
+
+    text = ("Since then industrial interconnection has grown. The 2019 government work report pointed out that "
+            "platforms matter.\n")
+    window = inferred_window(text, rules.extraction.time)
+    assert (str(window.start), str(window.end), window.basis) == ("2019-01-01", "2020-12-31", "inferred")
+    assert window.note.startswith("written 2019\u20132020 at a guess: the latest year it reports as past is 2019 "
+                                  "(\u201c\u2026has grown. The 2019 government work report\u2026\u201d), and a text is assumed")

@@ -133,6 +133,16 @@ def url_date(url: str) -> date | None:
     return None
 
 
+def _words_around(text: str, start: int, end: int) -> str:
+    """text[start:end] without the words the cut would split, on one line."""
+    piece = text[start:end]
+    if start > 0 and not text[start - 1].isspace():
+        piece = piece.split(None, 1)[1] if len(piece.split(None, 1)) > 1 else piece
+    if end < len(text) and not text[end].isspace():
+        piece = piece.rsplit(None, 1)[0] if len(piece.rsplit(None, 1)) > 1 else piece
+    return " ".join(piece.split())
+
+
 def inferred_window(text: str, settings: TimeSettings) -> TimeWindow:
     """Window from the latest year the text mentions as something that happened."""
     best: tuple[int, str] | None = None
@@ -144,8 +154,7 @@ def inferred_window(text: str, settings: TimeSettings) -> TimeWindow:
             continue
         year = int(match.group(1))
         if best is None or year > best[0]:
-            context = text[max(line_start, match.start() - 25):match.end() + 25].strip()
-            best = (year, context)
+            best = (year, _words_around(text, max(line_start, match.start() - 30), match.end() + 30))
     if best is None:
         years = (f"no year in the text that dates an event (\u201c{skipped}\u201d is a copyright or a "
                  f"deadline, not an event)" if skipped else "no year in the text")
@@ -153,8 +162,9 @@ def inferred_window(text: str, settings: TimeSettings) -> TimeWindow:
                           note=f"no date in metadata, header or address, and {years}")
     year, context = best
     horizon = settings.inference_horizon_years
-    note = (f"latest year the text mentions as past is {year} (\u2026{context}\u2026); a text is "
-            f"assumed written within {horizon} years of the latest event it mentions")
+    note = (f"written {year}\u2013{year + horizon - 1} at a guess: the latest year it reports as past is {year} "
+            f"(\u201c\u2026{context}\u2026\u201d), and a text is assumed written within {horizon} years of "
+            f"its latest event")
     elapsed = _ELAPSED.search(text)
     if elapsed:
         note += f"; it also says \u201c{elapsed.group(0).strip()}\u201d without dating the start"
