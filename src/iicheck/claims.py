@@ -26,7 +26,7 @@ from .models import Claim, Sentence, Source, TimeWindow, ValueInterval
 from .numbers import NumberMatch
 from .ruleset import Ruleset
 from .segment import split_sentences
-from .timeexpr import TimeExpression, find_time_expressions, shift_years
+from .timeexpr import TimeExpression, count_of_years, find_time_expressions, shift_years
 
 _PARAGRAPH_ROLES = ("point", "range", "since")
 _HEADING_PERIOD_DAYS = 28
@@ -42,7 +42,6 @@ _SHIFTED = re.compile(r"\s*(?:(?P<n>a|one|two|three|four|five|\d)\s+years?\s+(?P
 """At a sentence's start: its figures are dated that many years before or after the time an
 earlier sentence of the paragraph named ("At the end of June 2023, there were more than 240.
 A year earlier, there were about 150": June 2022)."""
-_YEARS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _EARLIER = frozenset({"earlier", "before", "previous", "preceding", "prior"})
 
 
@@ -59,8 +58,9 @@ def _paragraph_time_for(text: str, paragraph_time: TimeExpression | None) -> Tim
     w = paragraph_time.window
     if m is None or w.start is None or w.end is None:
         return paragraph_time
-    count = m["n"].lower() if m["n"] else "a"
-    years = _YEARS[count] if count in _YEARS else int(count)
+    years = 1 if m["n"] is None or m["n"].lower() == "a" else count_of_years(m["n"])
+    if years is None:
+        return paragraph_time
     if (m["dir"] or m["dir2"] or "").lower() in _EARLIER:
         years = -years
     window = TimeWindow(start=shift_years(w.start, years), end=shift_years(w.end, years), basis=w.basis,
@@ -89,6 +89,15 @@ def publication_claim_window(pub: TimeWindow, rules: Ruleset) -> TimeWindow:
                                f"({pub.note}), less a {lag}-day reporting lag")
     return TimeWindow(start=pub.start, end=pub.end, basis=pub.basis,
                       note=f"no date in the sentence: publication window ({pub.note})")
+
+
+def _heading_time(heading: Sentence, pub: TimeWindow) -> TimeExpression | None:
+    """The one period a heading names, for the paragraphs under it ("Industrial internet in
+    2021: a review", "H1 2023 highlights"); not a day (a dateline: the publication date, read
+    elsewhere)."""
+    times = [e for e in after_dateline(heading.text, find_time_expressions(heading.text, pub))
+             if e.role in _PARAGRAPH_ROLES]
+    return times[0] if len(times) == 1 and (times[0].window.days() or 0) >= _HEADING_PERIOD_DAYS else None
 
 
 def _to_publication(window: TimeWindow, mention: Mention, pub: TimeWindow) -> TimeWindow:
@@ -175,12 +184,7 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
     heading_time: TimeExpression | None = None  # the time a heading names, for the paragraphs under it
     for sentence in sentences if sentences is not None else split_sentences(source.id, source.text):
         if sentence.kind != "body":
-            # one period a heading names ("Industrial internet in 2021: a review", "H1 2023
-            # highlights"), not a day (a dateline: the publication date, read elsewhere)
-            times = [e for e in after_dateline(sentence.text, find_time_expressions(sentence.text, pub))
-                     if e.role in _PARAGRAPH_ROLES]
-            heading_time = (times[0] if len(times) == 1 and sentence.kind == "heading" and times[0].window.days()
-                            and (times[0].window.days() or 0) >= _HEADING_PERIOD_DAYS else None)
+            heading_time = _heading_time(sentence, pub) if sentence.kind == "heading" else None
             previous, paragraph_time = None, heading_time
             by_paragraph.clear()
             continue

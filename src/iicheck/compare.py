@@ -110,7 +110,7 @@ def compare(a: Claim, b: Claim, metric: Metric) -> Verdict:
         return Verdict("agree", lambda: f"values agree: {describe(a.value)} and {describe(b.value)} overlap")
     low, high = (a, b) if entirely_below(a.value, b.value) else (b, a)
     if metric.flow:
-        return _compare_flows(a, b, metric)
+        return _compare_flows(a, b, low, high, metric)
     lw, hw = low.time, high.time
     assert lw.start and lw.end and hw.start and hw.end
     ratio = min_ratio(low.value, high.value)
@@ -132,10 +132,10 @@ def compare(a: Claim, b: Claim, metric: Metric) -> Verdict:
     meet = _meeting_point(low.value, high.value)
     def detail() -> str:
         return f"{_factor(ratio, low, high)} in at most {span:.1f} years (\u00d7{_num(rate)} a year)"
-    if rate <= g and meet is not None:  # "×1 in at most 0.1 years (×1 a year)" said nothing
-        return Verdict("dates", lambda: f"{_dates_phrase(lw, hw)}: the values meet at {fmt(meet)}, which one of "
-                       f"them excludes, the least change there is", ratio, rate)
     if rate <= g:
+        if meet is not None:  # "×1 in at most 0.1 years (×1 a year)" said nothing
+            return Verdict("dates", lambda: f"{_dates_phrase(lw, hw)}: the values meet at {fmt(meet)}, which one "
+                           f"of them excludes, the least change there is", ratio, rate)
         return Verdict("dates", lambda: f"{_dates_phrase(lw, hw)}, {detail()}, "
                        f"within the declared \u00d7{_num(g)} a year", ratio, rate)
     if overlap and span < 1:
@@ -150,12 +150,11 @@ def compare(a: Claim, b: Claim, metric: Metric) -> Verdict:
     return Verdict(kind, lambda: f"{detail()}, above the declared \u00d7{_num(g)} a year", ratio, rate)
 
 
-def _compare_flows(a: Claim, b: Claim, metric: Metric) -> Verdict:
+def _compare_flows(a: Claim, b: Claim, low: Claim, high: Claim, metric: Metric) -> Verdict:
     """Two totals of a flow metric whose values differ, for one period or for two periods of
     one length that do not overlap (iicheck.pairs.flow_pairs): for one period they contradict;
     for two, the change from one period to the next is held to the growth bound, a year apart
-    for years, half a year for half years."""
-    low, high = (a, b) if entirely_below(a.value, b.value) else (b, a)
+    for years, half a year for half years. `low`, `high`: the two, the lower values first."""
     ratio = min_ratio(low.value, high.value)
     lw, hw = low.time, high.time
     assert lw.start and hw.start and lw.end and hw.end

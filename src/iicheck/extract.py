@@ -269,8 +269,9 @@ _BUILT_BEFORE = re.compile(rf"\b{_BUILT}\s+(?:(?:a\s+total\s+of|another|some)\s+
 _BUILT_AFTER = re.compile(rf"[^,;:.]{{0,60}}?\b(?:were|was)\s+{_BUILT}\b", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?$", re.IGNORECASE)
 """Before a verb of _BUILT: "had built", "has already built" count a total."""
-_IN_PERIOD = re.compile(r"(?:in|during|over|throughout|for)\s", re.IGNORECASE)
-_IN_PERIOD_BEFORE = re.compile(r"\b(?:in|during|over|throughout|for)\s+$", re.IGNORECASE)
+_PERIOD_PREPOSITIONS = r"(?:in|during|over|throughout|for)"
+_IN_PERIOD = re.compile(rf"{_PERIOD_PREPOSITIONS}\s", re.IGNORECASE)
+_IN_PERIOD_BEFORE = re.compile(rf"\b{_PERIOD_PREPOSITIONS}\s+$", re.IGNORECASE)
 """How a time expression for a whole period starts, or what stands before it ("in 2023", "in
 the first four months of 2024", "during the year"), not a moment ("by the end of 2023", "as
 of June")."""
@@ -522,13 +523,18 @@ def _unit_before(text: str, starts: tuple[int, int], clause_start: int,
     return None, None
 
 
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause holding `pos` starts: after the last , ; or : before it, else 0."""
+    return max(text.rfind(",", 0, pos), text.rfind(";", 0, pos), text.rfind(":", 0, pos)) + 1
+
+
 def clause_bounds(text: str, n: NumberMatch, numbers: Sequence[NumberMatch]) -> tuple[int, int]:
     """[start, end) of the clause around a number: to the nearest , ; : or other figure.
 
     A mark not found gives rfind -1, so a left bound of 0 (the text's start), and find -1,
     which the right bound ignores (it is then the text's end)."""
     start, end = n.start, n.end
-    left = max(text.rfind(",", 0, start), text.rfind(";", 0, start), text.rfind(":", 0, start)) + 1
+    left = _clause_start(text, start)
     right = len(text)
     for c in ",;:.":
         i = text.find(c, end)
@@ -544,7 +550,8 @@ def clause_bounds(text: str, n: NumberMatch, numbers: Sequence[NumberMatch]) -> 
 
 _UP_FROM = r",\s+(?:up|down)\s+from"
 """Before the earlier level a figure is compared with: "3.38 million, up from 130,000"."""
-_BASE_BETWEEN = re.compile(rf"{_UP_FROM}\b|\bcompared\s+(?:with|to)\b", re.IGNORECASE)
+_COMPARED_WITH = r"compared\s+(?:with|to)\b"
+_BASE_BETWEEN = re.compile(rf"{_UP_FROM}\b|\b{_COMPARED_WITH}", re.IGNORECASE)
 """Between a figure and a later time: the base of a comparison, which that time dates."""
 _COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.?)\s+(?:the\s+same\s+period\s+)?(?:of\s+|in\s+)?$",
                               re.IGNORECASE)
@@ -643,7 +650,7 @@ NOW = re.compile(r"\b(?:today|now|currently|at present|presently|so far|to date|
 """Words that speak of the time of writing ("Today there are more than 240", "the number now
 exceeds 240")."""
 _SUBORDINATE = re.compile(r"\s*(?:ever\s+)?(?:since|after|when|once|following|before|as)\s+(?!\d)\S", re.IGNORECASE)
-_BASE_LEAD = re.compile(r"\s*(?:up|down)\s+from\b|\s*compared\s+(?:with|to)\b", re.IGNORECASE)
+_BASE_LEAD = re.compile(rf"\s*(?:(?:up|down)\s+from\b|{_COMPARED_WITH})", re.IGNORECASE)
 
 
 PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
@@ -659,7 +666,7 @@ def _elsewhere(text: str, e: TimeExpression) -> bool:
     that clause opens with a subordinator and names an event before the time ("Since the
     action plan was launched in 2018, ...", "After a slow start in 2018, ..."; not "After
     2018, ..."), or with a comparison's base ("Up from about 100 platforms in 2020, ...")."""
-    start = max(text.rfind(",", 0, e.start), text.rfind(";", 0, e.start), text.rfind(":", 0, e.start)) + 1
+    start = _clause_start(text, e.start)
     if _BASE_LEAD.match(text, start):
         return True
     lead = _SUBORDINATE.match(text, start)
@@ -680,7 +687,7 @@ def _nearest_time(text: str, anchoring: Sequence[TimeExpression], n: NumberMatch
             and len(between) <= _CLOSE_WORDS and "than" not in (w.lower() for w in between):
         return after[0]
     before = [e for e in anchoring if e.end <= n.start]
-    own_start = max(text.rfind(",", 0, n.start), text.rfind(";", 0, n.start), text.rfind(":", 0, n.start)) + 1
+    own_start = _clause_start(text, n.start)
     if any(e.end <= own_start for e in before):
         # a time in another clause dates no figure of a clause "now" speaks of, nor one the
         # clause it stands in ties to another event ("Since the plan was launched in 2018,
@@ -714,7 +721,7 @@ def _several_clauses(text: str, numbers: Sequence[NumberMatch]) -> bool:
 _PAST_TENSE = re.compile(r"\b(?:had|has|was|were|did|built|rose|grew|stood|hit|topped|numbered"
                          r"|(?!(?:expected|projected|estimated|forecasted|predicted|planned|scheduled|targeted|intended"
                          r"|proposed|anticipated|needed|required|called|aimed|hoped|designed|slated|committed|pledged"
-                         r"|promised|vowed|wanted|tasked|asked|urged|allowed|expected)\b)[a-z]{2,}ed)\b", re.IGNORECASE)
+                         r"|promised|vowed|wanted|tasked|asked|urged|allowed)\b)[a-z]{2,}ed)\b", re.IGNORECASE)
 """A verb of a statement of fact in a figure's own clause ("China had built 3.38 million 5G
 base stations, and it will keep expanding"): not the participles of plans and forecasts."""
 

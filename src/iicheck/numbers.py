@@ -740,11 +740,11 @@ def _merge_counted_scales(text: str, found: list[NumberMatch]) -> list[NumberMat
     out: list[NumberMatch] = []
     for n in found:
         prev = out[-1] if out else None
-        if (prev is not None and not prev.is_word and prev.scale == 1 and prev.kind == "number"
-                and text[prev.end:n.start] == " " and n.high is None
-                and (_HUNDRED_MILLION.fullmatch(n.text) or (_TEN_THOUSAND.fullmatch(n.text)
-                                                           and _MONEY_AFTER.match(text, n.end)))):
-            scale = 1e8 if _HUNDRED_MILLION.fullmatch(n.text) else 1e4
+        joined = (prev is not None and not prev.is_word and prev.scale == 1 and prev.kind == "number"
+                  and text[prev.end:n.start] == " " and n.high is None)
+        scale = (1e8 if _HUNDRED_MILLION.fullmatch(n.text) else
+                 1e4 if _TEN_THOUSAND.fullmatch(n.text) and _MONEY_AFTER.match(text, n.end) else None) if joined else None
+        if prev is not None and scale is not None:
             out[-1] = NumberMatch(prev.start, n.end, text[prev.start:n.end], prev.value * scale,
                                   None if prev.high is None else prev.high * scale, "number", None,
                                   prev.step * scale, False, scale)

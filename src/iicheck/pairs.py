@@ -87,8 +87,9 @@ def flow_pairs(claims: Sequence[Claim]) -> Iterator[tuple[Claim, Claim]]:
     June and the calendar year); each length's claims swept as `sweep_pairs` sweeps a group."""
     lengths: dict[int, list[Claim]] = defaultdict(list)
     for c in claims:
-        if c.time.basis in STATED_PERIOD and c.time.start is not None and c.time.end is not None:
-            lengths[round(((c.time.end - c.time.start).days + 1) / 30.44)].append(c)
+        days = c.time.days()
+        if c.time.basis in STATED_PERIOD and days is not None:
+            lengths[round(days / 30.44)].append(c)
     for _, same in sorted(lengths.items()):
         for a, b in sweep_pairs(same):
             ta, tb = a.time, b.time

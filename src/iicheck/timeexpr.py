@@ -421,7 +421,7 @@ def _month_window(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _years(n: str) -> int | None:
+def count_of_years(n: str) -> int | None:
     """The count of years of a duration ("5", "five", "several" = 3), or None for a number word
     the pattern matched only through a case-trap character ("ſeven"), like _month_number."""
     if n.isdigit():
@@ -510,7 +510,7 @@ def _part_of_year(g: dict[str, str | None]) -> Resolved | None:
     year = int(g["year"] or 0)
     if g.get("count") is not None:  # the first N quarters or months
         size = _MONTHS_IN.get((g.get("parts") or "").lower())
-        count = _years(g["count"] or "")
+        count = count_of_years(g["count"] or "")
         if size is None or count is None or not 1 <= count <= _PARTS_IN_YEAR[size]:
             return None
         first, last, role = 1, count * size, "range"
@@ -557,7 +557,7 @@ def _ago(g: dict[str, str | None], pub: TimeWindow) -> Resolved | None:
     if count in _AGO_VAGUE:
         low, high = _AGO_VAGUE[count]
     else:
-        n = _years(count)
+        n = count_of_years(count)
         if n is None or n <= 0:
             return None
         low = high = n
@@ -610,8 +610,8 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> Resolved | None:
     if kind == "partrel":  # the year counted from the publication day, as "last year" is
         if pub.start is None or pub.start != pub.end:
             return None
-        year = pub.start.year + {"last": -1, "this": 0, "next": 1}[(g["rel"] or "").lower()]
-        return _part_of_year({**g, "year": str(year)})
+        offset = _RELATIVE_YEARS.get((g["rel"] or "").lower())
+        return None if offset is None else _part_of_year({**g, "year": str(pub.start.year + offset)})
     prep = (g.get("prep") or "").lower()
     if kind == "season":
         return _season(g, prep, pub)
@@ -637,7 +637,7 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> Resolved | None:
         return _recent(g, pub)
     if kind == "fiscal":
         return _fiscal_year(g, pub)
-    n = _years(g["n"])
+    n = count_of_years(g["n"])
     if n is None:
         return None
     if kind == "future":

@@ -32,10 +32,11 @@ def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
 
 def check_claim(claim: Claim, rules: Ruleset) -> Iterator[Finding]:
     limit = rules.extraction.time.undated_max_days
-    if not claim.metric or not rules.metric(claim.metric).checks.get(KIND, True):
+    metric = rules.metric(claim.metric) if claim.metric else None
+    if metric is None or not metric.checks.get(KIND, True):
         return
     days = claim.time.days()
-    if days is not None and (days <= limit or (rules.metric(claim.metric).flow and claim.time.basis in STATED_PERIOD)):
+    if days is not None and (days <= limit or (metric.flow and claim.time.basis in STATED_PERIOD)):
         return  # a flow's five-year total states its period, it is not dated loosely
     if days is None:
         why = ("has no date at all (no publication date is known and no year in the text dates it): it "
