@@ -23,7 +23,7 @@ from .extract import NOW, PAST_AUXILIARY, Mention, after_dateline, extract_menti
 from .intervals import make_interval, negated
 from .mapping import map_mention
 from .models import Claim, Sentence, Source, TimeWindow, ValueInterval
-from .numbers import NumberMatch
+from .numbers import NumberMatch, first_digit, lowered
 from .ruleset import Ruleset
 from .segment import split_sentences
 from .timeexpr import TimeExpression, count_of_years, find_time_expressions, shift_years
@@ -94,7 +94,10 @@ def publication_claim_window(pub: TimeWindow, rules: Ruleset) -> TimeWindow:
 def _heading_time(heading: Sentence, pub: TimeWindow) -> TimeExpression | None:
     """The one period a heading names, for the paragraphs under it ("Industrial internet in
     2021: a review", "H1 2023 highlights"); not a day (a dateline: the publication date, read
-    elsewhere)."""
+    elsewhere). Every time expression of a role that dates a paragraph needs a digit or the
+    word "year" ("Industrial internet platforms" needs no look)."""
+    if first_digit(heading.text) < 0 and "year" not in lowered(heading.text):
+        return None
     times = [e for e in after_dateline(heading.text, find_time_expressions(heading.text, pub))
              if e.role in _PARAGRAPH_ROLES]
     return times[0] if len(times) == 1 and (times[0].window.days() or 0) >= _HEADING_PERIOD_DAYS else None
@@ -193,8 +196,11 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
             by_paragraph.clear()
         before = previous.text if previous is not None else ""
         exprs = find_time_expressions(sentence.text, pub)
-        carried = _paragraph_time_for(sentence.text, paragraph_time)
-        for mention in extract_mentions(sentence, pub, rules, exprs, recent=paragraph_time is None):
+        mentions = extract_mentions(sentence, pub, rules, exprs, recent=paragraph_time is None)
+        # what the paragraph's time is for this sentence, looked at only when a figure needs it
+        carried = (_paragraph_time_for(sentence.text, paragraph_time)
+                   if paragraph_time is not None and any(m.time is None for m in mentions) else paragraph_time)
+        for mention in mentions:
             metric, definition = map_mention(mention, before, rules)
             if mention.time is not None:
                 window = mention.time.window

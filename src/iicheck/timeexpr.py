@@ -182,6 +182,9 @@ _MAY_HAVE_TIME = re.compile(r"\d|years?\b|\bago\b", re.IGNORECASE)  # every patt
 _YEARISH = Twin.of(r"(?:1[89]|20)\d\d")
 _ISO_HINT = Twin.of(r"\d-\d\d-\d")  # what "iso" needs
 _HALF_OR_QUARTER = Twin.of(r"[HQ][1-4]", re.IGNORECASE)  # what "part" needs without "half"...
+_SEASON_HINT = re.compile(r"(?:early|mid|late)[-\s]|(?:middle|start|beginning)\s+of")
+"""What "season" needs, in the lower-cased text (its words have no case-trap letter but the
+"i" of "mid" and "beginning", and a text with a case trap takes every pattern anyway)."""
 _MONTH_WORDS = frozenset(m.encode() for m in _MONTH_NAMES) | {b"sep"}
 assert {m.decode() for m in _MONTH_WORDS} <= MONTH_WORDS  # so vocabulary_words reports them
 
@@ -387,7 +390,7 @@ def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
                 kinds.add("yearpart")
             if "end-" in low or "year-end" in low:
                 kinds.add("endyear")
-            if "early" in low or "mid" in low or "late" in low or "start of" in low or "beginning of" in low:
+            if ("early" in low or "mid" in low or "late" in low or " of" in low) and _SEASON_HINT.search(low):
                 kinds.add("season")
             # "over" and the source nouns are whole words there (see numbers.TIME_WORDS)
             if b"over" in words:
