@@ -82,29 +82,32 @@ def _strength(cm: _CompiledMetric, mention: Mention, previous: str) -> int:
 def _definition(cm: _CompiledMetric, mention: Mention) -> str | None:
     """The deepest definition whose cues are in the figure's clause (or whose units it has);
     of two as deep, the one with a cue nearest the figure ("five national top nodes and 320
-    secondary nodes": 320 is secondary, not top); else the default."""
-    best: tuple[int, int, str] | None = None  # (depth, -distance, id)
+    secondary nodes": 320 is secondary, not top); else the default. Distances are measured
+    only between definitions that tie on depth (a whole scan of the clause per cue)."""
+    hits: list[tuple[int, str, re.Pattern[str] | None]] = []  # (depth, id, cue) of the definitions found
     default = None
     clause = mention.clause
-    at = clause.find(mention.number.text)
-    at_end = at + len(mention.number.text)
     for defn, cue, units, depth in cm.cues:
         if units and mention.unit_lemma not in units:
             continue
         if defn.default:
             default = defn.id
-        if cue is None and units:
-            distance = 0
-        elif cue is None:
-            continue
-        else:
-            gaps = [max(m.start() - at_end, at - m.end(), 0) for m in cue.finditer(clause)]
-            if not gaps:
-                continue
-            distance = min(gaps) if at >= 0 else 0
-        if best is None or (depth, -distance) > best[:2]:
-            best = (depth, -distance, defn.id)
-    return best[2] if best else default
+        if (cue is None and units) or (cue is not None and cue.search(clause)):
+            hits.append((depth, defn.id, cue))
+    if not hits:
+        return default
+    deepest = max(depth for depth, _, _ in hits)
+    tied = [(defn_id, cue) for depth, defn_id, cue in hits if depth == deepest]
+    if len(tied) == 1:
+        return tied[0][0]
+    at = clause.find(mention.number.text)
+    at_end = at + len(mention.number.text)
+
+    def distance(cue: re.Pattern[str] | None) -> int:
+        if cue is None or at < 0:
+            return 0
+        return min(max(m.start() - at_end, at - m.end(), 0) for m in cue.finditer(clause))
+    return min(tied, key=lambda t: distance(t[1]))[0]  # the first listed of equal distance
 
 
 _RATE = re.compile(r"[^,;:.]{0,60}?\b(?:per|for every|for each)\s+(?:[\d,]+|a|an|one|each|every|ten|hundred|thousand"
