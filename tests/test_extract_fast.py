@@ -57,6 +57,9 @@ time_texts = _texts((
     # periods without a year and fiscal years
     "December", "end-June", "as at", "at", "twelve", "ended", "ending", "fiscal", "Financial", "31st",
     "FY", "H2", "q4",
+    # numeric dates, short halves and quarters, totals up to a year
+    "30.06.2023", "06/30/2023", "5/6/2019", "31", "/", "1H23", "3Q", "H1'23", "Q3’", "1h23", "4Q2021",
+    "up to", "Up until", "Through",
 ))
 number_texts = _texts((
     "1", "12", "2021", "4.0", "3.5", ".5", "1,000", "-", "–", ":", "30", "+", "+5", "%", "a.m.",
@@ -80,6 +83,7 @@ def _found(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], dict
 @example("In the first three quarters of 2021, H1 2021, at the end of last year, a year ago")
 @example("By the end of the 14th Five-Year Plan period, between Sept. and Oct. 2021")
 @example("in December, as of end-June, in the 12 months to March, in Q3 and the fiscal year ended March 31")
+@example("Through 2022, up to 2000 people, 30.06.2023, 1H23, 3Q 2021, H1'23 and January-June last year")
 def test_time_scans_find_what_finditer_finds(text: str) -> None:
     candidates = {kind for kind, _ in timeexpr._candidate_patterns(text)}
     for kind, pattern in timeexpr._PATTERNS:

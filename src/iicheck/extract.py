@@ -270,11 +270,11 @@ _BUILT_AFTER = re.compile(rf"[^,;:.]{{0,60}}?\b(?:were|was)\s+{_BUILT}\b", re.IG
 _PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?$", re.IGNORECASE)
 """Before a verb of _BUILT: "had built", "has already built" count a total."""
 _PERIOD_PREPOSITIONS = r"(?:in|during|over|throughout|for)"
-_IN_PERIOD = re.compile(rf"{_PERIOD_PREPOSITIONS}\s", re.IGNORECASE)
+_IN_PERIOD = re.compile(rf"(?:{_PERIOD_PREPOSITIONS}|from|between)\s", re.IGNORECASE)
 _IN_PERIOD_BEFORE = re.compile(rf"\b{_PERIOD_PREPOSITIONS}\s+$", re.IGNORECASE)
 """How a time expression for a whole period starts, or what stands before it ("in 2023", "in
-the first four months of 2024", "during the year"), not a moment ("by the end of 2023", "as
-of June")."""
+the first four months of 2024", "during the year", "from January to June this year"), not a
+moment ("by the end of 2023", "as of June")."""
 
 
 def may_hold(text: str, *words: str) -> bool:

@@ -4,17 +4,22 @@
 | --- | --- | --- |
 | "By November 2024", "As of September 2024", "In June 2024" | that month | point |
 | "In 2023", "by 2023", "during 2023", "at the end of 2023" | that year (end: December) | point |
+| "through 2022", "up to 2022", "up until 2022" (a total up to then) | December of that year | point (a later year: deadline) |
 | "from 2021 to 2023", "between 2021 and 2023", "2021-2023" | first to last year | range |
 | "since 2021" | 2021 to the publication date | since |
 | "in the next three years", "the following three years" | publication to +N years | future |
 | "in the past four years", "in more than two years" | -N years to publication | past |
 | "2021-02-23", "June 9, 2025" | that day | point |
+| "30.06.2023", "06/30/2023" (a number above 12 is the day) | that day | point |
+| "05/06/2023" (either could be the month) | 5 June to 6 May: from the earlier to the later | point |
 | "from January to October 2021", "between March and May 2021" | first to last month | range |
 | "in 2019 and 2020" | both years | range |
 | "the first half of 2021", "H1 2021", "2021 H1", "the second half of 2021" | that half | point |
 | "the third quarter of 2020", "Q3 2020", "2020 Q3" | that quarter | point |
+| "1H23", "3Q 2023", "H1'23", "Q3’23" (H and Q in capitals: "1h23" is a time of day) | that half or quarter (two-digit years 70-99: 19xx) | point |
 | "the first half of last year", "the first three quarters of this year" | that part of the year counted from publication | point (range for "the first N ...") |
 | "the first three quarters of 2021", "the first five months of 2021" | January to their end | range |
+| "January-June last year", "from January to June this year" | those months of the year counted from publication | range |
 | "end-2020", "by end-2020", "year-end 2020" | December (as "the end of 2020") | point |
 | "early 2023", "mid-2022", "by late 2021", "the middle of 2023" | January-April, May-August, September-December | point (since: to publication) |
 | "the 14th Five-Year Plan period" (after a preposition; the 13th is 2016-2020) | its five years | range |
@@ -54,6 +59,9 @@ read only when named by its end day, the twelve months to it. "fiscal 2024" is l
 which months it covers is the company's convention (Walmart's ends in January 2024, Microsoft's
 in June 2024, a Japanese company's in March 2025), and a window spanning all of them, some 26
 months, would date a yearly figure less precisely than the publication window does.
+
+"up to <year>" and "up until <year>" followed by a word in lower case other than "and" or
+"or" are a count ("up to 2000 people"), not a time.
 
 "over <year>" is a time only at a clause's start and before a , ; or : ("Over 2020, the
 number ... grew to 80"), as numbers.py reads it: "rose to over 2000 firms" is a count, and so
@@ -100,9 +108,11 @@ _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d%])"
 YEAR_PATTERN = _YEAR
 """A year 1800-2099 (group ``year``), as the time patterns read one."""
 _NUMWORD = r"(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|several)"
-_PREP = r"(?P<prep>by the end of|at the end of|by|as of|as at|in|during|until|till|since|end of|before)"
-_MONTH_RANGE = (_MONTH.replace("?P<month>", "?P<month1>") + r"(?:\s+(?:to|through|until|and)\s+|\s*[-–]\s*)"
-                + _MONTH.replace("?P<month>", "?P<month2>") + rf"\s+{_YEAR}")
+_PREP = (r"(?P<prep>by the end of|at the end of|by|as of|as at|in|during|until|till|since|end of|before|"
+         r"through|up to|up until)")
+_MONTH_SPAN = (_MONTH.replace("?P<month>", "?P<month1>") + r"(?:\s+(?:to|through|until|and)\s+|\s*[-–]\s*)"
+               + _MONTH.replace("?P<month>", "?P<month2>"))
+_MONTH_RANGE = _MONTH_SPAN + rf"\s+{_YEAR}"
 _COUNT = r"(?P<count>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
 _PLAN_ZERO = 1951  # the nth Five-Year Plan (the 3rd, 1966-1970, on) starts in 1951 + 5n
 # what measures and dates its figures: "according to a 2019 survey" (each form a word of
@@ -117,6 +127,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("fiscal", re.compile(rf"\b(?:fiscal|financial)\s+year\s+ended\s+{_MONTH}\s+"
                           rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\w%])(?:,?\s+{_YEAR})?", re.IGNORECASE)),
     ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}")),
+    # "30.06.2023", "30/06/2023", "06/30/2023": day and month in either order (see _numeric_date)
+    ("dmy", re.compile(r"(?<![\w.,/])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)"
+                       r"(?P<year>(?:19|20)\d\d)(?![\w%]|[./,]\d)")),
+    # "1H23", "3Q 2023", "H1'23", "Q3’23" (case-sensitive: "1h23" is a time of day)
+    ("compact", re.compile(r"(?<![\w.])(?:(?P<k>[1-4])(?P<hq>[HQ])\s?['’]?|(?P<hq2>[HQ])(?P<k2>[1-4])['’])"
+                           r"(?P<yy>(?:19|20)\d\d|\d\d)(?![\w%]|[.,]\d)")),
     ("range", re.compile(r"\b(?:from|between)\s+(?P<y1>(?:19|20)\d\d)\s+(?:to|and|until|through)\s+"
                          r"(?P<y2>(?:19|20)\d\d)\b|\b(?P<y3>(?:19|20)\d\d)\s*[-–]\s*(?P<y4>(?:19|20)\d\d)\b",
                          re.IGNORECASE)),
@@ -134,6 +150,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            rf"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<part>half|quarter)"
                            rf"|first\s+{_COUNT}\s+(?P<parts>quarters|months))\s+of\s+(?P<rel>last|this|next)\s+year\b",
                            re.IGNORECASE)),
+    # "January-June last year", "from January to June this year" (before "relative")
+    ("monthsrel", re.compile(rf"\b(?:(?:from|between)\s+)?"
+                             + _MONTH_SPAN + r"(?:\s+of)?\s+(?P<rel>last|this|next)\s+year\b", re.IGNORECASE)),
     ("endyear", re.compile(rf"\b(?:(?P<prep>by|at|as of|until|till|before)\s+)?(?:end-|year-end\s+){_YEAR}",
                            re.IGNORECASE)),
     # "mid-2022", "by late 2021", "in early 2023", "the middle of 2023": a third of the year
@@ -182,6 +201,8 @@ _MAY_HAVE_TIME = re.compile(r"\d|years?\b|\bago\b", re.IGNORECASE)  # every patt
 _YEARISH = Twin.of(r"(?:1[89]|20)\d\d")
 _ISO_HINT = Twin.of(r"\d-\d\d-\d")  # what "iso" needs
 _HALF_OR_QUARTER = Twin.of(r"[HQ][1-4]", re.IGNORECASE)  # what "part" needs without "half"...
+_NUMERIC_DATE_HINT = Twin.of(r"\d[./]\d{1,2}[./](?:19|20)\d\d")  # what "dmy" needs
+_COMPACT_HINT = Twin.of(r"[1-4][HQ]|[HQ][1-4]['’]")  # what "compact" needs (case-sensitive)
 _SEASON_HINT = re.compile(r"(?:early|mid|late)[-\s]|(?:middle|start|beginning)\s+of")
 """What "season" needs, in the lower-cased text (its words have no case-trap letter but the
 "i" of "mid" and "beginning", and a text with a case trap takes every pattern anyway)."""
@@ -192,6 +213,7 @@ assert {m.decode() for m in _MONTH_WORDS} <= MONTH_WORDS  # so vocabulary_words 
 # whitespace before the year of a "year" match.
 _YEAR_LEAD_WORDS = tuple(sorted({p.split()[-1] for p in _PREP[len("(?P<prep>"):-1].split("|")}
                                 | {"year"}))
+_YEAR_LEAD_WIDTH = max(map(len, _YEAR_LEAD_WORDS))
 # Where a "month" match can have its month name: the name (with the whitespace and year after
 # it, the pattern's own tail) right after a non-word character or the start. Within a match
 # the name follows \b (at the match's start, before the name's first letter), the
@@ -206,7 +228,7 @@ def _may_be_year_of_match(text: str, at: int) -> bool:
     i = at
     while i > 0 and text[i - 1].isspace():
         i -= 1
-    return i < at and text[max(0, i - 6):i].lower().endswith(_YEAR_LEAD_WORDS)
+    return i < at and text[max(0, i - _YEAR_LEAD_WIDTH):i].lower().endswith(_YEAR_LEAD_WORDS)
 
 
 _NUMBER_WORDS = frozenset(_NUMWORD[len("(?P<n>\\d+|"):-1].split("|"))  # "two" ... "several"
@@ -371,9 +393,13 @@ def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
             kinds.add("iso")
         if "five-year" in low:
             kinds.add("plan")
+        if _COMPACT_HINT.search(text, max(0, digit - 1)) is not None:
+            kinds.add("compact")
         if first_year is not None:
             if MONTH_ABBR.search(text) is not None:
                 kinds.add("mdy")
+            if ("." in text or "/" in text) and _NUMERIC_DATE_HINT.search(text, digit) is not None:
+                kinds.add("dmy")
             # two years, the second after the first ends, and "-", "–", "from" or "between"
             if _YEARISH.search(text, first_year.end()) is not None:
                 if "-" in text or "–" in text or "from" in low or "between" in low:
@@ -405,6 +431,8 @@ def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
             kinds.add("relative")
             if "half" in low or "quarter" in low or "months" in low:
                 kinds.add("partrel")
+            if not _MONTH_WORDS.isdisjoint(words):
+                kinds.add("monthsrel")
         kinds.add("past")
     if "ago" in low:
         kinds.add("ago")
@@ -457,8 +485,8 @@ def month_number(name: str) -> int | None:
     return _MONTH_NAMES.get(name.lower().rstrip("."))
 
 
-_END_PREPS = ("by the end of", "at the end of", "end of")
-_DEADLINE_PREPS = ("by", "by the end of", "until", "till", "before")
+_END_PREPS = ("by the end of", "at the end of", "end of", "through", "up to", "up until")
+_DEADLINE_PREPS = ("by", "by the end of", "until", "till", "before", "through", "up to", "up until")
 _RELATIVE_YEARS = {"last": -1, "this": 0, "next": 1}
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _MONTHS_IN = {"half": 6, "h": 6, "quarter": 3, "quarters": 3, "q": 3, "months": 1}
@@ -525,6 +553,30 @@ def _part_of_year(g: dict[str, str | None]) -> Resolved | None:
     if g.get("endof"):
         return _months(year, last, last, "point")
     return _months(year, first, last, role)
+
+
+def _compact_part(g: dict[str, str | None]) -> Resolved | None:
+    """"1H23", "3Q 2023", "H1'23": a half or quarter of a year written in two digits
+    (20xx; 70-99 are 19xx) or four."""
+    yy = g["yy"] or ""
+    year = int(yy) if len(yy) == 4 else int(yy) + (1900 if int(yy) >= 70 else 2000)
+    return _part_of_year({"hq": g["hq"] or g["hq2"], "k": g["k"] or g["k2"], "year": str(year)})
+
+
+def _numeric_date(g: dict[str, str | None]) -> Resolved | None:
+    """"30.06.2023" or "06/30/2023": the one day the two numbers can name (a number above 12
+    is the day); when both could be the month ("05/06/2023": 5 June or 6 May), the window
+    from the earlier of the two days to the later."""
+    a, b, year = int(g["a"] or 0), int(g["b"] or 0), int(g["year"] or 0)
+    days = set()
+    for day, month in ((a, b), (b, a)):
+        try:
+            days.add(date(year, month, day))
+        except ValueError:
+            continue
+    if not days:
+        return None
+    return min(days), max(days), "point"
 
 
 def _relative(g: dict[str, str | None], prep: str, pub: TimeWindow) -> Resolved | None:
@@ -610,11 +662,23 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> Resolved | None:
         return _months(int(g["year"]), first, last, "range")
     if kind in ("part", "yearpart"):
         return _part_of_year(g)
-    if kind == "partrel":  # the year counted from the publication day, as "last year" is
+    if kind == "compact":
+        return _compact_part(g)
+    if kind == "dmy":
+        return _numeric_date(g)
+    if kind in ("partrel", "monthsrel"):  # the year counted from the publication day, as "last year" is
         if pub.start is None or pub.start != pub.end:
             return None
         offset = _RELATIVE_YEARS.get((g["rel"] or "").lower())
-        return None if offset is None else _part_of_year({**g, "year": str(pub.start.year + offset)})
+        if offset is None:
+            return None
+        year = pub.start.year + offset
+        if kind == "partrel":
+            return _part_of_year({**g, "year": str(year)})
+        first, last = month_number(g["month1"]), month_number(g["month2"])
+        if first is None or last is None or first > last:
+            return None
+        return _months(year, first, last, "range")
     prep = (g.get("prep") or "").lower()
     if kind == "season":
         return _season(g, prep, pub)
@@ -717,6 +781,12 @@ _RECENT_SPOILERS = Twin.of(_YEAR_SPOILERS + r"|\bfiscal\b|\bfinancial\s+year\b|\
 _OTHER_YEAR = Twin.of(_YEAR_SPOILERS, re.IGNORECASE)
 
 
+_COUNTED_FROM_PUBLICATION = ("relative", "partrel", "monthsrel", "ago")
+_COUNT_AFTER_UP_TO = re.compile(r"\s+(?!(?:and|or)\b)[a-z]")
+"""After "up to 2020": a word in lower case (other than "and", "or") makes the year a count
+("up to 2000 people"); "Up to 2022, China built ..." is a time."""
+
+
 @lru_cache(maxsize=1024)
 def _explicit_window(start: date | None, end: date | None, phrase: str,
                      published: date | None = None) -> TimeWindow:
@@ -740,6 +810,9 @@ def find_time_expressions(text: str, pub: TimeWindow) -> list[TimeExpression]:
                 continue
             if kind == "over" and text[:m.start()].rstrip()[-1:] not in ("", ",", ";", ":"):
                 continue  # "rose to over 2020, ...": a count, not a clause-opening time
+            if kind == "year" and _COUNT_AFTER_UP_TO.match(text, m.end()) is not None \
+                    and (m.group("prep") or "").lower().startswith("up"):
+                continue  # "up to 2000 people": a count, not a time
             try:
                 resolved = _resolve(kind, m, pub)
             except (ValueError, OverflowError):  # "next year" after a date of 9999, "last year" of year 1
@@ -752,6 +825,6 @@ def find_time_expressions(text: str, pub: TimeWindow) -> list[TimeExpression]:
                     or _OTHER_YEAR.pick(text).search(text, m.end()) is not None):
                 continue  # "the fiscal year ended March 31" beside another year: maybe its own
             window = _explicit_window(start, end, m.group(0).strip(),
-                                      pub.start if kind in ("relative", "partrel", "ago") or role == "recent" else None)
+                                      pub.start if kind in _COUNTED_FROM_PUBLICATION or role == "recent" else None)
             found.append(TimeExpression(m.start(), m.end(), m.group(0), window, role))
     return sorted(found, key=lambda e: e.start)
