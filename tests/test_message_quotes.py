@@ -135,3 +135,18 @@ def test_every_check_quoting_source_text_bounds_it(tmp_path: Path) -> None:
         assert any(whole in e["sentence"] for e in finding["evidence"])  # the evidence: whole
     assert by_kind["artifact"]["details"]["token"] == placeholder
     assert all(len(f["message"]) < MESSAGE_MAX for f in report["findings"])
+
+
+def test_a_pair_message_says_in_words_where_each_date_comes_from() -> None:
+    """Messages are read in CI logs and review comments, with no legend for the models' basis
+    terms ("inferred", "metadata"): every basis has words, and the seeds' contradiction uses them."""
+    from typing import get_args
+
+    from iicheck.compare import BASIS_WORDS
+    from iicheck.models import Basis
+
+    assert set(BASIS_WORDS) == set(get_args(Basis))
+    report = json.loads((Path(__file__).parents[1] / "reports" / "audit.json").read_text(encoding="utf-8"))
+    (message,) = [f["message"] for f in report["findings"] if f["kind"] == "contradiction"]
+    assert "(004, 2019\u20132020, guessed from its text)" in message
+    assert "(002, 2020-11-25 \u2013 2021-02-23, its publication)" in message

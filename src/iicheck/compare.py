@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from .findings import quoted
 from .intervals import describe, entirely_below, fmt, min_ratio, overlaps, power_of_ten
-from .models import Claim, TimeWindow, ValueInterval
+from .models import Basis, Claim, TimeWindow, ValueInterval
 from .pairs import flow_pairs, groups, sweep_pairs
 from .ruleset import Ruleset
 from .ruleset.models import Metric
@@ -91,12 +91,21 @@ def _when(start: date | None, end: date | None) -> str:
 _SPELT_PERCENT = re.compile(r"\b(?:per\s*cent|percent|pct)\b", re.IGNORECASE)
 
 
+BASIS_WORDS: dict[Basis, str] = {
+    "explicit": "as stated", "paragraph": "from its paragraph", "metadata": "its publication",
+    "header": "its publication", "url": "its publication", "inferred": "guessed from its text",
+    "unknown": "undated",
+}
+"""How a message says where a figure's time window comes from (models.Basis, in words: a
+message is read in CI logs and code-review comments, where no legend explains the terms)."""
+
+
 def figure_phrase(c: Claim) -> str:
-    """“more than 150 platforms” (000, 2021–2022, inferred); a figure that names its unit
-    already is quoted as written (“62.2 percent”, not “62.2 percent %”)."""
+    """“more than 150 platforms” (000, 2021–2022, guessed from its text); a figure that names
+    its unit already is quoted as written (“62.2 percent”, not “62.2 percent %”)."""
     named = c.unit is None or c.unit in c.figure or (c.unit == "%" and _SPELT_PERCENT.search(c.figure))
     text = c.figure if named else f"{c.figure} {c.unit}"
-    return f"{quoted(text)} ({c.source}, {when(c.time)}, {c.time.basis})"
+    return f"{quoted(text)} ({c.source}, {when(c.time)}, {BASIS_WORDS[c.time.basis]})"
 
 
 def _years(start: date, end: date) -> float:

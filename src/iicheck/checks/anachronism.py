@@ -309,7 +309,7 @@ def check_source(doc: SourceDoc, rules: Ruleset) -> Iterator[Finding]:
         yield Finding(
             kind=KIND, severity=DEFAULT_SEVERITY,
             message=(f"Source {source} is dated {when} by its {label}, but its text reports events "
-                     f"of {latest} as past ({len(later)} mention(s)). A text cannot predate what it "
+                     f"of {latest} as past ({len(later)} mention{'' if len(later) == 1 else 's'}). A text cannot predate what it "
                      f"reports: the date is a stale template or the text was re-posted or altered; "
                      f"do not use this date to date its figures."),
             evidence=tuple(evidence),
