@@ -286,7 +286,7 @@ def test_changes_are_listed_under_their_timeline_not_drawn(sample: Report) -> No
 def test_card_details_are_written_for_people(sample: Report) -> None:
     from iicheck.render.html import detail_value, render_html
     assert [detail_value(v) for v in (15.594230378107946, 363.6363636363636, 36310045919.128235, 5, "a b", None)] == [
-        "15.59", "363.64", "36.31 B", "5", "a b", "None"]
+        "15.59", "363.64", "36.31 billion", "5", "a b", "None"]
     f = next(f for f in sample.findings if f.kind == "contradiction")
     odd = f.model_copy(update={"details": {"ratio": 363.6363636363636}})
     html = render_html(sample.model_copy(update={"findings": tuple(odd if g is f else g for g in sample.findings)}))

@@ -129,18 +129,48 @@ def power_of_ten(x: float, decimals: int = 2) -> str:
     return f"{mantissa} \u00d7 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
 
 
+_SCALES = ((1e12, "trillion", "T"), (1e9, "billion", "B"), (1e6, "million", "M"))
+"""Scale words for numbers from a million on, and their short forms (chart axes)."""
+
+
 def fmt(x: float) -> str:
-    """A number as an editor writes it: 40,000,000; 1.35e12 as 1,350,000,000,000; 64.9; below
-    one, four significant digits (0.00012, not 0.0001); from 10¹⁵ on as a power of ten."""
+    """A number as an editor writes it, exactly: 40 million, 1.35 trillion, 2,345,678 (a number
+    of a million or more is written with its scale word when at most three decimals of it say
+    it exactly), 64.9; below one, four significant digits (0.00012, not 0.0001); from 10¹⁵ on
+    as a power of ten."""
     if math.isinf(x):
         return "∞"
     if abs(x) >= HUGE:
         return power_of_ten(x)
+    for size, word, _ in _SCALES:
+        if abs(x) >= size:
+            scaled = f"{x / size:.3f}".rstrip("0").rstrip(".")
+            if abs(float(scaled) * size - x) <= 1e-9 * abs(x):
+                return f"{scaled} {word}"
+            break
     if x == int(x):
         return f"{int(x):,}"
     if abs(x) < 1:
         return significant(x, 4)
     return f"{x:,.4f}".rstrip("0").rstrip(".")
+
+
+def rounded(value: float, short: bool = False) -> str:
+    """A number rounded for display: 150, 1,000, 2.5 million (2 decimals of its scale word; "M",
+    "B", "T" when `short`, as on a chart axis), 1.35 trillion, 0.004; from 10¹⁵ on as a power of
+    ten. `fmt` writes a number exactly."""
+    if not math.isfinite(value):
+        return "∞"
+    if abs(value) >= HUGE:
+        return power_of_ten(value)
+    for size, word, letter in _SCALES:
+        if abs(value) >= size:
+            return f"{value / size:,.2f}".rstrip("0").rstrip(".") + (f" {letter}" if short else f" {word}")
+    if value == int(value):
+        return f"{int(value):,}"
+    if abs(value) < 1:  # significant digits, not two decimals: 0.004 is not "0"
+        return f"{value:.2g}" if abs(value) < 1e-7 else significant(value, 3)
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def significant(x: float, digits: int) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..intervals import HUGE, power_of_ten, significant
+from ..intervals import rounded
 
 LOG_THRESHOLD = 20.0  # a wider spread squeezes the small figures into the axis floor
 LOG_PAD = 10**0.2  # a fifth of a decade of room below and above
@@ -38,19 +38,8 @@ class Scale:
 
 
 def fmt_value(value: float) -> str:
-    """A figure as an editor writes it: 150, 1,000, 2.5 M, 1.35 T."""
-    if not math.isfinite(value):
-        return "∞"
-    if abs(value) >= HUGE:
-        return power_of_ten(value)
-    for size, suffix in ((1e12, " T"), (1e9, " B"), (1e6, " M")):
-        if abs(value) >= size:
-            return f"{value / size:,.2f}".rstrip("0").rstrip(".") + suffix
-    if value == int(value):
-        return f"{int(value):,}"
-    if abs(value) < 1:  # significant digits, not two decimals: 0.004 is not "0"
-        return f"{value:.2g}" if abs(value) < 1e-7 else significant(value, 3)
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    """A figure as an axis or a tooltip labels it: 150, 1,000, 2.5 M, 1.35 T."""
+    return rounded(value, short=True)
 
 
 def _nice_step(span: float, target: int = 5) -> float:

@@ -56,9 +56,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from iicheck.findings import quoted
+from iicheck.intervals import describe, rounded
 from iicheck.models import Claim, Evidence, Finding, Report, SourceInfo, TimeWindow, ValueInterval
 from iicheck.quality.score import formula_in_words
-from iicheck.render.chart_axes import fmt_value
 from iicheck.render.excerpt import evidence_excerpt
 from iicheck.render.timeline_svg import timeline_svg
 from iicheck.ruleset.models import BUILTIN_BOILERPLATE
@@ -174,12 +174,9 @@ def ordinal(n: int) -> str:
 
 
 def interval(value: ValueInterval) -> str:
-    """[70, 80) style, honouring open and closed ends."""
-    if value.low == value.high:
-        return fmt_value(value.low)
-    left = "[" if value.low_inclusive else "("
-    right = "]" if value.high_inclusive else ")"
-    return f"{left}{fmt_value(value.low)}, {fmt_value(value.high)}{right}"
+    """[70, 80) style, honouring open and closed ends; the numbers exactly, as the findings'
+    messages write them (40 million, 2,345,678)."""
+    return describe(value)
 
 
 def window(time: TimeWindow) -> str:
@@ -351,16 +348,16 @@ def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
-    env.filters.update(interval=interval, window=window, num=fmt_value, clip=clip, ordinal=ordinal,
+    env.filters.update(interval=interval, window=window, num=rounded, clip=clip, ordinal=ordinal,
                        textdir=text_direction, setting=setting_value, detail=detail_value)
     return env
 
 
 def detail_value(value: object) -> str:
     """A finding's detail on its card: numbers as an editor writes them (15.59, not
-    15.594230378107946; 36.31 B); audit.json keeps the exact values."""
+    15.594230378107946; 36.31 billion); audit.json keeps the exact values."""
     if isinstance(value, float):
-        return fmt_value(value)
+        return rounded(value)
     return str(value)
 
 
@@ -369,7 +366,7 @@ def setting_value(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, (int, float)):
-        return fmt_value(value)
+        return rounded(value)
     if isinstance(value, (tuple, list)):
         return ", ".join(map(_list_item, value)) if value else "none"
     return str(value)
