@@ -60,6 +60,11 @@ CROSS_FIELD = {
                          "definitions.1.default: definitions 'all' and 'influential' are both the default"),
     "m17 empty subject": ("metrics.yaml", "connecting]", "connecting, '']", 71,
                           "metrics.1.match.subjects.8: phrases must not be empty"),
+    "m19 unknown scope": ("metrics.yaml", "exclude_scopes: [provinces, companies, world]",
+                          "exclude_scopes: [provinces, companys, world]", 35,
+                          "metrics.0.match.exclude_scopes.1: metric 'ii_platforms' excludes the scope 'companys'"),
+    "m20 empty scope phrase": ("metrics.yaml", "Wuxi, ", "Wuxi, '', ", 76,
+                               "scopes.provinces.61: phrases must not be empty"),
     "q18 blank phrase": ("qualifiers.yaml", "higher than]", "higher than, ' ']", 94,
                          "qualifiers.0.phrases.16: phrases must not be empty"),
 }
@@ -132,7 +137,9 @@ def test_schema_errors_say_what_was_given_and_how_to_fix_it(
 
 
 def test_a_root_that_is_not_a_mapping_names_no_class(folder: Path) -> None:
-    _edit(folder, "metrics.yaml", "version: 1\nmetrics:\n", "")
+    path = folder / "metrics.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[text.index("metrics:\n") + len("metrics:\n"):], encoding="utf-8")  # the list alone
     problem = _problem(folder)
     assert "(top level): expected a mapping of `key: value` lines, got a list of 12 items" in problem.message
     assert "MetricsFile" not in problem.render() and "version: 1" in (problem.hint or "")
@@ -225,9 +232,10 @@ def test_rule_test_mistakes_are_errors(folder: Path, name: str, old: str, new: s
 def test_a_byte_that_is_not_utf8_is_located(folder: Path) -> None:
     path = folder / "metrics.yaml"
     label = "label: Industrial internet platforms"
+    line = path.read_text(encoding="utf-8").split(label)[0].count("\n") + 1
     path.write_bytes(path.read_bytes().replace(label.encode(), f"{label} \u2013 all".encode("cp1252"), 1))
     problem = _problem(folder)
-    assert (problem.line, problem.column) == (9, 42) and "byte 0x96" in problem.message
+    assert (problem.line, problem.column) == (line, 42) and "byte 0x96" in problem.message
 
 
 @pytest.mark.parametrize("text, words", [("", "the file is empty"),

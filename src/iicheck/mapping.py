@@ -1,7 +1,9 @@
 """Map a mention to a metric and definition, using only what the rules declare.
 
 A metric is a candidate when the mention's unit noun is one of its units, none of its
-`exclude` phrases is in the figure's clause or earlier in its sentence, and one of its subjects appears: in the mention's
+`exclude` phrases is in the figure's clause or earlier in its sentence, no phrase of its
+`exclude_scopes` (a province, a company, the world: metrics.yaml `scopes`) is before the figure
+in its sentence, and one of its subjects appears: in the mention's
 clause (strongest), its sentence, or the sentence before it in the same paragraph (weakest).
 The strongest candidate wins; a tie between metrics leaves the figure unmapped rather than
 guessing. A rate ("24 5G base stations per 10,000 people") maps to no count. The definition is the most specific one (deepest `within`) whose cues appear in
@@ -17,6 +19,7 @@ from functools import lru_cache
 
 from .extract import Mention, Phrases, may_hold, folded, lemma
 from .numbers import Twin
+from .pubdate import wire_dateline
 from .ruleset import Ruleset, phrase_regex
 from .ruleset.models import Definition, Metric
 
@@ -27,6 +30,8 @@ class _CompiledMetric:
     units: frozenset[str]
     subjects: Phrases
     exclude: Phrases | None
+    scope: Phrases | None
+    """The phrases of the metric's `exclude_scopes`: one before the figure vetoes it."""
     cues: tuple[tuple[Definition, re.Pattern[str] | None, frozenset[str], int], ...]
 
 
@@ -51,7 +56,9 @@ def _compiled(rules: Ruleset) -> tuple[_CompiledMetric, ...]:
             # no subjects: the empty pattern, found in every text (no prefilter)
             subjects=(Phrases.of(m.match.subjects) if m.match.subjects
                       else Phrases(Twin.of(""), None)),
-            exclude=Phrases.of(m.match.exclude) if m.match.exclude else None, cues=cues))
+            exclude=Phrases.of(m.match.exclude) if m.match.exclude else None,
+            scope=Phrases.of(scoped) if (scoped := [p for name in m.match.exclude_scopes for p in rules.scopes[name]])
+            else None, cues=cues))
     return tuple(out)
 
 
@@ -73,10 +80,37 @@ def _strength(cm: _CompiledMetric, mention: Mention, previous: str) -> int:
     if cm.exclude is not None and (cm.exclude.search(left, folded(left))
                                    or cm.exclude.search(mention.clause, folded(mention.clause))):
         return 0
+    if cm.scope is not None and _other_scope(cm.scope, left, previous):
+        return 0
     for level, text in ((3, mention.clause), (2, mention.sentence.text), (1, previous)):
         if text and cm.subjects.search(text, folded(text)):
             return level
     return 0
+
+
+_PRONOUN_START = re.compile(r"(?:It|Its|They|Their)\b")
+"""A sentence opening so speaks of what the sentence before it names ("China Mobile reported
+its results. It had 1.9 million 5G base stations")."""
+
+
+def _other_scope(scope: Phrases, left: str, previous: str) -> bool:
+    """Whether a scope phrase stands before the figure in its sentence (`left`; not a wire
+    dateline's place), or anywhere in the sentence before it when this one opens with "It",
+    "Its", "They" or "Their": "Guangdong had built 324,000", "Haier's platform has connected
+    8.6 million", "The company is based in Jinan. It had 1.2 million sets connected"."""
+    scoped = _after_dateline(left)
+    if scoped and scope.search(scoped, folded(scoped)):
+        return True
+    return bool(previous) and _PRONOUN_START.match(left) is not None and scope.search(previous, folded(previous))
+
+
+def _after_dateline(left: str) -> str:
+    """The text before a figure less a wire dateline opening it: the place of "BEIJING, Jan. 19
+    (Xinhua) -- China had ..." is where the story was filed, not the scope of its figures."""
+    if not left[:1].isupper() or "," not in left[:80]:
+        return left  # a dateline's place ends at a comma soon after the start
+    dateline = wire_dateline(left, year=False)
+    return left if dateline is None else left[dateline.end():]
 
 
 def _definition(cm: _CompiledMetric, mention: Mention) -> str | None:

@@ -215,6 +215,7 @@ class MetricUsed(Frozen):
     cumulative: bool = False
     definitions: tuple[DefinitionUsed, ...] = ()
     exclude: tuple[str, ...] = ()
+    exclude_scopes: tuple[str, ...] = ()
     flow: bool = False
     id: str
     label: str
@@ -260,6 +261,13 @@ class TermUsed(Frozen):
     variants: tuple[str, ...]
 
 
+class ScopeUsed(Frozen):
+    """A named scope of metrics.yaml: phrases that name another scope than a metric's."""
+
+    name: str
+    phrases: tuple[str, ...]
+
+
 class RulesUsed(Frozen):
     """The rules an audit applied, as its report states them (iicheck.rules_used)."""
 
@@ -269,6 +277,7 @@ class RulesUsed(Frozen):
     metrics: tuple[MetricUsed, ...]
     off_topic: Literal["lexical", "semantic"]
     qualifiers: tuple[QualifierUsed, ...]
+    scopes: tuple[ScopeUsed, ...] = ()
     settings: tuple[SettingUsed, ...]
     terminology: tuple[TermUsed, ...]
 

@@ -53,12 +53,18 @@ WIRE_PLACE_MIN_LETTERS = 4
 "Q1", which open headings: "AGM, 14 May 2024 – shareholders are invited")."""
 
 
-def wire_dateline(text: str, pos: int = 0) -> re.Match[str] | None:
+_WIRE_NO_YEAR = re.compile(rf"{_WIRE_LEAD}(?:{MONTH_PATTERN}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_PATTERN.replace('?P<month>', '?:')})"
+                           rf"(?:st|nd|rd|th)?{_WIRE_TAIL}")
+"""A dateline without the year ("BEIJING, Jan. 19 (Xinhua) --", as Xinhua writes them): no
+publication date, but still where the story was filed."""
+
+
+def wire_dateline(text: str, pos: int = 0, year: bool = True) -> re.Match[str] | None:
     """The wire dateline (WIRE_DATELINES) that starts `text` at `pos`, if any: a place in
     capitals of at least WIRE_PLACE_MIN_LETTERS letters, or any place with the agency in
     brackets or slashes starting with a capital ("(Xinhua)", "/PRNewswire/"; not "(local
-    time)")."""
-    for pattern in WIRE_DATELINES:
+    time)"). With `year` False, a dateline without its year counts too (see _WIRE_NO_YEAR)."""
+    for pattern in WIRE_DATELINES if year else (*WIRE_DATELINES, _WIRE_NO_YEAR):
         m = pattern.match(text, pos)
         if m is None:
             continue

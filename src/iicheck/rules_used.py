@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from .checkdocs import check_docs
 from .checks import METRIC_SWITCHES
 from .intervals import describe, make_interval
-from .models import (CheckUsed, Severity, DefinitionUsed, MetricUsed, QualifierUsed, RuleFileUsed, RulesUsed, SettingUsed,
+from .models import (CheckUsed, Severity, DefinitionUsed, MetricUsed, QualifierUsed, RuleFileUsed, RulesUsed, ScopeUsed, SettingUsed,
                      TermUsed)
 from .ruleset import Ruleset
 from .ruleset.models import Metric, QualifierRule
@@ -45,6 +45,7 @@ def rules_used(rules: Ruleset, semantic: bool = False) -> RulesUsed:
         metrics=tuple(map(_metric, rules.metrics)),
         off_topic="semantic" if semantic else "lexical",
         qualifiers=tuple(_qualifier(rule, rules) for rule in rules.qualifiers.qualifiers),
+        scopes=tuple(ScopeUsed(name=name, phrases=phrases) for name, phrases in rules.scopes.items()),
         settings=tuple(_settings(rules)),
         terminology=tuple(TermUsed(preferred=t.preferred, variants=tuple(t.variants),
                                    context=tuple(t.context), not_in=tuple(t.not_in))
@@ -64,6 +65,7 @@ def _metric(metric: Metric) -> MetricUsed:
     return MetricUsed(
         id=metric.id, label=metric.label, unit=metric.unit, units=tuple(metric.match.units),
         subjects=tuple(metric.match.subjects), exclude=tuple(metric.match.exclude),
+        exclude_scopes=tuple(metric.match.exclude_scopes),
         cumulative=metric.cumulative, flow=metric.flow, max_growth_per_year=metric.max_growth_per_year,
         plausible_range=metric.plausible_range,
         checks_off=tuple(sorted(kind for kind, on in metric.checks.items() if not on)),

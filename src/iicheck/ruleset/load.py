@@ -41,6 +41,8 @@ class Ruleset:
     artifact_patterns: tuple[UserPattern, ...] = ()
     boilerplate_patterns: tuple[UserPattern, ...] = ()
     metric_by_id: dict[str, Metric] = field(default_factory=dict)
+    scopes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """metrics.yaml's `scopes`: the phrases of each named scope (see MetricMatch.exclude_scopes)."""
     files: tuple[tuple[str, str | None], ...] = ()
     """(name, SHA-256 of its bytes, or None when absent) of each of RULE_FILES, in that order."""
 
@@ -141,5 +143,6 @@ def load_ruleset(folder: Path) -> Ruleset:
         artifact_patterns=tuple(artifact_patterns),
         boilerplate_patterns=tuple(boilerplate_patterns),
         metric_by_id={m.id: m for m in metrics.metrics},
+        scopes={name: tuple(phrases) for name, phrases in metrics.scopes.items()},
         files=tuple(files),
     )

@@ -78,6 +78,9 @@ class MetricMatch(Strict):
     units: list[str] = Field(min_length=1, description="unit nouns (singular or plural)")
     subjects: list[str] = Field(default=[], description="phrases that name what is counted")
     exclude: list[str] = Field(default=[], description="phrases in the sentence that veto the match")
+    exclude_scopes: list[Identifier] = Field(
+        default=[], description="names of `scopes` (metrics.yaml): a phrase of one before the figure in "
+                                "its sentence vetoes the match (a province's or a company's count)")
 
     _check = field_validator("units", "subjects", "exclude")(_non_empty_phrases)
 
@@ -146,11 +149,35 @@ class Metric(Strict):
 
 class MetricsFile(Strict):
     version: Literal[1]
+    scopes: dict[Identifier, list[str]] = Field(
+        default={}, description="named lists of phrases that name a narrower or another scope than a "
+                                "metric's (provinces, companies, the world), for `match.exclude_scopes`")
     metrics: list[Metric]
+
+    @field_validator("scopes")
+    @classmethod
+    def _scope_phrases(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for name, phrases in value.items():
+            if not phrases:
+                raise LocatedValueError(f"scope {name!r} lists no phrase", name,
+                                        hint="list the phrases that name it, or remove the scope")
+            for i, phrase in enumerate(phrases):
+                if not phrase.strip():
+                    raise LocatedValueError("phrases must not be empty", name, i,
+                                            hint="write the phrase, or remove the empty item ('' or ' ')")
+        return value
 
     @model_validator(mode="after")
     def _unique(self) -> MetricsFile:
         require_unique("metric", "metrics", [m.id for m in self.metrics])
+        for i, m in enumerate(self.metrics):
+            for j, name in enumerate(m.match.exclude_scopes):
+                if name not in self.scopes:
+                    raise LocatedValueError(
+                        f"metric {m.id!r} excludes the scope {name!r}, which `scopes` does not declare",
+                        "metrics", i, "match", "exclude_scopes", j,
+                        hint=("use one of: " + ", ".join(self.scopes)) if self.scopes
+                        else "declare it under a top-level `scopes:` key, as a list of phrases")
         return self
 
 
