@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .extract import NOW, PAST_AUXILIARY, Mention, after_dateline, extract_mentions
+from .extract import NOW, PAST_AUXILIARY, Mention, after_dateline, extract_mentions, when_earlier
 from .intervals import make_interval, negated
 from .mapping import map_mention
 from .models import Claim, Sentence, Source, TimeWindow, ValueInterval
@@ -55,17 +55,24 @@ def _paragraph_time_for(text: str, paragraph_time: TimeExpression | None) -> Tim
     if (NOW.search(text) or _PRESENT.search(text)) and not PAST_AUXILIARY.search(text):
         return None
     m = _SHIFTED.match(text)
-    w = paragraph_time.window
-    if m is None or w.start is None or w.end is None:
+    if m is None:
         return paragraph_time
     years = 1 if m["n"] is None or m["n"].lower() == "a" else count_of_years(m["n"])
     if years is None:
         return paragraph_time
     if (m["dir"] or m["dir2"] or "").lower() in _EARLIER:
         years = -years
+    return _shifted(paragraph_time, years, m.group(0))
+
+
+def _shifted(time: TimeExpression, years: int, phrase: str) -> TimeExpression:
+    """`time` moved by `years`, noting the phrase that moved it."""
+    w = time.window
+    if w.start is None or w.end is None:
+        return time
     window = TimeWindow(start=shift_years(w.start, years), end=shift_years(w.end, years), basis=w.basis,
-                        note=f"{m.group(0).strip()!r} after {w.note}")
-    return dataclasses.replace(paragraph_time, window=window)
+                        note=f"{phrase.strip()!r} after {w.note}")
+    return dataclasses.replace(time, window=window)
 
 
 def _target_window(window: TimeWindow, years: int) -> TimeWindow:
@@ -202,8 +209,11 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
                    if paragraph_time is not None and any(m.time is None for m in mentions) else paragraph_time)
         for mention in mentions:
             metric, definition = map_mention(mention, before, rules)
+            back = when_earlier(sentence.text, mention.start) if mention.time is None and carried is not None else None
             if mention.time is not None:
                 window = mention.time.window
+            elif back is not None and carried is not None:  # "a year earlier, when 158 were in service"
+                window = claim_window(mention, _shifted(carried, -back[0], back[1]), pub, rules)
             elif carried is not paragraph_time:  # a sentence of the present, or shifted: its own window
                 window = claim_window(mention, carried, pub, rules)
             else:

@@ -46,7 +46,7 @@ from functools import lru_cache
 from .models import Sentence, TimeWindow
 from .numbers import NumberMatch, Twin, find_numbers, has_case_trap, lowered
 from .ruleset import Ruleset, phrase_regex
-from .timeexpr import TimeExpression, find_time_expressions, shift_years
+from .timeexpr import TimeExpression, count_of_years, find_time_expressions, shift_years
 from .pubdate import wire_dateline
 
 _TOKEN = Twin.of(r"[A-Za-z][A-Za-z’'\-]*|\d[\w.,]*|[^\sA-Za-z\d]")
@@ -264,9 +264,15 @@ _PERIOD_SO_FAR = re.compile(r"\b(?:so far this (?:year|month|quarter)|this year 
 "1 million in 2023 alone"): what was added in it, not a total."""
 
 
-_BUILT = r"(?:built|constructed|installed|deployed|opened|launched|set\s+up|put\s+into\s+(?:use|operation|service))"
+_BUILT = (r"(?:built|constructed|installed|deployed|opened|launched|(?<!value\s)added|set\s+up"
+          r"|put\s+into\s+(?:use|operation|service)|build|construct|install|deploy|add)")
+"""What building or adding says ("were built", "will build", "were added"; not "value added")."""
 _BUILT_BEFORE = re.compile(rf"\b{_BUILT}\s+(?:(?:a\s+total\s+of|another|some)\s+)?$", re.IGNORECASE)
-_BUILT_AFTER = re.compile(rf"[^,;:.]{{0,60}}?\b(?:were|was)\s+{_BUILT}\b", re.IGNORECASE)
+_BUILT_AFTER = re.compile(rf"[^,;:.]{{0,60}}?\b(?:(?:were|was)\s+{_BUILT}|went\s+into\s+(?:use|operation|service)"
+                          r"|came\s+(?:into\s+(?:use|operation|service)|online))\b", re.IGNORECASE)
+_FURTHER_BEFORE = re.compile(r"\b(?:a\s+further|an\s+additional|another)\s+$", re.IGNORECASE)
+"""Right before a figure: it counts what was added ("A further 58,000 5G base stations went into
+operation", "another 30 platforms"), not a total."""
 _PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?$", re.IGNORECASE)
 """Before a verb of _BUILT: "had built", "has already built" count a total."""
 _PERIOD_PREPOSITIONS = r"(?:in|during|over|throughout|for)"
@@ -294,6 +300,8 @@ def _addition(text: str, n: NumberMatch, start: int, clause: tuple[int, int], lo
     `clause`: its bounds; `lone`: whether it is its sentence's only figure (then a period
     phrase anywhere in the sentence counts); `time`: the time dating it."""
     if may_hold(text, "new") and (_NEW_AFTER.match(text, n.end) or _NEWLY.search(text, n.end, clause[1])):
+        return True
+    if may_hold(text, "further", "additional", "another") and _FURTHER_BEFORE.search(text, max(0, start - 20), start):
         return True
     if may_hold(text, "so far", "alone", "date") and _PERIOD_SO_FAR.search(
             text, *((0, len(text)) if lone else clause)) is not None:
@@ -570,6 +578,25 @@ _LEVEL_OF = re.compile(r"(?<![\w.,-])((?:19|20)\d\d)(?:'s)?\s+(?:level|figure|to
 sets": 2019)."""
 
 
+_WHEN_EARLIER = re.compile(r"\b(?:(?P<n>a|one|two|three|\d)\s+years?\s+(?:earlier|before|ago|previously)"
+                           r"|the\s+(?:previous|prior|preceding)\s+year),?\s+when\s+"
+                           r"(?:[^,;:.]|(?<=\d)[,.](?=\d))*$", re.IGNORECASE)
+"""Before a figure with no time of its own: its clause says when the earlier time was
+("The number was 107 more than a year earlier, when 158 nodes were in service": 158 is of a
+year before the paragraph's time)."""
+
+
+def when_earlier(text: str, at: int) -> tuple[int, str] | None:
+    """(years back, the phrase) when the figure at `at` stands in such a "when" clause."""
+    if "when" not in text:
+        return None
+    m = _WHEN_EARLIER.search(text, max(0, at - 160), at)
+    if m is None:
+        return None
+    years = 1 if m["n"] is None or m["n"].lower() in ("a", "one") else count_of_years(m["n"])
+    return None if years is None else (years, m.group(0)[:m.group(0).lower().index("when")].rstrip(" ,"))
+
+
 def _base_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch, start: int, clause_end: int,
                time: TimeExpression | None) -> TimeExpression | None:
     """The time of a figure given as a comparison's base, else `time` (the one governing it):
@@ -584,12 +611,16 @@ def _base_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch, start
         return TimeExpression(level.start(1), level.end(1), level.group(1), window, "point")
     if time is None or time.window.start is None or time.window.end is None:
         return time
-    earlier = _YEAR_EARLIER.match(text, n.end, clause_end) if may_hold(text, "year") else None
-    if earlier is None:
+    back = when_earlier(text, start) if time.end <= start else None  # "..., when 158 were in service"
+    if back is not None:
+        years = back[0]
+    elif may_hold(text, "year") and _YEAR_EARLIER.match(text, n.end, clause_end):
+        years = 1
+    else:
         return time
-    window = time.window.model_copy(update={"start": shift_years(time.window.start, -1),
-                                            "end": shift_years(time.window.end, -1),
-                                            "note": f"a year before {time.text}"})
+    window = time.window.model_copy(update={"start": shift_years(time.window.start, -years),
+                                            "end": shift_years(time.window.end, -years),
+                                            "note": f"{'a year' if years == 1 else f'{years} years'} before {time.text}"})
     return dataclasses.replace(time, window=window, role="point")
 
 
@@ -604,9 +635,10 @@ def _governing_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch,
     own = [e for e in anchoring if e.role != "source"]
     time = _nearest_time(text, own, n, clause_end) or _nearest_time(
         text, [e for e in anchoring if e.role == "source"], n, clause_end)
-    if time is not None and time.role == "recent" and time.end <= n.start and _comparison_base(text, n):
+    if time is not None and time.role == "recent" and time.end <= n.start and _comparison_base(text, n) \
+            and not (may_hold(text, "year") and _YEAR_EARLIER.match(text, n.end, clause_end)):
         return None  # "3.7% in January from 3.8% a month earlier": 3.8% is not January's
-    return time
+    return time  # "21,000 at the end of September, compared with 12,000 a year earlier": _base_time shifts it
 
 
 def _time_follows(text: str, end: int, unit: str, exprs: Sequence[TimeExpression]) -> bool:

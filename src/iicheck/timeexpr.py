@@ -30,7 +30,9 @@
 | "Over 2020, ..." (at a clause's start, before a clause mark) | that year | point |
 | "according to a 2019 survey", "the 2020 census" | that year | source |
 | "in December", "in the fourth quarter", "in Q3", "in the first half" (no year) | the latest such period ended by publication | recent |
-| "as of end-June", "at the end of June" (no year) | the latest such month's last day by publication | recent |
+| "as of end-June", "at the end of June", "as of September-end", "at the end of the second quarter", "at the end of Q3" (no year) | the latest such month's or part's last day by publication | recent |
+| "as of Sept. 30", "on June 30th" (no year) | the latest such day by publication | recent |
+| "in the January-November period", "in Jan-Nov", "in the first 11 months", "in the first three quarters" (no year) | the latest such months by publication | recent |
 | "in the year to March", "in the 12 months through February" (no year) | the twelve months to the latest such month | recent |
 | "the fiscal year ended March 31, 2024" | 2023-04-01 to 2024-03-31 | point |
 | "the fiscal year ended March 31" (no year) | the twelve months to the latest March 31 by publication | recent |
@@ -50,7 +52,9 @@ of", "as at" or "at" ("by the end of June" may be a deadline), with a capitalise
 followed by a day, a year, "last year", "of" or "the previous year" ("in may be" is no month,
 "January-March" no single month, "in May's budget" no month), and not in a sentence holding any
 year, "last/this/ next year", "fiscal", "financial year" or "FY" (a company's quarter may be
-its fiscal one). In extract.py it dates no figure in a sentence with a target or estimate cue
+its fiscal one), unless that year dates a comparison's base ("As of the end of November, ...
+reached 3.283 million, 971,000 more than at the end of last year": November of the publication
+year; "compared with ... in the same period last year", "up ... from the end of 2022"). In extract.py it dates no figure in a sentence with a target or estimate cue
 ("will reach 500 in December": the next December), nor after a time earlier in the paragraph
 ("In 2019, ... In December, ..."), nor a comparison base ("3.7% in January from 3.8% a month
 earlier"); the note says from which publication day it was counted. A known limit: a match's
@@ -181,15 +185,22 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                           re.IGNORECASE)),
     # a month, month end, quarter, half or year to a month without a year: the latest one
     # ended by the publication day (see _recent); last, so that any phrase with a year wins
-    ("noyear", re.compile(rf"\b(?P<prep>in|during|over|as of|as at|at)\s+(?:"
-                          rf"(?P<endof>the\s+end\s+of\s+|end-)?{_MONTH_NO_DOT}"
+    ("noyear", re.compile(rf"\b(?P<prep>in|during|over|as of|as at|at)\s+(?P<endof>the\s+end\s+of\s+|end-)?(?:"
+                          rf"(?:the\s+)?{_MONTH_NO_DOT.replace('?P<month>', '?P<mfirst>')}\s*(?:[-–]|to)\s*"
+                          rf"{_MONTH_NO_DOT.replace('?P<month>', '?P<mlast>')}(?:\s+period)?"
+                          rf"|{_MONTH_NO_DOT}(?P<endsuffix>-end)?"
                           rf"|the\s+(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<part>half|quarter)"
+                          rf"|the\s+first\s+{_COUNT}\s+(?P<parts>quarters|months)"
                           rf"|(?P<hq>[HQ])(?P<k>[1-4])"
                           rf"|the\s+(?:year|(?P<twelve>12|twelve)\s+months)\s+(?:to|through|ending|ended)\s+"
                           rf"{_MONTH_NO_DOT.replace('?P<month>', '?P<month2>')})"
-                          r"(?![\w'’-])(?!\.?\s*,?\s*(?:\d|of\b|last\b|this\b|next\b|a\s+year|one\s+year|"
-                          r"the\s+(?:previous|prior|same|following|preceding|year)\b|that\s+year))",
+                          r"(?![\w'’-])(?!\.?\s*(?:\d|,\s*(?:1[89]|20)\d\d\b)|\.?\s*,?\s*(?:of\b|last\b|this\b|next\b|"
+                          r"a\s+year|one\s+year|the\s+(?:previous|prior|same|following|preceding|year)\b|that\s+year))",
                           re.IGNORECASE)),
+    # a day named without a year: "as of Sept. 30", "at June 30th" (the latest by publication)
+    # (case-sensitive month, as "mdy": MONTH_ABBR finds every one)
+    ("noyearday", re.compile(rf"\b(?P<prep>(?i:as of|as at|at|on))\s+(?P<endof>(?i:the\s+end\s+of)\s+)?{_MONTH}\s+"
+                             r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\d.,]*\d)(?!,?\s*(?:1[89]|20)\d\d)")),
 )
 
 
@@ -379,12 +390,14 @@ def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
     digit = first_digit(text)
     # a month name as a whole word, "half", "quarter", or an H or Q right before a digit 1-4
     # (so starting at most one character before the first digit)
-    noyear = "half" in low or "quarter" in low or not _MONTH_WORDS.isdisjoint(words)
+    noyear = "half" in low or "quarter" in low or "months" in low or not _MONTH_WORDS.isdisjoint(words)
     hq: bool | None = None
     if not noyear and digit >= 0:
         noyear = hq = _HALF_OR_QUARTER.search(text, max(0, digit - 1)) is not None
     if noyear:
         kinds.add("noyear")
+    if digit >= 0 and MONTH_ABBR.search(text) is not None:
+        kinds.add("noyearday")
     if digit >= 0:
         if "ended" in low and ("fiscal" in low or "financial" in low):
             kinds.add("fiscal")
@@ -700,7 +713,7 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> Resolved | None:
         return _in_year(int(g["year"]), prep, pub)
     if kind == "source":
         return date(int(g["year"]), 1, 1), date(int(g["year"]), 12, 31), "source"
-    if kind == "noyear":
+    if kind in ("noyear", "noyearday"):
         return _recent(g, pub)
     if kind == "fiscal":
         return _fiscal_year(g, pub)
@@ -726,11 +739,34 @@ def _recent(g: dict[str, str | None], pub: TimeWindow) -> Resolved | None:
         return None
     day = pub.end
     name = g["month"] or g["month2"]
-    if name is not None:
+    if g.get("day") is not None:  # "as of Sept. 30": the latest such day
+        month = month_number(name or "")
+        if month is None or not (name or " ")[0].isupper():
+            return None
+        for year in (day.year, day.year - 1):
+            try:
+                found = date(year, month, int(g["day"] or 0))
+            except ValueError:
+                continue
+            if found <= day and year > MINYEAR:
+                return found, found, "recent"
+        return None
+    if g.get("mfirst") is not None:  # "the January-November period"
+        first_name, last_name = g["mfirst"] or "", g["mlast"] or ""
+        first, last = month_number(first_name) or 13, month_number(last_name) or 0
+        if first > last or not (first_name[0].isupper() and last_name[0].isupper()):
+            return None
+    elif name is not None:
         month = month_number(name)
         if month is None or not name[0].isupper():
             return None
         first, last = month, month
+    elif g.get("count") is not None:  # "the first 11 months"
+        size = _MONTHS_IN.get((g.get("parts") or "").lower())
+        count = count_of_years(g["count"] or "")
+        if size is None or count is None or not 1 <= count <= _PARTS_IN_YEAR[size]:
+            return None
+        first, last = 1, count * size
     else:
         months = _part_months(g)
         if months is None:
@@ -742,7 +778,7 @@ def _recent(g: dict[str, str | None], pub: TimeWindow) -> Resolved | None:
     if g["month2"] is not None:  # the twelve months ending with that month
         start = date(year, 1, 1) if last == 12 else date(year - 1, last + 1, 1)
         return start, _month_window(year, last)[1], "recent"
-    if g["endof"]:
+    if g["endof"] or g.get("endsuffix"):
         end = _month_window(year, last)[1]
         return end, end, "recent"
     return _months(year, first, last, "recent")
@@ -779,6 +815,23 @@ def _fiscal_year(g: dict[str, str | None], pub: TimeWindow) -> Resolved | None:
 _YEAR_SPOILERS = r"(?:1[89]|20)\d\d|\b(?:last|this|next)\s+year\b"
 _RECENT_SPOILERS = Twin.of(_YEAR_SPOILERS + r"|\bfiscal\b|\bfinancial\s+year\b|\bFY", re.IGNORECASE)
 _OTHER_YEAR = Twin.of(_YEAR_SPOILERS, re.IGNORECASE)
+_SPOILER_IN_BASE = re.compile(
+    r"(?:\b(?:more|less|fewer|higher|lower|greater|up|down|increase[ds]?|rise|rose|drop(?:ped)?|declined?|growth|"
+    r"grew|gain(?:ed)?)\b(?:[^,;.]|(?<=\d)[,.](?=\d)){0,30}?\b(?:than|from|over|on)\b"
+    r"|\b(?:versus|vs\.?|compared\s+(?:with|to)|as\s+against)\b)[^,;]{0,40}$", re.IGNORECASE)
+"""Before a year (or "last year") that dates the base of a comparison ("971,000 more than at
+the end of last year", "an increase of 971,000 from the end of 2022", "versus 2.222 million in
+the same month last year"): that year says nothing of which year a month named without one
+is."""
+
+
+def _year_spoils(text: str) -> bool:
+    """Whether a year or "last/this/next year" in `text` makes a period named without a year
+    ambiguous (_RECENT_SPOILERS): any but one that dates a comparison's base (_SPOILER_IN_BASE)."""
+    for m in _RECENT_SPOILERS.pick(text).finditer(text):
+        if _SPOILER_IN_BASE.search(text, max(0, m.start() - 90), m.start()) is None:
+            return True
+    return False
 
 
 _COUNTED_FROM_PUBLICATION = ("relative", "partrel", "monthsrel", "ago")
@@ -803,7 +856,7 @@ def find_time_expressions(text: str, pub: TimeWindow) -> list[TimeExpression]:
     """Non-overlapping time expressions in `text`, resolved against the publication window."""
     found: list[TimeExpression] = []
     for kind, _ in _candidate_patterns(text):
-        if kind == "noyear" and _RECENT_SPOILERS.pick(text).search(text) is not None:
+        if kind in ("noyear", "noyearday") and _year_spoils(text):
             continue
         for m in _scan(kind, text):
             if any(e.start < m.end() and m.start() < e.end for e in found):

@@ -1,0 +1,135 @@
+"""False errors a probe of 26 consistent news texts found (53 error findings, all false), besides
+other scopes (tests/test_scopes.py): a month named without a year beside a comparison's year,
+a base dated by "a year earlier, when", day and period forms without a year, additions read
+as totals, forecasts read as achieved, and backup nodes counted as top nodes. The sentences and
+publication days are the probe's, shortened."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from iicheck.claims import source_claims
+from iicheck.cli import main
+from iicheck.models import Claim, Source, SourceInfo, TimeWindow
+from iicheck.ruleset import Ruleset
+
+
+def _claims(text: str, published: str, rules: Ruleset) -> list[Claim]:
+    day = date.fromisoformat(published)
+    pub = TimeWindow(start=day, end=day, basis="metadata", note=f"published {published}")
+    info = SourceInfo(chars=len(text), file="probe.txt", id="probe", published=pub, sha256="0")
+    return source_claims(Source(info=info, text=text), rules)
+
+
+def _claim(text: str, published: str, figure: str, rules: Ruleset) -> Claim:
+    (found,) = [c for c in _claims(text, published, rules)
+                if re.search(rf"(?<![\d.,]){re.escape(figure)}(?![\d.,])", c.figure)]
+    return found
+
+
+@pytest.mark.parametrize(("published", "text", "figure", "start", "end"), [
+    # the year of a comparison's base does not stop a month without a year from being read
+    ("2023-12-20", "As of the end of November, the total number of 5G base stations in the country reached "
+     "3.283 million, 971,000 more than at the end of last year.", "3.283 million", "2023-11-30", "2023-11-30"),
+    ("2023-12-20", "At the end of October, 3.21 million 5G base stations were in service, compared with 2.25 "
+     "million in the same period last year.", "3.21 million", "2023-10-31", "2023-10-31"),
+    ("2023-12-20", "As of Sept. 30, the number of 5G base stations stood at 3.189 million, 877,000 more than at "
+     "the end of 2022.", "3.189 million", "2023-09-30", "2023-09-30"),
+    # periods and days named without a year: the latest by publication
+    ("2023-12-20", "In the January-November period, 971,000 5G base stations were built nationwide.", "971,000",
+     "2023-01-01", "2023-11-30"),
+    ("2023-12-20", "In the first 11 months, 971,000 5G base stations were built.", "971,000", "2023-01-01",
+     "2023-11-30"),
+    ("2023-10-20", "As of the end of the second quarter, there were 2.94 million 5G base stations.",
+     "2.94 million", "2023-06-30", "2023-06-30"),
+    ("2023-10-20", "As of September-end, there were 3.19 million 5G base stations.", "3.19 million",
+     "2023-09-30", "2023-09-30"),
+    ("2024-01-10", "As of Dec. 31, there were 3.38 million 5G base stations.", "3.38 million", "2023-12-31",
+     "2023-12-31"),
+    # a base "a year earlier" after a month without a year: that month a year before
+    ("2023-10-20", "The number of 5G industry virtual private networks reached 21,000 at the end of September, "
+     "compared with 12,000 a year earlier.", "12,000", "2022-09-30", "2022-09-30"),
+    # "a year earlier, when N": N is of a year before the time it follows
+    ("2023-02-22", "At the end of 2022, China had 265 secondary nodes of the identifier resolution system, 107 "
+     "more than a year earlier, when 158 secondary nodes were in service.", "158", "2021-12-01", "2021-12-31"),
+    ("2023-02-22", "China had 265 secondary nodes of the identifier resolution system at the end of 2022. The "
+     "number was 107 more than a year earlier, when 158 secondary nodes were in service.", "158", "2021-12-01",
+     "2021-12-31"),
+])
+def test_the_figure_gets_its_own_time(rules: Ruleset, published: str, text: str, figure: str, start: str,
+                                      end: str) -> None:
+    claim = _claim(text, published, figure, rules)
+    assert (claim.time.start, claim.time.end) == (date.fromisoformat(start), date.fromisoformat(end))
+
+
+@pytest.mark.parametrize("text", [
+    "In 2019, output rose in December.",  # the year may be December's own: not read
+    "In December, 2023 was the warmest year on record.",
+])
+def test_a_year_that_is_no_comparisons_base_still_makes_a_month_ambiguous(rules: Ruleset, text: str) -> None:
+    from iicheck.timeexpr import find_time_expressions
+    day = TimeWindow(start=date(2024, 1, 10), end=date(2024, 1, 10), basis="metadata")
+    assert all(e.role != "recent" for e in find_time_expressions(text, day))
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("In January 2024, some 64,000 5G base stations were added across the country.", "64,000"),
+    ("A further 58,000 5G base stations went into operation in February.", "58,000"),
+    ("The ministry said it will build more than 600,000 5G base stations in 2024.", "600,000"),
+])
+def test_additions_are_changes(rules: Ruleset, text: str, figure: str) -> None:
+    assert _claim(text, "2024-03-01", figure, rules).excluded == "change"
+
+
+@pytest.mark.parametrize(("text", "figure", "modality"), [
+    ("By the end of this year, the academy expects the number of secondary nodes of the identifier resolution "
+     "system to reach about 400.", "400", "estimate"),
+    ("\"We expect the number of 5G factories to reach several thousand within two years,\" said an analyst.",
+     "several thousand", "estimate"),
+    ("In 2023, the value added of the core industrial internet industry is estimated at 1.30 trillion yuan.",
+     "1.30 trillion", "estimate"),
+    ("The plan calls for 3 million 5G base stations by the end of 2025.", "3 million", "target"),
+])
+def test_forecasts_and_plans_are_not_achieved(rules: Ruleset, text: str, figure: str, modality: str) -> None:
+    assert _claim(text, "2023-02-22", figure, rules).modality == modality
+
+
+def test_backup_nodes_are_not_top_nodes(rules: Ruleset) -> None:
+    claims = _claims("The five national top nodes and two disaster recovery nodes of the identifier resolution "
+                     "system processed the requests.", "2024-01-19", rules)
+    assert [(c.figure, c.definition) for c in claims] == [("five", "top"), ("two", "disaster_recovery")]
+
+
+def test_a_consistent_wire_story_gives_no_error(tmp_path: Path) -> None:
+    """Three of the probe's stories, consistent with each other: they gave seven error findings."""
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Title: 5G base stations top 3.28 million\nPublished: 2023-12-20\n\n"
+        "BEIJING, Dec. 20 (Xinhua) -- As of the end of November, the total number of 5G base stations in the "
+        "country reached 3.283 million, 971,000 more than at the end of last year.\n\n"
+        "In the January-November period, 971,000 5G base stations were built nationwide.\n\n"
+        "Guangdong had built 324,000 5G base stations, the most of any provincial-level region.\n",
+        encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "Title: Operators report\nPublished: 2024-01-25\n\n"
+        "The country had 2.312 million 5G base stations at end-2022 and 3.377 million at end-2023.\n\n"
+        "China Mobile reported its results. It had 1.946 million 5G base stations at the end of 2023.\n\n"
+        "Operators around the world had deployed about 5.2 million 5G base stations by the end of 2023.\n",
+        encoding="utf-8")
+    (folder / "c.txt").write_text(
+        "Title: 5G in September\nPublished: 2023-10-20\n\n"
+        "As of Sept. 30, the number of 5G base stations stood at 3.189 million, 877,000 more than at the end "
+        "of 2022.\n\nThe ministry said it will build more than 600,000 5G base stations in 2024.\n",
+        encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["audit", str(folder), "--out", str(out), "--format", "json", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    report = json.loads((out / "audit.json").read_text(encoding="utf-8"))
+    assert [f["message"] for f in report["findings"] if f["severity"] == "error"] == []
