@@ -61,6 +61,14 @@ def _claim(text: str, published: str, figure: str, rules: Ruleset) -> Claim:
     ("2023-02-22", "China had 265 secondary nodes of the identifier resolution system at the end of 2022. The "
      "number was 107 more than a year earlier, when 158 secondary nodes were in service.", "158", "2021-12-01",
      "2021-12-31"),
+    # a second probe, held out while the fixes above were made: "<time>, when N" is N's time; a
+    # month of a year named relative to publication
+    ("2023-11-26", "Compared with two years ago, when there were 1.39 million 5G base stations, coverage has "
+     "more than doubled.", "1.39 million", "2021-05-27", "2022-05-28"),
+    ("2022-05-16", "As of the end of April this year, more than 2,400 \"5G + industrial internet\" projects were "
+     "under way, an increase of more than 600 from the end of last year.", "2,400", "2022-04-30", "2022-04-30"),
+    ("2022-05-16", "In June of last year, China had 850,000 5G base stations.", "850,000", "2021-06-01", "2021-06-30"),
+    ("2024-02-06", "Output was 500 tonnes in December last year.", "500", "2023-12-01", "2023-12-31"),
 ])
 def test_the_figure_gets_its_own_time(rules: Ruleset, published: str, text: str, figure: str, start: str,
                                       end: str) -> None:
@@ -82,6 +90,8 @@ def test_a_year_that_is_no_comparisons_base_still_makes_a_month_ambiguous(rules:
     ("In January 2024, some 64,000 5G base stations were added across the country.", "64,000"),
     ("A further 58,000 5G base stations went into operation in February.", "58,000"),
     ("The ministry said it will build more than 600,000 5G base stations in 2024.", "600,000"),
+    ("China had 1.425 million 5G base stations at the end of 2021. About 700,000 5G base stations were built "
+     "during the year.", "700,000"),
 ])
 def test_additions_are_changes(rules: Ruleset, text: str, figure: str) -> None:
     assert _claim(text, "2024-03-01", figure, rules).excluded == "change"

@@ -84,7 +84,6 @@ PUBLICATION_WINDOW = ("2023-11-08", PUBLISHED)  # published, less the 90-day rep
     ("Output is expected to reach 500 tonnes in the fourth quarter.", "500"),
     # a year in the sentence (another's, or "last year") may be the period's
     ("In 2019, output was 500 tonnes in December.", "500"),
-    ("Output was 500 tonnes in December last year.", "500"),
     ("Output was 500 tonnes in December of that year.", "500"),
     ("Output was 500 tonnes in December, 2019.", "500"),
     # a fiscal quarter is the company's own

@@ -273,8 +273,23 @@ _BUILT_AFTER = re.compile(rf"[^,;:.]{{0,60}}?\b(?:(?:were|was)\s+{_BUILT}|went\s
 _FURTHER_BEFORE = re.compile(r"\b(?:a\s+further|an\s+additional|another)\s+$", re.IGNORECASE)
 """Right before a figure: it counts what was added ("A further 58,000 5G base stations went into
 operation", "another 30 platforms"), not a total."""
+
+
+def _ends_in_further(text: str, start: int) -> bool:
+    """What _FURTHER_BEFORE needs before `start`: its last word, compared lower-cased (or a
+    case-trap character, which re.IGNORECASE may equate with one of its letters)."""
+    low = lowered(text)
+    if "further" not in low and "another" not in low and "additional" not in low and not has_case_trap(text):
+        return False
+    return text[max(0, start - 20):start].rstrip().lower().endswith(("further", "additional", "another")) \
+        or has_case_trap(text)
 _PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?$", re.IGNORECASE)
 """Before a verb of _BUILT: "had built", "has already built" count a total."""
+_DURING_THE_PERIOD = re.compile(r"\b(?:during|in|over|throughout)\s+the\s+(?:year|quarter|month|period|"
+                                r"(?:first|second)\s+half)\b(?!\s+(?:to|ending|ended|before|earlier|of\s+\d))",
+                                re.IGNORECASE)
+"""A period named by what the text is about ("About 700,000 5G base stations were built during
+the year"): what was built in it was added, as in a named year."""
 _PERIOD_PREPOSITIONS = r"(?:in|during|over|throughout|for)"
 _IN_PERIOD = re.compile(rf"(?:{_PERIOD_PREPOSITIONS}|from|between)\s", re.IGNORECASE)
 _IN_PERIOD_BEFORE = re.compile(rf"\b{_PERIOD_PREPOSITIONS}\s+$", re.IGNORECASE)
@@ -301,13 +316,15 @@ def _addition(text: str, n: NumberMatch, start: int, clause: tuple[int, int], lo
     phrase anywhere in the sentence counts); `time`: the time dating it."""
     if may_hold(text, "new") and (_NEW_AFTER.match(text, n.end) or _NEWLY.search(text, n.end, clause[1])):
         return True
-    if may_hold(text, "further", "additional", "another") and _FURTHER_BEFORE.search(text, max(0, start - 20), start):
+    if _ends_in_further(text, start) and _FURTHER_BEFORE.search(text, max(0, start - 20), start):
         return True
     if may_hold(text, "so far", "alone", "date") and _PERIOD_SO_FAR.search(
             text, *((0, len(text)) if lone else clause)) is not None:
         return True
-    if time is None or "end of" in time.text.lower() or not (
-            _IN_PERIOD.match(time.text) or _IN_PERIOD_BEFORE.search(text, max(0, time.start - 12), time.start)):
+    if (time is None or "end of" in time.text.lower() or not (
+            _IN_PERIOD.match(time.text) or _IN_PERIOD_BEFORE.search(text, max(0, time.start - 12), time.start))) \
+            and not (may_hold(text, "the year", "the quarter", "the month", "the period", "half")
+                     and _DURING_THE_PERIOD.search(text, *((0, len(text)) if lone else clause))):
         return False
     before = _BUILT_BEFORE.search(text, max(0, start - 40), start)
     if before is not None:
@@ -611,7 +628,9 @@ def _base_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch, start
         return TimeExpression(level.start(1), level.end(1), level.group(1), window, "point")
     if time is None or time.window.start is None or time.window.end is None:
         return time
-    back = when_earlier(text, start) if time.end <= start else None  # "..., when 158 were in service"
+    # "a year earlier, when 158 were in service" (not a time expression itself: "two years ago,
+    # when ..." is the figure's time, see _governing_time)
+    back = when_earlier(text, start) if time.end <= start and not _WHEN_THEN.fullmatch(text, time.end, start) else None
     if back is not None:
         years = back[0]
     elif may_hold(text, "year") and _YEAR_EARLIER.match(text, n.end, clause_end):
@@ -624,6 +643,11 @@ def _base_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch, start
     return dataclasses.replace(time, window=window, role="point")
 
 
+_WHEN_THEN = re.compile(r",?\s+when\s+(?:[^,;:.]|(?<=\d)[,.](?=\d))*", re.IGNORECASE)
+"""Between a time and a figure: the figure's clause says what was so then ("in 2019, when
+130,000 were in service", "two years ago, when there were 1.39 million")."""
+
+
 def _governing_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch,
                     clause_end: int) -> TimeExpression | None:
     """The time expression dating the figure `n` whose clause ends at `clause_end`: the
@@ -631,6 +655,10 @@ def _governing_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch,
     from 130,000 base stations in 2019"), else the nearest before it, else the first after.
     The year of a source ("according to the 2019 report") dates the figure only when no other
     time does: "In 2018, according to the 2019 report, 150 had been built" is 2018."""
+    if "when" in text:
+        for e in exprs:  # "two years ago, when there were 1.39 million": that time is the figure's
+            if e.end <= n.start and e.role in _ANCHORING_ROLES and _WHEN_THEN.fullmatch(text, e.end, n.start):
+                return e
     anchoring = [e for e in exprs if e.role in _ANCHORING_ROLES and (e.role != "ago" or _in_clause(text, e, n))]
     own = [e for e in anchoring if e.role != "source"]
     time = _nearest_time(text, own, n, clause_end) or _nearest_time(

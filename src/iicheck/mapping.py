@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .extract import Mention, Phrases, may_hold, folded, lemma
-from .numbers import Twin
+from .numbers import Twin, has_case_trap, lowered
 from .pubdate import wire_dateline
 from .ruleset import Ruleset, phrase_regex
 from .ruleset.models import Definition, Metric
@@ -30,7 +31,7 @@ class _CompiledMetric:
     units: frozenset[str]
     subjects: Phrases
     exclude: Phrases | None
-    scope: Phrases | None
+    scope: _Scope | None
     """The phrases of the metric's `exclude_scopes`: one before the figure vetoes it."""
     cues: tuple[tuple[Definition, re.Pattern[str] | None, frozenset[str], int], ...]
 
@@ -57,9 +58,30 @@ def _compiled(rules: Ruleset) -> tuple[_CompiledMetric, ...]:
             subjects=(Phrases.of(m.match.subjects) if m.match.subjects
                       else Phrases(Twin.of(""), None)),
             exclude=Phrases.of(m.match.exclude) if m.match.exclude else None,
-            scope=Phrases.of(scoped) if (scoped := [p for name in m.match.exclude_scopes for p in rules.scopes[name]])
-            else None, cues=cues))
+            scope=_scope_phrases(rules, tuple(m.match.exclude_scopes)), cues=cues))
     return tuple(out)
+
+
+class _Scope(NamedTuple):
+    """The phrases of some scopes, and the longest word of each (`_WORD`s, lower-cased): a
+    text holds a phrase only if it holds that word as a whole word."""
+
+    pattern: Twin
+    words: frozenset[str]
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=32)
+def _scope_phrases(rules: Ruleset, names: tuple[str, ...]) -> _Scope | None:
+    """The phrases of the scopes `names` (one object for every metric listing the same scopes,
+    so _scope_ends scans a sentence once for all of them)."""
+    phrases = [p for name in names for p in rules.scopes[name]]
+    if not phrases:
+        return None
+    words = frozenset(max(_WORD.findall(p.lower()), key=len) for p in phrases)
+    return _Scope(Twin.of(phrase_regex(phrases)), words)
 
 
 @lru_cache(maxsize=32)
@@ -80,11 +102,11 @@ def _strength(cm: _CompiledMetric, mention: Mention, previous: str) -> int:
     if cm.exclude is not None and (cm.exclude.search(left, folded(left))
                                    or cm.exclude.search(mention.clause, folded(mention.clause))):
         return 0
-    if cm.scope is not None and _other_scope(cm.scope, left, previous):
-        return 0
     for level, text in ((3, mention.clause), (2, mention.sentence.text), (1, previous)):
         if text and cm.subjects.search(text, folded(text)):
-            return level
+            # another scope is looked for only where a subject makes the metric a candidate
+            return 0 if cm.scope is not None and _other_scope(cm.scope, mention.sentence.text, mention.start,
+                                                              previous) else level
     return 0
 
 
@@ -93,24 +115,35 @@ _PRONOUN_START = re.compile(r"(?:It|Its|They|Their)\b")
 its results. It had 1.9 million 5G base stations")."""
 
 
-def _other_scope(scope: Phrases, left: str, previous: str) -> bool:
-    """Whether a scope phrase stands before the figure in its sentence (`left`; not a wire
-    dateline's place), or anywhere in the sentence before it when this one opens with "It",
-    "Its", "They" or "Their": "Guangdong had built 324,000", "Haier's platform has connected
-    8.6 million", "The company is based in Jinan. It had 1.2 million sets connected"."""
-    scoped = _after_dateline(left)
-    if scoped and scope.search(scoped, folded(scoped)):
+def _other_scope(scope: _Scope, text: str, at: int, previous: str) -> bool:
+    """Whether a scope phrase stands before the figure at `at` in its sentence `text` (not a
+    wire dateline's place), or anywhere in the sentence before it when this one opens with
+    "It", "Its", "They" or "Their": "Guangdong had built 324,000", "Haier's platform has
+    connected 8.6 million", "The company is based in Jinan. It had 1.2 million sets connected"."""
+    ends = _scope_ends(scope, text)
+    if ends and ends[0] <= at:
         return True
-    return bool(previous) and _PRONOUN_START.match(left) is not None and scope.search(previous, folded(previous))
+    return bool(previous) and _PRONOUN_START.match(text) is not None and bool(_scope_ends(scope, previous))
 
 
-def _after_dateline(left: str) -> str:
-    """The text before a figure less a wire dateline opening it: the place of "BEIJING, Jan. 19
+@lru_cache(maxsize=256)
+def _scope_ends(scope: _Scope, text: str) -> tuple[int, ...]:
+    """Where each scope phrase in `text` ends, after a wire dateline opening it: one scan per
+    sentence, not one per figure and metric, and none when the text lacks every phrase's
+    longest word (compared lower-cased, so not on a text with a case trap)."""
+    if not has_case_trap(text) and scope.words.isdisjoint(_WORD.findall(lowered(text))):
+        return ()
+    begin = _dateline_end(text)
+    return tuple(m.end() for m in scope.pattern.pick(text).finditer(text, begin))
+
+
+def _dateline_end(text: str) -> int:
+    """Where a wire dateline opening `text` ends (0: none): the place of "BEIJING, Jan. 19
     (Xinhua) -- China had ..." is where the story was filed, not the scope of its figures."""
-    if not left[:1].isupper() or "," not in left[:80]:
-        return left  # a dateline's place ends at a comma soon after the start
-    dateline = wire_dateline(left, year=False)
-    return left if dateline is None else left[dateline.end():]
+    if not text[:1].isupper() or "," not in text[:80]:
+        return 0  # a dateline's place ends at a comma soon after the start
+    dateline = wire_dateline(text, year=False)
+    return 0 if dateline is None else dateline.end()
 
 
 def _definition(cm: _CompiledMetric, mention: Mention) -> str | None:

@@ -20,6 +20,7 @@
 | "the first half of last year", "the first three quarters of this year" | that part of the year counted from publication | point (range for "the first N ...") |
 | "the first three quarters of 2021", "the first five months of 2021" | January to their end | range |
 | "January-June last year", "from January to June this year" | those months of the year counted from publication | range |
+| "the end of April this year", "in June of last year" | that month (its last day after "the end of") of the year counted from publication | point |
 | "end-2020", "by end-2020", "year-end 2020" | December (as "the end of 2020") | point |
 | "early 2023", "mid-2022", "by late 2021", "the middle of 2023" | January-April, May-August, September-December | point (since: to publication) |
 | "the 14th Five-Year Plan period" (after a preposition; the 13th is 2016-2020) | its five years | range |
@@ -157,6 +158,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "January-June last year", "from January to June this year" (before "relative")
     ("monthsrel", re.compile(rf"\b(?:(?:from|between)\s+)?"
                              + _MONTH_SPAN + r"(?:\s+of)?\s+(?P<rel>last|this|next)\s+year\b", re.IGNORECASE)),
+    # "the end of April this year", "in June of last year" (before "relative")
+    ("monthrel", re.compile(rf"\b(?:{_PREP}\s+)?(?:(?P<endof>the\s+end\s+of)\s+)?{_MONTH}(?:\s+of)?\s+"
+                            r"(?P<rel>last|this|next)\s+year\b", re.IGNORECASE)),
     ("endyear", re.compile(rf"\b(?:(?P<prep>by|at|as of|until|till|before)\s+)?(?:end-|year-end\s+){_YEAR}",
                            re.IGNORECASE)),
     # "mid-2022", "by late 2021", "in early 2023", "the middle of 2023": a third of the year
@@ -406,12 +410,13 @@ def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
             kinds.add("iso")
         if "five-year" in low:
             kinds.add("plan")
-        if _COMPACT_HINT.search(text, max(0, digit - 1)) is not None:
+        if ("H" in text or "Q" in text) and _COMPACT_HINT.search(text, max(0, digit - 1)) is not None:
             kinds.add("compact")
         if first_year is not None:
             if MONTH_ABBR.search(text) is not None:
                 kinds.add("mdy")
-            if ("." in text or "/" in text) and _NUMERIC_DATE_HINT.search(text, digit) is not None:
+            # a match holds a separator before the year's first two digits
+            if (".20" in text or ".19" in text or "/" in text) and _NUMERIC_DATE_HINT.search(text, digit) is not None:
                 kinds.add("dmy")
             # two years, the second after the first ends, and "-", "–", "from" or "between"
             if _YEARISH.search(text, first_year.end()) is not None:
@@ -445,7 +450,7 @@ def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
             if "half" in low or "quarter" in low or "months" in low:
                 kinds.add("partrel")
             if not _MONTH_WORDS.isdisjoint(words):
-                kinds.add("monthsrel")
+                kinds.update(("monthsrel", "monthrel"))
         kinds.add("past")
     if "ago" in low:
         kinds.add("ago")
@@ -679,7 +684,7 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> Resolved | None:
         return _compact_part(g)
     if kind == "dmy":
         return _numeric_date(g)
-    if kind in ("partrel", "monthsrel"):  # the year counted from the publication day, as "last year" is
+    if kind in ("partrel", "monthsrel", "monthrel"):  # the year counted from the publication day, as "last year" is
         if pub.start is None or pub.start != pub.end:
             return None
         offset = _RELATIVE_YEARS.get((g["rel"] or "").lower())
@@ -688,6 +693,14 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> Resolved | None:
         year = pub.start.year + offset
         if kind == "partrel":
             return _part_of_year({**g, "year": str(year)})
+        if kind == "monthrel":
+            month = month_number(g["month"] or "")
+            if month is None:
+                return None
+            start, end = _month_window(year, month)
+            if (g.get("prep") or "").lower() == "since":
+                return start, pub.end, "since"
+            return (end, end, "point") if g.get("endof") else (start, end, "point")
         first, last = month_number(g["month1"]), month_number(g["month2"])
         if first is None or last is None or first > last:
             return None
@@ -834,7 +847,7 @@ def _year_spoils(text: str) -> bool:
     return False
 
 
-_COUNTED_FROM_PUBLICATION = ("relative", "partrel", "monthsrel", "ago")
+_COUNTED_FROM_PUBLICATION = ("relative", "partrel", "monthsrel", "monthrel", "ago")
 _COUNT_AFTER_UP_TO = re.compile(r"\s+(?!(?:and|or)\b)[a-z]")
 """After "up to 2020": a word in lower case (other than "and", "or") makes the year a count
 ("up to 2000 people"); "Up to 2022, China built ..." is a time."""
@@ -855,12 +868,16 @@ def _explicit_window(start: date | None, end: date | None, phrase: str,
 def find_time_expressions(text: str, pub: TimeWindow) -> list[TimeExpression]:
     """Non-overlapping time expressions in `text`, resolved against the publication window."""
     found: list[TimeExpression] = []
+    spoiled: bool | None = None  # _year_spoils(text), found when a period without a year is
     for kind, _ in _candidate_patterns(text):
-        if kind in ("noyear", "noyearday") and _year_spoils(text):
-            continue
         for m in _scan(kind, text):
             if any(e.start < m.end() and m.start() < e.end for e in found):
                 continue
+            if kind in ("noyear", "noyearday"):
+                if spoiled is None:
+                    spoiled = _year_spoils(text)
+                if spoiled:
+                    break
             if kind == "over" and text[:m.start()].rstrip()[-1:] not in ("", ",", ";", ":"):
                 continue  # "rose to over 2020, ...": a count, not a clause-opening time
             if kind == "year" and _COUNT_AFTER_UP_TO.match(text, m.end()) is not None \
