@@ -69,6 +69,12 @@ def _claim(text: str, published: str, figure: str, rules: Ruleset) -> Claim:
      "under way, an increase of more than 600 from the end of last year.", "2,400", "2022-04-30", "2022-04-30"),
     ("2022-05-16", "In June of last year, China had 850,000 5G base stations.", "850,000", "2021-06-01", "2021-06-30"),
     ("2024-02-06", "Output was 500 tonnes in December last year.", "500", "2023-12-01", "2023-12-31"),
+    ("2024-10-09", "China had 3.917 million 5G base stations at mid-year, up from 2.937 million a year earlier.",
+     "2.937 million", "2023-06-30", "2023-06-30"),
+    # "a year earlier, when N" in a paragraph of its own counts from the last time named
+    ("2023-02-22", "China had 265 secondary nodes of the identifier resolution system at the end of 2022.\n\nThe "
+     "number was 107 more than a year earlier, when 158 secondary nodes were in service.", "158", "2021-12-01",
+     "2021-12-31"),
 ])
 def test_the_figure_gets_its_own_time(rules: Ruleset, published: str, text: str, figure: str, start: str,
                                       end: str) -> None:
@@ -143,3 +149,14 @@ def test_a_consistent_wire_story_gives_no_error(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     report = json.loads((out / "audit.json").read_text(encoding="utf-8"))
     assert [f["message"] for f in report["findings"] if f["severity"] == "error"] == []
+
+
+def test_a_comparisons_base_takes_the_definition_of_its_level(rules: Ruleset) -> None:
+    """"up from 28 in 2022" was read as all platforms, and 240 platforms with influence
+    "exceeded" it (exceeds_parent); a base whose clause names a definition keeps its own."""
+    claims = _claims("The number of cross-industry and cross-field industrial internet platforms reached 50 in 2023, "
+                     "up from 28 in 2022.", "2024-01-19", rules)
+    assert [(c.figure, c.definition) for c in claims] == [("50", "cross_industry"), ("28", "cross_industry")]
+    claims = _claims("China had 340 industrial internet platforms with influence in 2023, up from 150 cross-industry "
+                     "platforms in 2021.", "2024-01-19", rules)
+    assert [(c.figure, c.definition) for c in claims] == [("340", "influential"), ("150", "cross_industry")]

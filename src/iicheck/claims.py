@@ -192,6 +192,9 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
     by_paragraph: dict[bool, TimeWindow] = {}
     by_publication: dict[bool, TimeWindow] = {}
     heading_time: TimeExpression | None = None  # the time a heading names, for the paragraphs under it
+    # the last time the text named, in any paragraph: what "The number was 107 more than a year
+    # earlier, when 158 were in service" counts from, in a paragraph of its own
+    last_time: TimeExpression | None = None
     for sentence in sentences if sentences is not None else split_sentences(source.id, source.text):
         if sentence.kind != "body":
             heading_time = _heading_time(sentence, pub) if sentence.kind == "heading" else None
@@ -207,13 +210,16 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
         # what the paragraph's time is for this sentence, looked at only when a figure needs it
         carried = (_paragraph_time_for(sentence.text, paragraph_time)
                    if paragraph_time is not None and any(m.time is None for m in mentions) else paragraph_time)
+        level: tuple[str | None, str | None] | None = None  # the figure before, for a comparison's base
         for mention in mentions:
-            metric, definition = map_mention(mention, before, rules)
-            back = when_earlier(sentence.text, mention.start) if mention.time is None and carried is not None else None
+            metric, definition = map_mention(mention, before, rules, level)
+            level = (metric, definition)
+            since = carried if carried is not None else last_time  # what "a year earlier" counts from
+            back = when_earlier(sentence.text, mention.start) if mention.time is None and since is not None else None
             if mention.time is not None:
                 window = mention.time.window
-            elif back is not None and carried is not None:  # "a year earlier, when 158 were in service"
-                window = claim_window(mention, _shifted(carried, -back[0], back[1]), pub, rules)
+            elif back is not None and since is not None:  # "a year earlier, when 158 were in service"
+                window = claim_window(mention, _shifted(since, -back[0], back[1]), pub, rules)
             elif carried is not paragraph_time:  # a sentence of the present, or shifted: its own window
                 window = claim_window(mention, carried, pub, rules)
             else:
@@ -227,7 +233,7 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
             claims.append(_claim(source, mention, metric, definition, window, rules))
         anchors = [e for e in after_dateline(sentence.text, exprs) if e.role in _PARAGRAPH_ROLES]
         if anchors:
-            paragraph_time = anchors[-1]
+            paragraph_time = last_time = anchors[-1]
             by_paragraph.clear()
         previous = sentence
     return claims

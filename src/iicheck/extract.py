@@ -710,7 +710,8 @@ NOW = re.compile(r"\b(?:today|now|currently|at present|presently|so far|to date|
 """Words that speak of the time of writing ("Today there are more than 240", "the number now
 exceeds 240")."""
 _SUBORDINATE = re.compile(r"\s*(?:ever\s+)?(?:since|after|when|once|following|before|as)\s+(?!\d)\S", re.IGNORECASE)
-_BASE_LEAD = re.compile(rf"\s*(?:(?:up|down)\s+from\b|{_COMPARED_WITH})", re.IGNORECASE)
+BASE_LEAD = re.compile(rf"\s*(?:(?:up|down)\s+from\b|{_COMPARED_WITH})", re.IGNORECASE)
+"""A clause that opens so gives a comparison's base ("..., up from 28 in 2022")."""
 
 
 PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
@@ -727,7 +728,7 @@ def _elsewhere(text: str, e: TimeExpression) -> bool:
     action plan was launched in 2018, ...", "After a slow start in 2018, ..."; not "After
     2018, ..."), or with a comparison's base ("Up from about 100 platforms in 2020, ...")."""
     start = _clause_start(text, e.start)
-    if _BASE_LEAD.match(text, start):
+    if BASE_LEAD.match(text, start):
         return True
     lead = _SUBORDINATE.match(text, start)
     return lead is not None and any(w.lower() not in _TIME_LEAD_WORDS

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .extract import Mention, Phrases, may_hold, folded, lemma
+from .extract import BASE_LEAD, Mention, Phrases, may_hold, folded, lemma
 from .numbers import Twin, has_case_trap, lowered
 from .pubdate import wire_dateline
 from .ruleset import Ruleset, phrase_regex
@@ -146,11 +146,13 @@ def _dateline_end(text: str) -> int:
     return 0 if dateline is None else dateline.end()
 
 
-def _definition(cm: _CompiledMetric, mention: Mention) -> str | None:
+def _definition(cm: _CompiledMetric, mention: Mention, level: tuple[str | None, str | None] | None = None) -> str | None:
     """The deepest definition whose cues are in the figure's clause (or whose units it has);
     of two as deep, the one with a cue nearest the figure ("five national top nodes and 320
-    secondary nodes": 320 is secondary, not top); else the default. Distances are measured
-    only between definitions that tie on depth (a whole scan of the clause per cue)."""
+    secondary nodes": 320 is secondary, not top); else, for a comparison's base whose clause
+    names none ("50 cross-industry platforms in 2023, up from 28 in 2022"), that of the level
+    it is compared with (`level`: its metric and definition); else the default. Distances are
+    measured only between definitions that tie on depth (a whole scan of the clause per cue)."""
     hits: list[tuple[int, str, re.Pattern[str] | None]] = []  # (depth, id, cue) of the definitions found
     default = None
     clause = mention.clause
@@ -162,6 +164,8 @@ def _definition(cm: _CompiledMetric, mention: Mention) -> str | None:
         if (cue is None and units) or (cue is not None and cue.search(clause)):
             hits.append((depth, defn.id, cue))
     if not hits:
+        if level is not None and level[0] == cm.metric.id and level[1] is not None and BASE_LEAD.match(clause):
+            return level[1]
         return default
     deepest = max(depth for depth, _, _ in hits)
     tied = [(defn_id, cue) for depth, defn_id, cue in hits if depth == deepest]
@@ -185,9 +189,11 @@ _RATE = re.compile(r"[^,;:.]{0,60}?\b(?:per|for every|for each)\s+(?:[\d,]+|a|an
 count of the metric's units; "per cent" is none."""
 
 
-def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset) -> tuple[str | None, str | None]:
+def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
+                level: tuple[str | None, str | None] | None = None) -> tuple[str | None, str | None]:
     """(metric id, definition id) for a mention, or (None, None) when no rule covers it: a
-    rate of the unit (_RATE) is no count of it."""
+    rate of the unit (_RATE) is no count of it. `level`: the mapping of the figure before it in
+    its sentence, which a comparison's base takes its definition from (see _definition)."""
     text = mention.sentence.text
     if may_hold(text, "per", "for e") and _RATE.match(text, mention.end):
         return None, None
@@ -200,4 +206,4 @@ def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset) -> tup
     if len(winners) > 1:
         return None, None
     cm = winners[0]
-    return cm.metric.id, _definition(cm, mention)
+    return cm.metric.id, _definition(cm, mention, level)

@@ -33,6 +33,7 @@
 | "in December", "in the fourth quarter", "in Q3", "in the first half" (no year) | the latest such period ended by publication | recent |
 | "as of end-June", "at the end of June", "as of September-end", "at the end of the second quarter", "at the end of Q3" (no year) | the latest such month's or part's last day by publication | recent |
 | "as of Sept. 30", "on June 30th" (no year) | the latest such day by publication | recent |
+| "at mid-year", "as of midyear" (no year; not "mid-year meetings") | the latest June 30 by publication | recent |
 | "in the January-November period", "in Jan-Nov", "in the first 11 months", "in the first three quarters" (no year) | the latest such months by publication | recent |
 | "in the year to March", "in the 12 months through February" (no year) | the twelve months to the latest such month | recent |
 | "the fiscal year ended March 31, 2024" | 2023-04-01 to 2024-03-31 | point |
@@ -193,6 +194,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                           rf"(?:the\s+)?{_MONTH_NO_DOT.replace('?P<month>', '?P<mfirst>')}\s*(?:[-–]|to)\s*"
                           rf"{_MONTH_NO_DOT.replace('?P<month>', '?P<mlast>')}(?:\s+period)?"
                           rf"|{_MONTH_NO_DOT}(?P<endsuffix>-end)?"
+                          r"|(?P<midyear>mid-?year)(?!\s+[a-z])"
                           rf"|the\s+(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<part>half|quarter)"
                           rf"|the\s+first\s+{_COUNT}\s+(?P<parts>quarters|months)"
                           rf"|(?P<hq>[HQ])(?P<k>[1-4])"
@@ -394,7 +396,8 @@ def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
     digit = first_digit(text)
     # a month name as a whole word, "half", "quarter", or an H or Q right before a digit 1-4
     # (so starting at most one character before the first digit)
-    noyear = "half" in low or "quarter" in low or "months" in low or not _MONTH_WORDS.isdisjoint(words)
+    noyear = ("half" in low or "quarter" in low or "months" in low or "year" in low
+              or not _MONTH_WORDS.isdisjoint(words))
     hq: bool | None = None
     if not noyear and digit >= 0:
         noyear = hq = _HALF_OR_QUARTER.search(text, max(0, digit - 1)) is not None
@@ -774,6 +777,8 @@ def _recent(g: dict[str, str | None], pub: TimeWindow) -> Resolved | None:
         if month is None or not name[0].isupper():
             return None
         first, last = month, month
+    elif g.get("midyear") is not None:  # "at mid-year": the end of June
+        first, last = 6, 6
     elif g.get("count") is not None:  # "the first 11 months"
         size = _MONTHS_IN.get((g.get("parts") or "").lower())
         count = count_of_years(g["count"] or "")
@@ -791,7 +796,7 @@ def _recent(g: dict[str, str | None], pub: TimeWindow) -> Resolved | None:
     if g["month2"] is not None:  # the twelve months ending with that month
         start = date(year, 1, 1) if last == 12 else date(year - 1, last + 1, 1)
         return start, _month_window(year, last)[1], "recent"
-    if g["endof"] or g.get("endsuffix"):
+    if g["endof"] or g.get("endsuffix") or g.get("midyear"):
         end = _month_window(year, last)[1]
         return end, end, "recent"
     return _months(year, first, last, "recent")
