@@ -160,3 +160,16 @@ def test_a_comparisons_base_takes_the_definition_of_its_level(rules: Ruleset) ->
     claims = _claims("China had 340 industrial internet platforms with influence in 2023, up from 150 cross-industry "
                      "platforms in 2021.", "2024-01-19", rules)
     assert [(c.figure, c.definition) for c in claims] == [("340", "influential"), ("150", "cross_industry")]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("More than 40,000 5G private network projects had been signed by the end of 2023.", "projects"),
+    ("There are more than 1,200 industrial internet platform service providers with influence.", "providers"),
+    ("China had 29,000 5G private networks by the end of 2023.", "networks"),
+    ("The core industry value added was 1.35 trillion yuan in 2023.", "yuan"),
+])
+def test_a_unit_noun_before_a_plural_noun_is_a_modifier(rules: Ruleset, text: str, unit: str) -> None:
+    """"5G private network projects" were counted as networks (a false contradiction with 29,000
+    networks), "platform service providers" as platforms."""
+    (claim,) = _claims(text, "2024-01-19", rules)
+    assert claim.unit == unit

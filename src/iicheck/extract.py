@@ -459,6 +459,21 @@ def _qualifier(text: str, n: NumberMatch, rules: Ruleset) -> tuple[str, float | 
     return kind, factor, start, end
 
 
+def _modifier(word: str, after: Sequence[str]) -> bool:
+    """Whether a unit noun in the singular modifies the noun after it, one of the next two
+    words being a plural noun: "40,000 5G private network projects" counts projects, "1,200
+    platform service providers" providers ("1,200 networks", "1.35 trillion yuan investment"
+    count their unit)."""
+    if _looks_plural(word) or word.lower() in _CURRENCY_WORDS:
+        return False
+    for nxt in after:
+        if not nxt[0].isalpha() or nxt.lower() in _STOP or nxt.lower() in _PREPOSITIONS or not nxt.islower():
+            return False
+        if _looks_plural(nxt):
+            return True
+    return False
+
+
 def _unit(text: str, n: NumberMatch, units: frozenset[str]) -> tuple[str | None, str | None]:
     if n.unit == "%":
         return "%", "%"
@@ -468,13 +483,13 @@ def _unit(text: str, n: NumberMatch, units: frozenset[str]) -> tuple[str | None,
     if nxt and nxt.group(1).lower() in _MEASURE_WORDS:
         return nxt.group(1).lower(), lemma(nxt.group(1))
     first_plural = None
-    for i, tok in enumerate(_TOKEN.pick(text).finditer(text, n.end)):
-        word = tok.group(0)
-        if i >= 8 or word in ",.;:()[]!?" or word.lower() in _STOP:
+    tokens = [tok.group(0) for _, tok in zip(range(10), _TOKEN.pick(text).finditer(text, n.end))]
+    for i, word in enumerate(tokens[:8]):
+        if word in ",.;:()[]!?" or word.lower() in _STOP:
             break
         if not word[0].isalpha():
             continue
-        if lemma(word) in units:
+        if lemma(word) in units and not _modifier(word, tokens[i + 1:i + 3]):
             return word.lower(), lemma(word)
         if first_plural is None and _looks_plural(word):
             first_plural = word
