@@ -173,3 +173,34 @@ def test_a_unit_noun_before_a_plural_noun_is_a_modifier(rules: Ruleset, text: st
     networks), "platform service providers" as platforms."""
     (claim,) = _claims(text, "2024-01-19", rules)
     assert claim.unit == unit
+
+
+def test_a_third_probes_timeline_company_and_province_texts(rules: Ruleset, tmp_path: Path) -> None:
+    """A third probe (24 texts, held out from the fixes above): 37 false errors, 15 from a
+    timeline's "2020: ..." lines, 12 from a company's or a province's "we"."""
+    # a timeline's line dates its paragraph by its year
+    claims = _claims("2019: Licences issued on June 6. About 130,000 5G base stations were built by year-end.\n\n"
+                     "2020: The network expanded to 718,000 5G base stations.", "2024-05-10", rules)
+    assert [(c.figure, c.time.start, c.time.end) for c in claims if c.metric] == [
+        ("About 130,000", date(2019, 1, 1), date(2019, 12, 31)), ("718,000", date(2020, 1, 1), date(2020, 12, 31))]
+    # additions since the start of the year, "newly delivered"
+    assert _claim("Since the beginning of this year, 1,200 \"5G + industrial internet\" projects have been added "
+                  "nationwide.", "2025-04-25", "1,200", rules).excluded == "change"
+    assert _claim("In the year, operators newly delivered more than 1,400 \"5G + industrial internet\" projects.",
+                  "2023-03-22", "1,400", rules).excluded == "change"
+    # two named firms; a place list belonging to another clause's figure
+    assert _claim("As at the end of June 2022, the two companies had opened about 870,000 shared 5G base stations.",
+                  "2022-08-10", "870,000", rules).metric is None
+    assert _claim("The five national top nodes in Beijing, Shanghai, Guangzhou, Wuhan and Chongqing are running, "
+                  "while more than 90 secondary nodes of the identifier resolution system are in service.",
+                  "2021-01-20", "90", rules).metric == "identifier_nodes"
+
+
+@pytest.mark.parametrize(("head", "metric"), [
+    ("China Unicom 2021 annual results", None),  # a company's "we": its own base stations
+    ("Shandong Province: Report on the Work of the Government", None),
+    ("Report on the Work of the Government", "base_stations_5g"),  # the State Council's "we": national
+])
+def test_we_is_the_authors_scope(rules: Ruleset, head: str, metric: str | None) -> None:
+    text = f"{head}\n\nAs at 31 December 2021, we had over 501,000 5G base stations in service."
+    assert _claim(text, "2022-03-24", "501,000", rules).metric == metric

@@ -1,6 +1,6 @@
 """The news probe (benchmarks/newsprobe): 50 consistent news-style texts, so every error
-finding on them is false. At the start of 2026-12-06 they gave 53 and 45; the counts must not
-grow back. Each folder is audited as one corpus, in this process."""
+finding on them is false. At the start of 2026-12-06 the three sets gave 53, 45 and 69; the
+counts must not grow back. Each folder is audited as one corpus, in this process."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "newsprobe" / "evaluate.py"
-LEFT = {"first": 0, "heldout": 2}
-"""The false errors left (benchmarks/newsprobe/README.md, "Errors left")."""
+LEFT = {"first": (0, 0), "heldout": (1, 0), "third": (7, 3)}
+"""The false errors and implausible_growth warnings left (benchmarks/newsprobe/README.md)."""
 
 
 @pytest.fixture(scope="module")
@@ -30,5 +30,5 @@ def test_consistent_news_gives_at_most_the_known_false_errors(results: dict[str,
     errors = sum(sum(r["errors"].values()) for r in folders.values())  # type: ignore[attr-defined]
     growth = sum(int(r["growth"]) for r in folders.values())  # type: ignore[call-overload]
     messages = [m for r in folders.values() for m in r["messages"]]  # type: ignore[attr-defined]
-    assert errors <= LEFT[name] and growth == 0, "\n".join(messages)
+    assert errors <= LEFT[name][0] and growth <= LEFT[name][1], "\n".join(messages)
     assert sum(int(r["claims"]) for r in folders.values()) > 250  # type: ignore[call-overload]

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from .extract import NOW, PAST_AUXILIARY, Mention, after_dateline, extract_mentions, when_earlier
 from .intervals import make_interval, negated
-from .mapping import map_mention
+from .mapping import author_scoped, map_mention
 from .models import Claim, Sentence, Source, TimeWindow, ValueInterval
 from .numbers import NumberMatch, first_digit, lowered
 from .ruleset import Ruleset
@@ -195,7 +195,12 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
     # the last time the text named, in any paragraph: what "The number was 107 more than a year
     # earlier, when 158 were in service" counts from, in a paragraph of its own
     last_time: TimeExpression | None = None
+    head: str | None = None  # the text's first line (its title, if any) and first body sentence:
+    lead: str | None = None  # whose voice its "we" is
+    scoped_author: bool | None = None
     for sentence in sentences if sentences is not None else split_sentences(source.id, source.text):
+        if head is None:
+            head = sentence.text
         if sentence.kind != "body":
             heading_time = _heading_time(sentence, pub) if sentence.kind == "heading" else None
             previous, paragraph_time = None, heading_time
@@ -204,6 +209,8 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
         if previous is None or previous.paragraph != sentence.paragraph:
             previous, paragraph_time = None, heading_time
             by_paragraph.clear()
+        if lead is None:
+            lead = sentence.text
         before = previous.text if previous is not None else ""
         exprs = find_time_expressions(sentence.text, pub)
         mentions = extract_mentions(sentence, pub, rules, exprs, recent=paragraph_time is None)
@@ -211,8 +218,12 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
         carried = (_paragraph_time_for(sentence.text, paragraph_time)
                    if paragraph_time is not None and any(m.time is None for m in mentions) else paragraph_time)
         level: tuple[str | None, str | None] | None = None  # the figure before, for a comparison's base
+        first = mentions[0].start if mentions else 0  # where the sentence's first figure starts
         for mention in mentions:
-            metric, definition = map_mention(mention, before, rules, level)
+            if scoped_author is None:  # looked at once per source, when a figure needs it
+                scoped_author = author_scoped(rules, (source.info.title or "", head or ""),
+                                              sentence.text if lead is None else lead)
+            metric, definition = map_mention(mention, before, rules, level, first, scoped_author)
             level = (metric, definition)
             since = carried if carried is not None else last_time  # what "a year earlier" counts from
             back = when_earlier(sentence.text, mention.start) if mention.time is None and since is not None else None

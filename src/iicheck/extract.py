@@ -258,8 +258,10 @@ _NEW_AFTER = re.compile(r"\s+(?:(?:brand[- ])?new\b(?![- ](?:energy|infrastructu
 total; not the compounds "new energy vehicles", "new infrastructure", "New York" ..."""
 _NEWLY = re.compile(r"\bnewly\b", re.IGNORECASE)
 """In a figure's clause, after it: "610,000 5G base stations were newly built"."""
+_NEWLY_BEFORE = re.compile(r"\bnewly\s+[a-z]+(?:ed|t)\s+$", re.IGNORECASE)
+"""Right before a figure (its qualifier): "operators newly delivered more than 1,400 ... projects"."""
 _PERIOD_SO_FAR = re.compile(r"\b(?:so far this (?:year|month|quarter)|this year alone|(?:in|during) (?:19|20)\d\d alone"
-                            r"|year[- ]to[- ]date)\b", re.IGNORECASE)
+                            r"|year[- ]to[- ]date|since the (?:beginning|start) of (?:this|the) year)\b", re.IGNORECASE)
 """A count over part of a period ("So far this year, China has built 337,000 5G base stations",
 "1 million in 2023 alone"): what was added in it, not a total."""
 
@@ -268,7 +270,7 @@ _BUILT = (r"(?:built|constructed|installed|deployed|opened|launched|(?<!value\s)
           r"|put\s+into\s+(?:use|operation|service)|build|construct|install|deploy|add)")
 """What building or adding says ("were built", "will build", "were added"; not "value added")."""
 _BUILT_BEFORE = re.compile(rf"\b{_BUILT}\s+(?:(?:a\s+total\s+of|another|some)\s+)?$", re.IGNORECASE)
-_BUILT_AFTER = re.compile(rf"[^,;:.]{{0,60}}?\b(?:(?:were|was)\s+{_BUILT}|went\s+into\s+(?:use|operation|service)"
+_BUILT_AFTER = re.compile(rf"[^,;:.]{{0,60}}?\b(?:(?:were|was|(?:have|has)\s+been)\s+{_BUILT}|went\s+into\s+(?:use|operation|service)"
                           r"|came\s+(?:into\s+(?:use|operation|service)|online))\b", re.IGNORECASE)
 _FURTHER_BEFORE = re.compile(r"\b(?:a\s+further|an\s+additional|another)\s+$", re.IGNORECASE)
 """Right before a figure: it counts what was added ("A further 58,000 5G base stations went into
@@ -290,6 +292,15 @@ _DURING_THE_PERIOD = re.compile(r"\b(?:during|in|over|throughout)\s+the\s+(?:yea
                                 re.IGNORECASE)
 """A period named by what the text is about ("About 700,000 5G base stations were built during
 the year"): what was built in it was added, as in a named year."""
+
+
+def _names_a_period(text: str) -> bool:
+    """What _DURING_THE_PERIOD needs: one of its nouns, compared lower-cased (or a case trap)."""
+    low = lowered(text)
+    return ("year" in low or "quarter" in low or "month" in low or "period" in low or "half" in low
+            or has_case_trap(text))
+
+
 _PERIOD_PREPOSITIONS = r"(?:in|during|over|throughout|for)"
 _IN_PERIOD = re.compile(rf"(?:{_PERIOD_PREPOSITIONS}|from|between)\s", re.IGNORECASE)
 _IN_PERIOD_BEFORE = re.compile(rf"\b{_PERIOD_PREPOSITIONS}\s+$", re.IGNORECASE)
@@ -314,17 +325,17 @@ def _addition(text: str, n: NumberMatch, start: int, clause: tuple[int, int], lo
     built ... by the end of 2023", a total): a change like a rise, never compared with totals.
     `clause`: its bounds; `lone`: whether it is its sentence's only figure (then a period
     phrase anywhere in the sentence counts); `time`: the time dating it."""
-    if may_hold(text, "new") and (_NEW_AFTER.match(text, n.end) or _NEWLY.search(text, n.end, clause[1])):
+    if may_hold(text, "new") and (_NEW_AFTER.match(text, n.end) or _NEWLY.search(text, n.end, clause[1])
+                                  or _NEWLY_BEFORE.search(text, max(0, start - 30), start)):
         return True
     if _ends_in_further(text, start) and _FURTHER_BEFORE.search(text, max(0, start - 20), start):
         return True
-    if may_hold(text, "so far", "alone", "date") and _PERIOD_SO_FAR.search(
+    if may_hold(text, "so far", "alone", "date", "since the") and _PERIOD_SO_FAR.search(
             text, *((0, len(text)) if lone else clause)) is not None:
         return True
     if (time is None or "end of" in time.text.lower() or not (
             _IN_PERIOD.match(time.text) or _IN_PERIOD_BEFORE.search(text, max(0, time.start - 12), time.start))) \
-            and not (may_hold(text, "the year", "the quarter", "the month", "the period", "half")
-                     and _DURING_THE_PERIOD.search(text, *((0, len(text)) if lone else clause))):
+            and not (_names_a_period(text) and _DURING_THE_PERIOD.search(text, *((0, len(text)) if lone else clause))):
         return False
     before = _BUILT_BEFORE.search(text, max(0, start - 40), start)
     if before is not None:
@@ -483,13 +494,14 @@ def _unit(text: str, n: NumberMatch, units: frozenset[str]) -> tuple[str | None,
     if nxt and nxt.group(1).lower() in _MEASURE_WORDS:
         return nxt.group(1).lower(), lemma(nxt.group(1))
     first_plural = None
-    tokens = [tok.group(0) for _, tok in zip(range(10), _TOKEN.pick(text).finditer(text, n.end))]
-    for i, word in enumerate(tokens[:8]):
-        if word in ",.;:()[]!?" or word.lower() in _STOP:
+    token = _TOKEN.pick(text)
+    for i, tok in enumerate(token.finditer(text, n.end)):
+        word = tok.group(0)
+        if i >= 8 or word in ",.;:()[]!?" or word.lower() in _STOP:
             break
         if not word[0].isalpha():
             continue
-        if lemma(word) in units and not _modifier(word, tokens[i + 1:i + 3]):
+        if lemma(word) in units and not _modifier(word, [t.group(0) for _, t in zip(range(2), token.finditer(text, tok.end()))]):
             return word.lower(), lemma(word)
         if first_plural is None and _looks_plural(word):
             first_plural = word

@@ -68,6 +68,8 @@ class _Scope(NamedTuple):
 
     pattern: Twin
     words: frozenset[str]
+    reach: int
+    """The most characters before its longest word a phrase's match can start with."""
 
 
 _WORD = re.compile(r"[^\W_]+")
@@ -80,8 +82,10 @@ def _scope_phrases(rules: Ruleset, names: tuple[str, ...]) -> _Scope | None:
     phrases = [p for name in names for p in rules.scopes[name]]
     if not phrases:
         return None
-    words = frozenset(max(_WORD.findall(p.lower()), key=len) for p in phrases)
-    return _Scope(Twin.of(phrase_regex(phrases)), words)
+    longest = [max(_WORD.findall(p.lower()), key=len) for p in phrases]
+    # whitespace in a phrase matches any run of whitespace: a generous bound for its lead
+    reach = max(p.lower().index(w) for p, w in zip(phrases, longest)) * 4 + 8
+    return _Scope(Twin.of(phrase_regex(phrases)), frozenset(longest), reach)
 
 
 @lru_cache(maxsize=32)
@@ -95,7 +99,7 @@ def _by_unit(rules: Ruleset) -> dict[str, tuple[_CompiledMetric, ...]]:
     return {unit: tuple(cms) for unit, cms in out.items()}
 
 
-def _strength(cm: _CompiledMetric, mention: Mention, previous: str) -> int:
+def _strength(cm: _CompiledMetric, mention: Mention, previous: str, first: int = 0, scoped_author: bool = False) -> int:
     if mention.unit_lemma not in cm.units:
         return 0
     left = mention.sentence.text[:mention.start]
@@ -105,8 +109,10 @@ def _strength(cm: _CompiledMetric, mention: Mention, previous: str) -> int:
     for level, text in ((3, mention.clause), (2, mention.sentence.text), (1, previous)):
         if text and cm.subjects.search(text, folded(text)):
             # another scope is looked for only where a subject makes the metric a candidate
-            return 0 if cm.scope is not None and _other_scope(cm.scope, mention.sentence.text, mention.start,
-                                                              previous) else level
+            if cm.scope is not None and (_other_scope(cm.scope, mention.sentence.text, first, mention.start, previous)
+                                         or (scoped_author and _FIRST_PERSON.search(left) is not None)):
+                return 0
+            return level
     return 0
 
 
@@ -115,26 +121,57 @@ _PRONOUN_START = re.compile(r"(?:It|Its|They|Their)\b")
 its results. It had 1.9 million 5G base stations")."""
 
 
-def _other_scope(scope: _Scope, text: str, at: int, previous: str) -> bool:
+def _other_scope(scope: _Scope, text: str, first: int, at: int, previous: str) -> bool:
     """Whether a scope phrase stands before the figure at `at` in its sentence `text` (not a
     wire dateline's place), or anywhere in the sentence before it when this one opens with
     "It", "Its", "They" or "Their": "Guangdong had built 324,000", "Haier's platform has
-    connected 8.6 million", "The company is based in Jinan. It had 1.2 million sets connected"."""
-    ends = _scope_ends(scope, text)
-    if ends and ends[0] <= at:
-        return True
-    return bool(previous) and _PRONOUN_START.match(text) is not None and bool(_scope_ends(scope, previous))
+    connected 8.6 million", "The company is based in Jinan. It had 1.2 million sets connected".
+    A phrase after the sentence's first figure (at `first`) is another clause's when a clause
+    mark stands between it and this figure: "The five top nodes in Beijing, Shanghai ...,
+    while more than 90 secondary nodes" (the places are the five's)."""
+    for start, end in _scope_spans(scope, text):
+        if end > at:
+            break
+        if end <= first or _CLAUSE_BREAK.search(text, end, at) is None:
+            return True
+    return bool(previous) and _PRONOUN_START.match(text) is not None and bool(_scope_spans(scope, previous))
+
+
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+"""Before a figure, in a text by a company, a province or another scope (see author_scoped):
+"As at 31 December 2021, we had over 501,000 5G base stations" counts the author's own."""
+
+
+def author_scoped(rules: Ruleset, titles: tuple[str, ...], lead: str) -> bool:
+    """Whether a text's title (`titles`: its metadata title, its first line) or first body
+    sentence names a scope of the rules' `scopes` (a company's annual results, a province's
+    report): its "we" and "our" are then that scope's, not the country's. A ministry's "we
+    will build 600,000 5G base stations" stays national."""
+    scope = _scope_phrases(rules, tuple(rules.scopes))
+    return scope is not None and any(text and _scope_spans(scope, text) for text in (*titles, lead))
+
+
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|and)\b|\s(?:while|whereas)\s", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)
-def _scope_ends(scope: _Scope, text: str) -> tuple[int, ...]:
-    """Where each scope phrase in `text` ends, after a wire dateline opening it: one scan per
-    sentence, not one per figure and metric, and none when the text lacks every phrase's
-    longest word (compared lower-cased, so not on a text with a case trap)."""
-    if not has_case_trap(text) and scope.words.isdisjoint(_WORD.findall(lowered(text))):
-        return ()
+def _scope_spans(scope: _Scope, text: str) -> tuple[tuple[int, int], ...]:
+    """The scope phrases in `text`, after a wire dateline opening it (one scan per sentence, not
+    one per figure and metric). The pattern is tried only from shortly before a word that is
+    some phrase's longest (compared lower-cased; everywhere on a text with a case trap): a
+    phrase's match holds its longest word, at most `scope.reach` characters in."""
     begin = _dateline_end(text)
-    return tuple(m.end() for m in scope.pattern.pick(text).finditer(text, begin))
+    pattern = scope.pattern.pick(text)
+    if has_case_trap(text):
+        return tuple(m.span() for m in pattern.finditer(text, begin))
+    spans: list[tuple[int, int]] = []
+    for word in _WORD.finditer(lowered(text), begin):
+        if word.group(0) in scope.words and (not spans or word.start() >= spans[-1][1]):
+            m = pattern.search(text, max(begin, word.start() - scope.reach, spans[-1][1] if spans else 0))
+            if m is None:
+                break
+            spans.append(m.span())
+    return tuple(spans)
 
 
 def _dateline_end(text: str) -> int:
@@ -190,15 +227,18 @@ count of the metric's units; "per cent" is none."""
 
 
 def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
-                level: tuple[str | None, str | None] | None = None) -> tuple[str | None, str | None]:
+                level: tuple[str | None, str | None] | None = None, first: int = 0,
+                scoped_author: bool = False) -> tuple[str | None, str | None]:
     """(metric id, definition id) for a mention, or (None, None) when no rule covers it: a
     rate of the unit (_RATE) is no count of it. `level`: the mapping of the figure before it in
-    its sentence, which a comparison's base takes its definition from (see _definition)."""
+    its sentence, which a comparison's base takes its definition from (see _definition);
+    `first`: where the sentence's first figure starts (see _other_scope); `scoped_author`: the
+    text is a company's, a province's... (see author_scoped)."""
     text = mention.sentence.text
     if may_hold(text, "per", "for e") and _RATE.match(text, mention.end):
         return None, None
     candidates = _by_unit(rules).get(mention.unit_lemma, ()) if mention.unit_lemma is not None else ()
-    scored = [(s, cm) for cm in candidates if (s := _strength(cm, mention, previous_sentence))]
+    scored = [(s, cm) for cm in candidates if (s := _strength(cm, mention, previous_sentence, first, scoped_author))]
     if not scored:
         return None, None
     top = max(s for s, _ in scored)

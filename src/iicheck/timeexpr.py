@@ -4,6 +4,7 @@
 | --- | --- | --- |
 | "By November 2024", "As of September 2024", "In June 2024" | that month | point |
 | "In 2023", "by 2023", "during 2023", "at the end of 2023" | that year (end: December) | point |
+| "2020: The network expanded to ..." (a timeline's line opening with its year and a colon or dash) | that year (and so its paragraph's) | point |
 | "through 2022", "up to 2022", "up until 2022" (a total up to then) | December of that year | point (a later year: deadline) |
 | "from 2021 to 2023", "between 2021 and 2023", "2021-2023" | first to last year | range |
 | "since 2021" | 2021 to the publication date | since |
@@ -133,6 +134,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("fiscal", re.compile(rf"\b(?:fiscal|financial)\s+year\s+ended\s+{_MONTH}\s+"
                           rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\w%])(?:,?\s+{_YEAR})?", re.IGNORECASE)),
     ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}")),
+    # a line of a timeline: "2020: The network expanded to 718,000 base stations." (its paragraph's year)
+    ("yearlabel", re.compile(r"\A\s*(?P<year>(?:1[89]|20)\d\d)(?:\s*:|\s+[-–—])(?=\s)")),
     # "30.06.2023", "30/06/2023", "06/30/2023": day and month in either order (see _numeric_date)
     ("dmy", re.compile(r"(?<![\w.,/])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)"
                        r"(?P<year>(?:19|20)\d\d)(?![\w%]|[./,]\d)")),
@@ -220,6 +223,7 @@ _ISO_HINT = Twin.of(r"\d-\d\d-\d")  # what "iso" needs
 _HALF_OR_QUARTER = Twin.of(r"[HQ][1-4]", re.IGNORECASE)  # what "part" needs without "half"...
 _NUMERIC_DATE_HINT = Twin.of(r"\d[./]\d{1,2}[./](?:19|20)\d\d")  # what "dmy" needs
 _COMPACT_HINT = Twin.of(r"[1-4][HQ]|[HQ][1-4]['’]")  # what "compact" needs (case-sensitive)
+_YEAR_LABEL_HINT = re.compile(r"\s*(?:1[89]|20)\d\d")  # what "yearlabel" needs, at the start
 _SEASON_HINT = re.compile(r"(?:early|mid|late)[-\s]|(?:middle|start|beginning)\s+of")
 """What "season" needs, in the lower-cased text (its words have no case-trap letter but the
 "i" of "mid" and "beginning", and a text with a case trap takes every pattern anyway)."""
@@ -415,6 +419,8 @@ def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
             kinds.add("plan")
         if ("H" in text or "Q" in text) and _COMPACT_HINT.search(text, max(0, digit - 1)) is not None:
             kinds.add("compact")
+        if digit <= 3 and _YEAR_LABEL_HINT.match(text) is not None:
+            kinds.add("yearlabel")
         if first_year is not None:
             if MONTH_ABBR.search(text) is not None:
                 kinds.add("mdy")
@@ -683,6 +689,8 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> Resolved | None:
         return _months(int(g["year"]), first, last, "range")
     if kind in ("part", "yearpart"):
         return _part_of_year(g)
+    if kind == "yearlabel":
+        return date(int(g["year"] or 0), 1, 1), date(int(g["year"] or 0), 12, 31), "point"
     if kind == "compact":
         return _compact_part(g)
     if kind == "dmy":
