@@ -70,9 +70,12 @@ class _Scope(NamedTuple):
     words: frozenset[str]
     reach: int
     """The most characters before its longest word a phrase's match can start with."""
+    tail: int
+    """The most characters after its longest word a phrase's match can end with."""
 
 
 _WORD = re.compile(r"[^\W_]+")
+_COMMON = frozenset({"a", "an", "the", "of", "and", "to", "in", "on", "at", "s", "two", "both", "other"})
 
 
 @lru_cache(maxsize=32)
@@ -82,10 +85,14 @@ def _scope_phrases(rules: Ruleset, names: tuple[str, ...]) -> _Scope | None:
     phrases = [p for name in names for p in rules.scopes[name]]
     if not phrases:
         return None
-    longest = [max(_WORD.findall(p.lower()), key=len) for p in phrases]
-    # whitespace in a phrase matches any run of whitespace: a generous bound for its lead
-    reach = max(p.lower().index(w) for p, w in zip(phrases, longest)) * 4 + 8
-    return _Scope(Twin.of(phrase_regex(phrases)), frozenset(longest), reach)
+    # the longest word that is no common one (of two as long, the last: "China Tower" is found
+    # by "tower", not by every "China"; "Xi'an" by "xi", not by every "an")
+    longest = [max(reversed(_WORD.findall(p.lower())), key=lambda w: (w not in _COMMON, len(w))) for p in phrases]
+    where = [p.lower().rindex(w) for p, w in zip(phrases, longest)]
+    # whitespace in a phrase matches any run of whitespace: generous bounds
+    reach = max(where) * 4 + 8
+    tail = max(len(p) - i - len(w) for p, i, w in zip(phrases, where, longest)) * 4 + 8
+    return _Scope(Twin.of(phrase_regex(phrases)), frozenset(longest), reach, tail)
 
 
 @lru_cache(maxsize=32)
@@ -164,13 +171,18 @@ def _scope_spans(scope: _Scope, text: str) -> tuple[tuple[int, int], ...]:
     pattern = scope.pattern.pick(text)
     if has_case_trap(text):
         return tuple(m.span() for m in pattern.finditer(text, begin))
+    low = lowered(text)
+    if scope.words.isdisjoint(_WORD.findall(low, begin)):  # most sentences: one scan in C
+        return ()
     spans: list[tuple[int, int]] = []
-    for word in _WORD.finditer(lowered(text), begin):
+    for word in _WORD.finditer(low, begin):
         if word.group(0) in scope.words and (not spans or word.start() >= spans[-1][1]):
-            m = pattern.search(text, max(begin, word.start() - scope.reach, spans[-1][1] if spans else 0))
-            if m is None:
-                break
-            spans.append(m.span())
+            # a match holding this word lies within `reach` before it and `tail` after it; one
+            # character more lets the pattern see what follows a match at the window's end
+            m = pattern.search(text, max(begin, word.start() - scope.reach, spans[-1][1] if spans else 0),
+                               min(len(text), word.end() + scope.tail + 1))
+            if m is not None:
+                spans.append(m.span())
     return tuple(spans)
 
 
