@@ -204,3 +204,73 @@ def test_a_third_probes_timeline_company_and_province_texts(rules: Ruleset, tmp_
 def test_we_is_the_authors_scope(rules: Ruleset, head: str, metric: str | None) -> None:
     text = f"{head}\n\nAs at 31 December 2021, we had over 501,000 5G base stations in service."
     assert _claim(text, "2022-03-24", "501,000", rules).metric == metric
+
+
+# A review of the session's change (15 defects, each against the code before it)
+REVIEW_MAPPED = [
+    ("Speaking in Beijing on Wednesday, Vice Minister Xin Guobin said China had built more than 240 industrial "
+     "internet platforms.", "240", "ii_platforms"),
+    ("According to a report by Huawei, China had 2.94 million 5G base stations at the end of June.", "2.94 million",
+     "base_stations_5g"),
+    ("The MIIT and the NDRC jointly issued the plan in March; China now has more than 240 industrial internet "
+     "platforms.", "240", "ii_platforms"),
+    ("Guangdong leads in 5G factory construction; nationwide, China had more than 300 5G factories at the end of "
+     "2023.", "300", "factories_5g"),
+    ("The ministry held a press conference in Beijing on Wednesday. It said China had built 2.94 million 5G base "
+     "stations by the end of June.", "2.94 million", "base_stations_5g"),
+    ("BEIJING -- China had 2.94 million 5G base stations at the end of June, the ministry said.", "2.94 million",
+     "base_stations_5g"),
+    ("MIIT: 5G factories spread from Guangdong to Xinjiang\n\nBy the end of 2023, our country had built 3.38 million "
+     "5G base stations.", "3.38 million", "base_stations_5g"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "metric"), REVIEW_MAPPED)
+def test_the_country_named_after_a_scope_phrase_keeps_the_figure_national(rules: Ruleset, text: str, figure: str,
+                                                                        metric: str) -> None:
+    assert _claim(text, "2023-07-20", figure, rules).metric == metric
+
+
+@pytest.mark.parametrize(("text", "figure", "start", "end"), [
+    ("2019 - 2023: China built 3.38 million 5G base stations in total over the five years.", "3.38 million",
+     "2019-01-01", "2023-07-20"),  # a range (ended at publication), not a timeline's label
+    ("China had 2.94 million 5G base stations at the end of June, and the ministry expects more growth in the "
+     "second half.", "2.94 million", "2023-06-30", "2023-06-30"),
+])
+def test_review_dates(rules: Ruleset, text: str, figure: str, start: str, end: str) -> None:
+    claim = _claim(text, "2023-07-20", figure, rules)
+    assert (claim.time.start, claim.time.end) == (date.fromisoformat(start), date.fromisoformat(end))
+
+
+def test_review_other_forms(rules: Ruleset) -> None:
+    # "up to 2000 Mbps" is no year
+    speed = _claim("By the end of June, China had 2.94 million 5G base stations, offering download speeds of up to "
+                   "2000 Mbps.", "2023-07-20", "2.94 million", rules)
+    assert speed.time.start is not None and speed.time.start.year == 2023
+    # totals are no additions
+    assert _claim("In the first half of 2023, a total of 2.94 million 5G base stations have been built in China.",
+                  "2023-07-20", "2.94 million", rules).excluded is None
+    assert _claim("Since the beginning of this year, China has kept up 5G construction, and the total number of 5G "
+                  "base stations reached 3.21 million by the end of October.", "2023-11-20", "3.21 million",
+                  rules).excluded is None
+    assert _claim("China has 50 cross-industry industrial internet platforms and another 240 industrial internet "
+                  "platforms with regional influence.", "2023-07-20", "240", rules).excluded is None
+    # "may" is no month; "the first three months after its launch" no January-March
+    may = _claim("Operators may this year add 600,000 5G base stations, the association said.", "2023-03-01",
+                 "600,000", rules)
+    assert may.time.start == date(2023, 1, 1)
+    launch = _claim("In the first three months after its launch, the platform connected 1.2 million sets of "
+                    "industrial equipment.", "2023-03-20", "1.2 million", rules)
+    assert launch.time.basis != "explicit"
+    # "point to" is no estimate; a version number no date
+    assert _claim("Official data point to 2.31 million 5G base stations at the end of 2022.", "2023-03-20",
+                  "2.31 million", rules).modality == "achieved"
+    version = _claim("China had 3.05 million 5G base stations, according to the ministry's statistics app "
+                     "(version 2.4.2023).", "2023-08-01", "3.05 million", rules)
+    assert version.time.basis != "explicit"
+    # "a year earlier, when N" in a sentence of the present does not count from another paragraph's year
+    claims = _claims("The action plan was first released in 2018, when China had about 50 industrial internet "
+                     "platforms.\n\nChina now has 240 industrial internet platforms, 50 more than a year earlier, "
+                     "when 190 industrial internet platforms were counted.", "2023-07-20", rules)
+    (later,) = [c for c in claims if c.figure == "190"]
+    assert later.time.start is not None and later.time.start.year >= 2022

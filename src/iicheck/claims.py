@@ -45,14 +45,18 @@ A year earlier, there were about 150": June 2022)."""
 _EARLIER = frozenset({"earlier", "before", "previous", "preceding", "prior"})
 
 
+def _of_the_present(text: str) -> bool:
+    """A sentence of the time of writing: "now", "today" or the present tense, and no past
+    auxiliary ("China now has more than 240"; not "had now reached")."""
+    return bool(NOW.search(text) or _PRESENT.search(text)) and not PAST_AUXILIARY.search(text)
+
+
 def _paragraph_time_for(text: str, paragraph_time: TimeExpression | None) -> TimeExpression | None:
     """The time an earlier sentence of the paragraph gives the undated figures of `text`:
     none for a sentence of the present (extract.NOW: "Today there are more than 240", not the
     year "In 2019, China had about 50" named; or the present tense, _PRESENT); shifted for one that opens with "A year
     earlier" and the like (_SHIFTED); else `paragraph_time` itself."""
-    if paragraph_time is None:
-        return None
-    if (NOW.search(text) or _PRESENT.search(text)) and not PAST_AUXILIARY.search(text):
+    if paragraph_time is None or _of_the_present(text):
         return None
     m = _SHIFTED.match(text)
     if m is None:
@@ -179,6 +183,10 @@ def _claim(source: Source, mention: Mention, metric: str | None, definition: str
     )
 
 
+_TITLE_LINE = re.compile(r"\A\s*title\s*:\s*", re.IGNORECASE)
+"""A "Title:" header line's label, before the title itself."""
+
+
 def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] | None = None) -> list[Claim]:
     """Every figure in one source as a claim, in text order."""
     pub = source.info.published
@@ -195,8 +203,7 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
     # the last time the text named, in any paragraph: what "The number was 107 more than a year
     # earlier, when 158 were in service" counts from, in a paragraph of its own
     last_time: TimeExpression | None = None
-    head: str | None = None  # the text's first line (its title, if any) and first body sentence:
-    lead: str | None = None  # whose voice its "we" is
+    head: str | None = None  # the text's first line (its title, if any): whose voice its "we" is
     scoped_author: bool | None = None
     for sentence in sentences if sentences is not None else split_sentences(source.id, source.text):
         if head is None:
@@ -209,8 +216,6 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
         if previous is None or previous.paragraph != sentence.paragraph:
             previous, paragraph_time = None, heading_time
             by_paragraph.clear()
-        if lead is None:
-            lead = sentence.text
         before = previous.text if previous is not None else ""
         exprs = find_time_expressions(sentence.text, pub)
         mentions = extract_mentions(sentence, pub, rules, exprs, recent=paragraph_time is None)
@@ -221,11 +226,15 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
         first = mentions[0].start if mentions else 0  # where the sentence's first figure starts
         for mention in mentions:
             if scoped_author is None:  # looked at once per source, when a figure needs it
-                scoped_author = author_scoped(rules, (source.info.title or "", head or ""),
-                                              sentence.text if lead is None else lead)
+                scoped_author = author_scoped(rules, (source.info.title or "", _TITLE_LINE.sub("", head or "")))
             metric, definition = map_mention(mention, before, rules, level, first, scoped_author)
             level = (metric, definition)
-            since = carried if carried is not None else last_time  # what "a year earlier" counts from
+            # what "a year earlier" counts from: the paragraph's time, or in a paragraph without
+            # one the last time the text named (not for a sentence of the present: "China now has
+            # 240, 50 more than a year earlier, when 190 were counted")
+            since = carried if carried is not None else (
+                last_time if paragraph_time is None and not _of_the_present(sentence.text)
+                and NOW.search(sentence.text) is None else None)
             back = when_earlier(sentence.text, mention.start) if mention.time is None and since is not None else None
             if mention.time is not None:
                 window = mention.time.window

@@ -272,21 +272,25 @@ _BUILT = (r"(?:built|constructed|installed|deployed|opened|launched|(?<!value\s)
 _BUILT_BEFORE = re.compile(rf"\b{_BUILT}\s+(?:(?:a\s+total\s+of|another|some)\s+)?$", re.IGNORECASE)
 _BUILT_AFTER = re.compile(rf"[^,;:.]{{0,60}}?\b(?:(?:were|was|(?:have|has)\s+been)\s+{_BUILT}|went\s+into\s+(?:use|operation|service)"
                           r"|came\s+(?:into\s+(?:use|operation|service)|online))\b", re.IGNORECASE)
-_FURTHER_BEFORE = re.compile(r"\b(?:a\s+further|an\s+additional|another)\s+$", re.IGNORECASE)
+_FURTHER_BEFORE = re.compile(r"\b(?:a\s+further|an\s+additional)\s+$", re.IGNORECASE)
 """Right before a figure: it counts what was added ("A further 58,000 5G base stations went into
-operation", "another 30 platforms"), not a total."""
+operation"), not a total ("another 240 platforms with regional influence" may name another
+group)."""
 
 
 def _ends_in_further(text: str, start: int) -> bool:
     """What _FURTHER_BEFORE needs before `start`: its last word, compared lower-cased (or a
     case-trap character, which re.IGNORECASE may equate with one of its letters)."""
     low = lowered(text)
-    if "further" not in low and "another" not in low and "additional" not in low and not has_case_trap(text):
+    if "further" not in low and "additional" not in low and not has_case_trap(text):
         return False
-    return text[max(0, start - 20):start].rstrip().lower().endswith(("further", "additional", "another")) \
+    return text[max(0, start - 20):start].rstrip().lower().endswith(("further", "additional")) \
         or has_case_trap(text)
 _PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?$", re.IGNORECASE)
 """Before a verb of _BUILT: "had built", "has already built" count a total."""
+_TOTAL = re.compile(r"\b(?:a\s+total\s+of|in\s+total|the\s+total|total\s+number|cumulative(?:ly)?|altogether)\b",
+                    re.IGNORECASE)
+"""In a figure's clause: it is a total, whatever verb of building or period goes with it."""
 _DURING_THE_PERIOD = re.compile(r"\b(?:during|in|over|throughout)\s+the\s+(?:year|quarter|month|period|"
                                 r"(?:first|second)\s+half)\b(?!\s+(?:to|ending|ended|before|earlier|of\s+\d))",
                                 re.IGNORECASE)
@@ -328,6 +332,8 @@ def _addition(text: str, n: NumberMatch, start: int, clause: tuple[int, int], lo
     if may_hold(text, "new") and (_NEW_AFTER.match(text, n.end) or _NEWLY.search(text, n.end, clause[1])
                                   or _NEWLY_BEFORE.search(text, max(0, start - 30), start)):
         return True
+    if may_hold(text, "total", "cumulative", "altogether") and _TOTAL.search(text, *clause) is not None:
+        return False  # "a total of 2.94 million ... have been built", "the total number ... reached"
     if _ends_in_further(text, start) and _FURTHER_BEFORE.search(text, max(0, start - 20), start):
         return True
     if may_hold(text, "so far", "alone", "date", "since the") and _PERIOD_SO_FAR.search(
@@ -335,7 +341,7 @@ def _addition(text: str, n: NumberMatch, start: int, clause: tuple[int, int], lo
         return True
     if (time is None or "end of" in time.text.lower() or not (
             _IN_PERIOD.match(time.text) or _IN_PERIOD_BEFORE.search(text, max(0, time.start - 12), time.start))) \
-            and not (_names_a_period(text) and _DURING_THE_PERIOD.search(text, *((0, len(text)) if lone else clause))):
+            and not (_names_a_period(text) and _DURING_THE_PERIOD.search(text, *clause)):
         return False
     before = _BUILT_BEFORE.search(text, max(0, start - 40), start)
     if before is not None:

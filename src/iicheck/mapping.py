@@ -117,7 +117,9 @@ def _strength(cm: _CompiledMetric, mention: Mention, previous: str, first: int =
         if text and cm.subjects.search(text, folded(text)):
             # another scope is looked for only where a subject makes the metric a candidate
             if cm.scope is not None and (_other_scope(cm.scope, mention.sentence.text, first, mention.start, previous)
-                                         or (scoped_author and _FIRST_PERSON.search(left) is not None)):
+                                         or (scoped_author and _FIRST_PERSON.search(left) is not None
+                                             and _NATIONAL.search(mention.clause) is None
+                                             and _OUR_COUNTRY.search(left) is None)):
                 return 0
             return level
     return 0
@@ -136,26 +138,39 @@ def _other_scope(scope: _Scope, text: str, first: int, at: int, previous: str) -
     A phrase after the sentence's first figure (at `first`) is another clause's when a clause
     mark stands between it and this figure: "The five top nodes in Beijing, Shanghai ...,
     while more than 90 secondary nodes" (the places are the five's)."""
-    for start, end in _scope_spans(scope, text):
-        if end > at:
-            break
+    spans = [(start, end) for start, end in _scope_spans(scope, text) if end <= at]
+    if spans and _NATIONAL.search(text, spans[-1][1], at) is not None:
+        return False  # "Speaking in Beijing, the minister said China had built 240"
+    for start, end in spans:
         if end <= first or _CLAUSE_BREAK.search(text, end, at) is None:
             return True
-    return bool(previous) and _PRONOUN_START.match(text) is not None and bool(_scope_spans(scope, previous))
+    return (bool(previous) and _PRONOUN_START.match(text) is not None and bool(_scope_spans(scope, previous))
+            and _NATIONAL.search(text, 0, at) is None)
+
+
+_NATIONAL = re.compile(r"\b(?:(?:China|the\s+country|our\s+country|the\s+nation)\s+(?:now\s+|alone\s+)?"
+                       r"(?:had|has|have|built|reached?|ranks|added|is|was|were)\b|nationwide\b|in\s+China\b"
+                       r"|across\s+the\s+country\b|(?:China|the\s+country)['’]s\s+(?:total|national)\b)",
+                       re.IGNORECASE)
+"""Between a scope phrase and a figure: the figure is the country's after all ("According to
+a report by Huawei, China had 2.94 million", "Guangdong leads; nationwide, China had 300")."""
 
 
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+_OUR_COUNTRY = re.compile(r"\bour\s+(?:country|nation)\b", re.IGNORECASE)
 """Before a figure, in a text by a company, a province or another scope (see author_scoped):
 "As at 31 December 2021, we had over 501,000 5G base stations" counts the author's own."""
 
 
-def author_scoped(rules: Ruleset, titles: tuple[str, ...], lead: str) -> bool:
-    """Whether a text's title (`titles`: its metadata title, its first line) or first body
-    sentence names a scope of the rules' `scopes` (a company's annual results, a province's
-    report): its "we" and "our" are then that scope's, not the country's. A ministry's "we
-    will build 600,000 5G base stations" stays national."""
+def author_scoped(rules: Ruleset, titles: tuple[str, ...]) -> bool:
+    """Whether a text's title (`titles`: its metadata title, its first line) names a scope of
+    the rules' `scopes` ("China Unicom announces 2022 interim results", "Shandong Province:
+    Report on the Work of the Government"): its "we" and "our" are then that scope's, not the
+    country's, unless the figure's clause names the country ("we have built 3.38 million 5G
+    base stations nationwide") or "our country" stands before it. A ministry's "we will build
+    600,000 5G base stations" under a title naming no scope stays national."""
     scope = _scope_phrases(rules, tuple(rules.scopes))
-    return scope is not None and any(text and _scope_spans(scope, text) for text in (*titles, lead))
+    return scope is not None and any(text and _scope_spans(scope, text) for text in titles)
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|and)\b|\s(?:while|whereas)\s", re.IGNORECASE)

@@ -67,8 +67,8 @@ which months it covers is the company's convention (Walmart's ends in January 20
 in June 2024, a Japanese company's in March 2025), and a window spanning all of them, some 26
 months, would date a yearly figure less precisely than the publication window does.
 
-"up to <year>" and "up until <year>" followed by a word in lower case other than "and" or
-"or" are a count ("up to 2000 people"), not a time.
+"up to <year>" and "up until <year>" are a time only before a clause mark or the end ("Up
+to 2022, China built ..."); "up to 2000 people" and "up to 2000 Mbps" are counts.
 
 "over <year>" is a time only at a clause's start and before a , ; or : ("Over 2020, the
 number ... grew to 80"), as numbers.py reads it: "rose to over 2000 firms" is a count, and so
@@ -135,9 +135,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                           rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\w%])(?:,?\s+{_YEAR})?", re.IGNORECASE)),
     ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}")),
     # a line of a timeline: "2020: The network expanded to 718,000 base stations." (its paragraph's year)
-    ("yearlabel", re.compile(r"\A\s*(?P<year>(?:1[89]|20)\d\d)(?:\s*:|\s+[-–—])(?=\s)")),
+    ("yearlabel", re.compile(r"\A\s*(?P<year>(?:1[89]|20)\d\d)(?:\s*:|\s+[-–—])(?=\s)(?!\s*(?:1[89]|20)\d\d)")),
     # "30.06.2023", "30/06/2023", "06/30/2023": day and month in either order (see _numeric_date)
-    ("dmy", re.compile(r"(?<![\w.,/])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)"
+    ("dmy", re.compile(r"(?<![\w.,/])(?<![Vv]ersion\s)(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)"
                        r"(?P<year>(?:19|20)\d\d)(?![\w%]|[./,]\d)")),
     # "1H23", "3Q 2023", "H1'23", "Q3’23" (case-sensitive: "1h23" is a time of day)
     ("compact", re.compile(r"(?<![\w.])(?:(?P<k>[1-4])(?P<hq>[HQ])\s?['’]?|(?P<hq2>[HQ])(?P<k2>[1-4])['’])"
@@ -203,7 +203,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                           rf"|(?P<hq>[HQ])(?P<k>[1-4])"
                           rf"|the\s+(?:year|(?P<twelve>12|twelve)\s+months)\s+(?:to|through|ending|ended)\s+"
                           rf"{_MONTH_NO_DOT.replace('?P<month>', '?P<month2>')})"
-                          r"(?![\w'’-])(?!\.?\s*(?:\d|,\s*(?:1[89]|20)\d\d\b)|\.?\s*,?\s*(?:of\b|last\b|this\b|next\b|"
+                          r"(?![\w'’-])(?!\.?\s*(?:\d|,\s*(?:1[89]|20)\d\d\b)|\.?\s*,?\s*(?:of\b|after\b|since\b|following\b|last\b|this\b|next\b|"
                           r"a\s+year|one\s+year|the\s+(?:previous|prior|same|following|preceding|year)\b|that\s+year))",
                           re.IGNORECASE)),
     # a day named without a year: "as of Sept. 30", "at June 30th" (the latest by publication)
@@ -706,14 +706,14 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> Resolved | None:
             return _part_of_year({**g, "year": str(year)})
         if kind == "monthrel":
             month = month_number(g["month"] or "")
-            if month is None:
+            if month is None or not (g["month"] or " ")[0].isupper():  # "may this year" is no month
                 return None
             start, end = _month_window(year, month)
             if (g.get("prep") or "").lower() == "since":
                 return start, pub.end, "since"
             return (end, end, "point") if g.get("endof") else (start, end, "point")
         first, last = month_number(g["month1"]), month_number(g["month2"])
-        if first is None or last is None or first > last:
+        if first is None or last is None or first > last or not (g["month1"] or " ")[0].isupper():
             return None
         return _months(year, first, last, "range")
     prep = (g.get("prep") or "").lower()
@@ -861,9 +861,9 @@ def _year_spoils(text: str) -> bool:
 
 
 _COUNTED_FROM_PUBLICATION = ("relative", "partrel", "monthsrel", "monthrel", "ago")
-_COUNT_AFTER_UP_TO = re.compile(r"\s+(?!(?:and|or)\b)[a-z]")
-"""After "up to 2020": a word in lower case (other than "and", "or") makes the year a count
-("up to 2000 people"); "Up to 2022, China built ..." is a time."""
+_TIME_AFTER_UP_TO = re.compile(r"\s*(?:[,;:.)]|$)")
+"""After "up to 2022": a time only before a clause mark or the end ("Up to 2022, China built
+..."); "up to 2000 people", "up to 2000 Mbps" are counts."""
 
 
 @lru_cache(maxsize=1024)
@@ -893,8 +893,8 @@ def find_time_expressions(text: str, pub: TimeWindow) -> list[TimeExpression]:
                     break
             if kind == "over" and text[:m.start()].rstrip()[-1:] not in ("", ",", ";", ":"):
                 continue  # "rose to over 2020, ...": a count, not a clause-opening time
-            if kind == "year" and _COUNT_AFTER_UP_TO.match(text, m.end()) is not None \
-                    and (m.group("prep") or "").lower().startswith("up"):
+            if kind == "year" and (m.group("prep") or "").lower().startswith("up") \
+                    and _TIME_AFTER_UP_TO.match(text, m.end()) is None:
                 continue  # "up to 2000 people": a count, not a time
             try:
                 resolved = _resolve(kind, m, pub)
