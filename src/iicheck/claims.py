@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .extract import NOW, PAST_AUXILIARY, Mention, after_dateline, extract_mentions, when_earlier
+from .extract import NOW, PAST_AUXILIARY, Mention, after_dateline, extract_mentions, may_hold, when_earlier
 from .intervals import make_interval, negated
 from .mapping import author_scoped, map_mention
 from .models import Claim, Sentence, Source, TimeWindow, ValueInterval
@@ -232,10 +232,13 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
             # what "a year earlier" counts from: the paragraph's time, or in a paragraph without
             # one the last time the text named (not for a sentence of the present: "China now has
             # 240, 50 more than a year earlier, when 190 were counted")
-            since = carried if carried is not None else (
-                last_time if paragraph_time is None and not _of_the_present(sentence.text)
-                and NOW.search(sentence.text) is None else None)
-            back = when_earlier(sentence.text, mention.start) if mention.time is None and since is not None else None
+            since: TimeExpression | None = None
+            back = None
+            if mention.time is None and may_hold(sentence.text, "when"):  # the cheap test first (when_earlier needs it)
+                since = carried if carried is not None else (
+                    last_time if paragraph_time is None and not _of_the_present(sentence.text)
+                    and NOW.search(sentence.text) is None else None)
+                back = when_earlier(sentence.text, mention.start) if since is not None else None
             if mention.time is not None:
                 window = mention.time.window
             elif back is not None and since is not None:  # "a year earlier, when 158 were in service"

@@ -332,8 +332,16 @@ def _addition(text: str, n: NumberMatch, start: int, clause: tuple[int, int], lo
     if may_hold(text, "new") and (_NEW_AFTER.match(text, n.end) or _NEWLY.search(text, n.end, clause[1])
                                   or _NEWLY_BEFORE.search(text, max(0, start - 30), start)):
         return True
-    if may_hold(text, "total", "cumulative", "altogether") and _TOTAL.search(text, *clause) is not None:
-        return False  # "a total of 2.94 million ... have been built", "the total number ... reached"
+    # a total, whatever verb of building or period goes with it: "a total of 2.94 million ...
+    # have been built", "the total number ... reached" (looked for only when the rest says added)
+    return _added(text, n, start, clause, lone, time) and not (
+        may_hold(text, "total", "cumulative", "altogether") and _TOTAL.search(text, *clause) is not None)
+
+
+def _added(text: str, n: NumberMatch, start: int, clause: tuple[int, int], lone: bool,
+           time: TimeExpression | None) -> bool:
+    """_addition's tests but "new": "a further N", a part of a period so far, or a verb of
+    building with a period."""
     if _ends_in_further(text, start) and _FURTHER_BEFORE.search(text, max(0, start - 20), start):
         return True
     if may_hold(text, "so far", "alone", "date", "since the") and _PERIOD_SO_FAR.search(
@@ -638,7 +646,7 @@ year before the paragraph's time)."""
 
 def when_earlier(text: str, at: int) -> tuple[int, str] | None:
     """(years back, the phrase) when the figure at `at` stands in such a "when" clause."""
-    if "when" not in text:
+    if not may_hold(text, "when"):
         return None
     m = _WHEN_EARLIER.search(text, max(0, at - 160), at)
     if m is None:
