@@ -7,30 +7,25 @@ publication days are the probe's, shortened."""
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from iicheck.claims import source_claims
 from iicheck.cli import main
-from iicheck.models import Claim, Source, SourceInfo, TimeWindow
+from iicheck.models import Claim, TimeWindow
 from iicheck.ruleset import Ruleset
+
+from .test_time_probe import _claim as claim_of, _claims as claims_on, _day
 
 
 def _claims(text: str, published: str, rules: Ruleset) -> list[Claim]:
-    day = date.fromisoformat(published)
-    pub = TimeWindow(start=day, end=day, basis="metadata", note=f"published {published}")
-    info = SourceInfo(chars=len(text), file="probe.txt", id="probe", published=pub, sha256="0")
-    return source_claims(Source(info=info, text=text), rules)
+    return claims_on(text, _day(published), rules)
 
 
 def _claim(text: str, published: str, figure: str, rules: Ruleset) -> Claim:
-    (found,) = [c for c in _claims(text, published, rules)
-                if re.search(rf"(?<![\d.,]){re.escape(figure)}(?![\d.,])", c.figure)]
-    return found
+    return claim_of(_claims(text, published, rules), figure)
 
 
 @pytest.mark.parametrize(("published", "text", "figure", "start", "end"), [

@@ -5,23 +5,21 @@ false, about 30 of them from such figures mapped to the national metric."""
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from iicheck.claims import source_claims
 from iicheck.cli import main
-from iicheck.models import Source, SourceInfo, TimeWindow
 from iicheck.ruleset import Ruleset
 
-DAY = TimeWindow(start=date(2024, 1, 19), end=date(2024, 1, 19), basis="metadata", note="published 2024-01-19")
+from .test_time_probe import _claims as claims_on, _day
+
+DAY = _day("2024-01-19")
 
 
 def _mapped(text: str, rules: Ruleset) -> list[tuple[str, str | None]]:
-    info = SourceInfo(chars=len(text), file="scope.txt", id="scope", published=DAY, sha256="0")
-    return [(c.figure, c.metric) for c in source_claims(Source(info=info, text=text), rules)]
+    return [(c.figure, c.metric) for c in claims_on(text, DAY, rules)]
 
 
 @pytest.mark.parametrize(("text", "figure"), [

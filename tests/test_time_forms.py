@@ -6,29 +6,24 @@ year ("January-June last year") and cumulative totals "through" or "up to" a yea
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from iicheck.claims import source_claims
 from iicheck.cli import main
-from iicheck.models import Claim, Source, SourceInfo, TimeWindow
+from iicheck.models import Claim, TimeWindow
 from iicheck.ruleset import Ruleset
 from iicheck.timeexpr import find_time_expressions
 
-PUBLISHED = date(2023, 11, 20)
-DAY = TimeWindow(start=PUBLISHED, end=PUBLISHED, basis="metadata", note="published 2023-11-20")
+from .test_time_probe import _claim as claim_of, _claims as claims_on, _day
+
+DAY = _day("2023-11-20")
 
 
 def _claim(text: str, figure: str, rules: Ruleset) -> Claim:
-    info = SourceInfo(chars=len(text), file="forms.txt", id="forms", published=DAY, sha256="0")
-    found = [c for c in source_claims(Source(info=info, text=text), rules)
-             if re.search(rf"(?<![\d.,]){re.escape(figure)}(?![\d.,])", c.figure)]
-    assert len(found) == 1, found
-    return found[0]
+    return claim_of(claims_on(text, DAY, rules), figure)
 
 
 @pytest.mark.parametrize(("text", "figure", "start", "end"), [
@@ -93,8 +88,7 @@ def test_what_is_no_such_date(text: str) -> None:
 
 def test_the_numbers_of_a_numeric_date_are_no_figures(rules: Ruleset) -> None:
     text = "As of 30/06/2023, China had 2.9 million 5G base stations."
-    info = SourceInfo(chars=len(text), file="forms.txt", id="forms", published=DAY, sha256="0")
-    assert [c.figure for c in source_claims(Source(info=info, text=text), rules)] == ["2.9 million"]
+    assert [c.figure for c in claims_on(text, DAY, rules)] == ["2.9 million"]
 
 
 def test_relative_month_ranges_need_a_publication_day() -> None:

@@ -26,7 +26,7 @@ from .models import Claim, Sentence, Source, TimeWindow, ValueInterval
 from .numbers import NumberMatch, first_digit, lowered
 from .ruleset import Ruleset
 from .segment import split_sentences
-from .timeexpr import TimeExpression, count_of_years, find_time_expressions, shift_years
+from .timeexpr import TimeExpression, count_of_years, find_time_expressions, shift_window, shift_years
 
 _PARAGRAPH_ROLES = ("point", "range", "since")
 _HEADING_PERIOD_DAYS = 28
@@ -71,12 +71,7 @@ def _paragraph_time_for(text: str, paragraph_time: TimeExpression | None) -> Tim
 
 def _shifted(time: TimeExpression, years: int, phrase: str) -> TimeExpression:
     """`time` moved by `years`, noting the phrase that moved it."""
-    w = time.window
-    if w.start is None or w.end is None:
-        return time
-    window = TimeWindow(start=shift_years(w.start, years), end=shift_years(w.end, years), basis=w.basis,
-                        note=f"{phrase.strip()!r} after {w.note}")
-    return dataclasses.replace(time, window=window)
+    return dataclasses.replace(time, window=shift_window(time.window, years, f"{phrase.strip()!r} after {time.window.note}"))
 
 
 def _target_window(window: TimeWindow, years: int) -> TimeWindow:
@@ -222,6 +217,12 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
         # what the paragraph's time is for this sentence, looked at only when a figure needs it
         carried = (_paragraph_time_for(sentence.text, paragraph_time)
                    if paragraph_time is not None and any(m.time is None for m in mentions) else paragraph_time)
+        # what "a year earlier, when ..." counts from: the paragraph's time, or in a paragraph
+        # without one the last time the text named (not in a sentence of the present: "China now
+        # has 240, 50 more than a year earlier, when 190 were counted")
+        since = (carried if carried is not None else
+                 last_time if paragraph_time is None and not _of_the_present(sentence.text)
+                 and NOW.search(sentence.text) is None else None) if mentions and may_hold(sentence.text, "when") else None
         level: tuple[str | None, str | None] | None = None  # the figure before, for a comparison's base
         first = mentions[0].start if mentions else 0  # where the sentence's first figure starts
         for mention in mentions:
@@ -229,16 +230,7 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
                 scoped_author = author_scoped(rules, (source.info.title or "", _TITLE_LINE.sub("", head or "")))
             metric, definition = map_mention(mention, before, rules, level, first, scoped_author)
             level = (metric, definition)
-            # what "a year earlier" counts from: the paragraph's time, or in a paragraph without
-            # one the last time the text named (not for a sentence of the present: "China now has
-            # 240, 50 more than a year earlier, when 190 were counted")
-            since: TimeExpression | None = None
-            back = None
-            if mention.time is None and may_hold(sentence.text, "when"):  # the cheap test first (when_earlier needs it)
-                since = carried if carried is not None else (
-                    last_time if paragraph_time is None and not _of_the_present(sentence.text)
-                    and NOW.search(sentence.text) is None else None)
-                back = when_earlier(sentence.text, mention.start) if since is not None else None
+            back = when_earlier(sentence.text, mention.start) if mention.time is None and since is not None else None
             if mention.time is not None:
                 window = mention.time.window
             elif back is not None and since is not None:  # "a year earlier, when 158 were in service"

@@ -42,11 +42,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import islice
 
 from .models import Sentence, TimeWindow
 from .numbers import NumberMatch, Twin, find_numbers, has_case_trap, lowered
 from .ruleset import Ruleset, phrase_regex
-from .timeexpr import TimeExpression, count_of_years, find_time_expressions, shift_years
+from .timeexpr import TimeExpression, count_of_years, find_time_expressions, shift_window
 from .pubdate import wire_dateline
 
 _TOKEN = Twin.of(r"[A-Za-z][A-Za-z’'\-]*|\d[\w.,]*|[^\sA-Za-z\d]")
@@ -281,11 +282,10 @@ group)."""
 def _ends_in_further(text: str, start: int) -> bool:
     """What _FURTHER_BEFORE needs before `start`: its last word, compared lower-cased (or a
     case-trap character, which re.IGNORECASE may equate with one of its letters)."""
-    low = lowered(text)
-    if "further" not in low and "additional" not in low and not has_case_trap(text):
-        return False
-    return text[max(0, start - 20):start].rstrip().lower().endswith(("further", "additional")) \
-        or has_case_trap(text)
+    if has_case_trap(text):
+        return True
+    return may_hold(text, "further", "additional") and \
+        text[max(0, start - 20):start].rstrip().lower().endswith(("further", "additional"))
 _PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?$", re.IGNORECASE)
 """Before a verb of _BUILT: "had built", "has already built" count a total."""
 _TOTAL = re.compile(r"\b(?:a\s+total\s+of|in\s+total|the\s+total|total\s+number|cumulative(?:ly)?|altogether)\b",
@@ -296,13 +296,6 @@ _DURING_THE_PERIOD = re.compile(r"\b(?:during|in|over|throughout)\s+the\s+(?:yea
                                 re.IGNORECASE)
 """A period named by what the text is about ("About 700,000 5G base stations were built during
 the year"): what was built in it was added, as in a named year."""
-
-
-def _names_a_period(text: str) -> bool:
-    """What _DURING_THE_PERIOD needs: one of its nouns, compared lower-cased (or a case trap)."""
-    low = lowered(text)
-    return ("year" in low or "quarter" in low or "month" in low or "period" in low or "half" in low
-            or has_case_trap(text))
 
 
 _PERIOD_PREPOSITIONS = r"(?:in|during|over|throughout|for)"
@@ -349,7 +342,8 @@ def _added(text: str, n: NumberMatch, start: int, clause: tuple[int, int], lone:
         return True
     if (time is None or "end of" in time.text.lower() or not (
             _IN_PERIOD.match(time.text) or _IN_PERIOD_BEFORE.search(text, max(0, time.start - 12), time.start))) \
-            and not (_names_a_period(text) and _DURING_THE_PERIOD.search(text, *clause)):
+            and not (may_hold(text, "year", "quarter", "month", "period", "half")
+                     and _DURING_THE_PERIOD.search(text, *clause)):
         return False
     before = _BUILT_BEFORE.search(text, max(0, start - 40), start)
     if before is not None:
@@ -515,7 +509,7 @@ def _unit(text: str, n: NumberMatch, units: frozenset[str]) -> tuple[str | None,
             break
         if not word[0].isalpha():
             continue
-        if lemma(word) in units and not _modifier(word, [t.group(0) for _, t in zip(range(2), token.finditer(text, tok.end()))]):
+        if lemma(word) in units and not _modifier(word, [t.group(0) for t in islice(token.finditer(text, tok.end()), 2)]):
             return word.lower(), lemma(word)
         if first_plural is None and _looks_plural(word):
             first_plural = word
@@ -636,9 +630,10 @@ _LEVEL_OF = re.compile(r"(?<![\w.,-])((?:19|20)\d\d)(?:'s)?\s+(?:level|figure|to
 sets": 2019)."""
 
 
+_REST_OF_CLAUSE = r"(?:[^,;:.]|(?<=\d)[,.](?=\d))*"
+"""Text up to a clause mark or a sentence's end (the comma or point inside a number is none)."""
 _WHEN_EARLIER = re.compile(r"\b(?:(?P<n>a|one|two|three|\d)\s+years?\s+(?:earlier|before|ago|previously)"
-                           r"|the\s+(?:previous|prior|preceding)\s+year),?\s+when\s+"
-                           r"(?:[^,;:.]|(?<=\d)[,.](?=\d))*$", re.IGNORECASE)
+                           rf"|the\s+(?:previous|prior|preceding)\s+year),?\s+when\s+{_REST_OF_CLAUSE}$", re.IGNORECASE)
 """Before a figure with no time of its own: its clause says when the earlier time was
 ("The number was 107 more than a year earlier, when 158 nodes were in service": 158 is of a
 year before the paragraph's time)."""
@@ -678,13 +673,11 @@ def _base_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch, start
         years = 1
     else:
         return time
-    window = time.window.model_copy(update={"start": shift_years(time.window.start, -years),
-                                            "end": shift_years(time.window.end, -years),
-                                            "note": f"{'a year' if years == 1 else f'{years} years'} before {time.text}"})
+    window = shift_window(time.window, -years, f"{'a year' if years == 1 else f'{years} years'} before {time.text}")
     return dataclasses.replace(time, window=window, role="point")
 
 
-_WHEN_THEN = re.compile(r",?\s+when\s+(?:[^,;:.]|(?<=\d)[,.](?=\d))*", re.IGNORECASE)
+_WHEN_THEN = re.compile(rf",?\s+when\s+{_REST_OF_CLAUSE}", re.IGNORECASE)
 """Between a time and a figure: the figure's clause says what was so then ("in 2019, when
 130,000 were in service", "two years ago, when there were 1.39 million")."""
 
@@ -696,7 +689,7 @@ def _governing_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch,
     from 130,000 base stations in 2019"), else the nearest before it, else the first after.
     The year of a source ("according to the 2019 report") dates the figure only when no other
     time does: "In 2018, according to the 2019 report, 150 had been built" is 2018."""
-    if "when" in text:
+    if may_hold(text, "when"):
         for e in exprs:  # "two years ago, when there were 1.39 million": that time is the figure's
             if e.end <= n.start and e.role in _ANCHORING_ROLES and _WHEN_THEN.fullmatch(text, e.end, n.start):
                 return e
@@ -886,14 +879,21 @@ def _from_to(text: str, mentions: list[Mention], starts: list[int]) -> list[Ment
     return out
 
 
+def dateline_end(text: str, year: bool = True) -> int:
+    """Where a wire dateline opening `text` ends (0: none; `year` False: one without its year
+    counts too, see pubdate.wire_dateline)."""
+    if not text[:1].isupper() or "," not in text[:80]:
+        return 0  # a dateline's place ends at a comma soon after the start
+    dateline = wire_dateline(text, year=year)
+    return 0 if dateline is None else dateline.end()
+
+
 def after_dateline(text: str, exprs: Sequence[TimeExpression]) -> Sequence[TimeExpression]:
     """The time expressions of a sentence that date its figures: not the date of a wire
     dateline opening it ("BEIJING, March 3, 2024 (Xinhua) -- China had 340 platforms at the
     end of last year": the story's date, iicheck.pubdate's publication date)."""
-    if not exprs or not text[:1].isupper() or "," not in text[:80]:
-        return exprs  # a dateline's place ends at a comma soon after the start
-    dateline = wire_dateline(text)
-    return exprs if dateline is None else [e for e in exprs if e.start >= dateline.end()]
+    end = dateline_end(text) if exprs else 0
+    return exprs if end == 0 else [e for e in exprs if e.start >= end]
 
 
 def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,

@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .extract import BASE_LEAD, Mention, Phrases, may_hold, folded, lemma
+from .extract import BASE_LEAD, Mention, Phrases, dateline_end, may_hold, folded, lemma
 from .numbers import Twin, has_case_trap, lowered
-from .pubdate import wire_dateline
 from .ruleset import Ruleset, phrase_regex
 from .ruleset.models import Definition, Metric
 
@@ -64,10 +63,10 @@ def _compiled(rules: Ruleset) -> tuple[_CompiledMetric, ...]:
 
 class _Scope(NamedTuple):
     """The phrases of some scopes, and the longest word of each (`_WORD`s, lower-cased): a
-    text holds a phrase only if it holds that word as a whole word."""
+    text holds a phrase only if it holds that word as a whole word (`words` finds them)."""
 
     pattern: Twin
-    words: frozenset[str]
+    words: re.Pattern[str]
     reach: int
     """The most characters before its longest word a phrase's match can start with."""
     tail: int
@@ -81,7 +80,7 @@ _COMMON = frozenset({"a", "an", "the", "of", "and", "to", "in", "on", "at", "s",
 @lru_cache(maxsize=32)
 def _scope_phrases(rules: Ruleset, names: tuple[str, ...]) -> _Scope | None:
     """The phrases of the scopes `names` (one object for every metric listing the same scopes,
-    so _scope_ends scans a sentence once for all of them)."""
+    so _scope_spans scans a sentence once for all of them)."""
     phrases = [p for name in names for p in rules.scopes[name]]
     if not phrases:
         return None
@@ -92,7 +91,9 @@ def _scope_phrases(rules: Ruleset, names: tuple[str, ...]) -> _Scope | None:
     # whitespace in a phrase matches any run of whitespace: generous bounds
     reach = max(where) * 4 + 8
     tail = max(len(p) - i - len(w) for p, i, w in zip(phrases, where, longest)) * 4 + 8
-    return _Scope(Twin.of(phrase_regex(phrases)), frozenset(longest), reach, tail)
+    words = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, sorted(set(longest), key=len, reverse=True)))
+                       + r")(?![^\W_])")
+    return _Scope(Twin.of(phrase_regex(phrases)), words, reach, tail)
 
 
 @lru_cache(maxsize=32)
@@ -116,13 +117,21 @@ def _strength(cm: _CompiledMetric, mention: Mention, previous: str, first: int =
     for level, text in ((3, mention.clause), (2, mention.sentence.text), (1, previous)):
         if text and cm.subjects.search(text, folded(text)):
             # another scope is looked for only where a subject makes the metric a candidate
-            if cm.scope is not None and (_other_scope(cm.scope, mention.sentence.text, first, mention.start, previous)
-                                         or (scoped_author and _FIRST_PERSON.search(left) is not None
-                                             and _NATIONAL.search(mention.clause) is None
-                                             and _OUR_COUNTRY.search(left) is None)):
+            if cm.scope is not None and _of_another_scope(cm.scope, mention, left, previous, first, scoped_author):
                 return 0
             return level
     return 0
+
+
+def _of_another_scope(scope: _Scope, mention: Mention, left: str, previous: str, first: int,
+                      scoped_author: bool) -> bool:
+    """Whether the figure counts another scope's than the metric's: a scope phrase stands before
+    it (_other_scope), or the text speaks for a scope (author_scoped) and says "we" or "our"
+    before it, with no "our country" there nor "nationwide" in its clause."""
+    if _other_scope(scope, mention.sentence.text, first, mention.start, previous):
+        return True
+    return (scoped_author and _FIRST_PERSON.search(left) is not None and _NATIONAL.search(mention.clause) is None
+            and _OUR_COUNTRY.search(left) is None)
 
 
 _PRONOUN_START = re.compile(r"(?:It|Its|They|Their)\b")
@@ -182,16 +191,13 @@ def _scope_spans(scope: _Scope, text: str) -> tuple[tuple[int, int], ...]:
     one per figure and metric). The pattern is tried only from shortly before a word that is
     some phrase's longest (compared lower-cased; everywhere on a text with a case trap): a
     phrase's match holds its longest word, at most `scope.reach` characters in."""
-    begin = _dateline_end(text)
+    begin = dateline_end(text, year=False)
     pattern = scope.pattern.pick(text)
     if has_case_trap(text):
         return tuple(m.span() for m in pattern.finditer(text, begin))
-    low = lowered(text)
-    if scope.words.isdisjoint(_WORD.findall(low, begin)):  # most sentences: one scan in C
-        return ()
     spans: list[tuple[int, int]] = []
-    for word in _WORD.finditer(low, begin):
-        if word.group(0) in scope.words and (not spans or word.start() >= spans[-1][1]):
+    for word in scope.words.finditer(lowered(text), begin):
+        if not spans or word.start() >= spans[-1][1]:
             # a match holding this word lies within `reach` before it and `tail` after it; one
             # character more lets the pattern see what follows a match at the window's end
             m = pattern.search(text, max(begin, word.start() - scope.reach, spans[-1][1] if spans else 0),
@@ -199,15 +205,6 @@ def _scope_spans(scope: _Scope, text: str) -> tuple[tuple[int, int], ...]:
             if m is not None:
                 spans.append(m.span())
     return tuple(spans)
-
-
-def _dateline_end(text: str) -> int:
-    """Where a wire dateline opening `text` ends (0: none): the place of "BEIJING, Jan. 19
-    (Xinhua) -- China had ..." is where the story was filed, not the scope of its figures."""
-    if not text[:1].isupper() or "," not in text[:80]:
-        return 0  # a dateline's place ends at a comma soon after the start
-    dateline = wire_dateline(text, year=False)
-    return 0 if dateline is None else dateline.end()
 
 
 def _definition(cm: _CompiledMetric, mention: Mention, level: tuple[str | None, str | None] | None = None) -> str | None:

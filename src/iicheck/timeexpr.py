@@ -504,6 +504,21 @@ def shift_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
+def _capital_month(name: str | None) -> int | None:
+    """month_number of a month named with a capital ("in May", not "may this year", "in may
+    be"), else None."""
+    return month_number(name) if name and name[0].isupper() else None
+
+
+def shift_window(window: TimeWindow, years: int, note: str) -> TimeWindow:
+    """`window` moved by `years` (a known window; an open one is returned as it is), with
+    `note`: "a year earlier" counted from a time the text named."""
+    if window.start is None or window.end is None:
+        return window
+    return window.model_copy(update={"start": shift_years(window.start, years),
+                                     "end": shift_years(window.end, years), "note": note})
+
+
 def month_number(name: str) -> int | None:
     """1..12 for a month name as the patterns matched it ("Sept.", "JUNE"), or None for one
     they matched only through a character that re.IGNORECASE equates with an ASCII letter
@@ -567,11 +582,10 @@ def _part_of_year(g: dict[str, str | None]) -> Resolved | None:
     of" one of them is its last month, as "by the end of 2020" is December."""
     year = int(g["year"] or 0)
     if g.get("count") is not None:  # the first N quarters or months
-        size = _MONTHS_IN.get((g.get("parts") or "").lower())
-        count = count_of_years(g["count"] or "")
-        if size is None or count is None or not 1 <= count <= _PARTS_IN_YEAR[size]:
+        months = _first_parts(g)
+        if months is None:
             return None
-        first, last, role = 1, count * size, "range"
+        (first, last), role = months, "range"
     else:
         months = _part_months(g)
         if months is None:
@@ -580,6 +594,16 @@ def _part_of_year(g: dict[str, str | None]) -> Resolved | None:
     if g.get("endof"):
         return _months(year, last, last, "point")
     return _months(year, first, last, role)
+
+
+def _first_parts(g: dict[str, str | None]) -> tuple[int, int] | None:
+    """The months (1..12) of "the first three quarters", "the first 11 months": January to
+    their end; None for more than a year has."""
+    size = _MONTHS_IN.get((g.get("parts") or "").lower())
+    count = count_of_years(g["count"] or "")
+    if size is None or count is None or not 1 <= count <= _PARTS_IN_YEAR[size]:
+        return None
+    return 1, count * size
 
 
 def _compact_part(g: dict[str, str | None]) -> Resolved | None:
@@ -604,6 +628,39 @@ def _numeric_date(g: dict[str, str | None]) -> Resolved | None:
     if not days:
         return None
     return min(days), max(days), "point"
+
+
+def _month_span(first_name: str | None, last_name: str | None) -> tuple[int, int] | None:
+    """The first and last month of "January-June" (capitalised, in order), else None."""
+    first, last = _capital_month(first_name), _capital_month(last_name)
+    return None if first is None or last is None or first > last else (first, last)
+
+
+def _in_month(year: int, month: int, prep: str, end_of: bool, pub: TimeWindow) -> Resolved:
+    """That month; its last day after "the end of"; to publication after "since"."""
+    start, end = _month_window(year, month)
+    if prep == "since":
+        return start, pub.end, "since"
+    return (end, end, "point") if end_of else (start, end, "point")
+
+
+def _of_relative_year(kind: str, g: dict[str, str | None], pub: TimeWindow) -> Resolved | None:
+    """A part or months of a year named relative to the publication day, as "last year" is
+    counted ("the first half of last year", "January-June last year", "the end of April this
+    year"); None when the publication is not known to the day."""
+    if pub.start is None or pub.start != pub.end:
+        return None
+    offset = _RELATIVE_YEARS.get((g["rel"] or "").lower())
+    if offset is None:
+        return None
+    year = pub.start.year + offset
+    if kind == "partrel":
+        return _part_of_year({**g, "year": str(year)})
+    if kind == "monthrel":
+        month = _capital_month(g["month"])  # "may this year" is no month
+        return None if month is None else _in_month(year, month, (g.get("prep") or "").lower(), bool(g.get("endof")), pub)
+    months = _month_span(g["month1"], g["month2"])
+    return None if months is None else _months(year, *months, "range")
 
 
 def _relative(g: dict[str, str | None], prep: str, pub: TimeWindow) -> Resolved | None:
@@ -690,32 +747,13 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> Resolved | None:
     if kind in ("part", "yearpart"):
         return _part_of_year(g)
     if kind == "yearlabel":
-        return date(int(g["year"] or 0), 1, 1), date(int(g["year"] or 0), 12, 31), "point"
+        return _in_year(int(g["year"] or 0), "in", pub)
     if kind == "compact":
         return _compact_part(g)
     if kind == "dmy":
         return _numeric_date(g)
-    if kind in ("partrel", "monthsrel", "monthrel"):  # the year counted from the publication day, as "last year" is
-        if pub.start is None or pub.start != pub.end:
-            return None
-        offset = _RELATIVE_YEARS.get((g["rel"] or "").lower())
-        if offset is None:
-            return None
-        year = pub.start.year + offset
-        if kind == "partrel":
-            return _part_of_year({**g, "year": str(year)})
-        if kind == "monthrel":
-            month = month_number(g["month"] or "")
-            if month is None or not (g["month"] or " ")[0].isupper():  # "may this year" is no month
-                return None
-            start, end = _month_window(year, month)
-            if (g.get("prep") or "").lower() == "since":
-                return start, pub.end, "since"
-            return (end, end, "point") if g.get("endof") else (start, end, "point")
-        first, last = month_number(g["month1"]), month_number(g["month2"])
-        if first is None or last is None or first > last or not (g["month1"] or " ")[0].isupper():
-            return None
-        return _months(year, first, last, "range")
+    if kind in ("partrel", "monthsrel", "monthrel"):
+        return _of_relative_year(kind, g, pub)
     prep = (g.get("prep") or "").lower()
     if kind == "season":
         return _season(g, prep, pub)
@@ -729,10 +767,7 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> Resolved | None:
         return _ago(g, pub)
     if kind == "month":
         month = month_number(g["month"])
-        if month is None:
-            return None
-        start, end = _month_window(int(g["year"]), month)
-        return (start, pub.end, "since") if prep == "since" else (start, end, "point")
+        return None if month is None else _in_month(int(g["year"]), month, prep, False, pub)
     if kind in ("year", "over"):
         return _in_year(int(g["year"]), prep, pub)
     if kind == "source":
@@ -764,8 +799,8 @@ def _recent(g: dict[str, str | None], pub: TimeWindow) -> Resolved | None:
     day = pub.end
     name = g["month"] or g["month2"]
     if g.get("day") is not None:  # "as of Sept. 30": the latest such day
-        month = month_number(name or "")
-        if month is None or not (name or " ")[0].isupper():
+        month = _capital_month(name)
+        if month is None:
             return None
         for year in (day.year, day.year - 1):
             try:
@@ -776,28 +811,19 @@ def _recent(g: dict[str, str | None], pub: TimeWindow) -> Resolved | None:
                 return found, found, "recent"
         return None
     if g.get("mfirst") is not None:  # "the January-November period"
-        first_name, last_name = g["mfirst"] or "", g["mlast"] or ""
-        first, last = month_number(first_name) or 13, month_number(last_name) or 0
-        if first > last or not (first_name[0].isupper() and last_name[0].isupper()):
-            return None
+        months = _month_span(g["mfirst"], g["mlast"])
     elif name is not None:
-        month = month_number(name)
-        if month is None or not name[0].isupper():
-            return None
-        first, last = month, month
+        month = _capital_month(name)
+        months = None if month is None else (month, month)
     elif g.get("midyear") is not None:  # "at mid-year": the end of June
-        first, last = 6, 6
+        months = 6, 6
     elif g.get("count") is not None:  # "the first 11 months"
-        size = _MONTHS_IN.get((g.get("parts") or "").lower())
-        count = count_of_years(g["count"] or "")
-        if size is None or count is None or not 1 <= count <= _PARTS_IN_YEAR[size]:
-            return None
-        first, last = 1, count * size
+        months = _first_parts(g)
     else:
         months = _part_months(g)
-        if months is None:
-            return None
-        first, last = months
+    if months is None:
+        return None
+    first, last = months
     year = day.year if _month_window(day.year, last)[1] <= day else day.year - 1
     if year <= MINYEAR:
         return None

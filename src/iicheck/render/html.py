@@ -57,7 +57,7 @@ from markupsafe import Markup
 
 from iicheck.findings import quoted
 from iicheck.intervals import describe, rounded
-from iicheck.models import Claim, Evidence, Finding, Report, SourceInfo, TimeWindow, ValueInterval
+from iicheck.models import Claim, Evidence, Finding, Report, SourceInfo, TimeWindow
 from iicheck.quality.score import formula_in_words
 from iicheck.render.excerpt import evidence_excerpt
 from iicheck.render.timeline_svg import timeline_svg
@@ -171,12 +171,6 @@ def ordinal(n: int) -> str:
     """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, ..."""
     suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
-
-
-def interval(value: ValueInterval) -> str:
-    """[70, 80) style, honouring open and closed ends; the numbers exactly, as the findings'
-    messages write them (40 million, 2,345,678)."""
-    return describe(value)
 
 
 def window(time: TimeWindow) -> str:
@@ -348,7 +342,8 @@ def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
-    env.filters.update(interval=interval, window=window, num=rounded, clip=clip, ordinal=ordinal,
+    # intervals as the findings' messages write them, exactly ([70, 80), 40 million, 2,345,678)
+    env.filters.update(interval=describe, window=window, num=rounded, clip=clip, ordinal=ordinal,
                        textdir=text_direction, setting=setting_value, detail=detail_value)
     return env
 
