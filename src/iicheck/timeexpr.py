@@ -223,6 +223,9 @@ _ISO_HINT = Twin.of(r"\d-\d\d-\d")  # what "iso" needs
 _HALF_OR_QUARTER = Twin.of(r"[HQ][1-4]", re.IGNORECASE)  # what "part" needs without "half"...
 _NUMERIC_DATE_HINT = Twin.of(r"\d[./]\d{1,2}[./](?:19|20)\d\d")  # what "dmy" needs
 _COMPACT_HINT = Twin.of(r"[1-4][HQ]|[HQ][1-4]['’]")  # what "compact" needs (case-sensitive)
+_MONTH_DAY_HINT = Twin.of(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d")
+"""What "noyearday" needs: a month name or its abbreviation, a space and a digit (case-sensitive,
+as the pattern's month is)."""
 _YEAR_LABEL_HINT = re.compile(r"\s*(?:1[89]|20)\d\d")  # what "yearlabel" needs, at the start
 _SEASON_HINT = re.compile(r"(?:early|mid|late)[-\s]|(?:middle|start|beginning)\s+of")
 """What "season" needs, in the lower-cased text (its words have no case-trap letter but the
@@ -400,14 +403,15 @@ def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
     digit = first_digit(text)
     # a month name as a whole word, "half", "quarter", or an H or Q right before a digit 1-4
     # (so starting at most one character before the first digit)
-    noyear = ("half" in low or "quarter" in low or "months" in low or "year" in low
-              or not _MONTH_WORDS.isdisjoint(words))
+    noyear = ("half" in low or "quarter" in low or ("months" in low and "first" in low) or "midyear" in low
+              or "mid-year" in low or not _MONTH_WORDS.isdisjoint(words))
     hq: bool | None = None
     if not noyear and digit >= 0:
         noyear = hq = _HALF_OR_QUARTER.search(text, max(0, digit - 1)) is not None
     if noyear:
         kinds.add("noyear")
-    if digit >= 0 and MONTH_ABBR.search(text) is not None:
+    abbr = digit >= 0 and MONTH_ABBR.search(text) is not None  # a month name with a capital, and a digit
+    if abbr and _MONTH_DAY_HINT.search(text, 0) is not None:
         kinds.add("noyearday")
     if digit >= 0:
         if "ended" in low and ("fiscal" in low or "financial" in low):
@@ -422,7 +426,7 @@ def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
         if digit <= 3 and _YEAR_LABEL_HINT.match(text) is not None:
             kinds.add("yearlabel")
         if first_year is not None:
-            if MONTH_ABBR.search(text) is not None:
+            if abbr:
                 kinds.add("mdy")
             # a match holds a separator before the year's first two digits
             if (".20" in text or ".19" in text or "/" in text) and _NUMERIC_DATE_HINT.search(text, digit) is not None:
