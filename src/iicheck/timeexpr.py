@@ -896,6 +896,15 @@ _TIME_AFTER_UP_TO = re.compile(r"\s*(?:[,;:.)]|$)")
 ..."); "up to 2000 people", "up to 2000 Mbps" are counts."""
 
 
+def _a_count(kind: str, m: re.Match[str], text: str) -> bool:
+    """Whether a year after "over" or "up to" is a count, not a time: "rose to over 2020, ..."
+    (a time only at a clause's start), "up to 2000 people" (a time only before a clause mark)."""
+    if kind == "over":
+        return text[:m.start()].rstrip()[-1:] not in ("", ",", ";", ":")
+    return (kind == "year" and (m.group("prep") or "").lower().startswith("up")
+            and _TIME_AFTER_UP_TO.match(text, m.end()) is None)
+
+
 @lru_cache(maxsize=1024)
 def _explicit_window(start: date | None, end: date | None, phrase: str,
                      published: date | None = None) -> TimeWindow:
@@ -921,11 +930,8 @@ def find_time_expressions(text: str, pub: TimeWindow) -> list[TimeExpression]:
                     spoiled = _year_spoils(text)
                 if spoiled:
                     break
-            if kind == "over" and text[:m.start()].rstrip()[-1:] not in ("", ",", ";", ":"):
-                continue  # "rose to over 2020, ...": a count, not a clause-opening time
-            if kind == "year" and (m.group("prep") or "").lower().startswith("up") \
-                    and _TIME_AFTER_UP_TO.match(text, m.end()) is None:
-                continue  # "up to 2000 people": a count, not a time
+            if _a_count(kind, m, text):
+                continue
             try:
                 resolved = _resolve(kind, m, pub)
             except (ValueError, OverflowError):  # "next year" after a date of 9999, "last year" of year 1
