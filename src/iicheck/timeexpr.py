@@ -663,8 +663,8 @@ def _of_relative_year(kind: str, g: dict[str, str | None], pub: TimeWindow) -> R
     if kind == "monthrel":
         month = _capital_month(g["month"])  # "may this year" is no month
         return None if month is None else _in_month(year, month, (g.get("prep") or "").lower(), bool(g.get("endof")), pub)
-    months = _month_span(g["month1"], g["month2"])
-    return None if months is None else _months(year, *months, "range")
+    first, last = _capital_month(g["month1"]), month_number(g["month2"] or "")
+    return None if first is None or last is None or first > last else _months(year, first, last, "range")
 
 
 def _relative(g: dict[str, str | None], prep: str, pub: TimeWindow) -> Resolved | None:
