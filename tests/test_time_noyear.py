@@ -163,3 +163,28 @@ def test_a_half_a_year_has_not_dates_nothing_and_raises_nothing(text: str) -> No
     """'the third half' or 'H3' named without a year raised 'month must be in 1..12' (a
     traceback on a source's text); it is no period, as 'the third half of 2021' is none."""
     assert find_time_expressions(text, _day("2024-06-12")) == []
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    # a news probe's province text (benchmarks/newsprobe/third): "by the end of December" was unread
+    ("By the end of December, the province had built 8 secondary nodes.", "2022-12-31", "2022-12-31"),
+    ("Zhejiang had built 8 secondary nodes by the end of December.", "2022-12-31", "2022-12-31"),
+    ("By end-March there were 8 secondary nodes.", "2023-03-31", "2023-03-31"),
+    ("By the end of the first quarter, 8 secondary nodes were operating.", "2023-03-31", "2023-03-31"),
+    # a deadline: the publication window, as before ("by December" alone is no period either)
+    ("8 secondary nodes are due to be completed by the end of December.", "2023-03-14", "2023-06-12"),
+    ("Zhejiang aims for 8 secondary nodes by the end of December.", "2023-03-14", "2023-06-12"),
+    ("Zhejiang should have 8 secondary nodes by the end of December.", "2023-03-14", "2023-06-12"),
+    ("By December there were 8 secondary nodes.", "2023-03-14", "2023-06-12"),
+])
+def test_by_the_end_of_a_month_dates_what_was_done_not_a_deadline(
+        rules: Ruleset, text: str, start: str, end: str) -> None:
+    claim = _claim(_claims(text, _day("2023-06-12"), rules), "8")
+    assert (claim.time.start, claim.time.end) == (date.fromisoformat(start), date.fromisoformat(end))
+
+
+def test_by_the_end_of_a_month_in_a_plan_is_a_target(rules: Ruleset) -> None:
+    claim = _claim(_claims("The province will build 8 secondary nodes by the end of December.",
+                           _day("2023-06-12"), rules), "8")
+    assert claim.modality == "target"
+    assert claim.time.start == date(2023, 6, 12)

@@ -824,6 +824,17 @@ _PAST_TENSE = re.compile(r"\b(?:had|has|was|were|did|built|rose|grew|stood|hit|t
 base stations, and it will keep expanding"): not the participles of plans and forecasts."""
 
 
+_NOT_YET = re.compile(r"\b(?:will|would|shall|should|must|to\s+be|due|expects?|aims?|plans?|set\s+to|going\s+to"
+                      r"|scheduled|targets?|goal)\b", re.IGNORECASE)
+
+
+def _done_by(text: str) -> bool:
+    """Whether "by the end of December" (no year) in `text` is when something was done (the
+    latest December), not a deadline ("will be completed by the end of December", "are due to
+    be built by end-June"): the sentence has a verb in the past tense and nothing of the future."""
+    return _PAST_TENSE.search(text) is not None and _NOT_YET.search(text) is None
+
+
 def _stated_as_fact(clause: str, rules: Ruleset) -> bool:
     """Whether a clause with no cue of its own states its figure as a fact: it holds an
     achieved cue or a verb in the past tense (_PAST_TENSE)."""
@@ -924,6 +935,8 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
     cues = _cues(text, rules, fold)
     if (not recent or any(cues)) and any(e.role == "recent" for e in exprs):
         exprs = [e for e in exprs if e.role != "recent"]
+    elif any(e.role == "recent" and e.text[:2].lower() == "by" for e in exprs) and not _done_by(text):
+        exprs = [e for e in exprs if e.role != "recent" or e.text[:2].lower() != "by"]
     denial = _denial_cues(rules)
     # only when the sentence holds a cue, look where it stands
     denials = any(d is not None and d.search(text, fold) for d in denial)

@@ -32,7 +32,7 @@
 | "Over 2020, ..." (at a clause's start, before a clause mark) | that year | point |
 | "according to a 2019 survey", "the 2020 census" | that year | source |
 | "in December", "in the fourth quarter", "in Q3", "in the first half" (no year) | the latest such period ended by publication | recent |
-| "as of end-June", "at the end of June", "as of September-end", "at the end of the second quarter", "at the end of Q3" (no year) | the latest such month's or part's last day by publication | recent |
+| "as of end-June", "at the end of June", "by the end of June", "as of September-end", "at the end of the second quarter", "at the end of Q3" (no year) | the latest such month's or part's last day by publication | recent |
 | "as of Sept. 30", "on June 30th" (no year) | the latest such day by publication | recent |
 | "at mid-year", "as of midyear" (no year; not "mid-year meetings") | the latest June 30 by publication | recent |
 | "in the January-November period", "in Jan-Nov", "in the first 11 months", "in the first three quarters" (no year) | the latest such months by publication | recent |
@@ -51,7 +51,10 @@ A period named without a year (role `recent`) is the latest one that ends on or 
 publication day, so it too needs a publication day: published 2024-01-17, "in December" is
 December 2023 and "in January" January 2023; published 2024-06-12, "in the first quarter" is
 2024 Q1 and "in the second quarter" 2023 Q2. It is read only after "in", "during", "over", "as
-of", "as at" or "at" ("by the end of June" may be a deadline), with a capitalised month not
+of", "as at", "at", "by the end of" or "by end-" (a deadline as often as not: extract.py lets the
+"by" forms date a figure only in a sentence with a verb in the past tense and no word of the
+future, "had built 8 by the end of December", not "are due to be built by the end of
+December"), with a capitalised month not
 followed by a day, a year, "last year", "of" or "the previous year" ("in may be" is no month,
 "January-March" no single month, "in May's budget" no month), and not in a sentence holding any
 year, "last/this/ next year", "fiscal", "financial year" or "FY" (a company's quarter may be
@@ -193,7 +196,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                           re.IGNORECASE)),
     # a month, month end, quarter, half or year to a month without a year: the latest one
     # ended by the publication day (see _recent); last, so that any phrase with a year wins
-    ("noyear", re.compile(rf"\b(?P<prep>in|during|over|as of|as at|at)\s+(?P<endof>the\s+end\s+of\s+|end-)?(?:"
+    ("noyear", re.compile(rf"\b(?P<prep>in|during|over|as of|as at|at|by(?=\s+(?:the\s+end\s+of|end-)))\s+(?P<endof>the\s+end\s+of\s+|end-)?(?:"
                           rf"(?:the\s+)?{_MONTH_NO_DOT.replace('?P<month>', '?P<mfirst>')}\s*(?:[-–]|to)\s*"
                           rf"{_MONTH_NO_DOT.replace('?P<month>', '?P<mlast>')}(?:\s+period)?"
                           rf"|{_MONTH_NO_DOT}(?P<endsuffix>-end)?"
