@@ -170,6 +170,20 @@ def test_a_unit_noun_before_a_plural_noun_is_a_modifier(rules: Ruleset, text: st
     assert claim.unit == unit
 
 
+@pytest.mark.parametrize(("text", "metric"), [
+    # four news-probe texts read "the 512 project" as 512 "5G + industrial internet" projects
+    ('The "5G + industrial internet" 512 project was launched in November 2019.', None),
+    ("The 512 Project set the goal of building 5 public service platforms for 5G and the industrial internet.", None),
+    ("China had built more than 4,000 5G + industrial internet projects by the end of 2022.", "projects_5g_ii"),
+    # no name: a translation's singular still counts
+    ("The number of 5G + industrial internet projects exceeded 1000 project.", "projects_5g_ii"),
+    ("China built 3 million 5G base station.", "base_stations_5g"),
+])
+def test_the_number_in_a_programmes_name_counts_nothing(rules: Ruleset, text: str, metric: str | None) -> None:
+    claim = [c for c in _claims(text, "2024-01-19", rules) if c.value.stated > 5][0]
+    assert claim.metric == metric
+
+
 def test_a_third_probes_timeline_company_and_province_texts(rules: Ruleset, tmp_path: Path) -> None:
     """A third probe (24 texts, held out from the fixes above): 37 false errors, 15 from a
     timeline's "2020: ..." lines, 12 from a company's or a province's "we"."""

@@ -496,6 +496,19 @@ def _modifier(word: str, after: Sequence[str]) -> bool:
     return False
 
 
+_NAME_BEFORE = re.compile(r"(?:\bthe|[\"”’])\s*$", re.IGNORECASE)
+
+
+def _names_one(text: str, n: NumberMatch, word: str) -> bool:
+    """Whether figure `n`, right before the unit noun `word` in the singular, is the number in
+    a name ("the 512 project", 'the "5G + industrial internet" 512 project'): a count above one
+    in digits after "the" or a closing quote, with no scale word. A translation's "exceeded
+    100000 set" still counts sets, and "500 yuan" has no plural."""
+    w = word.lower()
+    return n.value > 1 and n.kind == "number" and n.scale == 1 and not n.is_word and w == lemma(w) \
+        and not _looks_plural(w) and w not in _CURRENCY_WORDS and _NAME_BEFORE.search(text, 0, n.start) is not None
+
+
 def _unit(text: str, n: NumberMatch, units: frozenset[str]) -> tuple[str | None, str | None]:
     if n.unit == "%":
         return "%", "%"
@@ -513,6 +526,8 @@ def _unit(text: str, n: NumberMatch, units: frozenset[str]) -> tuple[str | None,
         if not word[0].isalpha():
             continue
         if lemma(word) in units and not _modifier(word, [t.group(0) for t in islice(token.finditer(text, tok.end()), 2)]):
+            if i == 0 and _names_one(text, n, word):
+                return None, None  # "the 512 project" is a programme's name, no count of projects
             return word.lower(), lemma(word)
         if first_plural is None and _looks_plural(word):
             first_plural = word
