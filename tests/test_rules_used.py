@@ -29,7 +29,7 @@ def test_states_the_repository_rules(rules: Ruleset) -> None:
     platforms = used.metrics[0]
     assert platforms.id == "ii_platforms" and "platform" in platforms.units
     assert [(d.id, d.within) for d in platforms.definitions] == [
-        ("all", None), ("influential", "all"), ("cross_industry", "influential")]
+        ("all", None), ("influential", "all"), ("cross_industry", "influential"), ("world_class", "influential")]
     assert used.folder == "rules" and used.off_topic == "lexical"
     assert [(f.name, f.sha256) for f in used.files] == [
         (name, hashlib.sha256((RULES / name).read_bytes()).hexdigest())
