@@ -1,6 +1,6 @@
 """False errors on consistent news: audit the probe corpora and count the error findings.
 
-    python benchmarks/newsprobe/evaluate.py [--list] [--set first|heldout|third]
+    python benchmarks/newsprobe/evaluate.py [--list] [--set first|heldout|third|fourth]
 
 Every text here was written to be consistent, with itself and with the other texts of its
 folder (totals that grow, additions smaller than totals, provincial, company and world figures
@@ -25,7 +25,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from iicheck.engine import AuditOptions, audit  # noqa: E402
 
-SETS = ("first", "heldout", "third")
+SETS = ("first", "heldout", "third", "fourth")
 
 
 def audit_folder(folder: Path) -> dict[str, object]:
@@ -51,7 +51,7 @@ def evaluate(sets: tuple[str, ...] = SETS) -> dict[str, dict[str, dict[str, obje
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=SETS, action="append", help="one set (default: both)")
+    parser.add_argument("--set", choices=SETS, action="append", help="one set (default: all)")
     parser.add_argument("--list", action="store_true", help="print every false finding's message")
     args = parser.parse_args()
     results = evaluate(tuple(args.set) if args.set else SETS)

@@ -174,8 +174,19 @@ def _claim(source: Source, mention: Mention, metric: str | None, definition: str
         sentence_span=(s.start, s.end), span=(start, end), figure=mention.figure, value=value,
         unit=mention.unit, metric=metric, definition=definition, time=window,
         modality=mention.modality,  # type: ignore[arg-type]
-        **({"excluded": "denied"} if mention.denied else {"excluded": "change"} if mention.change else {}),
+        **({"excluded": "denied"} if mention.denied else {"excluded": "change"} if mention.change
+           else {"excluded": UNDATED_BASE} if mention.undated_base else {}),
     )
+
+
+UNDATED_BASE = "undated base"
+"""The mark of a comparison's base that no time of its own dates ("At the end of 2023, 113
+million sets were connected, up from 40.5 million"): it was true before the level it is
+compared with, but the text does not say when, so it is compared with nothing. Dated with the
+level's time it had made false regressions against other sources' figures of that time."""
+_UNDATED_BASE_WINDOW = TimeWindow(start=None, end=None, basis="unknown",
+                                  note="the base of a comparison: earlier than the figure it is compared with, "
+                                       "how much earlier the text does not say")
 
 
 _TITLE_LINE = re.compile(r"\A\s*title\s*:\s*", re.IGNORECASE)
@@ -231,7 +242,9 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
             metric, definition = map_mention(mention, before, rules, level, first, scoped_author)
             level = (metric, definition)
             back = when_earlier(sentence.text, mention.start) if mention.time is None and since is not None else None
-            if mention.time is not None:
+            if mention.undated_base:
+                window = _UNDATED_BASE_WINDOW
+            elif mention.time is not None:
                 window = mention.time.window
             elif back is not None and since is not None:  # "a year earlier, when 158 were in service"
                 window = claim_window(mention, _shifted(since, -back[0], back[1]), pub, rules)
@@ -243,6 +256,8 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
                 known = undated.get(target)
                 window = known if known is not None else claim_window(mention, paragraph_time, pub, rules)
                 undated[target] = window
+            if mention.year_earlier:  # "compared with 342 a year earlier": a year before that time
+                window = shift_window(window, -1, f"a year before {window.note or 'that time'}")
             if metric is None or not rules.metric(metric).flow:  # a flow's period is what it states
                 window = _to_publication(window, mention, pub)
             claims.append(_claim(source, mention, metric, definition, window, rules))

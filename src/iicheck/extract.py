@@ -109,6 +109,8 @@ class Mention:
     high_factor: float | None = None  # that of the qualifier rule ("well over": 2.0)
     denied: bool = False  # a denial cue after it or a lead cue before it: "reports that 500 ... were inaccurate"
     change: str | None = None  # "fall" ("declined 2.2 per cent": -2.2%) or "rise" ("grew by 20"), no level
+    undated_base: bool = False  # a comparison's base no time of its own dates ("up from 40.5 million")
+    year_earlier: bool = False  # undated in its sentence, a year before what dates it ("342 a year earlier")
 
     @property
     def figure(self) -> str:
@@ -257,6 +259,9 @@ _NEW_AFTER = re.compile(r"\s+(?:(?:brand[- ])?new\b(?![- ](?:energy|infrastructu
                         re.IGNORECASE)
 """Right after a figure: it counts what was added ("1.06 million new 5G base stations"), not a
 total; not the compounds "new energy vehicles", "new infrastructure", "New York" ..."""
+_MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
+"""Right after a figure: what was added or the difference ("Five more Suzhou factories were
+named", "1.1 million more than a year earlier"), not a total ("100 or more" has "or" first)."""
 _NEWLY = re.compile(r"\bnewly\b", re.IGNORECASE)
 """In a figure's clause, after it: "610,000 5G base stations were newly built"."""
 _NEWLY_BEFORE = re.compile(r"\bnewly\s+[a-z]+(?:ed|t)\s+$", re.IGNORECASE)
@@ -327,6 +332,8 @@ def _addition(text: str, n: NumberMatch, start: int, clause: tuple[int, int], lo
     phrase anywhere in the sentence counts); `time`: the time dating it."""
     if may_hold(text, "new") and (_NEW_AFTER.match(text, n.end) or _NEWLY.search(text, n.end, clause[1])
                                   or _NEWLY_BEFORE.search(text, max(0, start - 30), start)):
+        return True
+    if may_hold(text, "more") and _MORE_AFTER.match(text, n.end):
         return True
     # a total, whatever verb of building or period goes with it: "a total of 2.94 million ...
     # have been built", "the total number ... reached" (looked for only when the rest says added)
@@ -606,8 +613,14 @@ def _clause_start(text: str, pos: int) -> int:
     return max(text.rfind(",", 0, pos), text.rfind(";", 0, pos), text.rfind(":", 0, pos)) + 1
 
 
+_NEXT_SUBJECT = re.compile(r"\s(?:and|while|whereas)\s+the\s+(?:number|count|total)\s+of\s", re.IGNORECASE)
+"""After a figure, where the next statement's subject starts: "... rose from 72 to 342 and the
+number of cross-industry platforms from 10 to 50" (342 counts no cross-industry platforms)."""
+
+
 def clause_bounds(text: str, n: NumberMatch, numbers: Sequence[NumberMatch]) -> tuple[int, int]:
-    """[start, end) of the clause around a number: to the nearest , ; : or other figure.
+    """[start, end) of the clause around a number: to the nearest , ; : or other figure, or to
+    "and the number of" after it (_NEXT_SUBJECT).
 
     A mark not found gives rfind -1, so a left bound of 0 (the text's start), and find -1,
     which the right bound ignores (it is then the text's end)."""
@@ -618,6 +631,10 @@ def clause_bounds(text: str, n: NumberMatch, numbers: Sequence[NumberMatch]) -> 
         i = text.find(c, end)
         if 0 <= i < right:
             right = i
+    if may_hold(text, "number of", "count of", "total of"):
+        subject = _NEXT_SUBJECT.search(text, end, right)
+        if subject is not None:
+            right = subject.start()
     for m in numbers:
         if m.end <= start and m.end > left:
             left = m.end
@@ -747,6 +764,26 @@ _BASE_BEFORE = re.compile(r"\bfrom\s+(?:[^\s,;:]+\s+){0,2}$", re.IGNORECASE)
 _BASE_AFTER = re.compile(r"[^,;:.]{0,30}?\b(?:(?:a|one)\s+(?:month|quarter|year)\s+(?:earlier|before|ago)|"
                          r"(?:in\s+)?the\s+(?:previous|prior|preceding|same)\s+(?:month|quarter|period|year))\b",
                          re.IGNORECASE)
+
+
+def _undated_base(text: str, n: NumberMatch, numbers: Sequence[NumberMatch], clause: tuple[int, int],
+                  time: TimeExpression | None) -> bool:
+    """Whether the figure `n` is a comparison's base (its clause opens "up from", "down from" or
+    "compared with", or it is the X of "from X to Y") that no time in its own clause dates:
+    `time`, the one governing it, is None or stands outside `clause`, so it dates the level the
+    base is compared with. The base was true earlier, how much earlier the text does not say.
+    Not "from five aspects" (no "to" and no figure after it)."""
+    if not BASE_LEAD.match(text, clause[0]):
+        later = next((m for m in numbers if m.start >= n.end), None)
+        if later is None or _FROM_BEFORE_QUALIFIED.search(text, max(0, n.start - 30), n.start) is None \
+                or _TO_BETWEEN.match(text, n.end, later.start) is None:
+            return False
+    return time is None or not clause[0] <= time.start < clause[1]
+
+
+_FROM_BEFORE_QUALIFIED = re.compile(r"\bfrom\s+(?:(?:about|around|roughly|nearly|almost|over|some|just|under|less|"
+                                    r"more|than|fewer|below|above)\s+){0,2}$", re.IGNORECASE)
+"""Before the X of "from X to Y", with X's qualifier: "rose from just over 70 to 150"."""
 
 
 def _comparison_base(text: str, n: NumberMatch) -> bool:
@@ -900,12 +937,33 @@ def _from_to(text: str, mentions: list[Mention], starts: list[int]) -> list[Ment
                 and not _VERB_BETWEEN.search(text, x.end, y.start)):
             continue
         y_end = starts[i] + len(y.clause)
+        if y.time is not None and y.time.role == "range" and (x.undated_base or x.time == y.time):
+            # "Between 2019 and 2023, ... rose from 0.75 trillion yuan to 1.35 trillion yuan":
+            # the first level is the range's first year's, the second its last year's
+            x, y = _range_ends(x, y, y.time)
+            out[i - 1] = x
         if y.unit is None and x.unit is not None:
             y = dataclasses.replace(y, unit=x.unit, unit_lemma=x.unit_lemma)
         out[i] = dataclasses.replace(y, clause=text[starts[i - 1]:y_end])
         if x.unit is None and y.unit is not None:
             out[i - 1] = dataclasses.replace(x, unit=y.unit, unit_lemma=y.unit_lemma)
     return out
+
+
+def _range_ends(x: Mention, y: Mention, time: TimeExpression) -> tuple[Mention, Mention]:
+    """The two levels of "from X to Y" dated by the range of years `time` ("between 2019 and
+    2023"): X in its first year, Y in its last."""
+    window = time.window
+    assert window.start is not None and window.end is not None
+    first = date(window.start.year, 12, 31)
+    last = date(window.end.year, 1, 1)
+    if first >= last:
+        return x, y
+    x_time = dataclasses.replace(time, window=TimeWindow(start=window.start, end=first, basis=window.basis,
+                                                          note=f"the first year of {time.text}"), role="point")
+    y_time = dataclasses.replace(time, window=TimeWindow(start=last, end=window.end, basis=window.basis,
+                                                          note=f"the last year of {time.text}"), role="point")
+    return dataclasses.replace(x, time=x_time, undated_base=False), dataclasses.replace(y, time=y_time)
 
 
 def dateline_end(text: str, year: bool = True) -> int:
@@ -967,7 +1025,13 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
         c_start, c_end = clause_bounds(text, n, numbers)
         if unit is None:
             unit, unit_lemma = _unit_before(text, (start, n.start), c_start, units)
-        time = _base_time(text, exprs, n, start, c_end, _governing_time(text, exprs, n, c_end))
+        governing = _governing_time(text, exprs, n, c_end)
+        time = _base_time(text, exprs, n, start, c_end, governing)
+        undated = time is governing and _undated_base(text, n, numbers, (c_start, c_end), time)
+        # "compared with 342 a year earlier" in a sentence no time dates: a year before the time
+        # it inherits from its paragraph or publication (see claims)
+        earlier = undated and time is None and may_hold(text, "year") and \
+            _YEAR_EARLIER.match(text, n.end, c_end) is not None
         if by_clause:
             modality = _clause_modality(text, (c_start, c_end), time, pub, rules)
         elif any(cues) and len(numbers) == 1 and not any(_cues(text[c_start:c_end], rules)) \
@@ -982,8 +1046,9 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
         denied = denials and _denied(text, n, c_start, denial)
         change = _change(text, start, n, change_cues) or (
             "rise" if _addition(text, n, start, (c_start, c_end), len(numbers) == 1, time) else None)
-        mentions.append(Mention(sentence, n, start, end, qualifier, unit, unit_lemma, clause, time,
-                                modality, factor, bool(denied), change))
+        mentions.append(Mention(sentence, n, start, end, qualifier, unit, unit_lemma, clause,
+                                None if undated else time, modality, factor, bool(denied), change,
+                                undated and not earlier, earlier))
         starts.append(c_start)
     if len(mentions) > 1:
         mentions = _levels_after_changes(text, mentions, starts, units)

@@ -128,10 +128,21 @@ def _of_another_scope(scope: _Scope, mention: Mention, left: str, previous: str,
     """Whether the figure counts another scope's than the metric's: a scope phrase stands before
     it (_other_scope), or the text speaks for a scope (author_scoped) and says "we" or "our"
     before it, with no "our country" there nor "nationwide" in its clause."""
-    if _other_scope(scope, mention.sentence.text, first, mention.start, previous):
+    if _other_scope(scope, mention.sentence.text, first, mention.start, previous) or _scope_in_noun(scope, mention):
         return True
     return (scoped_author and _FIRST_PERSON.search(left) is not None and _NATIONAL.search(mention.clause) is None
             and _OUR_COUNTRY.search(left) is None)
+
+
+def _scope_in_noun(scope: _Scope, mention: Mention) -> bool:
+    """Whether a scope phrase stands between the figure and its unit noun: "Five more Suzhou
+    factories were named", "390 provincial-level platforms"."""
+    if mention.unit is None:
+        return False
+    text = mention.sentence.text
+    end = mention.number.end
+    at = lowered(text).find(mention.unit, end)
+    return at > end and any(end <= start and stop <= at for start, stop in _scope_spans(scope, text))
 
 
 _PRONOUN_START = re.compile(r"(?:It|Its|They|Their)\b")

@@ -22,7 +22,7 @@
 | "the first three quarters of 2021", "the first five months of 2021" | January to their end | range |
 | "January-June last year", "from January to June this year" | those months of the year counted from publication | range |
 | "the end of April this year", "in June of last year" | that month (its last day after "the end of") of the year counted from publication | point |
-| "end-2020", "by end-2020", "year-end 2020" | December (as "the end of 2020") | point |
+| "end-2020", "by end-2020", "year-end 2020", "(China) ended 2020 (with ...)" | December (as "the end of 2020") | point |
 | "early 2023", "mid-2022", "by late 2021", "the middle of 2023" | January-April, May-August, September-December | point (since: to publication) |
 | "the 14th Five-Year Plan period" (after a preposition; the 13th is 2016-2020) | its five years | range |
 | "by the end of the 14th Five-Year Plan period" | its last December | point |
@@ -168,7 +168,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "the end of April this year", "in June of last year" (before "relative")
     ("monthrel", re.compile(rf"\b(?:{_PREP}\s+)?(?:(?P<endof>the\s+end\s+of)\s+)?{_MONTH}(?:\s+of)?\s+"
                             r"(?P<rel>last|this|next)\s+year\b", re.IGNORECASE)),
-    ("endyear", re.compile(rf"\b(?:(?P<prep>by|at|as of|until|till|before)\s+)?(?:end-|year-end\s+){_YEAR}",
+    # "end-2020", "year-end 2020", and "China ended 2019 with 130,000 5G base stations"
+    ("endyear", re.compile(rf"\b(?:(?P<prep>by|at|as of|until|till|before)\s+)?(?:end-|year-end\s+|(?<=\bended\s)){_YEAR}",
                            re.IGNORECASE)),
     # "mid-2022", "by late 2021", "in early 2023", "the middle of 2023": a third of the year
     ("season", re.compile(rf"\b(?:(?P<prep>by|in|as of|at|until|till|before|since|during)\s+)?(?:the\s+)?"
@@ -448,7 +449,7 @@ def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
                 kinds.add("part")
             if hq if hq is not None else _HALF_OR_QUARTER.search(text, max(0, digit - 1)) is not None:
                 kinds.add("yearpart")
-            if "end-" in low or "year-end" in low:
+            if "end-" in low or "year-end" in low or "ended " in low:
                 kinds.add("endyear")
             if ("early" in low or "mid" in low or "late" in low or " of" in low) and _SEASON_HINT.search(low):
                 kinds.add("season")
