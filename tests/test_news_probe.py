@@ -380,3 +380,18 @@ def test_an_interviewees_we_is_their_companys(rules: Ruleset, title: str) -> Non
     text = (f"Title: {title}\n\nHow big is the platform today?\n\nAt the end of last year we had 1.3 million sets of "
             "industrial equipment connected to our industrial internet platform.")
     assert _claim(text, "2024-06-12", "1.3 million", rules).metric is None
+
+
+@pytest.mark.parametrize(("text", "figure", "metric"), [
+    # a province's release (third probe): the place after "in", in the figure's clause
+    ("The department said 8 secondary nodes of identifier resolution were operating in Zhejiang, serving "
+     "chemicals, textiles and bearings.", "8", None),
+    ("There are 300 secondary nodes of identifier resolution in the province.", "300", None),
+    ("China had 3.38 million 5G base stations, with 300,000 in Guangdong.", "3.38 million", "base_stations_5g"),
+    # a list of places says where the country's nodes are
+    ("The five national top nodes of identifier resolution in Beijing, Shanghai, Guangzhou, Wuhan and Chongqing "
+     "are running stably.", "five", "identifier_nodes"),
+])
+def test_a_place_after_in_scopes_the_figure_of_its_clause(rules: Ruleset, text: str, figure: str,
+                                                          metric: str | None) -> None:
+    assert _claim(text, "2023-06-12", figure, rules).metric == metric

@@ -128,21 +128,41 @@ def _of_another_scope(scope: _Scope, mention: Mention, left: str, previous: str,
     """Whether the figure counts another scope's than the metric's: a scope phrase stands before
     it (_other_scope), or the text speaks for a scope (author_scoped) and says "we" or "our"
     before it, with no "our country" there nor "nationwide" in its clause."""
-    if _other_scope(scope, mention.sentence.text, first, mention.start, previous) or _scope_in_noun(scope, mention):
+    if _other_scope(scope, mention.sentence.text, first, mention.start, previous) or _scope_at_figure(scope, mention):
         return True
     return (scoped_author and _FIRST_PERSON.search(left) is not None and _NATIONAL.search(mention.clause) is None
             and _OUR_COUNTRY.search(left) is None)
 
 
-def _scope_in_noun(scope: _Scope, mention: Mention) -> bool:
-    """Whether a scope phrase stands between the figure and its unit noun: "Five more Suzhou
-    factories were named", "390 provincial-level platforms"."""
+def _scope_at_figure(scope: _Scope, mention: Mention) -> bool:
+    """Whether a scope phrase stands between the figure and its unit noun ("Five more Suzhou
+    factories were named", "390 provincial-level platforms"), or after "in" further on in the
+    figure's clause ("8 secondary nodes were operating in Zhejiang", "in the province"), unless it
+    opens a list of places (the five top nodes "in Beijing, Shanghai, Guangzhou ..." are the
+    country's)."""
     if mention.unit is None:
         return False
     text = mention.sentence.text
     end = mention.number.end
     at = lowered(text).find(mention.unit, end)
-    return at > end and any(end <= start and stop <= at for start, stop in _scope_spans(scope, text))
+    if at <= end:
+        return False
+    spans = _scope_spans(scope, text)
+    stop_mark = _CLAUSE_END.search(text, at)
+    clause_end = len(text) if stop_mark is None else stop_mark.start()
+    for k, (start, stop) in enumerate(spans):
+        if end <= start and stop <= at:
+            return True
+        if at < start < clause_end and _IN_BEFORE.search(text, max(0, start - 12), start) is not None \
+                and not (k + 1 < len(spans) and _LIST_GAP.fullmatch(text, stop, spans[k + 1][0])):
+            return True
+    return False
+
+
+_CLAUSE_END = re.compile(r"[,;:.]\s|[,;:]|\.$")
+_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*", re.IGNORECASE)
+"""Between two places of a list: "in Beijing, Shanghai and Guangzhou"."""
 
 
 _PRONOUN_START = re.compile(r"(?:It|Its|They|Their)\b")
