@@ -395,3 +395,16 @@ def test_an_interviewees_we_is_their_companys(rules: Ruleset, title: str) -> Non
 def test_a_place_after_in_scopes_the_figure_of_its_clause(rules: Ruleset, text: str, figure: str,
                                                           metric: str | None) -> None:
     assert _claim(text, "2023-06-12", figure, rules).metric == metric
+
+
+def test_a_time_of_what_the_figure_is_compared_with_does_not_date_it(rules: Ruleset) -> None:
+    """"exceeded 6,000, which is 1.5 times the figure at the end of last year": the end of last
+    year is the base's time (a third probe's speech; it made a false contradiction with 4,000
+    at the end of 2022). A time before the figure still dates it ("The total at the end of 2022
+    was 3,000")."""
+    claim = _claim("The number of 5G plus industrial internet projects has exceeded 6,000, which is 1.5 times the "
+                   "figure at the end of last year.", "2023-09-14", "6,000", rules)
+    assert claim.time.basis == "metadata"
+    claim = _claim("The total at the end of 2022 was 3,000 5G plus industrial internet projects.", "2023-09-14",
+                   "3,000", rules)
+    assert claim.time.start == date(2022, 12, 1)

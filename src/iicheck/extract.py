@@ -717,6 +717,11 @@ _WHEN_THEN = re.compile(rf",?\s+when\s+{_REST_OF_CLAUSE}", re.IGNORECASE)
 130,000 were in service", "two years ago, when there were 1.39 million")."""
 
 
+_REFERENCE_NOUN = re.compile(r"\b(?:figure|level|total|tally|number|count|amount)\s+$", re.IGNORECASE)
+"""Right before a time after a figure: the time dates what the figure is compared with, not
+the figure ("exceeded 6,000, which is 1.5 times the figure at the end of last year")."""
+
+
 def _governing_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch,
                     clause_end: int) -> TimeExpression | None:
     """The time expression dating the figure `n` whose clause ends at `clause_end`: the
@@ -728,7 +733,8 @@ def _governing_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch,
         for e in exprs:  # "two years ago, when there were 1.39 million": that time is the figure's
             if e.end <= n.start and e.role in _ANCHORING_ROLES and _WHEN_THEN.fullmatch(text, e.end, n.start):
                 return e
-    anchoring = [e for e in exprs if e.role in _ANCHORING_ROLES and (e.role != "ago" or _in_clause(text, e, n))]
+    anchoring = [e for e in exprs if e.role in _ANCHORING_ROLES and (e.role != "ago" or _in_clause(text, e, n))
+                 and not (e.start >= n.end and _REFERENCE_NOUN.search(text, max(0, e.start - 12), e.start))]
     own = [e for e in anchoring if e.role != "source"]
     time = _nearest_time(text, own, n, clause_end) or _nearest_time(
         text, [e for e in anchoring if e.role == "source"], n, clause_end)
