@@ -408,3 +408,13 @@ def test_a_time_of_what_the_figure_is_compared_with_does_not_date_it(rules: Rule
     claim = _claim("The total at the end of 2022 was 3,000 5G plus industrial internet projects.", "2023-09-14",
                    "3,000", rules)
     assert claim.time.start == date(2022, 12, 1)
+
+
+def test_the_value_the_industrial_internet_adds_elsewhere_is_not_the_cores(rules: Ruleset) -> None:
+    """A think tank's "integration-driven part" (3.19 trillion yuan) took "core industry" from
+    the sentence before, and contradicted the core's 1.26 trillion for the same year."""
+    claims = _claims("In 2022, the value added of the core industry of the industrial internet reached 1.26 trillion "
+                     "yuan, up 7.7% from 2021. The integration-driven part — value added created in other sectors "
+                     "by applying the industrial internet — reached 3.19 trillion yuan.", "2023-04-20", rules)
+    assert [(c.figure, c.metric) for c in claims if "trillion" in c.figure] == [
+        ("1.26 trillion", "core_industry_value_added"), ("3.19 trillion", None)]
