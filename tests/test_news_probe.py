@@ -418,3 +418,16 @@ def test_the_value_the_industrial_internet_adds_elsewhere_is_not_the_cores(rules
                      "by applying the industrial internet — reached 3.19 trillion yuan.", "2023-04-20", rules)
     assert [(c.figure, c.metric) for c in claims if "trillion" in c.figure] == [
         ("1.26 trillion", "core_industry_value_added"), ("3.19 trillion", None)]
+
+
+def test_since_the_beginning_of_the_year_opening_a_sentence_makes_its_first_figure_an_addition(
+        rules: Ruleset) -> None:
+    """A province's "Since the beginning of this year, 1,200 ... projects have been added, and
+    the cumulative total is 2,900": 1,200 was a total (a false regression against 15,000). A
+    figure after another one stays what it is."""
+    claims = _claims('Since the beginning of this year, 1,200 "5G + industrial internet" projects have been added, '
+                     "and the cumulative total is 2,900.", "2025-04-25", rules)
+    assert claim_of(claims, "1,200").excluded == "change"
+    claims = _claims("So far this year China has built 300,000 5G base stations, and it had 3.38 million 5G base "
+                     "stations at the end of 2023.", "2025-04-25", rules)
+    assert claim_of(claims, "300,000").excluded == "change" and claim_of(claims, "3.38 million").excluded is None

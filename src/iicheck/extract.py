@@ -259,6 +259,7 @@ _NEW_AFTER = re.compile(r"\s+(?:(?:brand[- ])?new\b(?![- ](?:energy|infrastructu
                         re.IGNORECASE)
 """Right after a figure: it counts what was added ("1.06 million new 5G base stations"), not a
 total; not the compounds "new energy vehicles", "new infrastructure", "New York" ..."""
+_DIGIT = re.compile(r"\d")
 _MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
 """Right after a figure: what was added or the difference ("Five more Suzhou factories were
 named", "1.1 million more than a year earlier"), not a total ("100 or more" has "or" first)."""
@@ -347,9 +348,12 @@ def _added(text: str, n: NumberMatch, start: int, clause: tuple[int, int], lone:
     building with a period."""
     if _ends_in_further(text, start) and _FURTHER_BEFORE.search(text, max(0, start - 20), start):
         return True
-    if may_hold(text, "so far", "alone", "date", "since the") and _PERIOD_SO_FAR.search(
-            text, *((0, len(text)) if lone else clause)) is not None:
-        return True
+    if may_hold(text, "so far", "alone", "date", "since the"):
+        # with other figures, in its clause, or before it with no other figure between: "Since
+        # the beginning of this year, 1,200 projects have been added, and the total is 2,900"
+        so_far = _PERIOD_SO_FAR.search(text, *((0, len(text)) if lone else (0, clause[1])))
+        if so_far is not None and (lone or so_far.start() >= clause[0] or not _DIGIT.search(text, so_far.end(), start)):
+            return True
     if (time is None or "end of" in time.text.lower() or not (
             _IN_PERIOD.match(time.text) or _IN_PERIOD_BEFORE.search(text, max(0, time.start - 12), time.start))) \
             and not (may_hold(text, "year", "quarter", "month", "period", "half")
