@@ -431,3 +431,21 @@ def test_since_the_beginning_of_the_year_opening_a_sentence_makes_its_first_figu
     claims = _claims("So far this year China has built 300,000 5G base stations, and it had 3.38 million 5G base "
                      "stations at the end of 2023.", "2025-04-25", rules)
     assert claim_of(claims, "300,000").excluded == "change" and claim_of(claims, "3.38 million").excluded is None
+
+
+@pytest.mark.parametrize(("text", "figure", "metric"), [
+    # a province's release (third probe) with no "we": a share of the country's total is no national figure
+    ("By the end of June, a total of 147,000 5G base stations had been opened, an increase of 23,000 over the end "
+     "of last year, accounting for about 15% of the country's total of 961,000.", "147,000", None),
+    ("Shenzhen has 46,000 5G base stations, or a fifth of China's total.", "46,000", None),
+    # the country named before the share, or the world's total
+    ("As of Dec. 31, 2023, China had 3.377 million 5G base stations in service, accounting for 29.1 percent of the "
+     "country's 11.62 million mobile base stations.", "3.377 million", "base_stations_5g"),
+    ("2.225 million 5G base stations were in service nationwide at the end of the quarter, so the shared network "
+     "accounts for about 43 percent of the country's total.", "2.225 million", "base_stations_5g"),
+    ("There were 3.38 million 5G base stations, accounting for 60% of the world's total.", "3.38 million",
+     "base_stations_5g"),
+])
+def test_a_share_of_the_countrys_total_is_another_scopes_figure(rules: Ruleset, text: str, figure: str,
+                                                               metric: str | None) -> None:
+    assert _claim(text, "2024-01-20", figure, rules).metric == metric

@@ -130,6 +130,11 @@ def _of_another_scope(scope: _Scope, mention: Mention, left: str, previous: str,
     before it, with no "our country" there nor "nationwide" in its clause."""
     if _other_scope(scope, mention.sentence.text, first, mention.start, previous) or _scope_at_figure(scope, mention):
         return True
+    text = mention.sentence.text
+    if may_hold(text, "of the", "china"):
+        share = _SHARE_OF_NATIONAL.search(text, mention.number.end)
+        if share is not None and _NATIONAL.search(text, 0, share.start()) is None:
+            return True  # "147,000 5G base stations ..., accounting for about 15% of the country's total"
     return (scoped_author and _FIRST_PERSON.search(left) is not None and _NATIONAL.search(mention.clause) is None
             and _OUR_COUNTRY.search(left) is None)
 
@@ -163,6 +168,20 @@ _CLAUSE_END = re.compile(r"[,;:.]\s|[,;:]|\.$")
 _IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*", re.IGNORECASE)
 """Between two places of a list: "in Beijing, Shanghai and Guangzhou"."""
+
+
+_SHARE_OF_NATIONAL = re.compile(
+    r"(?:\baccounting\s+for|\bmaking\s+up|\brepresenting|,\s+or)\s+"
+    r"(?:(?:about|around|nearly|almost|roughly|over|more\s+than|less\s+than|some|just\s+over|just\s+under)\s+)?"
+    r"(?:\d+(?:\.\d+)?\s*(?:%|per\s*cent\b|percent\b)|(?:a|one|two)\s+(?:third|quarter|fifth|tenth|half|thirds|fifths|tenths)\b)"
+    r"\s+of\s+(?:the\s+country['’]s|the\s+nation['’]s|China['’]s|the\s+national|the\s+nationwide|all\s+of\s+China['’]s)",
+    re.IGNORECASE)
+"""After a figure in its sentence: the figure is a share of the country's total, so another
+scope's ("147,000 5G base stations had been opened, ..., accounting for about 15% of the
+country's total of 961,000"); not of the world's ("China's 3.38 million, 60% of the world's
+total"), nor where the country is named before it ("China had 3.377 million 5G base stations,
+accounting for 29.1 percent of the country's 11.62 million mobile base stations", "2.225
+million were in service nationwide, ...")."""
 
 
 _PRONOUN_START = re.compile(r"(?:It|Its|They|Their)\b")
