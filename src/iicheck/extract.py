@@ -260,9 +260,10 @@ _NEW_AFTER = re.compile(r"\s+(?:(?:brand[- ])?new\b(?![- ](?:energy|infrastructu
 """Right after a figure: it counts what was added ("1.06 million new 5G base stations"), not a
 total; not the compounds "new energy vehicles", "new infrastructure", "New York" ..."""
 _DIGIT = re.compile(r"\d")
-_MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
+_MORE_AFTER = re.compile(r"\s+more\b(?!\s+or\s+less)(?!\s+than\s+(?:any|all|anyone|anywhere|the\s+rest))", re.IGNORECASE)
 """Right after a figure: what was added or the difference ("Five more Suzhou factories were
-named", "1.1 million more than a year earlier"), not a total ("100 or more" has "or" first)."""
+named", "1.1 million more than a year earlier"), not a total ("100 or more" has "or" first,
+"8,000 more or less", "3.38 million, more than any other country's")."""
 _NEWLY = re.compile(r"\bnewly\b", re.IGNORECASE)
 """In a figure's clause, after it: "610,000 5G base stations were newly built"."""
 _NEWLY_BEFORE = re.compile(r"\bnewly\s+[a-z]+(?:ed|t)\s+$", re.IGNORECASE)
@@ -517,7 +518,12 @@ def _names_one(text: str, n: NumberMatch, word: str) -> bool:
     100000 set" still counts sets, and "500 yuan" has no plural."""
     w = word.lower()
     return n.value > 1 and n.kind == "number" and n.scale == 1 and not n.is_word and w == lemma(w) \
-        and not _looks_plural(w) and w not in _CURRENCY_WORDS and _NAME_BEFORE.search(text, 0, n.start) is not None
+        and not _looks_plural(w) and w not in _CURRENCY_WORDS and _NAME_BEFORE.search(text, 0, n.start) is not None \
+        and _GOAL_AFTER.match(text, n.end + len(word) + 1) is None
+
+
+_GOAL_AFTER = re.compile(r"\s*(?:target|goal|mark|milestone|threshold|level|plan|objective)\b", re.IGNORECASE)
+"""After "the 300 factory": the number is a target's, not a name ("the 300 factory target was met")."""
 
 
 def _unit(text: str, n: NumberMatch, units: frozenset[str]) -> tuple[str | None, str | None]:
@@ -778,17 +784,47 @@ _BASE_AFTER = re.compile(r"[^,;:.]{0,30}?\b(?:(?:a|one)\s+(?:month|quarter|year)
 
 def _undated_base(text: str, n: NumberMatch, numbers: Sequence[NumberMatch], clause: tuple[int, int],
                   time: TimeExpression | None) -> bool:
-    """Whether the figure `n` is a comparison's base (its clause opens "up from", "down from" or
-    "compared with", or it is the X of "from X to Y") that no time in its own clause dates:
-    `time`, the one governing it, is None or stands outside `clause`, so it dates the level the
-    base is compared with. The base was true earlier, how much earlier the text does not say.
-    Not "from five aspects" (no "to" and no figure after it)."""
-    if not BASE_LEAD.match(text, clause[0]):
-        later = next((m for m in numbers if m.start >= n.end), None)
-        if later is None or _FROM_BEFORE_QUALIFIED.search(text, max(0, n.start - 30), n.start) is None \
-                or _TO_BETWEEN.match(text, n.end, later.start) is None:
+    """Whether the figure `n` is a comparison's base that no time of its own dates, so that
+    `time`, the one governing it, dates the level it is compared with, not it: the base was
+    true earlier, how much earlier the text does not say. A base is a figure whose clause opens
+    "up from", "down from" or "compared with", or that follows "from" right after a verb of
+    change ("up 46 percent from 2.31 million"), or the X of "from X to Y". Dated by its own
+    clause (a time there, or words such as "at the start of the year", "a quarter earlier"), it
+    is not undated; nor is the X of "from X to Y" in a period that holds both ("In 2023, ...
+    rose from 2.31 million to 3.38 million", "Since 2019, ... from 50 to 8,000": X was so at its
+    start), or before a time after both ("from 54 to 363 between the end of 2019 and ...")."""
+    later = next((m for m in numbers if m.start >= n.end), None)
+    if later is not None and _FROM_BEFORE_QUALIFIED.search(text, max(0, n.start - 30), n.start) is not None \
+            and _TO_BETWEEN.match(text, n.end, later.start) is not None:  # the X of "from X to Y"
+        if time is not None and (time.start >= n.end or _is_period(time)):
             return False
+    elif BASE_LEAD.match(text, clause[0]) is None and _CHANGE_FROM.search(text, max(0, n.start - 60), n.start) is None:
+        return False
+    if _OWN_BASE_TIME.search(text, clause[0], clause[1]) is not None:
+        return False
     return time is None or not clause[0] <= time.start < clause[1]
+
+
+def _is_period(time: TimeExpression) -> bool:
+    """Whether a time is a period of a quarter or more ("in 2023", "since 2019", "in the first
+    half"), not a day or a month ("at the end of 2023": December)."""
+    window = time.window
+    return time.role in ("since", "range") or (window.start is not None and window.end is not None
+                                               and (window.end - window.start).days >= 85)
+
+
+_CHANGE_FROM = re.compile(r"\b(?:up|down|rose|risen|grew|grown|increased|climbed|jumped|fell|fallen|dropped|declined"
+                          r"|decreased)\b[^,;:.]{0,40}?\bfrom\s+(?:(?:about|around|roughly|nearly|some|just|over|under"
+                          r"|more\s+than|less\s+than)\s+)?$", re.IGNORECASE)
+"""Before a base: "up 46 percent from 2.31 million", "rose by 30,000 from 2.31 million"."""
+_OWN_BASE_TIME = re.compile(r"\b(?:(?:start|beginning|end)\s+of\s+(?:the|this|last)\s+(?:year|quarter|month)"
+                            r"|(?:a|one|two|three)\s+(?:quarters?|months?)\s+(?:earlier|before|ago)"
+                            r"|(?:two|three|four|five)\s+years\s+(?:earlier|before|ago)"
+                            r"|(?:previous|prior|preceding)\s+(?:quarter|month)|last\s+year['’]s"
+                            r"|(?:19|20)\d\d['’]s)\b", re.IGNORECASE)
+"""In a base's clause: words that date it though no time expression is read there ("compared
+with 158 at the start of the year", "compared with 2022's 2.31 million"); "a year earlier" is
+read (_YEAR_EARLIER)."""
 
 
 _FROM_BEFORE_QUALIFIED = re.compile(r"\bfrom\s+(?:(?:about|around|roughly|nearly|almost|over|some|just|under|less|"
@@ -886,8 +922,12 @@ _PAST_TENSE = re.compile(r"\b(?:had|has|was|were|did|built|rose|grew|stood|hit|t
 base stations, and it will keep expanding"): not the participles of plans and forecasts."""
 
 
-_NOT_YET = re.compile(r"\b(?:will|would|shall|should|must|to\s+be|due|expects?|aims?|plans?|set\s+to|going\s+to"
-                      r"|scheduled|targets?|goal)\b", re.IGNORECASE)
+_NOT_YET = re.compile(r"\b(?:will|would|shall|should|must|to\s+be|due|expect(?:s|ed|ing)?|aim(?:s|ed|ing)?|plan(?:s|ned|ning)?"
+                      r"|set\s+to|going\s+to|scheduled|targets?|targeted|goals?|pledg(?:e|es|ed)|vow(?:s|ed)?|ask(?:s|ed)?"
+                      r"|order(?:s|ed)?|requir(?:e|es|ed)|needs?|agree(?:s|d)?|call(?:s|ed|ing)?\s+for|promis(?:e|es|ed)"
+                      r"|intend(?:s|ed)?|hop(?:e|es|ed)|forecast|projected|estimated?|likely"
+                      r"|to\s+(?:build|have|reach|top|exceed|complete|add|open|deploy|install|achieve|hit|cultivate|connect))\b",
+                      re.IGNORECASE)
 
 
 def _done_by(text: str) -> bool:
@@ -933,7 +973,7 @@ _VERB_BETWEEN = re.compile(r"\b(?:rose|risen|grew|grown|increased|climbed|jumped
 50 platforms rose to 2 billion" (the 2 billion counts no platforms)."""
 
 
-def _from_to(text: str, mentions: list[Mention], starts: list[int]) -> list[Mention]:
+def _from_to(text: str, mentions: list[Mention], starts: list[int], pub: TimeWindow) -> list[Mention]:
     """"from X ... to Y" (no clause mark between): one statement of two levels, "rose from 50
     platforms in 2019 to more than 150 platforms in 2021". Y's clause starts where X's does
     (`starts`: each mention's clause start), so a definition cue or subject before X
@@ -950,7 +990,7 @@ def _from_to(text: str, mentions: list[Mention], starts: list[int]) -> list[Ment
         if y.time is not None and y.time.role == "range" and (x.undated_base or x.time == y.time):
             # "Between 2019 and 2023, ... rose from 0.75 trillion yuan to 1.35 trillion yuan":
             # the first level is the range's first year's, the second its last year's
-            x, y = _range_ends(x, y, y.time)
+            x, y = _range_ends(x, y, y.time, pub)
             out[i - 1] = x
         if y.unit is None and x.unit is not None:
             y = dataclasses.replace(y, unit=x.unit, unit_lemma=x.unit_lemma)
@@ -960,14 +1000,16 @@ def _from_to(text: str, mentions: list[Mention], starts: list[int]) -> list[Ment
     return out
 
 
-def _range_ends(x: Mention, y: Mention, time: TimeExpression) -> tuple[Mention, Mention]:
+def _range_ends(x: Mention, y: Mention, time: TimeExpression, pub: TimeWindow) -> tuple[Mention, Mention]:
     """The two levels of "from X to Y" dated by the range of years `time` ("between 2019 and
-    2023"): X in its first year, Y in its last."""
+    2023"): X in its first year, Y in its last; as they were (X undated) when the last year is
+    not over by publication ("During the 14th Five-Year Plan period, ... rose from 718,000 to
+    3.38 million", published in 2024: the plan runs to 2025)."""
     window = time.window
     assert window.start is not None and window.end is not None
     first = date(window.start.year, 12, 31)
     last = date(window.end.year, 1, 1)
-    if first >= last:
+    if first >= last or pub.end is None or window.end > pub.end:
         return x, y
     x_time = dataclasses.replace(time, window=TimeWindow(start=window.start, end=first, basis=window.basis,
                                                           note=f"the first year of {time.text}"), role="point")
@@ -1036,6 +1078,10 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
         if unit is None:
             unit, unit_lemma = _unit_before(text, (start, n.start), c_start, units)
         governing = _governing_time(text, exprs, n, c_end)
+        if governing is not None and governing.role == "recent" and governing.text[:2].lower() == "by" \
+                and not c_start <= governing.start < c_end \
+                and not (governing.end <= n.start and not any(governing.end <= m.start < n.start for m in numbers)):
+            governing = None  # "by the end of October" dates what its clause (or the one after it) says was done
         time = _base_time(text, exprs, n, start, c_end, governing)
         undated = time is governing and _undated_base(text, n, numbers, (c_start, c_end), time)
         # "compared with 342 a year earlier" in a sentence no time dates: a year before the time
@@ -1063,7 +1109,7 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
     if len(mentions) > 1:
         mentions = _levels_after_changes(text, mentions, starts, units)
         if "from" in lowered(text):
-            return _from_to(text, mentions, starts)
+            return _from_to(text, mentions, starts, pub)
     return mentions
 
 

@@ -141,31 +141,59 @@ def _of_another_scope(scope: _Scope, mention: Mention, left: str, previous: str,
 
 def _scope_at_figure(scope: _Scope, mention: Mention) -> bool:
     """Whether a scope phrase stands between the figure and its unit noun ("Five more Suzhou
-    factories were named", "390 provincial-level platforms"), or after "in" further on in the
-    figure's clause ("8 secondary nodes were operating in Zhejiang", "in the province"), unless it
-    opens a list of places (the five top nodes "in Beijing, Shanghai, Guangzhou ..." are the
-    country's)."""
-    if mention.unit is None:
-        return False
+    factories were named", "390 provincial-level platforms"), or, further on in the figure's
+    clause, a place's name or "the province", "the company's" after a preposition ("8 secondary
+    nodes were operating in Zhejiang", "connected to the company's platform"); not a list of
+    places (the five top nodes "in Beijing, Shanghai, Guangzhou ..." are the country's), not a
+    clause that names the country ("nationwide", "in China"), not where something was said or
+    happened ("at a press conference in Beijing", "by the end of 2023 in Hangzhou"), not a kind
+    of place ("in prefecture-level cities", "in county towns")."""
     text = mention.sentence.text
-    end = mention.number.end
-    at = lowered(text).find(mention.unit, end)
-    if at <= end:
+    n = mention.number
+    clause = mention.clause
+    c_start = text.find(clause, max(0, n.end - len(clause))) if clause else -1
+    if c_start < 0 or c_start > n.start:
+        c_start, c_end = n.start, len(text)
+    else:
+        c_end = c_start + len(clause)
+    spans = [(a, b) for a, b in _scope_spans(scope, text) if n.end <= a]  # (a list may run past the clause)
+    if not spans or spans[0][0] >= c_end or _NATIONAL.search(text, c_start, c_end) is not None:
         return False
-    spans = _scope_spans(scope, text)
-    stop_mark = _CLAUSE_END.search(text, at)
-    clause_end = len(text) if stop_mark is None else stop_mark.start()
-    for k, (start, stop) in enumerate(spans):
-        if end <= start and stop <= at:
-            return True
-        if at < start < clause_end and _IN_BEFORE.search(text, max(0, start - 12), start) is not None \
-                and not (k + 1 < len(spans) and _LIST_GAP.fullmatch(text, stop, spans[k + 1][0])):
-            return True
+    unit = None
+    if mention.unit is not None:
+        unit = re.compile(rf"\b{re.escape(mention.unit)}\b").search(lowered(text), n.end, c_end)
+    after = n.end if unit is None else unit.end()
+    for k, (a, b) in enumerate(spans):
+        if a >= c_end:
+            break
+        if unit is not None and b <= unit.start():
+            return True  # "Five more Suzhou factories"
+        before = _PLACE_BEFORE.search(text, max(0, a - 16), a) if a >= after else None
+        if before is None:
+            continue
+        name = text[a:b]
+        determined = bool(before.group(1)) or name[:4].lower() == "the "
+        if not (name[:1].isupper() or determined and _GENERIC_PLACE.fullmatch(re.sub(r"(?i)^the\s+", "", name))):
+            continue  # "in prefecture-level cities and above"
+        if _EVENT_OR_TIME.search(text, after, a) is not None:
+            continue  # "at a press conference in Beijing", "by the end of 2023 in Hangzhou"
+        if k + 1 < len(spans) and _LIST_GAP.fullmatch(text, b, spans[k + 1][0]) \
+                or k > 0 and _LIST_GAP.fullmatch(text, spans[k - 1][1], a) \
+                or before.group(0)[:4].lower() == "from" and _TO_AFTER.match(text, b):
+            continue  # "in Beijing, Shanghai and Guangzhou", "from Hubei to the coast"
+        return True
     return False
 
 
-_CLAUSE_END = re.compile(r"[,;:.]\s|[,;:]|\.$")
-_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"\b(?:in|of|at|from|to|on)\s+((?:the|our|this|its)\s+)?$", re.IGNORECASE)
+_GENERIC_PLACE = re.compile(r"(?:province|city|county|municipality|prefecture|company['’]s|company|firm['’]s|firm"
+                            r"|group['’]s|group|operator['’]s|operator|carrier)", re.IGNORECASE)
+"""A scope phrase in lower case that names the one scope the text speaks of ("in the province",
+"to the company's platform"), unlike "provincial" or "city" as a kind of place."""
+_EVENT_OR_TIME = re.compile(r"\b(?:conference|forum|meeting|briefing|summit|expo|exhibition|ceremony|event|convention"
+                            r"|launch|interview|speech|visit|press|said|told|announced|(?:19|20)\d\d|end\s+of|year)\b",
+                            re.IGNORECASE)
+_TO_AFTER = re.compile(r"\s+to\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*", re.IGNORECASE)
 """Between two places of a list: "in Beijing, Shanghai and Guangzhou"."""
 
@@ -229,7 +257,17 @@ def author_scoped(rules: Ruleset, titles: tuple[str, ...]) -> bool:
     base stations nationwide") or "our country" stands before it. A ministry's "we will build
     600,000 5G base stations" under a title naming no scope stays national."""
     scope = _scope_phrases(rules, tuple(rules.scopes))
-    return scope is not None and any(text and _scope_spans(scope, text) for text in titles)
+    return scope is not None and any(text and (_scope_spans(scope, text) or _INTERVIEWEE.search(text))
+                                     for text in titles)
+
+
+_INTERVIEWEE = re.compile(r"(?:\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?|['’]s\s+)(?:chief\s+executive|CEO|founder|chairman"
+                          r"|chairwoman|president|plant\s+manager|factory\s+manager|general\s+manager|managing\s+director)"
+                          r"\b(?!\s+(?:delegation|summit|forum|council|club|roundtable|survey|of\s+(?:the\s+)?(?:China|MIIT|"
+                          r"ministry|State|National|CAICT|Academy)))", re.IGNORECASE)
+"""In a title, a company's person whose words the text gives ("a conversation with Hanlin
+Yunzhi's chief executive", "a Changzhou plant manager on life inside a 5G factory"): the
+interviewee's "we" is the company's. Not "meets CEO delegation"."""
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|and)\b|\s(?:while|whereas)\s", re.IGNORECASE)

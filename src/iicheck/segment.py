@@ -27,7 +27,8 @@ _LEADING_HEADER = re.compile(
     r"^\s*(?:date|updated|published|posted|release date)\s*[:：]?\s*"
     r"\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[•·▪◦*\-–]|\d+[.)]|\d{1,2}(?:\.\d{1,2})+\.?(?=\s+(?!(?:Million|Billion|Trillion|Thousand|Hundred"
-                     r"|Percent|Per|Times|Yuan|Sets|Units|Mbps|Gbps|Kbps|Hz|Mb|Gb|Kb)\b)[A-Z][a-z]+))\s+")
+                     r"|Millions|Billions|Trillions|Thousands|Hundreds|Mn|Mln|Bn|Bln|Tn|Tln|Lakh|Lakhs|Crore|Crores|Percent"
+                     r"|Percentage|Pct|Per|Times|Yuan|Sets|Units|Mbps|Gbps|Kbps|Hz|Mb|Gb|Kb)\b)[A-Z][a-z]+))\s+")
 """A list item's bullet or number: "•", "-", "1.", "2)", and a section's number before a word
 with a capital ("3.1 Industrial internet platforms developed rapidly.", "2.1 By the end of
 2020, ...": no figure of 3.1 platforms); not "3.1 Million" or "4.5 Mbps"."""
