@@ -543,8 +543,8 @@ def _unit(text: str, n: NumberMatch, units: frozenset[str]) -> tuple[str | None,
         if not word[0].isalpha():
             continue
         if lemma(word) in units and not _modifier(word, [t.group(0) for t in islice(token.finditer(text, tok.end()), 2)]):
-            if i == 0 and _names_one(text, n, word):
-                return None, None  # "the 512 project" is a programme's name, no count of projects
+            if i == 0 and (_names_one(text, n, word) or n.is_word and n.value == 1 and word.lower() == lemma(word)):
+                return None, None  # "the 512 project" is a programme's name, "one company" one of them
             return word.lower(), lemma(word)
         if first_plural is None and _looks_plural(word):
             first_plural = word
@@ -866,8 +866,15 @@ def _elsewhere(text: str, e: TimeExpression) -> bool:
     if BASE_LEAD.match(text, start):
         return True
     lead = _SUBORDINATE.match(text, start)
-    return lead is not None and any(w.lower() not in _TIME_LEAD_WORDS
-                                    for w in re.findall(r"[^\W\d_]{2,}", text[lead.end() - 1:e.start]))
+    if lead is None or _AT_THE_TIME.match(text, start):
+        return False  # "When the plan period began in 2021, the system had 100 nodes": that time is the figure's
+    return any(w.lower() not in _TIME_LEAD_WORDS for w in re.findall(r"[^\W\d_]{2,}", text[lead.end() - 1:e.start]))
+
+
+_AT_THE_TIME = re.compile(r"\s*(?:when|as)\s", re.IGNORECASE)
+"""A subordinate clause whose time is that of the main clause's figure, unlike "since",
+"after" or "before" ("When the 14th Five-Year Plan period began in 2021, the system had 100
+secondary nodes")."""
 
 
 def _nearest_time(text: str, anchoring: Sequence[TimeExpression], n: NumberMatch,

@@ -199,7 +199,7 @@ _LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*", re.IGNORECASE)
 
 
 _SHARE_OF_NATIONAL = re.compile(
-    r"(?:\baccounting\s+for|\bmaking\s+up|\brepresenting|,\s+or)\s+"
+    r"(?:\baccounting\s+for|\bmaking\s+up|\brepresenting|,\s+or|,)\s+"
     r"(?:(?:about|around|nearly|almost|roughly|over|more\s+than|less\s+than|some|just\s+over|just\s+under)\s+)?"
     r"(?:\d+(?:\.\d+)?\s*(?:%|per\s*cent\b|percent\b)|(?:a|one|two)\s+(?:third|quarter|fifth|tenth|half|thirds|fifths|tenths)\b)"
     r"\s+of\s+(?:the\s+country['’]s|the\s+nation['’]s|China['’]s|the\s+national|the\s+nationwide|all\s+of\s+China['’]s)",
@@ -338,6 +338,16 @@ _RATE = re.compile(r"[^,;:.]{0,60}?\b(?:per|for every|for each)\s+(?:[\d,]+|a|an
 count of the metric's units; "per cent" is none."""
 
 
+_DENOMINATOR = re.compile(r"(?:\d(?:[\d,.]*\d)?(?:\s+(?:thousand|million|billion|trillion))?|\b(?:two|three|four|five"
+                          r"|six|seven|eight|nine|ten|eleven|twelve))\s+(?:out\s+)?of\s+(?:the\s+world['’]s\s+|the\s+|all\s+|its\s+"
+                          r"|their\s+)?$",
+                          re.IGNORECASE)
+"""Right before a figure: it is the whole a count is part of ("covering 47 of the 97 major
+categories", "4.14 million of the approximately 5.4 million worldwide"), not what the metric
+counts (a category metric counts those covered, not all there are). "One of the 300 5G
+factories" names a member of the 300, which stay a count."""
+
+
 def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
                 level: tuple[str | None, str | None] | None = None, first: int = 0,
                 scoped_author: bool = False) -> tuple[str | None, str | None]:
@@ -349,6 +359,8 @@ def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
     text = mention.sentence.text
     if may_hold(text, "per", "for e") and _RATE.match(text, mention.end):
         return None, None
+    if may_hold(text, " of ") and _DENOMINATOR.search(text, max(0, mention.start - 60), mention.start):
+        return None, None  # "47 of the 97 major categories": 97 is what the 47 are counted among
     candidates = _by_unit(rules).get(mention.unit_lemma, ()) if mention.unit_lemma is not None else ()
     scored = [(s, cm) for cm in candidates if (s := _strength(cm, mention, previous_sentence, first, scoped_author))]
     if not scored:

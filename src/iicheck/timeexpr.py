@@ -23,6 +23,7 @@
 | "January-June last year", "from January to June this year" | those months of the year counted from publication | range |
 | "the end of April this year", "in June of last year" | that month (its last day after "the end of") of the year counted from publication | point |
 | "end-2020", "by end-2020", "year-end 2020", "(China) ended 2020 (with ...)" | December (as "the end of 2020") | point |
+| "60 [2019]" (an encyclopedia's bracketed year after a figure) | that year | point |
 | "early 2023", "mid-2022", "by late 2021", "the middle of 2023" | January-April, May-August, September-December | point (since: to publication) |
 | "the 14th Five-Year Plan period" (after a preposition; the 13th is 2016-2020) | its five years | range |
 | "by the end of the 14th Five-Year Plan period" | its last December | point |
@@ -186,6 +187,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"(?P<unit>years?|decades?)\s+ago\b", re.IGNORECASE)),
     ("month", re.compile(rf"\b(?:{_PREP}\s+)?(?:(?:early|mid|late)[-\s])?{_MONTH}\s+{_YEAR}", re.IGNORECASE)),
     ("year", re.compile(rf"\b{_PREP}\s+(?:the\s+year\s+)?{_YEAR}\b", re.IGNORECASE)),
+    # an encyclopedia's bracketed year after a figure: "from 60 [2019] to 100 [2020]"
+    ("bracket", re.compile(r"(?<=\s)\[(?P<year>(?:19|20)\d\d)\]")),
     ("future", re.compile(rf"\b(?:in|over|during|within|for)?\s*the\s+(?:next|following|coming)\s+"
                           rf"{_NUMWORD}\s+years?\b", re.IGNORECASE)),
     ("past", re.compile(rf"\b(?:in|over|during|for|within)\s+(?:the\s+(?:past|last)\s+|more\s+than\s+|"
@@ -459,6 +462,8 @@ def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
             if not _SOURCE_WORDS.isdisjoint(words):
                 kinds.add("source")
             kinds.add("year")
+            if "[" in text:
+                kinds.add("bracket")
     if "year" in low:
         if "next" in low or "following" in low or "coming" in low:
             kinds.add("future")
@@ -776,7 +781,7 @@ def _resolve(kind: str, m: re.Match[str], pub: TimeWindow) -> Resolved | None:
     if kind == "month":
         month = month_number(g["month"])
         return None if month is None else _in_month(int(g["year"]), month, prep, False, pub)
-    if kind in ("year", "over"):
+    if kind in ("year", "over", "bracket"):
         return _in_year(int(g["year"]), prep, pub)
     if kind == "source":
         return date(int(g["year"]), 1, 1), date(int(g["year"]), 12, 31), "source"
