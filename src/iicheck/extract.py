@@ -793,6 +793,8 @@ def _undated_base(text: str, n: NumberMatch, numbers: Sequence[NumberMatch], cla
     is not undated; nor is the X of "from X to Y" in a period that holds both ("In 2023, ...
     rose from 2.31 million to 3.38 million", "Since 2019, ... from 50 to 8,000": X was so at its
     start), or before a time after both ("from 54 to 363 between the end of 2019 and ...")."""
+    if not may_hold(text, "from", "compared"):
+        return False  # every form of a base holds one of these
     later = next((m for m in numbers if m.start >= n.end), None)
     if later is not None and _FROM_BEFORE_QUALIFIED.search(text, max(0, n.start - 30), n.start) is not None \
             and _TO_BETWEEN.match(text, n.end, later.start) is not None:  # the X of "from X to Y"

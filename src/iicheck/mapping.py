@@ -359,7 +359,8 @@ def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
     text = mention.sentence.text
     if may_hold(text, "per", "for e") and _RATE.match(text, mention.end):
         return None, None
-    if may_hold(text, " of ") and _DENOMINATOR.search(text, max(0, mention.start - 60), mention.start):
+    if "of" in text[max(0, mention.start - 24):mention.start].lower() \
+            and _DENOMINATOR.search(text, max(0, mention.start - 60), mention.start):
         return None, None  # "47 of the 97 major categories": 97 is what the 47 are counted among
     candidates = _by_unit(rules).get(mention.unit_lemma, ()) if mention.unit_lemma is not None else ()
     scored = [(s, cm) for cm in candidates if (s := _strength(cm, mention, previous_sentence, first, scoped_author))]
