@@ -596,3 +596,66 @@ def test_a_share_of_the_national_total_in_apposition(rules: Ruleset) -> None:
     claim = _claim("Together the top five provinces had 1,372,000 5G base stations at the end of last year, 32.3 "
                    "percent of the national total of 4.251 million.", "2025-02-10", "1,372,000", rules)
     assert claim.metric is None
+
+
+# A second review (the fifth probe's rules and the first review's mending): each case was read
+# worse than before and is mended.
+
+@pytest.mark.parametrize(("published", "text", "figure", "start", "end"), [
+    # a bracketed year yields to a time the sentence states, and follows a figure only
+    ("2025-08-01", "In the first half of 2025, 300,000 5G base stations were added [2025].", "300,000",
+     "2025-01-01", "2025-06-30"),
+    ("2025-08-01", "By the end of 2024 the country had 4.25 million 5G base stations [2024].", "4.25 million",
+     "2024-12-01", "2024-12-31"),
+    ("2025-08-01", "Secondary nodes of identifier resolution increased from 60 [2019] to 100[2020].", "100",
+     "2020-01-01", "2020-12-31"),
+    ("2025-08-01", "The plan [2021] called for 3.6 million 5G base stations.", "3.6 million", "2025-08-01",
+     "2028-08-01"),
+    # "as" clauses, and "when" with a main clause that is not a plain past statement, date nothing
+    ("2025-08-01", "As set out in the action plan released in 2018, China has cultivated more than 240 industrial "
+     "internet platforms with industry influence.", "more than 240", "2025-05-03", "2025-08-01"),
+    ("2025-08-01", "When the plan ends in 2025, the ministry expects 3.6 million 5G base stations.", "3.6 million",
+     "2025-05-03", "2025-08-01"),
+    ("2025-08-01", "When the ministry released its annual report in February 2024, it said China had 3.38 million "
+     "5G base stations.", "3.38 million", "2025-05-03", "2025-08-01"),
+])
+def test_second_review_dates(rules: Ruleset, published: str, text: str, figure: str, start: str, end: str) -> None:
+    claim = _claim(text, published, figure, rules)
+    assert (str(claim.time.start), str(claim.time.end)) == (start, end)
+
+
+@pytest.mark.parametrize(("text", "figure", "metric", "excluded"), [
+    # a whole of things counted stays a count; a year before "of" is no whole
+    ("Three of the 240 industrial internet platforms with industry influence are state-owned.", "240", "ii_platforms",
+     None),
+    ("The ministry set a target for 2025 of 3.6 million 5G base stations.", "3.6 million", "base_stations_5g", None),
+    ("China reported core industry value added in 2023 of 1.35 trillion yuan.", "1.35 trillion",
+     "core_industry_value_added", None),
+    # a share of another national whole than the total
+    ("The number of 5G base stations reached 3.38 million, 29.1 percent of the country's mobile base stations.",
+     "3.38 million", "base_stations_5g", None),
+    ("The core industry's value added reached 1.35 trillion yuan, accounting for 1.1 percent of China's GDP.",
+     "1.35 trillion", "core_industry_value_added", None),
+    # "not the same as" is no denial; "a previous version of this story said" is
+    ("The figures are not the same as last year's 2.31 million 5G base stations.", "2.31 million", "base_stations_5g",
+     None),
+    ("A previous version of this story said China had 3.83 million 5G base stations.", "3.83 million",
+     "base_stations_5g", "denied"),
+    # a place after another predicate
+    ("China's 240 industrial internet platforms with industry influence serve customers in Germany.", "240",
+     "ii_platforms", None),
+    ("The 300 5G factories named by the ministry include a steel mill in Hebei.", "300", "factories_5g", None),
+    ("Some 240 industrial internet platforms with industry influence were on display in Wuhan this week.", "Some 240",
+     "ii_platforms", None),
+    ("The cross-industry cross-field industrial internet platforms number 28, of which 3 platforms belong to "
+     "enterprise of our province.", "3", None, None),
+])
+def test_second_review_mapping(rules: Ruleset, text: str, figure: str, metric: str | None,
+                               excluded: str | None) -> None:
+    claim = _claim(text, "2024-06-01", figure, rules)
+    assert (claim.metric, claim.excluded) == (metric, excluded)
+
+
+def test_second_review_an_industry_bodys_president_speaks_for_no_company(rules: Ruleset) -> None:
+    assert not author_scoped(rules, ("Q&A with the president of the Industrial Internet Alliance",))
+    assert author_scoped(rules, ("Interview with the CEO of Haier",))

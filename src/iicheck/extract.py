@@ -859,7 +859,7 @@ _TIME_LEAD_WORDS = frozenset({"of", "at", "in", "on", "the", "end", "start", "be
 """Words of a time's own lead ("As of June 30th, 2023", "after the end of 2020"): no event."""
 
 
-def _elsewhere(text: str, e: TimeExpression) -> bool:
+def _elsewhere(text: str, e: TimeExpression, figure_clause: tuple[int, int]) -> bool:
     """Whether the time `e`, in a clause of its own before a figure's, dates something else:
     that clause opens with a subordinator and names an event before the time ("Since the
     action plan was launched in 2018, ...", "After a slow start in 2018, ..."; not "After
@@ -868,15 +868,23 @@ def _elsewhere(text: str, e: TimeExpression) -> bool:
     if BASE_LEAD.match(text, start):
         return True
     lead = _SUBORDINATE.match(text, start)
-    if lead is None or _AT_THE_TIME.match(text, start):
+    if lead is None:
+        return False
+    if _AT_THE_TIME.match(text, start) and _SIMPLE_PAST.search(text, *figure_clause) \
+            and not _NOT_SIMPLE_PAST.search(text, *figure_clause):
         return False  # "When the plan period began in 2021, the system had 100 nodes": that time is the figure's
     return any(w.lower() not in _TIME_LEAD_WORDS for w in re.findall(r"[^\W\d_]{2,}", text[lead.end() - 1:e.start]))
 
 
-_AT_THE_TIME = re.compile(r"\s*(?:when|as)\s", re.IGNORECASE)
-"""A subordinate clause whose time is that of the main clause's figure, unlike "since",
-"after" or "before" ("When the 14th Five-Year Plan period began in 2021, the system had 100
-secondary nodes")."""
+_AT_THE_TIME = re.compile(r"\s*when\s", re.IGNORECASE)
+_SIMPLE_PAST = re.compile(r"\b(?:had|was|were|numbered|stood|totall?ed|counted)\b", re.IGNORECASE)
+_NOT_SIMPLE_PAST = re.compile(r"\b(?:have|has|said|says|reported|announced|told|expects?|expected|will|would|goal|target"
+                              r"|plan(?:s|ned)?|since|now|today)\b", re.IGNORECASE)
+"""A "when" clause's time is that of the figure of the main clause it opens when that clause
+says in the simple past what was so ("When the 14th Five-Year Plan period began in 2021, the
+system had 100 secondary nodes"); not "When the plan ends in 2025, the ministry expects 3.6
+million", nor "When the ministry released its report in February 2024, it said China had
+3.38 million" (the report's date), nor "as" ("As set out in the plan of 2018, China has ...")."""
 
 
 def _nearest_time(text: str, anchoring: Sequence[TimeExpression], n: NumberMatch,
@@ -900,7 +908,7 @@ def _nearest_time(text: str, anchoring: Sequence[TimeExpression], n: NumberMatch
         # in 2020, the number now exceeds 240")
         present = (NOW.search(text, own_start, clause_end) is not None
                    and PAST_AUXILIARY.search(text, own_start, clause_end) is None)  # not "had now reached"
-        before = [e for e in before if e.end > own_start or not (present or _elsewhere(text, e))]
+        before = [e for e in before if e.end > own_start or not (present or _elsewhere(text, e, (own_start, clause_end)))]
     if before:
         return before[-1]
     if after and _BASE_BETWEEN.search(text, n.end, after[0].start):

@@ -175,8 +175,8 @@ def _scope_at_figure(scope: _Scope, mention: Mention) -> bool:
         determined = bool(before.group(1)) or name[:4].lower() == "the "
         if not (name[:1].isupper() or determined and _GENERIC_PLACE.fullmatch(re.sub(r"(?i)^the\s+", "", name))):
             continue  # "in prefecture-level cities and above"
-        if _EVENT_OR_TIME.search(text, after, a) is not None:
-            continue  # "at a press conference in Beijing", "by the end of 2023 in Hangzhou"
+        if _EVENT_OR_TIME.search(text, after, a) is not None or not _WHERE_IT_IS.fullmatch(text, after, before.start()):
+            continue  # "at a press conference in Beijing", "serve customers in Germany"
         if k + 1 < len(spans) and _LIST_GAP.fullmatch(text, b, spans[k + 1][0]) \
                 or k > 0 and _LIST_GAP.fullmatch(text, spans[k - 1][1], a) \
                 or before.group(0)[:4].lower() == "from" and _TO_AFTER.match(text, b):
@@ -185,6 +185,16 @@ def _scope_at_figure(scope: _Scope, mention: Mention) -> bool:
     return False
 
 
+_WHERE_IT_IS = re.compile(r"(?:\s+of\s+[\w\s-]{1,40}?)?(?:\s+(?:were|was|are|is|had\s+been|have\s+been|has\s+been|been))?"
+                          r"(?:\s+(?:now\s+)?(?:operating|located|built|based|installed|deployed|registered|running|opened"
+                          r"|set\s+up|in\s+operation|in\s+service|connected|established|cultivated|operate|operates)"
+                          r"|\s+belong(?:s|ed)?\s+to(?:\s+[\w-]+){0,3}?)?\s*",
+                          re.IGNORECASE)
+"""Between a figure's unit noun and the preposition before a place: the rest of its noun phrase
+and a verb of where the things are ("8 secondary nodes of identifier resolution were operating
+in Zhejiang", "1.35 million sets of industrial equipment were connected to the company's
+platform", "3 platforms belong to enterprise of our province"), not another predicate ("serve customers in Germany", "include a steel mill in
+Hebei", "were on display in Wuhan")."""
 _PLACE_BEFORE = re.compile(r"\b(?:in|of|at|from|to|on)\s+((?:the|our|this|its)\s+)?$", re.IGNORECASE)
 _GENERIC_PLACE = re.compile(r"(?:province|city|county|municipality|prefecture|company['’]s|company|firm['’]s|firm"
                             r"|group['’]s|group|operator['’]s|operator|carrier)", re.IGNORECASE)
@@ -202,7 +212,8 @@ _SHARE_OF_NATIONAL = re.compile(
     r"(?:\baccounting\s+for|\bmaking\s+up|\brepresenting|,\s+or|,)\s+"
     r"(?:(?:about|around|nearly|almost|roughly|over|more\s+than|less\s+than|some|just\s+over|just\s+under)\s+)?"
     r"(?:\d+(?:\.\d+)?\s*(?:%|per\s*cent\b|percent\b)|(?:a|one|two)\s+(?:third|quarter|fifth|tenth|half|thirds|fifths|tenths)\b)"
-    r"\s+of\s+(?:the\s+country['’]s|the\s+nation['’]s|China['’]s|the\s+national|the\s+nationwide|all\s+of\s+China['’]s)",
+    r"\s+of\s+(?:the\s+country['’]s|the\s+nation['’]s|China['’]s|the\s+national|the\s+nationwide|all\s+of\s+China['’]s)"
+    r"\s+total\b",
     re.IGNORECASE)
 """After a figure in its sentence: the figure is a share of the country's total, so another
 scope's ("147,000 5G base stations had been opened, ..., accounting for about 15% of the
@@ -263,8 +274,10 @@ def author_scoped(rules: Ruleset, titles: tuple[str, ...]) -> bool:
 
 _INTERVIEWEE = re.compile(r"(?:\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?|['’]s\s+)(?:chief\s+executive|CEO|founder|chairman"
                           r"|chairwoman|president|plant\s+manager|factory\s+manager|general\s+manager|managing\s+director)"
-                          r"\b(?!\s+(?:delegation|summit|forum|council|club|roundtable|survey|of\s+(?:the\s+)?(?:China|MIIT|"
-                          r"ministry|State|National|CAICT|Academy)))", re.IGNORECASE)
+                          r"\b(?!\s+(?:delegation|summit|forum|council|club|roundtable|survey|of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?"
+                          r"(?:China\b(?!\s+(?:Mobile|Telecom|Unicom|Tower))|MIIT|ministry|State|National|CAICT|Academy|Alliance"
+                          r"|Association|Institute|Federation|Society|Council|Commission|Bureau|Administration|Center|Centre)))",
+                          re.IGNORECASE)
 """In a title, a company's person whose words the text gives ("a conversation with Hanlin
 Yunzhi's chief executive", "a Changzhou plant manager on life inside a 5G factory"): the
 interviewee's "we" is the company's. Not "meets CEO delegation"."""
@@ -338,14 +351,16 @@ _RATE = re.compile(r"[^,;:.]{0,60}?\b(?:per|for every|for each)\s+(?:[\d,]+|a|an
 count of the metric's units; "per cent" is none."""
 
 
-_DENOMINATOR = re.compile(r"(?:\d(?:[\d,.]*\d)?(?:\s+(?:thousand|million|billion|trillion))?|\b(?:two|three|four|five"
-                          r"|six|seven|eight|nine|ten|eleven|twelve))\s+(?:out\s+)?of\s+(?:the\s+world['’]s\s+|the\s+|all\s+|its\s+"
-                          r"|their\s+)?$",
-                          re.IGNORECASE)
+_DENOMINATOR = re.compile(r"(?:(?<![\d.,])(?!(?:19|20)\d\d\b)\d(?:[\d,.]*\d)?(?:\s+(?:thousand|million|billion|trillion))?"
+                          r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+(?:out\s+)?of\s+"
+                          r"(?:(?P<world>the\s+world['’]s\s+)|the\s+|all\s+|its\s+|their\s+)?$", re.IGNORECASE)
+_KINDS = frozenset({"category", "sector"})
+"""Units whose whole is the set of kinds there are, not what a metric counts: "47 of the 97
+major categories" counts 47 reached; "three of the 240 platforms" keeps 240 a count of
+platforms."""
 """Right before a figure: it is the whole a count is part of ("covering 47 of the 97 major
-categories", "4.14 million of the approximately 5.4 million worldwide"), not what the metric
-counts (a category metric counts those covered, not all there are). "One of the 300 5G
-factories" names a member of the 300, which stay a count."""
+categories", "4.14 million of the world's approximately 5.4 million"): for kinds (_KINDS) and
+the world's, not what the metric counts. Not a year ("a target for 2025 of 3.6 million")."""
 
 
 def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
@@ -359,9 +374,10 @@ def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
     text = mention.sentence.text
     if may_hold(text, "per", "for e") and _RATE.match(text, mention.end):
         return None, None
-    if "of" in text[max(0, mention.start - 24):mention.start].lower() \
-            and _DENOMINATOR.search(text, max(0, mention.start - 60), mention.start):
-        return None, None  # "47 of the 97 major categories": 97 is what the 47 are counted among
+    if "of" in text[max(0, mention.start - 24):mention.start].lower():
+        whole = _DENOMINATOR.search(text, max(0, mention.start - 60), mention.start)
+        if whole is not None and (mention.unit_lemma in _KINDS or whole.group("world")):
+            return None, None  # "47 of the 97 major categories": 97 is what the 47 are counted among
     candidates = _by_unit(rules).get(mention.unit_lemma, ()) if mention.unit_lemma is not None else ()
     scored = [(s, cm) for cm in candidates if (s := _strength(cm, mention, previous_sentence, first, scoped_author))]
     if not scored:

@@ -188,7 +188,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("month", re.compile(rf"\b(?:{_PREP}\s+)?(?:(?:early|mid|late)[-\s])?{_MONTH}\s+{_YEAR}", re.IGNORECASE)),
     ("year", re.compile(rf"\b{_PREP}\s+(?:the\s+year\s+)?{_YEAR}\b", re.IGNORECASE)),
     # an encyclopedia's bracketed year after a figure: "from 60 [2019] to 100 [2020]"
-    ("bracket", re.compile(r"(?<=\s)\[(?P<year>(?:19|20)\d\d)\]")),
+    ("bracket", re.compile(r"(?<=\d)\s?\[(?P<year>(?:19|20)\d\d)\]")),
     ("future", re.compile(rf"\b(?:in|over|during|within|for)?\s*the\s+(?:next|following|coming)\s+"
                           rf"{_NUMWORD}\s+years?\b", re.IGNORECASE)),
     ("past", re.compile(rf"\b(?:in|over|during|for|within)\s+(?:the\s+(?:past|last)\s+|more\s+than\s+|"
@@ -452,7 +452,7 @@ def _candidate_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
                 kinds.add("part")
             if hq if hq is not None else _HALF_OR_QUARTER.search(text, max(0, digit - 1)) is not None:
                 kinds.add("yearpart")
-            if "end-" in low or "year-end" in low or "ended " in low:
+            if "end-" in low or "year-end" in low or "ended" in low:
                 kinds.add("endyear")
             if ("early" in low or "mid" in low or "late" in low or " of" in low) and _SEASON_HINT.search(low):
                 kinds.add("season")
@@ -955,4 +955,9 @@ def find_time_expressions(text: str, pub: TimeWindow) -> list[TimeExpression]:
             window = _explicit_window(start, end, m.group(0).strip(),
                                       pub.start if kind in _COUNTED_FROM_PUBLICATION or role == "recent" else None)
             found.append(TimeExpression(m.start(), m.end(), m.group(0), window, role))
+    if len(found) > 1 and any(e.text.lstrip()[:1] == "[" for e in found) \
+            and any(e.text.lstrip()[:1] != "[" for e in found):
+        # an encyclopedia's "[2025]" beside a time the sentence states ("In the first half of
+        # 2025, 300,000 were added [2025]"): the stated one is the more exact
+        found = [e for e in found if e.text.lstrip()[:1] != "["]
     return sorted(found, key=lambda e: e.start)
