@@ -653,3 +653,22 @@ def test_second_review_mapping(rules: Ruleset, text: str, figure: str, metric: s
 def test_second_review_an_industry_bodys_president_speaks_for_no_company(rules: Ruleset) -> None:
     assert not author_scoped(rules, ("Q&A with the president of the Industrial Internet Alliance",))
     assert author_scoped(rules, ("Interview with the CEO of Haier",))
+
+
+def test_a_figures_unit_is_not_the_next_figures(rules: Ruleset) -> None:
+    """A sixth probe's "Platforms ... numbered 240 and connected 81 million sets": 240 was read
+    as 240 sets (a false contradiction with 81 million); "5G" is no figure that stops the search."""
+    claims = _claims("Platforms with industry and regional influence numbered 240 and connected 81 million sets of "
+                     "equipment.", "2023-11-14", rules)
+    assert claim_of(claims, "240").unit != "sets"
+    assert _claim("China had 3.38 million 5G base stations.", "2024-03-10", "3.38 million", rules).metric \
+        == "base_stations_5g"
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("1.26 trillion yuan of core industrial internet industry value added in 2022 was up 7.7 per cent on the 1.17 "
+     "trillion yuan of 2021.", "1.17 trillion"),
+    ("China had 3.38 million 5G base stations in 2023, up 4.6 percent from 2.31 million.", "2.31 million"),
+])
+def test_a_base_after_up_n_per_cent_on_or_from(rules: Ruleset, text: str, figure: str) -> None:
+    assert _claim(text, "2023-07-21", figure, rules).excluded == "undated base"

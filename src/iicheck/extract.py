@@ -538,8 +538,8 @@ def _unit(text: str, n: NumberMatch, units: frozenset[str]) -> tuple[str | None,
     token = _TOKEN.pick(text)
     for i, tok in enumerate(token.finditer(text, n.end)):
         word = tok.group(0)
-        if i >= 8 or word in ",.;:()[]!?" or word.lower() in _STOP:
-            break
+        if i >= 8 or word in ",.;:()[]!?" or word.lower() in _STOP or _FIGURE_TOKEN.fullmatch(word):
+            break  # (another figure's unit is its own: "numbered 240 and connected 81 million sets")
         if not word[0].isalpha():
             continue
         if lemma(word) in units and not _modifier(word, [t.group(0) for t in islice(token.finditer(text, tok.end()), 2)]):
@@ -793,7 +793,7 @@ def _undated_base(text: str, n: NumberMatch, numbers: Sequence[NumberMatch], cla
     is not undated; nor is the X of "from X to Y" in a period that holds both ("In 2023, ...
     rose from 2.31 million to 3.38 million", "Since 2019, ... from 50 to 8,000": X was so at its
     start), or before a time after both ("from 54 to 363 between the end of 2019 and ...")."""
-    if not may_hold(text, "from", "compared"):
+    if not may_hold(text, "from", "compared", "on the"):
         return False  # every form of a base holds one of these
     later = next((m for m in numbers if m.start >= n.end), None)
     if later is not None and _FROM_BEFORE_QUALIFIED.search(text, max(0, n.start - 30), n.start) is not None \
@@ -815,10 +815,13 @@ def _is_period(time: TimeExpression) -> bool:
                                                and (window.end - window.start).days >= 85)
 
 
+_FIGURE_TOKEN = re.compile(r"\d[\d,.]*")
+"""A token that is a number (not "5G")."""
 _CHANGE_FROM = re.compile(r"\b(?:up|down|rose|risen|grew|grown|increased|climbed|jumped|fell|fallen|dropped|declined"
-                          r"|decreased)\b[^,;:.]{0,40}?\bfrom\s+(?:(?:about|around|roughly|nearly|some|just|over|under"
-                          r"|more\s+than|less\s+than)\s+)?$", re.IGNORECASE)
-"""Before a base: "up 46 percent from 2.31 million", "rose by 30,000 from 2.31 million"."""
+                          r"|decreased)\b(?:[^,;:.]|(?<=\d)[.,](?=\d)){0,40}?\b(?:from|on\s+the)\s+(?:(?:about|around|roughly|nearly|some|just"
+                          r"|over|under|more\s+than|less\s+than)\s+)?$", re.IGNORECASE)
+"""Before a base: "up 46 percent from 2.31 million", "rose by 30,000 from 2.31 million", "up 7.7
+per cent on the 1.17 trillion yuan of 2021"."""
 _OWN_BASE_TIME = re.compile(r"\b(?:(?:start|beginning|end)\s+of\s+(?:the|this|last)\s+(?:year|quarter|month)"
                             r"|(?:a|one|two|three)\s+(?:quarters?|months?)\s+(?:earlier|before|ago)"
                             r"|(?:two|three|four|five)\s+years\s+(?:earlier|before|ago)"
