@@ -663,6 +663,8 @@ def test_a_figures_unit_is_not_the_next_figures(rules: Ruleset) -> None:
     assert claim_of(claims, "240").unit != "sets"
     assert _claim("China had 3.38 million 5G base stations.", "2024-03-10", "3.38 million", rules).metric \
         == "base_stations_5g"
+    # a number inside a name, with no conjunction before it, does not stop the search
+    assert _claim("Tesla delivered about 63000 Model 3 sedans.", "2024-03-10", "about 63000", rules).unit == "sedans"
 
 
 @pytest.mark.parametrize(("text", "figure"), [

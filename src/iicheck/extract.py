@@ -536,10 +536,12 @@ def _unit(text: str, n: NumberMatch, units: frozenset[str]) -> tuple[str | None,
         return nxt.group(1).lower(), lemma(nxt.group(1))
     first_plural = None
     token = _TOKEN.pick(text)
+    joined = False  # a conjunction passed: a figure after it is another statement's
     for i, tok in enumerate(token.finditer(text, n.end)):
         word = tok.group(0)
-        if i >= 8 or word in ",.;:()[]!?" or word.lower() in _STOP or _FIGURE_TOKEN.fullmatch(word):
-            break  # (another figure's unit is its own: "numbered 240 and connected 81 million sets")
+        if i >= 8 or word in ",.;:()[]!?" or word.lower() in _STOP or joined and _FIGURE_TOKEN.fullmatch(word):
+            break  # (its unit is its own: "numbered 240 and connected 81 million sets"; not "Model 3 sedans")
+        joined = joined or word.lower() in _JOINS
         if not word[0].isalpha():
             continue
         if lemma(word) in units and not _modifier(word, [t.group(0) for t in islice(token.finditer(text, tok.end()), 2)]):
@@ -817,6 +819,7 @@ def _is_period(time: TimeExpression) -> bool:
 
 _FIGURE_TOKEN = re.compile(r"\d[\d,.]*")
 """A token that is a number (not "5G")."""
+_JOINS = frozenset({"and", "or", "but", "while", "whereas", "with", "to", "than"})
 _CHANGE_FROM = re.compile(r"\b(?:up|down|rose|risen|grew|grown|increased|climbed|jumped|fell|fallen|dropped|declined"
                           r"|decreased)\b(?:[^,;:.]|(?<=\d)[.,](?=\d)){0,40}?\b(?:from|on\s+the)\s+(?:(?:about|around|roughly|nearly|some|just"
                           r"|over|under|more\s+than|less\s+than)\s+)?$", re.IGNORECASE)
