@@ -674,3 +674,37 @@ def test_a_figures_unit_is_not_the_next_figures(rules: Ruleset) -> None:
 ])
 def test_a_base_after_up_n_per_cent_on_or_from(rules: Ruleset, text: str, figure: str) -> None:
     assert _claim(text, "2023-07-21", figure, rules).excluded == "undated base"
+
+
+# A third, quick review of the last commits: mended.
+
+@pytest.mark.parametrize(("text", "figure", "metric"), [
+    # a province's figure after the common verbs of building and being somewhere
+    ("By the end of 2023, 300,000 5G base stations were built across Guangdong.", "300,000", None),
+    ("By the end of 2023, 300,000 5G base stations had been erected in Guangdong.", "300,000", None),
+    ("By the end of 2023, 300,000 5G base stations had been built and put into operation in Guangdong.", "300,000",
+     None),
+    ("By the end of 2023, 30 industrial internet platforms with industry influence were based in Jiangsu.", "30",
+     None),
+    # the world's
+    ("China had 4.14 million of the approximately 5.4 million 5G base stations worldwide.",
+     "approximately 5.4 million", None),
+    # alternatives and lists share their unit
+    ("China had 60 or 70 industrial internet platforms with industry influence.", "60", "ii_platforms"),
+    ("The three operators built 1.2 million, 0.8 million and 0.5 million 5G base stations.", "0.8 million",
+     "base_stations_5g"),
+])
+def test_third_review_mapping(rules: Ruleset, text: str, figure: str, metric: str | None) -> None:
+    assert _claim(text, "2024-03-01", figure, rules).metric == metric
+
+
+@pytest.mark.parametrize(("text", "figure", "year", "modality"), [
+    ("When the plan was launched in 2021, China's 5G base stations reached 700,000.", "700,000", 2021, "achieved"),
+    ("When the campaign began in 2021, China had 700,000 5G base stations and 150 industrial internet platforms.",
+     "150", 2021, "achieved"),
+    ("When the plan ends in 2025, China will have 3.6 million 5G base stations.", "3.6 million", 2024, "target"),
+    ("China had 3.38 million 5G base stations [2023].", "3.38 million", 2023, "achieved"),
+])
+def test_third_review_dates(rules: Ruleset, text: str, figure: str, year: int, modality: str) -> None:
+    claim = _claim(text, "2024-03-01", figure, rules)
+    assert claim.time.start is not None and claim.time.start.year == year and claim.modality == modality

@@ -536,12 +536,16 @@ def _unit(text: str, n: NumberMatch, units: frozenset[str]) -> tuple[str | None,
         return nxt.group(1).lower(), lemma(nxt.group(1))
     first_plural = None
     token = _TOKEN.pick(text)
-    joined = False  # a conjunction passed: a figure after it is another statement's
+    conjunction = joined = False  # a conjunction and a word after it: a figure after them is another statement's
     for i, tok in enumerate(token.finditer(text, n.end)):
         word = tok.group(0)
         if i >= 8 or word in ",.;:()[]!?" or word.lower() in _STOP or joined and _FIGURE_TOKEN.fullmatch(word):
-            break  # (its unit is its own: "numbered 240 and connected 81 million sets"; not "Model 3 sedans")
-        joined = joined or word.lower() in _JOINS
+            break  # (its unit is its own: "numbered 240 and connected 81 million sets"; "60 or 70 platforms",
+            # "0.8 million and 0.5 million 5G base stations" and "63000 Model 3 sedans" share theirs)
+        if word.lower() in _JOINS:
+            conjunction = True
+        elif conjunction and word[0].isalpha():
+            joined = True
         if not word[0].isalpha():
             continue
         if lemma(word) in units and not _modifier(word, [t.group(0) for t in islice(token.finditer(text, tok.end()), 2)]):
@@ -876,21 +880,20 @@ def _elsewhere(text: str, e: TimeExpression, figure_clause: tuple[int, int]) -> 
     lead = _SUBORDINATE.match(text, start)
     if lead is None:
         return False
-    if _AT_THE_TIME.match(text, start) and _SIMPLE_PAST.search(text, *figure_clause) \
-            and not _NOT_SIMPLE_PAST.search(text, *figure_clause):
+    if _AT_THE_TIME.match(text, start) and not _NOT_AT_THE_TIME.search(text, e.end, figure_clause[1]):
         return False  # "When the plan period began in 2021, the system had 100 nodes": that time is the figure's
     return any(w.lower() not in _TIME_LEAD_WORDS for w in re.findall(r"[^\W\d_]{2,}", text[lead.end() - 1:e.start]))
 
 
 _AT_THE_TIME = re.compile(r"\s*when\s", re.IGNORECASE)
-_SIMPLE_PAST = re.compile(r"\b(?:had|was|were|numbered|stood|totall?ed|counted)\b", re.IGNORECASE)
-_NOT_SIMPLE_PAST = re.compile(r"\b(?:have|has|said|says|reported|announced|told|expects?|expected|will|would|goal|target"
-                              r"|plan(?:s|ned)?|since|now|today)\b", re.IGNORECASE)
-"""A "when" clause's time is that of the figure of the main clause it opens when that clause
-says in the simple past what was so ("When the 14th Five-Year Plan period began in 2021, the
-system had 100 secondary nodes"); not "When the plan ends in 2025, the ministry expects 3.6
-million", nor "When the ministry released its report in February 2024, it said China had
-3.38 million" (the report's date), nor "as" ("As set out in the plan of 2018, China has ...")."""
+_NOT_AT_THE_TIME = re.compile(r"\b(?:have|has|said|says|reported|announced|told|since|now|today|expect(?:s|ed)?"
+                              r"|forecasts?|predicts?|projects?)\b", re.IGNORECASE)
+"""A "when" clause's time is that of the figures of the main clause it opens ("When the 14th
+Five-Year Plan period began in 2021, the system had 100 secondary nodes and 150 platforms",
+"When the plan ends in 2025, China will have 3.6 million"), unless the main clause up to the
+figure reports what someone said then ("When the ministry released its report in February
+2024, it said China had 3.38 million": the report's date) or speaks of now ("has", "since");
+not "as" ("As set out in the plan of 2018, China has ...")."""
 
 
 def _nearest_time(text: str, anchoring: Sequence[TimeExpression], n: NumberMatch,

@@ -168,6 +168,8 @@ def _scope_at_figure(scope: _Scope, mention: Mention) -> bool:
             break
         if unit is not None and b <= unit.start():
             return True  # "Five more Suzhou factories"
+        if a >= after and _WORLD_ADVERB.fullmatch(text, a, b) and not _EVENT_OR_TIME.search(text, after, a):
+            return True  # "4.14 million of the approximately 5.4 million 5G base stations worldwide"
         before = _PLACE_BEFORE.search(text, max(0, a - 16), a) if a >= after else None
         if before is None:
             continue
@@ -185,17 +187,21 @@ def _scope_at_figure(scope: _Scope, mention: Mention) -> bool:
     return False
 
 
-_WHERE_IT_IS = re.compile(r"(?:\s+of\s+[\w\s-]{1,40}?)?(?:\s+(?:were|was|are|is|had\s+been|have\s+been|has\s+been|been))?"
-                          r"(?:\s+(?:now\s+)?(?:operating|located|built|based|installed|deployed|registered|running|opened"
-                          r"|set\s+up|in\s+operation|in\s+service|connected|established|cultivated|operate|operates)"
-                          r"|\s+belong(?:s|ed)?\s+to(?:\s+[\w-]+){0,3}?)?\s*",
+_WHERE_IT_IS = re.compile(r"(?:\s+of(?:\s+[\w-]+){1,4}?|\s+with(?:\s+[\w-]+){0,3}?\s+influence)?"
+                          r"(?:\s+(?:were|was|are|is|had|have|has|been|being|so\s+far|now|also|already|all|\w+ly))*"
+                          r"(?:\s+(?:(?!(?:need|requir|plann|expect|aim|target|hop)ed\b)\w+ed|built|operating|running|operate[sd]?"
+                          r"|exist(?:s|ed)?|operational|available|based|located|set\s+up|put\s+into\s+(?:service|use|operation)"
+                          r"|in\s+(?:operation|service|use)|belong(?:s|ed)?\s+to(?:\s+[\w-]+){0,3}?)"
+                          r"(?:\s+(?:and|or)\s+(?:\w+ed|put\s+into\s+(?:service|use|operation)))?"
+                          r"(?:\s+(?:so\s+far|by\s+operators|in\s+total))?)?\s*",
                           re.IGNORECASE)
 """Between a figure's unit noun and the preposition before a place: the rest of its noun phrase
 and a verb of where the things are ("8 secondary nodes of identifier resolution were operating
 in Zhejiang", "1.35 million sets of industrial equipment were connected to the company's
 platform", "3 platforms belong to enterprise of our province"), not another predicate ("serve customers in Germany", "include a steel mill in
 Hebei", "were on display in Wuhan")."""
-_PLACE_BEFORE = re.compile(r"\b(?:in|of|at|from|to|on)\s+((?:the|our|this|its)\s+)?$", re.IGNORECASE)
+_WORLD_ADVERB = re.compile(r"worldwide|globally|around\s+the\s+world|across\s+the\s+(?:world|globe)", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"\b(?:in|of|at|from|to|on|across|throughout)\s+((?:the|our|this|its)\s+)?$", re.IGNORECASE)
 _GENERIC_PLACE = re.compile(r"(?:province|city|county|municipality|prefecture|company['’]s|company|firm['’]s|firm"
                             r"|group['’]s|group|operator['’]s|operator|carrier)", re.IGNORECASE)
 """A scope phrase in lower case that names the one scope the text speaks of ("in the province",

@@ -188,7 +188,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("month", re.compile(rf"\b(?:{_PREP}\s+)?(?:(?:early|mid|late)[-\s])?{_MONTH}\s+{_YEAR}", re.IGNORECASE)),
     ("year", re.compile(rf"\b{_PREP}\s+(?:the\s+year\s+)?{_YEAR}\b", re.IGNORECASE)),
     # an encyclopedia's bracketed year after a figure: "from 60 [2019] to 100 [2020]"
-    ("bracket", re.compile(r"(?<=\d)\s?\[(?P<year>(?:19|20)\d\d)\]")),
+    ("bracket", re.compile(r"(?<=\w)\s?\[(?P<year>(?:19|20)\d\d)\]")),
     ("future", re.compile(rf"\b(?:in|over|during|within|for)?\s*the\s+(?:next|following|coming)\s+"
                           rf"{_NUMWORD}\s+years?\b", re.IGNORECASE)),
     ("past", re.compile(rf"\b(?:in|over|during|for|within)\s+(?:the\s+(?:past|last)\s+|more\s+than\s+|"
@@ -954,6 +954,8 @@ def find_time_expressions(text: str, pub: TimeWindow) -> list[TimeExpression]:
                 continue  # "the fiscal year ended March 31" beside another year: maybe its own
             window = _explicit_window(start, end, m.group(0).strip(),
                                       pub.start if kind in _COUNTED_FROM_PUBLICATION or role == "recent" else None)
+            if kind == "bracket" and not any(c.isdigit() for c in text[max(0, m.start() - 40):m.start()]):
+                continue  # "The plan [2021] called for ...": no figure before it to date
             found.append(TimeExpression(m.start(), m.end(), m.group(0), window, role))
     if len(found) > 1 and any(e.text.lstrip()[:1] == "[" for e in found) \
             and any(e.text.lstrip()[:1] != "[" for e in found):
