@@ -111,6 +111,7 @@ class Mention:
     change: str | None = None  # "fall" ("declined 2.2 per cent": -2.2%) or "rise" ("grew by 20"), no level
     undated_base: bool = False  # a comparison's base no time of its own dates ("up from 40.5 million")
     year_earlier: bool = False  # undated in its sentence, a year before what dates it ("342 a year earlier")
+    clause_start: int = 0  # where `clause` starts in the sentence
 
     @property
     def figure(self) -> str:
@@ -511,7 +512,7 @@ def _modifier(word: str, after: Sequence[str]) -> bool:
 _NAME_BEFORE = re.compile(r"(?:\bthe|[\"”’])\s*$", re.IGNORECASE)
 
 
-def _names_one(text: str, n: NumberMatch, word: str) -> bool:
+def _names_one(text: str, n: NumberMatch, word: str, word_end: int) -> bool:
     """Whether figure `n`, right before the unit noun `word` in the singular, is the number in
     a name ("the 512 project", 'the "5G + industrial internet" 512 project'): a count above one
     in digits after "the" or a closing quote, with no scale word. A translation's "exceeded
@@ -519,7 +520,7 @@ def _names_one(text: str, n: NumberMatch, word: str) -> bool:
     w = word.lower()
     return n.value > 1 and n.kind == "number" and n.scale == 1 and not n.is_word and w == lemma(w) \
         and not _looks_plural(w) and w not in _CURRENCY_WORDS and _NAME_BEFORE.search(text, 0, n.start) is not None \
-        and _GOAL_AFTER.match(text, n.end + len(word) + 1) is None
+        and _GOAL_AFTER.match(text, word_end) is None
 
 
 _GOAL_AFTER = re.compile(r"\s*(?:target|goal|mark|milestone|threshold|level|plan|objective)\b", re.IGNORECASE)
@@ -549,7 +550,7 @@ def _unit(text: str, n: NumberMatch, units: frozenset[str]) -> tuple[str | None,
         if not word[0].isalpha():
             continue
         if lemma(word) in units and not _modifier(word, [t.group(0) for t in islice(token.finditer(text, tok.end()), 2)]):
-            if i == 0 and (_names_one(text, n, word) or n.is_word and n.value == 1 and word.lower() == lemma(word)):
+            if i == 0 and (_names_one(text, n, word, tok.end()) or n.is_word and n.value == 1 and word.lower() == lemma(word)):
                 return None, None  # "the 512 project" is a programme's name, "one company" one of them
             return word.lower(), lemma(word)
         if first_plural is None and _looks_plural(word):
@@ -788,7 +789,7 @@ _BASE_AFTER = re.compile(r"[^,;:.]{0,30}?\b(?:(?:a|one)\s+(?:month|quarter|year)
                          re.IGNORECASE)
 
 
-def _undated_base(text: str, n: NumberMatch, numbers: Sequence[NumberMatch], clause: tuple[int, int],
+def _undated_base(text: str, n: NumberMatch, start: int, numbers: Sequence[NumberMatch], clause: tuple[int, int],
                   time: TimeExpression | None) -> bool:
     """Whether the figure `n` is a comparison's base that no time of its own dates, so that
     `time`, the one governing it, dates the level it is compared with, not it: the base was
@@ -802,7 +803,7 @@ def _undated_base(text: str, n: NumberMatch, numbers: Sequence[NumberMatch], cla
     if not may_hold(text, "from", "compared", "on the"):
         return False  # every form of a base holds one of these
     later = next((m for m in numbers if m.start >= n.end), None)
-    if later is not None and _FROM_BEFORE_QUALIFIED.search(text, max(0, n.start - 30), n.start) is not None \
+    if later is not None and _FROM_BEFORE.search(text, max(0, start - 8), start) is not None \
             and _TO_BETWEEN.match(text, n.end, later.start) is not None:  # the X of "from X to Y"
         if time is not None and (time.start >= n.end or _is_period(time)):
             return False
@@ -827,8 +828,9 @@ _JOINS = frozenset({"and", "or", "but", "while", "whereas", "with", "to", "than"
 _CHANGE_FROM = re.compile(r"\b(?:up|down|rose|risen|grew|grown|increased|climbed|jumped|fell|fallen|dropped|declined"
                           r"|decreased)\b(?:[^,;:.]|(?<=\d)[.,](?=\d)){0,40}?\b(?:from|on\s+the)\s+(?:(?:about|around|roughly|nearly|some|just"
                           r"|over|under|more\s+than|less\s+than)\s+)?$", re.IGNORECASE)
-"""Before a base: "up 46 percent from 2.31 million", "rose by 30,000 from 2.31 million", "up 7.7
-per cent on the 1.17 trillion yuan of 2021"."""
+"""Before a base's number: "up 46 percent from 2.31 million", "rose by 30,000 from 2.31 million",
+"up 7.7 per cent on the 1.17 trillion yuan of 2021" (a range such as "from fewer than 130,000 to
+3.38 million", read as one figure, is none)."""
 _OWN_BASE_TIME = re.compile(r"\b(?:(?:start|beginning|end)\s+of\s+(?:the|this|last)\s+(?:year|quarter|month)"
                             r"|(?:a|one|two|three)\s+(?:quarters?|months?)\s+(?:earlier|before|ago)"
                             r"|(?:two|three|four|five)\s+years\s+(?:earlier|before|ago)"
@@ -839,9 +841,6 @@ with 158 at the start of the year", "compared with 2022's 2.31 million"); "a yea
 read (_YEAR_EARLIER)."""
 
 
-_FROM_BEFORE_QUALIFIED = re.compile(r"\bfrom\s+(?:(?:about|around|roughly|nearly|almost|over|some|just|under|less|"
-                                    r"more|than|fewer|below|above)\s+){0,2}$", re.IGNORECASE)
-"""Before the X of "from X to Y", with X's qualifier: "rose from just over 70 to 150"."""
 
 
 def _comparison_base(text: str, n: NumberMatch) -> bool:
@@ -956,6 +955,12 @@ _NOT_YET = re.compile(r"\b(?:will|would|shall|should|must|to\s+be|due|expect(?:s
                       re.IGNORECASE)
 
 
+def _by_recent(e: TimeExpression) -> bool:
+    """Whether `e` is "by the end of December" or "by end-June" (a period without a year after
+    "by"): a deadline as often as a time something was done (see _done_by)."""
+    return e.role == "recent" and e.text[:2].lower() == "by"
+
+
 def _done_by(text: str) -> bool:
     """Whether "by the end of December" (no year) in `text` is when something was done (the
     latest December), not a deadline ("will be completed by the end of December", "are due to
@@ -1020,7 +1025,7 @@ def _from_to(text: str, mentions: list[Mention], starts: list[int], pub: TimeWin
             out[i - 1] = x
         if y.unit is None and x.unit is not None:
             y = dataclasses.replace(y, unit=x.unit, unit_lemma=x.unit_lemma)
-        out[i] = dataclasses.replace(y, clause=text[starts[i - 1]:y_end])
+        out[i] = dataclasses.replace(y, clause=text[starts[i - 1]:y_end], clause_start=starts[i - 1])
         if x.unit is None and y.unit is not None:
             out[i - 1] = dataclasses.replace(x, unit=y.unit, unit_lemma=y.unit_lemma)
     return out
@@ -1086,8 +1091,8 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
     cues = _cues(text, rules, fold)
     if (not recent or any(cues)) and any(e.role == "recent" for e in exprs):
         exprs = [e for e in exprs if e.role != "recent"]
-    elif any(e.role == "recent" and e.text[:2].lower() == "by" for e in exprs) and not _done_by(text):
-        exprs = [e for e in exprs if e.role != "recent" or e.text[:2].lower() != "by"]
+    elif any(_by_recent(e) for e in exprs) and not _done_by(text):
+        exprs = [e for e in exprs if not _by_recent(e)]
     denial = _denial_cues(rules)
     # only when the sentence holds a cue, look where it stands
     denials = any(d is not None and d.search(text, fold) for d in denial)
@@ -1104,12 +1109,11 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
         if unit is None:
             unit, unit_lemma = _unit_before(text, (start, n.start), c_start, units)
         governing = _governing_time(text, exprs, n, c_end)
-        if governing is not None and governing.role == "recent" and governing.text[:2].lower() == "by" \
-                and not c_start <= governing.start < c_end \
+        if governing is not None and _by_recent(governing) and not c_start <= governing.start < c_end \
                 and not (governing.end <= n.start and not any(governing.end <= m.start < n.start for m in numbers)):
             governing = None  # "by the end of October" dates what its clause (or the one after it) says was done
         time = _base_time(text, exprs, n, start, c_end, governing)
-        undated = time is governing and _undated_base(text, n, numbers, (c_start, c_end), time)
+        undated = time is governing and _undated_base(text, n, start, numbers, (c_start, c_end), time)
         # "compared with 342 a year earlier" in a sentence no time dates: a year before the time
         # it inherits from its paragraph or publication (see claims)
         earlier = undated and time is None and may_hold(text, "year") and \
@@ -1130,7 +1134,7 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
             "rise" if _addition(text, n, start, (c_start, c_end), len(numbers) == 1, time) else None)
         mentions.append(Mention(sentence, n, start, end, qualifier, unit, unit_lemma, clause,
                                 None if undated else time, modality, factor, bool(denied), change,
-                                undated and not earlier, earlier))
+                                undated and not earlier, earlier, c_start))
         starts.append(c_start)
     if len(mentions) > 1:
         mentions = _levels_after_changes(text, mentions, starts, units)

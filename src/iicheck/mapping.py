@@ -150,18 +150,12 @@ def _scope_at_figure(scope: _Scope, mention: Mention) -> bool:
     of place ("in prefecture-level cities", "in county towns")."""
     text = mention.sentence.text
     n = mention.number
-    clause = mention.clause
-    c_start = text.find(clause, max(0, n.end - len(clause))) if clause else -1
-    if c_start < 0 or c_start > n.start:
-        c_start, c_end = n.start, len(text)
-    else:
-        c_end = c_start + len(clause)
+    c_start = mention.clause_start
+    c_end = c_start + len(mention.clause)
     spans = [(a, b) for a, b in _scope_spans(scope, text) if n.end <= a]  # (a list may run past the clause)
     if not spans or spans[0][0] >= c_end or _NATIONAL.search(text, c_start, c_end) is not None:
         return False
-    unit = None
-    if mention.unit is not None:
-        unit = re.compile(rf"\b{re.escape(mention.unit)}\b").search(lowered(text), n.end, c_end)
+    unit = None if mention.unit is None else _whole_word(mention.unit).search(lowered(text), n.end, c_end)
     after = n.end if unit is None else unit.end()
     for k, (a, b) in enumerate(spans):
         if a >= c_end:
@@ -185,6 +179,11 @@ def _scope_at_figure(scope: _Scope, mention: Mention) -> bool:
             continue  # "in Beijing, Shanghai and Guangzhou", "from Hubei to the coast"
         return True
     return False
+
+
+@lru_cache(maxsize=256)
+def _whole_word(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(word)}\b")
 
 
 _WHERE_IT_IS = re.compile(r"(?:\s+of(?:\s+[\w-]+){1,4}?|\s+with(?:\s+[\w-]+){0,3}?\s+influence)?"
@@ -360,13 +359,13 @@ count of the metric's units; "per cent" is none."""
 _DENOMINATOR = re.compile(r"(?:(?<![\d.,])(?!(?:19|20)\d\d\b)\d(?:[\d,.]*\d)?(?:\s+(?:thousand|million|billion|trillion))?"
                           r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+(?:out\s+)?of\s+"
                           r"(?:(?P<world>the\s+world['’]s\s+)|the\s+|all\s+|its\s+|their\s+)?$", re.IGNORECASE)
+"""Right before a figure: it is the whole a count is part of ("covering 47 of the 97 major
+categories", "4.14 million of the world's approximately 5.4 million"): for kinds (_KINDS) and
+the world's, not what the metric counts. Not a year ("a target for 2025 of 3.6 million")."""
 _KINDS = frozenset({"category", "sector"})
 """Units whose whole is the set of kinds there are, not what a metric counts: "47 of the 97
 major categories" counts 47 reached; "three of the 240 platforms" keeps 240 a count of
 platforms."""
-"""Right before a figure: it is the whole a count is part of ("covering 47 of the 97 major
-categories", "4.14 million of the world's approximately 5.4 million"): for kinds (_KINDS) and
-the world's, not what the metric counts. Not a year ("a target for 2025 of 3.6 million")."""
 
 
 def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,

@@ -929,6 +929,7 @@ def _explicit_window(start: date | None, end: date | None, phrase: str,
 def find_time_expressions(text: str, pub: TimeWindow) -> list[TimeExpression]:
     """Non-overlapping time expressions in `text`, resolved against the publication window."""
     found: list[TimeExpression] = []
+    brackets: list[TimeExpression] = []  # "60 [2019]"
     spoiled: bool | None = None  # _year_spoils(text), found when a period without a year is
     for kind, _ in _candidate_patterns(text):
         for m in _scan(kind, text):
@@ -954,12 +955,11 @@ def find_time_expressions(text: str, pub: TimeWindow) -> list[TimeExpression]:
                 continue  # "the fiscal year ended March 31" beside another year: maybe its own
             window = _explicit_window(start, end, m.group(0).strip(),
                                       pub.start if kind in _COUNTED_FROM_PUBLICATION or role == "recent" else None)
-            if kind == "bracket" and not any(c.isdigit() for c in text[max(0, m.start() - 40):m.start()]):
-                continue  # "The plan [2021] called for ...": no figure before it to date
-            found.append(TimeExpression(m.start(), m.end(), m.group(0), window, role))
-    if len(found) > 1 and any(e.text.lstrip()[:1] == "[" for e in found) \
-            and any(e.text.lstrip()[:1] != "[" for e in found):
-        # an encyclopedia's "[2025]" beside a time the sentence states ("In the first half of
-        # 2025, 300,000 were added [2025]"): the stated one is the more exact
-        found = [e for e in found if e.text.lstrip()[:1] != "["]
-    return sorted(found, key=lambda e: e.start)
+            expression = TimeExpression(m.start(), m.end(), m.group(0), window, role)
+            if kind != "bracket":
+                found.append(expression)
+            elif any(c.isdigit() for c in text[max(0, m.start() - 40):m.start()]):
+                brackets.append(expression)  # (not "The plan [2021] called for ...": no figure before it)
+    # an encyclopedia's "[2025]" counts only in a sentence that states no time of its own ("In
+    # the first half of 2025, 300,000 were added [2025]": the stated one is the more exact)
+    return sorted(found or brackets, key=lambda e: e.start)
