@@ -111,9 +111,24 @@ def test_a_year_that_is_no_comparisons_base_still_makes_a_month_ambiguous(rules:
     ("The ministry said it will build more than 600,000 5G base stations in 2024.", "600,000"),
     ("China had 1.425 million 5G base stations at the end of 2021. About 700,000 5G base stations were built "
      "during the year.", "700,000"),
+    # a participle after the figure's noun, in a period (the sixth probe's fact list)
+    ("625,000 — 5G base stations added nationwide in the first half of 2023.", "625,000"),
+    ("There were 887,000 5G base stations added during 2022.", "887,000"),
+    ("China had 3.38 million 5G base stations at the end of 2023, with 1.06 million newly built during the "
+     "year.", "1.06 million"),
 ])
 def test_additions_are_changes(rules: Ruleset, text: str, figure: str) -> None:
     assert _claim(text, "2024-03-01", figure, rules).excluded == "change"
+
+
+@pytest.mark.parametrize("text", [
+    "In 2023, China had 3.38 million 5G base stations built.",  # "had ... built": a total
+    "By the end of 2023, 3.38 million 5G base stations built nationwide were in service.",  # not a period
+    "In 2023, the 3.38 million 5G base stations built by the operators carried 40% of traffic.",  # an agent
+])
+def test_a_participle_of_building_after_had_without_a_period_or_with_an_agent_is_no_addition(
+        rules: Ruleset, text: str) -> None:
+    assert _claim(text, "2024-03-01", "3.38 million", rules).excluded is None
 
 
 @pytest.mark.parametrize(("text", "figure", "modality"), [
@@ -693,6 +708,14 @@ def test_third_review_dates(rules: Ruleset, text: str, figure: str, year: int, m
     ("2024-03-01", "China had 60 or 70 industrial internet platforms with industry influence.", "60", "ii_platforms"),
     ("2024-03-01", "The three operators built 1.2 million, 0.8 million and 0.5 million 5G base stations.",
      "0.8 million", "base_stations_5g"),
+    # the agent after a participle of owning, running or building (the sixth probe's fact list)
+    ("2023-07-21", "1,372,000 — 5G base stations operated by China Mobile at the end of June.", "1,372,000", None),
+    ("2023-07-21", "The 1,372,000 5G base stations owned by the operator carried most of its traffic.", "1,372,000",
+     None),
+    ("2024-03-01", "China had 3.38 million 5G base stations built by China Mobile, China Telecom and China Unicom at "
+     "the end of 2023.", "3.38 million", "base_stations_5g"),
+    ("2024-03-01", "China had 3.38 million 5G base stations built by operators nationwide at the end of 2023.",
+     "3.38 million", "base_stations_5g"),
 ])
 def test_a_figure_of_another_scope_maps_to_no_national_metric(rules: Ruleset, published: str, text: str, figure: str,
                                                               metric: str | None) -> None:

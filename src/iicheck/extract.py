@@ -281,6 +281,14 @@ _BUILT = (r"(?:built|constructed|installed|deployed|opened|launched|(?<!value\s)
 _BUILT_BEFORE = re.compile(rf"\b{_BUILT}\s+(?:(?:a\s+total\s+of|another|some)\s+)?$", re.IGNORECASE)
 _BUILT_AFTER = re.compile(rf"[^,;:.]{{0,60}}?\b(?:(?:were|was|(?:have|has)\s+been)\s+{_BUILT}|went\s+into\s+(?:use|operation|service)"
                           r"|came\s+(?:into\s+(?:use|operation|service)|online))\b", re.IGNORECASE)
+_PARTICIPLE_AFTER = re.compile(
+    r"\s*(?:[-–—]\s*)?(?:(?!(?:were|was|are|is|be|been|being|had|has|have|will|would|to|of|which|that)\b)"
+    r"[\w+\-\"'’]+\s+){0,4}?(?:newly\s+)?(?:added|built|constructed)\b(?!\s+by\b)", re.IGNORECASE)
+"""Right after a figure, its noun and a participle of adding or building ("887,000 5G base
+stations added during 2022", "625,000 — 5G base stations added nationwide in the first half",
+"1.06 million newly built in 2023"): what was added in the period that dates it; not after
+"had" ("had 3.38 million stations built in 2023" is a total), nor with an agent ("built by
+...")."""
 _FURTHER_BEFORE = re.compile(r"\b(?:a\s+further|an\s+additional)\s+$", re.IGNORECASE)
 """Right before a figure: it counts what was added ("A further 58,000 5G base stations went into
 operation"), not a total ("another 240 platforms with regional influence" may name another
@@ -364,7 +372,9 @@ def _added(text: str, n: NumberMatch, start: int, clause: tuple[int, int], lone:
     before = _BUILT_BEFORE.search(text, max(0, start - 40), start)
     if before is not None:
         return _PERFECT.search(text, max(0, before.start() - 20), before.start()) is None
-    return _BUILT_AFTER.match(text, n.end, clause[1]) is not None
+    return _BUILT_AFTER.match(text, n.end, clause[1]) is not None or (
+        _PARTICIPLE_AFTER.match(text, n.end, clause[1]) is not None
+        and _PERFECT.search(text, max(0, start - 20), start) is None)
 
 
 def _after_cue(text: str, start: int, cue: ChangeCue) -> bool:
