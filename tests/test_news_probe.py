@@ -716,6 +716,15 @@ def test_third_review_dates(rules: Ruleset, text: str, figure: str, year: int, m
      "the end of 2023.", "3.38 million", "base_stations_5g"),
     ("2024-03-01", "China had 3.38 million 5G base stations built by operators nationwide at the end of 2023.",
      "3.38 million", "base_stations_5g"),
+    # a company's person's "we" in a quotation (the second probe's feature), not a ministry's
+    ("2021-03-01", '"Many projects are still pilots," said Li Na, a manager at a mid-sized auto parts maker in Ningbo. '
+     '"We connected 300 machines last year, but the returns take time."', "300", None),
+    ("2021-03-01", '\u201cWe connected 300,000 sets of equipment last year,\u201d said Wang, chief executive of the firm.',
+     "300,000", None),
+    ("2021-03-01", '"We have connected 81 million sets of equipment to platforms," said a ministry spokesperson.',
+     "81 million", "connected_equipment"),
+    ("2021-03-01", 'Li Na, a manager at an auto parts maker, said: "Our country connected 81 million sets of equipment '
+     'to platforms."', "81 million", "connected_equipment"),
 ])
 def test_a_figure_of_another_scope_maps_to_no_national_metric(rules: Ruleset, published: str, text: str, figure: str,
                                                               metric: str | None) -> None:

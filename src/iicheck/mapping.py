@@ -135,8 +135,30 @@ def _of_another_scope(scope: _Scope, mention: Mention, left: str, previous: str,
         share = _SHARE_OF_NATIONAL.search(text, mention.number.end)
         if share is not None and _NATIONAL.search(text, 0, share.start()) is None:
             return True  # "147,000 5G base stations ..., accounting for about 15% of the country's total"
-    return (scoped_author and _FIRST_PERSON.search(left) is not None and _NATIONAL.search(mention.clause) is None
-            and _OUR_COUNTRY.search(left) is None)
+    if _NATIONAL.search(mention.clause) is not None or _OUR_COUNTRY.search(left) is not None:
+        return False
+    if scoped_author:
+        return _FIRST_PERSON.search(left) is not None
+    return _quoted_company_we(left, text, previous)
+
+
+def _quoted_company_we(left: str, text: str, previous: str) -> bool:
+    """Whether the figure stands in a quotation, after its "we" or "our", whose speaker the
+    sentence or the one before it names as a company's person (see _COMPANY_SPEAKER): "We
+    connected 300 machines last year," after "said Li Na, a manager at a mid-sized auto parts
+    maker in Ningbo." A ministry spokesperson's "we" stays national."""
+    if '"' not in left and "\u201c" not in left:
+        return False
+    curly = left.rfind("\u201c")
+    if curly > left.rfind("\u201d"):
+        opened = curly
+    elif left.count('"') % 2 == 1:
+        opened = left.rfind('"')
+    else:
+        return False  # no quotation open at the figure
+    if _FIRST_PERSON.search(left, opened) is None:
+        return False
+    return any(_COMPANY_SPEAKER.search(t) is not None for t in (text, previous) if t)
 
 
 def _scope_at_figure(scope: _Scope, mention: Mention) -> bool:
@@ -265,6 +287,13 @@ a report by Huawei, China had 2.94 million", "Guangdong leads; nationwide, China
 
 
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+_COMPANY_SPEAKER = re.compile(
+    r"\b(?:manager|chief\s+executive|CEO|founder|co-founder|chairman|chairwoman|owner|boss|engineer"
+    r"|(?:managing\s+|technical\s+|production\s+)?director|head)\s+(?:at|of|for)\s+(?:(?:a|an|the|his|her|their)\s+)?"
+    r"(?:[\w-]+\s+){0,5}?(?:maker|company|firm|factory|plant|manufacturer|supplier|enterprise|business|start-?up"
+    r"|mill|works|workshop|producer|group|carmaker|automaker)\b", re.IGNORECASE)
+"""A company's person named as a quotation's speaker ("a manager at a mid-sized auto parts
+maker", "chief executive of the firm", "founder of a Suzhou start-up")."""
 _OUR_COUNTRY = re.compile(r"\bour\s+(?:country|nation)\b", re.IGNORECASE)
 """Before a figure, in a text by a company, a province or another scope (see author_scoped):
 "As at 31 December 2021, we had over 501,000 5G base stations" counts the author's own."""
