@@ -725,6 +725,11 @@ def test_third_review_dates(rules: Ruleset, text: str, figure: str, year: int, m
      "81 million", "connected_equipment"),
     ("2021-03-01", 'Li Na, a manager at an auto parts maker, said: "Our country connected 81 million sets of equipment '
      'to platforms."', "81 million", "connected_equipment"),
+    # a company named with what it is, before its figure (the fifth probe's podcast), not what it says
+    ("2025-07-01", "To give you a sense of scale for one company, Zhongke Xinlian, the gateway maker, reported 1.35 "
+     "million sets on its XL-Cloud platform in its April results.", "1.35 million", None),
+    ("2025-07-01", "Zhongke Xinlian, the gateway maker, said 81 million sets of equipment were connected to platforms.",
+     "81 million", "connected_equipment"),
 ])
 def test_a_figure_of_another_scope_maps_to_no_national_metric(rules: Ruleset, published: str, text: str, figure: str,
                                                               metric: str | None) -> None:

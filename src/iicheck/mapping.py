@@ -137,6 +137,10 @@ def _of_another_scope(scope: _Scope, mention: Mention, left: str, previous: str,
             return True  # "147,000 5G base stations ..., accounting for about 15% of the country's total"
     if _NATIONAL.search(mention.clause) is not None or _OUR_COUNTRY.search(left) is not None:
         return False
+    if "," in left:
+        named = _COMPANY_APPOSITIVE.search(left)
+        if named is not None and _DIGIT_OR_BREAK.search(left, named.end()) is None:
+            return True  # "Zhongke Xinlian, the gateway maker, reported 1.35 million sets"
     if scoped_author:
         return _FIRST_PERSON.search(left) is not None
     return _quoted_company_we(left, text, previous)
@@ -294,6 +298,14 @@ _COMPANY_SPEAKER = re.compile(
     r"|mill|works|workshop|producer|group|carmaker|automaker)\b", re.IGNORECASE)
 """A company's person named as a quotation's speaker ("a manager at a mid-sized auto parts
 maker", "chief executive of the firm", "founder of a Suzhou start-up")."""
+_COMPANY_APPOSITIVE = re.compile(
+    r"\b[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:maker|company|firm|manufacturer"
+    r"|supplier|operator|carrier|producer|start-?up|developer|vendor|carmaker|automaker|conglomerate),")
+"""A company named with what it is, before a figure ("Zhongke Xinlian, the gateway maker, reported
+1.35 million sets on its platform"): the company's figure."""
+_DIGIT_OR_BREAK = re.compile(r"\d|[;:]|\b(?:said|says|told|estimates?|estimated|according)\b")
+"""Between that name and the figure: another figure, a clause break or a verb of saying (what
+the company says may be the country's figure)."""
 _OUR_COUNTRY = re.compile(r"\bour\s+(?:country|nation)\b", re.IGNORECASE)
 """Before a figure, in a text by a company, a province or another scope (see author_scoped):
 "As at 31 December 2021, we had over 501,000 5G base stations" counts the author's own."""
