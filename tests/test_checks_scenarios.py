@@ -251,3 +251,37 @@ def test_a_figure_with_no_date_at_all_is_told_so(rules: Ruleset) -> None:
         update={"time": TimeWindow(start=None, end=None, basis="unknown")})
     (found,) = undated.check_claim(claim, rules)
     assert "has no date at all" in found.message and "unknown" not in found.message.split("(")[1]
+
+
+def _regressions(tmp_path: Path, texts: dict[str, str]) -> list[tuple[str, ...]]:
+    for name, (published, body) in texts.items():
+        (tmp_path / f"{name}.txt").write_text(f"Title: {name}\nPublished: {published}\n\n{body}\n", encoding="utf-8")
+    report = _run(tmp_path)
+    return sorted(tuple(e.figure or "" for e in f.evidence) for f in report.findings if f.kind == "regression")
+
+
+def test_a_later_figure_that_is_an_earlier_one_rounded_is_no_regression(tmp_path: Path) -> None:
+    """The sixth news probe: "4.25 million" in an editorial after a ministry's "4.251 million" is
+    the same figure rounded (at most half of the coarser step, 5,000, below it); "4.24 million"
+    is a fall (two figures written to the same precision differ)."""
+    found = _regressions(tmp_path, {
+        "a": ("2025-01-20", "At the end of 2024, China had 4.251 million 5G base stations."),
+        "b": ("2025-07-20", "China has 4.25 million 5G base stations."),
+        "c": ("2025-09-20", "China has 4.24 million 5G base stations."),
+        "d": ("2025-11-20", "China has 4,239,000 5G base stations."),
+    })
+    # "4,239,000" is "4.24 million" unrounded (no fall from it), a fall from the two before it
+    assert found == [("4.25 million", "4,239,000"), ("4.25 million", "4.24 million"),
+                     ("4.251 million", "4,239,000"), ("4.251 million", "4.24 million")]
+
+
+def test_without_the_rounding_tolerance_a_rounded_figure_is_a_regression(tmp_path: Path, rules: Ruleset) -> None:
+    a = _claim(1, 4_251_000, date(2024, 12, 1), rules)
+    b = _claim(2, 4_250_000, date(2025, 3, 1), rules)
+    b = b.model_copy(update={"value": make_interval(4_250_000, "exact", 10_000, rules.qualifiers)})
+    metric = rules.metric("ii_platforms")
+    from iicheck.compare import compare
+    assert compare(a, b, metric, rounding_tolerance=True).kind == "agree"
+    assert compare(a, b, metric, rounding_tolerance=False).kind == "regression"
+    c = b.model_copy(update={"value": make_interval(4_240_000, "exact", 10_000, rules.qualifiers)})
+    assert compare(a, c, metric, rounding_tolerance=True).kind == "regression"

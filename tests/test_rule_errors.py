@@ -101,7 +101,8 @@ SCHEMA = {
                         "expected a whole number", "1096, not 1,096"),
     "list": ("quality.yaml", "artifacts: []", "artifacts: {id: x, pattern: a, description: d}",
              "artifacts: expected a list, got a mapping", "starting with '- '"),
-    "mapping": ("qualifiers.yaml", "rounding:\n  mode: last_significant_digit\n  single_digit_refine: true",
+    "mapping": ("qualifiers.yaml", ("rounding:\n  mode: last_significant_digit\n  single_digit_refine: true\n"
+                                   "  regression_tolerance: true"),
                 "rounding: last_significant_digit", "expected a mapping of `key: value` lines, got the text",
                 "one per line"),
     "number as text": ("metrics.yaml", "second level]", "second level, 2]",

@@ -9,7 +9,9 @@ values at overlapping times contradict (DESIGN.md's rule) and disjoint times rec
 
 When both cannot be true the verdict is:
 - `regression`: a cumulative metric whose later claim lies entirely below an earlier one
-  (later = its window starts and ends after the other's);
+  (later = its window starts and ends after the other's), unless both are stated exactly and
+  the later is the earlier rounded (`rounding.regression_tolerance`: "4.25 million" after
+  "4.251 million" agrees);
 - `implausible_growth`: the windows do not overlap and the growth needed is too fast;
 - `contradiction`: the windows overlap (neither is clearly later).
 
@@ -112,9 +114,10 @@ def _years(start: date, end: date) -> float:
     return (end - start).days / DAYS_PER_YEAR
 
 
-def compare(a: Claim, b: Claim, metric: Metric) -> Verdict:
+def compare(a: Claim, b: Claim, metric: Metric, rounding_tolerance: bool = False) -> Verdict:
     """Verdict for two claims with the same metric, definition and modality, both dated (and,
-    for a flow metric, for the same period)."""
+    for a flow metric, for the same period). `rounding_tolerance` (rules/qualifiers.yaml's
+    `rounding.regression_tolerance`): see _rounded_alike."""
     if overlaps(a.value, b.value):
         return Verdict("agree", lambda: f"values agree: {describe(a.value)} and {describe(b.value)} overlap")
     low, high = (a, b) if entirely_below(a.value, b.value) else (b, a)
@@ -127,6 +130,9 @@ def compare(a: Claim, b: Claim, metric: Metric) -> Verdict:
     overlap = windows_overlap(lw, hw)
     span = _years(lw.start, hw.end)
     if metric.cumulative and (hw.end < lw.start or (overlap and later_shifted(lw, hw))):
+        if rounding_tolerance and _rounded_alike(low.value, high.value):
+            return Verdict("agree", lambda: f"the later {describe(low.value)} is the earlier {describe(high.value)} "
+                           f"rounded (to the nearest {fmt(_coarser_step(low.value, high.value))})", ratio)
         return Verdict("regression", lambda: f"{metric.label} only grows, but the later figure is lower: "
                        f"{describe(low.value)} after {describe(high.value)}", ratio)
     if not metric.cumulative and hw.end < lw.start:
@@ -157,6 +163,21 @@ def compare(a: Claim, b: Claim, metric: Metric) -> Verdict:
                        f"and {describe(b.value)} do not: {gap}", ratio)
     kind = "contradiction" if overlap else "implausible_growth"
     return Verdict(kind, lambda: f"{detail()}, above the declared \u00d7{_num(g)} a year", ratio, rate)
+
+
+def _coarser_step(a: ValueInterval, b: ValueInterval) -> float:
+    return max(a.step or 0.0, b.step or 0.0)
+
+
+def _rounded_alike(low: ValueInterval, high: ValueInterval) -> bool:
+    """Whether two figures stated exactly differ by at most half the coarser of their rounding
+    steps: one is the other rounded ("4.25 million" and "4.251 million", step 10,000: at most
+    5,000 apart), so a later one below an earlier one is no fall. Two figures written to the
+    same precision (4.25 and 4.26 million; 4,251,000 and 4,250,000) still differ."""
+    if low.qualifier != "exact" or high.qualifier != "exact" or low.stated < 0 or high.stated < 0:
+        return False
+    step = _coarser_step(low, high)
+    return step > 0 and high.low - low.high <= step / 2
 
 
 def _compare_flows(a: Claim, b: Claim, low: Claim, high: Claim, metric: Metric) -> Verdict:
@@ -248,11 +269,12 @@ def verdicts(claims: Sequence[Claim], rules: Ruleset) -> list[PairVerdict]:
     if _LAST is not None and _LAST[0] is claims and _LAST[1] is rules:
         return _LAST[2]
     out: list[PairVerdict] = []
+    tolerance = rules.qualifiers.rounding.regression_tolerance
     for (metric_id, _, modality), group in groups(claims).items():
         metric = rules.metric(metric_id)
         for earlier, later in (flow_pairs(group) if metric.flow else sweep_pairs(group)):
             if earlier.source == later.source and earlier.sentence_span == later.sentence_span:
                 continue
-            out.append((metric, modality, earlier, later, compare(earlier, later, metric)))
+            out.append((metric, modality, earlier, later, compare(earlier, later, metric, tolerance)))
     _LAST = (claims, rules, out)
     return out
