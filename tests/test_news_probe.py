@@ -114,6 +114,11 @@ def test_a_year_that_is_no_comparisons_base_still_makes_a_month_ambiguous(rules:
     # a participle after the figure's noun, in a period (the sixth probe's fact list)
     ("625,000 — 5G base stations added nationwide in the first half of 2023.", "625,000"),
     ("There were 887,000 5G base stations added during 2022.", "887,000"),
+    # the seventh probe: a listicle's bold figure and double dash, and the base of an addition
+    ("2. **1,065,000** -- new 5G base stations added during 2023, the first time the annual addition exceeded "
+     "one million.", "1,065,000"),
+    ("China added 874,000 5G base stations last year, down from 1.065 million the year before, a fall of roughly 18 "
+     "percent.", "1.065 million"),
     ("China had 3.38 million 5G base stations at the end of 2023, with 1.06 million newly built during the "
      "year.", "1.06 million"),
 ])
@@ -131,7 +136,20 @@ def test_a_participle_of_building_after_had_without_a_period_or_with_an_agent_is
     assert _claim(text, "2024-03-01", "3.38 million", rules).excluded is None
 
 
+@pytest.mark.parametrize(("text", "figure", "start"), [
+    # the time after "than" dates the comparison's base, not the figure (the seventh probe)
+    ('"5G + industrial internet" projects under construction reached 14,000, 75 percent more than at the end of '
+     "2023.", "14,000", "2024-10-22"),
+    ("The number of 5G base stations reached 4.25 million, 874,000 more than at the end of 2023.", "4.25 million",
+     "2024-10-22"),
+])
+def test_a_time_after_than_dates_the_base(rules: Ruleset, text: str, figure: str, start: str) -> None:
+    claim = _claim(text, "2025-01-20", figure, rules)
+    assert claim.time.start == date.fromisoformat(start) and claim.time.basis == "metadata"
+
+
 @pytest.mark.parametrize(("text", "figure", "modality"), [
+    ('"We want to connect another 600 machines and get the defect rate under 1 percent."', "600", "target"),
     ("By the end of this year, the academy expects the number of secondary nodes of the identifier resolution "
      "system to reach about 400.", "400", "estimate"),
     ("\"We expect the number of 5G factories to reach several thousand within two years,\" said an analyst.",
@@ -400,6 +418,20 @@ def test_a_base_a_year_earlier_in_an_undated_sentence(rules: Ruleset) -> None:
     level, base = claim_of(claims, "nearly 400"), claim_of(claims, "342")
     assert level.time.end == date(2025, 1, 24) and base.time.end == date(2024, 1, 24)
     assert base.excluded is None
+
+
+@pytest.mark.parametrize(("title", "scoped"), [
+    ("Kunlun Netcom Q3 2024 earnings call transcript (edited excerpt)", True),
+    ("Kunlun Netcom reports 2023 operating data: 214,000 5G base stations delivered", True),
+    ("Kunlun Netcom 2024 Annual Report -- Letter from the Chairman to Shareholders", True),
+    ("Acme posts Q3 results", True),
+    ("MIIT reports 2023 figures for the telecom industry", False),
+    ("Transcript: press conference on the development of the industrial internet in 2024", False),
+])
+def test_a_title_in_a_companys_voice_scopes_its_we(rules: Ruleset, title: str, scoped: bool) -> None:
+    """The seventh probe: a company the rules do not name speaks in its own voice in an earnings
+    call, its operating data and a letter to shareholders."""
+    assert author_scoped(rules, (title, title)) is scoped
 
 
 @pytest.mark.parametrize("title", [
@@ -730,6 +762,19 @@ def test_third_review_dates(rules: Ruleset, text: str, figure: str, year: int, m
      "million sets on its XL-Cloud platform in its April results.", "1.35 million", None),
     ("2025-07-01", "Zhongke Xinlian, the gateway maker, said 81 million sets of equipment were connected to platforms.",
      "81 million", "connected_equipment"),
+    # the seventh probe: all mobile base stations; the world's count; a plant manager and a chief executive quoted
+    ("2024-02-29", "1. The total number of mobile communication base stations in the country reached 11.62 million.",
+     "11.62 million", None),
+    ("2024-05-14", "Summary. At the end of 2023 there were about 5.17 million 5G base stations in the world.",
+     "about 5.17 million", None),
+    ("2024-05-14", "China has built the largest 5G network in the world, with 3.38 million base stations.",
+     "3.38 million", "base_stations_5g"),
+    ("2024-04-16", '"When we switched on our private 5G network in October 2022, we had 640 machines connected," said '
+     "plant manager Zhou Weiming.", "640", None),
+    ("2024-01-18", '"In 2023 we delivered 214,000 5G base stations to domestic operators," said Xu Jianguo, Chairman and '
+     "Chief Executive Officer.", "214,000", None),
+    ("2024-01-18", '"About a fifth of the 1,065,000 5G base stations added across China in 2023 are ours," said Xu '
+     "Jianguo, Chairman and Chief Executive Officer.", "1,065,000", "base_stations_5g"),
 ])
 def test_a_figure_of_another_scope_maps_to_no_national_metric(rules: Ruleset, published: str, text: str, figure: str,
                                                               metric: str | None) -> None:

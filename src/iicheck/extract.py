@@ -255,7 +255,10 @@ def _change(text: str, start: int, n: NumberMatch, cues: tuple[tuple[str, Change
     return None
 
 
-_NEW_AFTER = re.compile(r"\s+(?:(?:brand[- ])?new\b(?![- ](?:energy|infrastructure|materials?|type|generation|era|normal"
+_LIST_LEAD = r"(?:\*{1,2})?(?:\s*(?:--?|[\u2013\u2014]))?"
+"""What may stand between a figure and its noun in a fact list: "**1,065,000** -- new 5G base
+stations added during 2023", "625,000 — 5G base stations added"."""
+_NEW_AFTER = re.compile(_LIST_LEAD + r"\s+(?:(?:brand[- ])?new\b(?![- ](?:energy|infrastructure|materials?|type|generation|era|normal"
                         r"|quality|economy|media|retail|forms?|york|zealand|delhi|jersey|development)\b)|newly\b)",
                         re.IGNORECASE)
 """Right after a figure: it counts what was added ("1.06 million new 5G base stations"), not a
@@ -282,7 +285,7 @@ _BUILT_BEFORE = re.compile(rf"\b{_BUILT}\s+(?:(?:a\s+total\s+of|another|some)\s+
 _BUILT_AFTER = re.compile(rf"[^,;:.]{{0,60}}?\b(?:(?:were|was|(?:have|has)\s+been)\s+{_BUILT}|went\s+into\s+(?:use|operation|service)"
                           r"|came\s+(?:into\s+(?:use|operation|service)|online))\b", re.IGNORECASE)
 _PARTICIPLE_AFTER = re.compile(
-    r"\s*(?:[-–—]\s*)?(?:(?!(?:were|was|are|is|be|been|being|had|has|have|will|would|to|of|which|that)\b)"
+    _LIST_LEAD + r"\s*(?:(?!(?:were|was|are|is|be|been|being|had|has|have|will|would|to|of|which|that)\b)"
     r"[\w+\-\"'’]+\s+){0,4}?(?:newly\s+)?(?:added|built|constructed)\b(?!\s+by\b)", re.IGNORECASE)
 """Right after a figure, its noun and a participle of adding or building ("887,000 5G base
 stations added during 2022", "625,000 — 5G base stations added nationwide in the first half",
@@ -744,9 +747,11 @@ _WHEN_THEN = re.compile(rf",?\s+when\s+{_REST_OF_CLAUSE}", re.IGNORECASE)
 130,000 were in service", "two years ago, when there were 1.39 million")."""
 
 
-_REFERENCE_NOUN = re.compile(r"\b(?:figure|level|total|tally|number|count|amount)\s+$", re.IGNORECASE)
+_REFERENCE_NOUN = re.compile(r"\b(?:(?:figure|level|total|tally|number|count|amount)"
+                             r"|than(?:\s+(?:at|in|on|by|during|for|as\s+of))?)\s+$", re.IGNORECASE)
 """Right before a time after a figure: the time dates what the figure is compared with, not
-the figure ("exceeded 6,000, which is 1.5 times the figure at the end of last year")."""
+the figure ("exceeded 6,000, which is 1.5 times the figure at the end of last year"; "reached
+14,000, 75 percent more than at the end of 2023")."""
 
 
 def _governing_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch,
@@ -761,7 +766,7 @@ def _governing_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch,
             if e.end <= n.start and e.role in _ANCHORING_ROLES and _WHEN_THEN.fullmatch(text, e.end, n.start):
                 return e
     anchoring = [e for e in exprs if e.role in _ANCHORING_ROLES and (e.role != "ago" or _in_clause(text, e, n))
-                 and not (e.start >= n.end and _REFERENCE_NOUN.search(text, max(0, e.start - 12), e.start))]
+                 and not (e.start >= n.end and _REFERENCE_NOUN.search(text, max(0, e.start - 16), e.start))]
     own = [e for e in anchoring if e.role != "source"]
     time = _nearest_time(text, own, n, clause_end) or _nearest_time(
         text, [e for e in anchoring if e.role == "source"], n, clause_end)
@@ -1147,7 +1152,7 @@ def extract_mentions(sentence: Sentence, pub: TimeWindow, rules: Ruleset,
                                 undated and not earlier, earlier, c_start))
         starts.append(c_start)
     if len(mentions) > 1:
-        mentions = _levels_after_changes(text, mentions, starts, units)
+        mentions = _bases_of_changes(text, _levels_after_changes(text, mentions, starts, units))
         if "from" in lowered(text):
             return _from_to(text, mentions, starts, pub)
     return mentions
@@ -1159,6 +1164,21 @@ _BASE_AFTER_LEVEL = re.compile(rf"[^,;:.]{{0,40}}{_UP_FROM}\s+", re.IGNORECASE)
 up from 130,000": the same count."""
 _TO_TOTAL = re.compile(r",?\s+(?:bringing|taking|raising|lifting|pushing|for)\s+(?:the|its|their|a)\s+"
                        r"(?:total|tally|count|overall\s+number|total\s+number)\s+(?:to|of)\s+$", re.IGNORECASE)
+
+
+def _bases_of_changes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The base of a change is a change of the same kind: "China added 874,000 5G base stations
+    last year, down from 1.065 million the year before" (what was added the year before, not a
+    total), when it follows the change after "up from" or "down from" in its clause (see
+    _BASE_AFTER_LEVEL) and names no other unit."""
+    out = list(mentions)
+    for i in range(1, len(out)):
+        base, change = out[i], out[i - 1]
+        if change.change is None or base.change is not None or base.unit != change.unit:
+            continue
+        if _BASE_AFTER_LEVEL.fullmatch(text, change.end, base.start) and ";" not in text[change.end:base.start]:
+            out[i] = dataclasses.replace(base, change=change.change)
+    return out
 
 
 def _levels_after_changes(text: str, mentions: list[Mention], starts: list[int],

@@ -71,6 +71,8 @@ class _Scope(NamedTuple):
     """The most characters before its longest word a phrase's match can start with."""
     tail: int
     """The most characters after its longest word a phrase's match can end with."""
+    world: bool = False
+    """Whether the scopes include the world (a metric that counts China's, not the world's)."""
 
 
 _WORD = re.compile(r"[^\W_]+")
@@ -93,7 +95,7 @@ def _scope_phrases(rules: Ruleset, names: tuple[str, ...]) -> _Scope | None:
     tail = max(len(p) - i - len(w) for p, i, w in zip(phrases, where, longest)) * 4 + 8
     words = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, sorted(set(longest), key=len, reverse=True)))
                        + r")(?![^\W_])")
-    return _Scope(Twin.of(phrase_regex(phrases)), words, reach, tail)
+    return _Scope(Twin.of(phrase_regex(phrases)), words, reach, tail, "world" in names)
 
 
 @lru_cache(maxsize=32)
@@ -143,14 +145,15 @@ def _of_another_scope(scope: _Scope, mention: Mention, left: str, previous: str,
             return True  # "Zhongke Xinlian, the gateway maker, reported 1.35 million sets"
     if scoped_author:
         return _FIRST_PERSON.search(left) is not None
-    return _quoted_company_we(left, text, previous)
+    return _quoted_company_we(left, mention.clause, text, previous)
 
 
-def _quoted_company_we(left: str, text: str, previous: str) -> bool:
-    """Whether the figure stands in a quotation, after its "we" or "our", whose speaker the
-    sentence or the one before it names as a company's person (see _COMPANY_SPEAKER): "We
-    connected 300 machines last year," after "said Li Na, a manager at a mid-sized auto parts
-    maker in Ningbo." A ministry spokesperson's "we" stays national."""
+def _quoted_company_we(left: str, clause: str, text: str, previous: str) -> bool:
+    """Whether the figure stands in a quotation, with "we" or "our" in its clause ("We connected
+    300 machines", "695,000 of our base stations"), whose speaker the sentence or the one before
+    it names as a company's person (see _COMPANY_SPEAKER): "We connected 300 machines last
+    year," after "said Li Na, a manager at a mid-sized auto parts maker in Ningbo." A ministry
+    spokesperson's "we" stays national."""
     if '"' not in left and "\u201c" not in left:
         return False
     curly = left.rfind("\u201c")
@@ -160,8 +163,8 @@ def _quoted_company_we(left: str, text: str, previous: str) -> bool:
         opened = left.rfind('"')
     else:
         return False  # no quotation open at the figure
-    if _FIRST_PERSON.search(left, opened) is None:
-        return False
+    if _FIRST_PERSON.search(clause) is None:
+        return False  # "We delivered 214,000 ..., about a fifth of the 1,065,000 added across China"
     return any(_COMPANY_SPEAKER.search(t) is not None for t in (text, previous) if t)
 
 
@@ -179,9 +182,12 @@ def _scope_at_figure(scope: _Scope, mention: Mention) -> bool:
     c_start = mention.clause_start
     c_end = c_start + len(mention.clause)
     spans = [(a, b) for a, b in _scope_spans(scope, text) if n.end <= a]  # (a list may run past the clause)
-    if not spans or spans[0][0] >= c_end or _NATIONAL.search(text, c_start, c_end) is not None:
+    in_world = scope.world and "world" in text
+    if (not spans or spans[0][0] >= c_end) and not in_world or _NATIONAL.search(text, c_start, c_end) is not None:
         return False
     unit = None if mention.unit is None else _whole_word(mention.unit).search(lowered(text), n.end, c_end)
+    if in_world and unit is not None and _IN_THE_WORLD.match(text, unit.end()) is not None:
+        return True  # "there were about 5.17 million 5G base stations in the world"
     after = n.end if unit is None else unit.end()
     for k, (a, b) in enumerate(spans):
         if a >= c_end:
@@ -227,6 +233,10 @@ in Zhejiang", "1.35 million sets of industrial equipment were connected to the c
 platform", "3 platforms belong to enterprise of our province"), not another predicate ("serve customers in Germany", "include a steel mill in
 Hebei", "were on display in Wuhan")."""
 _WORLD_ADVERB = re.compile(r"worldwide|globally|around\s+the\s+world|across\s+the\s+(?:world|globe)", re.IGNORECASE)
+_IN_THE_WORLD = re.compile(r"\s+in\s+the\s+world\b(?!['’])", re.IGNORECASE)
+"""Right after a figure's unit noun: the world's count ("5.17 million 5G base stations in the
+world"). Not a scope phrase of its own: "the largest 5G network in the world, with 3.38 million
+base stations" is China's."""
 _PLACE_BEFORE = re.compile(r"\b(?:in|of|at|from|to|on|across|throughout)\s+((?:the|our|this|its)\s+)?$", re.IGNORECASE)
 _AGENT_BEFORE = re.compile(r"\b(?:operated|owned|run|managed|maintained|built|constructed|deployed|installed)"
                            r"\s+by\s+((?:the|our|this|its)\s+)?$", re.IGNORECASE)
@@ -284,7 +294,8 @@ def _other_scope(scope: _Scope, text: str, first: int, at: int, previous: str) -
 
 _NATIONAL = re.compile(r"\b(?:(?:China|the\s+country|our\s+country|the\s+nation)\s+(?:now\s+|alone\s+)?"
                        r"(?:had|has|have|built|reached?|ranks|added|is|was|were)\b|nationwide\b|in\s+China\b"
-                       r"|across\s+the\s+country\b|(?:China|the\s+country)['’]s\s+(?:total|national)\b)",
+                       r"|across\s+the\s+country\b|(?:China|the\s+country)['’]s\s+(?:total|national)\b"
+                       r"|\bthe\s+national\s+total\b)",
                        re.IGNORECASE)
 """Between a scope phrase and a figure: the figure is the country's after all ("According to
 a report by Huawei, China had 2.94 million", "Guangdong leads; nationwide, China had 300")."""
@@ -292,12 +303,16 @@ a report by Huawei, China had 2.94 million", "Guangdong leads; nationwide, China
 
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 _COMPANY_SPEAKER = re.compile(
-    r"\b(?:manager|chief\s+executive|CEO|founder|co-founder|chairman|chairwoman|owner|boss|engineer"
+    r"\b(?:(?:manager|chief\s+executive|CEO|founder|co-founder|chairman|chairwoman|owner|boss|engineer"
     r"|(?:managing\s+|technical\s+|production\s+)?director|head)\s+(?:at|of|for)\s+(?:(?:a|an|the|his|her|their)\s+)?"
     r"(?:[\w-]+\s+){0,5}?(?:maker|company|firm|factory|plant|manufacturer|supplier|enterprise|business|start-?up"
-    r"|mill|works|workshop|producer|group|carmaker|automaker)\b", re.IGNORECASE)
+    r"|mill|works|workshop|producer|group|carmaker|automaker)\b"
+    r"|(?:plant|factory|workshop|site|production|general)\s+manager\b|chief\s+(?:executive|financial|operating)\s+officer\b"
+    r"|\b(?:CEO|CFO|COO)\b(?!\s+(?:of|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:ministry|MIIT|CAICT|academy|alliance"
+    r"|association|institute|commission|bureau|administration)))", re.IGNORECASE)
 """A company's person named as a quotation's speaker ("a manager at a mid-sized auto parts
-maker", "chief executive of the firm", "founder of a Suzhou start-up")."""
+maker", "chief executive of the firm", "founder of a Suzhou start-up", "said plant manager Zhou
+Weiming", "Chairman and Chief Executive Officer", "the CFO")."""
 _COMPANY_APPOSITIVE = re.compile(
     r"\b[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:maker|company|firm|manufacturer"
     r"|supplier|operator|carrier|producer|start-?up|developer|vendor|carmaker|automaker|conglomerate),")
@@ -319,8 +334,18 @@ def author_scoped(rules: Ruleset, titles: tuple[str, ...]) -> bool:
     base stations nationwide") or "our country" stands before it. A ministry's "we will build
     600,000 5G base stations" under a title naming no scope stays national."""
     scope = _scope_phrases(rules, tuple(rules.scopes))
-    return scope is not None and any(text and (_scope_spans(scope, text) or _INTERVIEWEE.search(text))
-                                     for text in titles)
+    return scope is not None and any(text and (_scope_spans(scope, text) or _INTERVIEWEE.search(text)
+                                               or _COMPANY_VOICE.search(text)) for text in titles)
+
+
+_COMPANY_VOICE = re.compile(
+    r"\b(?:(?:earnings|results|investor|analyst)\s+call|operating\s+data|shareholders?\s+letter"
+    r"|letter\s+(?:from\s+the\s+(?:chairman|chairwoman|CEO|chief\s+executive)|to\s+(?:our\s+)?shareholders)"
+    r"|(?:Q[1-4]|first[- ]quarter|second[- ]quarter|third[- ]quarter|fourth[- ]quarter|first[- ]half|half[- ]year"
+    r"|full[- ]year|annual|interim|quarterly)\s+(?:(?:FY\s?)?20\d\d\s+)?(?:results|earnings))\b(?!\s+of\b)", re.IGNORECASE)
+"""In a title, a company's own voice, whatever its name: "Kunlun Netcom Q3 2024 earnings call
+transcript", "... reports 2023 operating data", "Letter from the Chairman to Shareholders", "Q3
+results". Not a ministry's "reports 2023 figures"."""
 
 
 _INTERVIEWEE = re.compile(r"(?:\b(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?|['’]s\s+)(?:chief\s+executive|CEO|founder|chairman"
