@@ -420,6 +420,26 @@ def test_a_base_a_year_earlier_in_an_undated_sentence(rules: Ruleset) -> None:
     assert base.excluded is None
 
 
+@pytest.mark.parametrize(("title", "text", "figure", "metric"), [
+    # a company's own document: its figures are its own without a "we" (sixth and seventh probes)
+    ("China Mobile FY2023 results call — edited transcript", "OnePower connected 8.2 million sets of equipment, "
+     "up 46 per cent.", "8.2 million", None),
+    ("Kunlun Netcom 2024 Annual Report -- Letter from the Chairman to Shareholders", "At year-end, 885,000 Kunlun 5G "
+     "base stations were in service on Chinese networks, more than a fifth of the national total.", "885,000", None),
+    # ... unless it names the country before the figure or in its clause
+    ("China Mobile FY2022 results call — edited transcript", "Chairman: Nationally, platforms connect 81 million "
+     "sets, so we have about 7 per cent.", "81 million", "connected_equipment"),
+    ("China Mobile FY2023 results call — edited transcript", "That is 48.0 per cent of the 3.37 million 5G base "
+     "stations in the country at year-end.", "3.37 million", "base_stations_5g"),
+    # a title that names a company but is no document of its own: a figure without "we" stays national
+    ("China Mobile leads as 5G base stations pass 3 million", "By the end of 2023, 3.38 million 5G base stations "
+     "were in service.", "3.38 million", "base_stations_5g"),
+])
+def test_a_companys_own_document_speaks_for_it(rules: Ruleset, title: str, text: str, figure: str,
+                                               metric: str | None) -> None:
+    assert _claim(f"Title: {title}\n\n{text}", "2024-03-21", figure, rules).metric == metric
+
+
 @pytest.mark.parametrize(("title", "scoped"), [
     ("Kunlun Netcom Q3 2024 earnings call transcript (edited excerpt)", True),
     ("Kunlun Netcom reports 2023 operating data: 214,000 5G base stations delivered", True),

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from .extract import NOW, PAST_AUXILIARY, Mention, after_dateline, extract_mentions, may_hold, when_earlier
 from .intervals import make_interval, negated
-from .mapping import author_scoped, map_mention
+from .mapping import author_scope, map_mention
 from .models import Claim, Sentence, Source, TimeWindow, ValueInterval
 from .numbers import NumberMatch, first_digit, lowered
 from .ruleset import Ruleset
@@ -210,7 +210,7 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
     # earlier, when 158 were in service" counts from, in a paragraph of its own
     last_time: TimeExpression | None = None
     head: str | None = None  # the text's first line (its title, if any): whose voice its "we" is
-    scoped_author: bool | None = None
+    scoped_author: int | None = None
     for sentence in sentences if sentences is not None else split_sentences(source.id, source.text):
         if head is None:
             head = sentence.text
@@ -238,7 +238,7 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
         first = mentions[0].start if mentions else 0  # where the sentence's first figure starts
         for mention in mentions:
             if scoped_author is None:  # looked at once per source, when a figure needs it
-                scoped_author = author_scoped(rules, (source.info.title or "", _TITLE_LINE.sub("", head or "")))
+                scoped_author = author_scope(rules, (source.info.title or "", _TITLE_LINE.sub("", head or "")))
             metric, definition = map_mention(mention, before, rules, level, first, scoped_author)
             level = (metric, definition)
             back = when_earlier(sentence.text, mention.start) if mention.time is None and since is not None else None

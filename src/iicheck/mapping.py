@@ -109,7 +109,7 @@ def _by_unit(rules: Ruleset) -> dict[str, tuple[_CompiledMetric, ...]]:
     return {unit: tuple(cms) for unit, cms in out.items()}
 
 
-def _strength(cm: _CompiledMetric, mention: Mention, previous: str, first: int = 0, scoped_author: bool = False) -> int:
+def _strength(cm: _CompiledMetric, mention: Mention, previous: str, first: int = 0, scoped_author: int = 0) -> int:
     if mention.unit_lemma not in cm.units:
         return 0
     left = mention.sentence.text[:mention.start]
@@ -126,7 +126,7 @@ def _strength(cm: _CompiledMetric, mention: Mention, previous: str, first: int =
 
 
 def _of_another_scope(scope: _Scope, mention: Mention, left: str, previous: str, first: int,
-                      scoped_author: bool) -> bool:
+                      scoped_author: int) -> bool:
     """Whether the figure counts another scope's than the metric's: a scope phrase stands before
     it (_other_scope), or the text speaks for a scope (author_scoped) and says "we" or "our"
     before it, with no "our country" there nor "nationwide" in its clause."""
@@ -144,7 +144,11 @@ def _of_another_scope(scope: _Scope, mention: Mention, left: str, previous: str,
         if named is not None and _DIGIT_OR_BREAK.search(left, named.end()) is None:
             return True  # "Zhongke Xinlian, the gateway maker, reported 1.35 million sets"
     if scoped_author:
-        return _FIRST_PERSON.search(left) is not None
+        if _FIRST_PERSON.search(left) is not None:
+            return True
+        end = mention.clause_start + len(mention.clause)
+        return scoped_author >= OWN_VOICE and _COUNTRY_NAMED.search(text, 0, end) is None \
+            and _NATIONAL.search(text, 0, end) is None
     return _quoted_company_we(left, mention.clause, text, previous)
 
 
@@ -295,7 +299,7 @@ def _other_scope(scope: _Scope, text: str, first: int, at: int, previous: str) -
 _NATIONAL = re.compile(r"\b(?:(?:China|the\s+country|our\s+country|the\s+nation)\s+(?:now\s+|alone\s+)?"
                        r"(?:had|has|have|built|reached?|ranks|added|is|was|were)\b|nationwide\b|in\s+China\b"
                        r"|across\s+the\s+country\b|(?:China|the\s+country)['’]s\s+(?:total|national)\b"
-                       r"|\bthe\s+national\s+total\b)",
+                       r"|\bthe\s+national\s+total\b|\bacross\s+China\b)",
                        re.IGNORECASE)
 """Between a scope phrase and a figure: the figure is the country's after all ("According to
 a report by Huawei, China had 2.94 million", "Guangdong leads; nationwide, China had 300")."""
@@ -324,6 +328,29 @@ the company says may be the country's figure)."""
 _OUR_COUNTRY = re.compile(r"\bour\s+(?:country|nation)\b", re.IGNORECASE)
 """Before a figure, in a text by a company, a province or another scope (see author_scoped):
 "As at 31 December 2021, we had over 501,000 5G base stations" counts the author's own."""
+
+
+SCOPED = 1
+"""author_scope: the title names a scope; the text's "we" and "our" are that scope's."""
+OWN_VOICE = 2
+"""author_scope: the title is a company's own document (an earnings call, its operating data, a
+letter to shareholders): every figure is the company's unless the country is named before it or
+in its clause ("Nationally, platforms connect 81 million sets", "the national total of ...")."""
+
+
+_COUNTRY_NAMED = re.compile(r"\b(?:nationally|in\s+the\s+country|in\s+China|across\s+China|national\s+total"
+                            r"|the\s+country['’]s|China['’]s\s+total|industry-wide|nationwide)\b", re.IGNORECASE)
+"""In a company's own document (OWN_VOICE), the country named before a figure or in its clause
+("Nationally, platforms connect 81 million sets"; "48.0 per cent of the 3.37 million 5G base
+stations in the country"): the figure is the country's. Not a scope test elsewhere: "platforms
+based in our city are recognised nationally" counts the city's."""
+
+
+def author_scope(rules: Ruleset, titles: tuple[str, ...]) -> int:
+    """OWN_VOICE, SCOPED or 0 for a text's title (`titles`: its metadata title, its first line)."""
+    if any(text and _COMPANY_VOICE.search(text) for text in titles):
+        return OWN_VOICE
+    return SCOPED if author_scoped(rules, titles) else 0
 
 
 def author_scoped(rules: Ruleset, titles: tuple[str, ...]) -> bool:
@@ -441,12 +468,12 @@ platforms."""
 
 def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
                 level: tuple[str | None, str | None] | None = None, first: int = 0,
-                scoped_author: bool = False) -> tuple[str | None, str | None]:
+                scoped_author: int = 0) -> tuple[str | None, str | None]:
     """(metric id, definition id) for a mention, or (None, None) when no rule covers it: a
     rate of the unit (_RATE) is no count of it. `level`: the mapping of the figure before it in
     its sentence, which a comparison's base takes its definition from (see _definition);
     `first`: where the sentence's first figure starts (see _other_scope); `scoped_author`: the
-    text is a company's, a province's... (see author_scoped)."""
+    text is a company's, a province's... (author_scope: SCOPED, OWN_VOICE or 0)."""
     text = mention.sentence.text
     if may_hold(text, "per", "for e") and _RATE.match(text, mention.end):
         return None, None
