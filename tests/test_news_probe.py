@@ -795,6 +795,12 @@ def test_third_review_dates(rules: Ruleset, text: str, figure: str, year: int, m
      "Chief Executive Officer.", "214,000", None),
     ("2024-01-18", '"About a fifth of the 1,065,000 5G base stations added across China in 2023 are ours," said Xu '
      "Jianguo, Chairman and Chief Executive Officer.", "1,065,000", "base_stations_5g"),
+    # the fifth probe: the sentence before names the subject, the figure's own clause another metric's
+    ("2025-02-18", "The national industrial internet security monitoring system provided services to 200,000 "
+     "industrial enterprises at the end of 2024. Note that these are not the same 410,000 enterprises that use the "
+     "identifier system; the two programmes overlap only partly.", "410,000", None),
+    ("2025-02-18", "The security monitoring system served 200,000 enterprises at the end of 2024, and it monitors 230 "
+     "industrial internet platforms.", "230", "security_monitoring_coverage"),
 ])
 def test_a_figure_of_another_scope_maps_to_no_national_metric(rules: Ruleset, published: str, text: str, figure: str,
                                                               metric: str | None) -> None:

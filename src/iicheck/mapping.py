@@ -466,6 +466,16 @@ major categories" counts 47 reached; "three of the 240 platforms" keeps 240 a co
 platforms."""
 
 
+def _names_another_subject(cm: _CompiledMetric, clause: str, rules: Ruleset) -> bool:
+    """Whether a figure's own clause names the subject of another metric than `cm`, which only
+    the sentence before names: the subject does not carry over ("The security monitoring
+    system served 200,000 enterprises. These are not the same 410,000 enterprises that use the
+    identifier system")."""
+    fold = folded(clause)
+    return any(other is not cm and other.metric.id != cm.metric.id and other.subjects.search(clause, fold)
+               for other in _compiled(rules))
+
+
 def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
                 level: tuple[str | None, str | None] | None = None, first: int = 0,
                 scoped_author: int = 0) -> tuple[str | None, str | None]:
@@ -490,4 +500,6 @@ def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
     if len(winners) > 1:
         return None, None
     cm = winners[0]
+    if top == 1 and _names_another_subject(cm, mention.clause, rules):
+        return None, None  # "these are not the same 410,000 enterprises that use the identifier system"
     return cm.metric.id, _definition(cm, mention, level)
