@@ -8,6 +8,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
+
 from iicheck.checks import Corpus
 from iicheck.checks import contradiction, implausible_growth, regression
 from iicheck.compare import verdicts
@@ -285,3 +287,23 @@ def test_without_the_rounding_tolerance_a_rounded_figure_is_a_regression(tmp_pat
     assert compare(a, b, metric, rounding_tolerance=False).kind == "regression"
     c = b.model_copy(update={"value": make_interval(4_240_000, "exact", 10_000, rules.qualifiers)})
     assert compare(a, c, metric, rounding_tolerance=True).kind == "regression"
+
+
+@pytest.mark.parametrize(("earlier", "later", "kind"), [
+    ((4_251_000, 1_000), (4_250_000, 10_000), "agree"),  # "4.25 million" after "4.251 million"
+    ((4_250_000, 10_000), (4_246_000, 1_000), "agree"),  # the earlier was the rounding
+    ((4_251_000, 1_000), (4_240_000, 10_000), "regression"),  # 11,000 below: more than half a step
+    ((4_260_000, 10_000), (4_250_000, 10_000), "regression"),  # the same precision
+    ((50, 10), (46, 1), "regression"),  # a round count is taken as exact (the review's cases)
+    ((240, 10), (236, 1), "regression"),
+    ((100_000_000, 10_000_000), (95_000_000, 1_000_000), "regression"),
+    ((10_000, 1_000), (9_500, 100), "regression"),
+])
+def test_a_rounded_figure_is_no_fall_only_when_it_is_written_as_a_rounding(
+        rules: Ruleset, earlier: tuple[int, int], later: tuple[int, int], kind: str) -> None:
+    from iicheck.compare import compare
+    a = _claim(1, earlier[0], date(2024, 1, 1), rules).model_copy(
+        update={"value": make_interval(earlier[0], "exact", earlier[1], rules.qualifiers)})
+    b = _claim(2, later[0], date(2025, 1, 1), rules).model_copy(
+        update={"value": make_interval(later[0], "exact", later[1], rules.qualifiers)})
+    assert compare(a, b, rules.metric("ii_platforms"), rounding_tolerance=True).kind == kind

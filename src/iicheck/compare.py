@@ -11,7 +11,7 @@ When both cannot be true the verdict is:
 - `regression`: a cumulative metric whose later claim lies entirely below an earlier one
   (later = its window starts and ends after the other's), unless both are stated exactly and
   the later is the earlier rounded (`rounding.regression_tolerance`: "4.25 million" after
-  "4.251 million" agrees);
+  "4.251 million" agrees, see _rounded_alike);
 - `implausible_growth`: the windows do not overlap and the growth needed is too fast;
 - `contradiction`: the windows overlap (neither is clearly later).
 
@@ -131,8 +131,9 @@ def compare(a: Claim, b: Claim, metric: Metric, rounding_tolerance: bool = False
     span = _years(lw.start, hw.end)
     if metric.cumulative and (hw.end < lw.start or (overlap and later_shifted(lw, hw))):
         if rounding_tolerance and _rounded_alike(low.value, high.value):
-            return Verdict("agree", lambda: f"the later {describe(low.value)} is the earlier {describe(high.value)} "
-                           f"rounded (to the nearest {fmt(_coarser_step(low.value, high.value))})", ratio)
+            return Verdict("agree", lambda: f"the later {describe(low.value)} and the earlier {describe(high.value)} "
+                           f"are one figure rounded (to the nearest "
+                           f"{fmt(max(low.value.step or 0.0, high.value.step or 0.0))})", ratio)
         return Verdict("regression", lambda: f"{metric.label} only grows, but the later figure is lower: "
                        f"{describe(low.value)} after {describe(high.value)}", ratio)
     if not metric.cumulative and hw.end < lw.start:
@@ -165,19 +166,25 @@ def compare(a: Claim, b: Claim, metric: Metric, rounding_tolerance: bool = False
     return Verdict(kind, lambda: f"{detail()}, above the declared \u00d7{_num(g)} a year", ratio, rate)
 
 
-def _coarser_step(a: ValueInterval, b: ValueInterval) -> float:
-    return max(a.step or 0.0, b.step or 0.0)
+ROUNDED_DIGITS = 3
+"""A figure written with at least this many significant digits ("4.25 million", "3,380,000") may
+be another's rounding; a rounder one ("50 platforms", "240", "100 million") is taken as exact."""
 
 
 def _rounded_alike(low: ValueInterval, high: ValueInterval) -> bool:
-    """Whether two figures stated exactly differ by at most half the coarser of their rounding
-    steps: one is the other rounded ("4.25 million" and "4.251 million", step 10,000: at most
-    5,000 apart), so a later one below an earlier one is no fall. Two figures written to the
-    same precision (4.25 and 4.26 million; 4,251,000 and 4,250,000) still differ."""
-    if low.qualifier != "exact" or high.qualifier != "exact" or low.stated < 0 or high.stated < 0:
+    """Whether one of two figures stated exactly is the other rounded: the coarser (the larger
+    rounding step) has at least ROUNDED_DIGITS significant digits and the two are at most half
+    its step apart. "4.25 million" (step 10,000) and "4.251 million" are (at most 5,000 apart),
+    whichever comes first; two figures written to the same precision (4.25 and 4.24 million)
+    are not, nor a round count and a finer one ("50 cross-industry platforms", then 46)."""
+    if low.qualifier != "exact" or high.qualifier != "exact" or low.stated <= 0 or high.stated <= 0:
         return False
-    step = _coarser_step(low, high)
-    return step > 0 and high.low - low.high <= step / 2
+    coarse, fine = (low, high) if (low.step or 0.0) > (high.step or 0.0) else (high, low)
+    step = coarse.step or 0.0
+    if step <= 0 or step == (fine.step or 0.0):
+        return False
+    digits = math.floor(math.log10(coarse.stated)) - round(math.log10(step)) + 1
+    return digits >= ROUNDED_DIGITS and high.low - low.high <= step / 2
 
 
 def _compare_flows(a: Claim, b: Claim, low: Claim, high: Claim, metric: Metric) -> Verdict:

@@ -255,10 +255,25 @@ def _change(text: str, start: int, n: NumberMatch, cues: tuple[tuple[str, Change
     return None
 
 
-_LIST_LEAD = r"(?:\*{1,2})?(?:\s*(?:--?|[\u2013\u2014]))?"
-"""What may stand between a figure and its noun in a fact list: "**1,065,000** -- new 5G base
-stations added during 2023", "625,000 — 5G base stations added"."""
-_NEW_AFTER = re.compile(_LIST_LEAD + r"\s+(?:(?:brand[- ])?new\b(?![- ](?:energy|infrastructure|materials?|type|generation|era|normal"
+_LIST_LEAD = re.compile(r"(?:\*{1,2}|_{1,2})?\s*(?:--?|[\u2013\u2014:])(?=\s)")
+"""Between a figure and its noun in a fact list, when the figure opens the line (see
+_OPENS_LINE): "**1,065,000** -- new 5G base stations added during 2023", "625,000 — 5G base
+stations added". Elsewhere a dash after a figure is prose ("reached 300 -- new nodes opened in
+Hebei")."""
+_OPENS_LINE = re.compile(r"\s*(?:(?:\d{1,2}[.)]|[-*•·])\s+)?(?:\*{1,2}|_{1,2})?")
+"""Before a figure that opens its line: a list mark ("2.", "-", "*") and bold marks at most."""
+
+
+def _after_list_lead(text: str, n: NumberMatch, start: int) -> int:
+    """Where a figure's noun may start: after a fact list's separator when the figure (from
+    its qualifier's `start`) opens its line, else right after the figure."""
+    if start > 8 or not _OPENS_LINE.fullmatch(text, 0, start):
+        return n.end
+    lead = _LIST_LEAD.match(text, n.end)
+    return n.end if lead is None else lead.end()
+
+
+_NEW_AFTER = re.compile(r"\s+(?:(?:brand[- ])?new\b(?![- ](?:energy|infrastructure|materials?|type|generation|era|normal"
                         r"|quality|economy|media|retail|forms?|york|zealand|delhi|jersey|development)\b)|newly\b)",
                         re.IGNORECASE)
 """Right after a figure: it counts what was added ("1.06 million new 5G base stations"), not a
@@ -285,13 +300,18 @@ _BUILT_BEFORE = re.compile(rf"\b{_BUILT}\s+(?:(?:a\s+total\s+of|another|some)\s+
 _BUILT_AFTER = re.compile(rf"[^,;:.]{{0,60}}?\b(?:(?:were|was|(?:have|has)\s+been)\s+{_BUILT}|went\s+into\s+(?:use|operation|service)"
                           r"|came\s+(?:into\s+(?:use|operation|service)|online))\b", re.IGNORECASE)
 _PARTICIPLE_AFTER = re.compile(
-    _LIST_LEAD + r"\s*(?:(?!(?:were|was|are|is|be|been|being|had|has|have|will|would|to|of|which|that)\b)"
-    r"[\w+\-\"'’]+\s+){0,4}?(?:newly\s+)?(?:added|built|constructed)\b(?!\s+by\b)", re.IGNORECASE)
-"""Right after a figure, its noun and a participle of adding or building ("887,000 5G base
-stations added during 2022", "625,000 — 5G base stations added nationwide in the first half",
-"1.06 million newly built in 2023"): what was added in the period that dates it; not after
-"had" ("had 3.38 million stations built in 2023" is a total), nor with an agent ("built by
-...")."""
+    r"\s+(?:(?!(?:were|was|are|is|be|been|being|had|has|have|will|would|to|of|which|that|already|all)\b)"
+    r"[\w+\-\"'’]+\s+){0,4}?(?:added|newly\s+(?:added|built|constructed|opened|installed)"
+    r"|(?:built|constructed)(?=\s+(?:in|during)\s+(?:the\s+(?:year|quarter|month|period|first|second)|(?:19|20)\d\d)\b))"
+    r"(?=\s*(?:[,.;:)]|$|\s+(?:in|during|nationwide|across|throughout|last|this|so\s+far|for|at|from|between)\b))",
+    re.IGNORECASE)
+"""Right after a figure, its noun and a participle of adding ("887,000 5G base stations added
+during 2022", "625,000 — 5G base stations added nationwide in the first half", "1.06 million
+newly built in 2023"), or "built" or "constructed" right before a period ("built in 2023",
+"built during the year"), then the end of the clause or a phrase of time or place: what was
+added in the period that dates it. Not after "had" ("had 3.38 million stations built in 2023"
+is a total), "already" or "all"; not "built since 2019", "built over five years", "built by
+..."; not a verb with an object ("340 platforms added 20 million users")."""
 _FURTHER_BEFORE = re.compile(r"\b(?:a\s+further|an\s+additional)\s+$", re.IGNORECASE)
 """Right before a figure: it counts what was added ("A further 58,000 5G base stations went into
 operation"), not a total ("another 240 platforms with regional influence" may name another
@@ -344,7 +364,8 @@ def _addition(text: str, n: NumberMatch, start: int, clause: tuple[int, int], lo
     built ... by the end of 2023", a total): a change like a rise, never compared with totals.
     `clause`: its bounds; `lone`: whether it is its sentence's only figure (then a period
     phrase anywhere in the sentence counts); `time`: the time dating it."""
-    if may_hold(text, "new") and (_NEW_AFTER.match(text, n.end) or _NEWLY.search(text, n.end, clause[1])
+    noun = _after_list_lead(text, n, start)
+    if may_hold(text, "new") and (_NEW_AFTER.match(text, noun) or _NEWLY.search(text, n.end, clause[1])
                                   or _NEWLY_BEFORE.search(text, max(0, start - 30), start)):
         return True
     if may_hold(text, "more") and _MORE_AFTER.match(text, n.end):
@@ -375,9 +396,12 @@ def _added(text: str, n: NumberMatch, start: int, clause: tuple[int, int], lone:
     before = _BUILT_BEFORE.search(text, max(0, start - 40), start)
     if before is not None:
         return _PERFECT.search(text, max(0, before.start() - 20), before.start()) is None
-    return _BUILT_AFTER.match(text, n.end, clause[1]) is not None or (
-        _PARTICIPLE_AFTER.match(text, n.end, clause[1]) is not None
-        and _PERFECT.search(text, max(0, start - 20), start) is None)
+    if _BUILT_AFTER.match(text, n.end, clause[1]) is not None:
+        return True
+    # (matched in the whole text: the clause may end at the next figure, "platforms added 20 million users")
+    participle = _PARTICIPLE_AFTER.match(text, _after_list_lead(text, n, start))
+    return participle is not None and participle.end() <= clause[1] \
+        and _PERFECT.search(text, max(0, start - 20), start) is None
 
 
 def _after_cue(text: str, start: int, cue: ChangeCue) -> bool:
@@ -748,7 +772,8 @@ _WHEN_THEN = re.compile(rf",?\s+when\s+{_REST_OF_CLAUSE}", re.IGNORECASE)
 
 
 _REFERENCE_NOUN = re.compile(r"\b(?:(?:figure|level|total|tally|number|count|amount)"
-                             r"|than(?:\s+(?:at|in|on|by|during|for|as\s+of))?)\s+$", re.IGNORECASE)
+                             r"|(?:more|less|fewer|higher|lower|greater|larger|smaller|bigger|above|below|up|down)\s+than"
+                             r"(?:\s+(?:at|in|on|by|during|for|as\s+of))?)\s+$", re.IGNORECASE)
 """Right before a time after a figure: the time dates what the figure is compared with, not
 the figure ("exceeded 6,000, which is 1.5 times the figure at the end of last year"; "reached
 14,000, 75 percent more than at the end of 2023")."""
@@ -1166,17 +1191,29 @@ _TO_TOTAL = re.compile(r",?\s+(?:bringing|taking|raising|lifting|pushing|for)\s+
                        r"(?:total|tally|count|overall\s+number|total\s+number)\s+(?:to|of)\s+$", re.IGNORECASE)
 
 
+_DOWN_FROM = re.compile(r",\s+down\s+from\s+$", re.IGNORECASE)
+_LEVEL_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:in\s+total|at\s+the\s+end|as\s+of|by\s+the\s+end|to\s)\b|\s+total\b",
+                          re.IGNORECASE)
+"""After a base: it is a level ("up from 2.31 million in total at the end of 2022", "up from
+2.31 million ... to 3.38 million")."""
+
+
 def _bases_of_changes(text: str, mentions: list[Mention]) -> list[Mention]:
-    """The base of a change is a change of the same kind: "China added 874,000 5G base stations
-    last year, down from 1.065 million the year before" (what was added the year before, not a
-    total), when it follows the change after "up from" or "down from" in its clause (see
-    _BASE_AFTER_LEVEL) and names no other unit."""
+    """The base of a change is a change of the same kind when the comparison says so: "China
+    added 874,000 5G base stations last year, down from 1.065 million the year before" (what
+    was added the year before, not a total). The base follows the change after ", down from"
+    in its clause (see _BASE_AFTER_LEVEL), names no other unit, is larger than the change (a
+    fall from it) and is no level (nothing like "in total", "at the end of", "... to N" after
+    it). After ", up from" the base is a level as often as not ("increased by 16 million sets
+    in 2023, up from 80 million sets at the end of 2022"), so it is left as it is."""
     out = list(mentions)
     for i in range(1, len(out)):
         base, change = out[i], out[i - 1]
-        if change.change is None or base.change is not None or base.unit != change.unit:
+        if change.change != "rise" or base.change is not None or base.unit != change.unit:
             continue
-        if _BASE_AFTER_LEVEL.fullmatch(text, change.end, base.start) and ";" not in text[change.end:base.start]:
+        gap = text[change.end:base.start]
+        if (_BASE_AFTER_LEVEL.fullmatch(gap) and _DOWN_FROM.search(gap) and ";" not in gap
+                and base.number.value > change.number.value and not _LEVEL_AFTER.match(text, base.end)):
             out[i] = dataclasses.replace(base, change=change.change)
     return out
 

@@ -113,8 +113,8 @@ def _strength(cm: _CompiledMetric, mention: Mention, previous: str, first: int =
     if mention.unit_lemma not in cm.units:
         return 0
     left = mention.sentence.text[:mention.start]
-    if cm.exclude is not None and (cm.exclude.search(left, folded(left))
-                                   or cm.exclude.search(mention.clause, folded(mention.clause))):
+    if cm.exclude is not None and (cm.exclude.search(mention.clause, folded(mention.clause)) or (
+            cm.exclude.search(left, folded(left)) and not _names_itself(cm, mention))):
         return 0
     for level, text in ((3, mention.clause), (2, mention.sentence.text), (1, previous)):
         if text and cm.subjects.search(text, folded(text)):
@@ -123,6 +123,15 @@ def _strength(cm: _CompiledMetric, mention: Mention, previous: str, first: int =
                 return 0
             return level
     return 0
+
+
+def _names_itself(cm: _CompiledMetric, mention: Mention) -> bool:
+    """Whether the figure's own noun is a subject of the metric ("including 3.377 million 5G
+    base stations" after "mobile communications base stations reached 11.62 million"): an
+    `exclude` phrase before its clause then speaks of another figure."""
+    text = mention.sentence.text
+    own = text[mention.end:mention.end + 48]
+    return cm.subjects.pattern.pick(own).match(own, len(own) - len(own.lstrip())) is not None
 
 
 def _of_another_scope(scope: _Scope, mention: Mention, left: str, previous: str, first: int,
@@ -139,14 +148,16 @@ def _of_another_scope(scope: _Scope, mention: Mention, left: str, previous: str,
             return True  # "147,000 5G base stations ..., accounting for about 15% of the country's total"
     if _NATIONAL.search(mention.clause) is not None or _OUR_COUNTRY.search(left) is not None:
         return False
+    end = mention.clause_start + len(mention.clause)
     if "," in left:
         named = _COMPANY_APPOSITIVE.search(left)
-        if named is not None and _DIGIT_OR_BREAK.search(left, named.end()) is None:
+        if named is not None and _RESEARCHER.search(named.group(0)) is None and _DIGIT_OR_BREAK.search(
+                left, named.end()) is None and (_SAYING.search(left, named.end()) is None
+                                                or _ITS_OWN.search(text, mention.end, end) is not None):
             return True  # "Zhongke Xinlian, the gateway maker, reported 1.35 million sets"
     if scoped_author:
         if _FIRST_PERSON.search(left) is not None:
             return True
-        end = mention.clause_start + len(mention.clause)
         return scoped_author >= OWN_VOICE and _COUNTRY_NAMED.search(text, 0, end) is None \
             and _NATIONAL.search(text, 0, end) is None
     return _quoted_company_we(left, mention.clause, text, previous)
@@ -167,9 +178,11 @@ def _quoted_company_we(left: str, clause: str, text: str, previous: str) -> bool
         opened = left.rfind('"')
     else:
         return False  # no quotation open at the figure
-    if _FIRST_PERSON.search(clause) is None:
-        return False  # "We delivered 214,000 ..., about a fifth of the 1,065,000 added across China"
-    return any(_COMPANY_SPEAKER.search(t) is not None for t in (text, previous) if t)
+    if _FIRST_PERSON.search(clause) is None or _WE_ALL.search(text) is not None:
+        return False  # "... of the 1,065,000 added across China"; "We as a nation built ..."
+    # the speaker the sentence names, else the one the sentence before names
+    speaker = text if _SPEECH.search(text) is not None or not previous else previous
+    return _COMPANY_SPEAKER.search(speaker) is not None
 
 
 def _scope_at_figure(scope: _Scope, mention: Mention) -> bool:
@@ -204,6 +217,8 @@ def _scope_at_figure(scope: _Scope, mention: Mention) -> bool:
                   if a >= after else None)
         if before is None:
             continue
+        if before.re is _AGENT_BEFORE and _MORE_AGENTS.match(text, b):
+            continue  # "built by China Tower and the three operators": the country's
         name = text[a:b]
         determined = bool(before.group(1)) or name[:4].lower() == "the "
         if not (name[:1].isupper() or determined and _GENERIC_PLACE.fullmatch(re.sub(r"(?i)^the\s+", "", name))):
@@ -237,7 +252,7 @@ in Zhejiang", "1.35 million sets of industrial equipment were connected to the c
 platform", "3 platforms belong to enterprise of our province"), not another predicate ("serve customers in Germany", "include a steel mill in
 Hebei", "were on display in Wuhan")."""
 _WORLD_ADVERB = re.compile(r"worldwide|globally|around\s+the\s+world|across\s+the\s+(?:world|globe)", re.IGNORECASE)
-_IN_THE_WORLD = re.compile(r"\s+in\s+the\s+world\b(?!['’])", re.IGNORECASE)
+_IN_THE_WORLD = re.compile(r"\s+in\s+the\s+world\b(?![-'’])", re.IGNORECASE)
 """Right after a figure's unit noun: the world's count ("5.17 million 5G base stations in the
 world"). Not a scope phrase of its own: "the largest 5G network in the world, with 3.38 million
 base stations" is China's."""
@@ -246,6 +261,8 @@ _AGENT_BEFORE = re.compile(r"\b(?:operated|owned|run|managed|maintained|built|co
                            r"\s+by\s+((?:the|our|this|its)\s+)?$", re.IGNORECASE)
 """A participle of owning, running or building and "by" before a scope phrase: the figure is the
 agent's ("1,372,000 5G base stations operated by China Mobile", "owned by the operator")."""
+_MORE_AGENTS = re.compile(r"\s*(?:,|&|\band\b|\bor\b|\bplus\b|\btogether\b|\bwith\b)", re.IGNORECASE)
+"""After the agent of "built by ...": more agents, who may be the whole country's."""
 _GENERIC_PLACE = re.compile(r"(?:province|city|county|municipality|prefecture|company['’]s|company|firm['’]s|firm"
                             r"|group['’]s|group|operator['’]s|operator|carrier)", re.IGNORECASE)
 """A scope phrase in lower case that names the one scope the text speaks of ("in the province",
@@ -299,16 +316,21 @@ def _other_scope(scope: _Scope, text: str, first: int, at: int, previous: str) -
 _NATIONAL = re.compile(r"\b(?:(?:China|the\s+country|our\s+country|the\s+nation)\s+(?:now\s+|alone\s+)?"
                        r"(?:had|has|have|built|reached?|ranks|added|is|was|were)\b|nationwide\b|in\s+China\b"
                        r"|across\s+the\s+country\b|(?:China|the\s+country)['’]s\s+(?:total|national)\b"
-                       r"|\bthe\s+national\s+total\b|\bacross\s+China\b)",
+                       r"|\bacross\s+China\b)",
                        re.IGNORECASE)
 """Between a scope phrase and a figure: the figure is the country's after all ("According to
 a report by Huawei, China had 2.94 million", "Guangdong leads; nationwide, China had 300")."""
 
 
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|added|according\s+to|asked|explained|noted)\b", re.IGNORECASE)
+_WE_ALL = re.compile(r"\b(?:we\s+as\s+a\s+(?:nation|country|whole|industry)|our\s+(?:industry|sector|nation)"
+                     r"|across\s+the\s+(?:industry|sector|country)|the\s+whole\s+(?:industry|country))\b", re.IGNORECASE)
+"""A "we" or "our" that speaks for more than one company: "We as a nation built ...", "Our
+industry now counts 340 platforms", "Across the industry, we added ..."."""
 _COMPANY_SPEAKER = re.compile(
     r"\b(?:(?:manager|chief\s+executive|CEO|founder|co-founder|chairman|chairwoman|owner|boss|engineer"
-    r"|(?:managing\s+|technical\s+|production\s+)?director|head)\s+(?:at|of|for)\s+(?:(?:a|an|the|his|her|their)\s+)?"
+    r"|(?:managing\s+|technical\s+|production\s+)?director)\s+(?:at|of|for)\s+(?:(?:a|an|the|his|her|their)\s+)?"
     r"(?:[\w-]+\s+){0,5}?(?:maker|company|firm|factory|plant|manufacturer|supplier|enterprise|business|start-?up"
     r"|mill|works|workshop|producer|group|carmaker|automaker)\b"
     r"|(?:plant|factory|workshop|site|production|general)\s+manager\b|chief\s+(?:executive|financial|operating)\s+officer\b"
@@ -322,9 +344,19 @@ _COMPANY_APPOSITIVE = re.compile(
     r"|supplier|operator|carrier|producer|start-?up|developer|vendor|carmaker|automaker|conglomerate),")
 """A company named with what it is, before a figure ("Zhongke Xinlian, the gateway maker, reported
 1.35 million sets on its platform"): the company's figure."""
-_DIGIT_OR_BREAK = re.compile(r"\d|[;:]|\b(?:said|says|told|estimates?|estimated|according)\b")
-"""Between that name and the figure: another figure, a clause break or a verb of saying (what
-the company says may be the country's figure)."""
+_DIGIT_OR_BREAK = re.compile(r"\d|[;:]")
+"""Between that name and the figure: another figure or a clause break."""
+_SAYING = re.compile(r"\b(?:said|says|told|estimates?|estimated|according|counted|counts|tallied|tallies|noted|notes"
+                     r"|cited|cites|reckons?|believes?|reports?|reported|puts?|found|finds|shows?|showed)\b")
+"""Between that name and the figure, a verb of saying or counting: what the company says or
+counts may be the country's figure ("Canalys, a market research firm, counts 3.38 million"),
+unless the figure is on the company's own ("reported 1.35 million sets on its XL-Cloud
+platform", _ITS_OWN)."""
+_ITS_OWN = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:platform|network|factory|plant|customers"
+                      r"|clients|base\s+stations|nodes|systems?|cloud)\b", re.IGNORECASE)
+_RESEARCHER = re.compile(r"\b(?:research|consult|consultancy|consulting|analyst|analytics|think|data|rating|statistics)",
+                         re.IGNORECASE)
+"""A company named as a researcher, whose figures are anyone's ("IDC, the market research firm")."""
 _OUR_COUNTRY = re.compile(r"\bour\s+(?:country|nation)\b", re.IGNORECASE)
 """Before a figure, in a text by a company, a province or another scope (see author_scoped):
 "As at 31 December 2021, we had over 501,000 5G base stations" counts the author's own."""
@@ -348,9 +380,18 @@ based in our city are recognised nationally" counts the city's."""
 
 def author_scope(rules: Ruleset, titles: tuple[str, ...]) -> int:
     """OWN_VOICE, SCOPED or 0 for a text's title (`titles`: its metadata title, its first line)."""
-    if any(text and _COMPANY_VOICE.search(text) for text in titles):
+    if any(text and _COMPANY_VOICE.search(text) and not _PUBLIC_VOICE.search(text) for text in titles):
         return OWN_VOICE
     return SCOPED if author_scoped(rules, titles) else 0
+
+
+_PUBLIC_VOICE = re.compile(
+    r"\b(?:MIIT|ministry|national|nationwide|industry|sector|China\b(?!\s+(?:Mobile|Telecom|Unicom|Tower|Broadnet))"
+    r"|China['’]s|Chinese|programme|program|pilot|project|government|bureau|statistic\w*|press\s+conference"
+    r"|council|commission|province|provincial|city|municipal)", re.IGNORECASE)
+"""In a title, a public body or the country: no company's own document ("MIIT releases 2023
+telecom industry operating data", "Full-year 2023 results: how China built ...", "National
+industrial internet pilot programme: interim results")."""
 
 
 def author_scoped(rules: Ruleset, titles: tuple[str, ...]) -> bool:
@@ -361,8 +402,8 @@ def author_scoped(rules: Ruleset, titles: tuple[str, ...]) -> bool:
     base stations nationwide") or "our country" stands before it. A ministry's "we will build
     600,000 5G base stations" under a title naming no scope stays national."""
     scope = _scope_phrases(rules, tuple(rules.scopes))
-    return scope is not None and any(text and (_scope_spans(scope, text) or _INTERVIEWEE.search(text)
-                                               or _COMPANY_VOICE.search(text)) for text in titles)
+    return scope is not None and any(text and (_scope_spans(scope, text) or _INTERVIEWEE.search(text) or (
+        _COMPANY_VOICE.search(text) and not _PUBLIC_VOICE.search(text))) for text in titles)
 
 
 _COMPANY_VOICE = re.compile(
@@ -476,6 +517,11 @@ def _names_another_subject(cm: _CompiledMetric, clause: str, rules: Ruleset) -> 
                for other in _compiled(rules))
 
 
+_OUT_OF_EVERY = re.compile(r"\b(?:out\s+of(?:\s+every)?|in\s+every)\s+$", re.IGNORECASE)
+"""Right before a figure: the denominator of a proportion ("seven out of every ten", "one in
+every five"), no count."""
+
+
 def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
                 level: tuple[str | None, str | None] | None = None, first: int = 0,
                 scoped_author: int = 0) -> tuple[str | None, str | None]:
@@ -487,6 +533,8 @@ def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
     text = mention.sentence.text
     if may_hold(text, "per", "for e") and _RATE.match(text, mention.end):
         return None, None
+    if _OUT_OF_EVERY.search(text, max(0, mention.start - 16), mention.start):
+        return None, None  # "nearly seven out of every ten 5G base stations built in the world"
     if "of" in text[max(0, mention.start - 24):mention.start].lower():
         whole = _DENOMINATOR.search(text, max(0, mention.start - 60), mention.start)
         if whole is not None and (mention.unit_lemma in _KINDS or whole.group("world")):

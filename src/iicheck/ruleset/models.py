@@ -208,9 +208,9 @@ class Rounding(Strict):
         default=True, description="a number with one significant digit and 3+ digits (1,000) "
                                   "gets a step one order lower (100)")
     regression_tolerance: bool = Field(
-        default=True, description="two figures stated exactly, the later lower than the earlier by at most half "
-                                  "the coarser of their rounding steps (4.25 million after 4.251 million), are "
-                                  "one figure rounded: no regression")
+        default=True, description="two figures stated exactly, one the other rounded (the coarser with at least "
+                                  "3 significant digits, at most half its step apart: 4.25 million after 4.251 "
+                                  "million), are one figure: no regression")
 
 
 def _meaning(kind: str, high_factor: float | None) -> str:
