@@ -884,3 +884,42 @@ def test_review_14_a_public_bodys_results_are_no_companys_own_document(rules: Ru
     claim = _claim(f"Title: {title}\n\nIn 2023 we added 1.06 million 5G base stations, bringing the total to 3.38 "
                    "million.", "2024-03-01", "3.38 million", rules)
     assert claim.metric == "base_stations_5g"
+
+
+# The eighth probe (out of sample: 31 false errors + 1 warning at the session's start, 30 + 1
+# before the changes made for it).
+
+@pytest.mark.parametrize(("published", "text", "figure", "start", "end"), [
+    # a month range without a year after "from" or "between", and a base's year that does not spoil it
+    ("2025-07-24", "Half-year figures released this week show China built 297,000 5G base stations from January to "
+     "June, down 45.5 per cent from the 545,000 added in the first half of 2024.", "297,000", "2025-01-01",
+     "2025-06-30"),
+    ("2025-07-24", "China built 297,000 5G base stations between January and June.", "297,000", "2025-01-01",
+     "2025-06-30"),
+    # a time after "up 50 percent from <base>" is the base's
+    ("2021-01-26", "The number of industrial devices connected to these platforms reached 60 million sets, up 50 "
+     "percent from 40 million at the end of 2019.", "60 million", "2020-10-28", "2021-01-26"),
+    # "Five years ago" opening a paragraph dates the sentences after it
+    ("2024-06-18", "Five years ago, the authorities could point to about 50 platforms with industry or regional "
+     "influence. Some 40 million sets of industrial equipment were connected to them.", "Some 40 million",
+     "2018-12-17", "2019-12-18"),
+])
+def test_eighth_probe_dates(rules: Ruleset, published: str, text: str, figure: str, start: str, end: str) -> None:
+    claim = _claim(text, published, figure, rules)
+    assert (str(claim.time.start), str(claim.time.end)) == (start, end)
+
+
+def test_eighth_probe_an_ago_inside_a_sentence_dates_no_paragraph(rules: Ruleset) -> None:
+    claims = _claims("China now has 3.38 million 5G base stations, up from 130,000 five years ago. There are 240 "
+                     "industrial internet platforms with influence.", "2024-06-18", rules)
+    assert str(claim_of(claims, "240").time.start) == "2024-03-20"
+
+
+@pytest.mark.parametrize(("text", "figure", "metric"), [
+    ("The park accounted for about one-fifth of the 3,700 5G base stations in Caidian District.", "3,700", None),
+    ("2023 \u2014 760 base stations in the park, about a fifth of Caidian District's 3,700.", "760", None),
+    ("At the end of 2023, Lanshan Electric Group's Lanshan IndustryOS connected 3.4 million sets.", "3.4 million",
+     None),
+])
+def test_eighth_probe_scopes(rules: Ruleset, text: str, figure: str, metric: str | None) -> None:
+    assert _claim(text, "2024-03-01", figure, rules).metric == metric

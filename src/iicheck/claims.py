@@ -261,7 +261,10 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
             if metric is None or not rules.metric(metric).flow:  # a flow's period is what it states
                 window = _to_publication(window, mention, pub)
             claims.append(_claim(source, mention, metric, definition, window, rules))
-        anchors = [e for e in after_dateline(sentence.text, exprs) if e.role in _PARAGRAPH_ROLES]
+        # a time "ago" sets its paragraph's scene only when it opens the sentence ("Five years ago,
+        # ... Some 40 million sets were connected to them"), not "up from 130,000 five years ago"
+        anchors = [e for e in after_dateline(sentence.text, exprs)
+                   if e.role in _PARAGRAPH_ROLES or (e.role == "ago" and not sentence.text[:e.start].strip())]
         if anchors:
             paragraph_time = last_time = anchors[-1]
             by_paragraph.clear()

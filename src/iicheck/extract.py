@@ -700,8 +700,10 @@ def clause_bounds(text: str, n: NumberMatch, numbers: Sequence[NumberMatch]) -> 
 _UP_FROM = r",\s+(?:up|down)\s+from"
 """Before the earlier level a figure is compared with: "3.38 million, up from 130,000"."""
 _COMPARED_WITH = r"compared\s+(?:with|to)\b"
-_BASE_BETWEEN = re.compile(rf"{_UP_FROM}\b|\b{_COMPARED_WITH}", re.IGNORECASE)
-"""Between a figure and a later time: the base of a comparison, which that time dates."""
+_BASE_BETWEEN = re.compile(rf"{_UP_FROM}\b|\b{_COMPARED_WITH}|,\s+(?:up|down)\s+(?:by\s+)?[^,;:]{{0,25}}?\bfrom\b",
+                           re.IGNORECASE)
+"""Between a figure and a later time: the base of a comparison, which that time dates ("up from
+130,000", "up 50 percent from 40 million at the end of 2019", "compared with")."""
 _COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.?)\s+(?:the\s+same\s+period\s+)?(?:of\s+|in\s+)?$",
                               re.IGNORECASE)
 

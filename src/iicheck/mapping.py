@@ -263,7 +263,7 @@ _AGENT_BEFORE = re.compile(r"\b(?:operated|owned|run|managed|maintained|built|co
 agent's ("1,372,000 5G base stations operated by China Mobile", "owned by the operator")."""
 _MORE_AGENTS = re.compile(r"\s*(?:,|&|\band\b|\bor\b|\bplus\b|\btogether\b|\bwith\b)", re.IGNORECASE)
 """After the agent of "built by ...": more agents, who may be the whole country's."""
-_GENERIC_PLACE = re.compile(r"(?:province|city|county|municipality|prefecture|company['’]s|company|firm['’]s|firm"
+_GENERIC_PLACE = re.compile(r"(?:province|city|county|municipality|prefecture|district|park|zone|company['’]s|company|firm['’]s|firm"
                             r"|group['’]s|group|operator['’]s|operator|carrier)", re.IGNORECASE)
 """A scope phrase in lower case that names the one scope the text speaks of ("in the province",
 "to the company's platform"), unlike "provincial" or "city" as a kind of place."""
