@@ -920,6 +920,21 @@ def test_eighth_probe_an_ago_inside_a_sentence_dates_no_paragraph(rules: Ruleset
     ("2023 \u2014 760 base stations in the park, about a fifth of Caidian District's 3,700.", "760", None),
     ("At the end of 2023, Lanshan Electric Group's Lanshan IndustryOS connected 3.4 million sets.", "3.4 million",
      None),
+    # one platform's or one company's own network, not the country's
+    ("Today the data operation has grown into ForgeLink, an industrial internet platform that had 1.8 million sets "
+     "of equipment connected at the end of 2023.", "1.8 million", None),
+    ('By the end of 2023 its industrial internet platform "CloudLoom" had connected a total of 420,000 devices.',
+     "420,000", None),
+    ("Chuxin Optoelectronics connected 12,400 devices to its plant network by year-end.", "12,400", None),
+    ("Each platform connected 400,000 sets of equipment on average.", "400,000", None),
+    ("Even at that size, ForgeLink accounts for just under 2% of the 96 million sets of industrial equipment "
+     "connected to platforms nationwide.", "96 million", "connected_equipment"),
+    ("China's industrial internet platform development accelerated: 240 platforms with influence connected 81 "
+     "million sets of equipment.", "81 million", "connected_equipment"),
+    # a share of a place's total; a density
+    ("Chuxin Optoelectronics alone accounts for 18,600 devices, up 50%, about three in ten of the park's total.",
+     "18,600", None),
+    ("Density reached 60.8 5G base stations per square kilometre.", "60.8", None),
 ])
 def test_eighth_probe_scopes(rules: Ruleset, text: str, figure: str, metric: str | None) -> None:
     assert _claim(text, "2024-03-01", figure, rules).metric == metric

@@ -146,6 +146,8 @@ def _of_another_scope(scope: _Scope, mention: Mention, left: str, previous: str,
         share = _SHARE_OF_NATIONAL.search(text, mention.number.end)
         if share is not None and _NATIONAL.search(text, 0, share.start()) is None:
             return True  # "147,000 5G base stations ..., accounting for about 15% of the country's total"
+    if "total" in text and _SHARE_OF_PLACE.search(text, mention.end) is not None:
+        return True  # "Chuxin alone accounts for 18,600 devices, ..., about three in ten of the park's total"
     if _NATIONAL.search(mention.clause) is not None or _OUR_COUNTRY.search(left) is not None:
         return False
     end = mention.clause_start + len(mention.clause)
@@ -489,10 +491,11 @@ def _definition(cm: _CompiledMetric, mention: Mention, level: tuple[str | None, 
 
 _RATE = re.compile(r"[^,;:.]{0,60}?\b(?:per|for every|for each)\s+(?:[\d,]+|a|an|one|each|every|ten|hundred|thousand"
                    r"|capita|head|person|persons|people|resident|residents|inhabitant|inhabitants|household"
-                   r"|households|employee|employees|worker|workers|enterprise|enterprises|company|companies)\b",
+                   r"|households|employee|employees|worker|workers|enterprise|enterprises|company|companies"
+                   r"|square|sq|km|km2|kilomet(?:re|er)s?|hectares?|mu)\b",
                    re.IGNORECASE)
-"""After a figure in its clause: it is a rate ("24 5G base stations per 10,000 people"), not a
-count of the metric's units; "per cent" is none."""
+"""After a figure in its clause: it is a rate ("24 5G base stations per 10,000 people", "60.8
+base stations per square kilometre"), not a count of the metric's units; "per cent" is none."""
 
 
 _DENOMINATOR = re.compile(r"(?:(?<![\d.,])(?!(?:19|20)\d\d\b)\d(?:[\d,.]*\d)?(?:\s+(?:thousand|million|billion|trillion))?"
@@ -517,6 +520,32 @@ def _names_another_subject(cm: _CompiledMetric, clause: str, rules: Ruleset) -> 
                for other in _compiled(rules))
 
 
+_ONE_PLATFORM = re.compile(
+    r"\b(?:a|an|its|their|his|her|each|one|the\s+company['’]s)\s+(?:[\w\"“”'’-]+\s+){0,4}?platform\b(?![s-])"
+    r"(?!\s+(?:development|economy|construction|system|ecosystem|sector|industry|market|building|innovation"
+    r"|applications?|services?|companies|enterprises|operators))"
+    r"|\b(?:to|on|into)\s+its\s+(?:own\s+)?(?:plant|factory|in-house|internal|private|workshop)\b", re.IGNORECASE)
+"""Before a figure of what platforms connect, one platform or one company's own network: "ForgeLink,
+an industrial internet platform that had 1.8 million sets of equipment connected", "its industrial
+internet platform "CloudLoom" had connected 420,000 devices", "connected 12,400 devices to its
+plant network": that platform's or company's count, not the country's."""
+
+
+def _one_platforms(mention: Mention) -> bool:
+    """Whether the figure counts what one platform or one company's own network holds (see
+    _ONE_PLATFORM): such a phrase in its sentence before it or in its clause, and the country
+    named in neither."""
+    text = mention.sentence.text
+    end = mention.clause_start + len(mention.clause)
+    if "platform" not in text and "its" not in text:
+        return False
+    return _ONE_PLATFORM.search(text, 0, end) is not None and _COUNTRY_NAMED.search(text, 0, end) is None \
+        and _NATIONAL.search(text, 0, end) is None
+
+
+_SHARE_OF_PLACE = re.compile(r"\bof\s+(?:the|its|their)\s+(?:park|district|city|province|county|zone|company|group"
+                             r"|firm|operator)['’]s\s+total\b", re.IGNORECASE)
+"""After a figure: it is a share of a place's or a company's total, so that part's own."""
 _OUT_OF_EVERY = re.compile(r"\b(?:out\s+of(?:\s+every)?|in\s+every)\s+$", re.IGNORECASE)
 """Right before a figure: the denominator of a proportion ("seven out of every ten", "one in
 every five"), no count."""
@@ -550,4 +579,6 @@ def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
     cm = winners[0]
     if top == 1 and _names_another_subject(cm, mention.clause, rules):
         return None, None  # "these are not the same 410,000 enterprises that use the identifier system"
+    if "platform" not in cm.units and _one_platforms(mention):
+        return None, None  # "its industrial internet platform, Lanshan IndustryOS, had connected 4.1 million sets"
     return cm.metric.id, _definition(cm, mention, level)
