@@ -938,3 +938,20 @@ def test_eighth_probe_an_ago_inside_a_sentence_dates_no_paragraph(rules: Ruleset
 ])
 def test_eighth_probe_scopes(rules: Ruleset, text: str, figure: str, metric: str | None) -> None:
     assert _claim(text, "2024-03-01", figure, rules).metric == metric
+
+
+@pytest.mark.parametrize(("text", "figure", "metric"), [
+    # a company's press release ("<Company> today announced"): its figures are its own (the eighth probe)
+    ("Hefei, 16 January 2025 \u2014 Lanshan Electric Group today announced results.\n\n- Connected equipment: 4.1 "
+     "million sets at year-end (2023: 3.4 million).", "4.1 million", None),
+    # ... not a public body's ("The Alliance of Industrial Internet (AII) today released its annual report")
+    ("BEIJING, 18 March 2025 - The Alliance of Industrial Internet (AII) today released its annual report.\n\n"
+     "Upwards of 100 million sets of industrial equipment were connected to platforms.", "Upwards of 100 million",
+     "connected_equipment"),
+    # a dateline of a place in capitals and a dash names no scope
+    ("BEIJING \u2014 The Ministry of Industry and Information Technology said that 3.38 million 5G base stations had "
+     "been built.", "3.38 million", "base_stations_5g"),
+    ("SHENZHEN, Guangdong -- The city had 52,000 5G base stations.", "52,000", None),
+])
+def test_eighth_probe_press_releases_and_datelines(rules: Ruleset, text: str, figure: str, metric: str | None) -> None:
+    assert _claim(text, "2025-03-18", figure, rules).metric == metric

@@ -210,10 +210,13 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
     # earlier, when 158 were in service" counts from, in a paragraph of its own
     last_time: TimeExpression | None = None
     head: str | None = None  # the text's first line (its title, if any): whose voice its "we" is
+    opening: str | None = None  # its first body sentence ("<Company> today announced that ...")
     scoped_author: int | None = None
     for sentence in sentences if sentences is not None else split_sentences(source.id, source.text):
         if head is None:
             head = sentence.text
+        if opening is None and sentence.kind == "body":
+            opening = sentence.text
         if sentence.kind != "body":
             heading_time = _heading_time(sentence, pub) if sentence.kind == "heading" else None
             previous, paragraph_time = None, heading_time
@@ -238,7 +241,8 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
         first = mentions[0].start if mentions else 0  # where the sentence's first figure starts
         for mention in mentions:
             if scoped_author is None:  # looked at once per source, when a figure needs it
-                scoped_author = author_scope(rules, (source.info.title or "", _TITLE_LINE.sub("", head or "")))
+                scoped_author = author_scope(rules, (source.info.title or "", _TITLE_LINE.sub("", head or "")),
+                                             opening or "")
             metric, definition = map_mention(mention, before, rules, level, first, scoped_author)
             level = (metric, definition)
             back = when_earlier(sentence.text, mention.start) if mention.time is None and since is not None else None

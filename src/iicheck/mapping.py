@@ -380,17 +380,27 @@ stations in the country"): the figure is the country's. Not a scope test elsewhe
 based in our city are recognised nationally" counts the city's."""
 
 
-def author_scope(rules: Ruleset, titles: tuple[str, ...]) -> int:
-    """OWN_VOICE, SCOPED or 0 for a text's title (`titles`: its metadata title, its first line)."""
+def author_scope(rules: Ruleset, titles: tuple[str, ...], opening: str = "") -> int:
+    """OWN_VOICE, SCOPED or 0 for a text's title (`titles`: its metadata title, its first line)
+    and its first body sentence (`opening`: a press release's "<Company> today announced")."""
     if any(text and _COMPANY_VOICE.search(text) and not _PUBLIC_VOICE.search(text) for text in titles):
+        return OWN_VOICE
+    if opening and _PRESS_RELEASE.search(opening) and not _PUBLIC_VOICE.search(opening[:_PRESS_RELEASE.search(
+            opening).start()]):
         return OWN_VOICE
     return SCOPED if author_scoped(rules, titles) else 0
 
 
+_PRESS_RELEASE = re.compile(r"\b(?:today|this\s+week)\s+(?:announced|reported|released|unveiled)\b"
+                            r"|\b(?:announced|reported)\s+today\b", re.IGNORECASE)
+"""A press release's first sentence ("Hefei, 16 January 2025 — Lanshan Electric Group today
+announced that ..."): the text is the announcer's own document, unless a public body announces
+(_PUBLIC_VOICE before it: "The MIIT today announced ...")."""
 _PUBLIC_VOICE = re.compile(
     r"\b(?:MIIT|ministry|national|nationwide|industry|sector|China\b(?!\s+(?:Mobile|Telecom|Unicom|Tower|Broadnet))"
     r"|China['’]s|Chinese|programme|program|pilot|project|government|bureau|statistic\w*|press\s+conference"
-    r"|council|commission|province|provincial|city|municipal)", re.IGNORECASE)
+    r"|council|commission|province|provincial|city|municipal|alliance|association|institute|academy|CAICT|federation"
+    r"|society|administration|agency|office)", re.IGNORECASE)
 """In a title, a public body or the country: no company's own document ("MIIT releases 2023
 telecom industry operating data", "Full-year 2023 results: how China built ...", "National
 industrial internet pilot programme: interim results")."""
@@ -429,6 +439,8 @@ Yunzhi's chief executive", "a Changzhou plant manager on life inside a 5G factor
 interviewee's "we" is the company's. Not "meets CEO delegation"."""
 
 
+_DASH_DATELINE = re.compile(r"[A-Z][A-Z.'\- ]{1,30}(?:,\s+[A-Z][\w.' ]{1,30})?\s*(?:\u2014|\u2013|--)\s")
+"""A wire dateline of a place in capitals and a dash: "BEIJING — ", "SHENZHEN, Guangdong -- "."""
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|and)\b|\s(?:while|whereas)\s", re.IGNORECASE)
 
 
@@ -439,6 +451,9 @@ def _scope_spans(scope: _Scope, text: str) -> tuple[tuple[int, int], ...]:
     some phrase's longest (compared lower-cased; everywhere on a text with a case trap): a
     phrase's match holds its longest word, at most `scope.reach` characters in."""
     begin = dateline_end(text, year=False)
+    if not begin and text[:2].isupper():
+        dash = _DASH_DATELINE.match(text)
+        begin = 0 if dash is None else dash.end()
     pattern = scope.pattern.pick(text)
     if has_case_trap(text):
         return tuple(m.span() for m in pattern.finditer(text, begin))
