@@ -293,7 +293,13 @@ _PERIOD_SO_FAR = re.compile(r"\b(?:so far this (?:year|month|quarter)|this year 
 "1 million in 2023 alone"): what was added in it, not a total."""
 
 
-_BUILT = (r"(?:built|constructed|installed|deployed|opened|launched|(?<!value\s)added|set\s+up"
+_BATCH = re.compile(r"\b(?:(?:first|second|third|fourth|fifth|sixth|latest|new|next|\d(?:st|nd|rd|th))\s+batch|batch\s+\d)\b",
+                    re.IGNORECASE)
+"""Before a figure in its sentence: it counts one batch of a list ("the third batch of '5G
+factories'"), what the list gained, not its total."""
+_BATCH_TOTAL = re.compile(r"\b(?:total|in\s+all|across|altogether|cumulative|bringing|so\s+far)\b", re.IGNORECASE)
+_WERE_ADDED = re.compile(r"\b(?:were|was)\s+(?:newly\s+)?added\b", re.IGNORECASE)
+_BUILT = (r"(?:built|constructed|completed|installed|deployed|opened|launched|(?<!value\s)added|set\s+up"
           r"|put\s+into\s+(?:use|operation|service)|build|construct|install|deploy|add)")
 """What building or adding says ("were built", "will build", "were added"; not "value added")."""
 _BUILT_BEFORE = re.compile(rf"\b{_BUILT}\s+(?:(?:a\s+total\s+of|another|some)\s+)?$", re.IGNORECASE)
@@ -370,10 +376,14 @@ def _addition(text: str, n: NumberMatch, start: int, clause: tuple[int, int], lo
         return True
     if may_hold(text, "more") and _MORE_AFTER.match(text, n.end):
         return True
+    if may_hold(text, "batch") and _BATCH.search(text, 0, n.start) is not None and not _BATCH_TOTAL.search(text, *clause):
+        return True  # "In the third batch, there were 77 of our members among 512 factories"
     # a total, whatever verb of building or period goes with it: "a total of 2.94 million ...
-    # have been built", "the total number ... reached" (looked for only when the rest says added)
+    # have been built", "the total number ... reached" (looked for only when the rest says added),
+    # but for "were added" ("A total of 874,000 5G base stations were added during the year")
     return _added(text, n, start, clause, lone, time) and not (
-        may_hold(text, "total", "cumulative", "altogether") and _TOTAL.search(text, *clause) is not None)
+        may_hold(text, "total", "cumulative", "altogether") and _TOTAL.search(text, *clause) is not None
+        and _WERE_ADDED.search(text, *clause) is None)
 
 
 def _added(text: str, n: NumberMatch, start: int, clause: tuple[int, int], lone: bool,
@@ -700,10 +710,12 @@ def clause_bounds(text: str, n: NumberMatch, numbers: Sequence[NumberMatch]) -> 
 _UP_FROM = r",\s+(?:up|down)\s+from"
 """Before the earlier level a figure is compared with: "3.38 million, up from 130,000"."""
 _COMPARED_WITH = r"compared\s+(?:with|to)\b"
-_BASE_BETWEEN = re.compile(rf"{_UP_FROM}\b|\b{_COMPARED_WITH}|,\s+(?:up|down)\s+(?:by\s+)?[^,;:]{{0,25}}?\bfrom\b",
-                           re.IGNORECASE)
+_BASE_BETWEEN = re.compile(rf"{_UP_FROM}\b|\b{_COMPARED_WITH}|,\s+(?:up|down)\s+(?:by\s+)?[^,;:]{{0,25}}?\bfrom\b"
+                           r"|,\s+(?:as\s+)?against\b", re.IGNORECASE)
 """Between a figure and a later time: the base of a comparison, which that time dates ("up from
 130,000", "up 50 percent from 40 million at the end of 2019", "compared with")."""
+_COMPARISON_CLOSED = re.compile(r";|,(?!\d)")
+"""Between a comparison's "from" and a time: a mark that ends the comparison (not a digit comma)."""
 _COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.?)\s+(?:the\s+same\s+period\s+)?(?:of\s+|in\s+)?$",
                               re.IGNORECASE)
 
@@ -961,8 +973,12 @@ def _nearest_time(text: str, anchoring: Sequence[TimeExpression], n: NumberMatch
         before = [e for e in before if e.end > own_start or not (present or _elsewhere(text, e, (own_start, clause_end)))]
     if before:
         return before[-1]
-    if after and _BASE_BETWEEN.search(text, n.end, after[0].start):
-        return None  # "120 staff, up from 90 in 2022": 2022 is the earlier level's, not the 120's
+    base = _BASE_BETWEEN.search(text, n.end, after[0].start) if after else None
+    if base is not None and _COMPARISON_CLOSED.search(text, base.end(), after[0].start) is None:
+        # "120 staff, up from 90 in 2022": 2022 is the earlier level's, not the 120's (not when a
+        # comma closes the comparison first: "3.38 million, up 46 percent from a year earlier, at
+        # the end of 2023")
+        return None
     return after[0] if after else None
 
 

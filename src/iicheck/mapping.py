@@ -146,11 +146,17 @@ def _of_another_scope(scope: _Scope, mention: Mention, left: str, previous: str,
         share = _SHARE_OF_NATIONAL.search(text, mention.number.end)
         if share is not None and _NATIONAL.search(text, 0, share.start()) is None:
             return True  # "147,000 5G base stations ..., accounting for about 15% of the country's total"
-    if "total" in text and _SHARE_OF_PLACE.search(text, mention.end) is not None:
-        return True  # "Chuxin alone accounts for 18,600 devices, ..., about three in ten of the park's total"
+    if "total" in text:
+        share = _SHARE_OF_PLACE.search(text, mention.end)
+        if share is not None and _OTHER_FIGURE_OR_BREAK.search(text, mention.end, share.start()) is None:
+            return True  # "Chuxin alone accounts for 18,600 devices, up 50%, about three in ten of the park's total"
     if _NATIONAL.search(mention.clause) is not None or _OUR_COUNTRY.search(left) is not None:
         return False
     end = mention.clause_start + len(mention.clause)
+    if "'" in left or "’" in left:
+        group = _GROUP_POSSESSIVE.search(left, mention.clause_start)
+        if group is not None and _SAYING.search(left, group.end()) is None:
+            return True  # "Lanshan Electric Group's Lanshan IndustryOS connected 3.4 million sets"
     if "," in left:
         named = _COMPANY_APPOSITIVE.search(left)
         if named is not None and _RESEARCHER.search(named.group(0)) is None and _DIGIT_OR_BREAK.search(
@@ -341,6 +347,11 @@ _COMPANY_SPEAKER = re.compile(
 """A company's person named as a quotation's speaker ("a manager at a mid-sized auto parts
 maker", "chief executive of the firm", "founder of a Suzhou start-up", "said plant manager Zhou
 Weiming", "Chairman and Chief Executive Officer", "the CFO")."""
+_GROUP_POSSESSIVE = re.compile(r"\b[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*\s+(?:Group|Corporation|Corp\.?|Holdings|Co\.,?\s+Ltd\.?"
+                               r"|Inc\.?|Ltd\.?)['’]s\s")
+"""In a figure's clause before it, a named company's possessive ("Lanshan Electric Group's Lanshan
+IndustryOS connected 3.4 million sets"): the company's figure. Case as written: "the industry
+group's latest count" or "a working group's report" name no company."""
 _COMPANY_APPOSITIVE = re.compile(
     r"\b[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:maker|company|firm|manufacturer"
     r"|supplier|operator|carrier|producer|start-?up|developer|vendor|carmaker|automaker|conglomerate),")
@@ -506,8 +517,9 @@ def _definition(cm: _CompiledMetric, mention: Mention, level: tuple[str | None, 
 
 _RATE = re.compile(r"[^,;:.]{0,60}?\b(?:per|for every|for each)\s+(?:[\d,]+|a|an|one|each|every|ten|hundred|thousand"
                    r"|capita|head|person|persons|people|resident|residents|inhabitant|inhabitants|household"
-                   r"|households|employee|employees|worker|workers|enterprise|enterprises|company|companies"
-                   r"|square|sq|km|km2|kilomet(?:re|er)s?|hectares?|mu)\b",
+                   r"|households|employee|employees|worker|workers|enterprise|enterprises|company|companies)\b"
+                   r"|\s+(?:(?:5G|base|stations?|sets?|of|industrial|equipment|devices?|machines?|nodes?)\s+){0,4}per\s+"
+                   r"(?:square|sq|km2?|kilomet(?:re|er)s?|hectares?|mu|firm|respondent|member|plant|factory)\b",
                    re.IGNORECASE)
 """After a figure in its clause: it is a rate ("24 5G base stations per 10,000 people", "60.8
 base stations per square kilometre"), not a count of the metric's units; "per cent" is none."""
@@ -536,9 +548,9 @@ def _names_another_subject(cm: _CompiledMetric, clause: str, rules: Ruleset) -> 
 
 
 _ONE_PLATFORM = re.compile(
-    r"\b(?:a|an|its|their|his|her|each|one|the\s+company['’]s)\s+(?:[\w\"“”'’-]+\s+){0,4}?platform\b(?![s-])"
-    r"(?!\s+(?:development|economy|construction|system|ecosystem|sector|industry|market|building|innovation"
-    r"|applications?|services?|companies|enterprises|operators))"
+    r"\b(?:a|an|its|their|each|one|the\s+company['’]s)\s+(?:(?!national\b)[\w-]+\s+){0,2}?"
+    r"(?:industrial\s+internet|industrial|IIoT|IoT)\s+platform\b(?![s-])(?!\s+(?:for|of|that\s+serves\s+the\s+nation))"
+    r"|\beach\s+platform\b"
     r"|\b(?:to|on|into)\s+its\s+(?:own\s+)?(?:plant|factory|in-house|internal|private|workshop)\b", re.IGNORECASE)
 """Before a figure of what platforms connect, one platform or one company's own network: "ForgeLink,
 an industrial internet platform that had 1.8 million sets of equipment connected", "its industrial
@@ -558,9 +570,25 @@ def _one_platforms(mention: Mention) -> bool:
         and _NATIONAL.search(text, 0, end) is None
 
 
+_OTHER_FIGURE_OR_BREAK = re.compile(r";|\b(?:while|whereas|but|and|of\s+which)\b|\d(?![\d,.]*\s*(?:%|per\s*cent|percent))",
+                                    re.IGNORECASE)
+"""Between a figure and a share phrase after it: another figure (not a percentage, "up 50%") or a
+clause of its own ("..., while Suzhou's 1.2 million made up nearly half of the province's
+total", "...; in Shenzhen they made up more than half of the city's total")."""
 _SHARE_OF_PLACE = re.compile(r"\bof\s+(?:the|its|their)\s+(?:park|district|city|province|county|zone|company|group"
                              r"|firm|operator)['’]s\s+total\b", re.IGNORECASE)
 """After a figure: it is a share of a place's or a company's total, so that part's own."""
+_AVERAGE_BEFORE = re.compile(r"\b(?:average|mean|typical)\b", re.IGNORECASE)
+_ON_AVERAGE = re.compile(r"[^,;:.]{0,40}?\b(?:on\s+average|each|apiece|per\s+head)\b", re.IGNORECASE)
+"""Before a figure in its clause ("the average member firm connected 1,150 machines"), or after
+it ("SMEs connected 420 machines on average"): an average, no count."""
+_SUPPLIED_BEFORE = re.compile(r"\b(?:shipped|sold|delivered|supplied|ships|sells|delivers|supplies)\s+"
+                              r"(?:(?:a\s+total\s+of|some|about|around|nearly|almost|more\s+than|over|roughly)\s+)?$",
+                              re.IGNORECASE)
+"""Right before a figure: what a supplier shipped or sold ("Kunlun Netcom shipped 301,000 5G base
+stations"), not the count of the things in service."""
+_IN_EVERY_AFTER = re.compile(r"\s+[\w-]+\s+(?:in|out\s+of)\s+every\s+[\d,]+\b", re.IGNORECASE)
+"""After a figure: the numerator of a proportion ("one machine in every 56")."""
 _OUT_OF_EVERY = re.compile(r"\b(?:out\s+of(?:\s+every)?|in\s+every)\s+$", re.IGNORECASE)
 """Right before a figure: the denominator of a proportion ("seven out of every ten", "one in
 every five"), no count."""
@@ -579,6 +607,13 @@ def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
         return None, None
     if _OUT_OF_EVERY.search(text, max(0, mention.start - 16), mention.start):
         return None, None  # "nearly seven out of every ten 5G base stations built in the world"
+    if may_hold(text, "average", "mean") and (_AVERAGE_BEFORE.search(text, mention.clause_start, mention.start)
+                                              or _ON_AVERAGE.match(text, mention.end)):
+        return None, None  # "The average responding member firm connected 1,150 machines": no count
+    if _SUPPLIED_BEFORE.search(text, max(0, mention.start - 40), mention.start):
+        return None, None  # "Kunlun Netcom shipped 301,000 5G base stations": a supplier's sales
+    if _IN_EVERY_AFTER.match(text, mention.end):
+        return None, None  # "roughly one machine in every 56": a proportion
     if "of" in text[max(0, mention.start - 24):mention.start].lower():
         whole = _DENOMINATOR.search(text, max(0, mention.start - 60), mention.start)
         if whole is not None and (mention.unit_lemma in _KINDS or whole.group("world")):

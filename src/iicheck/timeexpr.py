@@ -201,16 +201,17 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a month, month end, quarter, half or year to a month without a year: the latest one
     # ended by the publication day (see _recent); last, so that any phrase with a year wins
     ("noyear", re.compile(rf"\b(?P<prep>in|during|over|as of|as at|at|by(?=\s+(?:the\s+end\s+of|end-))"
-                          r"|from(?=\s+[A-Za-z]+\.?\s*(?:[-–]|to)\s*[A-Za-z])|(?P<btw>between)(?=\s+[A-Za-z]+\s+and\s+[A-Za-z]))"
+                          r"|(?P<rng>from|(?P<btw>between)))"
                           rf"\s+(?P<endof>the\s+end\s+of\s+|end-)?(?:"
                           rf"(?:the\s+)?{_MONTH_NO_DOT.replace('?P<month>', '?P<mfirst>')}\s*(?:[-–]|to|(?(btw)and|(?!)))\s*"
                           rf"{_MONTH_NO_DOT.replace('?P<month>', '?P<mlast>')}(?:\s+period)?"
-                          rf"|{_MONTH_NO_DOT}(?P<endsuffix>-end)?"
-                          r"|(?P<midyear>mid-?year)(?!\s+[a-z])"
-                          rf"|the\s+(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<part>half|quarter)"
-                          rf"|the\s+first\s+{_COUNT}\s+(?P<parts>quarters|months)"
-                          rf"|(?P<hq>[HQ])(?P<k>[1-4])"
-                          rf"|the\s+(?:year|(?P<twelve>12|twelve)\s+months)\s+(?:to|through|ending|ended)\s+"
+                          # after "from" or "between", only a range of two months ("from January to June")
+                          rf"|(?(rng)(?!)){_MONTH_NO_DOT}(?P<endsuffix>-end)?"
+                          r"|(?(rng)(?!))(?P<midyear>mid-?year)(?!\s+[a-z])"
+                          rf"|(?(rng)(?!))the\s+(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<part>half|quarter)"
+                          rf"|(?(rng)(?!))the\s+first\s+{_COUNT}\s+(?P<parts>quarters|months)"
+                          rf"|(?(rng)(?!))(?P<hq>[HQ])(?P<k>[1-4])"
+                          rf"|(?(rng)(?!))the\s+(?:year|(?P<twelve>12|twelve)\s+months)\s+(?:to|through|ending|ended)\s+"
                           rf"{_MONTH_NO_DOT.replace('?P<month>', '?P<month2>')})"
                           r"(?![\w'’-])(?!\.?\s*(?:\d|,\s*(?:1[89]|20)\d\d\b)|\.?\s*,?\s*(?:of\b|after\b|since\b|following\b|last\b|this\b|next\b|"
                           r"a\s+year|one\s+year|the\s+(?:previous|prior|same|following|preceding|year)\b|that\s+year))",
@@ -885,7 +886,8 @@ _OTHER_YEAR = Twin.of(_YEAR_SPOILERS, re.IGNORECASE)
 _SPOILER_IN_BASE = re.compile(
     r"(?:\b(?:more|less|fewer|higher|lower|greater|up|down|increase[ds]?|rise|rose|drop(?:ped)?|declined?|growth|"
     r"grew|gain(?:ed)?)\b(?:[^,;.]|(?<=\d)[,.](?=\d)){0,30}?\b(?:than|from|over|on)\b"
-    r"|\b(?:versus|vs\.?|compared\s+(?:with|to)|as\s+against)\b)(?:[^,;]|(?<=\d),(?=\d)){0,40}$", re.IGNORECASE)
+    r"|\b(?:versus|vs\.?|compared\s+(?:with|to)|as\s+against)\b)(?:(?!\bto\b)[^,;]|(?<=\d),(?=\d)){0,40}$",
+    re.IGNORECASE)
 """Before a year (or "last year") that dates the base of a comparison ("971,000 more than at
 the end of last year", "an increase of 971,000 from the end of 2022", "versus 2.222 million in
 the same month last year", "down 45.5 per cent from the 545,000 added in the first half of
