@@ -587,8 +587,9 @@ _SUPPLIED_BEFORE = re.compile(r"\b(?:shipped|sold|delivered|supplied|ships|sells
                               re.IGNORECASE)
 """Right before a figure: what a supplier shipped or sold ("Kunlun Netcom shipped 301,000 5G base
 stations"), not the count of the things in service."""
-_IN_EVERY_AFTER = re.compile(r"\s+[\w-]+\s+(?:in|out\s+of)\s+every\s+[\d,]+\b", re.IGNORECASE)
-"""After a figure: the numerator of a proportion ("one machine in every 56")."""
+_IN_EVERY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){1,3}?(?:in|out\s+of|for)\s+every\s+[\d,]+\b", re.IGNORECASE)
+"""After a figure: the numerator of a proportion ("one machine in every 56", "roughly one
+connected machine in every 56", "one base station for every 420 inhabitants")."""
 _OUT_OF_EVERY = re.compile(r"\b(?:out\s+of(?:\s+every)?|in\s+every)\s+$", re.IGNORECASE)
 """Right before a figure: the denominator of a proportion ("seven out of every ten", "one in
 every five"), no count."""
