@@ -278,7 +278,7 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
             claims.append(_claim(source, mention, metric, definition, window, rules))
         # a time "ago" opening a sentence sets the scene of the next one only ("Five years ago, ...
         # Some 40 million sets were connected to them"), not "up from 130,000 five years ago"
-        scene = next((e for e in exprs if e.role == "ago" and not sentence.text[:e.start].strip()), None)
+        scene = next((e for e in exprs if e.role == "ago" and not sentence.text[:e.start].strip()), None) if exprs else None
         anchors = [e for e in after_dateline(sentence.text, exprs) if e.role in _PARAGRAPH_ROLES]
         if anchors:
             paragraph_time = last_time = anchors[-1]

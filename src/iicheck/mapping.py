@@ -564,7 +564,7 @@ def _one_platforms(mention: Mention) -> bool:
     named in neither."""
     text = mention.sentence.text
     end = mention.clause_start + len(mention.clause)
-    if "platform" not in text and "its" not in text:
+    if not may_hold(text, "platform", " its "):
         return False
     return _ONE_PLATFORM.search(text, 0, end) is not None and _COUNTRY_NAMED.search(text, 0, end) is None \
         and _NATIONAL.search(text, 0, end) is None
@@ -606,14 +606,16 @@ def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
     text = mention.sentence.text
     if may_hold(text, "per", "for e") and _RATE.match(text, mention.end):
         return None, None
-    if _OUT_OF_EVERY.search(text, max(0, mention.start - 16), mention.start):
+    every = may_hold(text, "every", "out of")
+    if every and _OUT_OF_EVERY.search(text, max(0, mention.start - 16), mention.start):
         return None, None  # "nearly seven out of every ten 5G base stations built in the world"
     if may_hold(text, "average", "mean") and (_AVERAGE_BEFORE.search(text, mention.clause_start, mention.start)
                                               or _ON_AVERAGE.match(text, mention.end)):
         return None, None  # "The average responding member firm connected 1,150 machines": no count
-    if _SUPPLIED_BEFORE.search(text, max(0, mention.start - 40), mention.start):
+    if may_hold(text, "ship", "sold", "sell", "deliver", "suppl") and _SUPPLIED_BEFORE.search(
+            text, max(0, mention.start - 40), mention.start):
         return None, None  # "Kunlun Netcom shipped 301,000 5G base stations": a supplier's sales
-    if _IN_EVERY_AFTER.match(text, mention.end):
+    if every and _IN_EVERY_AFTER.match(text, mention.end):
         return None, None  # "roughly one machine in every 56": a proportion
     if "of" in text[max(0, mention.start - 24):mention.start].lower():
         whole = _DENOMINATOR.search(text, max(0, mention.start - 60), mention.start)
