@@ -1019,8 +1019,7 @@ def test_ninth_probe_no_national_counts(rules: Ruleset, text: str, figure: str, 
 
 
 @pytest.mark.parametrize(("text", "figure"), [
-    ("In the third batch, published last December, there were 77 of our members among 512 factories, about 15%.",
-     "512"),
+    ("The third batch named 512 5G factories.", "512"),
     ("A total of 874,000 5G base stations were added during the year, of which 164,000 were completed in the fourth "
      "quarter.", "874,000"),
     ("A total of 874,000 5G base stations were added during the year, of which 164,000 were completed in the fourth "
@@ -1034,3 +1033,44 @@ def test_ninth_probe_against_dates_the_base(rules: Ruleset) -> None:
     claim = _claim('Officials say more than 240 industrial internet platforms now have "regional or industry '
                    'influence", against about 50 in 2019.', "2024-02-20", "more than 240", rules)
     assert claim.time.start.year == 2023
+
+
+# A third review (a helper, 396 sentences against c031325): forms the ninth probe's rules had
+# read worse, now mended.
+
+@pytest.mark.parametrize(("text", "figure", "metric"), [
+    ("Telecom operators have delivered more than 3.38 million 5G base stations nationwide, the ministry said.",
+     "more than 3.38 million", "base_stations_5g"),
+    ("Meanwhile, China had 3.38 million 5G base stations serving each county.", "3.38 million", "base_stations_5g"),
+    ("Average download speeds doubled as China built 874,000 5G base stations in 2023.", "874,000",
+     "base_stations_5g"),
+    ("Ruifeng Steel's 1,200 5G base stations make up half of the county's total.", "1,200", None),
+    ("China had 24.4 5G base stations for every square kilometre of urban area.", "24.4", None),
+])
+def test_review_14c_scopes(rules: Ruleset, text: str, figure: str, metric: str | None) -> None:
+    assert _claim(text, "2024-03-01", figure, rules).metric == metric
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry named the third batch of 5G factories in December; China now has 700 5G factories.",
+    "In its latest batch of statistics, the MIIT said China had 700 5G factories at the end of 2023.",
+    "The ministry released a new batch of data on Tuesday showing 700 5G factories had been named.",
+    "In 2023, construction of 700 5G factories was completed across the country.",
+])
+def test_review_14c_totals_stay_totals(rules: Ruleset, text: str) -> None:
+    assert _claim(text, "2024-03-01", "700", rules).excluded is None
+
+
+@pytest.mark.parametrize(("text", "figure", "start"), [
+    # the scene of an opening "ago" lasts while the paragraph stays in the past
+    ("Five years ago, China issued its first 5G commercial licences. Operators had built 130,000 5G base stations, "
+     "mostly in the east. Industrial internet platforms had connected 40 million sets of equipment.", "40 million",
+     "2019-01-18"),
+    ("Five years ago, China issued its first 5G commercial licences. There were then only 130,000 5G base stations "
+     "in the country.", "130,000", "2019-01-18"),
+    # ... and ends in the present
+    ("Ten years ago, the industrial internet was an idea. China has 3.38 million 5G base stations.", "3.38 million",
+     "2024-04-21"),
+])
+def test_review_14c_an_ago_scene(rules: Ruleset, text: str, figure: str, start: str) -> None:
+    assert str(_claim(text, "2024-07-20", figure, rules).time.start) == start

@@ -29,12 +29,13 @@ from .segment import split_sentences
 from .timeexpr import TimeExpression, count_of_years, find_time_expressions, shift_window, shift_years
 
 _PARAGRAPH_ROLES = ("point", "range", "since")
-_AFTER_THE_SCENE = re.compile(r"\b(?:since|later|went\s+on|today|now|latest|currently|at\s+present|so\s+far|last|this"
-                              r"|recent|recently|ago|then"
-                              r"|to\s+date|fast-forward|said|says|will|would|plans?|expects?|aims?)\b", re.IGNORECASE)
-"""In the sentence after one that opens with a time "ago": words that move it to another time
-("In the years since, China built 3.38 million", "now", "at the latest count", "the ministry
-said on Tuesday") or make it a plan."""
+_AFTER_THE_SCENE = re.compile(r"\b(?:since|later|went\s+on|today|now|latest|currently|at\s+present|so\s+far|last"
+                              r"|recent|recently|ago|has|have|is|are|to\s+date|fast-forward|will|would|plans?|expects?"
+                              r"|aims?)\b", re.IGNORECASE)
+"""In a sentence after one that opens with a time "ago": words that move it to another time ("In
+the years since, China built 3.38 million", "now", "at the latest count") or to the present
+("China has 3.38 million", "are in use"), or make it a plan. Such a sentence, or one with a time
+of its own, ends the scene."""
 _HEADING_PERIOD_DAYS = 28
 """A heading's time dates the paragraphs under it when it is a period at least this long (a
 month, a quarter, a year), not a day."""
@@ -217,7 +218,7 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
     last_time: TimeExpression | None = None
     head: str | None = None  # the text's first line (its title, if any): whose voice its "we" is
     opening: str | None = None  # its first body sentence ("<Company> today announced that ...")
-    scene: TimeExpression | None = None  # a time "ago" opening the sentence before
+    scene: TimeExpression | None = None  # a time "ago" opening an earlier sentence of the paragraph
     scoped_author: int | None = None
     for sentence in sentences if sentences is not None else split_sentences(source.id, source.text):
         if head is None:
@@ -233,8 +234,12 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
             previous, paragraph_time = None, heading_time
             by_paragraph.clear()
         before = previous.text if previous is not None else ""
-        set_by = scene if previous is not None else None  # an "ago" opening the sentence before
+        if previous is None:
+            scene = None  # a new paragraph
         exprs = find_time_expressions(sentence.text, pub)
+        # the scene an "ago" opening an earlier sentence of the paragraph set, while the sentences
+        # after it stay in the past and name no time of their own
+        set_by = scene if scene is not None and not exprs and _AFTER_THE_SCENE.search(sentence.text) is None else None
         mentions = extract_mentions(sentence, pub, rules, exprs, recent=paragraph_time is None)
         # what the paragraph's time is for this sentence, looked at only when a figure needs it
         carried = (_paragraph_time_for(sentence.text, paragraph_time)
@@ -262,9 +267,8 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
                 window = claim_window(mention, _shifted(since, -back[0], back[1]), pub, rules)
             elif carried is not paragraph_time:  # a sentence of the present, or shifted: its own window
                 window = claim_window(mention, carried, pub, rules)
-            elif (set_by is not None and paragraph_time is None and not exprs and mention.modality == "achieved"
-                  and _AFTER_THE_SCENE.search(sentence.text) is None):
-                window = claim_window(mention, set_by, pub, rules)  # the scene the sentence before set
+            elif set_by is not None and paragraph_time is None and mention.modality == "achieved":
+                window = claim_window(mention, set_by, pub, rules)  # the scene an earlier sentence set
             else:
                 undated = by_publication if paragraph_time is None else by_paragraph
                 target = mention.modality == "target"
@@ -276,9 +280,11 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
             if metric is None or not rules.metric(metric).flow:  # a flow's period is what it states
                 window = _to_publication(window, mention, pub)
             claims.append(_claim(source, mention, metric, definition, window, rules))
-        # a time "ago" opening a sentence sets the scene of the next one only ("Five years ago, ...
-        # Some 40 million sets were connected to them"), not "up from 130,000 five years ago"
-        scene = next((e for e in exprs if e.role == "ago" and not sentence.text[:e.start].strip()), None) if exprs else None
+        # a time "ago" opening a sentence sets the scene of the sentences after it ("Five years ago,
+        # ... Some 40 million sets were connected to them"), not "up from 130,000 five years ago";
+        # any other time, or a sentence of the present, ends it
+        opens = next((e for e in exprs if e.role == "ago" and not sentence.text[:e.start].strip()), None) if exprs else None
+        scene = opens if opens is not None else set_by
         anchors = [e for e in after_dateline(sentence.text, exprs) if e.role in _PARAGRAPH_ROLES]
         if anchors:
             paragraph_time = last_time = anchors[-1]

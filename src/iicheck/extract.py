@@ -293,13 +293,15 @@ _PERIOD_SO_FAR = re.compile(r"\b(?:so far this (?:year|month|quarter)|this year 
 "1 million in 2023 alone"): what was added in it, not a total."""
 
 
-_BATCH = re.compile(r"\b(?:(?:first|second|third|fourth|fifth|sixth|latest|new|next|\d(?:st|nd|rd|th))\s+batch|batch\s+\d)\b",
+_BATCH = re.compile(r"\b(?:(?:first|second|third|fourth|fifth|sixth|latest|new|\d(?:st|nd|rd|th))\s+batch|batch\s+\d)\b"
+                    r"(?!\s+of\s+(?:data|statistics|figures|licen[cs]es|spectrum|pilot|funds?|rules|policies|measures))",
                     re.IGNORECASE)
 """Before a figure in its sentence: it counts one batch of a list ("the third batch of '5G
 factories'"), what the list gained, not its total."""
-_BATCH_TOTAL = re.compile(r"\b(?:total|in\s+all|across|altogether|cumulative|bringing|so\s+far)\b", re.IGNORECASE)
+_BATCH_TOTAL = re.compile(r"\b(?:total|in\s+all|across|altogether|cumulative|bringing|so\s+far|overall|now|currently"
+                          r"|has|have)\b", re.IGNORECASE)
 _WERE_ADDED = re.compile(r"\b(?:were|was)\s+(?:newly\s+)?added\b", re.IGNORECASE)
-_BUILT = (r"(?:built|constructed|completed|installed|deployed|opened|launched|(?<!value\s)added|set\s+up"
+_BUILT = (r"(?:built|constructed|installed|deployed|opened|launched|(?<!value\s)added|set\s+up"
           r"|put\s+into\s+(?:use|operation|service)|build|construct|install|deploy|add)")
 """What building or adding says ("were built", "will build", "were added"; not "value added")."""
 _BUILT_BEFORE = re.compile(rf"\b{_BUILT}\s+(?:(?:a\s+total\s+of|another|some)\s+)?$", re.IGNORECASE)
@@ -376,7 +378,8 @@ def _addition(text: str, n: NumberMatch, start: int, clause: tuple[int, int], lo
         return True
     if may_hold(text, "more") and _MORE_AFTER.match(text, n.end):
         return True
-    if may_hold(text, "batch") and _BATCH.search(text, 0, n.start) is not None and not _BATCH_TOTAL.search(text, *clause):
+    if may_hold(text, "batch") and _BATCH.search(text, clause[0], n.start) is not None \
+            and not _BATCH_TOTAL.search(text, *clause):
         return True  # "In the third batch, there were 77 of our members among 512 factories"
     # a total, whatever verb of building or period goes with it: "a total of 2.94 million ...
     # have been built", "the total number ... reached" (looked for only when the rest says added),
@@ -1216,6 +1219,12 @@ _LEVEL_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:in\s+total|at\s+the\s+end|a
 2.31 million ... to 3.38 million")."""
 
 
+_PART_OF_CHANGE = re.compile(r"[^,;:.]{0,80}?,\s+(?:of\s+which|including)\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+)?",
+                             re.IGNORECASE)
+"""Between a change and a figure: the figure is part of the change ("A total of 874,000 5G base
+stations were added during the year, of which 164,000 were completed in the fourth quarter")."""
+
+
 def _bases_of_changes(text: str, mentions: list[Mention]) -> list[Mention]:
     """The base of a change is a change of the same kind when the comparison says so: "China
     added 874,000 5G base stations last year, down from 1.065 million the year before" (what
@@ -1227,6 +1236,9 @@ def _bases_of_changes(text: str, mentions: list[Mention]) -> list[Mention]:
     out = list(mentions)
     for i in range(1, len(out)):
         base, change = out[i], out[i - 1]
+        if change.change is not None and base.change is None and _PART_OF_CHANGE.fullmatch(text, change.end, base.start):
+            out[i] = dataclasses.replace(base, change=change.change)  # "874,000 were added ..., of which 164,000"
+            continue
         if change.change != "rise" or base.change is not None or base.unit != change.unit:
             continue
         gap = text[change.end:base.start]

@@ -518,8 +518,9 @@ def _definition(cm: _CompiledMetric, mention: Mention, level: tuple[str | None, 
 _RATE = re.compile(r"[^,;:.]{0,60}?\b(?:per|for every|for each)\s+(?:[\d,]+|a|an|one|each|every|ten|hundred|thousand"
                    r"|capita|head|person|persons|people|resident|residents|inhabitant|inhabitants|household"
                    r"|households|employee|employees|worker|workers|enterprise|enterprises|company|companies)\b"
-                   r"|\s+(?:(?:5G|base|stations?|sets?|of|industrial|equipment|devices?|machines?|nodes?)\s+){0,4}per\s+"
-                   r"(?:square|sq|km2?|kilomet(?:re|er)s?|hectares?|mu|firm|respondent|member|plant|factory)\b",
+                   r"|\s+(?:(?!(?:density|densities|rents?|prices?|costs?|speeds?|with|as|and|of\s+any)\b)[\w-]+\s+){0,6}?"
+                   r"(?:per|for\s+every|for\s+each)\s+(?:square|sq|km2?|kilomet(?:re|er)s?|hectares?|mu|firm|respondent|member"
+                   r"|plant|factory)\b",
                    re.IGNORECASE)
 """After a figure in its clause: it is a rate ("24 5G base stations per 10,000 people", "60.8
 base stations per square kilometre"), not a count of the metric's units; "per cent" is none."""
@@ -570,7 +571,8 @@ def _one_platforms(mention: Mention) -> bool:
         and _NATIONAL.search(text, 0, end) is None
 
 
-_OTHER_FIGURE_OR_BREAK = re.compile(r";|\b(?:while|whereas|but|and|of\s+which)\b|\d(?![\d,.]*\s*(?:%|per\s*cent|percent))",
+_OTHER_FIGURE_OR_BREAK = re.compile(r";|,\s*and\b|\b(?:while|whereas|but|of\s+which)\b"
+                                    r"|(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*(?!\s*(?:%|per\s*cent|percent)|[\d,.]|G\b)",
                                     re.IGNORECASE)
 """Between a figure and a share phrase after it: another figure (not a percentage, "up 50%") or a
 clause of its own ("..., while Suzhou's 1.2 million made up nearly half of the province's
@@ -578,11 +580,13 @@ total", "...; in Shenzhen they made up more than half of the city's total")."""
 _SHARE_OF_PLACE = re.compile(r"\bof\s+(?:the|its|their)\s+(?:park|district|city|province|county|zone|company|group"
                              r"|firm|operator)['’]s\s+total\b", re.IGNORECASE)
 """After a figure: it is a share of a place's or a company's total, so that part's own."""
-_AVERAGE_BEFORE = re.compile(r"\b(?:average|mean|typical)\b", re.IGNORECASE)
-_ON_AVERAGE = re.compile(r"[^,;:.]{0,40}?\b(?:on\s+average|each|apiece|per\s+head)\b", re.IGNORECASE)
-"""Before a figure in its clause ("the average member firm connected 1,150 machines"), or after
-it ("SMEs connected 420 machines on average"): an average, no count."""
-_SUPPLIED_BEFORE = re.compile(r"\b(?:shipped|sold|delivered|supplied|ships|sells|delivers|supplies)\s+"
+_AVERAGE_BEFORE = re.compile(r"\b(?:the|an?)\s+(?:average|typical)\s+(?:[\w-]+\s+){0,3}?(?:firm|company|enterprise|respondent"
+                             r"|member|factory|plant|platform|SME|operator|province|city|user|business)\b", re.IGNORECASE)
+_ON_AVERAGE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:on\s+average|apiece)\b", re.IGNORECASE)
+"""Before a figure in its clause, "the average" of a kind of unit ("the average member firm
+connected 1,150 machines"), or after its noun "on average" or "apiece" ("SMEs connected 420
+machines on average"): an average, no count. Not "average speeds", "the world average"."""
+_SUPPLIED_BEFORE = re.compile(r"\b(?:shipped|sold|supplied|ships|sells|supplies)\s+"
                               r"(?:(?:a\s+total\s+of|some|about|around|nearly|almost|more\s+than|over|roughly)\s+)?$",
                               re.IGNORECASE)
 """Right before a figure: what a supplier shipped or sold ("Kunlun Netcom shipped 301,000 5G base
@@ -609,11 +613,11 @@ def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
     every = may_hold(text, "every", "out of")
     if every and _OUT_OF_EVERY.search(text, max(0, mention.start - 16), mention.start):
         return None, None  # "nearly seven out of every ten 5G base stations built in the world"
-    if may_hold(text, "average", "mean") and (_AVERAGE_BEFORE.search(text, mention.clause_start, mention.start)
-                                              or _ON_AVERAGE.match(text, mention.end)):
+    if may_hold(text, "average", "typical", "apiece") and (
+            _AVERAGE_BEFORE.search(text, mention.clause_start, mention.start) or _ON_AVERAGE.match(text, mention.end)):
         return None, None  # "The average responding member firm connected 1,150 machines": no count
-    if may_hold(text, "ship", "sold", "sell", "deliver", "suppl") and _SUPPLIED_BEFORE.search(
-            text, max(0, mention.start - 40), mention.start):
+    if may_hold(text, "ship", "sold", "sell", "suppl") and _SUPPLIED_BEFORE.search(
+            text, max(0, mention.start - 40), mention.start) and _NATIONAL.search(mention.clause) is None:
         return None, None  # "Kunlun Netcom shipped 301,000 5G base stations": a supplier's sales
     if every and _IN_EVERY_AFTER.match(text, mention.end):
         return None, None  # "roughly one machine in every 56": a proportion
