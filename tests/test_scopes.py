@@ -67,6 +67,6 @@ def test_the_report_states_the_scopes(tmp_path: Path) -> None:
     scopes = {s["name"]: s["phrases"] for s in report["rules"]["scopes"]}
     assert "Guangdong" in scopes["provinces"] and "Haier" in scopes["companies"]
     (bases,) = [m for m in report["rules"]["metrics"] if m["id"] == "base_stations_5g"]
-    assert bases["exclude_scopes"] == ["provinces", "companies", "world"]
+    assert bases["exclude_scopes"] == ["provinces", "companies", "world", "sectors"]
     html = (tmp_path / "out" / "audit.html").read_text(encoding="utf-8")
-    assert "other scopes left out:</span> provinces, companies, world" in html and 'id="rules-scopes"' in html
+    assert "other scopes left out:</span> provinces, companies, world, sectors" in html and 'id="rules-scopes"' in html

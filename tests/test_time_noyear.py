@@ -173,7 +173,7 @@ def test_a_half_a_year_has_not_dates_nothing_and_raises_nothing(text: str) -> No
     ("By the end of the first quarter, 8 secondary nodes were operating.", "2023-03-31", "2023-03-31"),
     # a deadline: the publication window, as before ("by December" alone is no period either)
     ("8 secondary nodes are due to be completed by the end of December.", "2023-03-14", "2023-06-12"),
-    ("Zhejiang aims for 8 secondary nodes by the end of December.", "2023-03-14", "2023-06-12"),
+    ("Zhejiang hopes for 8 secondary nodes by the end of December.", "2023-03-14", "2023-06-12"),
     ("Zhejiang should have 8 secondary nodes by the end of December.", "2023-03-14", "2023-06-12"),
     ("By December there were 8 secondary nodes.", "2023-03-14", "2023-06-12"),
 ])

@@ -217,14 +217,14 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
     # earlier, when 158 were in service" counts from, in a paragraph of its own
     last_time: TimeExpression | None = None
     head: str | None = None  # the text's first line (its title, if any): whose voice its "we" is
-    opening: str | None = None  # its first body sentence ("<Company> today announced that ...")
     scene: TimeExpression | None = None  # a time "ago" opening an earlier sentence of the paragraph
     scoped_author: int | None = None
-    for sentence in sentences if sentences is not None else split_sentences(source.id, source.text):
+    sentences = list(sentences) if sentences is not None else split_sentences(source.id, source.text)
+    # the first body sentence after a "Title:" line: a press release's "<Company> today announced"
+    opening = next((s.text for s in sentences if s.kind == "body" and not _TITLE_LINE.match(s.text)), None)
+    for sentence in sentences:
         if head is None:
             head = sentence.text
-        if opening is None and sentence.kind == "body":
-            opening = sentence.text
         if sentence.kind != "body":
             heading_time = _heading_time(sentence, pub) if sentence.kind == "heading" else None
             previous, paragraph_time = None, heading_time

@@ -138,7 +138,10 @@ def _of_another_scope(scope: _Scope, mention: Mention, left: str, previous: str,
                       scoped_author: int) -> bool:
     """Whether the figure counts another scope's than the metric's: a scope phrase stands before
     it (_other_scope), or the text speaks for a scope (author_scoped) and says "we" or "our"
-    before it, with no "our country" there nor "nationwide" in its clause."""
+    before it, with no "our country" there nor "nationwide" in its clause. Never when its own
+    noun says "national" ("1,150 of the 8,420 national projects")."""
+    if may_hold(mention.sentence.text, "national") and _NATIONAL_NOUN.match(mention.sentence.text, mention.end):
+        return False
     if _other_scope(scope, mention.sentence.text, first, mention.start, previous) or _scope_at_figure(scope, mention):
         return True
     text = mention.sentence.text
@@ -396,9 +399,13 @@ def author_scope(rules: Ruleset, titles: tuple[str, ...], opening: str = "") -> 
     and its first body sentence (`opening`: a press release's "<Company> today announced")."""
     if any(text and _COMPANY_VOICE.search(text) and not _PUBLIC_VOICE.search(text) for text in titles):
         return OWN_VOICE
-    if opening and _PRESS_RELEASE.search(opening) and not _PUBLIC_VOICE.search(opening[:_PRESS_RELEASE.search(
-            opening).start()]):
-        return OWN_VOICE
+    release = _PRESS_RELEASE.search(opening) if opening else None
+    if release is not None:
+        # who announces: the opening less its dateline ("HEFEI, China -- Hengrun Group ... today announced")
+        dash = _DASH_DATELINE.match(opening) if opening[:2].isupper() else None
+        start = max(dateline_end(opening, year=False), dash.end() if dash is not None else 0)
+        if not _PUBLIC_VOICE.search(opening, start, release.start()):
+            return OWN_VOICE
     return SCOPED if author_scoped(rules, titles) else 0
 
 
@@ -549,7 +556,8 @@ def _names_another_subject(cm: _CompiledMetric, clause: str, rules: Ruleset) -> 
 
 
 _ONE_PLATFORM = re.compile(
-    r"\b(?:a|an|its|their|each|one|the\s+company['’]s)\s+(?:(?!national\b)[\w-]+\s+){0,2}?"
+    r"(?:\b(?:a|an|its|their|each|one|the\s+company['’]s)|(?<![\w-])(?!China['’]s)[A-Z][\w-]*['’]s)\s+"
+    r"(?:(?!national\b)[\w-]+\s+){0,2}?"
     r"(?:industrial\s+internet|industrial|IIoT|IoT)\s+platform\b(?![s-])(?!\s+(?:for|of|that\s+serves\s+the\s+nation))"
     r"|\beach\s+platform\b"
     r"|\b(?:to|on|into)\s+its\s+(?:own\s+)?(?:plant|factory|in-house|internal|private|workshop)\b", re.IGNORECASE)
@@ -559,12 +567,21 @@ internet platform "CloudLoom" had connected 420,000 devices", "connected 12,400 
 plant network": that platform's or company's count, not the country's."""
 
 
-def _one_platforms(mention: Mention) -> bool:
+_IT_SUBJECT = re.compile(r"\bit\s+(?:[a-z]+ly\s+|has\s+|had\s+)?(?:connected|connects|serves|served|had|has|links|linked)\s+"
+                         r"(?:(?:about|some|more\s+than|over|nearly)\s+)?$", re.IGNORECASE)
+"""Right before a figure: "it" as the subject of what a platform does."""
+
+
+def _one_platforms(mention: Mention, previous: str = "") -> bool:
     """Whether the figure counts what one platform or one company's own network holds (see
-    _ONE_PLATFORM): such a phrase in its sentence before it or in its clause, and the country
-    named in neither."""
+    _ONE_PLATFORM): such a phrase in its sentence before it or in its clause, or in the sentence
+    before when "it" is the figure's subject ("HengLink, Hengrun's industrial internet platform,
+    ... At the end of 2023 it connected 3.4 million devices"), and the country named in neither."""
     text = mention.sentence.text
     end = mention.clause_start + len(mention.clause)
+    if previous and _IT_SUBJECT.search(text, mention.clause_start, mention.start) and may_hold(previous, "platform") \
+            and _ONE_PLATFORM.search(previous) is not None and _NATIONAL.search(text, 0, end) is None:
+        return True
     if not may_hold(text, "platform", " its "):
         return False
     return _ONE_PLATFORM.search(text, 0, end) is not None and _COUNTRY_NAMED.search(text, 0, end) is None \
@@ -580,12 +597,14 @@ total", "...; in Shenzhen they made up more than half of the city's total")."""
 _SHARE_OF_PLACE = re.compile(r"\bof\s+(?:the|its|their)\s+(?:park|district|city|province|county|zone|company|group"
                              r"|firm|operator)['’]s\s+total\b", re.IGNORECASE)
 """After a figure: it is a share of a place's or a company's total, so that part's own."""
-_AVERAGE_BEFORE = re.compile(r"\b(?:the|an?)\s+(?:average|typical)\s+(?:[\w-]+\s+){0,3}?(?:firm|company|enterprise|respondent"
-                             r"|member|factory|plant|platform|SME|operator|province|city|user|business)\b", re.IGNORECASE)
+_AVERAGE_BEFORE = re.compile(r"(?:\b(?:the|an?)\s+(?:average|typical)|^\s*on\s+average,?\s+(?:[\w-]+\s+){0,3}?|\beach)\s+"
+                             r"(?:[\w-]+\s+){0,3}?(?:firm|company|enterprise|respondent|member|factory|plant|platform|SME"
+                             r"|operator|province|city|user|business|customer|mine|site)s?\b", re.IGNORECASE)
 _ON_AVERAGE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:on\s+average|apiece)\b", re.IGNORECASE)
-"""Before a figure in its clause, "the average" of a kind of unit ("the average member firm
-connected 1,150 machines"), or after its noun "on average" or "apiece" ("SMEs connected 420
-machines on average"): an average, no count. Not "average speeds", "the world average"."""
+"""Before a figure in its sentence, "the average", "On average, each" or "each" and a kind of unit
+("the average member firm connected 1,150 machines", "On average, each enterprise user connected
+about 42 devices"), or after its noun "on average" or "apiece" ("SMEs connected 420 machines on
+average"): an average, no count. Not "average speeds", "the world average", "serving each county"."""
 _SUPPLIED_BEFORE = re.compile(r"\b(?:shipped|sold|supplied|ships|sells|supplies)\s+"
                               r"(?:(?:a\s+total\s+of|some|about|around|nearly|almost|more\s+than|over|roughly)\s+)?$",
                               re.IGNORECASE)
@@ -594,6 +613,18 @@ stations"), not the count of the things in service."""
 _IN_EVERY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){1,3}?(?:in|out\s+of|for)\s+every\s+[\d,]+\b", re.IGNORECASE)
 """After a figure: the numerator of a proportion ("one machine in every 56", "roughly one
 connected machine in every 56", "one base station for every 420 inhabitants")."""
+_NATIONAL_NOUN = re.compile(r"\s+(?:[\w\"“”+-]+\s+){0,2}?(?:national|nationwide)\b"
+                            r"(?![-\s](?:level|grade|class|key|model|demonstration|pilot|lists?|batch))", re.IGNORECASE)
+"""Right after a figure, in its noun phrase: the country's count ("the 8,420 national projects");
+not a rank ("78 national-level 5G factories" of a province)."""
+_TIMES_AFTER = re.compile(r"\s+times\b", re.IGNORECASE)
+_CITED_FIGURE = re.compile(r"\s+(?:figure|number|estimate|tally)\b(?!\s+of\b)", re.IGNORECASE)
+"""Right after a figure: the figure is spoken of ("The 3.4 million figure counts connected
+devices"), not stated as a count."""
+_ONE_NETWORK = re.compile(r"\b(?:a|an|its|their|the\s+(?:mine|plant|factory|port|company)['’]s)\s+(?:[\w-]+\s+){1,3}?"
+                          r"(?:network|system)\s+of\s+(?:(?:about|some|more\s+than|over|nearly)\s+)?$", re.IGNORECASE)
+"""Right before a figure: one network's or system's size ("a 5G network of 86 explosion-proof base
+stations"), not the country's."""
 _OUT_OF_EVERY = re.compile(r"\b(?:out\s+of(?:\s+every)?|in\s+every)\s+$", re.IGNORECASE)
 """Right before a figure: the denominator of a proportion ("seven out of every ten", "one in
 every five"), no count."""
@@ -613,14 +644,21 @@ def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
     every = may_hold(text, "every", "out of")
     if every and _OUT_OF_EVERY.search(text, max(0, mention.start - 16), mention.start):
         return None, None  # "nearly seven out of every ten 5G base stations built in the world"
-    if may_hold(text, "average", "typical", "apiece") and (
-            _AVERAGE_BEFORE.search(text, mention.clause_start, mention.start) or _ON_AVERAGE.match(text, mention.end)):
+    if may_hold(text, "average", "typical", "apiece", "each") and (
+            _AVERAGE_BEFORE.search(text, 0, mention.start) or _ON_AVERAGE.match(text, mention.end)):
         return None, None  # "The average responding member firm connected 1,150 machines": no count
     if may_hold(text, "ship", "sold", "sell", "suppl") and _SUPPLIED_BEFORE.search(
             text, max(0, mention.start - 40), mention.start) and _NATIONAL.search(mention.clause) is None:
         return None, None  # "Kunlun Netcom shipped 301,000 5G base stations": a supplier's sales
     if every and _IN_EVERY_AFTER.match(text, mention.end):
         return None, None  # "roughly one machine in every 56": a proportion
+    if may_hold(text, "figure", "number", "estimate", "tally") and _CITED_FIGURE.match(text, mention.end):
+        return None, None  # "The 3.4 million figure counts connected devices": a figure spoken of
+    if may_hold(text, "times") and _TIMES_AFTER.match(text, mention.end):
+        return None, None  # "China Has Ten Times Korea's 5G Base Stations": a multiple
+    if may_hold(text, "network", "system") and _ONE_NETWORK.search(text, max(0, mention.start - 60), mention.start) \
+            and _NATIONAL.search(mention.clause) is None:
+        return None, None  # "a 5G network of 86 explosion-proof base stations": one network's
     if "of" in text[max(0, mention.start - 24):mention.start].lower():
         whole = _DENOMINATOR.search(text, max(0, mention.start - 60), mention.start)
         if whole is not None and (mention.unit_lemma in _KINDS or whole.group("world")):
@@ -636,6 +674,6 @@ def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
     cm = winners[0]
     if top == 1 and _names_another_subject(cm, mention.clause, rules):
         return None, None  # "these are not the same 410,000 enterprises that use the identifier system"
-    if "platform" not in cm.units and _one_platforms(mention):
+    if "platform" not in cm.units and _one_platforms(mention, previous_sentence):
         return None, None  # "its industrial internet platform, Lanshan IndustryOS, had connected 4.1 million sets"
     return cm.metric.id, _definition(cm, mention, level)
