@@ -1081,8 +1081,7 @@ def test_review_14c_an_ago_scene(rules: Ruleset, text: str, figure: str, start: 
 
 @pytest.mark.parametrize(("text", "figure", "metric"), [
     ("At the end of 2023 Korea had 322,000 5G base stations for a population of 51.7 million.", "322,000", None),
-    ("Ports are the smallest of the four sectors, with 410 \"5G + industrial internet\" projects at end-2023.", "410",
-     None),
+    ("Coal mines with underground 5G increased to 1,240, with 13,400 underground 5G base stations.", "13,400", None),
     ("Mining is the largest of the four sectors, with 1,150 of the 8,420 national \"5G + industrial internet\" "
      "projects at the end of last year.", "8,420", "projects_5g_ii"),
     ("The link between them is a 5G network of 86 explosion-proof base stations installed along roadways.", "86",
@@ -1118,3 +1117,52 @@ def test_tenth_probe_when_a_programme_began_dates_no_figure(rules: Ruleset) -> N
     claim = _claim('The "5G + industrial internet" programme, which began in 2019, had 2,400 projects under '
                    "construction by year-end.", "2022-01-21", "2,400", rules)
     assert claim.time.start.year == 2021
+
+
+# A fourth review (a helper, 273 sentences against dc65752): the tenth probe's rules had read
+# these worse, now mended.
+
+@pytest.mark.parametrize(("text", "figure", "metric"), [
+    ("American analysts estimate that 3.38 million 5G base stations had been built in China by the end of 2023.",
+     "3.38 million", "base_stations_5g"),
+    ("Despite the US sanctions, the number of 5G base stations reached 3.38 million at the end of 2023.",
+     "3.38 million", "base_stations_5g"),
+    ("Through data mining, industrial internet platforms had connected 96 million sets of equipment.", "96 million",
+     "connected_equipment"),
+    ("Each city has a 5G plan; China had built 3.38 million 5G base stations by the end of 2023.", "3.38 million",
+     "base_stations_5g"),
+    ("Each platform is assessed annually, and the number of influential industrial internet platforms reached 340 at "
+     "the end of 2023.", "340", "ii_platforms"),
+    ("Guangdong now has 78 national 5G factories.", "78", None),
+    ("According to CAICT's industrial internet platform report, more than 96 million sets of industrial equipment "
+     "were connected by the end of 2023.", "more than 96 million", "connected_equipment"),
+    ("The country launched its industrial internet platform campaign in 2018. Since then it has connected 96 million "
+     "sets of industrial equipment.", "96 million", "connected_equipment"),
+    ("China now operates a 5G network of 3.38 million base stations, the world's largest.", "3.38 million",
+     "base_stations_5g"),
+    ("At the end of 2023 the U.S. had about 162,000 5G base stations, according to industry counts.",
+     "about 162,000", None),
+])
+def test_review_14d_scopes(rules: Ruleset, text: str, figure: str, metric: str | None) -> None:
+    assert _claim(text, "2024-03-01", figure, rules).metric == metric
+
+
+def test_review_14d_a_relative_clause_dates_its_own_figure(rules: Ruleset) -> None:
+    claims = _claims("China, which started in 2019 with 130,000 5G base stations, had 3.38 million at the end of "
+                     "2023.", "2024-03-01", rules)
+    assert claim_of(claims, "130,000").time.start.year == 2019
+
+
+def test_review_14d_a_public_body_in_a_company_release_speaks_for_the_country(rules: Ruleset) -> None:
+    claim = _claim("Title: China Mobile unveils 5G-Advanced plan\n\nBEIJING, China -- China Mobile today announced a "
+                   "5G-Advanced plan. The MIIT said 3.38 million 5G base stations were in service at the end of 2023.",
+                   "2024-03-01", "3.38 million", rules)
+    assert claim.metric == "base_stations_5g"
+
+
+@pytest.mark.parametrize("text", [
+    "Add 2023's 1.06 million new 5G base stations and the total reached 3.38 million.",
+    "Open 24 hours a day, the plant has 1,000 5G base stations.",
+])
+def test_review_14d_no_order(rules: Ruleset, text: str) -> None:
+    assert all(c.modality == "achieved" for c in _claims(text, "2024-03-01", rules))

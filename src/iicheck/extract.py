@@ -484,9 +484,9 @@ def _cues(text: str, rules: Ruleset, fold: str | None = None) -> tuple[bool, boo
     return False, plans(text, rules, fold) or _IMPERATIVE.match(text) is not None
 
 
-_IMPERATIVE = re.compile(r"\s*(?:\(?\d{1,2}[.)]\s*|[-*\u2022]\s*)?(?:newly\s+)?(?:build|add|construct|cultivate|deploy|strive|"
-                         r"promote|connect|open)\s+(?:(?:more\s+than|over|at\s+least|about|some|a\s+total\s+of)\s+)?\d",
-                         re.IGNORECASE)
+_IMPERATIVE = re.compile(r"\s*(?:\(?\d{1,2}[.)]\s*|[-*\u2022]\s*)?(?:newly\s+)?(?:build|construct|cultivate|deploy|strive|"
+                         r"promote|connect)\s+(?:(?:more\s+than|over|at\s+least|about|some|a\s+total\s+of)\s+)?"
+                         r"(?!(?:19|20)\d\d\b)\d", re.IGNORECASE)
 """A sentence that opens with an order and its figure (a plan's numbered point: "Newly build more
 than 50,000 5G base stations, so that the province total exceeds 285,000"): a target."""
 
@@ -795,10 +795,11 @@ _WHEN_THEN = re.compile(rf",?\s+when\s+{_REST_OF_CLAUSE}", re.IGNORECASE)
 130,000 were in service", "two years ago, when there were 1.39 million")."""
 
 
-_BEGAN_IN = re.compile(r"\b(?:which|that|when\s+it)\s+(?:was\s+)?(?:began|begun|started|launched|opened|set\s+up|introduced"
+_BEGAN_IN = re.compile(r"\b(?:which|that)\s+(?:was\s+)?(?:began|begun|started|launched|opened|set\s+up|introduced"
                        r"|founded|created)\s+$", re.IGNORECASE)
 """Right before a time: when something began, in a relative clause ("The programme, which began in
-2019, had 2,400 projects under construction by year-end"): no figure's time."""
+2019, had 2,400 projects under construction by year-end"): no time of a figure after the clause
+closes (a comma between); "which started in 2019 with 130,000 5G base stations" dates the 130,000."""
 _REFERENCE_NOUN = re.compile(r"\b(?:(?:figure|level|total|tally|number|count|amount)"
                              r"|(?:more|less|fewer|higher|lower|greater|larger|smaller|bigger|above|below|up|down)\s+than"
                              r"(?:\s+(?:at|in|on|by|during|for|as\s+of))?)\s+$", re.IGNORECASE)
@@ -820,7 +821,8 @@ def _governing_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch,
                 return e
     anchoring = [e for e in exprs if e.role in _ANCHORING_ROLES and (e.role != "ago" or _in_clause(text, e, n))
                  and not (e.start >= n.end and _REFERENCE_NOUN.search(text, max(0, e.start - 16), e.start))
-                 and not _BEGAN_IN.search(text, max(0, e.start - 40), e.start)]
+                 and not (e.end <= n.start and _BEGAN_IN.search(text, max(0, e.start - 40), e.start)
+                          and "," in text[e.end:n.start])]
     own = [e for e in anchoring if e.role != "source"]
     time = _nearest_time(text, own, n, clause_end) or _nearest_time(
         text, [e for e in anchoring if e.role == "source"], n, clause_end)

@@ -153,6 +153,8 @@ def _of_another_scope(scope: _Scope, mention: Mention, left: str, previous: str,
         share = _SHARE_OF_PLACE.search(text, mention.end)
         if share is not None and _OTHER_FIGURE_OR_BREAK.search(text, mention.end, share.start()) is None:
             return True  # "Chuxin alone accounts for 18,600 devices, up 50%, about three in ten of the park's total"
+    if scope.world and _FOREIGN_SUBJECT.search(left, max(0, len(left) - 80)) is not None:
+        return True  # "At the end of 2023 the US had about 162,000 5G base stations"
     if _NATIONAL.search(mention.clause) is not None or _OUR_COUNTRY.search(left) is not None:
         return False
     end = mention.clause_start + len(mention.clause)
@@ -170,7 +172,7 @@ def _of_another_scope(scope: _Scope, mention: Mention, left: str, previous: str,
         if _FIRST_PERSON.search(left) is not None:
             return True
         return scoped_author >= OWN_VOICE and _COUNTRY_NAMED.search(text, 0, end) is None \
-            and _NATIONAL.search(text, 0, end) is None
+            and _NATIONAL.search(text, 0, end) is None and _PUBLIC_SPEAKER.search(text) is None
     return _quoted_company_we(left, mention.clause, text, previous)
 
 
@@ -414,6 +416,18 @@ _PRESS_RELEASE = re.compile(r"\b(?:today|this\s+week)\s+(?:announced|reported|re
 """A press release's first sentence ("Hefei, 16 January 2025 — Lanshan Electric Group today
 announced that ..."): the text is the announcer's own document, unless a public body announces
 (_PUBLIC_VOICE before it: "The MIIT today announced ...")."""
+_FOREIGN_SUBJECT = re.compile(
+    r"\b(?:the\s+US|the\s+U\.S\.|America|the\s+United\s+States|Korea|South\s+Korea|Japan|Germany|India|the\s+EU"
+    r"|the\s+European\s+Union|Europe|the\s+UK|Britain|France)(?:['’]s\s+(?:operators|carriers))?\s+(?:now\s+|then\s+|still\s+)?"
+    r"(?:had|has|have|built|counted|deployed|operated|reached|added)\s+"
+    r"(?:(?:about|some|more\s+than|nearly|over|around|roughly|just\s+over|fewer\s+than)\s+)?$")
+"""Right before a figure: another country as the subject of its verb ("the US had about 162,000
+5G base stations"), so the world's part, not China's. Only as the subject: "American analysts
+estimate that 3.38 million ..." or "Despite the US sanctions, ..." name no scope."""
+_PUBLIC_SPEAKER = re.compile(r"\b(?:MIIT|ministry|CAICT|bureau|the\s+government|official\s+(?:data|figures|statistics)"
+                             r"|officials?)\b", re.IGNORECASE)
+"""In a company's own document, a public body as the source of a sentence's figures ("The MIIT
+said 3.38 million 5G base stations were in service", "..., the ministry said"): the country's."""
 _PUBLIC_VOICE = re.compile(
     r"\b(?:MIIT|ministry|national|nationwide|industry|sector|China\b(?!\s+(?:Mobile|Telecom|Unicom|Tower|Broadnet))"
     r"|China['’]s|Chinese|programme|program|pilot|project|government|bureau|statistic\w*|press\s+conference"
@@ -556,9 +570,12 @@ def _names_another_subject(cm: _CompiledMetric, clause: str, rules: Ruleset) -> 
 
 
 _ONE_PLATFORM = re.compile(
-    r"(?:\b(?:a|an|its|their|each|one|the\s+company['’]s)|(?<![\w-])(?!China['’]s)[A-Z][\w-]*['’]s)\s+"
+    r"(?:\b(?:a|an|its|their|each|one|the\s+company['’]s)"
+    r"|(?<![\w-])(?!(?:China|MIIT|CAICT|AII|Today|Industry|Nation|Country|World)['’]s)[A-Z][\w-]*['’]s)\s+"
     r"(?:(?!national\b)[\w-]+\s+){0,2}?"
-    r"(?:industrial\s+internet|industrial|IIoT|IoT)\s+platform\b(?![s-])(?!\s+(?:for|of|that\s+serves\s+the\s+nation))"
+    r"(?:industrial\s+internet|industrial|IIoT|IoT)\s+platform\b(?![s-])"
+    r"(?!\s+(?:for|of|that\s+serves\s+the\s+nation|report|list|guidelines?|study|landscape|adoption|campaign|plan"
+    r"|catalogue|evaluation|rankings?|system|development|economy|policy|policies))"
     r"|\beach\s+platform\b"
     r"|\b(?:to|on|into)\s+its\s+(?:own\s+)?(?:plant|factory|in-house|internal|private|workshop)\b", re.IGNORECASE)
 """Before a figure of what platforms connect, one platform or one company's own network: "ForgeLink,
@@ -580,7 +597,8 @@ def _one_platforms(mention: Mention, previous: str = "") -> bool:
     text = mention.sentence.text
     end = mention.clause_start + len(mention.clause)
     if previous and _IT_SUBJECT.search(text, mention.clause_start, mention.start) and may_hold(previous, "platform") \
-            and _ONE_PLATFORM.search(previous) is not None and _NATIONAL.search(text, 0, end) is None:
+            and not may_hold(previous, "national", "country") and _ONE_PLATFORM.search(previous) is not None \
+            and _NATIONAL.search(text, 0, end) is None:
         return True
     if not may_hold(text, "platform", " its "):
         return False
@@ -613,16 +631,16 @@ stations"), not the count of the things in service."""
 _IN_EVERY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){1,3}?(?:in|out\s+of|for)\s+every\s+[\d,]+\b", re.IGNORECASE)
 """After a figure: the numerator of a proportion ("one machine in every 56", "roughly one
 connected machine in every 56", "one base station for every 420 inhabitants")."""
-_NATIONAL_NOUN = re.compile(r"\s+(?:[\w\"“”+-]+\s+){0,2}?(?:national|nationwide)\b"
-                            r"(?![-\s](?:level|grade|class|key|model|demonstration|pilot|lists?|batch))", re.IGNORECASE)
-"""Right after a figure, in its noun phrase: the country's count ("the 8,420 national projects");
-not a rank ("78 national-level 5G factories" of a province)."""
+_NATIONAL_NOUN = re.compile(r"\s+(?:national|nationwide)\s+(?:total|count|tally|figure|projects|base\s+stations"
+                            r"|platforms|nodes|enterprises|sets)\b", re.IGNORECASE)
+"""Right after a figure: the country's count ("the 8,420 national projects"); not a rank ("78
+national 5G factories", "78 national-level 5G factories" of a province)."""
 _TIMES_AFTER = re.compile(r"\s+times\b", re.IGNORECASE)
 _CITED_FIGURE = re.compile(r"\s+(?:figure|number|estimate|tally)\b(?!\s+of\b)", re.IGNORECASE)
 """Right after a figure: the figure is spoken of ("The 3.4 million figure counts connected
 devices"), not stated as a count."""
 _ONE_NETWORK = re.compile(r"\b(?:a|an|its|their|the\s+(?:mine|plant|factory|port|company)['’]s)\s+(?:[\w-]+\s+){1,3}?"
-                          r"(?:network|system)\s+of\s+(?:(?:about|some|more\s+than|over|nearly)\s+)?$", re.IGNORECASE)
+                          r"network\s+of\s+(?:(?:about|some|more\s+than|over|nearly)\s+)?$", re.IGNORECASE)
 """Right before a figure: one network's or system's size ("a 5G network of 86 explosion-proof base
 stations"), not the country's."""
 _OUT_OF_EVERY = re.compile(r"\b(?:out\s+of(?:\s+every)?|in\s+every)\s+$", re.IGNORECASE)
@@ -645,7 +663,7 @@ def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
     if every and _OUT_OF_EVERY.search(text, max(0, mention.start - 16), mention.start):
         return None, None  # "nearly seven out of every ten 5G base stations built in the world"
     if may_hold(text, "average", "typical", "apiece", "each") and (
-            _AVERAGE_BEFORE.search(text, 0, mention.start) or _ON_AVERAGE.match(text, mention.end)):
+            _AVERAGE_BEFORE.search(text, mention.clause_start, mention.start) or _ON_AVERAGE.match(text, mention.end)):
         return None, None  # "The average responding member firm connected 1,150 machines": no count
     if may_hold(text, "ship", "sold", "sell", "suppl") and _SUPPLIED_BEFORE.search(
             text, max(0, mention.start - 40), mention.start) and _NATIONAL.search(mention.clause) is None:
@@ -656,8 +674,8 @@ def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
         return None, None  # "The 3.4 million figure counts connected devices": a figure spoken of
     if may_hold(text, "times") and _TIMES_AFTER.match(text, mention.end):
         return None, None  # "China Has Ten Times Korea's 5G Base Stations": a multiple
-    if may_hold(text, "network", "system") and _ONE_NETWORK.search(text, max(0, mention.start - 60), mention.start) \
-            and _NATIONAL.search(mention.clause) is None:
+    if may_hold(text, "network") and not may_hold(text[:mention.start], "china", "country", "national") \
+            and _ONE_NETWORK.search(text, max(0, mention.start - 60), mention.start) and _NATIONAL.search(mention.clause) is None:
         return None, None  # "a 5G network of 86 explosion-proof base stations": one network's
     if "of" in text[max(0, mention.start - 24):mention.start].lower():
         whole = _DENOMINATOR.search(text, max(0, mention.start - 60), mention.start)
