@@ -821,8 +821,8 @@ def _governing_time(text: str, exprs: Sequence[TimeExpression], n: NumberMatch,
                 return e
     anchoring = [e for e in exprs if e.role in _ANCHORING_ROLES and (e.role != "ago" or _in_clause(text, e, n))
                  and not (e.start >= n.end and _REFERENCE_NOUN.search(text, max(0, e.start - 16), e.start))
-                 and not (e.end <= n.start and _BEGAN_IN.search(text, max(0, e.start - 40), e.start)
-                          and "," in text[e.end:n.start])]
+                 and not (e.end <= n.start and "," in text[e.end:n.start]
+                          and _BEGAN_IN.search(text, max(0, e.start - 40), e.start))]
     own = [e for e in anchoring if e.role != "source"]
     time = _nearest_time(text, own, n, clause_end) or _nearest_time(
         text, [e for e in anchoring if e.role == "source"], n, clause_end)

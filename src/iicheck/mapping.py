@@ -153,7 +153,8 @@ def _of_another_scope(scope: _Scope, mention: Mention, left: str, previous: str,
         share = _SHARE_OF_PLACE.search(text, mention.end)
         if share is not None and _OTHER_FIGURE_OR_BREAK.search(text, mention.end, share.start()) is None:
             return True  # "Chuxin alone accounts for 18,600 devices, up 50%, about three in ten of the park's total"
-    if scope.world and _FOREIGN_SUBJECT.search(left, max(0, len(left) - 80)) is not None:
+    if scope.world and _MAY_NAME_A_COUNTRY.search(left, max(0, len(left) - 80)) \
+            and _FOREIGN_SUBJECT.search(left, max(0, len(left) - 80)) is not None:
         return True  # "At the end of 2023 the US had about 162,000 5G base stations"
     if _NATIONAL.search(mention.clause) is not None or _OUR_COUNTRY.search(left) is not None:
         return False
@@ -416,6 +417,8 @@ _PRESS_RELEASE = re.compile(r"\b(?:today|this\s+week)\s+(?:announced|reported|re
 """A press release's first sentence ("Hefei, 16 January 2025 — Lanshan Electric Group today
 announced that ..."): the text is the announcer's own document, unless a public body announces
 (_PUBLIC_VOICE before it: "The MIIT today announced ...")."""
+_MAY_NAME_A_COUNTRY = re.compile(r"U\.?S|America|States|Korea|Japan|Germany|India|EU|Europe|UK|Britain|France")
+"""What _FOREIGN_SUBJECT needs (case as written): a cheap scan before it."""
 _FOREIGN_SUBJECT = re.compile(
     r"\b(?:the\s+US|the\s+U\.S\.|America|the\s+United\s+States|Korea|South\s+Korea|Japan|Germany|India|the\s+EU"
     r"|the\s+European\s+Union|Europe|the\s+UK|Britain|France)(?:['’]s\s+(?:operators|carriers))?\s+(?:now\s+|then\s+|still\s+)?"
@@ -648,6 +651,43 @@ _OUT_OF_EVERY = re.compile(r"\b(?:out\s+of(?:\s+every)?|in\s+every)\s+$", re.IGN
 every five"), no count."""
 
 
+_NO_COUNT_HINTS = ("every", "out of", "average", "typical", "apiece", "each", "ship", "sold", "sell", "suppl", "figure",
+                   "number", "estimate", "tally", "times", "network")
+"""The words one of _counts_nothing's tests needs (lower-cased)."""
+
+
+@lru_cache(maxsize=64)
+def _hints(text: str) -> frozenset[str]:
+    """Which of _NO_COUNT_HINTS a sentence holds: looked for once per sentence, not per figure
+    (all of them on a text with a case trap, where lower-casing may differ from the patterns')."""
+    if has_case_trap(text):
+        return frozenset(_NO_COUNT_HINTS)
+    low = lowered(text)
+    return frozenset(h for h in _NO_COUNT_HINTS if h in low)
+
+
+def _counts_nothing(mention: Mention, hints: frozenset[str]) -> bool:
+    """Whether the figure is no count of anything here: a proportion, an average, a supplier's
+    sales, a figure spoken of, a multiple, one network's size (`hints`: the sentence's _hints)."""
+    text, start, end = mention.sentence.text, mention.start, mention.end
+    every = "every" in hints or "out of" in hints
+    if every and (_OUT_OF_EVERY.search(text, max(0, start - 16), start) or _IN_EVERY_AFTER.match(text, end)):
+        return True  # "nearly seven out of every ten 5G base stations", "roughly one machine in every 56"
+    if not hints.isdisjoint(("average", "typical", "apiece", "each")) and (
+            _AVERAGE_BEFORE.search(text, mention.clause_start, start) or _ON_AVERAGE.match(text, end)):
+        return True  # "The average responding member firm connected 1,150 machines"
+    if not hints.isdisjoint(("ship", "sold", "sell", "suppl")) and _SUPPLIED_BEFORE.search(
+            text, max(0, start - 40), start) and _NATIONAL.search(mention.clause) is None:
+        return True  # "Kunlun Netcom shipped 301,000 5G base stations": a supplier's sales
+    if not hints.isdisjoint(("figure", "number", "estimate", "tally")) and _CITED_FIGURE.match(text, end):
+        return True  # "The 3.4 million figure counts connected devices": a figure spoken of
+    if "times" in hints and _TIMES_AFTER.match(text, end):
+        return True  # "China has ten times Korea's 5G base stations": a multiple
+    return ("network" in hints and not may_hold(text[:start], "china", "country", "national")
+            and _ONE_NETWORK.search(text, max(0, start - 60), start) is not None
+            and _NATIONAL.search(mention.clause) is None)  # "a 5G network of 86 explosion-proof base stations"
+
+
 def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
                 level: tuple[str | None, str | None] | None = None, first: int = 0,
                 scoped_author: int = 0) -> tuple[str | None, str | None]:
@@ -659,24 +699,9 @@ def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
     text = mention.sentence.text
     if may_hold(text, "per", "for e") and _RATE.match(text, mention.end):
         return None, None
-    every = may_hold(text, "every", "out of")
-    if every and _OUT_OF_EVERY.search(text, max(0, mention.start - 16), mention.start):
-        return None, None  # "nearly seven out of every ten 5G base stations built in the world"
-    if may_hold(text, "average", "typical", "apiece", "each") and (
-            _AVERAGE_BEFORE.search(text, mention.clause_start, mention.start) or _ON_AVERAGE.match(text, mention.end)):
-        return None, None  # "The average responding member firm connected 1,150 machines": no count
-    if may_hold(text, "ship", "sold", "sell", "suppl") and _SUPPLIED_BEFORE.search(
-            text, max(0, mention.start - 40), mention.start) and _NATIONAL.search(mention.clause) is None:
-        return None, None  # "Kunlun Netcom shipped 301,000 5G base stations": a supplier's sales
-    if every and _IN_EVERY_AFTER.match(text, mention.end):
-        return None, None  # "roughly one machine in every 56": a proportion
-    if may_hold(text, "figure", "number", "estimate", "tally") and _CITED_FIGURE.match(text, mention.end):
-        return None, None  # "The 3.4 million figure counts connected devices": a figure spoken of
-    if may_hold(text, "times") and _TIMES_AFTER.match(text, mention.end):
-        return None, None  # "China Has Ten Times Korea's 5G Base Stations": a multiple
-    if may_hold(text, "network") and not may_hold(text[:mention.start], "china", "country", "national") \
-            and _ONE_NETWORK.search(text, max(0, mention.start - 60), mention.start) and _NATIONAL.search(mention.clause) is None:
-        return None, None  # "a 5G network of 86 explosion-proof base stations": one network's
+    hints = _hints(text)
+    if hints and _counts_nothing(mention, hints):
+        return None, None
     if "of" in text[max(0, mention.start - 24):mention.start].lower():
         whole = _DENOMINATOR.search(text, max(0, mention.start - 60), mention.start)
         if whole is not None and (mention.unit_lemma in _KINDS or whole.group("world")):
