@@ -384,15 +384,15 @@ def _addition(text: str, n: NumberMatch, start: int, clause: tuple[int, int], lo
     # a total, whatever verb of building or period goes with it: "a total of 2.94 million ...
     # have been built", "the total number ... reached" (looked for only when the rest says added),
     # but for "were added" ("A total of 874,000 5G base stations were added during the year")
-    return _added(text, n, start, clause, lone, time) and not (
+    return _added(text, n, start, noun, clause, lone, time) and not (
         may_hold(text, "total", "cumulative", "altogether") and _TOTAL.search(text, *clause) is not None
         and _WERE_ADDED.search(text, *clause) is None)
 
 
-def _added(text: str, n: NumberMatch, start: int, clause: tuple[int, int], lone: bool,
+def _added(text: str, n: NumberMatch, start: int, noun: int, clause: tuple[int, int], lone: bool,
            time: TimeExpression | None) -> bool:
     """_addition's tests but "new": "a further N", a part of a period so far, or a verb of
-    building with a period."""
+    building with a period; `noun`: where the figure's noun may start (_after_list_lead)."""
     if _ends_in_further(text, start) and _FURTHER_BEFORE.search(text, max(0, start - 20), start):
         return True
     if may_hold(text, "so far", "alone", "date", "since the"):
@@ -412,7 +412,7 @@ def _added(text: str, n: NumberMatch, start: int, clause: tuple[int, int], lone:
     if _BUILT_AFTER.match(text, n.end, clause[1]) is not None:
         return True
     # (matched in the whole text: the clause may end at the next figure, "platforms added 20 million users")
-    participle = _PARTICIPLE_AFTER.match(text, _after_list_lead(text, n, start))
+    participle = _PARTICIPLE_AFTER.match(text, noun)
     return participle is not None and participle.end() <= clause[1] \
         and _PERFECT.search(text, max(0, start - 20), start) is None
 

@@ -172,8 +172,7 @@ def _of_another_scope(scope: _Scope, mention: Mention, left: str, previous: str,
     if scoped_author:
         if _FIRST_PERSON.search(left) is not None:
             return True
-        return scoped_author >= OWN_VOICE and _COUNTRY_NAMED.search(text, 0, end) is None \
-            and _NATIONAL.search(text, 0, end) is None and _PUBLIC_SPEAKER.search(text) is None
+        return scoped_author >= OWN_VOICE and not _country_named(text, end) and _PUBLIC_SPEAKER.search(text) is None
     return _quoted_company_we(left, mention.clause, text, previous)
 
 
@@ -389,12 +388,18 @@ letter to shareholders): every figure is the company's unless the country is nam
 in its clause ("Nationally, platforms connect 81 million sets", "the national total of ...")."""
 
 
-_COUNTRY_NAMED = re.compile(r"\b(?:nationally|in\s+the\s+country|in\s+China|across\s+China|national\s+total"
-                            r"|the\s+country['’]s|China['’]s\s+total|industry-wide|nationwide)\b", re.IGNORECASE)
-"""In a company's own document (OWN_VOICE), the country named before a figure or in its clause
-("Nationally, platforms connect 81 million sets"; "48.0 per cent of the 3.37 million 5G base
-stations in the country"): the figure is the country's. Not a scope test elsewhere: "platforms
-based in our city are recognised nationally" counts the city's."""
+_COUNTRY_NAMED = re.compile(r"\b(?:nationally|in\s+the\s+country|national\s+total|the\s+country['’]s"
+                            r"|China['’]s\s+total|industry-wide)\b", re.IGNORECASE)
+"""Besides _NATIONAL's phrases, what names the country before a figure or in its clause where a
+company's own document or one platform would otherwise claim it ("Nationally, platforms connect
+81 million sets"; "48.0 per cent of the 3.37 million 5G base stations in the country"). Not a
+scope test elsewhere: "platforms based in our city are recognised nationally" counts the city's."""
+
+
+def _country_named(text: str, end: int) -> bool:
+    """Whether `text` names the country before `end` (a figure's clause end): _NATIONAL or
+    _COUNTRY_NAMED."""
+    return _NATIONAL.search(text, 0, end) is not None or _COUNTRY_NAMED.search(text, 0, end) is not None
 
 
 def author_scope(rules: Ruleset, titles: tuple[str, ...], opening: str = "") -> int:
@@ -405,11 +410,11 @@ def author_scope(rules: Ruleset, titles: tuple[str, ...], opening: str = "") -> 
     release = _PRESS_RELEASE.search(opening) if opening else None
     if release is not None:
         # who announces: the opening less its dateline ("HEFEI, China -- Hengrun Group ... today announced")
-        dash = _DASH_DATELINE.match(opening) if opening[:2].isupper() else None
-        start = max(dateline_end(opening, year=False), dash.end() if dash is not None else 0)
-        if not _PUBLIC_VOICE.search(opening, start, release.start()):
+        if not _PUBLIC_VOICE.search(opening, _opening_dateline_end(opening), release.start()):
             return OWN_VOICE
-    return SCOPED if author_scoped(rules, titles) else 0
+    scope = _scope_phrases(rules, tuple(rules.scopes))
+    named = scope is not None and any(text and (_scope_spans(scope, text) or _INTERVIEWEE.search(text)) for text in titles)
+    return SCOPED if named else 0
 
 
 _PRESS_RELEASE = re.compile(r"\b(?:today|this\s+week)\s+(?:announced|reported|released|unveiled)\b"
@@ -448,9 +453,7 @@ def author_scoped(rules: Ruleset, titles: tuple[str, ...]) -> bool:
     country's, unless the figure's clause names the country ("we have built 3.38 million 5G
     base stations nationwide") or "our country" stands before it. A ministry's "we will build
     600,000 5G base stations" under a title naming no scope stays national."""
-    scope = _scope_phrases(rules, tuple(rules.scopes))
-    return scope is not None and any(text and (_scope_spans(scope, text) or _INTERVIEWEE.search(text) or (
-        _COMPANY_VOICE.search(text) and not _PUBLIC_VOICE.search(text))) for text in titles)
+    return _scope_phrases(rules, tuple(rules.scopes)) is not None and author_scope(rules, titles) > 0
 
 
 _COMPANY_VOICE = re.compile(
@@ -476,6 +479,18 @@ interviewee's "we" is the company's. Not "meets CEO delegation"."""
 
 _DASH_DATELINE = re.compile(r"[A-Z][A-Z.'\- ]{1,30}(?:,\s+[A-Z][\w.' ]{1,30})?\s*(?:\u2014|\u2013|--)\s")
 """A wire dateline of a place in capitals and a dash: "BEIJING — ", "SHENZHEN, Guangdong -- "."""
+
+
+def _opening_dateline_end(text: str) -> int:
+    """Where a dateline opening `text` ends (0: none): a wire dateline (extract.dateline_end, with
+    or without its year), else a place in capitals and a dash (_DASH_DATELINE). The dash form is
+    read here only, for scopes and for who announces: extract's dateline also decides which time
+    expressions date figures, which a place without a date does not change."""
+    end = dateline_end(text, year=False)
+    if end or not text[:2].isupper():
+        return end
+    dash = _DASH_DATELINE.match(text)
+    return 0 if dash is None else dash.end()
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|and)\b|\s(?:while|whereas)\s", re.IGNORECASE)
 
 
@@ -485,10 +500,7 @@ def _scope_spans(scope: _Scope, text: str) -> tuple[tuple[int, int], ...]:
     one per figure and metric). The pattern is tried only from shortly before a word that is
     some phrase's longest (compared lower-cased; everywhere on a text with a case trap): a
     phrase's match holds its longest word, at most `scope.reach` characters in."""
-    begin = dateline_end(text, year=False)
-    if not begin and text[:2].isupper():
-        dash = _DASH_DATELINE.match(text)
-        begin = 0 if dash is None else dash.end()
+    begin = _opening_dateline_end(text)
     pattern = scope.pattern.pick(text)
     if has_case_trap(text):
         return tuple(m.span() for m in pattern.finditer(text, begin))
@@ -605,8 +617,7 @@ def _one_platforms(mention: Mention, previous: str = "") -> bool:
         return True
     if not may_hold(text, "platform", " its "):
         return False
-    return _ONE_PLATFORM.search(text, 0, end) is not None and _COUNTRY_NAMED.search(text, 0, end) is None \
-        and _NATIONAL.search(text, 0, end) is None
+    return _ONE_PLATFORM.search(text, 0, end) is not None and not _country_named(text, end)
 
 
 _OTHER_FIGURE_OR_BREAK = re.compile(r";|,\s*and\b|\b(?:while|whereas|but|of\s+which)\b"
