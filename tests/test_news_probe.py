@@ -1153,6 +1153,110 @@ def test_review_14d_no_order(rules: Ruleset, text: str) -> None:
     assert all(c.modality == "achieved" for c in _claims(text, "2024-03-01", rules))
 
 
+# The eleventh probe (out of sample: 12 false errors + 1 warning when first audited, 15 + 1 at the
+# start of the fifteenth session), fixed in the fifteenth session; each case with its counter-case.
+
+ELEVENTH_PROBE_SCOPES = [
+    # a rate per head before the figure (since the last comma, or opening the sentence)
+    ("Calculated by population, every 10,000 people own about 32 5G base stations.", "about 32", None),
+    ("Per 10,000 people, the country had 24 5G base stations.", "24", None),
+    ("For every 10,000 people there are 24 5G base stations, and China had 3.38 million 5G base stations in "
+     "total.", "3.38 million", "base_stations_5g"),
+    ("Per capita figures aside, China had 3.38 million 5G base stations.", "3.38 million", "base_stations_5g"),
+    # an average: "each" ending the figure's phrase, not "each year"
+    ("Because platforms multiplied faster than the machines connected to them, the average platform is now "
+     "smaller: roughly 350,000 sets each at the end of 2024.", "roughly 350,000", None),
+    ("The three operators had about 1.1 million 5G base stations each.", "about 1.1 million", None),
+    ("China has built 600,000 5G base stations each year since 2020.", "600,000", "base_stations_5g"),
+    # a plant, a factory, a workshop after the figure's noun
+    ("Today 4,600 devices at the plant are connected.", "4,600", None),
+    ("At the plant, the manager said China had 96 million sets of industrial equipment connected.", "96 million",
+     "connected_equipment"),
+    # a list's proper name right before the figure is whose it is; "China" is the country
+    ("- Connected equipment: Tianlian 14.8 million sets; Lingxi 23.5 million.", "14.8 million", None),
+    ("Connected equipment: China 96 million sets of industrial equipment connected.", "96 million",
+     "connected_equipment"),
+    ("By the numbers: Industrial equipment connected 96 million sets.", "96 million", "connected_equipment"),
+    # at or in a place no scope lists, right after the unit noun; not a list of places, a month, China
+    ("The 118 stations at Xiyu are a tiny fraction of the 4.251 million 5G base stations China had at the end "
+     "of 2024.", "118", None),
+    ("The 118 stations at Xiyu are a tiny fraction of the 4.251 million 5G base stations China had at the end "
+     "of 2024.", "4.251 million", "base_stations_5g"),
+    ("The two national disaster-recovery nodes in Nanjing and Chengdu back the five top nodes of the identifier "
+     "resolution system.", "two", "identifier_nodes"),
+    ("There were 3.38 million 5G base stations in March.", "3.38 million", "base_stations_5g"),
+    # one industry's count: an industry word before the unit noun, a parenthesis after another noun
+    ("This is the chemical-industry secondary node of the national identifier resolution system, one of 31 "
+     "chemical nodes in the country, a sector second only to equipment manufacturing (62 nodes) in the number "
+     "of secondary nodes.", "31", None),
+    ("This is the chemical-industry secondary node of the national identifier resolution system, one of 31 "
+     "chemical nodes in the country, a sector second only to equipment manufacturing (62 nodes) in the number "
+     "of secondary nodes.", "62", None),
+    ("China had 300 secondary nodes of identifier resolution, serving the chemical and steel industries.", "300",
+     "identifier_nodes"),
+    ("The country (318 secondary nodes of the identifier resolution system) leads.", "318", "identifier_nodes"),
+    # a review's counter-cases: the unit noun must be the figure's own, title case is no place,
+    # a label is no name, "per capita" as an adjective is no rate, "each at a record high"
+    ("The number of secondary nodes reached 330 at the end of 2024 with steel and chemical nodes the most "
+     "numerous.", "330", "identifier_nodes"),
+    ("China had 4.25 million 5G base stations in Full Operation by December 2024.", "4.25 million",
+     "base_stations_5g"),
+    ("Key figures for 2024: 5G Base Stations 4.25 million; Connected Equipment 96 million sets.", "96 million",
+     "connected_equipment"),
+    ("Per capita GDP rose as China had 4.25 million 5G base stations at the end of 2024.", "4.25 million",
+     "base_stations_5g"),
+    ("China had 4.25 million 5G base stations and 96 million connected sets each at a record high at the end of "
+     "2024.", "96 million", "connected_equipment"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Growth in connected equipment tells the same story. Together they accounted for 7.7 million of the 12 "
+     "million sets added nationally, or 64.2 percent.", "12 million"),
+    ("The 9,500 sites added last year took the city's share of the province's 5G base stations to 16 percent.",
+     "9,500"),
+])
+def test_eleventh_probe_a_participle_of_adding_needs_no_period(rules: Ruleset, text: str, figure: str) -> None:
+    assert _claim(text, "2025-06-01", figure, rules).excluded == "change"
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("China had 3.38 million 5G base stations added so far.", "3.38 million"),
+    ("At the end of 2024 there were 330 secondary nodes added nationwide since the system launched.", "330"),
+    ("China's 4.25 million 5G base stations built during the first five years cover all cities.", "4.25 million"),
+])
+def test_eleventh_probe_totals_stay_totals(rules: Ruleset, text: str, figure: str) -> None:
+    assert _claim(text, "2025-06-01", figure, rules).excluded is None
+
+
+@pytest.mark.parametrize(("text", "figure", "start"), [
+    # a bold (markdown) year label dates its line, as "2020: ..." does
+    ("**2019** — Licences issued in June. About 130,000 5G base stations by December.\n\n**2020:** 718,000 5G "
+     "base stations at year-end.", "About 130,000", "2019-01-01"),
+    ("**2019** — Licences issued in June.\n\n**2020:** 718,000 5G base stations at year-end.", "718,000",
+     "2020-01-01"),
+    ("__2022__ — 2.312 million 5G base stations.", "2.312 million", "2022-01-01"),
+    # "Back then" opening a paragraph: the time the text named last
+    ("Pick up a brake pad today and it carries a code. In 2019 that would have been a curiosity.\n\nBack then "
+     "the identifier resolution system was a skeleton: five top-level nodes and 42 secondary nodes.", "42",
+     "2019-01-01"),
+    # a comparison's base time dates no later sentence of the paragraph
+    ("By the end of 2024 there were 292 platforms, nearly six times as many as in 2019. Connected equipment "
+     "reached 101 million sets, about two and a half times the 2019 level.", "101 million", "2024-12-01"),
+    ("At the end of June 2025 the system had 352 secondary nodes, 11 more than at the end of 2024. The number of "
+     "enterprises served reached 455,000.", "455,000", "2025-06-01"),
+])
+def test_eleventh_probe_dates(rules: Ruleset, text: str, figure: str, start: str) -> None:
+    assert str(_claim(text, "2025-10-16", figure, rules).time.start) == start
+
+
+@pytest.mark.parametrize("opening", ["Then", "At the time of writing,"])
+def test_eleventh_probe_then_is_no_back_then(rules: Ruleset, opening: str) -> None:
+    claim = _claim(f"In 2019 the ministry issued a plan.\n\n{opening} China had 3.38 million 5G base stations.",
+                   "2025-10-16", "3.38 million", rules)
+    assert str(claim.time.start) != "2019-01-01"
+
+
 @pytest.mark.parametrize(("published", "text", "figure", "metric"), [
     (published, *case) for published, cases in (
         ("2024-03-01", REVIEW_14_SCOPES),
@@ -1163,6 +1267,7 @@ def test_review_14d_no_order(rules: Ruleset, text: str) -> None:
         ("2024-03-01", REVIEW_14C_SCOPES),
         ("2024-03-21", TENTH_PROBE_SCOPES),
         ("2024-03-01", REVIEW_14D_SCOPES),
+        ("2025-06-01", ELEVENTH_PROBE_SCOPES),
     ) for case in cases])
 def test_whose_figure_it_is(rules: Ruleset, published: str, text: str, figure: str, metric: str | None) -> None:
     """The fourteenth session's probe and review cases above (each list with its publication

@@ -36,6 +36,18 @@ _AFTER_THE_SCENE = re.compile(r"\b(?:since|later|went\s+on|today|now|latest|curr
 the years since, China built 3.38 million", "now", "at the latest count") or to the present
 ("China has 3.38 million", "are in use"), or make it a plan. Such a sentence, or one with a time
 of its own, ends the scene."""
+_BACK_THEN = re.compile(r"\s*(?:back\s+then|by\s+then|at\s+(?:that|the)\s+time(?!\s+of\b)|in\s+those\s+days)\b",
+                        re.IGNORECASE)
+"""Opening a sentence with no time of its own: the time the text named last ("In 2019 that would
+have been a curiosity. Back then the system was a skeleton: ... 42 secondary nodes"), also
+across a paragraph break; it sets the scene as an opening "ago" does. Not "Then, ..." (what
+came next), nor "At the time of writing"."""
+_BASE_TIME_BEFORE = re.compile(r"\b(?:times\s+(?:the|its|their)|as\s+(?:many|much|large|high)\s+as(?:\s+(?:in|at))?"
+                               r"|than(?:\s+(?:in|at))?)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.IGNORECASE)
+"""Before a time that dates only a comparison's base ("nearly six times as many as in 2019",
+"two and a half times the 2019 level", "more than at the end of 2022"): the sentences after it
+keep the time the sentence itself speaks of ("By the end of 2024 there were 292, nearly six times
+as many as in 2019. Connected equipment reached 101 million sets": 2024)."""
 _HEADING_PERIOD_DAYS = 28
 """A heading's time dates the paragraphs under it when it is a period at least this long (a
 month, a quarter, a year), not a day."""
@@ -237,6 +249,9 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
         if previous is None:
             scene = None  # a new paragraph
         exprs = find_time_expressions(sentence.text, pub)
+        if not exprs and last_time is not None and may_hold(sentence.text, "then", "time") \
+                and _BACK_THEN.match(sentence.text) is not None:
+            scene = last_time  # "In 2019 that would have been a curiosity. || Back then the system had 42 nodes"
         # the scene an "ago" opening an earlier sentence of the paragraph set, while the sentences
         # after it stay in the past and name no time of their own
         set_by = scene if scene is not None and not exprs and _AFTER_THE_SCENE.search(sentence.text) is None else None
@@ -285,7 +300,8 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
         # any other time, or a sentence of the present, ends it
         opens = next((e for e in exprs if e.role == "ago" and not sentence.text[:e.start].strip()), None) if exprs else None
         scene = opens if opens is not None else set_by
-        anchors = [e for e in after_dateline(sentence.text, exprs) if e.role in _PARAGRAPH_ROLES]
+        anchors = [e for e in after_dateline(sentence.text, exprs) if e.role in _PARAGRAPH_ROLES
+                   and _BASE_TIME_BEFORE.search(sentence.text, max(0, e.start - 40), e.start) is None]
         if anchors:
             paragraph_time = last_time = anchors[-1]
             by_paragraph.clear()

@@ -311,7 +311,8 @@ _PARTICIPLE_AFTER = re.compile(
     r"\s+(?:(?!(?:were|was|are|is|be|been|being|had|has|have|will|would|to|of|which|that|already|all)\b)"
     r"[\w+\-\"'’]+\s+){0,4}?(?:added|newly\s+(?:added|built|constructed|opened|installed)"
     r"|(?:built|constructed)(?=\s+(?:in|during)\s+(?:the\s+(?:year|quarter|month|period|first|second)|(?:19|20)\d\d)\b))"
-    r"(?=\s*(?:[,.;:)]|$|\s+(?:in|during|nationwide|across|throughout|last|this|so\s+far|for|at|from|between)\b))",
+    r"(?=\s*(?:[,.;:)]|$|\s+(?:in|during|nationwide|nationally|across|throughout|last|this|so\s+far|for|at|from"
+    r"|between)\b))",
     re.IGNORECASE)
 """Right after a figure, its noun and a participle of adding ("887,000 5G base stations added
 during 2022", "625,000 — 5G base stations added nationwide in the first half", "1.06 million
@@ -338,6 +339,9 @@ _PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _TOTAL = re.compile(r"\b(?:a\s+total\s+of|in\s+total|the\s+total|total\s+number|cumulative(?:ly)?|altogether)\b",
                     re.IGNORECASE)
 """In a figure's clause: it is a total, whatever verb of building or period goes with it."""
+_SINCE_AFTER = re.compile(r"\s+(?:nationwide\s+|nationally\s+)?since\b", re.IGNORECASE)
+"""After a participle of adding: a total since a start ("330 secondary nodes added nationwide since
+the system launched"), not what a period added."""
 _DURING_THE_PERIOD = re.compile(r"\b(?:during|in|over|throughout)\s+the\s+(?:year|quarter|month|period|"
                                 r"(?:first|second)\s+half)\b(?!\s+(?:to|ending|ended|before|earlier|of\s+\d))",
                                 re.IGNORECASE)
@@ -401,6 +405,12 @@ def _added(text: str, n: NumberMatch, start: int, noun: int, clause: tuple[int, 
         so_far = _PERIOD_SO_FAR.search(text, *((0, len(text)) if lone else (0, clause[1])))
         if so_far is not None and (lone or so_far.start() >= clause[0] or not _DIGIT.search(text, so_far.end(), start)):
             return True
+    # (matched in the whole text: the clause may end at the next figure, "platforms added 20 million users")
+    participle = _PARTICIPLE_AFTER.match(text, noun)
+    if participle is not None and participle.end() <= clause[1] and "added" in participle.group(0).lower() \
+            and _PERFECT.search(text, max(0, start - 20), start) is None \
+            and _SINCE_AFTER.match(text, participle.end()) is None:
+        return True  # "of the 12 million sets added nationally", whatever dates it
     if (time is None or "end of" in time.text.lower() or not (
             _IN_PERIOD.match(time.text) or _IN_PERIOD_BEFORE.search(text, max(0, time.start - 12), time.start))) \
             and not (may_hold(text, "year", "quarter", "month", "period", "half")
@@ -411,8 +421,6 @@ def _added(text: str, n: NumberMatch, start: int, noun: int, clause: tuple[int, 
         return _PERFECT.search(text, max(0, before.start() - 20), before.start()) is None
     if _BUILT_AFTER.match(text, n.end, clause[1]) is not None:
         return True
-    # (matched in the whole text: the clause may end at the next figure, "platforms added 20 million users")
-    participle = _PARTICIPLE_AFTER.match(text, noun)
     return participle is not None and participle.end() <= clause[1] \
         and _PERFECT.search(text, max(0, start - 20), start) is None
 

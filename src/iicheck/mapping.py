@@ -144,6 +144,8 @@ def _of_another_scope(scope: _Scope, mention: Mention, left: str, previous: str,
         return False
     if _other_scope(scope, mention.sentence.text, first, mention.start, previous) or _scope_at_figure(scope, mention):
         return True
+    if (":" in left or ";" in left) and _NAME_LABEL.search(left, max(0, len(left) - 60)) is not None:
+        return True  # "Connected equipment: Tianlian 14.8 million sets; Lingxi 23.5 million"
     text = mention.sentence.text
     if may_hold(text, "of the", "china"):
         share = _SHARE_OF_NATIONAL.search(text, mention.number.end)
@@ -174,6 +176,17 @@ def _of_another_scope(scope: _Scope, mention: Mention, left: str, previous: str,
             return True
         return scoped_author >= OWN_VOICE and not _country_named(text, end) and _PUBLIC_SPEAKER.search(text) is None
     return _quoted_company_we(left, mention.clause, text, previous)
+
+
+_NAME_LABEL = re.compile(
+    r"[:;]\s*(?:and\s+)?(?!(?:China|Chinese|National|Nationwide|Nationally|Total|Totals|Today|Now|About|Some|Over|Nearly"
+    r"|Around|Roughly|Almost|Approximately|More|Less|Fewer|Up|Down|By|In|At|As|Of|On|For|From|To|The|A|An|It|They|This"
+    r"|That|These|Those|We|Our|Its|Their|There|All|Only|Just|Also|Another|Further|New|Newly|Added|Built|Target|Goal"
+    r"|Plan|Forecast|Estimate|Year|Jan\w*|Feb\w*|Mar\w*|Apr\w*|May|Jun\w*|Jul\w*|Aug\w*|Sep\w*|Oct\w*|Nov\w*"
+    r"|Dec\w*|Q[1-4]|H[12]|FY\w*|Everywhere|Overall|Altogether|Nationally|Currently)\b)[A-Z][a-z]+\s+$")
+"""Right before a figure in a list (after a colon or semicolon): a proper name, one capitalised
+word with no verb, is whose figure it is ("Connected equipment: Tianlian 14.8 million sets; Lingxi 23.5 million"), not
+the country's ("Connected equipment: China 96 million sets", "Platforms: About 340")."""
 
 
 def _quoted_company_we(left: str, clause: str, text: str, previous: str) -> bool:
@@ -211,6 +224,14 @@ def _scope_at_figure(scope: _Scope, mention: Mention) -> bool:
     n = mention.number
     c_start = mention.clause_start
     c_end = c_start + len(mention.clause)
+    if mention.unit is not None and (" at " in text or " in " in text or _INDUSTRY.search(text, n.end, c_end)):
+        unit = _whole_word(mention.unit).search(lowered(text), n.end, c_end)
+        if unit is not None and _NEAR_WORDS.fullmatch(text, n.end, unit.start()):  # the figure's own noun
+            if (_AT_A_NAME.match(text, unit.end()) or _AT_THE_SITE.match(text, unit.end())) \
+                    and not _country_named(text, c_end):
+                return True  # "The 118 stations at Xiyu are a tiny fraction of the 4.251 million", "4,600 devices at the plant"
+            if _INDUSTRY.search(text, n.end, unit.start()) is not None:
+                return True  # "one of 31 chemical nodes in the country": one industry's
     spans = [(a, b) for a, b in _scope_spans(scope, text) if n.end <= a]  # (a list may run past the clause)
     in_world = scope.world and "world" in text
     if (not spans or spans[0][0] >= c_end) and not in_world or _NATIONAL.search(text, c_start, c_end) is not None:
@@ -244,6 +265,34 @@ def _scope_at_figure(scope: _Scope, mention: Mention) -> bool:
             continue  # "in Beijing, Shanghai and Guangzhou", "from Hubei to the coast"
         return True
     return False
+
+
+_NEAR_WORDS = re.compile(r"\s+(?:[\w+-]+\s+){0,3}")
+"""Between a figure and its unit noun: at most three words ("31 chemical nodes", "4.25 million 5G
+base stations"), so that the noun is the figure's own, not a later one of its clause."""
+_AT_A_NAME = re.compile(
+    r"\s+(?:at|in)\s+(?!(?:China|Chinese|Mainland|The|January|February|March|April|May|June|July|August|September"
+    r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Q[1-4]|H[12]|Service|Operation|Use"
+    r"|Total|All|Full|Its|Home|Rural|Urban|Total|Each|Every|Some|Place|Time|Stock|Progress)\b)[A-Z][a-z]+\b"
+    r"(?![-'’]|\s+[A-Z]|\s*(?:,|and\b|as\s+well\s+as\b|&|/)\s*[A-Z])")
+"""Right after a figure's unit noun: at or in a place the scopes do not list, one capitalised word
+("The 118 stations at Xiyu", "4,600 devices in Wuhu"): that place's count; not a month, nor
+China, nor a list of places ("two disaster-recovery nodes in Nanjing and Chengdu" are the
+country's), nor title case ("in Full Operation", "in Rural Areas")."""
+
+
+_INDUSTRY = re.compile(r"\b(?:chemical|petrochemical|steel|automotive|auto|textile|pharmaceutical|electronics|machinery"
+                      r"|aerospace|shipbuilding|mining|food|logistics|healthcare|medical|agricultural|building-materials"
+                      r"|equipment-manufacturing)(?:-industry|-sector)?\b", re.IGNORECASE)
+"""Between a figure and its unit noun: one industry's count ("one of 31 chemical nodes", "62
+equipment-manufacturing nodes"), not the country's."""
+
+
+_AT_THE_SITE = re.compile(r"\s+(?:at|in|inside|on)\s+(?:the|this|our|its|their)\s+(?:plant|factory|workshop|mine|site"
+                          r"|port|campus)\b(?![-'’])", re.IGNORECASE)
+"""Right after a figure's unit noun: at one site ("Today 4,600 devices at the plant are
+connected"); not a scope phrase before a figure ("According to the plant manager, there were 3.38
+million 5G base stations in the country")."""
 
 
 @lru_cache(maxsize=256)
@@ -632,11 +681,14 @@ _SHARE_OF_PLACE = re.compile(r"\bof\s+(?:the|its|their)\s+(?:park|district|city|
 _AVERAGE_BEFORE = re.compile(r"(?:\b(?:the|an?)\s+(?:average|typical)|^\s*on\s+average,?\s+(?:[\w-]+\s+){0,3}?|\beach)\s+"
                              r"(?:[\w-]+\s+){0,3}?(?:firm|company|enterprise|respondent|member|factory|plant|platform|SME"
                              r"|operator|province|city|user|business|customer|mine|site)s?\b", re.IGNORECASE)
-_ON_AVERAGE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:on\s+average|apiece)\b", re.IGNORECASE)
+_ON_AVERAGE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:on\s+average|apiece"
+                         r"|each(?=\s*[,.;:)]|\s+(?:at\s+the\s+end|in\s+(?:19|20)\d\d|by\s+the\s+end|compared|against|while|but|than)\b))\b",
+                         re.IGNORECASE)
 """Before a figure in its sentence, "the average", "On average, each" or "each" and a kind of unit
 ("the average member firm connected 1,150 machines", "On average, each enterprise user connected
-about 42 devices"), or after its noun "on average" or "apiece" ("SMEs connected 420 machines on
-average"): an average, no count. Not "average speeds", "the world average", "serving each county"."""
+about 42 devices"), or after its noun "on average", "apiece" or an "each" that ends the phrase
+("SMEs connected 420 machines on average", "roughly 350,000 sets each at the end of 2024"): an
+average, no count. Not "2,000 base stations each year", "average speeds", "the world average", "serving each county"."""
 _SUPPLIED_BEFORE = re.compile(r"\b(?:shipped|sold|supplied|ships|sells|supplies)\s+"
                               r"(?:(?:a\s+total\s+of|some|about|around|nearly|almost|more\s+than|over|roughly)\s+)?$",
                               re.IGNORECASE)
@@ -662,8 +714,18 @@ _OUT_OF_EVERY = re.compile(r"\b(?:out\s+of(?:\s+every)?|in\s+every)\s+$", re.IGN
 every five"), no count."""
 
 
+_RATE_BEFORE = re.compile(r"\b(?:per|every|for\s+every|for\s+each)\s+(?:(?:[\d,.]+|ten|a\s+hundred|one\s+hundred|hundred"
+                          r"|a\s+thousand|thousand)(?:\s+(?:thousand|million))?\s+)?(?:people|persons|residents|inhabitants"
+                          r"|households)\b", re.IGNORECASE)
+_RATE_OPENING = re.compile(rf"\s*(?:{_RATE_BEFORE.pattern}),", re.IGNORECASE)
+"""Before a figure since the last comma, or opening its sentence before a comma, with no clause break
+between: it is a rate per head ("every 10,000 people own about 32 5G base stations", "Per 10,000
+people, the country had 24"), no count; "..., and China had 3.38 million" after it is a count
+again, and so is "Per capita figures aside, China had 3.38 million"."""
+
+
 _NO_COUNT_HINTS = ("every", "out of", "average", "typical", "apiece", "each", "ship", "sold", "sell", "suppl", "figure",
-                   "number", "estimate", "tally", "times", "network")
+                   "number", "estimate", "tally", "times", "network", "per ")
 """The words one of _counts_nothing's tests needs (lower-cased)."""
 
 
@@ -684,6 +746,11 @@ def _counts_nothing(mention: Mention, hints: frozenset[str]) -> bool:
     every = "every" in hints or "out of" in hints
     if every and (_OUT_OF_EVERY.search(text, max(0, start - 16), start) or _IN_EVERY_AFTER.match(text, end)):
         return True  # "nearly seven out of every ten 5G base stations", "roughly one machine in every 56"
+    if "every" in hints or "per " in hints:
+        since = max(text.rfind(", ", 0, start), text.rfind("; ", 0, start), text.rfind(": ", 0, start)) + 1
+        rate = _RATE_BEFORE.search(text, since, start) or _RATE_OPENING.match(text, 0, start)
+        if rate is not None and _CLAUSE_BREAK.search(text, rate.end(), start) is None:
+            return True  # "every 10,000 people own about 32 5G base stations": a rate per head
     if not hints.isdisjoint(("average", "typical", "apiece", "each")) and (
             _AVERAGE_BEFORE.search(text, mention.clause_start, start) or _ON_AVERAGE.match(text, end)):
         return True  # "The average responding member firm connected 1,150 machines"
@@ -697,6 +764,26 @@ def _counts_nothing(mention: Mention, hints: frozenset[str]) -> bool:
     return ("network" in hints and not may_hold(text[:start], "china", "country", "national")
             and _ONE_NETWORK.search(text, max(0, start - 60), start) is not None
             and _NATIONAL.search(mention.clause) is None)  # "a 5G network of 86 explosion-proof base stations"
+
+
+def _in_parentheses_of_another(cm: _CompiledMetric, mention: Mention) -> bool:
+    """Whether the figure opens a parenthesis that counts what the words before it name, and
+    neither those words nor the parenthesis name the metric's subject or the country: "a sector
+    second only to equipment manufacturing (62 nodes)" counts that sector's nodes; "5G base
+    stations (3.38 million)" and "the country (3.38 million 5G base stations)" keep the figure."""
+    text = mention.sentence.text
+    head = text[:mention.start].rstrip()
+    if not head.endswith("("):
+        return False
+    close = text.find(")", mention.end)
+    inside = text[mention.start:close if close >= 0 else len(text)]
+    before = text[max(0, len(head) - 48):len(head) - 1]
+    if cm.subjects.search(inside, folded(inside)) or _country_named(inside, len(inside)):
+        return False
+    return not (cm.subjects.search(before, folded(before)) or _NATIONAL_WORD.search(before))
+
+
+_NATIONAL_WORD = re.compile(r"\b(?:China|Chinese|country|nation|national|nationwide|total)\b", re.IGNORECASE)
 
 
 def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
@@ -730,4 +817,6 @@ def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
         return None, None  # "these are not the same 410,000 enterprises that use the identifier system"
     if "platform" not in cm.units and _one_platforms(mention, previous_sentence):
         return None, None  # "its industrial internet platform, Lanshan IndustryOS, had connected 4.1 million sets"
+    if "(" in text and _in_parentheses_of_another(cm, mention):
+        return None, None  # "a sector second only to equipment manufacturing (62 nodes)"
     return cm.metric.id, _definition(cm, mention, level)

@@ -139,7 +139,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                           rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\w%])(?:,?\s+{_YEAR})?", re.IGNORECASE)),
     ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}")),
     # a line of a timeline: "2020: The network expanded to 718,000 base stations." (its paragraph's year)
-    ("yearlabel", re.compile(r"\A\s*(?P<year>(?:1[89]|20)\d\d)(?:\s*:|\s+[-–—])(?=\s)(?!\s*(?:1[89]|20)\d\d)")),
+    # (also bold in markdown: "**2019** — Licences issued ...", "**2020:** ...")
+    ("yearlabel", re.compile(r"\A\s*(?P<bold>\*\*|__)?(?P<year>(?:1[89]|20)\d\d)"
+                             r"(?(bold)(?:(?P=bold)(?:\s*:|\s+[-–—])|\s*:(?P=bold))|(?:\s*:|\s+[-–—]))"
+                             r"(?=\s)(?!\s*(?:1[89]|20)\d\d)")),
     # "30.06.2023", "30/06/2023", "06/30/2023": day and month in either order (see _numeric_date)
     ("dmy", re.compile(r"(?<![\w.,/])(?<![Vv]ersion\s)(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)"
                        r"(?P<year>(?:19|20)\d\d)(?![\w%]|[./,]\d)")),
@@ -236,7 +239,7 @@ _COMPACT_HINT = Twin.of(r"[1-4][HQ]|[HQ][1-4]['’]")  # what "compact" needs (c
 _MONTH_DAY_HINT = Twin.of(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d")
 """What "noyearday" needs: a month name or its abbreviation, a space and a digit (case-sensitive,
 as the pattern's month is)."""
-_YEAR_LABEL_HINT = re.compile(r"\s*(?:1[89]|20)\d\d")  # what "yearlabel" needs, at the start
+_YEAR_LABEL_HINT = re.compile(r"\s*(?:\*\*|__)?(?:1[89]|20)\d\d")  # what "yearlabel" needs, at the start
 _SEASON_HINT = re.compile(r"(?:early|mid|late)[-\s]|(?:middle|start|beginning)\s+of")
 """What "season" needs, in the lower-cased text (its words have no case-trap letter but the
 "i" of "mid" and "beginning", and a text with a case trap takes every pattern anyway)."""
