@@ -1210,6 +1210,62 @@ ELEVENTH_PROBE_SCOPES = [
 ]
 
 
+# The thirteenth probe (out of sample: 22 false errors + 2 warnings at the fifteenth session's start
+# and after its eleventh-probe fixes), then fixed; each case with its counter-case.
+
+THIRTEENTH_PROBE_SCOPES = [
+    # a rate per square kilometre written with the superscript
+    ("The campus covers about 2.4 km², so that's around 61 base stations per km².", "around 61", None),
+    ("Density reached 17.1 base stations per km² across the zone's 48 km² planned area.", "17.1", None),
+    # one site without a determiner
+    ("Meilin University now has 146 5G base stations on campus, counting both outdoor and indoor units.", "146",
+     None),
+    ("China had 3.38 million 5G base stations on schedule at the end of 2023.", "3.38 million", "base_stations_5g"),
+    # "the zone" is a place of the scopes
+    ("At the end of March the zone had 650 5G base stations, up from 610 at the end of 2023.", "650", None),
+    # what is connected to one platform
+    ("Equipment connected to the platform rose by half, from 38,000 sets to 57,000 sets.", "57,000", None),
+    ("Industrial equipment connected to the platforms exceeded 96 million sets.", "96 million",
+     "connected_equipment"),
+    # a name of two to four capitalised words as the subject, not the country's or a public body's
+    ("- Tianshu Industrial Cloud connected 10.5 million sets (8.2 million a year earlier).", "10.5 million", None),
+    ("- Tianshu Industrial Cloud connected 10.5 million sets (8.2 million a year earlier).", "8.2 million", None),
+    ("China Mobile Group connected 6.8 million sets of industrial equipment.", "6.8 million", None),
+    ("The Industrial Internet Alliance had counted 96 million connected sets of industrial equipment.",
+     "96 million", "connected_equipment"),
+    ("Industrial Internet Platforms connected 96 million sets of equipment.", "96 million", "connected_equipment"),
+    # a transcript's speaker label with a company's name makes its "we" the company's
+    ("ZHANG WEI (TIANSHU): At the end of last year we connected 10.5 million sets of equipment, for 86,000 "
+     "enterprise users. A year earlier it was 8.2 million sets.", "10.5 million", None),
+    ("ZHANG WEI (TIANSHU): At the end of last year we connected 10.5 million sets of equipment, for 86,000 "
+     "enterprise users. A year earlier it was 8.2 million sets.", "8.2 million", None),
+    ("LI MING (MIIT): At the end of last year we had connected 96 million sets of industrial equipment.",
+     "96 million", "connected_equipment"),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "figure", "metric"), [
+    # a place's own work report or statistical communiqué: its figures are the place's
+    ("Government Work Report of Lingxi County (Excerpt)", "Connected industrial equipment rose to 12,400 sets, "
+     "44% more than the year before.", "12,400", None),
+    ("Sichuan communications industry statistical bulletin 2024", "By the end of the year, 15 secondary nodes of "
+     "the industrial internet identifier resolution system were in operation.", "15", None),
+    ("Government Work Report of Lingxi County (Excerpt)", "Nationwide, 3.38 million 5G base stations were in "
+     "service.", "3.38 million", "base_stations_5g"),
+    ("Report on the Work of the Government", "5G base stations reached 3.38 million.", "3.38 million",
+     "base_stations_5g"),
+])
+def test_thirteenth_probe_a_places_own_report(rules: Ruleset, title: str, text: str, figure: str,
+                                              metric: str | None) -> None:
+    assert _claim(f"Title: {title}\n\n{text}", "2025-02-20", figure, rules).metric == metric
+
+
+def test_thirteenth_probe_expecting_the_country_to_reach_is_an_estimate(rules: Ruleset) -> None:
+    claim = _claim("XU: I'd expect the country to clear four million base stations before the autumn is over.",
+                   "2024-07-15", "four million", rules)
+    assert claim.modality == "estimate"
+
+
 @pytest.mark.parametrize(("text", "figure"), [
     ("Growth in connected equipment tells the same story. Together they accounted for 7.7 million of the 12 "
      "million sets added nationally, or 64.2 percent.", "12 million"),
@@ -1268,6 +1324,7 @@ def test_eleventh_probe_then_is_no_back_then(rules: Ruleset, opening: str) -> No
         ("2024-03-21", TENTH_PROBE_SCOPES),
         ("2024-03-01", REVIEW_14D_SCOPES),
         ("2025-06-01", ELEVENTH_PROBE_SCOPES),
+        ("2025-03-15", THIRTEENTH_PROBE_SCOPES),
     ) for case in cases])
 def test_whose_figure_it_is(rules: Ruleset, published: str, text: str, figure: str, metric: str | None) -> None:
     """The fourteenth session's probe and review cases above (each list with its publication

@@ -64,7 +64,7 @@ CROSS_FIELD = {
                           "exclude_scopes: [provinces, companys, world, sectors]", 35,
                           "metrics.0.match.exclude_scopes.1: metric 'ii_platforms' excludes the scope 'companys'"),
     "m20 empty scope phrase": ("metrics.yaml", "Wuxi, ", "Wuxi, '', ", 76,
-                               "scopes.provinces.66: phrases must not be empty"),
+                               "scopes.provinces.67: phrases must not be empty"),
     "q18 blank phrase": ("qualifiers.yaml", "higher than]", "higher than, ' ']", 94,
                          "qualifiers.0.phrases.16: phrases must not be empty"),
 }

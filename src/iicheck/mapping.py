@@ -171,6 +171,17 @@ def _of_another_scope(scope: _Scope, mention: Mention, left: str, previous: str,
                 left, named.end()) is None and (_SAYING.search(left, named.end()) is None
                                                 or _ITS_OWN.search(text, mention.end, end) is not None):
             return True  # "Zhongke Xinlian, the gateway maker, reported 1.35 million sets"
+    if _NAMED_SUBJECT.match(text) is not None:
+        subject = _NAMED_SUBJECT.match(text)
+        if subject is not None and subject.end() <= mention.start and _NOT_A_NAME.search(subject.group("name")) is None \
+                and _CLAUSE_BREAK.search(text, subject.end(), mention.start) is None:
+            return True  # "- Tianshu Industrial Cloud connected 10.5 million sets (8.2 million a year earlier)"
+    if ":" in text[:60] or ":" in previous[:60]:
+        label = _SPEAKER_LABEL.match(text) or _SPEAKER_LABEL.match(previous)
+        if label is not None and _PUBLIC_VOICE.search(label.group("org")) is None and (
+                _FIRST_PERSON.search(left) is not None or _SPEAKER_LABEL.match(text) is None
+                and _FIRST_PERSON.search(previous) is not None and _PRONOUN_FIGURE.match(text) is not None):
+            return True  # "ZHANG WEI (TIANSHU): At the end of last year we connected 10.5 million sets"
     if scoped_author:
         if _FIRST_PERSON.search(left) is not None:
             return True
@@ -187,6 +198,24 @@ _NAME_LABEL = re.compile(
 """Right before a figure in a list (after a colon or semicolon): a proper name, one capitalised
 word with no verb, is whose figure it is ("Connected equipment: Tianlian 14.8 million sets; Lingxi 23.5 million"), not
 the country's ("Connected equipment: China 96 million sets", "Platforms: About 340")."""
+
+
+_NAMED_SUBJECT = re.compile(r"\s*(?:[-•*]\s*)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){1,3})\s+(?:now\s+|also\s+)?"
+                            r"(?:connected|connects|had|has|links|linked|serves|served|hosts|hosted)\b")
+"""Opening a sentence or a list item: a name of two to four capitalised words as the subject of what
+a platform or a company holds ("- Tianshu Industrial Cloud connected 10.5 million sets"): its
+figures in that clause are its own, unless the name is the country's or a public body's
+(_NOT_A_NAME: "China Academy ...", "The Ministry ...")."""
+_NOT_A_NAME = re.compile(r"\b(?:China|Chinese|National|Nation|Country|The|This|These|Ministry|MIIT|CAICT|Government|State"
+                         r"|Council|Bureau|Statistics|Alliance|Academy|Association|Institute|Administration|Commission"
+                         r"|Industrial\s+Internet\s+Platforms?|Key|All|Its|Their|Our|We|In|By|At|As|On)\b")
+_SPEAKER_LABEL = re.compile(r"\s*[A-Z][A-Z .'’-]+\s*\((?P<org>[^)]{2,40})\)\s*:")
+"""A transcript's speaker label with the speaker's affiliation ("ZHANG WEI (TIANSHU): ... we
+connected 10.5 million sets"): a "we" in that turn is the affiliation's, unless it is a public
+body's ("LI MING (MIIT):")."""
+_PRONOUN_FIGURE = re.compile(r"\s*(?:A\s+year\s+(?:earlier|before|ago),?\s+)?(?:it|that)\s+(?:was|stood\s+at)\b",
+                             re.IGNORECASE)
+"""The sentence after a speaker's "we": "A year earlier it was 8.2 million" speaks of the same."""
 
 
 def _quoted_company_we(left: str, clause: str, text: str, previous: str) -> bool:
@@ -224,7 +253,8 @@ def _scope_at_figure(scope: _Scope, mention: Mention) -> bool:
     n = mention.number
     c_start = mention.clause_start
     c_end = c_start + len(mention.clause)
-    if mention.unit is not None and (" at " in text or " in " in text or _INDUSTRY.search(text, n.end, c_end)):
+    if mention.unit is not None and (" at " in text or " in " in text or " on " in text
+                                     or _INDUSTRY.search(text, n.end, c_end)):
         unit = _whole_word(mention.unit).search(lowered(text), n.end, c_end)
         if unit is not None and _NEAR_WORDS.fullmatch(text, n.end, unit.start()):  # the figure's own noun
             if (_AT_A_NAME.match(text, unit.end()) or _AT_THE_SITE.match(text, unit.end())) \
@@ -288,10 +318,10 @@ _INDUSTRY = re.compile(r"\b(?:chemical|petrochemical|steel|automotive|auto|texti
 equipment-manufacturing nodes"), not the country's."""
 
 
-_AT_THE_SITE = re.compile(r"\s+(?:at|in|inside|on)\s+(?:the|this|our|its|their)\s+(?:plant|factory|workshop|mine|site"
-                          r"|port|campus)\b(?![-'’])", re.IGNORECASE)
+_AT_THE_SITE = re.compile(r"\s+(?:(?:at|in|inside|on)\s+(?:the|this|our|its|their)\s+(?:plant|factory|workshop|mine|site"
+                          r"|port|campus)|on\s+(?:campus|site))\b(?![-'’])", re.IGNORECASE)
 """Right after a figure's unit noun: at one site ("Today 4,600 devices at the plant are
-connected"); not a scope phrase before a figure ("According to the plant manager, there were 3.38
+connected", "146 5G base stations on campus"); not a scope phrase before a figure ("According to the plant manager, there were 3.38
 million 5G base stations in the country")."""
 
 
@@ -463,7 +493,17 @@ def author_scope(rules: Ruleset, titles: tuple[str, ...], opening: str = "") -> 
             return OWN_VOICE
     scope = _scope_phrases(rules, tuple(rules.scopes))
     named = scope is not None and any(text and (_scope_spans(scope, text) or _INTERVIEWEE.search(text)) for text in titles)
+    if named and any(text and _scope_spans(scope, text) and _OWN_REPORT.search(text) for text in titles):
+        return OWN_VOICE  # "Government Work Report of Lingxi County": the county's own figures
     return SCOPED if named else 0
+
+
+_OWN_REPORT = re.compile(r"\b(?:government\s+work\s+report|report\s+on\s+the\s+work\s+of\s+the\s+government"
+                         r"|work\s+(?:report|summary)|statistical\s+communiqu[eé]|statistical\s+bulletin)\b",
+                         re.IGNORECASE)
+"""In a title that names a place of the scopes: that place's own report ("Government Work Report of
+Lingxi County", "Hexi Economic and Technological Development Zone: 2024 Work Summary", "Wuxi
+Statistical Communiqué"), in which a figure is the place's unless the country is named."""
 
 
 _PRESS_RELEASE = re.compile(r"\b(?:today|this\s+week)\s+(?:announced|reported|released|unveiled)\b"
@@ -604,7 +644,7 @@ _RATE = re.compile(r"[^,;:.]{0,60}?\b(?:per|for every|for each)\s+(?:[\d,]+|a|an
                    r"|capita|head|person|persons|people|resident|residents|inhabitant|inhabitants|household"
                    r"|households|employee|employees|worker|workers|enterprise|enterprises|company|companies)\b"
                    r"|\s+(?:(?!(?:density|densities|rents?|prices?|costs?|speeds?|with|as|and|of\s+any)\b)[\w-]+\s+){0,6}?"
-                   r"(?:per|for\s+every|for\s+each)\s+(?:square|sq|km2?|kilomet(?:re|er)s?|hectares?|mu|firm|respondent|member"
+                   r"(?:per|for\s+every|for\s+each)\s+(?:square|sq|km(?:2|²)?|kilomet(?:re|er)s?|hectares?|mu|firm|respondent|member"
                    r"|plant|factory)\b",
                    re.IGNORECASE)
 """After a figure in its clause: it is a rate ("24 5G base stations per 10,000 people", "60.8
@@ -641,7 +681,8 @@ _ONE_PLATFORM = re.compile(
     r"(?!\s+(?:for|of|that\s+serves\s+the\s+nation|report|list|guidelines?|study|landscape|adoption|campaign|plan"
     r"|catalogue|evaluation|rankings?|system|development|economy|policy|policies))"
     r"|\beach\s+platform\b"
-    r"|\b(?:to|on|into)\s+its\s+(?:own\s+)?(?:plant|factory|in-house|internal|private|workshop)\b", re.IGNORECASE)
+    r"|\b(?:to|on|into)\s+its\s+(?:own\s+)?(?:plant|factory|in-house|internal|private|workshop)\b"
+    r"|\bconnected\s+to\s+the\s+platform\b(?!s)", re.IGNORECASE)
 """Before a figure of what platforms connect, one platform or one company's own network: "ForgeLink,
 an industrial internet platform that had 1.8 million sets of equipment connected", "its industrial
 internet platform "CloudLoom" had connected 420,000 devices", "connected 12,400 devices to its
