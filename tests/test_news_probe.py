@@ -1241,6 +1241,24 @@ THIRTEENTH_PROBE_SCOPES = [
      "enterprise users. A year earlier it was 8.2 million sets.", "8.2 million", None),
     ("LI MING (MIIT): At the end of last year we had connected 96 million sets of industrial equipment.",
      "96 million", "connected_equipment"),
+    # a review's counter-cases: people, outlets and generic title case are no names; "has said" owns
+    # nothing; a broadcaster's or an analyst's "we"; "we, as a country"; "the platform economy"
+    ("Premier Li Qiang has said that 4.25 million 5G base stations were built by the end of 2024.", "4.25 million",
+     "base_stations_5g"),
+    ("Xinhua News Agency has reported that 4.25 million 5G base stations were in service by end-2024.",
+     "4.25 million", "base_stations_5g"),
+    ("Telecom Operators had built 4.25 million 5G base stations by the end of 2024, MIIT said.", "4.25 million",
+     "base_stations_5g"),
+    ("- Secondary Nodes had reached 340 by the end of 2024, covering 31 provinces of the identifier resolution "
+     "system.", "340", "identifier_nodes"),
+    ("CHEN LI (CGTN): As we reported, 4.25 million 5G base stations were in service by the end of 2024.",
+     "4.25 million", "base_stations_5g"),
+    ("ZHOU (Counterpoint): We think 5G base stations reached 4.25 million at the end of 2024.", "4.25 million",
+     "base_stations_5g"),
+    ("ZHANG WEI (TIANSHU): I believe we, as a country, had 96 million sets of industrial equipment connected to "
+     "key platforms.", "96 million", "connected_equipment"),
+    ("Devices connected to the platform economy, MIIT said, reached 96 million sets of industrial equipment by "
+     "end-2024.", "96 million", "connected_equipment"),
 ]
 
 
@@ -1254,16 +1272,38 @@ THIRTEENTH_PROBE_SCOPES = [
      "service.", "3.38 million", "base_stations_5g"),
     ("Report on the Work of the Government", "5G base stations reached 3.38 million.", "3.38 million",
      "base_stations_5g"),
+    ("Statistical Bulletin of Suzhou on the 2024 National Economic and Social Development", "At the end of the year, "
+     "there were 21,300 5G base stations.", "21,300", None),
+    # the country named in a place's own report; a report the place does not own
+    ("Government Work Report of Lingxi County (2025)", "China's 5G base stations reached 4.25 million by the end "
+     "of 2024.", "4.25 million", "base_stations_5g"),
+    ("Hunan Provincial Statistical Bulletin 2024", "At the national level there were 4.25 million 5G base "
+     "stations, while the province had 140,000.", "4.25 million", "base_stations_5g"),
+    ("Guangdong Provincial Government Work Report 2025", "The whole country had 4.25 million 5G base stations at "
+     "the end of 2024.", "4.25 million", "base_stations_5g"),
+    ("Report on the Work of the Government, delivered in Beijing on March 5, 2025", "Last year 5G base stations "
+     "reached 4.25 million.", "4.25 million", "base_stations_5g"),
+    ("Shanghai Securities News: key points of the 2025 government work report", "The number of 5G base stations "
+     "reached 4.25 million by the end of 2024, the report said.", "4.25 million", "base_stations_5g"),
+    ("Experts in Beijing review the government work report", "The number of 5G base stations reached 4.25 million "
+     "by the end of 2024.", "4.25 million", "base_stations_5g"),
 ])
 def test_thirteenth_probe_a_places_own_report(rules: Ruleset, title: str, text: str, figure: str,
                                               metric: str | None) -> None:
     assert _claim(f"Title: {title}\n\n{text}", "2025-02-20", figure, rules).metric == metric
 
 
-def test_thirteenth_probe_expecting_the_country_to_reach_is_an_estimate(rules: Ruleset) -> None:
-    claim = _claim("XU: I'd expect the country to clear four million base stations before the autumn is over.",
-                   "2024-07-15", "four million", rules)
-    assert claim.modality == "estimate"
+@pytest.mark.parametrize(("text", "figure", "modality"), [
+    ("XU: I'd expect the country to clear four million base stations before the autumn is over.", "four million",
+     "estimate"),
+    ("Analysts who expect China to keep investing note that 4.25 million 5G base stations were built by the end of "
+     "2024.", "4.25 million", "achieved"),
+    ("Observers did not expect China to build 4.25 million 5G base stations by the end of 2024, but it did.",
+     "4.25 million", "achieved"),
+])
+def test_thirteenth_probe_expecting_the_country_to_reach(rules: Ruleset, text: str, figure: str,
+                                                         modality: str) -> None:
+    assert _claim(text, "2024-07-15", figure, rules).modality == modality
 
 
 @pytest.mark.parametrize(("text", "figure"), [

@@ -178,9 +178,11 @@ def _of_another_scope(scope: _Scope, mention: Mention, left: str, previous: str,
             return True  # "- Tianshu Industrial Cloud connected 10.5 million sets (8.2 million a year earlier)"
     if ":" in text[:60] or ":" in previous[:60]:
         label = _SPEAKER_LABEL.match(text) or _SPEAKER_LABEL.match(previous)
-        if label is not None and _PUBLIC_VOICE.search(label.group("org")) is None and (
-                _FIRST_PERSON.search(left) is not None or _SPEAKER_LABEL.match(text) is None
-                and _FIRST_PERSON.search(previous) is not None and _PRONOUN_FIGURE.match(text) is not None):
+        if label is not None and _PUBLIC_VOICE.search(label.group("org")) is None \
+                and _MEDIA_OR_ANALYST.search(label.group("org")) is None and _WE_ALL.search(text) is None and (
+                    _FIRST_PERSON.search(left) is not None or _SPEAKER_LABEL.match(text) is None
+                    and _FIRST_PERSON.search(previous) is not None and re.search(r"\d", previous) is not None
+                    and _PRONOUN_FIGURE.match(text) is not None):
             return True  # "ZHANG WEI (TIANSHU): At the end of last year we connected 10.5 million sets"
     if scoped_author:
         if _FIRST_PERSON.search(left) is not None:
@@ -201,18 +203,27 @@ the country's ("Connected equipment: China 96 million sets", "Platforms: About 3
 
 
 _NAMED_SUBJECT = re.compile(r"\s*(?:[-•*]\s*)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){1,3})\s+(?:now\s+|also\s+)?"
-                            r"(?:connected|connects|had|has|links|linked|serves|served|hosts|hosted)\b")
+                            r"(?:connected|connects|had|has|links|linked|serves|served|hosts|hosted)"
+                            r"\s+(?:(?:about|some|nearly|almost|over|around|roughly|more\s+than|close\s+to)\s+)?(?=\d)")
 """Opening a sentence or a list item: a name of two to four capitalised words as the subject of what
 a platform or a company holds ("- Tianshu Industrial Cloud connected 10.5 million sets"): its
 figures in that clause are its own, unless the name is the country's or a public body's
 (_NOT_A_NAME: "China Academy ...", "The Ministry ...")."""
 _NOT_A_NAME = re.compile(r"\b(?:China|Chinese|National|Nation|Country|The|This|These|Ministry|MIIT|CAICT|Government|State"
                          r"|Council|Bureau|Statistics|Alliance|Academy|Association|Institute|Administration|Commission"
-                         r"|Industrial\s+Internet\s+Platforms?|Key|All|Its|Their|Our|We|In|By|At|As|On)\b")
+                         r"|Industrial\s+Internet\s+Platforms?|Key|All|Its|Their|Our|We|In|By|At|As|On|Premier|Minister"
+                         r"|Vice|Spokes\w+|Professor|Director|Chairman|President|Secretary|Agency|News|Global|Daily|Times"
+                         r"|Post|Xinhua|Caixin|Nodes|Operators|Infrastructure|Identification|Platforms|Stations|Equipment"
+                         r"|Enterprises|Users|Networks|Factories|Projects|Telecom)\b")
 _SPEAKER_LABEL = re.compile(r"\s*[A-Z][A-Z .'’-]+\s*\((?P<org>[^)]{2,40})\)\s*:")
 """A transcript's speaker label with the speaker's affiliation ("ZHANG WEI (TIANSHU): ... we
 connected 10.5 million sets"): a "we" in that turn is the affiliation's, unless it is a public
 body's ("LI MING (MIIT):")."""
+_MEDIA_OR_ANALYST = re.compile(r"\b(?:CGTN|CCTV|Xinhua|news|radio|TV|television|broadcast\w*|daily|times|post|host"
+                               r"|moderator|reporter|correspondent|anchor|analyst|research|consult\w*|counterpoint|IDC"
+                               r"|Gartner|securities|capital|bank|university|professor|editor)\b", re.IGNORECASE)
+"""A speaker label's affiliation whose "we" owns no network: a broadcaster, a paper, an analyst or
+a research house ("CHEN LI (CGTN): As we reported, 4.25 million ...")."""
 _PRONOUN_FIGURE = re.compile(r"\s*(?:A\s+year\s+(?:earlier|before|ago),?\s+)?(?:it|that)\s+(?:was|stood\s+at)\b",
                              re.IGNORECASE)
 """The sentence after a speaker's "we": "A year earlier it was 8.2 million" speaks of the same."""
@@ -416,7 +427,7 @@ a report by Huawei, China had 2.94 million", "Guangdong leads; nationwide, China
 
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|added|according\s+to|asked|explained|noted)\b", re.IGNORECASE)
-_WE_ALL = re.compile(r"\b(?:we\s+as\s+a\s+(?:nation|country|whole|industry)|our\s+(?:industry|sector|nation)"
+_WE_ALL = re.compile(r"\b(?:we,?\s+as\s+a\s+(?:nation|country|whole|industry)|our\s+(?:industry|sector|nation)"
                      r"|across\s+the\s+(?:industry|sector|country)|the\s+whole\s+(?:industry|country))\b", re.IGNORECASE)
 """A "we" or "our" that speaks for more than one company: "We as a nation built ...", "Our
 industry now counts 340 platforms", "Across the industry, we added ..."."""
@@ -468,10 +479,14 @@ in its clause ("Nationally, platforms connect 81 million sets", "the national to
 
 
 _COUNTRY_NAMED = re.compile(r"\b(?:nationally|in\s+the\s+country|national\s+total|the\s+country['’]s"
-                            r"|China['’]s\s+total|industry-wide)\b", re.IGNORECASE)
+                            r"|China['’]s\s+(?:total|5G|industrial|identifier|key|overall)|industry-wide"
+                            r"|at\s+the\s+national\s+level|(?:throughout|all\s+over|across)\s+(?:China|the\s+nation)"
+                            r"|the\s+whole\s+country|the\s+country\s+(?:now\s+)?(?:boasts|counts|had|has|built|reached))\b",
+                            re.IGNORECASE)
 """Besides _NATIONAL's phrases, what names the country before a figure or in its clause where a
-company's own document or one platform would otherwise claim it ("Nationally, platforms connect
-81 million sets"; "48.0 per cent of the 3.37 million 5G base stations in the country"). Not a
+company's or a place's own document or one platform would otherwise claim it ("Nationally,
+platforms connect 81 million sets"; "48.0 per cent of the 3.37 million 5G base stations in the
+country"; "China's 5G base stations reached 4.25 million", "At the national level, ..."). Not a
 scope test elsewhere: "platforms based in our city are recognised nationally" counts the city's."""
 
 
@@ -493,7 +508,8 @@ def author_scope(rules: Ruleset, titles: tuple[str, ...], opening: str = "") -> 
             return OWN_VOICE
     scope = _scope_phrases(rules, tuple(rules.scopes))
     named = scope is not None and any(text and (_scope_spans(scope, text) or _INTERVIEWEE.search(text)) for text in titles)
-    if named and any(text and _scope_spans(scope, text) and _OWN_REPORT.search(text) for text in titles):
+    if named and scope is not None and any(text and _OWN_REPORT.search(text) and _NOT_OWN_REPORT.search(text) is None
+                                           and _owns_report(scope, text) for text in titles):
         return OWN_VOICE  # "Government Work Report of Lingxi County": the county's own figures
     return SCOPED if named else 0
 
@@ -504,6 +520,27 @@ _OWN_REPORT = re.compile(r"\b(?:government\s+work\s+report|report\s+on\s+the\s+w
 """In a title that names a place of the scopes: that place's own report ("Government Work Report of
 Lingxi County", "Hexi Economic and Technological Development Zone: 2024 Work Summary", "Wuxi
 Statistical Communiqué"), in which a figure is the place's unless the country is named."""
+_NOT_OWN_REPORT = re.compile(r"\b(?:MIIT|ministry|ministry['’]s|national(?!\s+economic)|State\s+Council|premier|delivered\s+in|hosts?"
+                             r"|press\s+conference|experts?|reviews?|key\s+points|news|daily|times|says|said)\b",
+                             re.IGNORECASE)
+"""In such a title: the report is not the place's own ("Report on the Work of the Government,
+delivered in Beijing"; a "Statistical Bulletin of Suzhou on the 2024 National Economic and Social
+Development" is Suzhou's), "Beijing hosts press conference on MIIT's work summary", "Shanghai
+Securities News: key points of the 2025 government work report")."""
+_REPORT_OWNER = re.compile(r"(?:\bof\s+|^\s*(?:Title:\s*)?(?:the\s+)?)(?:(?:[A-Z][\w'’-]*|and|of)\s+)*$")
+"""Before the first place of a report's title: nothing but capitalised words, or "of" and them
+(the report is the place's: "Hexi Economic and Technological Development Zone: ...", "Work Report
+of Lingxi County")."""
+
+
+def _owns_report(scope: _Scope, title: str) -> bool:
+    """Whether a place of the scopes owns the report the title names: the title opens with it
+    ("Sichuan communications industry statistical bulletin", "Hexi ... Development Zone: 2024
+    Work Summary") or the report is "of" it ("Government Work Report of Lingxi County")."""
+    spans = _scope_spans(scope, title)
+    if not spans:
+        return False
+    return _REPORT_OWNER.search(title[:min(a for a, _ in spans)]) is not None
 
 
 _PRESS_RELEASE = re.compile(r"\b(?:today|this\s+week)\s+(?:announced|reported|released|unveiled)\b"
@@ -682,7 +719,7 @@ _ONE_PLATFORM = re.compile(
     r"|catalogue|evaluation|rankings?|system|development|economy|policy|policies))"
     r"|\beach\s+platform\b"
     r"|\b(?:to|on|into)\s+its\s+(?:own\s+)?(?:plant|factory|in-house|internal|private|workshop)\b"
-    r"|\bconnected\s+to\s+the\s+platform\b(?!s)", re.IGNORECASE)
+    r"|\bconnected\s+to\s+the\s+platform\b(?!s|\s+(?:economy|layer|tier|system|level|of)\b)", re.IGNORECASE)
 """Before a figure of what platforms connect, one platform or one company's own network: "ForgeLink,
 an industrial internet platform that had 1.8 million sets of equipment connected", "its industrial
 internet platform "CloudLoom" had connected 420,000 devices", "connected 12,400 devices to its
