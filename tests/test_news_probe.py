@@ -1262,6 +1262,28 @@ THIRTEENTH_PROBE_SCOPES = [
 ]
 
 
+TENTH_PROBE_LEFTOVERS = [
+    # the port area; a part of a total stated in the same unit; a platform's own year in numbers
+    ("The port area is covered by 1,160 5G base stations, compared with 41,200 across the whole of Ningbo city.",
+     "1,160", None),
+    ('Ports are the smallest of the four sectors singled out by the industry ministry, with 410 "5G + industrial '
+     'internet" projects at end-2023, out of 8,420 in total.', "410", None),
+    ("China had 3.38 million 5G base stations, out of 11.62 million mobile base stations in total.", "3.38 million",
+     "base_stations_5g"),
+]
+
+
+@pytest.mark.parametrize(("title", "figure", "metric"), [
+    ("HengLink 2024 in Numbers: 4.1 Million Devices, 96,000 Enterprises", "4.1 million", None),
+    ("Industrial Internet 2024 in Numbers", "4.1 million", "connected_equipment"),
+    ("China's 5G and industrial internet: the year in review", "4.1 million", "connected_equipment"),
+])
+def test_tenth_probe_a_platforms_own_year_in_numbers(rules: Ruleset, title: str, figure: str,
+                                                     metric: str | None) -> None:
+    text = f"Title: {title}\n\nConnected devices reached 4.1 million sets by the close of 2024."
+    assert _claim(text, "2025-01-28", figure, rules).metric == metric
+
+
 @pytest.mark.parametrize(("title", "text", "figure", "metric"), [
     # a place's own work report or statistical communiqué: its figures are the place's
     ("Government Work Report of Lingxi County (Excerpt)", "Connected industrial equipment rose to 12,400 sets, "
@@ -1365,6 +1387,7 @@ def test_eleventh_probe_then_is_no_back_then(rules: Ruleset, opening: str) -> No
         ("2024-03-01", REVIEW_14D_SCOPES),
         ("2025-06-01", ELEVENTH_PROBE_SCOPES),
         ("2025-03-15", THIRTEENTH_PROBE_SCOPES),
+        ("2024-09-01", TENTH_PROBE_LEFTOVERS),
     ) for case in cases])
 def test_whose_figure_it_is(rules: Ruleset, published: str, text: str, figure: str, metric: str | None) -> None:
     """The fourteenth session's probe and review cases above (each list with its publication

@@ -501,6 +501,9 @@ def author_scope(rules: Ruleset, titles: tuple[str, ...], opening: str = "") -> 
     and its first body sentence (`opening`: a press release's "<Company> today announced")."""
     if any(text and _COMPANY_VOICE.search(text) and not _PUBLIC_VOICE.search(text) for text in titles):
         return OWN_VOICE
+    if any(text and (named_review := _IN_NUMBERS.match(text)) is not None and _PUBLIC_VOICE.search(text) is None
+           and _GENERIC_NAME.search(named_review.group("name")) is None for text in titles):
+        return OWN_VOICE  # "HengLink 2024 in Numbers: 4.1 Million Devices": the platform's own review
     release = _PRESS_RELEASE.search(opening) if opening else None
     if release is not None:
         # who announces: the opening less its dateline ("HEFEI, China -- Hengrun Group ... today announced")
@@ -543,6 +546,14 @@ def _owns_report(scope: _Scope, title: str) -> bool:
     return _REPORT_OWNER.search(title[:min(a for a, _ in spans)]) is not None
 
 
+_IN_NUMBERS = re.compile(r"\s*(?:Title:\s*)?(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})\s+(?:(?:19|20)\d\d\s+)?"
+                         r"(?:in\s+numbers|by\s+the\s+numbers|year\s+in\s+review|annual\s+review)\b", re.IGNORECASE)
+"""A title that is a named platform's or company's own review of its year ("HengLink 2024 in
+Numbers"); not the country's ("China's 5G in Numbers", "Industrial Internet 2024 in Numbers":
+_PUBLIC_VOICE and _GENERIC_NAME)."""
+_GENERIC_NAME = re.compile(r"\b(?:China|Chinese|National|Industrial|Internet|Digital|Telecom|Telecoms|Mobile|Networks?"
+                           r"|Year|Annual|Economy|Manufacturing|Industry|Sector|Our|Key|The|Its|Identifier|Platforms?"
+                           r"|Equipment|Factory|Factories|Infrastructure|Connectivity)\b|5G", re.IGNORECASE)
 _PRESS_RELEASE = re.compile(r"\b(?:today|this\s+week)\s+(?:announced|reported|released|unveiled)\b"
                             r"|\b(?:announced|reported)\s+today\b", re.IGNORECASE)
 """A press release's first sentence ("Hefei, 16 January 2025 — Lanshan Electric Group today
@@ -844,6 +855,15 @@ def _counts_nothing(mention: Mention, hints: frozenset[str]) -> bool:
             and _NATIONAL.search(mention.clause) is None)  # "a 5G network of 86 explosion-proof base stations"
 
 
+_PART_OF_A_TOTAL = re.compile(r"[^;.]{0,70}?,\s+out\s+of\s+(?:a\s+total\s+of\s+)?\d[\d,.]*"
+                              r"(?:\s+(?:thousand|million|billion))?\s+(?:in\s+total|in\s+all|nationwide|nationally)\b",
+                              re.IGNORECASE)
+"""After a figure in its sentence: the whole it is a part of, in the same unit ("Ports are the
+smallest of the four sectors, with 410 projects at end-2023, out of 8,420 in total"): a part, not
+the country's count; not "3.38 million 5G base stations, out of 11.62 million mobile base
+stations", whose whole counts another thing."""
+
+
 def _in_parentheses_of_another(cm: _CompiledMetric, mention: Mention) -> bool:
     """Whether the figure opens a parenthesis that counts what the words before it name, and
     neither those words nor the parenthesis name the metric's subject or the country: "a sector
@@ -895,6 +915,8 @@ def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
         return None, None  # "these are not the same 410,000 enterprises that use the identifier system"
     if "platform" not in cm.units and _one_platforms(mention, previous_sentence):
         return None, None  # "its industrial internet platform, Lanshan IndustryOS, had connected 4.1 million sets"
+    if "out of" in text and _PART_OF_A_TOTAL.match(text, mention.end) is not None:
+        return None, None  # "with 410 "5G + industrial internet" projects at end-2023, out of 8,420 in total"
     if "(" in text and _in_parentheses_of_another(cm, mention):
         return None, None  # "a sector second only to equipment manufacturing (62 nodes)"
     return cm.metric.id, _definition(cm, mention, level)
