@@ -1270,12 +1270,24 @@ TENTH_PROBE_LEFTOVERS = [
      'internet" projects at end-2023, out of 8,420 in total.', "410", None),
     ("China had 3.38 million 5G base stations, out of 11.62 million mobile base stations in total.", "3.38 million",
      "base_stations_5g"),
+    # a review's counter-cases: the country named, "nationwide" as the whole, a figure between
+    ("By the end of 2024, China had 4.25 million 5G base stations, out of 12.65 million in total.", "4.25 million",
+     "base_stations_5g"),
+    ("By the end of 2024, 4.25 million 5G base stations were in service, out of 12.65 million nationwide.",
+     "4.25 million", "base_stations_5g"),
+    ("The ministry counted 4.25 million 5G base stations, up from 3.38 million, out of 12.65 million in all.",
+     "4.25 million", "base_stations_5g"),
+    ("5G now covers the port area; China's 5G base stations totalled 4.25 million at the end of 2024.",
+     "4.25 million", "base_stations_5g"),
 ]
 
 
 @pytest.mark.parametrize(("title", "figure", "metric"), [
     ("HengLink 2024 in Numbers: 4.1 Million Devices, 96,000 Enterprises", "4.1 million", None),
     ("Industrial Internet 2024 in Numbers", "4.1 million", "connected_equipment"),
+    ("Smart Ports 2024 by the Numbers", "4.1 million", "connected_equipment"),
+    ("A Look at 2024 in Numbers", "4.1 million", "connected_equipment"),
+    ("NBS 2024 in Numbers", "4.1 million", "connected_equipment"),
     ("China's 5G and industrial internet: the year in review", "4.1 million", "connected_equipment"),
 ])
 def test_tenth_probe_a_platforms_own_year_in_numbers(rules: Ruleset, title: str, figure: str,

@@ -418,7 +418,7 @@ def _other_scope(scope: _Scope, text: str, first: int, at: int, previous: str) -
 
 _NATIONAL = re.compile(r"\b(?:(?:China|the\s+country|our\s+country|the\s+nation)\s+(?:now\s+|alone\s+)?"
                        r"(?:had|has|have|built|reached?|ranks|added|is|was|were)\b|nationwide\b|in\s+China\b"
-                       r"|across\s+the\s+country\b|(?:China|the\s+country)['’]s\s+(?:total|national)\b"
+                       r"|across\s+the\s+country\b|(?:China|the\s+country)['’]s\s+(?:total|national|5G|industrial)\b"
                        r"|\bacross\s+China\b)",
                        re.IGNORECASE)
 """Between a scope phrase and a figure: the figure is the country's after all ("According to
@@ -546,10 +546,11 @@ def _owns_report(scope: _Scope, title: str) -> bool:
     return _REPORT_OWNER.search(title[:min(a for a, _ in spans)]) is not None
 
 
-_IN_NUMBERS = re.compile(r"\s*(?:Title:\s*)?(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})\s+(?:(?:19|20)\d\d\s+)?"
-                         r"(?:in\s+numbers|by\s+the\s+numbers|year\s+in\s+review|annual\s+review)\b", re.IGNORECASE)
-"""A title that is a named platform's or company's own review of its year ("HengLink 2024 in
-Numbers"); not the country's ("China's 5G in Numbers", "Industrial Internet 2024 in Numbers":
+_IN_NUMBERS = re.compile(r"\s*(?:Title:\s*)?(?P<name>[A-Z][a-z]+[A-Z][\w&'’-]*)\s+(?:(?:19|20)\d\d\s+)?"
+                         r"(?:[Ii]n\s+[Nn]umbers|[Bb]y\s+the\s+[Nn]umbers|[Yy]ear\s+in\s+[Rr]eview|[Aa]nnual\s+[Rr]eview)\b")
+"""A title that is a named platform's or company's own review of its year, the name one brand-like
+word with a capital inside ("HengLink 2024 in Numbers", "ForgeLink Year in Review"); not a topic
+("Smart Ports 2024 by the Numbers", "Five Years in Numbers"), nor the country's ("China's 5G in Numbers", "Industrial Internet 2024 in Numbers":
 _PUBLIC_VOICE and _GENERIC_NAME)."""
 _GENERIC_NAME = re.compile(r"\b(?:China|Chinese|National|Industrial|Internet|Digital|Telecom|Telecoms|Mobile|Networks?"
                            r"|Year|Annual|Economy|Manufacturing|Industry|Sector|Our|Key|The|Its|Identifier|Platforms?"
@@ -855,13 +856,20 @@ def _counts_nothing(mention: Mention, hints: frozenset[str]) -> bool:
             and _NATIONAL.search(mention.clause) is None)  # "a 5G network of 86 explosion-proof base stations"
 
 
-_PART_OF_A_TOTAL = re.compile(r"[^;.]{0,70}?,\s+out\s+of\s+(?:a\s+total\s+of\s+)?\d[\d,.]*"
-                              r"(?:\s+(?:thousand|million|billion))?\s+(?:in\s+total|in\s+all|nationwide|nationally)\b",
+_PART_OF_A_TOTAL = re.compile(r"(?P<between>[^;.]{0,70}?),\s+out\s+of\s+(?:a\s+total\s+of\s+)?\d[\d,.]*"
+                              r"(?:\s+(?:thousand|million|billion))?\s+(?:in\s+total|in\s+all)\b",
                               re.IGNORECASE)
 """After a figure in its sentence: the whole it is a part of, in the same unit ("Ports are the
 smallest of the four sectors, with 410 projects at end-2023, out of 8,420 in total"): a part, not
 the country's count; not "3.38 million 5G base stations, out of 11.62 million mobile base
-stations", whose whole counts another thing."""
+stations", whose whole counts another thing, nor where the sentence names the country ("China
+had 4.25 million 5G base stations, out of 12.65 million in total"), nor a figure with another
+figure between it and the whole."""
+
+
+_A_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*(?![\d,.]|G\b)")
+"""A figure, not a year nor "5G": between a figure and the whole after it, another figure is the
+part the whole belongs to."""
 
 
 def _in_parentheses_of_another(cm: _CompiledMetric, mention: Mention) -> bool:
@@ -915,7 +923,8 @@ def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
         return None, None  # "these are not the same 410,000 enterprises that use the identifier system"
     if "platform" not in cm.units and _one_platforms(mention, previous_sentence):
         return None, None  # "its industrial internet platform, Lanshan IndustryOS, had connected 4.1 million sets"
-    if "out of" in text and _PART_OF_A_TOTAL.match(text, mention.end) is not None:
+    part = _PART_OF_A_TOTAL.match(text, mention.end) if "out of" in text else None
+    if part is not None and _A_FIGURE.search(part.group("between")) is None and not _country_named(text, len(text)):
         return None, None  # "with 410 "5G + industrial internet" projects at end-2023, out of 8,420 in total"
     if "(" in text and _in_parentheses_of_another(cm, mention):
         return None, None  # "a sector second only to equipment manufacturing (62 nodes)"
