@@ -1282,6 +1282,36 @@ TENTH_PROBE_LEFTOVERS = [
 ]
 
 
+FOURTEENTH_PROBE_SCOPES = [
+    # a supplier's shipments, also "in China"; the country or its operators as the subject
+    ("Qianfeng shipped about 270,000 5G base stations in China last year, roughly 31 per cent of the 874,000 "
+     "that went live nationwide.", "about 270,000", None),
+    ("China shipped 600,000 5G base stations to operators in 2023.", "600,000", "base_stations_5g"),
+    # the world's count right before the figure
+    ("On industry estimates, the mainland now hosts about 65 per cent of the world's roughly 6.54 million 5G base "
+     "stations.", "roughly 6.54 million", None),
+    # one site after words of the noun phrase; one private network; not "on the national 5G factory list"
+    ("Working with its local operator, it deployed 36 5G base stations, including indoor small cells, across its "
+     "420,000-square-metre campus and connected 2,300 machines to a single private network.", "36", None),
+    ("Working with its local operator, it deployed 36 5G base stations, including indoor small cells, across its "
+     "420,000-square-metre campus and connected 2,300 machines to a single private network.", "2,300", None),
+    ("There are 702 factories on the national 5G factory list.", "702", "factories_5g"),
+    # gross domestic product is no core industry's value added
+    ("The core industry's value added was 1.1% of gross domestic product, which stood at RMB134.9 trillion.",
+     "RMB134.9 trillion", None),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "excluded"), [
+    ("In 2023 the build-out peaked. More than a million base stations, 1,065,000 in all, went up in a single year, "
+     "lifting the total to 3.38 million.", "More than a million", "change"),
+    ("Nearly three-fifths of them (625,000) went up in H1 2023.", "625,000", "change"),
+    ("China's 5G base stations went up to 3.38 million at the end of 2023.", "3.38 million", None),
+])
+def test_fourteenth_probe_what_went_up_was_added(rules: Ruleset, text: str, figure: str, excluded: str | None) -> None:
+    assert _claim(text, "2025-10-01", figure, rules).excluded == excluded
+
+
 @pytest.mark.parametrize(("title", "figure", "metric"), [
     ("HengLink 2024 in Numbers: 4.1 Million Devices, 96,000 Enterprises", "4.1 million", None),
     ("Industrial Internet 2024 in Numbers", "4.1 million", "connected_equipment"),
@@ -1400,6 +1430,7 @@ def test_eleventh_probe_then_is_no_back_then(rules: Ruleset, opening: str) -> No
         ("2025-06-01", ELEVENTH_PROBE_SCOPES),
         ("2025-03-15", THIRTEENTH_PROBE_SCOPES),
         ("2024-09-01", TENTH_PROBE_LEFTOVERS),
+        ("2025-04-01", FOURTEENTH_PROBE_SCOPES),
     ) for case in cases])
 def test_whose_figure_it_is(rules: Ruleset, published: str, text: str, figure: str, metric: str | None) -> None:
     """The fourteenth session's probe and review cases above (each list with its publication

@@ -306,7 +306,8 @@ _BUILT = (r"(?:built|constructed|installed|deployed|opened|launched|(?<!value\s)
 """What building or adding says ("were built", "will build", "were added"; not "value added")."""
 _BUILT_BEFORE = re.compile(rf"\b{_BUILT}\s+(?:(?:a\s+total\s+of|another|some)\s+)?$", re.IGNORECASE)
 _BUILT_AFTER = re.compile(rf"[^,;:.]{{0,60}}?\b(?:(?:were|was|(?:have|has)\s+been)\s+{_BUILT}|went\s+into\s+(?:use|operation|service)"
-                          r"|came\s+(?:into\s+(?:use|operation|service)|online))\b", re.IGNORECASE)
+                          r"|came\s+(?:into\s+(?:use|operation|service)|online)|went\s+up(?!\s+(?:to|by|from|\d)))\b",
+                          re.IGNORECASE)
 _PARTICIPLE_AFTER = re.compile(
     r"\s+(?:(?!(?:were|was|are|is|be|been|being|had|has|have|will|would|to|of|which|that|already|all)\b)"
     r"[\w+\-\"'’]+\s+){0,4}?(?:added|newly\s+(?:added|built|constructed|opened|installed)"
@@ -339,11 +340,16 @@ _PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _TOTAL = re.compile(r"\b(?:a\s+total\s+of|in\s+total|the\s+total|total\s+number|cumulative(?:ly)?|altogether)\b",
                     re.IGNORECASE)
 """In a figure's clause: it is a total, whatever verb of building or period goes with it."""
+_IN_ALL_APPOSED = re.compile(r"[^,;:.]{0,40}?,\s+(?:\d[\d,.]*(?:\s+(?:thousand|million|billion))?|[\w-]+)\s+in\s+all,",
+                             re.IGNORECASE)
+"""After a figure and its noun, an appositive "<the exact figure> in all": the verb after it is still
+the figure's ("More than a million base stations, 1,065,000 in all, went up in a single year")."""
 _SINCE_AFTER = re.compile(r"\s+(?:nationwide\s+|nationally\s+)?since\b", re.IGNORECASE)
 """After a participle of adding: a total since a start ("330 secondary nodes added nationwide since
 the system launched"), not what a period added."""
-_DURING_THE_PERIOD = re.compile(r"\b(?:during|in|over|throughout)\s+the\s+(?:year|quarter|month|period|"
-                                r"(?:first|second)\s+half)\b(?!\s+(?:to|ending|ended|before|earlier|of\s+\d))",
+_DURING_THE_PERIOD = re.compile(r"\b(?:(?:during|in|over|throughout)\s+the\s+(?:year|quarter|month|period|"
+                                r"(?:first|second)\s+half)\b(?!\s+(?:to|ending|ended|before|earlier|of\s+\d))"
+                                r"|in\s+a\s+single\s+year\b)",
                                 re.IGNORECASE)
 """A period named by what the text is about ("About 700,000 5G base stations were built during
 the year"): what was built in it was added, as in a named year."""
@@ -411,6 +417,11 @@ def _added(text: str, n: NumberMatch, start: int, noun: int, clause: tuple[int, 
             and _PERFECT.search(text, max(0, start - 20), start) is None \
             and _SINCE_AFTER.match(text, participle.end()) is None:
         return True  # "of the 12 million sets added nationally", whatever dates it
+    if may_hold(text, "in all") and (apposed := _IN_ALL_APPOSED.match(text, n.end)) is not None:
+        built = _BUILT_AFTER.match(text, apposed.end())
+        if built is not None and (time is not None and _IN_PERIOD.match(time.text)
+                                  or _DURING_THE_PERIOD.search(text, built.end(), built.end() + 40)):
+            return True  # "More than a million base stations, 1,065,000 in all, went up in a single year"
     if (time is None or "end of" in time.text.lower() or not (
             _IN_PERIOD.match(time.text) or _IN_PERIOD_BEFORE.search(text, max(0, time.start - 12), time.start))) \
             and not (may_hold(text, "year", "quarter", "month", "period", "half")

@@ -264,7 +264,7 @@ def _scope_at_figure(scope: _Scope, mention: Mention) -> bool:
     n = mention.number
     c_start = mention.clause_start
     c_end = c_start + len(mention.clause)
-    if mention.unit is not None and (" at " in text or " in " in text or " on " in text
+    if mention.unit is not None and (" at " in text or " in " in text or " on " in text or " across " in text
                                      or _INDUSTRY.search(text, n.end, c_end)):
         unit = _whole_word(mention.unit).search(lowered(text), n.end, c_end)
         if unit is not None and _NEAR_WORDS.fullmatch(text, n.end, unit.start()):  # the figure's own noun
@@ -329,8 +329,11 @@ _INDUSTRY = re.compile(r"\b(?:chemical|petrochemical|steel|automotive|auto|texti
 equipment-manufacturing nodes"), not the country's."""
 
 
-_AT_THE_SITE = re.compile(r"\s+(?:(?:at|in|inside|on)\s+(?:the|this|our|its|their)\s+(?:plant|factory|workshop|mine|site"
-                          r"|port|campus)|on\s+(?:campus|site))\b(?![-'’])", re.IGNORECASE)
+_AT_THE_SITE = re.compile(r"(?:,?\s+[\w-]+){0,4}?,?\s+(?:(?:at|in|inside|on|across)\s+(?:the|this|our|its|their)\s+"
+                          r"(?:(?!(?:national|nation['’]s|country['’]s|China['’]s|5G)\b)[\w,-]+\s+){0,2}?"
+                          r"(?:plant|factory|workshop|mine|site|port|campus)|on\s+(?:campus|site))\b"
+                          r"(?![-'’]|\s+(?:list|lists|catalogue|programme|program|scheme|ranking|standard)\b)",
+                          re.IGNORECASE)
 """Right after a figure's unit noun: at one site ("Today 4,600 devices at the plant are
 connected", "146 5G base stations on campus"); not a scope phrase before a figure ("According to the plant manager, there were 3.38
 million 5G base stations in the country")."""
@@ -706,6 +709,9 @@ _DENOMINATOR = re.compile(r"(?:(?<![\d.,])(?!(?:19|20)\d\d\b)\d(?:[\d,.]*\d)?(?:
 """Right before a figure: it is the whole a count is part of ("covering 47 of the 97 major
 categories", "4.14 million of the world's approximately 5.4 million"): for kinds (_KINDS) and
 the world's, not what the metric counts. Not a year ("a target for 2025 of 3.6 million")."""
+_THE_WORLDS = re.compile(r"\b(?:the\s+)?world['’]s\s+(?:total\s+(?:of\s+)?)?$", re.IGNORECASE)
+"""Right before a figure (its qualifier included): the world's count ("65 per cent of the world's
+roughly 6.54 million 5G base stations"), whoever's share stands before it."""
 _KINDS = frozenset({"category", "sector"})
 """Units whose whole is the set of kinds there are, not what a metric counts: "47 of the 97
 major categories" counts 47 reached; "three of the 240 platforms" keeps 240 a count of
@@ -731,7 +737,8 @@ _ONE_PLATFORM = re.compile(
     r"|catalogue|evaluation|rankings?|system|development|economy|policy|policies))"
     r"|\beach\s+platform\b"
     r"|\b(?:to|on|into)\s+its\s+(?:own\s+)?(?:plant|factory|in-house|internal|private|workshop)\b"
-    r"|\bconnected\s+to\s+the\s+platform\b(?!s|\s+(?:economy|layer|tier|system|level|of)\b)", re.IGNORECASE)
+    r"|\bconnected\s+to\s+the\s+platform\b(?!s|\s+(?:economy|layer|tier|system|level|of)\b)"
+    r"|\bto\s+(?:a\s+single|one|its\s+own)\s+(?:[\w-]+\s+){0,2}?network\b", re.IGNORECASE)
 """Before a figure of what platforms connect, one platform or one company's own network: "ForgeLink,
 an industrial internet platform that had 1.8 million sets of equipment connected", "its industrial
 internet platform "CloudLoom" had connected 420,000 devices", "connected 12,400 devices to its
@@ -783,7 +790,12 @@ _SUPPLIED_BEFORE = re.compile(r"\b(?:shipped|sold|supplied|ships|sells|supplies)
                               r"(?:(?:a\s+total\s+of|some|about|around|nearly|almost|more\s+than|over|roughly)\s+)?$",
                               re.IGNORECASE)
 """Right before a figure: what a supplier shipped or sold ("Kunlun Netcom shipped 301,000 5G base
-stations"), not the count of the things in service."""
+stations", "Qianfeng shipped about 270,000 5G base stations in China last year"), not the count of
+the things in service."""
+_NATIONAL_SUPPLIER = re.compile(r"\b(?:China|the\s+country|the\s+nation|operators|carriers)\s+(?:have\s+|has\s+|had\s+)?$",
+                                re.IGNORECASE)
+"""Right before "shipped" or "supplied": the country or its operators as the subject (what was
+deployed nationwide), no single supplier."""
 _IN_EVERY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){1,3}?(?:in|out\s+of|for)\s+every\s+[\d,]+\b", re.IGNORECASE)
 """After a figure: the numerator of a proportion ("one machine in every 56", "roughly one
 connected machine in every 56", "one base station for every 420 inhabitants")."""
@@ -844,8 +856,9 @@ def _counts_nothing(mention: Mention, hints: frozenset[str]) -> bool:
     if not hints.isdisjoint(("average", "typical", "apiece", "each")) and (
             _AVERAGE_BEFORE.search(text, mention.clause_start, start) or _ON_AVERAGE.match(text, end)):
         return True  # "The average responding member firm connected 1,150 machines"
-    if not hints.isdisjoint(("ship", "sold", "sell", "suppl")) and _SUPPLIED_BEFORE.search(
-            text, max(0, start - 40), start) and _NATIONAL.search(mention.clause) is None:
+    supplied = _SUPPLIED_BEFORE.search(text, max(0, start - 40), start) \
+        if not hints.isdisjoint(("ship", "sold", "sell", "suppl")) else None
+    if supplied is not None and _NATIONAL_SUPPLIER.search(text, max(0, supplied.start() - 20), supplied.start()) is None:
         return True  # "Kunlun Netcom shipped 301,000 5G base stations": a supplier's sales
     if not hints.isdisjoint(("figure", "number", "estimate", "tally")) and _CITED_FIGURE.match(text, end):
         return True  # "The 3.4 million figure counts connected devices": a figure spoken of
@@ -906,6 +919,8 @@ def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
     hints = _hints(text)
     if hints and _counts_nothing(mention, hints):
         return None, None
+    if "world" in text and _THE_WORLDS.search(text, max(0, mention.start - 24), mention.start) is not None:
+        return None, None  # "about 65 per cent of the world's roughly 6.54 million 5G base stations"
     if "of" in text[max(0, mention.start - 24):mention.start].lower():
         whole = _DENOMINATOR.search(text, max(0, mention.start - 60), mention.start)
         if whole is not None and (mention.unit_lemma in _KINDS or whole.group("world")):
