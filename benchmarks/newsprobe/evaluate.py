@@ -1,6 +1,6 @@
 """False errors on consistent news: audit the probe corpora and count the error findings.
 
-    python benchmarks/newsprobe/evaluate.py [--list] [--set first|heldout|third|...|thirteenth|fourteenth]
+    python benchmarks/newsprobe/evaluate.py [--list] [--set first|heldout|third|...|fourteenth|fifteenth]
 
 Every text here was written to be consistent, with itself and with the other texts of its
 folder (totals that grow, additions smaller than totals, provincial, company and world figures
@@ -26,7 +26,7 @@ sys.path.insert(0, str(REPO / "src"))
 from iicheck.engine import AuditOptions, audit  # noqa: E402
 
 SETS = ("first", "heldout", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
-        "thirteenth", "fourteenth")
+        "thirteenth", "fourteenth", "fifteenth")
 
 
 def audit_folder(folder: Path) -> dict[str, object]:
