@@ -1299,6 +1299,15 @@ FOURTEENTH_PROBE_SCOPES = [
     # gross domestic product is no core industry's value added
     ("The core industry's value added was 1.1% of gross domestic product, which stood at RMB134.9 trillion.",
      "RMB134.9 trillion", None),
+    # a review's counter-cases: a core industry's figure after GDP; sectors and areas are no sites
+    ("China's gross domestic product was 134.9 trillion yuan in 2024, while the core industry of the industrial "
+     "internet had value added of 1.35 trillion yuan.", "1.35 trillion", "core_industry_value_added"),
+    ("China's gross domestic product was 134.9 trillion yuan in 2024, while the core industry of the industrial "
+     "internet had value added of 1.35 trillion yuan.", "134.9 trillion", None),
+    ("By the end of 2024, there were 340 secondary identifier resolution nodes in operation, with several in the "
+     "port and steel sectors.", "340", "identifier_nodes"),
+    ("By the end of 2024, there were 4.25 million 5G base stations, including thousands in the mine and port "
+     "areas.", "4.25 million", "base_stations_5g"),
 ]
 
 
@@ -1307,6 +1316,12 @@ FOURTEENTH_PROBE_SCOPES = [
      "lifting the total to 3.38 million.", "More than a million", "change"),
     ("Nearly three-fifths of them (625,000) went up in H1 2023.", "625,000", "change"),
     ("China's 5G base stations went up to 3.38 million at the end of 2023.", "3.38 million", None),
+    # "went up" of another subject, or with an adverb of change, leaves the total a total
+    ("China had 4.25 million 5G base stations in 2024 after the number went up sharply.", "4.25 million", None),
+    ("China had 4.25 million 5G base stations in 2024 as the count went up nearly 26 percent.", "4.25 million", None),
+    ("By the end of 2024, there were 4.25 million 5G base stations in service as capacity went up during the year.",
+     "4.25 million", None),
+    ("In 2024, 874,000 5G base stations went up across the country.", "874,000", "change"),
 ])
 def test_fourteenth_probe_what_went_up_was_added(rules: Ruleset, text: str, figure: str, excluded: str | None) -> None:
     assert _claim(text, "2025-10-01", figure, rules).excluded == excluded

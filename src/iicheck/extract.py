@@ -306,8 +306,13 @@ _BUILT = (r"(?:built|constructed|installed|deployed|opened|launched|(?<!value\s)
 """What building or adding says ("were built", "will build", "were added"; not "value added")."""
 _BUILT_BEFORE = re.compile(rf"\b{_BUILT}\s+(?:(?:a\s+total\s+of|another|some)\s+)?$", re.IGNORECASE)
 _BUILT_AFTER = re.compile(rf"[^,;:.]{{0,60}}?\b(?:(?:were|was|(?:have|has)\s+been)\s+{_BUILT}|went\s+into\s+(?:use|operation|service)"
-                          r"|came\s+(?:into\s+(?:use|operation|service)|online)|went\s+up(?!\s+(?:to|by|from|\d)))\b",
-                          re.IGNORECASE)
+                          r"|came\s+(?:into\s+(?:use|operation|service)|online))\b", re.IGNORECASE)
+_WENT_UP_AFTER = re.compile(r"\)?\s+(?:(?!(?:which|that|as|after|while|when|and|the|number|count|capacity|total|it|they"
+                            r"|its|their)\b)[\w+\-\"'’]+\s+){0,4}?went\s+up\b(?!\s+(?:to|by|from|\d|[a-z]+ly\b|nearly"
+                            r"|about|some|more|over|almost))", re.IGNORECASE)
+"""Right after a figure, its noun and "went up" with nothing else as the subject: built ("874,000 5G
+base stations went up across the country"); not "went up to/by", "went up sharply", nor another
+subject's ("as the count went up", "which went up steadily")."""
 _PARTICIPLE_AFTER = re.compile(
     r"\s+(?:(?!(?:were|was|are|is|be|been|being|had|has|have|will|would|to|of|which|that|already|all)\b)"
     r"[\w+\-\"'’]+\s+){0,4}?(?:added|newly\s+(?:added|built|constructed|opened|installed)"
@@ -418,7 +423,7 @@ def _added(text: str, n: NumberMatch, start: int, noun: int, clause: tuple[int, 
             and _SINCE_AFTER.match(text, participle.end()) is None:
         return True  # "of the 12 million sets added nationally", whatever dates it
     if may_hold(text, "in all") and (apposed := _IN_ALL_APPOSED.match(text, n.end)) is not None:
-        built = _BUILT_AFTER.match(text, apposed.end())
+        built = _WENT_UP_AFTER.match(text, apposed.end()) or _BUILT_AFTER.match(text, apposed.end())
         if built is not None and (time is not None and _IN_PERIOD.match(time.text)
                                   or _DURING_THE_PERIOD.search(text, built.end(), built.end() + 40)):
             return True  # "More than a million base stations, 1,065,000 in all, went up in a single year"
@@ -430,7 +435,7 @@ def _added(text: str, n: NumberMatch, start: int, noun: int, clause: tuple[int, 
     before = _BUILT_BEFORE.search(text, max(0, start - 40), start)
     if before is not None:
         return _PERFECT.search(text, max(0, before.start() - 20), before.start()) is None
-    if _BUILT_AFTER.match(text, n.end, clause[1]) is not None:
+    if _BUILT_AFTER.match(text, n.end, clause[1]) is not None or _WENT_UP_AFTER.match(text, n.end) is not None:
         return True
     return participle is not None and participle.end() <= clause[1] \
         and _PERFECT.search(text, max(0, start - 20), start) is None

@@ -332,7 +332,8 @@ equipment-manufacturing nodes"), not the country's."""
 _AT_THE_SITE = re.compile(r"(?:,?\s+[\w-]+){0,4}?,?\s+(?:(?:at|in|inside|on|across)\s+(?:the|this|our|its|their)\s+"
                           r"(?:(?!(?:national|nation['’]s|country['’]s|China['’]s|5G)\b)[\w,-]+\s+){0,2}?"
                           r"(?:plant|factory|workshop|mine|site|port|campus)|on\s+(?:campus|site))\b"
-                          r"(?![-'’]|\s+(?:list|lists|catalogue|programme|program|scheme|ranking|standard)\b)",
+                          r"(?![-'’]|\s+(?:list|lists|catalogue|programme|program|scheme|ranking|standard|sectors?|industr\w*|areas?)\b"
+                          r"|\s*(?:and|or|&)\s+[\w-]+\s+(?:sectors?|industr\w*|areas?)\b)",
                           re.IGNORECASE)
 """Right after a figure's unit noun: at one site ("Today 4,600 devices at the plant are
 connected", "146 5G base stations on campus"); not a scope phrase before a figure ("According to the plant manager, there were 3.38
@@ -712,6 +713,10 @@ the world's, not what the metric counts. Not a year ("a target for 2025 of 3.6 m
 _THE_WORLDS = re.compile(r"\b(?:the\s+)?world['’]s\s+(?:total\s+(?:of\s+)?)?$", re.IGNORECASE)
 """Right before a figure (its qualifier included): the world's count ("65 per cent of the world's
 roughly 6.54 million 5G base stations"), whoever's share stands before it."""
+_GDP_BEFORE = re.compile(r"\b(?:gross\s+domestic\s+product|GDP)(?:\s*\([^)]*\))?,?\s+(?:(?:which|that)\s+)?"
+                         r"(?:stood\s+at|was|were|reached|totalled|totaled|of|at|came\s+to)\s+$", re.IGNORECASE)
+"""Right before a figure (its qualifier included): the economy's output ("gross domestic product,
+which stood at RMB134.9 trillion"), no industry's value added."""
 _KINDS = frozenset({"category", "sector"})
 """Units whose whole is the set of kinds there are, not what a metric counts: "47 of the 97
 major categories" counts 47 reached; "three of the 240 platforms" keeps 240 a count of
@@ -921,6 +926,9 @@ def map_mention(mention: Mention, previous_sentence: str, rules: Ruleset,
         return None, None
     if "world" in text and _THE_WORLDS.search(text, max(0, mention.start - 24), mention.start) is not None:
         return None, None  # "about 65 per cent of the world's roughly 6.54 million 5G base stations"
+    if ("domestic product" in text or "GDP" in text) \
+            and _GDP_BEFORE.search(text, max(0, mention.start - 60), mention.start) is not None:
+        return None, None  # "1.1% of gross domestic product, which stood at RMB134.9 trillion"
     if "of" in text[max(0, mention.start - 24):mention.start].lower():
         whole = _DENOMINATOR.search(text, max(0, mention.start - 60), mention.start)
         if whole is not None and (mention.unit_lemma in _KINDS or whole.group("world")):
