@@ -420,7 +420,7 @@ def test_a_base_a_year_earlier_in_an_undated_sentence(rules: Ruleset) -> None:
     assert base.excluded is None
 
 
-@pytest.mark.parametrize(("title", "text", "figure", "metric"), [
+COMPANY_DOCUMENTS = [
     # a company's own document: its figures are its own without a "we" (sixth and seventh probes)
     ("China Mobile FY2023 results call — edited transcript", "OnePower connected 8.2 million sets of equipment, "
      "up 46 per cent.", "8.2 million", None),
@@ -434,10 +434,9 @@ def test_a_base_a_year_earlier_in_an_undated_sentence(rules: Ruleset) -> None:
     # a title that names a company but is no document of its own: a figure without "we" stays national
     ("China Mobile leads as 5G base stations pass 3 million", "By the end of 2023, 3.38 million 5G base stations "
      "were in service.", "3.38 million", "base_stations_5g"),
-])
-def test_a_companys_own_document_speaks_for_it(rules: Ruleset, title: str, text: str, figure: str,
-                                               metric: str | None) -> None:
-    assert _claim(f"Title: {title}\n\n{text}", "2024-03-21", figure, rules).metric == metric
+]
+
+
 
 
 @pytest.mark.parametrize(("title", "scoped"), [
@@ -1341,7 +1340,7 @@ def test_tenth_probe_a_platforms_own_year_in_numbers(rules: Ruleset, title: str,
     assert _claim(text, "2025-01-28", figure, rules).metric == metric
 
 
-@pytest.mark.parametrize(("title", "text", "figure", "metric"), [
+PLACES_OWN_REPORTS = [
     # a place's own work report or statistical communiqué: its figures are the place's
     ("Government Work Report of Lingxi County (Excerpt)", "Connected industrial equipment rose to 12,400 sets, "
      "44% more than the year before.", "12,400", None),
@@ -1366,10 +1365,7 @@ def test_tenth_probe_a_platforms_own_year_in_numbers(rules: Ruleset, title: str,
      "reached 4.25 million by the end of 2024, the report said.", "4.25 million", "base_stations_5g"),
     ("Experts in Beijing review the government work report", "The number of 5G base stations reached 4.25 million "
      "by the end of 2024.", "4.25 million", "base_stations_5g"),
-])
-def test_thirteenth_probe_a_places_own_report(rules: Ruleset, title: str, text: str, figure: str,
-                                              metric: str | None) -> None:
-    assert _claim(f"Title: {title}\n\n{text}", "2025-02-20", figure, rules).metric == metric
+]
 
 
 @pytest.mark.parametrize(("text", "figure", "modality"), [
@@ -1451,3 +1447,13 @@ def test_whose_figure_it_is(rules: Ruleset, published: str, text: str, figure: s
     """The fourteenth session's probe and review cases above (each list with its publication
     day): whose count a figure is, or whether it counts anything."""
     assert _claim(text, published, figure, rules).metric == metric
+
+
+@pytest.mark.parametrize(("published", "title", "text", "figure", "metric"), [
+    (published, *case) for published, cases in (("2024-03-21", COMPANY_DOCUMENTS), ("2025-02-20", PLACES_OWN_REPORTS))
+    for case in cases])
+def test_a_companys_or_a_places_own_document_speaks_for_it(rules: Ruleset, published: str, title: str, text: str,
+                                                            figure: str, metric: str | None) -> None:
+    """A company's own document (earlier sessions) and a place's own report (the thirteenth probe):
+    its figures are its own unless the country is named."""
+    assert _claim(f"Title: {title}\n\n{text}", published, figure, rules).metric == metric
