@@ -1310,7 +1310,7 @@ FOURTEENTH_PROBE_SCOPES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "figure", "excluded"), [
+FOURTEENTH_PROBE_ADDITIONS = [
     ("In 2023 the build-out peaked. More than a million base stations, 1,065,000 in all, went up in a single year, "
      "lifting the total to 3.38 million.", "More than a million", "change"),
     ("Nearly three-fifths of them (625,000) went up in H1 2023.", "625,000", "change"),
@@ -1321,9 +1321,7 @@ FOURTEENTH_PROBE_SCOPES = [
     ("By the end of 2024, there were 4.25 million 5G base stations in service as capacity went up during the year.",
      "4.25 million", None),
     ("In 2024, 874,000 5G base stations went up across the country.", "874,000", "change"),
-])
-def test_fourteenth_probe_what_went_up_was_added(rules: Ruleset, text: str, figure: str, excluded: str | None) -> None:
-    assert _claim(text, "2025-10-01", figure, rules).excluded == excluded
+]
 
 
 @pytest.mark.parametrize(("title", "figure", "metric"), [
@@ -1381,23 +1379,29 @@ def test_thirteenth_probe_expecting_the_country_to_reach(rules: Ruleset, text: s
     assert _claim(text, "2024-07-15", figure, rules).modality == modality
 
 
-@pytest.mark.parametrize(("text", "figure"), [
+ELEVENTH_PROBE_ADDITIONS = [
+    # a participle of adding needs no period to mark an addition ...
     ("Growth in connected equipment tells the same story. Together they accounted for 7.7 million of the 12 "
-     "million sets added nationally, or 64.2 percent.", "12 million"),
+     "million sets added nationally, or 64.2 percent.", "12 million", "change"),
     ("The 9,500 sites added last year took the city's share of the province's 5G base stations to 16 percent.",
-     "9,500"),
-])
-def test_eleventh_probe_a_participle_of_adding_needs_no_period(rules: Ruleset, text: str, figure: str) -> None:
-    assert _claim(text, "2025-06-01", figure, rules).excluded == "change"
+     "9,500", "change"),
+    # ... but totals stay totals
+    ("China had 3.38 million 5G base stations added so far.", "3.38 million", None),
+    ("At the end of 2024 there were 330 secondary nodes added nationwide since the system launched.", "330", None),
+    ("China's 4.25 million 5G base stations built during the first five years cover all cities.", "4.25 million",
+     None),
+]
 
 
-@pytest.mark.parametrize(("text", "figure"), [
-    ("China had 3.38 million 5G base stations added so far.", "3.38 million"),
-    ("At the end of 2024 there were 330 secondary nodes added nationwide since the system launched.", "330"),
-    ("China's 4.25 million 5G base stations built during the first five years cover all cities.", "4.25 million"),
-])
-def test_eleventh_probe_totals_stay_totals(rules: Ruleset, text: str, figure: str) -> None:
-    assert _claim(text, "2025-06-01", figure, rules).excluded is None
+@pytest.mark.parametrize(("published", "text", "figure", "excluded"), [
+    (published, *case) for published, cases in (
+        ("2025-06-01", ELEVENTH_PROBE_ADDITIONS),
+        ("2025-10-01", FOURTEENTH_PROBE_ADDITIONS),
+    ) for case in cases])
+def test_what_was_added(rules: Ruleset, published: str, text: str, figure: str, excluded: str | None) -> None:
+    """The fifteenth session's probe cases: whether a figure counts what was added (a change) or
+    stays a total."""
+    assert _claim(text, published, figure, rules).excluded == excluded
 
 
 @pytest.mark.parametrize(("text", "figure", "start"), [

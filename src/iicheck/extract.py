@@ -416,10 +416,12 @@ def _added(text: str, n: NumberMatch, start: int, noun: int, clause: tuple[int, 
         so_far = _PERIOD_SO_FAR.search(text, *((0, len(text)) if lone else (0, clause[1])))
         if so_far is not None and (lone or so_far.start() >= clause[0] or not _DIGIT.search(text, so_far.end(), start)):
             return True
-    # (matched in the whole text: the clause may end at the next figure, "platforms added 20 million users")
+    # (matched in the whole text: the clause may end at the next figure, "platforms added 20 million users");
+    # one with "added" counts whatever dates the figure, the others only in a period (below)
     participle = _PARTICIPLE_AFTER.match(text, noun)
-    if participle is not None and participle.end() <= clause[1] and "added" in participle.group(0).lower() \
-            and _PERFECT.search(text, max(0, start - 20), start) is None \
+    added = participle is not None and participle.end() <= clause[1] \
+        and _PERFECT.search(text, max(0, start - 20), start) is None
+    if added and participle is not None and "added" in participle.group(0).lower() \
             and _SINCE_AFTER.match(text, participle.end()) is None:
         return True  # "of the 12 million sets added nationally", whatever dates it
     if may_hold(text, "in all") and (apposed := _IN_ALL_APPOSED.match(text, n.end)) is not None:
@@ -437,8 +439,7 @@ def _added(text: str, n: NumberMatch, start: int, noun: int, clause: tuple[int, 
         return _PERFECT.search(text, max(0, before.start() - 20), before.start()) is None
     if _BUILT_AFTER.match(text, n.end, clause[1]) is not None or _WENT_UP_AFTER.match(text, n.end) is not None:
         return True
-    return participle is not None and participle.end() <= clause[1] \
-        and _PERFECT.search(text, max(0, start - 20), start) is None
+    return added
 
 
 def _after_cue(text: str, start: int, cue: ChangeCue) -> bool:

@@ -171,19 +171,12 @@ def _of_another_scope(scope: _Scope, mention: Mention, left: str, previous: str,
                 left, named.end()) is None and (_SAYING.search(left, named.end()) is None
                                                 or _ITS_OWN.search(text, mention.end, end) is not None):
             return True  # "Zhongke Xinlian, the gateway maker, reported 1.35 million sets"
-    if _NAMED_SUBJECT.match(text) is not None:
-        subject = _NAMED_SUBJECT.match(text)
-        if subject is not None and subject.end() <= mention.start and _NOT_A_NAME.search(subject.group("name")) is None \
-                and _CLAUSE_BREAK.search(text, subject.end(), mention.start) is None:
-            return True  # "- Tianshu Industrial Cloud connected 10.5 million sets (8.2 million a year earlier)"
-    if ":" in text[:60] or ":" in previous[:60]:
-        label = _SPEAKER_LABEL.match(text) or _SPEAKER_LABEL.match(previous)
-        if label is not None and _PUBLIC_VOICE.search(label.group("org")) is None \
-                and _MEDIA_OR_ANALYST.search(label.group("org")) is None and _WE_ALL.search(text) is None and (
-                    _FIRST_PERSON.search(left) is not None or _SPEAKER_LABEL.match(text) is None
-                    and _FIRST_PERSON.search(previous) is not None and re.search(r"\d", previous) is not None
-                    and _PRONOUN_FIGURE.match(text) is not None):
-            return True  # "ZHANG WEI (TIANSHU): At the end of last year we connected 10.5 million sets"
+    subject = _NAMED_SUBJECT.match(text)
+    if subject is not None and subject.end() <= mention.start and _NOT_A_NAME.search(subject.group("name")) is None \
+            and _CLAUSE_BREAK.search(text, subject.end(), mention.start) is None:
+        return True  # "- Tianshu Industrial Cloud connected 10.5 million sets (8.2 million a year earlier)"
+    if (":" in text[:60] or ":" in previous[:60]) and _speakers_company_we(text, left, previous):
+        return True  # "ZHANG WEI (TIANSHU): At the end of last year we connected 10.5 million sets"
     if scoped_author:
         if _FIRST_PERSON.search(left) is not None:
             return True
@@ -229,6 +222,21 @@ _PRONOUN_FIGURE = re.compile(r"\s*(?:A\s+year\s+(?:earlier|before|ago),?\s+)?(?:
 """The sentence after a speaker's "we": "A year earlier it was 8.2 million" speaks of the same."""
 
 
+def _speakers_company_we(text: str, left: str, previous: str) -> bool:
+    """Whether a transcript's speaker label (in the sentence, or in the sentence before) names a
+    company whose "we" the figure is: a first person before the figure in the labelled turn, or
+    "A year earlier it was N" right after a labelled sentence that says "we" and gives a figure."""
+    own = _SPEAKER_LABEL.match(text)
+    label = own or _SPEAKER_LABEL.match(previous)
+    if label is None or _PUBLIC_VOICE.search(label.group("org")) or _MEDIA_OR_ANALYST.search(label.group("org")) \
+            or _WE_ALL.search(text):
+        return False
+    if _FIRST_PERSON.search(left) is not None:
+        return True
+    return own is None and _FIRST_PERSON.search(previous) is not None and any(c.isdigit() for c in previous) \
+        and _PRONOUN_FIGURE.match(text) is not None
+
+
 def _quoted_company_we(left: str, clause: str, text: str, previous: str) -> bool:
     """Whether the figure stands in a quotation, with "we" or "our" in its clause ("We connected
     300 machines", "695,000 of our base stations"), whose speaker the sentence or the one before
@@ -264,20 +272,18 @@ def _scope_at_figure(scope: _Scope, mention: Mention) -> bool:
     n = mention.number
     c_start = mention.clause_start
     c_end = c_start + len(mention.clause)
-    if mention.unit is not None and (" at " in text or " in " in text or " on " in text or " across " in text
-                                     or _INDUSTRY.search(text, n.end, c_end)):
-        unit = _whole_word(mention.unit).search(lowered(text), n.end, c_end)
-        if unit is not None and _NEAR_WORDS.fullmatch(text, n.end, unit.start()):  # the figure's own noun
-            if (_AT_A_NAME.match(text, unit.end()) or _AT_THE_SITE.match(text, unit.end())) \
-                    and not _country_named(text, c_end):
-                return True  # "The 118 stations at Xiyu are a tiny fraction of the 4.251 million", "4,600 devices at the plant"
-            if _INDUSTRY.search(text, n.end, unit.start()) is not None:
-                return True  # "one of 31 chemical nodes in the country": one industry's
+    unit = None if mention.unit is None else _whole_word(mention.unit).search(lowered(text), n.end, c_end)
+    if unit is not None and _NEAR_WORDS.fullmatch(text, n.end, unit.start()):  # the figure's own noun
+        if _INDUSTRY.search(text, n.end, unit.start()) is not None:
+            return True  # "one of 31 chemical nodes in the country": one industry's
+        if (" at " in text or " in " in text or " on " in text or " across " in text) \
+                and (_AT_A_NAME.match(text, unit.end()) or _AT_THE_SITE.match(text, unit.end())) \
+                and not _country_named(text, c_end):
+            return True  # "The 118 stations at Xiyu are a tiny fraction of the 4.251 million", "4,600 devices at the plant"
     spans = [(a, b) for a, b in _scope_spans(scope, text) if n.end <= a]  # (a list may run past the clause)
     in_world = scope.world and "world" in text
     if (not spans or spans[0][0] >= c_end) and not in_world or _NATIONAL.search(text, c_start, c_end) is not None:
         return False
-    unit = None if mention.unit is None else _whole_word(mention.unit).search(lowered(text), n.end, c_end)
     if in_world and unit is not None and _IN_THE_WORLD.match(text, unit.end()) is not None:
         return True  # "there were about 5.17 million 5G base stations in the world"
     after = n.end if unit is None else unit.end()
@@ -314,7 +320,7 @@ base stations"), so that the noun is the figure's own, not a later one of its cl
 _AT_A_NAME = re.compile(
     r"\s+(?:at|in)\s+(?!(?:China|Chinese|Mainland|The|January|February|March|April|May|June|July|August|September"
     r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Q[1-4]|H[12]|Service|Operation|Use"
-    r"|Total|All|Full|Its|Home|Rural|Urban|Total|Each|Every|Some|Place|Time|Stock|Progress)\b)[A-Z][a-z]+\b"
+    r"|Total|All|Full|Its|Home|Rural|Urban|Each|Every|Some|Place|Time|Stock|Progress)\b)[A-Z][a-z]+\b"
     r"(?![-'’]|\s+[A-Z]|\s*(?:,|and\b|as\s+well\s+as\b|&|/)\s*[A-Z])")
 """Right after a figure's unit noun: at or in a place the scopes do not list, one capitalised word
 ("The 118 stations at Xiyu", "4,600 devices in Wuhu"): that place's count; not a month, nor
