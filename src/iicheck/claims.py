@@ -21,8 +21,8 @@ from functools import lru_cache
 
 from .extract import NOW, PAST_AUXILIARY, Mention, after_dateline, extract_mentions, may_hold, when_earlier
 from .intervals import make_interval, negated
-from .mapping import author_scope, map_mention
-from .models import Claim, Sentence, Source, TimeWindow, ValueInterval
+from .mapping import author_scope, counts_home, map_mention, names_home
+from .models import Claim, ScopeBasis, Sentence, Source, TimeWindow, ValueInterval
 from .numbers import NumberMatch, first_digit, lowered
 from .ruleset import Ruleset
 from .segment import split_sentences
@@ -181,7 +181,7 @@ def interval(n: NumberMatch, qualifier: str, rules: Ruleset, high_factor: float 
 
 
 def _claim(source: Source, mention: Mention, metric: str | None, definition: str | None,
-           window: TimeWindow, rules: Ruleset) -> Claim:
+           window: TimeWindow, rules: Ruleset, scope_basis: ScopeBasis | None = None) -> Claim:
     s = mention.sentence
     n = mention.number
     value = interval(n, mention.qualifier, rules, mention.high_factor)
@@ -192,7 +192,7 @@ def _claim(source: Source, mention: Mention, metric: str | None, definition: str
         id=f"{source.id}:{start}-{end}", source=source.id, sentence=s.text,
         sentence_span=(s.start, s.end), span=(start, end), figure=mention.figure, value=value,
         unit=mention.unit, metric=metric, definition=definition, time=window,
-        modality=mention.modality,  # type: ignore[arg-type]
+        modality=mention.modality, scope_basis=scope_basis,  # type: ignore[arg-type]
         **({"excluded": "denied"} if mention.denied else {"excluded": "change"} if mention.change
            else {"excluded": UNDATED_BASE} if mention.undated_base else {}),
     )
@@ -206,6 +206,45 @@ level's time it had made false regressions against other sources' figures of tha
 _UNDATED_BASE_WINDOW = TimeWindow(start=None, end=None, basis="unknown",
                                   note="the base of a comparison: earlier than the figure it is compared with, "
                                        "how much earlier the text does not say")
+
+
+class _HomeNamed:
+    """Whether the source names the home scope (metrics.yaml `home`) for the sentence being read:
+    in its title or first line, in the heading above the sentence's paragraph, or in that
+    paragraph up to and including the sentence (Claim.scope_basis). Each text is searched at most
+    once, and only when a figure asks."""
+
+    def __init__(self, rules: Ruleset, top: tuple[str, ...]) -> None:
+        self._rules = rules
+        self._top = top
+        self._top_named: bool | None = None
+        self._heading = ""
+        self._texts: list[str] = []  # the paragraph's sentences not searched yet
+        self._found = False  # found in the heading or the paragraph so far
+
+    def section(self, heading: str) -> None:
+        """A heading (or another line that is no body text: "") starts a new section."""
+        self._heading = heading
+        self.paragraph()
+
+    def paragraph(self) -> None:
+        self._texts = [self._heading] if self._heading else []
+        self._found = False
+
+    def sentence(self, text: str) -> None:
+        self._texts.append(text)
+
+    def named(self) -> bool:
+        if self._top_named is None:
+            self._top_named = any(names_home(t, self._rules) for t in self._top)
+        if self._top_named or self._found:
+            return True
+        while self._texts:
+            if names_home(self._texts.pop(0), self._rules):
+                self._found = True
+                self._texts.clear()
+                return True
+        return False
 
 
 _TITLE_LINE = re.compile(r"\A\s*title\s*:\s*", re.IGNORECASE)
@@ -234,6 +273,7 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
     sentences = list(sentences) if sentences is not None else split_sentences(source.id, source.text)
     # the first body sentence after a "Title:" line: a press release's "<Company> today announced"
     opening = next((s.text for s in sentences if s.kind == "body" and not _TITLE_LINE.match(s.text)), None)
+    home = _HomeNamed(rules, (source.info.title or "", sentences[0].text if sentences else ""))
     for sentence in sentences:
         if head is None:
             head = sentence.text
@@ -241,10 +281,13 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
             heading_time = _heading_time(sentence, pub) if sentence.kind == "heading" else None
             previous, paragraph_time = None, heading_time
             by_paragraph.clear()
+            home.section(sentence.text if sentence.kind == "heading" else "")
             continue
         if previous is None or previous.paragraph != sentence.paragraph:
             previous, paragraph_time = None, heading_time
             by_paragraph.clear()
+            home.paragraph()
+        home.sentence(sentence.text)
         before = previous.text if previous is not None else ""
         if previous is None:
             scene = None  # a new paragraph
@@ -294,7 +337,10 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
                 window = shift_window(window, -1, f"a year before {window.note or 'that time'}")
             if metric is None or not rules.metric(metric).flow:  # a flow's period is what it states
                 window = _to_publication(window, mention, pub)
-            claims.append(_claim(source, mention, metric, definition, window, rules))
+            scope_basis: ScopeBasis | None = None
+            if metric is not None and counts_home(rules.metric(metric), rules):
+                scope_basis = "stated" if home.named() else "assumed"
+            claims.append(_claim(source, mention, metric, definition, window, rules, scope_basis))
         # a time "ago" opening a sentence sets the scene of the sentences after it ("Five years ago,
         # ... Some 40 million sets were connected to them"), not "up from 130,000 five years ago";
         # any other time, or a sentence of the present, ends it

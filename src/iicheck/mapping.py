@@ -506,6 +506,25 @@ def _country_named(text: str, end: int) -> bool:
     return _NATIONAL.search(text, 0, end) is not None or _COUNTRY_NAMED.search(text, 0, end) is not None
 
 
+@lru_cache(maxsize=32)
+def _home_phrases(rules: Ruleset) -> Phrases | None:
+    return Phrases.of(rules.home) if rules.home else None
+
+
+def names_home(text: str, rules: Ruleset) -> bool:
+    """Whether `text` holds a phrase of metrics.yaml's `home` (the scope the metrics count: "China",
+    "nationwide", "the country", "MIIT" ...); always False when the rules declare none."""
+    home = _home_phrases(rules)
+    return home is not None and bool(text) and home.search(text, folded(text))
+
+
+def counts_home(metric: Metric, rules: Ruleset) -> bool:
+    """Whether a figure of `metric` is the home scope's by default: the rules declare `home` phrases
+    and the metric excludes other scopes (`match.exclude_scopes`), so whether its source names the
+    home scope near the figure is worth saying (Claim.scope_basis)."""
+    return bool(rules.home) and bool(metric.match.exclude_scopes)
+
+
 def author_scope(rules: Ruleset, titles: tuple[str, ...], opening: str = "") -> int:
     """OWN_VOICE, SCOPED or 0 for a text's title (`titles`: its metadata title, its first line)
     and its first body sentence (`opening`: a press release's "<Company> today announced")."""

@@ -22,6 +22,7 @@ Modality = Literal["achieved", "target", "estimate"]
 Severity = Literal["error", "warning", "info"]
 Status = Literal["new", "explained", "updated"]
 SentenceKind = Literal["body", "heading", "boilerplate"]
+ScopeBasis = Literal["stated", "assumed"]
 
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
@@ -117,6 +118,12 @@ class Claim(Frozen):
     id: str
     metric: str | None
     modality: Modality
+    scope_basis: ScopeBasis | None = Field(
+        default=None, description="for a metric that counts the rules' home scope (the country): 'stated' "
+                                  "when a `home` phrase is in the source's title or first line, a heading "
+                                  "above the figure or its paragraph up to its sentence; 'assumed' when "
+                                  "none is (its conflicts are then reported a level lower)"
+    )
     sentence: str
     sentence_span: tuple[int, int]
     source: str
@@ -274,6 +281,8 @@ class RulesUsed(Frozen):
     checks: tuple[CheckUsed, ...]
     files: tuple[RuleFileUsed, ...]
     folder: str
+    home: tuple[str, ...] = Field(default=(), description="metrics.yaml `home`: the phrases that name the "
+                                                          "scope the metrics count (see Claim.scope_basis)")
     metrics: tuple[MetricUsed, ...]
     off_topic: Literal["lexical", "semantic"]
     qualifiers: tuple[QualifierUsed, ...]

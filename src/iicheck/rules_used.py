@@ -42,6 +42,7 @@ def rules_used(rules: Ruleset, semantic: bool = False) -> RulesUsed:
         checks=tuple(_check(kind, severity, doc, rules.metrics) for kind, severity, doc in check_docs()),
         files=tuple(RuleFileUsed(name=name, sha256=sha) for name, sha in rules.files),
         folder=display_path(rules.path),
+        home=rules.home,
         metrics=tuple(map(_metric, rules.metrics)),
         off_topic="semantic" if semantic else "lexical",
         qualifiers=tuple(_qualifier(rule, rules) for rule in rules.qualifiers.qualifiers),

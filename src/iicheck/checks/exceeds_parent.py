@@ -8,6 +8,7 @@ platforms" in total, both in 2022.
 Does not fire when: the windows do not overlap (the whole may have grown since); the part
 may be smaller ("more than 150 with influence" within "nearly 1,000" in all — reconciled).
 Options: `within:` on the definition in rules/metrics.yaml; `checks: {exceeds_parent: false}`.
+Severity: error; a warning when a figure's scope is only assumed (see contradiction).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from ..models import Finding, Severity
 from ..ruleset import Ruleset
 from .corpus import Corpus
 from .nesting import part_whole_pairs
+from .scope import scoped
 
 KIND = "exceeds_parent"
 DEFAULT_SEVERITY: Severity = "error"
@@ -33,4 +35,5 @@ def check(corpus: Corpus, rules: Ruleset) -> Iterator[Finding]:
         labels = {d.id: d.label for d in metric.definitions}
         message = (f"{metric.label}: {labels[part.definition or '']} {figure_phrase(part)} exceed "
                    f"{labels[whole.definition or '']} {figure_phrase(whole)}, which include them")
-        yield claims_finding(KIND, DEFAULT_SEVERITY, message, [part, whole])
+        severity, message = scoped(DEFAULT_SEVERITY, message, (part, whole))
+        yield claims_finding(KIND, severity, message, [part, whole])

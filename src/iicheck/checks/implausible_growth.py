@@ -8,6 +8,7 @@ years later: ×364 in at most 2 years (×19 a year), far above ×3.
 Does not fire when: no `max_growth_per_year` is declared; the windows overlap (that is a
 contradiction); the growth fits ("more than 50" in 2019–2020 → "more than 150" in 2021–2022).
 Options: `max_growth_per_year` on the metric; `checks: {implausible_growth: false}`.
+Severity: warning; info when a figure's scope is only assumed (see contradiction).
 """
 
 from __future__ import annotations

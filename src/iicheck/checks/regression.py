@@ -8,6 +8,7 @@ influence".
 Does not fire when: the metric is not cumulative (shares, rates, value added); the lower
 figure may be the earlier one; the definitions or modalities differ.
 Options: `cumulative: true` on the metric; `checks: {regression: false}` to switch off.
+Severity: error; a warning when a figure's scope is only assumed (see contradiction).
 """
 
 from __future__ import annotations

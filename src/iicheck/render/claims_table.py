@@ -23,8 +23,8 @@ TABLE_COLUMNS: tuple[tuple[str, int], ...] = (
     ("time", 22), ("basis", 9), ("modality", 8), ("excluded", 11))
 """Header and the widest a cell may be, per column of the table."""
 CSV_COLUMNS = ("id", "source", "figure", "qualifier", "stated", "low", "low_inclusive", "high", "high_inclusive",
-               "unit", "metric", "definition", "time_start", "time_end", "time_basis", "time_note", "modality",
-               "excluded", "sentence")
+               "unit", "metric", "definition", "scope_basis", "time_start", "time_end", "time_basis", "time_note",
+               "modality", "excluded", "sentence")
 
 
 def _metric(claim: Claim) -> str:
@@ -72,6 +72,6 @@ def csv_text(claims: Sequence[Claim]) -> str:
         v, t = c.value, c.time
         writer.writerow((_text(c.id), _text(c.source), _text(c.figure), v.qualifier, repr(v.stated), repr(v.low),
                          v.low_inclusive, repr(v.high), v.high_inclusive, _text(c.unit or ""), c.metric or "",
-                         c.definition or "", t.start or "", t.end or "", t.basis, _text(t.note), c.modality,
+                         c.definition or "", c.scope_basis or "", t.start or "", t.end or "", t.basis, _text(t.note), c.modality,
                          c.excluded or "", _text(c.sentence)))
     return out.getvalue()

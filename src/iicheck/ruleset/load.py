@@ -43,6 +43,8 @@ class Ruleset:
     metric_by_id: dict[str, Metric] = field(default_factory=dict)
     scopes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """metrics.yaml's `scopes`: the phrases of each named scope (see MetricMatch.exclude_scopes)."""
+    home: tuple[str, ...] = ()
+    """metrics.yaml's `home`: the phrases that name the scope the metrics count (see Claim.scope_basis)."""
     files: tuple[tuple[str, str | None], ...] = ()
     """(name, SHA-256 of its bytes, or None when absent) of each of RULE_FILES, in that order."""
 
@@ -144,5 +146,6 @@ def load_ruleset(folder: Path) -> Ruleset:
         boilerplate_patterns=tuple(boilerplate_patterns),
         metric_by_id={m.id: m for m in metrics.metrics},
         scopes={name: tuple(phrases) for name, phrases in metrics.scopes.items()},
+        home=tuple(metrics.home),
         files=tuple(files),
     )

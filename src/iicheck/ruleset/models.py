@@ -149,6 +149,11 @@ class Metric(Strict):
 
 class MetricsFile(Strict):
     version: Literal[1]
+    home: list[str] = Field(
+        default=[], description="phrases that name the scope the metrics count (the country): a figure of a "
+                                "metric with `match.exclude_scopes` whose source names none of them in its "
+                                "title or first line, a heading above it or its paragraph up to its sentence "
+                                "has an assumed scope, and its conflicts are reported a level lower")
     scopes: dict[Identifier, list[str]] = Field(
         default={}, description="named lists of phrases that name a narrower or another scope than a "
                                 "metric's (provinces, companies, the world), for `match.exclude_scopes`")
@@ -166,6 +171,8 @@ class MetricsFile(Strict):
                     raise LocatedValueError("phrases must not be empty", name, i,
                                             hint="write the phrase, or remove the empty item ('' or ' ')")
         return value
+
+    _home = field_validator("home")(_non_empty_phrases)
 
     @model_validator(mode="after")
     def _unique(self) -> MetricsFile:
