@@ -19,7 +19,7 @@ SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "newsprobe" / "eva
 LEFT = {"first": (0, 0), "heldout": (0, 0), "third": (0, 0), "fourth": (0, 0), "fifth": (0, 0), "sixth": (0, 0),
         "seventh": (0, 0), "eighth": (0, 0), "ninth": (0, 0), "tenth": (0, 0), "eleventh": (0, 0), "twelfth": (2, 0),
         "thirteenth": (1, 0), "fourteenth": (0, 0),
-        "fifteenth": (4, 0), "sixteenth": (10, 0)}
+        "fifteenth": (4, 0), "sixteenth": (11, 0)}
 """The false errors and implausible_growth warnings left (benchmarks/newsprobe/README.md). Since the
 sixteenth session a conflict with a figure whose scope is only assumed is a level lower (twelfth 6 -> 2,
 thirteenth 2 -> 1, fifteenth 19 + 4 -> 4 + 0; those findings are counted as "demoted")."""

@@ -65,8 +65,8 @@ CROSS_FIELD = {
                           "metrics.0.match.exclude_scopes.1: metric 'ii_platforms' excludes the scope 'companys'"),
     "m20 empty scope phrase": ("metrics.yaml", "Wuxi, ", "Wuxi, '', ", 76,
                                "scopes.provinces.67: phrases must not be empty"),
-    "m21 empty home phrase": ("metrics.yaml", "CAICT, State Council]", "CAICT, '', State Council]", 64,
-                              "home.17: phrases must not be empty"),
+    "m21 empty home phrase": ("metrics.yaml", "CAICT, NBS,", "CAICT, '', NBS,", 88,
+                              "home.26: phrases must not be empty"),
     "q18 blank phrase": ("qualifiers.yaml", "higher than]", "higher than, ' ']", 94,
                          "qualifiers.0.phrases.16: phrases must not be empty"),
 }

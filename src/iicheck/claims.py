@@ -210,7 +210,8 @@ _UNDATED_BASE_WINDOW = TimeWindow(start=None, end=None, basis="unknown",
 
 class _HomeNamed:
     """Whether the source names the home scope (metrics.yaml `home`) for the sentence being read:
-    in its title or first line, in the heading above the sentence's paragraph, or in that
+    in its title, first line or first body sentence (the lede after an "Updated: ..." line), in
+    the heading above the sentence's paragraph, or in that
     paragraph up to and including the sentence (Claim.scope_basis). Each text is searched at most
     once, and only when a figure asks."""
 
@@ -273,7 +274,7 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
     sentences = list(sentences) if sentences is not None else split_sentences(source.id, source.text)
     # the first body sentence after a "Title:" line: a press release's "<Company> today announced"
     opening = next((s.text for s in sentences if s.kind == "body" and not _TITLE_LINE.match(s.text)), None)
-    home = _HomeNamed(rules, (source.info.title or "", sentences[0].text if sentences else ""))
+    home = _HomeNamed(rules, (source.info.title or "", sentences[0].text if sentences else "", opening or ""))
     for sentence in sentences:
         if head is None:
             head = sentence.text
