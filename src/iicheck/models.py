@@ -120,9 +120,9 @@ class Claim(Frozen):
     modality: Modality
     scope_basis: ScopeBasis | None = Field(
         default=None, description="for a metric that counts the rules' home scope (the country): 'stated' "
-                                  "when a `home` phrase is in the source's title or first line, a heading "
-                                  "above the figure or its paragraph up to its sentence; 'assumed' when "
-                                  "none is (its conflicts are then reported a level lower)"
+                                  "when a `home` phrase is in the source's title, first line or first body "
+                                  "sentence, a heading above the figure or its paragraph up to its sentence; "
+                                  "'assumed' when none is (its conflicts are then reported a level lower)"
     )
     sentence: str
     sentence_span: tuple[int, int]

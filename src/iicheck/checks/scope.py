@@ -2,8 +2,8 @@
 exceeds_parent): a conflict with a claim whose scope is only assumed is reported a level lower.
 
 A figure of a metric that counts the rules' home scope (the country) is the country's as
-*stated* when its source names the home scope in its title or first line, a heading above it or
-its paragraph up to its sentence, and as *assumed* otherwise (Claim.scope_basis, set by
+*stated* when its source names the home scope in its title, first line or first body sentence,
+a heading above it or its paragraph up to its sentence, and as *assumed* otherwise (Claim.scope_basis, set by
 iicheck.claims). Out-of-sample news text showed why it matters: most false conflicts come
 from a figure of a company, a site or a place that no scope list names, in a paragraph that
 never names the country, read as the country's (benchmarks/newsprobe/README.md).

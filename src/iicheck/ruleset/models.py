@@ -152,8 +152,9 @@ class MetricsFile(Strict):
     home: list[str] = Field(
         default=[], description="phrases that name the scope the metrics count (the country): a figure of a "
                                 "metric with `match.exclude_scopes` whose source names none of them in its "
-                                "title or first line, a heading above it or its paragraph up to its sentence "
-                                "has an assumed scope, and its conflicts are reported a level lower")
+                                "title, first line or first body sentence, a heading above it or its paragraph "
+                                "up to its sentence has an assumed scope, and its conflicts are reported a "
+                                "level lower")
     scopes: dict[Identifier, list[str]] = Field(
         default={}, description="named lists of phrases that name a narrower or another scope than a "
                                 "metric's (provinces, companies, the world), for `match.exclude_scopes`")
