@@ -25,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
+from iicheck.checks import PAIR_CHECKS  # noqa: E402
 from iicheck.engine import AuditOptions, audit  # noqa: E402
 
 SETS = ("first", "heldout", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
@@ -50,8 +51,7 @@ def audit_folder(folder: Path) -> dict[str, object]:
     }
 
 
-CONFLICTS = {"contradiction": "error", "regression": "error", "exceeds_parent": "error",
-             "implausible_growth": "warning"}
+CONFLICTS = {m.KIND: m.DEFAULT_SEVERITY for m in PAIR_CHECKS}
 """The checks that compare claims, and the severity they report at when every claim's scope is stated."""
 
 

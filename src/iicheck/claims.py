@@ -208,44 +208,49 @@ _UNDATED_BASE_WINDOW = TimeWindow(start=None, end=None, basis="unknown",
                                        "how much earlier the text does not say")
 
 
-class _HomeNamed:
-    """Whether the source names the home scope (metrics.yaml `home`) for the sentence being read:
-    in its title, first line or first body sentence (the lede after an "Updated: ..." line), in
-    the heading above the sentence's paragraph, or in that
-    paragraph up to and including the sentence (Claim.scope_basis). Each text is searched at most
-    once, and only when a figure asks."""
+class _Names:
+    """Whether any of some texts names the home scope (metrics.yaml `home`): each text is searched
+    at most once, and only when a figure asks (the answer is the same in any order)."""
 
-    def __init__(self, rules: Ruleset, top: tuple[str, ...]) -> None:
+    def __init__(self, rules: Ruleset, texts: Iterable[str] = ()) -> None:
         self._rules = rules
-        self._top = top
-        self._top_named: bool | None = None
-        self._heading = ""
-        self._texts: list[str] = []  # the paragraph's sentences not searched yet
-        self._found = False  # found in the heading or the paragraph so far
+        self._pending = list(dict.fromkeys(t for t in texts if t))
+        self._found = False
+
+    def add(self, text: str) -> None:
+        if not self._found:
+            self._pending.append(text)
+
+    def named(self) -> bool:
+        while not self._found and self._pending:
+            self._found = names_home(self._pending.pop(), self._rules)
+        return self._found
+
+
+class _HomeNamed:
+    """Whether the source names the home scope for the sentence being read (Claim.scope_basis): in
+    its title, first line or first body sentence (the lede after an "Updated: ..." line), in the
+    heading above the sentence's paragraph, or in that paragraph up to and including the sentence."""
+
+    def __init__(self, rules: Ruleset, top: Iterable[str]) -> None:
+        self._rules = rules
+        self._top = _Names(rules, top)
+        self._section = _Names(rules)
+        self._paragraph = _Names(rules)
 
     def section(self, heading: str) -> None:
         """A heading (or another line that is no body text: "") starts a new section."""
-        self._heading = heading
+        self._section = _Names(self._rules, (heading,))
         self.paragraph()
 
     def paragraph(self) -> None:
-        self._texts = [self._heading] if self._heading else []
-        self._found = False
+        self._paragraph = _Names(self._rules)
 
     def sentence(self, text: str) -> None:
-        self._texts.append(text)
+        self._paragraph.add(text)
 
     def named(self) -> bool:
-        if self._top_named is None:
-            self._top_named = any(names_home(t, self._rules) for t in self._top)
-        if self._top_named or self._found:
-            return True
-        while self._texts:
-            if names_home(self._texts.pop(0), self._rules):
-                self._found = True
-                self._texts.clear()
-                return True
-        return False
+        return self._top.named() or self._section.named() or self._paragraph.named()
 
 
 _TITLE_LINE = re.compile(r"\A\s*title\s*:\s*", re.IGNORECASE)
@@ -268,16 +273,14 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
     # the last time the text named, in any paragraph: what "The number was 107 more than a year
     # earlier, when 158 were in service" counts from, in a paragraph of its own
     last_time: TimeExpression | None = None
-    head: str | None = None  # the text's first line (its title, if any): whose voice its "we" is
     scene: TimeExpression | None = None  # a time "ago" opening an earlier sentence of the paragraph
     scoped_author: int | None = None
     sentences = list(sentences) if sentences is not None else split_sentences(source.id, source.text)
+    head = sentences[0].text if sentences else ""  # the text's first line (its title, if any): whose voice its "we" is
     # the first body sentence after a "Title:" line: a press release's "<Company> today announced"
     opening = next((s.text for s in sentences if s.kind == "body" and not _TITLE_LINE.match(s.text)), None)
-    home = _HomeNamed(rules, (source.info.title or "", sentences[0].text if sentences else "", opening or ""))
+    home = _HomeNamed(rules, (source.info.title or "", head, opening or ""))
     for sentence in sentences:
-        if head is None:
-            head = sentence.text
         if sentence.kind != "body":
             heading_time = _heading_time(sentence, pub) if sentence.kind == "heading" else None
             previous, paragraph_time = None, heading_time
@@ -313,7 +316,7 @@ def source_claims(source: Source, rules: Ruleset, sentences: Iterable[Sentence] 
         first = mentions[0].start if mentions else 0  # where the sentence's first figure starts
         for mention in mentions:
             if scoped_author is None:  # looked at once per source, when a figure needs it
-                scoped_author = author_scope(rules, (source.info.title or "", _TITLE_LINE.sub("", head or "")),
+                scoped_author = author_scope(rules, (source.info.title or "", _TITLE_LINE.sub("", head)),
                                              opening or "")
             metric, definition = map_mention(mention, before, rules, level, first, scoped_author)
             level = (metric, definition)

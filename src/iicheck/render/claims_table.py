@@ -72,6 +72,6 @@ def csv_text(claims: Sequence[Claim]) -> str:
         v, t = c.value, c.time
         writer.writerow((_text(c.id), _text(c.source), _text(c.figure), v.qualifier, repr(v.stated), repr(v.low),
                          v.low_inclusive, repr(v.high), v.high_inclusive, _text(c.unit or ""), c.metric or "",
-                         c.definition or "", c.scope_basis or "", t.start or "", t.end or "", t.basis, _text(t.note), c.modality,
-                         c.excluded or "", _text(c.sentence)))
+                         c.definition or "", c.scope_basis or "", t.start or "", t.end or "", t.basis,
+                         _text(t.note), c.modality, c.excluded or "", _text(c.sentence)))
     return out.getvalue()
