@@ -9,10 +9,12 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import re
 import shutil
 import subprocess
 import sys
+import zlib
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -585,6 +587,51 @@ def test_pdf_never_fetches(sample: Report) -> None:
     assert any(u.startswith("http://example.invalid") for u in fetcher.refused)
     with pytest.raises(FetchRefused):
         fetcher("http://example.invalid/")
+
+
+def test_the_fetcher_serves_the_bundled_fonts_and_nothing_else_of_the_package() -> None:
+    from iicheck.render.pdf import FONT_URLS, FONTS, FetchRefused, RefusingFetcher
+    fetcher = RefusingFetcher()
+    assert len(FONT_URLS) == 3
+    for url in FONT_URLS:
+        assert fetcher(url).read() == (FONTS / url.rsplit("/", 1)[1]).read_bytes()
+    others = [(FONTS / "OFL.txt").as_uri(), (FONTS / "../render/pdf.py").as_uri(),
+              next(iter(FONT_URLS)) + "?x", "file:///etc/passwd"]
+    for url in others:
+        with pytest.raises(FetchRefused):
+            fetcher(url)
+    assert fetcher.refused == others
+
+
+FONTLESS = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>{cache}</cachedir></fontconfig>
+"""
+
+
+def test_the_pdf_is_set_in_the_bundled_face_whether_or_not_the_system_has_it(tmp_path: Path) -> None:
+    """A machine without Liberation fonts (fontconfig sees DejaVu only, as on a new Debian
+    machine of the project's kind) lays the PDF out in the bundled Liberation Sans, byte for
+    byte as a machine that has them: the committed reports/audit.pdf is reproducible."""
+    from iicheck.render.pdf import html_to_pdf
+    html = ('<p>Sans <b>bold</b> <em>italic</em> <code>mono</code></p><svg xmlns="http://www.w3.org/2000/svg" '
+            'width="200" height="40" font-family="\'Liberation Sans\', sans-serif"><text x="5" y="20">axis</text></svg>'
+            '<style>p { font: 10pt "Liberation Sans", sans-serif; } code { font-family: "DejaVu Sans Mono"; }</style>')
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(FONTLESS.format(cache=tmp_path / "cache"), encoding="utf-8")
+    script = ("import sys; from iicheck.render.pdf import html_to_pdf; "
+              "sys.stdout.buffer.write(html_to_pdf(sys.stdin.read()))")
+    env = {**os.environ, "FONTCONFIG_FILE": str(conf)}
+    listed = subprocess.run(["fc-list"], env=env, capture_output=True, text=True).stdout \
+        if shutil.which("fc-list") else ""
+    assert "Liberation" not in listed
+    bare = subprocess.run([sys.executable, "-c", script], input=html.encode(), env=env,
+                          capture_output=True, check=True).stdout
+    assert bare == html_to_pdf(html)
+    objects = bare + b"".join(zlib.decompress(m) for m in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", bare, re.S)
+                              if m[:1] == b"x")  # the object streams, where the font names are
+    names = set(re.findall(rb"/BaseFont\s*/[A-Z]{6}\+([\w-]+)", objects))
+    assert {b"Liberation-Sans", b"Liberation-Sans-Bold", b"Liberation-Sans-Italic"} <= names, names
 
 
 if __name__ == "__main__":

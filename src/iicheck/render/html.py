@@ -60,7 +60,7 @@ from iicheck.intervals import describe, rounded
 from iicheck.models import Claim, Evidence, Finding, Report, SourceInfo, TimeWindow
 from iicheck.quality.score import formula_in_words
 from iicheck.render.excerpt import evidence_excerpt
-from iicheck.render.timeline_svg import timeline_svg
+from iicheck.render.timeline_svg import FONT, PRINT_FONT, timeline_svg
 from iicheck.ruleset.models import BUILTIN_BOILERPLATE
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -290,7 +290,7 @@ def _context(report: Report, medium: str = "screen") -> dict[str, object]:
         dated = [c for c in levels if c.time.known]
         step = max(1, -(-len(dated) // budget.drawn))  # every claim, or every step-th: the whole corpus, thinned
         drawn = dated[::step]
-        timelines.append({"metric": m, "svg": timeline_svg(m, drawn, tooltips=not printed), "claims": cs,
+        timelines.append({"metric": m, "svg": timeline_svg(m, drawn, tooltips=not printed, font=PRINT_FONT if printed else FONT), "claims": cs,
                           "undated": shown, "undated_unlisted": len(undated) - len(shown),
                           "dated": len(dated), "undrawn": len(dated) - len(drawn), "step": step,
                           "changes": changes[:budget.undated],

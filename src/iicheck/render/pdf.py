@@ -7,6 +7,11 @@ no date metadata and no PDF identifier is written, and font subsets are stamped 
 fixed time (fontTools, WeasyPrint's subsetter when HarfBuzz-subset is missing, stamps
 the current time unless SOURCE_DATE_EPOCH is set), so identical reports give identical
 bytes.
+
+The sans-serif face is bundled (Liberation Sans 2.1.5, SIL OFL 1.1, in `iicheck/fonts/`) and
+declared with @font-face, so the PDF is laid out alike on every machine, whether or not the
+system has the font; the fetcher serves those three files and nothing else. The monospaced and
+serif text uses DejaVu, which Debian's base fonts carry.
 """
 
 from __future__ import annotations
@@ -15,17 +20,37 @@ import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, NoReturn
 
-from weasyprint import HTML
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
 
 from iicheck.models import Report
 from iicheck.render.html import render_print_html
 
 try:  # WeasyPrint >= 68 takes a URLFetcher object; older versions a plain callable
     from weasyprint.urls import URLFetcher as _FetcherBase
+    from weasyprint.urls import URLFetcherResponse
 except ImportError:  # pragma: no cover - depends on the installed WeasyPrint
     _FetcherBase = object  # type: ignore[assignment,misc]
+    URLFetcherResponse = None
+
+FONTS = Path(__file__).resolve().parent.parent / "fonts"
+"""The bundled faces (and their licence, OFL.txt)."""
+
+_FACES = (("LiberationSans-Regular.ttf", "normal", "normal"),
+          ("LiberationSans-Bold.ttf", "bold", "normal"),
+          ("LiberationSans-Italic.ttf", "normal", "italic"))
+FONT_URLS = frozenset((FONTS / name).as_uri() for name, _, _ in _FACES)
+"""The only URLs the PDF renderer fetches: the bundled font files."""
+
+FONT_FACES = "\n".join(
+    f'@font-face {{ font-family: "Liberation Sans"; src: url("{(FONTS / name).as_uri()}"); '
+    f"font-weight: {weight}; font-style: {style}; }}"
+    for name, weight, style in _FACES)
+"""@font-face rules that make "Liberation Sans" the bundled files, not whatever the system has."""
 
 
 class FetchRefused(RuntimeError):
@@ -33,20 +58,32 @@ class FetchRefused(RuntimeError):
 
 
 class RefusingFetcher(_FetcherBase):  # type: ignore[misc,valid-type]
-    """A url_fetcher that refuses everything and remembers what it was asked for."""
+    """A url_fetcher that refuses everything but the bundled fonts (`FONT_URLS`), and
+    remembers what it refused."""
 
     _fail_on_errors = False  # WeasyPrint turns a refusal into a warning, not a crash
 
     def __init__(self) -> None:
         self.refused: list[str] = []
 
-    def fetch(self, url: str, headers: Any = None) -> NoReturn:
-        """Refuse `url`: a report needs nothing from outside its own bytes."""
+    def fetch(self, url: str, headers: Any = None) -> Any:
+        """A bundled font's bytes; refuse any other `url`: a report needs nothing from
+        outside its own bytes and the package."""
+        if url in FONT_URLS:
+            body = _font_bytes(url)
+            if URLFetcherResponse is None:  # pragma: no cover - WeasyPrint < 68
+                return {"string": body, "mime_type": "font/ttf", "redirected_url": url}
+            return URLFetcherResponse(url, body=body, headers={"Content-Type": "font/ttf"})
         self.refused.append(url)
         raise FetchRefused(f"iicheck renders offline; refused to fetch {url!r}")
 
-    def __call__(self, url: str, *args: Any, **kwargs: Any) -> NoReturn:
-        self.fetch(url)
+    def __call__(self, url: str, *args: Any, **kwargs: Any) -> Any:
+        return self.fetch(url)
+
+
+@lru_cache(maxsize=len(_FACES))
+def _font_bytes(url: str) -> bytes:
+    return (FONTS / url.rsplit("/", 1)[1]).read_bytes()
 
 
 @contextmanager
@@ -70,8 +107,10 @@ def html_to_pdf(html: str, fetcher: RefusingFetcher | None = None) -> bytes:
     logger.setLevel(logging.ERROR)  # refused fetches and unsupported CSS are expected noise
     try:
         document = HTML(string=html, base_url=None, url_fetcher=fetcher)
+        fonts = FontConfiguration()
+        faces = CSS(string=FONT_FACES, url_fetcher=fetcher, font_config=fonts)
         with _reproducible_timestamps():
-            pdf = document.write_pdf(pdf_identifier=False)
+            pdf = document.write_pdf(stylesheets=[faces], font_config=fonts, pdf_identifier=False)
     finally:
         logger.setLevel(level)
     assert pdf is not None

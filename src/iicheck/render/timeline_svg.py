@@ -38,6 +38,8 @@ PALETTE = ("#2563eb", "#d97706", "#059669", "#db2777", "#7c3aed", "#0891b2", "#6
 NO_DEFINITION, EXCLUDED = "#6b7280", "#9ca3af"
 DASH = {"achieved": "", "target": "6 3", "estimate": "2 2"}
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Liberation Sans', 'DejaVu Sans', sans-serif"
+PRINT_FONT = "'Liberation Sans', 'DejaVu Sans', sans-serif"
+"""The PDF's: the face render/pdf.py bundles, so the system's own system-ui does not change it."""
 # Presentation attributes, not CSS classes: WeasyPrint does not style inline SVG from the page.
 STYLE = {
     "plot": 'fill="#fcfcfd" stroke="#e5e7eb"',
@@ -183,11 +185,13 @@ def _legend(claims: Sequence[Claim], colours: dict[str | None, str]) -> list[str
     return parts
 
 
-def timeline_svg(metric: str, claims: Sequence[Claim], tooltips: bool = True) -> Markup:
+def timeline_svg(metric: str, claims: Sequence[Claim], tooltips: bool = True,
+                 font: str = FONT) -> Markup:
     """SVG for the claims of one metric that have a known time window (others are skipped).
 
     `tooltips=False` leaves out the per-mark <title> (hover text): paper cannot show it, and
     the PDF renderer parses every byte of the page, so print drops it; the drawing is the same.
+    `font`: the font-family list (print passes `PRINT_FONT`).
     """
     dated = [c for c in claims if c.time.start is not None and c.time.end is not None]
     if not dated:
@@ -203,7 +207,7 @@ def timeline_svg(metric: str, claims: Sequence[Claim], tooltips: bool = True) ->
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'class="timeline" role="img" aria-label="{_e("Timeline of " + metric)}" '
-        f'font-family="{FONT}">',
+        f'font-family="{font}">',
         f'<rect x="{LEFT}" y="{TOP}" width="{WIDTH - LEFT - RIGHT}" '
         f'height="{plot_bottom - TOP}" class="plot" {STYLE["plot"]}/>',
     ]
