@@ -87,8 +87,8 @@ def _audit(tmp_path: Path, second: str) -> list[dict[str, object]]:
 def test_a_contradiction_with_an_assumed_scope_is_a_warning_that_says_why(tmp_path: Path) -> None:
     (found,) = _audit(tmp_path, "Title: Platforms\nPublished: 2024-01-20\n\n" + FIGURE + "\n")
     assert found["severity"] == "warning"
-    assert found["message"].endswith("; a warning, not an error: nothing in the title, a heading or the paragraph "
-                                     "of \u201c120\u201d (b) names the country (metrics.yaml: home), so it may be "
+    assert found["message"].endswith("; a warning, not an error: nothing in the title, the opening lines, a heading or "
+                                     "the paragraph of \u201c120\u201d (b) names the country (metrics.yaml: home), so it may be "
                                      "another's figure")
 
 

@@ -28,8 +28,9 @@ def scoped(severity: Severity, message: str, claims: Sequence[Claim]) -> tuple[S
         return severity, message
     which = " and ".join(f"{quoted(c.figure)} ({c.source})" for c in assumed)
     lower = LOWER[severity]
-    return lower, (f"{message}; {_a(lower)}, not {_a(severity)}: nothing in the title, a heading or the "
-                   f"paragraph of {which} names the country (metrics.yaml: home), so it may be another's figure")
+    return lower, (f"{message}; {_a(lower)}, not {_a(severity)}: nothing in the title, the opening lines, "
+                   f"a heading or the paragraph of {which} names the country (metrics.yaml: home), "
+                   "so it may be another's figure")
 
 
 def _a(word: str) -> str:
