@@ -1,6 +1,6 @@
 """Whose figure: a figure of a metric that counts the country is the country's as *stated* when
-its source names the country (metrics.yaml `home`) in its title or first line, a heading above
-it or its paragraph up to its sentence, and as *assumed* otherwise; a conflict with an assumed
+its source names the country (metrics.yaml `home`) in its title, first line or first body
+sentence, a heading above it or its paragraph up to its sentence, and as *assumed* otherwise; a conflict with an assumed
 figure is reported a level lower (checks/scope.py). On news text written blind to the code
 (benchmarks/newsprobe) most false errors came from such figures: twelfth 6 -> 2, fifteenth 19 + 4
 -> 4 + 0 and, written blind after the rule, sixteenth 39 + 2 -> 11 + 0 errors and growth warnings;

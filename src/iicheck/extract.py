@@ -418,7 +418,8 @@ def _added(text: str, n: NumberMatch, start: int, noun: int, clause: tuple[int, 
             return True
     # (matched in the whole text: the clause may end at the next figure, "platforms added 20 million users");
     # one with "added" counts whatever dates the figure, the others only in a period (below)
-    participle = _PARTICIPLE_AFTER.match(text, noun)
+    participle = _PARTICIPLE_AFTER.match(text, noun) if may_hold(text, "added", "built", "constructed", "newly") \
+        else None
     added = participle is not None and participle.end() <= clause[1] \
         and _PERFECT.search(text, max(0, start - 20), start) is None
     if added and participle is not None and "added" in participle.group(0).lower() \

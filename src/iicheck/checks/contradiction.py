@@ -10,9 +10,9 @@ Does not fire when: the windows do not overlap (see regression, implausible_grow
 definitions differ (all platforms vs platforms with influence); one is a target and the other
 achieved; the values' intervals overlap ("more than 70" vs "about 75").
 Options: per metric in rules/metrics.yaml: `max_growth_per_year`, `checks: {contradiction: false}`.
-Severity: error; a warning when a figure's scope is only assumed (nothing in its source's title
-or first line, a heading above it or its paragraph up to its sentence names the country: a
-phrase of metrics.yaml `home`), and the message says which figure (checks/scope.py).
+Severity: error; a warning when a figure's scope is only assumed (nothing in its source's title,
+first line or first body sentence, a heading above it or its paragraph up to its sentence names
+the country: a phrase of metrics.yaml `home`), and the message says which figure (checks/scope.py).
 Which pairs: not every pair of a metric is compared (that would grow with the square of its
 claims); each claim is compared with the few that disagree with it most (iicheck.pairs: the
 overlapping claims with the highest lower and the lowest upper bound, and the latest and

@@ -290,7 +290,8 @@ def _context(report: Report, medium: str = "screen") -> dict[str, object]:
         dated = [c for c in levels if c.time.known]
         step = max(1, -(-len(dated) // budget.drawn))  # every claim, or every step-th: the whole corpus, thinned
         drawn = dated[::step]
-        timelines.append({"metric": m, "svg": timeline_svg(m, drawn, tooltips=not printed, font=PRINT_FONT if printed else FONT), "claims": cs,
+        svg = timeline_svg(m, drawn, tooltips=not printed, font=PRINT_FONT if printed else FONT)
+        timelines.append({"metric": m, "svg": svg, "claims": cs,
                           "undated": shown, "undated_unlisted": len(undated) - len(shown),
                           "dated": len(dated), "undrawn": len(dated) - len(drawn), "step": step,
                           "changes": changes[:budget.undated],

@@ -20,9 +20,8 @@ import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
@@ -43,13 +42,12 @@ FONTS = Path(__file__).resolve().parent.parent / "fonts"
 _FACES = (("LiberationSans-Regular.ttf", "normal", "normal"),
           ("LiberationSans-Bold.ttf", "bold", "normal"),
           ("LiberationSans-Italic.ttf", "normal", "italic"))
-FONT_URLS = frozenset((FONTS / name).as_uri() for name, _, _ in _FACES)
-"""The only URLs the PDF renderer fetches: the bundled font files."""
+FONT_URLS = {(FONTS / name).as_uri(): FONTS / name for name, _, _ in _FACES}
+"""The only URLs the PDF renderer fetches, and their files: the bundled faces."""
 
 FONT_FACES = "\n".join(
-    f'@font-face {{ font-family: "Liberation Sans"; src: url("{(FONTS / name).as_uri()}"); '
-    f"font-weight: {weight}; font-style: {style}; }}"
-    for name, weight, style in _FACES)
+    f'@font-face {{ font-family: "Liberation Sans"; src: url("{url}"); font-weight: {weight}; font-style: {style}; }}'
+    for url, (_, weight, style) in zip(FONT_URLS, _FACES))
 """@font-face rules that make "Liberation Sans" the bundled files, not whatever the system has."""
 
 
@@ -70,7 +68,7 @@ class RefusingFetcher(_FetcherBase):  # type: ignore[misc,valid-type]
         """A bundled font's bytes; refuse any other `url`: a report needs nothing from
         outside its own bytes and the package."""
         if url in FONT_URLS:
-            body = _font_bytes(url)
+            body = FONT_URLS[url].read_bytes()
             if URLFetcherResponse is None:  # pragma: no cover - WeasyPrint < 68
                 return {"string": body, "mime_type": "font/ttf", "redirected_url": url}
             return URLFetcherResponse(url, body=body, headers={"Content-Type": "font/ttf"})
@@ -79,11 +77,6 @@ class RefusingFetcher(_FetcherBase):  # type: ignore[misc,valid-type]
 
     def __call__(self, url: str, *args: Any, **kwargs: Any) -> Any:
         return self.fetch(url)
-
-
-@lru_cache(maxsize=len(_FACES))
-def _font_bytes(url: str) -> bytes:
-    return (FONTS / url.rsplit("/", 1)[1]).read_bytes()
 
 
 @contextmanager
